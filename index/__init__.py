@@ -1,0 +1,69 @@
+"""newsdesk's engine: ingest, analysis, the Whoosh store, search, compare and related reports.
+
+Plain Python returning plain data with character offsets; it never imports the UI. The public API is
+re-exported lazily here so ``import index`` stays cheap (Whoosh is imported only when a store is used).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from index.models import (
+    ENTITY_LABELS,
+    Article,
+    Block,
+    Entity,
+    Facet,
+    Hit,
+    IndexReport,
+    SearchResult,
+    Sentence,
+    Skipped,
+    Snippet,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from index.search import QueryError, facets, search
+    from index.store import ArticleInfo, IndexBusy, Store, StoreError
+
+_LAZY = {
+    "Store": "index.store",
+    "StoreError": "index.store",
+    "IndexBusy": "index.store",
+    "ArticleInfo": "index.store",
+    "search": "index.search",
+    "facets": "index.search",
+    "QueryError": "index.search",
+}
+
+__all__ = [
+    "ENTITY_LABELS",
+    "Article",
+    "ArticleInfo",
+    "Block",
+    "Entity",
+    "Facet",
+    "Hit",
+    "IndexBusy",
+    "IndexReport",
+    "QueryError",
+    "SearchResult",
+    "Sentence",
+    "Skipped",
+    "Snippet",
+    "Span",
+    "Store",
+    "StoreError",
+    "facets",
+    "search",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,436 @@
+"""Reading articles: files and folders of ``.txt``, ``.md``/``.markdown`` and ``.jsonl``.
+
+Nothing here writes to the user's files. A file that cannot be read becomes a ``Skipped`` with a reason
+a user can act on; everything else is still read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from index.dates import normalise_date
+from index.markup import parse_markdown
+from index.models import Article, Block, Skipped
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files above this size are skipped: a news article is kilobytes; 20 MB is a dump, not an article."""
+MAX_JSONL_BYTES = 512 * 1024 * 1024
+MAX_LINE_CHARS = 2 * 1024 * 1024
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_RESIDUE = re.compile(r"[ _]+\d{1,3}\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A candidate article file found by a scan."""
+
+    path: str
+    root: str
+    size: int
+    mtime_ns: int
+
+    @property
+    def rel(self) -> str:
+        """Path relative to its corpus root, with forward slashes."""
+        return Path(os.path.relpath(self.path, self.root)).as_posix()
+
+
+class ReadError(Exception):
+    """A file could not be read as an article; the message says why."""
+
+
+def scan(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[SourceFile], list[Skipped]]:
+    """Find article files under ``paths`` (recursively), without reading their contents.
+
+    Hidden files and folders are ignored. Symlinked folders are followed once (loops are detected).
+
+    Returns:
+        The article files found, sorted by path, and the paths that could not be scanned or are not of
+        an article type, with reasons.
+    """
+    found: dict[str, SourceFile] = {}
+    skipped: list[Skipped] = []
+    for raw in paths:
+        p = Path(raw).expanduser()
+        try:
+            root = p.resolve()
+        except (OSError, RuntimeError) as exc:
+            skipped.append(Skipped(str(p), f"cannot resolve path: {exc}"))
+            continue
+        if root.is_file():
+            _add_file(root, root.parent, found, skipped, explicit=True)
+        elif root.is_dir():
+            _walk(root, found, skipped)
+        else:
+            skipped.append(Skipped(str(p), "no such file or folder"))
+    return sorted(found.values(), key=lambda f: f.path), skipped
+
+
+def _walk(root: Path, found: dict[str, SourceFile], skipped: list[Skipped]) -> None:
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def onerror(err: OSError) -> None:
+        skipped.append(Skipped(str(err.filename), f"cannot list folder: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            # A symlink loop or a second link to a folder already read.
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            _add_file(Path(dirpath) / name, root, found, skipped, explicit=False)
+
+
+def _add_file(
+    path: Path, root: Path, found: dict[str, SourceFile], skipped: list[Skipped], explicit: bool
+) -> None:
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        if explicit or not path.name.startswith("."):
+            skipped.append(Skipped(str(path), f"not an article file type ({path.suffix or 'no extension'})"))
+        return
+    try:
+        st = path.stat()
+    except OSError as exc:
+        skipped.append(Skipped(str(path), f"cannot read file: {exc.strerror or exc}"))
+        return
+    key = str(path)
+    if key not in found:
+        found[key] = SourceFile(key, str(root), st.st_size, st.st_mtime_ns)
+
+
+def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a file's bytes, refusing files above ``limit``.
+
+    Raises:
+        ReadError: unreadable, too large, or not a regular file.
+    """
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_size > limit:
+                raise ReadError(f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
+            return fh.read(limit + 1)
+    except ReadError:
+        raise
+    except IsADirectoryError:
+        raise ReadError("is a folder") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except FileNotFoundError:
+        raise ReadError("file disappeared while reading") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode article bytes: BOMs first, then UTF-8, then cp1252, then latin-1.
+
+    Returns:
+        The text and notes about the decoding (empty for plain UTF-8).
+
+    Raises:
+        ReadError: the bytes are binary, not text.
+    """
+    notes: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ReadError(f"invalid {encoding} text after a byte-order mark") from None
+            if encoding != "utf-8-sig":
+                notes.append(f"decoded as {encoding}")
+            return _clean_nul(text.lstrip("\ufeff"), notes), notes
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"binary file ({what})")
+    if _looks_binary(data[:8192]):
+        raise ReadError("binary file (not text)")
+    try:
+        return _clean_nul(data.decode("utf-8"), notes), notes
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        notes.append("not valid UTF-8; decoded as cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        notes.append("not valid UTF-8; decoded as latin-1")
+    return _clean_nul(text, notes), notes
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if not sample:
+        return False
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # A few stray NULs in real text are tolerated (and replaced); a high share means binary.
+    return control / len(sample) > 0.10
+
+
+def _clean_nul(text: str, notes: list[str]) -> str:
+    if "\x00" in text:
+        notes.append("NUL characters replaced")
+        # Same length, so offsets into the decoded text stay valid.
+        text = text.replace("\x00", "\ufffd")
+    return text
+
+
+def size_limit(path: str) -> int:
+    """The largest file size read for this kind of article file."""
+    return MAX_JSONL_BYTES if Path(path).suffix.lower() == ".jsonl" else MAX_FILE_BYTES
+
+
+def read_file(source: SourceFile, data: bytes | None = None) -> tuple[list[Article], list[Skipped]]:
+    """Read one article file into articles (several for ``.jsonl``).
+
+    Args:
+        source: The file, as found by ``scan``.
+        data: Its bytes when the caller already read them (to hash them), else they are read here.
+
+    Returns:
+        The articles read, and what was skipped with reasons (the whole file, or jsonl lines).
+    """
+    suffix = Path(source.path).suffix.lower()
+    try:
+        if data is None:
+            data = read_bytes(source.path, size_limit(source.path))
+        text, notes = decode(data)
+    except ReadError as exc:
+        return [], [Skipped(source.path, str(exc))]
+    if not text.strip():
+        return [], [Skipped(source.path, "empty file" if not text else "only whitespace")]
+    try:
+        if suffix == ".jsonl":
+            return read_jsonl_text(text, source)
+        if suffix in (".md", ".markdown"):
+            return [markdown_article(text, source.rel, source.path, notes)], []
+        return [text_article(text, source.rel, source.path, notes)], []
+    except RecursionError:
+        return [], [Skipped(source.path, "structure too deeply nested to read")]
+
+
+def text_article(text: str, article_id: str, path: str, notes: Iterable[str] = ()) -> Article:
+    """Make an article from plain text; offsets index ``text`` unchanged."""
+    title, headline_end = _title_of(text)
+    blocks = _text_blocks(text, headline_end)
+    return Article(
+        id=article_id,
+        path=path,
+        title=title,
+        text=text,
+        format="txt",
+        blocks=tuple(blocks),
+        notes=tuple(notes),
+    )
+
+
+def _first_line(text: str) -> tuple[str, int, int]:
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return text[start:end].strip(), start, end
+
+
+def _title_of(text: str) -> tuple[str, int]:
+    """Title and the end offset of a headline line (0 when the title is derived)."""
+    line, start, end = _first_line(text)
+    rest = text[end:].strip()
+    words = line.split()
+    if rest and 0 < len(words) <= 30 and len(line) <= 200 and not _SENTENCE_END.search(line):
+        title = _RESIDUE.sub("", line).strip() or line
+        return title, end
+    return derive_title(text), 0
+
+
+def derive_title(text: str, limit: int = 90) -> str:
+    """A title made from the first sentence, cut at a word boundary."""
+    flat = " ".join(text.split())
+    m = re.search(r"(?<=[a-z0-9\"”’)])[.!?](?=\s+[\"“‘A-Z])", flat)
+    first = flat[: m.start() + 1] if m else flat
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _text_blocks(text: str, headline_end: int) -> list[Block]:
+    blocks: list[Block] = []
+    if headline_end:
+        _, hs, he = _first_line(text)
+        blocks.append(Block("heading", hs, he, 1))
+    body_start = headline_end
+    body = text[body_start:]
+    if re.search(r"\n[ \t]*\n", body):
+        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", re.S)
+    elif re.search(r"\n[ \t]+\S", body):
+        # Hard-wrapped newswire: an indented line starts a paragraph.
+        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]+(?=\S)|\Z))", re.S)
+    else:
+        pattern = re.compile(r"\S[^\n]*")
+    for m in pattern.finditer(body):
+        s, e = m.start() + body_start, m.end() + body_start
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        blocks.append(Block("paragraph", s, e, 0))
+    return blocks
+
+
+def split_front_matter(source: str) -> tuple[dict[str, object], str, list[str]]:
+    """Split YAML front matter from a Markdown file; broken front matter is kept as text with a note."""
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return {}, source.lstrip("\ufeff"), []
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        return {}, source[m.end() :], [f"front matter ignored: {first}"]
+    if not isinstance(meta, dict):
+        return {}, source[m.end() :], ["front matter ignored: not a mapping"]
+    return {str(k).lower(): v for k, v in meta.items()}, source[m.end() :], []
+
+
+def _meta_str(meta: dict[str, object], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def markdown_article(source: str, article_id: str, path: str, notes: Iterable[str] = ()) -> Article:
+    """Make an article from a Markdown file with optional YAML front matter."""
+    meta, body, fm_notes = split_front_matter(source)
+    parsed = parse_markdown(body)
+    all_notes = [*notes, *fm_notes]
+    text, blocks, inline = parsed.text, parsed.blocks, parsed.inline
+    if not text.strip():
+        text, blocks, inline = body.strip(), (Block("paragraph", 0, len(body.strip())),), ()
+        all_notes.append("Markdown structure could not be read; shown as plain text")
+    if not text.strip():
+        raise ValueError("no text")
+    title = _meta_str(meta, "title")
+    if not title:
+        first = next((b for b in blocks if b.kind == "heading"), None)
+        title = text[first.start : first.end] if first else derive_title(text)
+    return Article(
+        id=article_id,
+        path=path,
+        title=title,
+        text=text,
+        source=_meta_str(meta, "source"),
+        date=normalise_date(_meta_str(meta, "date")),
+        url=_meta_str(meta, "url"),
+        author=_meta_str(meta, "author"),
+        story=_meta_str(meta, "story"),
+        format="md",
+        blocks=tuple(blocks),
+        inline=tuple(inline),
+        notes=tuple(all_notes),
+    )
+
+
+def read_jsonl_text(text: str, source: SourceFile) -> tuple[list[Article], list[Skipped]]:
+    """Read a ``.jsonl`` file: one article a line, ``text`` required."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source.path}:{lineno}"
+        if len(line) > MAX_LINE_CHARS:
+            skipped.append(Skipped(where, "line too long"))
+            continue
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            skipped.append(Skipped(where, f"not valid JSON ({getattr(exc, 'msg', 'too deeply nested')})"))
+            continue
+        if not isinstance(obj, dict):
+            skipped.append(Skipped(where, "not a JSON object"))
+            continue
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            skipped.append(Skipped(where, "missing or empty \"text\""))
+            continue
+        raw_id = obj.get("id")
+        local = str(raw_id) if raw_id not in (None, "") else str(lineno)
+        article_id = f"{source.rel}#{local}"
+        if article_id in seen:
+            skipped.append(Skipped(where, f"duplicate id {local!r} (first on line {seen[article_id]})"))
+            continue
+        seen[article_id] = lineno
+        body = body.replace("\x00", "\ufffd")
+        base = text_article(body, article_id, source.path)
+        title = obj.get("title")
+        meta = {k: obj.get(k) for k in ("source", "date", "url", "story", "author")}
+        articles.append(
+            Article(
+                id=article_id,
+                path=source.path,
+                title=" ".join(str(title).split()) if title else base.title,
+                text=body,
+                source=_meta_str(meta, "source"),
+                date=normalise_date(_meta_str(meta, "date")),
+                url=_meta_str(meta, "url"),
+                author=_meta_str(meta, "author"),
+                story=_meta_str(meta, "story"),
+                format="jsonl",
+                blocks=base.blocks,
+                notes=(),
+            )
+        )
+    return articles, skipped
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Skipped]:
+    """Read every article under ``paths``; yields articles and skipped files in path order."""
+    files, skipped = scan(paths)
+    yield from skipped
+    for source in files:
+        articles, bad = read_file(source)
+        yield from articles
+        yield from bad

@@ -1,0 +1,171 @@
+"""The query language: validation with messages a user can act on, and rewriting to Whoosh syntax.
+
+Whoosh's parser accepts almost anything and silently drops what it cannot read, so a query like
+``"unbalanced`` or ``title:`` would quietly search for something else. We check the query first and
+explain what is wrong instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MAX_QUERY_CHARS = 1000
+
+# User-facing field names -> Whoosh fields. ``date`` is special (see ``_rewrite_date``).
+FIELDS: dict[str, str] = {
+    "title": "title",
+    "body": "body",
+    "text": "body",
+    "source": "source",
+    "story": "story",
+    "person": "person",
+    "people": "person",
+    "org": "org",
+    "place": "place",
+    "group": "group",
+    "quantity": "quantity",
+    "entity": "entity",
+    "date": "date",
+    "id": "id",
+}
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT"}
+_BINARY = {"AND", "OR", "ANDNOT"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):")
+_DATE_VALUE = re.compile(r"^(?:[<>]=?)?\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
+_DATE_RANGE = re.compile(
+    r"^[\[{]\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\s+(?:to|TO)\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\s*[\]}]$"
+)
+
+
+class QueryError(ValueError):
+    """A malformed query; ``str(err)`` is a one-line explanation for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    quoted: bool
+
+
+def _tokens(query: str) -> list[_Token]:
+    """Split on whitespace outside quotes, keeping quoted phrases (and field:"phrases") whole."""
+    out: list[_Token] = []
+    for m in re.finditer(r'(?:[^\s"]*"[^"]*"[^\s"]*)+|[^\s"]+', query):
+        out.append(_Token(m.group(), m.start(), '"' in m.group()))
+    return out
+
+
+def validate(query: str) -> None:
+    """Raise ``QueryError`` with a clear message when ``query`` is malformed.
+
+    Checks length, control characters, balanced quotes, parentheses and brackets, field names, empty
+    field values and operators without operands.
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; the limit is {MAX_QUERY_CHARS})")
+    if _CONTROL.search(query):
+        raise QueryError("query contains control characters")
+    if not query.strip():
+        raise QueryError("empty query: type a word to search for")
+    if query.count('"') % 2:
+        raise QueryError('unbalanced quote: a phrase needs a closing "')
+    outside = re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), query)
+    depth = 0
+    for ch in outside:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("unbalanced parentheses: ')' without a matching '('")
+    if depth:
+        raise QueryError("unbalanced parentheses: missing ')'")
+    if "()" in outside.replace(" ", ""):
+        raise QueryError("empty parentheses: put a term inside '( )'")
+    if outside.count("[") + outside.count("{") != outside.count("]") + outside.count("}"):
+        raise QueryError("unbalanced brackets in a range: write date:[2024-01 TO 2024-06]")
+    for m in _FIELD.finditer(outside):
+        name = m.group(1)
+        if name.lower() not in FIELDS:
+            known = ", ".join(sorted({k for k in FIELDS if k not in ("people", "text")}))
+            raise QueryError(f"unknown field '{name}:' (known fields: {known})")
+        rest = outside[m.end() :]
+        if not rest or rest[0].isspace() or rest[0] == ")":
+            if not query[m.end() :].startswith('"'):
+                raise QueryError(f"empty value after '{name}:': write {name}:word")
+    words = [t.text for t in _tokens(outside.replace("(", " ").replace(")", " "))]
+    if words and all(w in _OPERATORS or w in ("-", "+") for w in words):
+        raise QueryError(f"'{words[0]}' needs a term to work on")
+    for i, w in enumerate(words):
+        if w in _BINARY:
+            if i == 0 or i == len(words) - 1:
+                raise QueryError(f"'{w}' needs a term on each side")
+            if words[i - 1] in _OPERATORS or words[i + 1] in _BINARY:
+                raise QueryError(f"two operators in a row near '{w}'")
+        elif w == "NOT" and (i == len(words) - 1 or words[i + 1] in _BINARY):
+            raise QueryError("'NOT' needs a term after it")
+        elif w in ("-", "+"):
+            raise QueryError(f"'{w}' must be attached to a word, as in -{'word'}")
+    for m in re.finditer(r"~(\d+)", outside):
+        if int(m.group(1)) > 2:
+            raise QueryError("fuzzy distance is 1 or 2 (word~ or word~2)")
+
+
+def _date_bounds(value: str, end: bool) -> str:
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if end else 1)
+    if not 1 <= month <= 12:
+        raise QueryError(f"invalid month in date '{value}'")
+    last = calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else (last if end else 1)
+    if not 1 <= day <= last:
+        raise QueryError(f"invalid day in date '{value}'")
+    return f"{year:04d}{month:02d}{day:02d}"
+
+
+def _rewrite_date(value: str) -> str:
+    """``date:`` with a date or range searches publication dates, otherwise the dates named in text."""
+    m = _DATE_RANGE.match(value)
+    if m:
+        lo = _date_bounds(m.group(1), False) if m.group(1) else ""
+        hi = _date_bounds(m.group(2), True) if m.group(2) else ""
+        if not lo and not hi:
+            raise QueryError("a date range needs at least one end: date:[2024 TO 2025]")
+        return f"published:[{lo} to {hi}]"
+    if _DATE_VALUE.match(value):
+        op = re.match(r"^[<>]=?", value)
+        bare = value[op.end() :] if op else value
+        if not op:
+            return f"published:[{_date_bounds(bare, False)} to {_date_bounds(bare, True)}]"
+        if op.group() in (">", ">="):
+            lo = _date_bounds(bare, op.group() == ">")
+            return f"published:[{lo} to]" if op.group() == ">=" else f"published:{{{lo} to]"
+        hi = _date_bounds(bare, op.group() == "<=")
+        return f"published:[to {hi}]" if op.group() == "<=" else f"published:[to {hi}}}"
+    return f"dates:{value}"
+
+
+def rewrite(query: str) -> str:
+    """Map user field names to index fields; NOT-less ``-word`` stays for the PlusMinus plugin."""
+    out: list[str] = []
+    pos = 0
+    pattern = re.compile(r'(?<![\w.])([A-Za-z_]+):((?:\[[^\]]*\]|\{[^}]*\}|\[[^}]*\}|\{[^\]]*\])|"[^"]*"|[^\s()]+)')
+    for m in pattern.finditer(query):
+        if _inside_quotes(query, m.start()):
+            continue
+        name, value = m.group(1).lower(), m.group(2)
+        out.append(query[pos : m.start()])
+        field = FIELDS.get(name, name)
+        out.append(_rewrite_date(value) if field == "date" else f"{field}:{value}")
+        pos = m.end()
+    out.append(query[pos:])
+    return "".join(out)
+
+
+def _inside_quotes(query: str, index: int) -> bool:
+    return query.count('"', 0, index) % 2 == 1

@@ -1,0 +1,171 @@
+"""Full-text search: ranked hits with snippets carrying character ranges, suggestions, entity facets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from whoosh import highlight, sorting
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.qparser import (
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+    PlusMinusPlugin,
+)
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import Every, Query
+from whoosh.searching import Searcher
+
+from index.models import Facet, Hit, SearchResult, Snippet
+from index.query import QueryError, rewrite, validate
+from index.store import Store, decode_blob
+
+__all__ = ["QueryError", "search", "facets", "parse"]
+
+_ANALYZER = StemmingAnalyzer()
+SNIPPET_CHARS = 200
+
+
+class _OffsetFormatter(highlight.Formatter):
+    """Returns fragments as ``Snippet`` objects instead of marked-up strings."""
+
+    def format(self, fragments: list[Any], replace: bool = False) -> list[Snippet]:  # type: ignore[override]
+        out: list[Snippet] = []
+        for frag in fragments:
+            base = frag.startchar
+            text = frag.text[frag.startchar : frag.endchar]
+            spans = sorted(
+                {(t.startchar - base, t.endchar - base) for t in frag.matches if t.endchar > t.startchar}
+            )
+            out.append(Snippet(text=text, highlights=tuple(spans), offset=base))
+        return out
+
+
+def parse(store: Store, query: str) -> Query:
+    """Validate and parse a query string into a Whoosh query.
+
+    Raises:
+        QueryError: the query is malformed; the message says how.
+    """
+    validate(query)
+    parser = MultifieldParser(["title", "body"], store.ix.schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(PlusMinusPlugin())
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(DateParserPlugin(free=False))
+    try:
+        q = parser.parse(rewrite(query))
+    except QueryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises many types; the user needs one message
+        raise QueryError(f"cannot read this query ({exc})") from None
+    return q
+
+
+def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
+    if not terms:
+        return [_lead(text)]
+    fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70, charlimit=None)
+    found = highlight.highlight(
+        text, frozenset(terms), _ANALYZER, fragmenter, _OffsetFormatter(), top=top,
+        order=highlight.FIRST,
+    )
+    return list(found) if found else [_lead(text)]
+
+
+def _lead(text: str) -> Snippet:
+    """The opening of an article, for hits matched on fields other than the body."""
+    flat_end = min(len(text), SNIPPET_CHARS)
+    cut = text.rfind(" ", 0, flat_end) if flat_end < len(text) else flat_end
+    return Snippet(text=text[: cut if cut > 0 else flat_end], highlights=(), offset=0)
+
+
+def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> SearchResult:
+    """Search the index.
+
+    Args:
+        store: The corpus index.
+        query: The query in newsdesk's query language (see the README).
+        limit: Maximum number of hits returned (``total`` counts them all).
+        snippets: Snippets per hit (0 for none: faster).
+
+    Raises:
+        QueryError: the query is malformed.
+    """
+    q = parse(store, query)
+    with store.searcher() as s:
+        results = s.search(q, limit=max(limit, 1), terms=True)
+        total = len(results)
+        hits: list[Hit] = []
+        all_terms: set[str] = set()
+        for r in results[:limit]:
+            fields = r.fields()
+            title, source, date, _story = fields["meta"]
+            terms = {t.decode("utf-8") for f, t in r.matched_terms() if f in ("body", "title")}
+            all_terms |= terms
+            snips: list[Snippet] = []
+            if snippets:
+                article, _ents = decode_blob(fields["blob"])
+                snips = _snippets(article.text, terms, snippets)
+            hits.append(
+                Hit(
+                    id=fields["id"],
+                    path=fields["file"],
+                    title=title,
+                    score=round(float(r.score), 4),
+                    source=source,
+                    date=date,
+                    snippets=tuple(snips),
+                )
+            )
+        suggestion = _suggest(s, store, q, query, total)
+    return SearchResult(query, total, tuple(hits), suggestion, tuple(sorted(all_terms)))
+
+
+def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str | None:
+    """A corrected query from the index vocabulary, when the query finds little or nothing."""
+    if total > 2:
+        return None
+    try:
+        corrected = s.correct_query(q, query)
+    except Exception:  # noqa: BLE001 - the corrector fails on some field types; no suggestion then
+        return None
+    text = corrected.string
+    if not text or text == query:
+        return None
+    try:
+        better = len(s.search(parse(store, text), limit=1))
+    except QueryError:
+        return None
+    return text if better > total else None
+
+
+def facets(
+    store: Store, query: str | None = None, limit: int = 20, labels: Iterable[str] | None = None
+) -> list[Facet]:
+    """Top entities named in the articles matching ``query`` (all articles when ``None``).
+
+    Returns:
+        Entities sorted by the number of articles naming them, then by name.
+    """
+    q = parse(store, query) if query and query.strip() else Every()
+    wanted = set(labels) if labels else None
+    with store.searcher() as s:
+        results = s.search(
+            q, limit=None, groupedby=sorting.FieldFacet("ekeys", allow_overlap=True),
+            maptype=sorting.Count,
+        )
+        counts: dict[str, int] = dict(results.groups("ekeys"))
+    names = store.display_names()
+    out: list[Facet] = []
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if not key:
+            continue
+        label, _, canonical = key.partition("|")
+        if wanted and label not in wanted:
+            continue
+        out.append(Facet(canonical, label, names.get(key, canonical), count))
+        if len(out) >= limit:
+            break
+    return out

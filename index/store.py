@@ -1,0 +1,476 @@
+"""The Whoosh index: schema, incremental updates, stored articles. Every Whoosh call lives here.
+
+The index sits outside the corpus (the user cache directory, keyed by the corpus roots), in a private
+folder (0700: Whoosh pickles stored fields). A marker file says newsdesk made it and which schema it has;
+a manifest records each file's size, mtime and content hash so a second run re-reads only what changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from whoosh import index as windex
+from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.searching import Searcher
+from whoosh.writing import LockError
+
+from index.analysis import analyse
+from index.dates import parse_date
+from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
+from index.models import Article, Block, Entity, IndexReport, Skipped, Span
+
+SCHEMA_VERSION = 2
+MARKER = "newsdesk-index.json"
+MANIFEST = "manifest.json"
+ENTITY_FIELDS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "PLACE": "place",
+    "GROUP": "group",
+    "DATE": "dates",
+    "QUANTITY": "quantity",
+}
+WRITE_TIMEOUT = 3.0
+
+
+class StoreError(Exception):
+    """The index cannot be used as asked; the message says what to do."""
+
+
+class IndexBusy(StoreError):
+    """Another process is writing the index."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What the library lists for an article, read from stored fields without loading its text."""
+
+    id: str
+    path: str
+    title: str
+    source: str | None
+    date: str | None
+    story: str | None
+
+
+def _name_analyzer() -> Any:
+    # Canonical entity keys: lowercase words, no stemming and no stop words ("the", "of" matter in names).
+    return RegexTokenizer(r"[\w]+(?:[.'][\w]+)*") | LowercaseFilter()
+
+
+def make_schema() -> Schema:
+    """The index schema (bump ``SCHEMA_VERSION`` on any change)."""
+    names = {field: TEXT(analyzer=_name_analyzer(), phrase=True) for field in ENTITY_FIELDS.values()}
+    return Schema(
+        id=ID(unique=True, stored=True),
+        file=ID(stored=True),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        body=TEXT(analyzer=StemmingAnalyzer(), spelling=True),
+        source=TEXT(analyzer=_name_analyzer(), stored=True),
+        published=DATETIME(stored=False),
+        story=ID(stored=True),
+        entity=TEXT(analyzer=_name_analyzer(), phrase=True),
+        ekeys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        meta=STORED(),
+        blob=STORED(),
+        **names,
+    )
+
+
+def default_index_dir(roots: Sequence[str | os.PathLike[str]]) -> Path:
+    """The cache folder for a corpus: one per set of corpus roots."""
+    resolved = sorted(str(Path(r).expanduser().resolve()) for r in roots)
+    digest = hashlib.sha1("\0".join(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    slug = "".join(c if c.isalnum() else "-" for c in Path(resolved[0]).name)[:32] if resolved else "x"
+    return platformdirs.user_cache_path("newsdesk") / "indexes" / f"{slug}-{digest}"
+
+
+def _atomic_write_json(path: Path, data: object) -> None:
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def encode_blob(article: Article, entities: Sequence[Entity]) -> bytes:
+    """Compress an article and its entities for the stored field."""
+    data = asdict(article)
+    data["entities"] = [[e.start, e.end, e.label, e.canonical] for e in entities]
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 3)
+
+
+def decode_blob(blob: bytes) -> tuple[Article, list[Entity]]:
+    """Inverse of ``encode_blob``."""
+    data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    raw_entities = data.pop("entities", [])
+    text: str = data["text"]
+    data["blocks"] = tuple(Block(**b) for b in data.get("blocks", ()))
+    data["inline"] = tuple(Span(**s) for s in data.get("inline", ()))
+    data["notes"] = tuple(data.get("notes", ()))
+    article = Article(**data)
+    entities = [Entity(s, e, label, text[s:e], canon) for s, e, label, canon in raw_entities]
+    return article, entities
+
+
+def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, Any]:
+    """The Whoosh fields of one article (pure function: runs in worker processes too)."""
+    by_field: dict[str, list[str]] = {f: [] for f in ENTITY_FIELDS.values()}
+    keys: set[str] = set()
+    for ent in entities:
+        field = ENTITY_FIELDS.get(ent.label)
+        if field and ent.canonical:
+            by_field[field].append(ent.canonical)
+            keys.add(f"{ent.label}|{ent.canonical}".replace(",", " "))
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "file": article.path,
+        "title": article.title,
+        "body": article.text,
+        "source": article.source or "",
+        "story": article.story or "",
+        "meta": (article.title, article.source, article.date, article.story),
+        "blob": encode_blob(article, entities),
+        "ekeys": ",".join(sorted(keys)),
+    }
+    # " | " keeps names apart so a phrase cannot run from one entity into the next.
+    all_names: list[str] = []
+    for field, names in by_field.items():
+        unique = list(dict.fromkeys(names))
+        fields[field] = " | ".join(unique)
+        all_names.extend(unique)
+    fields["entity"] = " | ".join(all_names)
+    if article.date:
+        parsed = parse_date(article.date)
+        if parsed:
+            import datetime as dt
+
+            fields["published"] = dt.datetime(parsed.year, parsed.month, parsed.day)
+    return fields
+
+
+class Store:
+    """A corpus and its Whoosh index.
+
+    Args:
+        roots: Corpus folders or files.
+        index_dir: Where the index lives (default: the user cache folder for these roots).
+        allow_foreign: Open an ``index_dir`` that holds files newsdesk did not make (only on request).
+    """
+
+    def __init__(
+        self,
+        roots: Sequence[str | os.PathLike[str]],
+        index_dir: str | os.PathLike[str] | None = None,
+        allow_foreign: bool = False,
+    ) -> None:
+        self.roots = [str(Path(r).expanduser().resolve()) for r in roots]
+        self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
+        self.messages: list[str] = []
+        self._prepare_dir(allow_foreign)
+        self.ix = self._open_or_create()
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def _prepare_dir(self, allow_foreign: bool) -> None:
+        d = self.index_dir
+        try:
+            if d.exists():
+                if not d.is_dir():
+                    raise StoreError(f"index location {d} is a file, not a folder")
+                if not (d / MARKER).exists() and any(d.iterdir()) and not allow_foreign:
+                    raise StoreError(
+                        f"{d} is not empty and was not made by newsdesk; refusing to open it "
+                        "(choose an empty folder with --index-dir)"
+                    )
+            else:
+                d.mkdir(parents=True, mode=0o700)
+            with contextlib.suppress(OSError):
+                os.chmod(d, 0o700)
+        except PermissionError as exc:
+            raise StoreError(f"cannot use index folder {d}: permission denied") from exc
+        except OSError as exc:
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot use index folder {d}: {exc.strerror or exc}") from exc
+
+    def _read_marker(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads((self.index_dir / MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _open_or_create(self) -> windex.Index:
+        marker = self._read_marker()
+        reason: str | None = None
+        if marker is None:
+            reason = "new index" if not (self.index_dir / MARKER).exists() else "unreadable marker"
+        elif marker.get("schema") != SCHEMA_VERSION:
+            reason = f"index schema {marker.get('schema')} is not the current {SCHEMA_VERSION}"
+        else:
+            try:
+                ix = windex.open_dir(str(self.index_dir))
+                with ix.searcher() as s:
+                    s.doc_count()
+                return ix
+            except Exception as exc:  # noqa: BLE001 - any failure of a corrupt index means rebuild
+                reason = f"index files unreadable ({type(exc).__name__})"
+        if reason != "new index":
+            self.messages.append(f"Rebuilding the index: {reason}.")
+        return self._create()
+
+    def _create(self) -> windex.Index:
+        d = self.index_dir
+        try:
+            for child in d.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+            ix = windex.create_in(str(d), make_schema())
+            _atomic_write_json(
+                d / MARKER, {"app": "newsdesk", "schema": SCHEMA_VERSION, "roots": self.roots}
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot create the index in {d}: {exc.strerror or exc}") from exc
+        return ix
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """A searcher on the latest committed state (one per call; closed afterwards)."""
+        with self.ix.searcher() as s:
+            yield s
+
+    def doc_count(self) -> int:
+        """Number of articles in the index."""
+        with self.searcher() as s:
+            return int(s.doc_count())
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article with this id, or ``None``."""
+        found = self.article_with_entities(article_id)
+        return found[0] if found else None
+
+    def article_with_entities(self, article_id: str) -> tuple[Article, list[Entity]] | None:
+        """The stored article and the entities found in it at index time."""
+        with self.searcher() as s:
+            fields = s.document(id=article_id)
+        if not fields:
+            return None
+        return decode_blob(fields["blob"])
+
+    def entities(self, article_id: str) -> list[Entity]:
+        """Entities stored for an article (empty when unknown)."""
+        found = self.article_with_entities(article_id)
+        return found[1] if found else []
+
+    def catalogue(self) -> list[ArticleInfo]:
+        """Every article's listing fields, in id order."""
+        out: list[ArticleInfo] = []
+        with self.searcher() as s:
+            for fields in s.all_stored_fields():
+                title, source, date, story = fields["meta"]
+                out.append(ArticleInfo(fields["id"], fields["file"], title, source, date, story))
+        out.sort(key=lambda a: a.id)
+        return out
+
+    def ids_for_path(self, path: str | os.PathLike[str]) -> list[str]:
+        """Ids of the articles read from a file."""
+        resolved = str(Path(path).expanduser().resolve())
+        with self.searcher() as s:
+            return sorted(s.stored_fields(n)["id"] for n in s.document_numbers(file=resolved))
+
+    def display_names(self) -> dict[str, str]:
+        """Readable names for ``LABEL|canonical`` entity keys (the fullest form seen in the corpus)."""
+        names = self._load_manifest().get("names", {})
+        return names if isinstance(names, dict) else {}
+
+    def skipped(self) -> list[Skipped]:
+        """Files skipped by the last index run, with reasons."""
+        return [Skipped(p, r) for p, r in self._load_manifest().get("skipped", [])]
+
+    def _load_manifest(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.index_dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {"files": {}, "skipped": []}
+        return data if isinstance(data, dict) else {"files": {}, "skipped": []}
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def update(
+        self,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with the corpus: add new files, re-read changed, drop deleted.
+
+        Args:
+            progress: Called as ``progress(done, total, path)`` while files are read.
+            cancelled: Polled between files; when it returns true the run stops without committing.
+
+        Raises:
+            IndexBusy: another process holds the write lock.
+            StoreError: the index cannot be written.
+        """
+        files, scan_skipped = scan(self.roots)
+        try:
+            writer = self.ix.writer(timeout=WRITE_TIMEOUT)
+        except LockError:
+            raise IndexBusy(
+                "another newsdesk process is updating this index; showing what is already indexed"
+            ) from None
+        except OSError as exc:
+            raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
+        try:
+            report = self._update_locked(writer, files, scan_skipped, progress, cancelled)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                writer.cancel()
+            raise
+        return report
+
+    def _update_locked(
+        self,
+        writer: Any,
+        files: list[SourceFile],
+        scan_skipped: list[Skipped],
+        progress: Callable[[int, int, str], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> IndexReport:
+        manifest = self._load_manifest()
+        old: dict[str, dict[str, Any]] = manifest.get("files", {})
+        new_files: dict[str, dict[str, Any]] = {}
+        skipped: list[Skipped] = list(scan_skipped)
+        current = {f.path for f in files}
+        removed = [p for p in old if p not in current]
+        for path in removed:
+            writer.delete_by_term("file", path)
+        pending = [f for f in files if _changed(f, old.get(f.path))]
+        for f in files:
+            if f.path in old and f not in pending:
+                new_files[f.path] = old[f.path]
+        added = updated = unchanged = 0
+        notes: list[str] = []
+        removed_articles = sum(len(old[p].get("ids", [])) for p in removed)
+        names: dict[str, str] = dict(manifest.get("names", {}))
+        seen_ids = {i for entry in new_files.values() for i in entry.get("ids", [])}
+        total = len(pending)
+        for n, source in enumerate(pending):
+            if cancelled and cancelled():
+                writer.cancel()
+                return IndexReport(notes=("cancelled",))
+            if progress:
+                progress(n, total, source.path)
+            prev = old.get(source.path)
+            try:
+                data = read_bytes(source.path, size_limit(source.path))
+            except ReadError as exc:
+                skipped.append(Skipped(source.path, str(exc)))
+                if prev:
+                    writer.delete_by_term("file", source.path)
+                    removed_articles += len(prev.get("ids", []))
+                continue
+            digest = hashlib.sha1(data).hexdigest()
+            entry = {"size": source.size, "mtime_ns": source.mtime_ns, "sha1": digest, "ids": []}
+            if prev and prev.get("sha1") == digest:
+                entry["ids"] = prev.get("ids", [])
+                entry["skipped"] = prev.get("skipped", [])
+                skipped.extend(Skipped(p, r) for p, r in entry["skipped"])
+                new_files[source.path] = entry
+                unchanged += len(entry["ids"])
+                continue
+            articles, bad = read_file(source, data)
+            skipped.extend(bad)
+            entry["skipped"] = [[s.path, s.reason] for s in bad]
+            if prev:
+                writer.delete_by_term("file", source.path)
+            prev_ids = set(prev.get("ids", [])) if prev else set()
+            for article in articles:
+                if article.id in seen_ids:
+                    skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
+                    continue
+                seen_ids.add(article.id)
+                for note in article.notes:
+                    notes.append(f"{article.path}: {note}")
+                entities = analyse(article)
+                _remember_names(names, entities)
+                writer.update_document(**document_fields(article, entities))
+                entry["ids"].append(article.id)
+                if article.id in prev_ids:
+                    updated += 1
+                else:
+                    added += 1
+            if prev_ids:
+                removed_articles += len(prev_ids - set(entry["ids"]))
+            new_files[source.path] = entry
+        if progress:
+            progress(total, total, "")
+        pending_paths = {f.path for f in pending}
+        unchanged += sum(len(e.get("ids", [])) for p, e in new_files.items() if p not in pending_paths)
+        changed = bool(pending or removed)
+        try:
+            if changed:
+                writer.commit()
+            else:
+                writer.cancel()
+            _atomic_write_json(
+                self.index_dir / MANIFEST,
+                {
+                    "files": new_files,
+                    "skipped": [[s.path, s.reason] for s in skipped],
+                    "names": names,
+                },
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
+        return IndexReport(
+            added=added,
+            updated=updated,
+            removed=removed_articles,
+            unchanged=unchanged,
+            skipped=tuple(skipped),
+            notes=tuple(notes),
+            rebuilt=" ".join(self.messages) or None,
+            reread=total,
+        )
+
+
+def _remember_names(names: dict[str, str], entities: Sequence[Entity]) -> None:
+    """Keep, for each entity key, the fullest surface form seen (for facets and sidebars)."""
+    for ent in entities:
+        key = f"{ent.label}|{ent.canonical}"
+        text = " ".join(ent.text.split())
+        old = names.get(key)
+        if old is None or (len(text), text[:1].isupper()) > (len(old), old[:1].isupper()):
+            names[key] = text
+
+
+def _changed(source: SourceFile, entry: dict[str, Any] | None) -> bool:
+    if not entry:
+        return True
+    return bool(entry.get("size") != source.size or entry.get("mtime_ns") != source.mtime_ns)
+
+
+def open_store(
+    paths: Iterable[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str] | None = None,
+    allow_foreign: bool = False,
+) -> Store:
+    """Open (creating when needed) the index for a corpus."""
+    return Store(list(paths), index_dir, allow_foreign)

@@ -1,0 +1,329 @@
+"""The command line: ``newsdesk [PATHS]`` opens the app; subcommands script every engine feature."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tui.paths import seeds_dir
+
+COMMANDS = ("index", "search", "entities", "compare", "related", "stories")
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("newsdesk")
+    except Exception:  # noqa: BLE001 - running from a source tree without metadata
+        return "0.1.0"
+
+
+def _safe(text: str) -> str:
+    from index.textsafe import neutralise
+
+    return neutralise(text)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--index-dir",
+        metavar="DIR",
+        help="where the index lives (default: the user cache folder, one index per corpus)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="A keyboard-driven reader that compares several reports of the same story.\n"
+        "Run without a command to open the app (on the bundled sample articles when no PATH is given).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("index", help="index articles and report what changed")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the seeds)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _common(p)
+
+    p = sub.add_parser("search", help="search the index")
+    p.add_argument("query", help='query, e.g. kursk, "north korean soldiers", person:zelensky')
+    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: seeds)")
+    p.add_argument("--limit", type=int, default=10, help="maximum hits to print (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = sub.add_parser("entities", help="named entities of articles, or the corpus's top entities")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    p.add_argument("--top", action="store_true", help="the corpus's most-named entities")
+    p.add_argument("--limit", type=int, default=30, help="entities listed by --top (default 30)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = sub.add_parser("compare", help="compare two reports: shared, unique and disputed claims")
+    p.add_argument("a", metavar="A", help="first article (file, or file.jsonl#id)")
+    p.add_argument("b", metavar="B", help="second article")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
+
+    p = sub.add_parser("related", help="reports that cover the same story as an article")
+    p.add_argument("path", metavar="PATH", help="the article (file, or file.jsonl#id)")
+    p.add_argument("paths", nargs="*", metavar="PATHS", help="corpus (default: the article's folder)")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = sub.add_parser("stories", help="group the corpus into stories")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the seeds)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Open the newsdesk reader on PATHs (default: the bundled sample articles).",
+        epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
+    )
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    _common(parser)
+    return parser
+
+
+def _corpus(paths: Sequence[str]) -> list[str]:
+    return list(paths) if paths else [str(seeds_dir())]
+
+
+def _open_store(paths: Sequence[str], index_dir: str | None) -> Any:
+    from index.store import Store
+
+    return Store(_corpus(paths), index_dir)
+
+
+def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
+    if not enabled:
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        if total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        name = Path(path).name[:40] if path else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (width + 60) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """``newsdesk index``: update the index and report counts and skipped files."""
+    store = _open_store(args.paths, args.index_dir)
+    for message in store.messages:
+        print(message, file=sys.stderr)
+    report = store.update(progress=_progress_printer(sys.stderr.isatty() and not args.quiet))
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "index_dir": str(store.index_dir),
+                    "added": report.added,
+                    "updated": report.updated,
+                    "removed": report.removed,
+                    "unchanged": report.unchanged,
+                    "reread": report.reread,
+                    "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+                    "notes": list(report.notes),
+                },
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(
+        f"added {report.added}, updated {report.updated}, removed {report.removed}, "
+        f"unchanged {report.unchanged}, skipped {len(report.skipped)} "
+        f"({report.reread} file{'s' if report.reread != 1 else ''} read)"
+    )
+    for s in report.skipped:
+        print(f"  skipped {_safe(s.path)}: {_safe(s.reason)}")
+    for note in report.notes:
+        print(f"  note: {_safe(note)}")
+    print(f"index: {store.index_dir}")
+    return EXIT_OK
+
+
+def _ensure_indexed(store: Any) -> None:
+    report = store.update()
+    if report.added or report.updated:
+        print(f"(indexed {report.added + report.updated} articles)", file=sys.stderr)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``newsdesk search``: ranked hits with snippets."""
+    from index.search import QueryError, parse, search
+
+    store = _open_store(args.paths, args.index_dir)
+    try:
+        parse(store, args.query)
+    except QueryError as exc:
+        print(f"newsdesk: bad query: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    _ensure_indexed(store)
+    result = search(store, args.query, limit=max(0, args.limit))
+    if args.json:
+        out = {
+            "query": result.query,
+            "total": result.total,
+            "suggestion": result.suggestion,
+            "hits": [
+                {
+                    "id": h.id,
+                    "path": h.path,
+                    "title": h.title,
+                    "source": h.source,
+                    "date": h.date,
+                    "score": h.score,
+                    "snippets": [
+                        {"text": s.text, "highlights": [list(r) for r in s.highlights]}
+                        for s in h.snippets
+                    ],
+                }
+                for h in result.hits
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{result.total} result{'s' if result.total != 1 else ''} for {_safe(args.query)}")
+    if result.suggestion:
+        print(f"did you mean: {_safe(result.suggestion)}")
+    for n, h in enumerate(result.hits, 1):
+        meta = " · ".join(x for x in (h.source, h.date) if x)
+        print(f"\n{n}. {_safe(h.title)}  [{h.score:.2f}]")
+        print(f"   {_safe(h.id)}{'  ' + _safe(meta) if meta else ''}")
+        for s in h.snippets:
+            print(f"   … {_emphasise(s.text, s.highlights)} …")
+    return EXIT_OK
+
+
+def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """Mark matched ranges with «…» in plain-text output (neutralised first, same length)."""
+    out, pos = [], 0
+    for a, b in ranges:
+        out.append(_safe(" ".join(text[pos:a].split("\n"))))
+        out.append("«" + _safe(text[a:b]) + "»")
+        pos = b
+    out.append(_safe(" ".join(text[pos:].split("\n"))))
+    return "".join(out)
+
+
+def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
+    from index.ingest import read_paths
+    from index.models import Article
+
+    articles, skipped = [], []
+    for item in read_paths(paths):
+        (articles if isinstance(item, Article) else skipped).append(item)
+    return articles, skipped
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """``newsdesk entities``: the entities of articles, or ``--top`` for the corpus."""
+    if args.top:
+        from index.search import facets
+
+        store = _open_store(args.paths, args.index_dir)
+        _ensure_indexed(store)
+        top = facets(store, None, limit=args.limit)
+        if args.json:
+            print(json.dumps([{"canonical": f.canonical, "label": f.label, "name": f.name,
+                               "articles": f.count} for f in top], ensure_ascii=False))
+        else:
+            for f in top:
+                print(f"{f.count:>5}  {f.label:<9} {_safe(f.name)}")
+        return EXIT_OK
+    if not args.paths:
+        print("newsdesk entities: give article files or folders (or --top)", file=sys.stderr)
+        return EXIT_USAGE
+    from index.analysis import analyse
+
+    articles, skipped = _read_articles(args.paths)
+    for s in skipped:
+        print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
+    rows = [(a, analyse(a)) for a in articles]
+    if args.json:
+        print(json.dumps([
+            {"id": a.id, "path": a.path, "title": a.title,
+             "entities": [{"start": e.start, "end": e.end, "label": e.label, "text": e.text,
+                           "canonical": e.canonical} for e in ents]}
+            for a, ents in rows
+        ], ensure_ascii=False))
+        return EXIT_OK
+    for a, ents in rows:
+        print(f"{_safe(a.title)}  ({_safe(a.id)})")
+        for e in ents:
+            print(f"  {e.start:>6}-{e.end:<6} {e.label:<9} {_safe(e.text):<40} {_safe(e.canonical)}")
+        print()
+    return EXIT_OK
+
+
+def _run_app(argv: Sequence[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    from tui.app import NewsdeskApp
+
+    app = NewsdeskApp(_corpus(args.paths), index_dir=args.index_dir)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newsdesk`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS:
+        if argv and argv[0] in ("-h", "--help"):
+            build_parser().print_help()
+            return EXIT_OK
+        try:
+            return _run_app(argv)
+        except KeyboardInterrupt:
+            return 130
+    args = build_parser().parse_args(argv)
+    from index.store import StoreError
+
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "index": cmd_index,
+        "search": cmd_search,
+        "entities": cmd_entities,
+    }
+    from tui import cli_compare
+
+    handlers.update(cli_compare.HANDLERS)
+    try:
+        return handlers[args.command](args)
+    except StoreError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error for the user.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
