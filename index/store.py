@@ -30,7 +30,7 @@ from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MARKER = "newsdesk-index.json"
 MANIFEST = "manifest.json"
 ENTITY_FIELDS = {
@@ -84,6 +84,7 @@ def make_schema() -> Schema:
         ekeys=KEYWORD(commas=True, lowercase=False, scorable=False),
         meta=STORED(),
         blob=STORED(),
+        features=STORED(),
         **names,
     )
 
@@ -144,6 +145,7 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
         "meta": (article.title, article.source, article.date, article.story),
         "blob": encode_blob(article, entities),
         "ekeys": ",".join(sorted(keys)),
+        "features": _features(article, entities),
     }
     # " | " keeps names apart so a phrase cannot run from one entity into the next.
     all_names: list[str] = []
@@ -159,6 +161,15 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
 
             fields["published"] = dt.datetime(parsed.year, parsed.month, parsed.day)
     return fields
+
+
+def _features(article: Article, entities: Sequence[Entity]) -> Any:
+    """Compact per-article features for related reports and story grouping (see ``index.features``)."""
+    try:
+        from index.features import features  # noqa: PLC0415 - optional until the module lands
+    except ImportError:
+        return None
+    return features(article, entities)
 
 
 class Store:
@@ -179,6 +190,7 @@ class Store:
         self.roots = [str(Path(r).expanduser().resolve()) for r in roots]
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
         self.messages: list[str] = []
+        self._features_cache: tuple[Any, dict[str, Any]] | None = None
         self._prepare_dir(allow_foreign)
         self.ix = self._open_or_create()
 
@@ -287,6 +299,16 @@ class Store:
                 title, source, date, story = fields["meta"]
                 out.append(ArticleInfo(fields["id"], fields["file"], title, source, date, story))
         out.sort(key=lambda a: a.id)
+        return out
+
+    def features(self) -> dict[str, Any]:
+        """Every article's stored features by id (from ``index.features``), cached per index version."""
+        with self.searcher() as s:
+            generation = (s.reader().generation(), s.doc_count())
+            if self._features_cache and self._features_cache[0] == generation:
+                return self._features_cache[1]
+            out = {f["id"]: f.get("features") for f in s.all_stored_fields()}
+        self._features_cache = (generation, out)
         return out
 
     def ids_for_path(self, path: str | os.PathLike[str]) -> list[str]:
