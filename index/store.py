@@ -339,12 +339,14 @@ class Store:
         self,
         progress: Callable[[int, int, str], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        timeout: float = WRITE_TIMEOUT,
     ) -> IndexReport:
         """Bring the index up to date with the corpus: add new files, re-read changed, drop deleted.
 
         Args:
             progress: Called as ``progress(done, total, path)`` while files are read.
             cancelled: Polled between files; when it returns true the run stops without committing.
+            timeout: Seconds to wait for another process's write to finish before giving up.
 
         Raises:
             IndexBusy: another process holds the write lock.
@@ -352,7 +354,7 @@ class Store:
         """
         files, scan_skipped = scan(self.roots)
         try:
-            writer = self.ix.writer(timeout=WRITE_TIMEOUT)
+            writer = self.ix.writer(timeout=timeout)
         except LockError:
             raise IndexBusy(
                 "another newsdesk process is updating this index; showing what is already indexed"

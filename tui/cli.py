@@ -136,7 +136,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     store = _open_store(args.paths, args.index_dir)
     for message in store.messages:
         print(message, file=sys.stderr)
-    report = store.update(progress=_progress_printer(sys.stderr.isatty() and not args.quiet))
+    # The user asked for this run: wait for another process's write rather than give up at once.
+    report = store.update(
+        progress=_progress_printer(sys.stderr.isatty() and not args.quiet), timeout=120.0
+    )
     if args.json:
         print(
             json.dumps(
@@ -168,7 +171,13 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def _ensure_indexed(store: Any) -> None:
-    report = store.update()
+    from index.store import IndexBusy
+
+    try:
+        report = store.update()
+    except IndexBusy as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return
     if report.added or report.updated:
         print(f"(indexed {report.added + report.updated} articles)", file=sys.stderr)
 
