@@ -1,8 +1,164 @@
-"""Command-line commands for comparison, related reports and stories (filled in as the engine grows)."""
+"""Command-line commands for comparison, related reports and stories."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
+import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {}
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class ArgumentError(Exception):
+    """An article argument that cannot be resolved; the message says why."""
+
+
+def _split_ref(ref: str) -> tuple[Path, str | None]:
+    """``file.jsonl#id`` -> (file, id); a plain path -> (path, None)."""
+    path = Path(ref).expanduser()
+    if not path.exists() and "#" in ref:
+        file, _, local = ref.rpartition("#")
+        return Path(file).expanduser(), local
+    return path, None
+
+
+def load_article(ref: str) -> Any:
+    """Read one article named on the command line: a file, or ``file.jsonl#id``.
+
+    Raises:
+        ArgumentError: the file is missing, unreadable, or has no such article.
+    """
+    from index.ingest import read_file, scan
+
+    path, local = _split_ref(ref)
+    if not path.is_file():
+        raise ArgumentError(f"{ref}: no such file")
+    files, skipped = scan([path])
+    if not files:
+        reason = skipped[0].reason if skipped else "not an article file"
+        raise ArgumentError(f"{ref}: {reason}")
+    articles, bad = read_file(files[0])
+    if not articles:
+        reason = bad[0].reason if bad else "no article in this file"
+        raise ArgumentError(f"{ref}: {reason}")
+    if local is None:
+        if len(articles) > 1:
+            raise ArgumentError(
+                f"{ref} holds {len(articles)} articles: name one as {ref}#ID "
+                f"(for example {ref}#{articles[0].id.rpartition('#')[2]})"
+            )
+        return articles[0]
+    for article in articles:
+        if article.id.rpartition("#")[2] == local:
+            return article
+    raise ArgumentError(f"{ref}: no article with id {local!r}")
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """``newsdesk compare A B``: shared, unique and disputed claims of two reports."""
+    from index.analysis import analyse
+    from index.compare import compare
+    from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+
+    try:
+        a, b = load_article(args.a), load_article(args.b)
+    except ArgumentError as exc:
+        print(f"newsdesk compare: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = compare(a, b, analyse(a), analyse(b))
+    if args.format == "json":
+        print(json.dumps(comparison_to_json(result), ensure_ascii=False))
+    elif args.format == "markdown":
+        print(comparison_to_markdown(result))
+    else:
+        width = args.width or shutil.get_terminal_size((120, 40)).columns
+        print(comparison_to_text(result, max(40, width)))
+    return EXIT_OK
+
+
+def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
+    from index.store import IndexBusy, Store
+
+    store = Store(corpus, args.index_dir)
+    try:
+        store.update()
+    except IndexBusy as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+    return store
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    """``newsdesk related PATH``: reports covering the same story as an article."""
+    from index.related import related
+
+    path, local = _split_ref(args.path)
+    if not path.is_file():
+        print(f"newsdesk related: {args.path}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    corpus = list(args.paths) if args.paths else [str(path.resolve().parent)]
+    store = _store_for(args, corpus)
+    ids = store.ids_for_path(path)
+    if local is not None:
+        ids = [i for i in ids if i.rpartition("#")[2] == local]
+    if not ids:
+        print(
+            f"newsdesk related: {args.path} is not an indexed article of the corpus "
+            f"({', '.join(corpus)})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if len(ids) > 1:
+        print(f"newsdesk related: {args.path} holds {len(ids)} articles: name one as "
+              f"{args.path}#ID", file=sys.stderr)
+        return EXIT_USAGE
+    found = related(store, ids[0], limit=max(1, args.limit))
+    if args.json:
+        print(json.dumps({"id": ids[0], "related": [
+            {"id": r.id, "title": r.title, "source": r.source, "date": r.date,
+             "score": round(r.score, 4), "same_story": r.same_story}
+            for r in found
+        ]}, ensure_ascii=False))
+        return EXIT_OK
+    from index.textsafe import neutralise
+
+    if not found:
+        print("no related reports")
+    for r in found:
+        flag = "same story" if r.same_story else "related"
+        print(f"{r.score:5.2f}  {flag:<10}  {neutralise(r.title)}  ({neutralise(r.id)})")
+    return EXIT_OK
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    """``newsdesk stories``: the corpus grouped into stories."""
+    from index.related import stories
+    from tui.paths import seeds_dir
+
+    corpus = list(args.paths) if args.paths else [str(seeds_dir())]
+    store = _store_for(args, corpus)
+    groups = stories(store)
+    if args.json:
+        print(json.dumps([
+            {"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in groups
+        ], ensure_ascii=False))
+        return EXIT_OK
+    from index.textsafe import neutralise
+
+    titles = {a.id: a.title for a in store.catalogue()}
+    for s in groups:
+        n = len(s.article_ids)
+        print(f"{neutralise(s.title)}  ({n} report{'s' if n != 1 else ''})")
+        for aid in s.article_ids:
+            print(f"    {neutralise(titles.get(aid, aid))}  ({neutralise(aid)})")
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "compare": cmd_compare,
+    "related": cmd_related,
+    "stories": cmd_stories,
+}
