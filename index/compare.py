@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 SHARED = 0.25  # score from which two sentences make the same claim
-RELATED = 0.10  # score from which two sentences speak of the same facet
+RELATED = 0.11  # score from which two sentences speak of the same facet
 _CANDIDATE = 0.04  # lowest score at which two sentences are checked for disagreements
 
 
@@ -284,19 +284,29 @@ def _features(
     k = 0
     for s in sents:
         f: dict[str, float] = {}
-        for w, _cap in _tokens(s.text):
+        toks = _tokens(s.text)
+        runs = _run_lengths(toks)
+        number = ""
+        for (w, _cap), run in zip(toks, runs, strict=True):
             if w[0].isdigit():
-                key = "#" + w
+                key = number = "#" + w
+                weight = 1.0
             elif w in _STOP or len(w) < 2:
                 continue
             else:
                 st = _stem(w)
                 key = fold.get(st, st)
+                # A long name ("Charles de Gaulle Airport") is one fact, not four shared words.
+                weight = 1.0 / math.sqrt(run)
                 for cls, members in _CLASSES.items():
                     if st in members:
                         # "troops" and "infantry" count the same kind of thing: a weak shared feature.
                         f["^" + cls] = 1.0
-            f[key] = f.get(key, 0.0) + 1.0
+                if number:
+                    # "10,000 soldiers" on both sides is stronger evidence than 10,000 and soldiers.
+                    f[number + ">" + key] = 1.0
+                    number = ""
+            f[key] = max(f.get(key, 0.0), weight)
         while k < len(ents) and ents[k].end <= s.start:
             k += 1
         j = k
@@ -306,6 +316,28 @@ def _features(
             j += 1
         feats.append(f)
     return feats
+
+
+_CONNECTORS = frozenset(["de", "la", "le", "du", "von", "van", "al", "bin", "of"])
+
+
+def _run_lengths(toks: Sequence[tuple[str, bool]]) -> list[int]:
+    """For each token, the length of the run of capitalised words it belongs to (1 if none)."""
+    out = [1] * len(toks)
+    i = 0
+    while i < len(toks):
+        if not toks[i][1]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and (
+            toks[j][1] or (toks[j][0] in _CONNECTORS and j + 1 < len(toks) and toks[j + 1][1])
+        ):
+            j += 1
+        for k in range(i, j):
+            out[k] = j - i
+        i = j
+    return out
 
 
 def _weigh(
@@ -324,8 +356,8 @@ def _weigh(
                 # The corpus knows which words are common in news at large; the pair knows which
                 # are common in this story. Both matter, so blend them.
                 w = 0.5 * w + 0.5 * w * idf[t] / mean_corpus
-            boost = {"@": 1.5, "#": 1.3, "^": 0.5}.get(t[0], 1.0)
-            f[t] = (1.0 + math.log(tf)) * w * boost
+            boost = {"@": 1.5, "#": 1.6, "^": 0.5}.get(t[0], 1.0)
+            f[t] = tf * w * boost
 
 
 def _cosines(
@@ -463,12 +495,15 @@ _VAGUE = {
     "tens of thousands": (2e4, 99999.0),
     "hundreds of thousands": (2e5, 999999.0),
     "millions": (2e6, 9.99e6),
+    "a dozen": (12.0, 12.0),
+    "a hundred": (100.0, 100.0),
+    "a thousand": (1000.0, 1000.0),
 }
 _QTY = re.compile(
     r"(?P<mod>\b(?:over|more than|at least|nearly|almost|about|around|roughly|approximately|some|"
-    r"up to|fewer than|less than|under)\s+)?[\"“‘']?(?:(?P<num>(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    r"(?:\s*(?P<mag>thousand|million|billion|mln|bln)\b)?(?![\w%])"
-    r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions)\b))",
+    r"up to|fewer than|less than|under)\s+)?[\"“‘']?(?:(?P<num>(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?:\s*(?P<mag>thousand|million|billion|mln|bln)\b)?(?![\w%:]|\.\d)"
+    r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen|a hundred|a thousand)\b))",
     re.IGNORECASE,
 )
 _MONTHS = [
@@ -530,6 +565,12 @@ _CLASSES = {
     "area": frozenset(["squar", "hectar", "acr"]),
     "money": frozenset(["dollar", "dlr", "usd", "euro", "pound", "yen", "yuan", "rubl"]),
 }
+# Figures of these classes measure something (a distance, an area): two of them conflict only
+# inside one claim, since a story holds many distances. Counts of people or money are compared
+# across the articles.
+_MEASURES = frozenset(["distance", "area"])
+# A clock time or a duration is not a count.
+_NOT_COUNTED = frozenset("local time gmt utc cet est am pm hour minut second".split())
 # Status cues: a prospective or hedged claim against an actual or confirmed one.
 _PROSPECTIVE = re.compile(
     r"\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
@@ -662,7 +703,9 @@ def _conflicts(
                     sim = sims.get((j, i) if flip else (i, j), 0.0)
                     for q2 in others:
                         common = q1.kinds & q2.kinds
-                        if not common or sim <= 0.0:
+                        if not common or sim <= 0.0 or (q1.kinds | q2.kinds) & _NOT_COUNTED:
+                            continue
+                        if common & _MEASURES and sim < SHARED:
                             continue
                         key = (bool(common - set(_CLASSES)), sim, j, q2)
                         if best is None or key[:2] > best[:2]:
@@ -670,6 +713,12 @@ def _conflicts(
                 if best is None or not (q1.high < best[3].low or best[3].high < q1.low):
                     continue
                 q2, j = best[3], best[2]
+                if not best[0] and any(
+                    x.kinds & y.kinds and not (x.high < y.low or y.high < x.low)
+                    for x in quantities
+                    for y in qy[j]
+                ):
+                    continue  # "126 men" of a crew the other side counts as "a dozen" crew members
                 if flip:
                     add(
                         "figure",
