@@ -35,6 +35,9 @@ __all__ = [
     "Passage",
     "Source",
     "compare",
+    "comparison_to_json",
+    "comparison_to_markdown",
+    "comparison_to_text",
     "sources",
 ]
 
@@ -105,119 +108,20 @@ class Comparison:
     sources_b: tuple[Source, ...]
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # --- features -----------------------------------------------------------------------------------
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "may",
-        "might",
-        "more",
-        "most",
-        "much",
-        "must",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "over",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "us",
-        "very",
-        "was",
-        "we",
-        "were",
-        "new",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "also",
-        "after",
-        "before",
-        "about",
-        "said",
-        "says",
-        "say",
-        "told",
-        "stated",
-        "according",
-        "just",
-        "one",
-        "both",
-        "any",
-        "all",
-        "other",
-        "its",
-        "it's",
-        "he's",
-        "she's",
-        "there's",
-        "however",
-    ]
+_STOP = _words(
+    "a an and are as at be been being but by can could did do does for from had has have "
+    "he her his how i if in into is it its may might more most much must no not of on or "
+    "our over she should so some such than that the their them then there these they this "
+    "those through to too under until up us very was we were new what when where which "
+    "while who whom why will with would you your also after before about said says say "
+    "told stated according just one both any all other its it's he's she's there's "
+    "however"
 )
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _stems: dict[str, str] = {}
@@ -318,7 +222,7 @@ def _features(
     return feats
 
 
-_CONNECTORS = frozenset(["de", "la", "le", "du", "von", "van", "al", "bin", "of"])
+_CONNECTORS = _words("de la le du von van al bin of")
 
 
 def _run_lengths(toks: Sequence[tuple[str, bool]]) -> list[int]:
@@ -527,39 +431,10 @@ _DATE = re.compile(
 )
 # Kinds of counted things: two figures are comparable when their nouns fall in one class.
 _CLASSES = {
-    "people": frozenset(
-        [
-            "soldier",
-            "troop",
-            "infantri",
-            "forc",
-            "personnel",
-            "peopl",
-            "men",
-            "women",
-            "fighter",
-            "servicemen",
-            "worker",
-            "civilian",
-            "resid",
-            "person",
-            "refuge",
-            "victim",
-            "casualti",
-            "die",
-            "dead",
-            "death",
-            "injur",
-            "wound",
-            "killed",
-            "militari",
-            "troops",
-            "marin",
-            "sailor",
-            "offic",
-            "staff",
-            "member",
-        ]
+    "people": _words(
+        "soldier troop infantri forc personnel peopl men women fighter servicemen worker "
+        "civilian resid person refuge victim casualti die dead death injur wound killed "
+        "militari troops marin sailor offic staff member"
     ),
     "distance": frozenset(["kilomet", "km", "mile", "meter", "metr", "feet", "yard"]),
     "area": frozenset(["squar", "hectar", "acr"]),
@@ -570,7 +445,7 @@ _CLASSES = {
 # across the articles.
 _MEASURES = frozenset(["distance", "area"])
 # A clock time or a duration is not a count.
-_NOT_COUNTED = frozenset("local time gmt utc cet est am pm hour minut second".split())
+_NOT_COUNTED = _words("local time gmt utc cet est am pm hour minut second")
 # Status cues: a prospective or hedged claim against an actual or confirmed one.
 _PROSPECTIVE = re.compile(
     r"\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
@@ -825,76 +700,15 @@ _GAP = re.compile(
     r"director|chief|ambassador|envoy|correspondent|reporter)\s+)*"
 )
 _RUN = re.compile(r"(?:(?:[Tt]he\s+)?[A-Z][\w’'.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'.-]*)*")
-_TITLE_WORDS = frozenset(
-    [
-        "president",
-        "prime",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "lt",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "chief",
-        "director",
-        "minister",
-        "ambassador",
-        "officer",
-        "official",
-        "deputy",
-        "king",
-        "queen",
-        "pope",
-        "chancellor",
-        "mayor",
-        "judge",
-    ]
+_TITLE_WORDS = _words(
+    "president prime minister secretary spokesman spokeswoman spokesperson gen general "
+    "col colonel lt mr mrs ms dr sen senator rep gov governor chief director minister "
+    "ambassador officer official deputy king queen pope chancellor mayor judge"
 )
-_NOT_NAMES = frozenset(
-    [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "but",
-        "and",
-        "however",
-        "meanwhile",
-        "on",
-        "in",
-    ]
-    + [m.capitalize() for m in _MONTHS]
-    + _MONTHS
-    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NOT_NAMES = _words(
+    "he she they it we i you this that these those there a an the his her their its our but and however meanwhile on in "
+    + " ".join(_MONTHS)
+    + " monday tuesday wednesday thursday friday saturday sunday"
 )
 
 
@@ -993,3 +807,27 @@ def _same_person(full: str, part: str) -> bool:
     """True when ``part`` is ``full`` or a trailing part of it ("Savett" of "Sean Savett")."""
     f, p = full.lower().split(), part.lower().split()
     return len(p) <= len(f) and f[-len(p) :] == p
+
+
+# --- renderers (they live in index.report; re-exported here for callers of compare) -----------------
+
+
+def comparison_to_json(c: Comparison) -> dict[str, object]:
+    """Plain JSON-ready dict of a comparison; see ``index.report.comparison_to_json``."""
+    from index.report import comparison_to_json as render
+
+    return render(c)
+
+
+def comparison_to_markdown(c: Comparison) -> str:
+    """A brief to paste; see ``index.report.comparison_to_markdown``."""
+    from index.report import comparison_to_markdown as render
+
+    return render(c)
+
+
+def comparison_to_text(c: Comparison, width: int = 100) -> str:
+    """Side-by-side plain text; see ``index.report.comparison_to_text``."""
+    from index.report import comparison_to_text as render
+
+    return render(c, width)

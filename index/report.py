@@ -1,0 +1,155 @@
+"""Renderers for a ``Comparison``: JSON for tools, Markdown for a brief, plain text side by side.
+
+Article text is untrusted: every string taken from an article goes through
+``index.textsafe.neutralise`` before it reaches the Markdown or text output, so escape sequences,
+control characters and bidi overrides cannot act on the reader's terminal. The JSON keeps the exact
+text (offsets must keep indexing it); JSON encoders escape control characters themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from index.compare import Comparison, Passage
+from index.textsafe import neutralise
+
+__all__ = ["comparison_to_json", "comparison_to_markdown", "comparison_to_text"]
+
+
+def _passage(p: Passage) -> dict[str, object]:
+    return {"start": p.start, "end": p.end, "text": p.text}
+
+
+def comparison_to_json(c: Comparison) -> dict[str, object]:
+    """Return the comparison as a JSON-ready dict.
+
+    Shape: ``{"a": {"id", "path", "title"}, "b": {...}, "pairs": [{"a": passage, "b": passage,
+    "kind", "score"}], "only_a": [passage], "only_b": [passage], "conflicts": [{"kind", "a", "b",
+    "detail"}], "entities": {"shared", "only_a", "only_b"}, "sources": {"a", "b"}}`` where a
+    passage is ``{"start", "end", "text"}``.
+    """
+    return {
+        "a": {"id": c.a.id, "path": c.a.path, "title": c.a.title},
+        "b": {"id": c.b.id, "path": c.b.path, "title": c.b.title},
+        "pairs": [
+            {"a": _passage(p.a), "b": _passage(p.b), "kind": p.kind, "score": float(p.score)}
+            for p in c.pairs
+        ],
+        "only_a": [_passage(p) for p in c.only_a],
+        "only_b": [_passage(p) for p in c.only_b],
+        "conflicts": [
+            {"kind": x.kind, "a": _passage(x.a), "b": _passage(x.b), "detail": x.detail}
+            for x in c.conflicts
+        ],
+        "entities": {
+            "shared": list(c.shared_entities),
+            "only_a": list(c.only_a_entities),
+            "only_b": list(c.only_b_entities),
+        },
+        "sources": {"a": [s.name for s in c.sources_a], "b": [s.name for s in c.sources_b]},
+    }
+
+
+def _summary(c: Comparison) -> str:
+    shared = sum(1 for p in c.pairs if p.kind == "shared")
+    related = len(c.pairs) - shared
+    return (
+        f"{shared} shared, {related} related, {len(c.only_a)} only in A, "
+        f"{len(c.only_b)} only in B, {len(c.conflicts)} disagreements"
+    )
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def _md(s: str) -> str:
+    # Escape Markdown so an article cannot inject links, HTML or headings into the brief.
+    return _MD_SPECIAL.sub(r"\\\1", neutralise(s).replace("\n", " "))
+
+
+def comparison_to_markdown(c: Comparison) -> str:
+    """Return a brief a journalist can paste: counts, shared claims, unique claims, disagreements
+    with details, and the sources each report cites.
+    """
+    title_a, title_b = _md(c.a.title or c.a.id), _md(c.b.title or c.b.id)
+    out = [
+        "# Comparison",
+        "",
+        f"- **A:** {title_a}",
+        f"- **B:** {title_b}",
+        f"- {_summary(c)}",
+        "",
+        "## Shared and related claims",
+        "",
+    ]
+    for p in c.pairs:
+        out.append(f"- *{p.kind}* ({p.score:.2f})")
+        out.append(f"  - A: {_md(p.a.text)}")
+        out.append(f"  - B: {_md(p.b.text)}")
+    if not c.pairs:
+        out.append("None.")
+    for head, items in (("Only in A", c.only_a), ("Only in B", c.only_b)):
+        out += ["", f"## {head}", ""]
+        out += [f"- {_md(p.text)}" for p in items] or ["None."]
+    out += ["", "## Disagreements", ""]
+    for x in c.conflicts:
+        out.append(f"- **{x.kind}**: {_md(x.detail)}")
+        out.append(f"  - A: {_md(x.a.text)}")
+        out.append(f"  - B: {_md(x.b.text)}")
+    if not c.conflicts:
+        out.append("None found.")
+    out += ["", "## Sources", ""]
+    out.append("- A cites: " + (", ".join(_md(s.name) for s in c.sources_a) or "nobody named"))
+    out.append("- B cites: " + (", ".join(_md(s.name) for s in c.sources_b) or "nobody named"))
+    return "\n".join(out) + "\n"
+
+
+def _columns(left: str, right: str, col: int, mark: str) -> list[str]:
+    lw = textwrap.wrap(neutralise(left), col) or [""]
+    rw = textwrap.wrap(neutralise(right), col) or [""]
+    rows = []
+    for k in range(max(len(lw), len(rw))):
+        lt = lw[k] if k < len(lw) else ""
+        rt = rw[k] if k < len(rw) else ""
+        rows.append(f"{mark if k == 0 else ' '} {lt.ljust(col)} | {rt}".rstrip())
+    return rows
+
+
+def comparison_to_text(c: Comparison, width: int = 100) -> str:
+    """Return a side-by-side plain-text view for a terminal of ``width`` columns.
+
+    A summary line comes first; then claims in the order of A, each next to its counterpart in B.
+    The mark in the first column says ``=`` shared, ``~`` related, ``<`` only in A, ``>`` only in B,
+    ``!`` a pair that disagrees; the disagreements are spelt out at the end.
+    """
+    col = max(10, (width - 5) // 2)
+    disputed = {(x.a.start, x.b.start) for x in c.conflicts}
+    rows: list[tuple[tuple[int, int], str, str, str]] = []
+    for p in c.pairs:
+        mark = "!" if (p.a.start, p.b.start) in disputed else "=" if p.kind == "shared" else "~"
+        rows.append(((p.a.start, p.b.start), mark, p.a.text, p.b.text))
+    for q in c.only_a:
+        rows.append(((q.start, -1), "<", q.text, ""))
+    # A claim only in B goes after the pair whose B side comes just before it.
+    b_anchor = sorted((p.b.start, p.a.start) for p in c.pairs)
+    for q in c.only_b:
+        anchor = max((a for b, a in b_anchor if b < q.start), default=-1)
+        rows.append(((anchor, q.start), ">", "", q.text))
+    rows.sort(key=lambda r: r[0])
+    title_a = neutralise(c.a.title or c.a.id)[:col]
+    title_b = neutralise(c.b.title or c.b.id)[:col]
+    out = [_summary(c), "", f"  {('A: ' + title_a)[:col].ljust(col)} | B: {title_b}"[: width + 3]]
+    out.append("-" * min(width, 2 * col + 5))
+    for _key, mark, left, right in rows:
+        out.extend(_columns(left, right, col, mark))
+    if c.conflicts:
+        out += ["", "Disagreements:"]
+        for x in c.conflicts:
+            out.extend(textwrap.wrap(f"! {x.kind}: {neutralise(x.detail)}", max(20, width)))
+    out += [
+        "",
+        "A cites: " + (", ".join(neutralise(s.name) for s in c.sources_a) or "nobody named"),
+        "B cites: " + (", ".join(neutralise(s.name) for s in c.sources_b) or "nobody named"),
+    ]
+    return "\n".join(out) + "\n"
