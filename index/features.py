@@ -1,0 +1,275 @@
+"""Compact per-article features for related reports and story grouping, computed once at index time.
+
+The store calls :func:`features` for every article it indexes and keeps the result in a stored field;
+:mod:`index.related` reads them back (``Store.features()``) and weighs them against the whole corpus.
+Document frequencies are corpus-level and change as the corpus grows, so nothing here is weighted by
+rarity: the features hold raw counts and the rarity weights are computed at query time.
+
+The features are a plain dict (JSON- and pickle-friendly, about 1-2 KB an article):
+
+``v``
+    Format version (:data:`FEATURES_VERSION`).
+``title``, ``source``, ``date``
+    What a related-reports list shows without opening the article.
+``day``
+    The publication date as a proleptic Gregorian ordinal, or ``None``.
+``terms``
+    ``[[stem, count], ...]``: the article's key terms, stemmed like the index body field.
+``ents``
+    ``[[key, count], ...]``: entity keys ``LABEL|canonical``, plus ``YEAR|yyyy`` for years in the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from index.dates import parse_date
+from index.models import Article, Entity
+
+FEATURES_VERSION = 1
+MAX_TERMS = 48
+"""Key terms kept per article: enough for the lead and the distinctive facts, small enough to store."""
+MAX_ENTITIES = 40
+TITLE_BOOST = 2
+"""A headline word counts as this many extra mentions: headlines name what the story is about."""
+_TITLE_CHARS = 200
+
+# Words that are frequent in any news report whatever the story. The analyzer's stop list holds only
+# function words; without this list "said" or "year" would take key-term slots from real content
+# (rarity weighting cannot help at index time, when corpus frequencies are unknown).
+NEWS_STOPWORDS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tell",
+        "according",
+        "report",
+        "reports",
+        "reported",
+        "reporting",
+        "news",
+        "new",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "time",
+        "times",
+        "people",
+        "also",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "will",
+        "just",
+        "like",
+        "get",
+        "got",
+        "make",
+        "made",
+        "many",
+        "much",
+        "more",
+        "most",
+        "well",
+        "even",
+        "back",
+        "still",
+        "since",
+        "around",
+        "however",
+        "including",
+        "include",
+        "includes",
+        "percent",
+        "per",
+        "cent",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "it's",
+        "there's",
+        "that's",
+        "he's",
+        "she's",
+        "we're",
+        "they're",
+        "don't",
+        "didn't",
+        "can't",
+        "won't",
+        "go",
+        "going",
+        "went",
+        "come",
+        "came",
+        "take",
+        "took",
+        "see",
+        "seen",
+        "know",
+        "known",
+        "think",
+        "want",
+        "way",
+        "part",
+        "lot",
+        "use",
+        "used",
+    ]
+)
+
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    # Imported lazily: ``import index`` must not pull Whoosh in. Same analyzer as the body field, so the
+    # stems match the index's own terms (useful for ``doc_frequency("body", stem)`` look-ups).
+    from whoosh.analysis import StemmingAnalyzer
+
+    return StemmingAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _news_stop_stems() -> frozenset[str]:
+    ana = _analyzer()
+    return frozenset(t.text for t in ana(" ".join(NEWS_STOPWORDS))) | NEWS_STOPWORDS
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed content words of ``text`` in order, without stop words or bare numbers.
+
+    Numbers are left to the entity keys (quantities, years): as terms they would match by accident.
+    """
+    stop = _news_stop_stems()
+    out: list[str] = []
+    for token in _analyzer()(text):
+        word = token.text
+        if word in stop or word[0].isdigit() or len(word) < 3:
+            continue
+        out.append(word)
+    return out
+
+
+def key_terms(title: str, text: str, limit: int = MAX_TERMS) -> list[tuple[str, int]]:
+    """The article's most frequent content stems with their counts, headline words boosted.
+
+    Ties go to the word seen first: news puts the essentials in the headline and the lead.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for pos, word in enumerate(stems(title)):
+        counts[word] += TITLE_BOOST
+        first.setdefault(word, pos - 1_000_000)
+    for pos, word in enumerate(stems(text)):
+        counts[word] += 1
+        first.setdefault(word, pos)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    return ranked[:limit]
+
+
+def entity_keys(
+    text: str, entities: Sequence[Entity], limit: int = MAX_ENTITIES
+) -> list[tuple[str, int]]:
+    """Entity keys (``LABEL|canonical``) with mention counts, plus the years the text mentions."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ent in entities:
+        canon = " ".join(ent.canonical.split())
+        if not canon:
+            continue
+        key = f"{ent.label}|{canon}"
+        counts[key] += 1
+        first.setdefault(key, ent.start)
+    # Years separate otherwise similar events (two earthquakes in the same country, years apart),
+    # whatever form the recognizer gives DATE entities.
+    for m in _YEAR.finditer(text):
+        key = f"YEAR|{m.group(1)}"
+        counts[key] += 1
+        first.setdefault(key, m.start())
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    return ranked[:limit]
+
+
+def features(article: Article, entities: Sequence[Entity]) -> dict[str, Any]:
+    """Compute the stored features of one article (pure function: runs in index worker processes).
+
+    Args:
+        article: The article as read by ingest.
+        entities: Its entities as found at index time.
+
+    Returns:
+        A small dict described in the module docstring.
+    """
+    day: int | None = None
+    if article.date:
+        parsed = parse_date(article.date)
+        day = parsed.toordinal() if parsed else None
+    title = article.title or ""
+    return {
+        "v": FEATURES_VERSION,
+        "title": title[:_TITLE_CHARS],
+        "source": article.source,
+        "date": article.date,
+        "day": day,
+        "terms": [[w, n] for w, n in key_terms(title, article.text)],
+        "ents": [[k, n] for k, n in entity_keys(article.text, entities)],
+    }
+
+
+def tf_weight(count: int) -> float:
+    """Sublinear term-frequency weight: a word said ten times is not ten times as telling."""
+    return 1.0 + math.log(count) if count > 0 else 0.0

@@ -1,0 +1,410 @@
+"""Related reports and story grouping: which articles report the same story as this one.
+
+Every article carries compact features computed at index time (:mod:`index.features`): key-term counts
+and entity keys. Here they become one sparse vector per article: rarity-weighted key terms and
+rarity-weighted entities (people and organisations weigh most), each half normalised, so the dot product
+of two vectors is a similarity in [0, 1]. A publication-date gap lowers it a little. Rarity is measured
+on the whole corpus when the vectors are built, and the vectors are cached per index generation.
+
+Two articles whose similarity reaches :data:`SAME_STORY` are taken to report the same story; below it
+they are only related. :func:`stories` joins same-story pairs into stories with an average-link guard,
+so a chain of pairwise look-alikes cannot grow into one giant story.
+
+The store-free functions :func:`rank` and :func:`group` take the features mapping directly (for tests
+and tools); :func:`related` and :func:`stories` read it from a :class:`~index.store.Store`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import sys
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from index.features import tf_weight
+
+if TYPE_CHECKING:
+    from index.store import Store
+
+__all__ = ["SAME_STORY", "Related", "RelatedError", "Story", "group", "rank", "related", "stories"]
+
+SAME_STORY = 0.30
+"""Similarity from which two articles are taken to report the same story (tuned on WikiNews and ECB+)."""
+GROUP_AVERAGE = 0.22
+"""Two groups merge only when their articles are this similar on average (guards against chaining)."""
+TERM_SHARE = 0.5
+"""Share of the similarity given to key terms; the rest goes to entities."""
+LABEL_WEIGHTS: dict[str, float] = {
+    "PERSON": 1.6,
+    "ORG": 1.3,
+    "PLACE": 1.0,
+    "GROUP": 0.8,
+    "QUANTITY": 0.9,
+    "DATE": 0.5,
+    "YEAR": 0.8,
+}
+IDF_FLOOR_DOCS = 200
+"""Rarity is computed as if the corpus had at least this many articles: in a corpus of two reports of
+one story every shared word would otherwise look common and count for nothing."""
+DATE_FLOOR = 0.8
+DATE_SCALE_DAYS = 30.0
+"""A date gap lowers the similarity towards ``DATE_FLOOR`` (far apart) with this time scale: stories
+develop over weeks, so the gap is a hint, not a rule."""
+_CANDIDATES = 300
+_SIGNATURE = 12
+_GROUP_NEIGHBOURS = 10
+_MAX_PAIRS = 400
+
+
+class RelatedError(LookupError):
+    """The article asked about is not in the index (or was indexed without features)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another article ranked by how much it reports the same story.
+
+    Attributes:
+        id: Article id.
+        title: Headline.
+        source: Outlet, when known.
+        date: Publication date (ISO when parsed), when known.
+        score: Similarity in [0, 1].
+        same_story: True when ``score`` reaches :data:`SAME_STORY` (same story, not merely related).
+    """
+
+    id: str
+    title: str
+    source: str | None
+    date: str | None
+    score: float
+    same_story: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles reporting the same story (a single article is a story of one report).
+
+    Attributes:
+        id: Stable id: the smallest article id of the group.
+        title: Headline of the most central report.
+        article_ids: Members, most central first.
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Model:
+    ids: list[str]
+    pos: dict[str, int]
+    vecs: list[dict[str, float]]
+    days: list[int | None]
+    meta: list[tuple[str, str | None, str | None]]
+    post_docs: dict[str, array[int]]
+    post_weights: dict[str, array[float]]
+
+
+def _valid(feats: Any) -> bool:
+    return isinstance(feats, Mapping) and "terms" in feats and "ents" in feats
+
+
+def _label(key: str) -> str:
+    return key.partition("|")[0]
+
+
+def _vector(
+    feats: Mapping[str, Any],
+    idf_term: Mapping[str, float],
+    idf_ent: Mapping[str, float],
+    floor: float,
+) -> dict[str, float]:
+    intern = sys.intern
+    terms = {
+        intern("~" + w): tf_weight(n) * idf_term.get(w, floor) for w, n in feats["terms"] if n > 0
+    }
+    ents = {
+        intern(k): LABEL_WEIGHTS.get(_label(k), 0.8) * tf_weight(n) * idf_ent.get(k, floor)
+        for k, n in feats["ents"]
+        if n > 0
+    }
+    # Each half is normalised on its own and scaled by its share, so the whole vector has norm 1 and a
+    # dot product is a weighted sum of the two cosines. An article with no entities gives terms the lot.
+    t_share = TERM_SHARE if ents else 1.0
+    e_share = 1.0 - TERM_SHARE if terms else 1.0
+    out: dict[str, float] = {}
+    for part, share in ((terms, t_share), (ents, e_share)):
+        norm = math.sqrt(sum(w * w for w in part.values()))
+        if norm > 0:
+            scale = math.sqrt(share) / norm
+            for k, w in part.items():
+                out[k] = w * scale
+    return out
+
+
+def _build(all_features: Mapping[str, Any]) -> _Model:
+    ids = sorted(i for i, f in all_features.items() if _valid(f))
+    n_docs = len(ids)
+    df_term: dict[str, int] = {}
+    df_ent: dict[str, int] = {}
+    for i in ids:
+        f = all_features[i]
+        for w, _ in f["terms"]:
+            df_term[w] = df_term.get(w, 0) + 1
+        for k, _ in f["ents"]:
+            df_ent[k] = df_ent.get(k, 0) + 1
+    big = max(n_docs, IDF_FLOOR_DOCS) + 1
+    idf_term = {w: math.log(big / (d + 1)) for w, d in df_term.items()}
+    idf_ent = {k: math.log(big / (d + 1)) for k, d in df_ent.items()}
+    floor = math.log(big)
+    vecs: list[dict[str, float]] = []
+    days: list[int | None] = []
+    meta: list[tuple[str, str | None, str | None]] = []
+    post_docs: dict[str, array[int]] = {}
+    post_weights: dict[str, array[float]] = {}
+    for n, i in enumerate(ids):
+        f = all_features[i]
+        vec = _vector(f, idf_term, idf_ent, floor)
+        vecs.append(vec)
+        day = f.get("day")
+        days.append(day if isinstance(day, int) else None)
+        meta.append((str(f.get("title") or i), f.get("source"), f.get("date")))
+        for k, w in vec.items():
+            # A key in one article only can never be shared: keep it in the norm, not in the postings.
+            df = df_term.get(k[1:], 0) if k[0] == "~" else df_ent.get(k, 0)
+            if df < 2:
+                continue
+            if k not in post_docs:
+                post_docs[k] = array("i")
+                post_weights[k] = array("d")
+            post_docs[k].append(n)
+            post_weights[k].append(w)
+    return _Model(ids, {i: n for n, i in enumerate(ids)}, vecs, days, meta, post_docs, post_weights)
+
+
+_CACHE: list[tuple[Mapping[str, Any], _Model]] = []
+
+
+def _model(all_features: Mapping[str, Any]) -> _Model:
+    # Keyed by identity: the store hands out the same dict until the index changes. The cache holds a
+    # reference to the mapping, so its id cannot be reused while cached.
+    for feats, model in _CACHE:
+        if feats is all_features:
+            return model
+    model = _build(all_features)
+    _CACHE.insert(0, (all_features, model))
+    del _CACHE[3:]
+    return model
+
+
+def _date_factor(a: int | None, b: int | None) -> float:
+    if a is None or b is None:
+        return 1.0
+    return DATE_FLOOR + (1.0 - DATE_FLOOR) * math.exp(-abs(a - b) / DATE_SCALE_DAYS)
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(k, 0.0) for k, w in a.items())
+
+
+def _similarity(model: _Model, a: int, b: int) -> float:
+    score = _dot(model.vecs[a], model.vecs[b]) * _date_factor(model.days[a], model.days[b])
+    return min(1.0, max(0.0, score))
+
+
+def _df_cap(n_docs: int) -> int:
+    # Keys found in more articles than this are too common to pick candidates by (they add little to
+    # any score); the candidates are then scored on every key.
+    return max(64, n_docs // 20)
+
+
+def _candidates(
+    model: _Model, vec: Mapping[str, float], skip: int, keys: Iterable[str], cap: int
+) -> dict[int, float]:
+    acc: dict[int, float] = {}
+    get = acc.get
+    for k in keys:
+        docs = model.post_docs.get(k)
+        if docs is None or len(docs) > cap:
+            continue
+        w = vec[k]
+        for d, wd in zip(docs, model.post_weights[k]):
+            acc[d] = get(d, 0.0) + w * wd
+    acc.pop(skip, None)
+    return acc
+
+
+def _rank_in(
+    model: _Model, vec: dict[str, float], day: int | None, skip: int, limit: int | None
+) -> list[Related]:
+    cap = _df_cap(len(model.ids))
+    acc = _candidates(model, vec, skip, vec, cap)
+    if not acc:
+        acc = _candidates(model, vec, skip, vec, len(model.ids) + 1)
+    best = (
+        heapq.nlargest(_CANDIDATES, acc.items(), key=lambda kv: kv[1])
+        if len(acc) > _CANDIDATES
+        else acc.items()
+    )
+    scored: list[tuple[float, int]] = []
+    for d, _ in best:
+        s = _dot(vec, model.vecs[d]) * _date_factor(day, model.days[d])
+        if s > 0:
+            scored.append((min(1.0, s), d))
+    scored.sort(key=lambda sd: (-sd[0], model.ids[sd[1]]))
+    if limit is not None:
+        scored = scored[:limit]
+    out: list[Related] = []
+    for s, d in scored:
+        title, source, date = model.meta[d]
+        out.append(Related(model.ids[d], title, source, date, round(s, 4), s >= SAME_STORY))
+    return out
+
+
+def rank(
+    target: str | Mapping[str, Any], all_features: Mapping[str, Any], limit: int | None = 10
+) -> list[Related]:
+    """Rank articles of a corpus by how much they report the same story as ``target``.
+
+    Args:
+        target: An article id in ``all_features``, or features of an article (from
+            :func:`index.features.features`); an id is left out of its own ranking.
+        all_features: Features of every article by id (``Store.features()``); entries that are not
+            features (``None``) are ignored.
+        limit: Most results to return (``None``: every article sharing anything with the target).
+
+    Raises:
+        RelatedError: ``target`` is an id without features.
+    """
+    model = _model(all_features)
+    if isinstance(target, str):
+        n = model.pos.get(target)
+        if n is None:
+            raise RelatedError(
+                f"article {target!r} is not in the index; update the index and retry"
+            )
+        return _rank_in(model, model.vecs[n], model.days[n], n, limit)
+    if not _valid(target):
+        raise RelatedError("these features are not newsdesk article features")
+    # Outside features are weighed with the corpus's rarities, as if the article were one more report.
+    rebuilt = _build({**all_features, "\0target": target})
+    n = rebuilt.pos["\0target"]
+    return _rank_in(model, rebuilt.vecs[n], rebuilt.days[n], -1, limit)
+
+
+def related(store: Store, article_id: str, limit: int = 10) -> list[Related]:
+    """Other articles of the store ranked by how much they report the same story as ``article_id``.
+
+    Args:
+        store: An indexed store.
+        article_id: The article to find related reports for.
+        limit: Most results to return.
+
+    Raises:
+        RelatedError: the article is not in the index.
+    """
+    return rank(article_id, store.features(), limit)
+
+
+def _neighbours(model: _Model, n: int, cap: int) -> list[tuple[float, int]]:
+    vec = model.vecs[n]
+    # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
+    keys = heapq.nlargest(_SIGNATURE, (k for k in vec if k in model.post_docs), key=vec.__getitem__)
+    acc = _candidates(model, vec, n, keys, cap)
+    best = heapq.nlargest(_GROUP_NEIGHBOURS * 2, acc.items(), key=lambda kv: kv[1])
+    out = [(_similarity(model, n, d), d) for d, _ in best]
+    return [sd for sd in out if sd[0] >= SAME_STORY]
+
+
+def group(all_features: Mapping[str, Any]) -> list[Story]:
+    """Group a corpus into stories (store-free variant of :func:`stories`).
+
+    Args:
+        all_features: Features of every article by id.
+
+    Returns:
+        Every story, singletons included, largest first, then most recent first.
+    """
+    model = _model(all_features)
+    size = len(model.ids)
+    cap = max(_df_cap(size), 128)
+    edges: dict[tuple[int, int], float] = {}
+    for n in range(size):
+        for s, d in _neighbours(model, n, cap):
+            edges[(min(n, d), max(n, d))] = s
+    parent = list(range(size))
+    members: dict[int, list[int]] = {n: [n] for n in range(size)}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), _ in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        if _average_link(model, members[ra], members[rb]) < GROUP_AVERAGE:
+            continue
+        if len(members[ra]) < len(members[rb]):
+            ra, rb = rb, ra
+        parent[rb] = ra
+        members[ra].extend(members.pop(rb))
+    groups = list(members.values())
+    out: list[tuple[tuple[int, int], Story]] = []
+    for g in groups:
+        central = _central(model, g, edges)
+        ordered = sorted(g, key=lambda m: (-central[m], model.ids[m]))
+        latest = max((model.days[m] or 0) for m in g)
+        story = Story(
+            min(model.ids[m] for m in g),
+            model.meta[ordered[0]][0],
+            tuple(model.ids[m] for m in ordered),
+        )
+        out.append(((-len(g), -latest), story))
+    out.sort(key=lambda x: (x[0], x[1].id))
+    return [s for _, s in out]
+
+
+def _average_link(model: _Model, a: list[int], b: list[int]) -> float:
+    pairs = [(x, y) for x in a for y in b]
+    if len(pairs) > _MAX_PAIRS:
+        # Large groups: an evenly spread sample of pairs estimates the average well enough.
+        step = len(pairs) / _MAX_PAIRS
+        pairs = [pairs[int(i * step)] for i in range(_MAX_PAIRS)]
+    return sum(_similarity(model, x, y) for x, y in pairs) / len(pairs)
+
+
+def _central(
+    model: _Model, g: list[int], edges: Mapping[tuple[int, int], float]
+) -> dict[int, float]:
+    if len(g) == 1:
+        return {g[0]: 0.0}
+    total = {m: 0.0 for m in g}
+    for m in g:
+        for o in g:
+            if o > m:
+                s = edges.get((m, o))
+                if s is None:
+                    continue
+                total[m] += s
+                total[o] += s
+    return total
+
+
+def stories(store: Store) -> list[Story]:
+    """Group every article of the store into stories, largest first, then most recent first.
+
+    Args:
+        store: An indexed store.
+    """
+    return group(store.features())
