@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from index.gazetteer import (
-    ATTRIBUTION_VERBS, CONNECTORS, EVENT_HEADS, FUNCTION_WORDS, HYPHEN_SUFFIXES, INSTITUTIONS,
+    ATTRIBUTION_VERBS, CONNECTORS, EVENT_HEADS, EVENT_PREFIXES, FUNCTION_WORDS, HYPHEN_SUFFIXES, INSTITUTIONS,
     MONTHS, NEWS_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_PREFIXES, ROLE_NOUNS, TITLES,
     Gazetteer, fold, key_of, load_gazetteer,
 )
@@ -64,7 +64,8 @@ _QTY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?:{_NUM})(?:\s+{_MULT})*(?:\s+(?:to|and)\s+(?:{_NUM})(?:\s+{_MULT})*)?\b%?"
     r"|\b(?:[Tt]housands|[Hh]undreds|[Mm]illions|[Bb]illions|[Dd]ozens|[Tt]ens\s+of\s+thousands)\b"
 )
-_UNIT_RE = re.compile(r"[ \t]+((?:U\.S\.[ \t]+)?[a-z][a-z\-]*)(?:[ \t]+([a-z][a-z\-]*))?")
+_UNIT_RE = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:U\.S\.[ \t]+)?[a-z][a-z\-]*)"
+                      r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z\-]*))?")
 _UNIT_LEADS = frozenset("square cubic metric per".split())
 
 # ---------------------------------------------------------------- names
@@ -172,22 +173,27 @@ class RuleRecognizer:
                 word = word.rsplit("-", 1)[0]
                 e = s + len(word)
             tok = _Tok(s, e, word, fold(word), conn=conn)
+            if toks and not conn and tok.low in FUNCTION_WORDS and tok.low != "the" \
+                    and not toks[-1].conn:
+                tok.conn = True  # "Ellen DeGeneres To Host": a title-case headline word breaks it
+            if toks and _in_caps(caps, s) != _in_caps(caps, toks[-1].start):
+                toks.append(_Tok(s, s, "", "", conn=True))  # a headline never joins the next line
             pm = _POSS_RE.search(word) if len(word) > 2 and not conn else None
             if pm:
                 tok.poss = True
             toks.append(tok)
-        in_caps = any(a <= base < b for a, b in caps)
-        self._gazetteer_pass(toks, in_caps)
+        self._gazetteer_pass(toks, caps)
         for piece in _split(toks):
-            self._classify(text, piece, lower_words, in_caps, out)
+            self._classify(text, piece, lower_words, _in_caps(caps, piece[0].start), out)
 
-    def _gazetteer_pass(self, toks: list[_Tok], in_caps: bool) -> None:
+    def _gazetteer_pass(self, toks: list[_Tok], caps: list[tuple[int, int]]) -> None:
         gz, i, n = self.gz, 0, len(toks)
         while i < n:
             t = toks[i]
             if t.conn or not t.text or t.low in FUNCTION_WORDS:
                 i += 1
                 continue
+            in_caps = bool(caps) and _in_caps(caps, t.start)
             bare = t.text.replace(".", "")
             if not in_caps and _ACRO_RE.match(t.text) and bare in gz.acronyms:
                 t.gaz = (1, "PLACE", gz.acronyms[bare], "country")
@@ -196,7 +202,7 @@ class RuleRecognizer:
             hit = None
             for j in range(min(n, i + gz.max_words), i, -1):
                 last = toks[j - 1]
-                if last.conn or not last.text or any(x.poss for x in toks[i:j - 1]):
+                if last.conn or any(x.poss or not x.text for x in toks[i:j]):
                     continue
                 parts = [x.text for x in toks[i:j - 1]] + [_strip_poss(last.text)]
                 k = key_of(" ".join(parts))
@@ -235,6 +241,13 @@ class RuleRecognizer:
             t = toks[i]
             if t.gaz is None and _is_title(t) and i + 1 < n:
                 person_next, i = True, i + 1
+                if toks[i].conn:  # "Secretary of State X": skip the office's object
+                    while i < n and toks[i].conn:
+                        i += 1
+                    i += 1
+                continue
+            if t.conn:
+                i += 1
                 continue
             # An organisation head absorbs the names before it: "U.S. State Department".
             h = -1
@@ -282,13 +295,14 @@ class RuleRecognizer:
                 out.append(_Cand(run[0].start, _end(run[-1]), "PLACE", ""))
             elif len(run) == 1:
                 self._lone(text, run[0], lower_words, out)
-            elif len(run) <= 4 and all(not _ACRO_RE.match(x.text) for x in run):
+            elif len(run) <= 4 and _name_like(run, lower_words):
                 out.append(_Cand(run[0].start, _end(run[-1]), "PERSON", ""))
 
     def _lone(self, text: str, t: _Tok, lower_words: frozenset[str], out: list[_Cand]) -> None:
         word = _strip_poss(t.text)
         if _ACRO_RE.match(word):
-            out.append(_Cand(t.start, _end(t), "ORG", ""))
+            if not _common_acronym(text, t.start, word):
+                out.append(_Cand(t.start, _end(t), "ORG", ""))
             return
         if t.low in INSTITUTIONS:
             out.append(_Cand(t.start, _end(t), "ORG", ""))
@@ -310,8 +324,46 @@ class RuleRecognizer:
         out.append(_Cand(t.start, _end(t), "?", "", hint))
 
 
+_DETERMINERS = frozenset("a an her his their its my our your one".split())
+
+
+def _common_acronym(text: str, pos: int, word: str) -> bool:
+    """An acronym used as a common noun: "her SUV", "certificate of deposit (CD)"."""
+    before = text[max(0, pos - 60):pos]
+    prev = before.split()[-1].lower() if before.split() else ""
+    nxt = re.match(r"\W*([a-z]*)", text[pos + len(word):pos + len(word) + 20])
+    if prev in _DETERMINERS and (not nxt or not nxt.group(1) or nxt.group(1) in FUNCTION_WORDS):
+        return True  # "her SUV." is a thing; "a UN resolution" still names the UN
+    if before.endswith("("):
+        words = [w for w in re.findall(r"[A-Za-z]+", before) if w.lower() not in {"of", "and", "the"}]
+        letters = word.replace(".", "")
+        initials = "".join(w[0] for w in words[-len(letters):])
+        return initials.lower() == letters.lower() and initials.islower()
+    return False
+
+
+def _in_caps(caps: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in caps)
+
+
 def _end(t: _Tok) -> int:
     return t.start + len(_strip_poss(t.text)) if t.poss else t.end
+
+
+def _name_like(run: list[_Tok], lower_words: frozenset[str]) -> bool:
+    """Whether a run of capitalised words reads as a personal name rather than a thing."""
+    if run[0].low in EVENT_PREFIXES:
+        return False  # "Hurricane Katrina", "Operation Barbarossa"
+    common = 0
+    for x in run:
+        if x.conn or _ACRO_RE.match(x.text) or x.text[0].isdigit():
+            return False
+        low = x.low.rstrip(".'’s") if x.poss else x.low
+        if low in ORG_HEADS or low in EVENT_HEADS or low in PLACE_HEADS:
+            return False
+        common += low in lower_words
+    # Words also written in lowercase in the article are common nouns ("Music Program").
+    return common * 2 < len(run) or (len(run) == 2 and common < 2)
 
 
 def _strip_poss(word: str) -> str:
@@ -319,7 +371,8 @@ def _strip_poss(word: str) -> str:
 
 
 def _is_title(t: _Tok) -> bool:
-    return t.low.rstrip(".") in TITLES
+    low = t.low.rstrip(".")
+    return low in TITLES or ("-" in low and all(p in TITLES for p in low.split("-")))
 
 
 def _city_ok(gz: Gazetteer, key: str, toks: list[_Tok], i: int, in_caps: bool) -> bool:
@@ -347,7 +400,8 @@ def _split(toks: list[_Tok]) -> list[list[_Tok]]:
             rest = [x for x in toks[i + 1:] if not x.conn]
             keep = prev is not None and prev.text != "" and not prev.poss and bool(rest) and (
                 (t.low in CONNECTORS and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
-                                          or prev.low in {"republic", "kingdom"}))
+                                          or prev.low in {"republic", "kingdom"}
+                                          or (_is_title(prev) and len(rest) > 1)))
                 or (t.low in {"and", "&"} and prev.gaz is None and rest[-1].low in ORG_HEADS)
                 or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn))
             if keep:
@@ -430,8 +484,8 @@ def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand])
         return
     if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/_."):
         return  # part of a code or a date: "F-16", "1986/87"
-    if text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha():
-        return  # a compound adjective: "33-year-old", "five-day"
+    if text[e:e + 1] in "-/" and text[e + 1:e + 2].isalnum() and e < len(text):
+        return  # a compound adjective or a code: "33-year-old", "five-day", "1/8", "7/7"
     surface = m.group()
     unit: list[str] = []
     um = _UNIT_RE.match(text, e)
@@ -443,15 +497,11 @@ def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand])
             if w2 and w2 not in stop and (w1 in _UNIT_LEADS or not w1.endswith("s")) and (
                     w2.endswith("s") or w1 in _UNIT_LEADS):
                 unit.append(w2)
-    if unit:
-        e = um.start(1) + len(" ".join(unit)) if um else e
-        e = s + len(text[s:e].rstrip())
-        if len(unit) == 2:
-            e = um.end(2) if um else e
-        else:
-            e = um.end(1) if um else e
+    if unit and um:
+        e = um.end(2) if len(unit) == 2 else um.end(1)
     number = re.sub(rf"^{_APPROX}\s+", "", surface)
-    if re.fullmatch(_YEAR, number) and not unit:
+    if re.fullmatch(_YEAR, number) and not (unit and unit[-1].endswith("s")):
+        e = s + len(number) if number == surface else m.end()
         out.append(_Cand(s, e, "DATE", number))
         return
     if re.fullmatch(r"one|a\s+few|several", number) or (not unit and number in {"one", "ten"}):

@@ -50,7 +50,8 @@ TITLES: frozenset[str] = frozenset(
     governor gov mayor king queen prince princess pope cardinal bishop archbishop rev reverend judge
     justice general gen col colonel lt lieutenant capt captain sgt sergeant adm admiral maj major
     commander cmdr marshal field mr mrs ms dr prof professor sir dame lord lady sheikh emir ayatollah
-    chairman chairwoman chairperson ceo director ambassador commissioner spokesman spokeswoman
+    chairman chairwoman chairperson ceo director ambassador senior trooper officer agent detective
+    inspector constable sheriff commissioner spokesman spokeswoman
     spokesperson leader deputy foreign defence defense interior finance supreme chief officer
     president-elect""".split()
 )
@@ -87,7 +88,8 @@ PLACE_HEADS: frozenset[str] = frozenset(
     """oblast province region county district prefecture governorate territory state river lake sea
     ocean gulf bay strait straits island islands peninsula mountain mountains mount valley desert
     coast beach canal highway street avenue road square park airport bridge harbor harbour city
-    heights hills plateau basin delta falls forest krai raion""".split()
+    heights hills plateau basin delta falls forest krai raion plaza hall tower stadium palace
+    cathedral station temple mosque castle prison""".split()
 )
 # "Lake X", "Mount X", "Gulf of X": a place head that comes first.
 PLACE_PREFIXES: frozenset[str] = frozenset("mount lake gulf bay sea strait isle cape port".split())
@@ -100,6 +102,8 @@ EVENT_HEADS: frozenset[str] = frozenset(
     """war wars olympics games cup championship championships festival summit awards award prize
     day act treaty agreement accord accords revolution crisis election elections series tour""".split()
 )
+# First words of named storms and operations, which are not people.
+EVENT_PREFIXES: frozenset[str] = frozenset("hurricane typhoon cyclone storm operation".split())
 # "Soviet-era", "U.S.-backed": the lowercase half of a hyphenated word is not part of the name.
 HYPHEN_SUFFIXES: frozenset[str] = frozenset(
     """era based led backed born style made owned run controlled linked bound held occupied speaking
@@ -268,6 +272,7 @@ def load_gazetteer() -> Gazetteer:
             add_place(sub.name, key_of(sub.name), "region")
     for st in gc.get_us_states().values():
         add_place(st["name"], key_of(st["name"]), "region")
+        gz.acronyms[st["code"]] = key_of(st["name"])  # "Fountain Valley, CA"
     for cont in gc.get_continents().values():
         add_place(cont["name"], key_of(cont["name"]), "region")
         for dem in derive_demonyms(key_of(cont["name"])):
