@@ -6,6 +6,7 @@ a user can act on; everything else is still read.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -45,6 +46,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _RESIDUE = re.compile(r"[ _]+\d{1,3}\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -85,14 +87,14 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[SourceFile], lis
         try:
             root = p.resolve()
         except (OSError, RuntimeError) as exc:
-            skipped.append(Skipped(str(p), f"cannot resolve path: {exc}"))
+            skipped.append(Skipped(printable_path(p), f"cannot resolve path: {exc}"))
             continue
         if root.is_file():
             _add_file(root, root.parent, found, skipped, explicit=True)
         elif root.is_dir():
             _walk(root, found, skipped)
         else:
-            skipped.append(Skipped(str(p), "no such file or folder"))
+            skipped.append(Skipped(printable_path(p), "no such file or folder"))
     return sorted(found.values(), key=lambda f: f.path), skipped
 
 
@@ -100,7 +102,7 @@ def _walk(root: Path, found: dict[str, SourceFile], skipped: list[Skipped]) -> N
     seen_dirs: set[tuple[int, int]] = set()
 
     def onerror(err: OSError) -> None:
-        skipped.append(Skipped(str(err.filename), f"cannot list folder: {err.strerror}"))
+        skipped.append(Skipped(printable_path(str(err.filename)), f"cannot list folder: {err.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
         try:
@@ -121,17 +123,31 @@ def _walk(root: Path, found: dict[str, SourceFile], skipped: list[Skipped]) -> N
             _add_file(Path(dirpath) / name, root, found, skipped, explicit=False)
 
 
+def printable_path(path: str | os.PathLike[str]) -> str:
+    """A path as valid Unicode: bytes that are not UTF-8 in a file name are shown as ``\\xNN``."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
 def _add_file(
     path: Path, root: Path, found: dict[str, SourceFile], skipped: list[Skipped], explicit: bool
 ) -> None:
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         if explicit or not path.name.startswith("."):
-            skipped.append(Skipped(str(path), f"not an article file type ({path.suffix or 'no extension'})"))
+            kind = path.suffix or "no extension"
+            skipped.append(
+                Skipped(printable_path(path), f"not an article file type ({printable_path(kind)})")
+            )
+        return
+    shown = printable_path(path)
+    if shown != str(path):
+        # Ids and stored fields are UTF-8; a name with undecodable bytes cannot be one.
+        skipped.append(Skipped(shown, "file or folder name is not valid UTF-8 (rename it to read it)"))
         return
     try:
         st = path.stat()
     except OSError as exc:
-        skipped.append(Skipped(str(path), f"cannot read file: {exc.strerror or exc}"))
+        skipped.append(Skipped(shown, f"cannot read file: {exc.strerror or exc}"))
         return
     key = str(path)
     if key not in found:
@@ -190,6 +206,14 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         return _clean_nul(data.decode("utf-8"), notes), notes
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    multibyte = sum(1 for ch in lenient if ch > "\x7f" and ch != "\ufffd")
+    if multibyte and bad <= multibyte:
+        # Real UTF-8 (accented letters, curly quotes decode) with a few damaged bytes: reading it
+        # as cp1252 would garble every correct character to keep a few broken ones.
+        notes.append(f"invalid UTF-8: {bad} damaged byte sequence{'s' if bad != 1 else ''} replaced")
+        return _clean_nul(lenient, notes), notes
     try:
         text = data.decode("cp1252")
         notes.append("not valid UTF-8; decoded as cp1252")
@@ -330,21 +354,35 @@ def split_front_matter(source: str) -> tuple[dict[str, object], str, list[str]]:
     return {str(k).lower(): v for k, v in meta.items()}, source[m.end() :], []
 
 
+_SCALARS = (str, int, float, dt.date)
+
+
 def _meta_str(meta: dict[str, object], key: str) -> str | None:
+    """A metadata value as one line of text; nested structures are ignored (a YAML alias bomb
+    expands to billions of items when printed)."""
     value = meta.get(key)
-    if value is None:
+    if value is None or isinstance(value, bool):
         return None
     if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
-    text = " ".join(str(value).split())
+        if not all(isinstance(v, _SCALARS) for v in value):
+            return None
+        value = ", ".join(str(v) for v in value[:50])
+    elif not isinstance(value, _SCALARS):
+        return None
+    text = _no_surrogates(" ".join(str(value).split())[:1000])
     return text or None
+
+
+def _no_surrogates(text: str) -> str:
+    """Lone surrogates (from JSON ``\\ud800`` escapes) cannot be stored as UTF-8; same length."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def markdown_article(source: str, article_id: str, path: str, notes: Iterable[str] = ()) -> Article:
     """Make an article from a Markdown file with optional YAML front matter."""
     meta, body, fm_notes = split_front_matter(source)
     parsed = parse_markdown(body)
-    all_notes = [*notes, *fm_notes]
+    all_notes = [*notes, *fm_notes, *parsed.notes]
     text, blocks, inline = parsed.text, parsed.blocks, parsed.inline
     if not text.strip():
         text, blocks, inline = body.strip(), (Block("paragraph", 0, len(body.strip())),), ()
@@ -397,21 +435,25 @@ def read_jsonl_text(text: str, source: SourceFile) -> tuple[list[Article], list[
             skipped.append(Skipped(where, "missing or empty \"text\""))
             continue
         raw_id = obj.get("id")
-        local = str(raw_id) if raw_id not in (None, "") else str(lineno)
+        local = (
+            _no_surrogates(" ".join(str(raw_id).split()))
+            if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
+            else str(lineno)
+        )
         article_id = f"{source.rel}#{local}"
         if article_id in seen:
             skipped.append(Skipped(where, f"duplicate id {local!r} (first on line {seen[article_id]})"))
             continue
         seen[article_id] = lineno
-        body = body.replace("\x00", "\ufffd")
+        body = _no_surrogates(body.replace("\x00", "\ufffd"))
         base = text_article(body, article_id, source.path)
-        title = obj.get("title")
+        title = _meta_str(obj, "title")
         meta = {k: obj.get(k) for k in ("source", "date", "url", "story", "author")}
         articles.append(
             Article(
                 id=article_id,
                 path=source.path,
-                title=" ".join(str(title).split()) if title else base.title,
+                title=title or base.title,
                 text=body,
                 source=_meta_str(meta, "source"),
                 date=normalise_date(_meta_str(meta, "date")),

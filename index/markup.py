@@ -7,6 +7,7 @@ plain text, so the reader can render structure while highlights stay on plain-te
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -23,11 +24,12 @@ _INLINE_LABELS = {"em_open": "em", "strong_open": "strong", "link_open": "link",
 
 @dataclass(frozen=True)
 class Parsed:
-    """Plain text of a Markdown body with its structure."""
+    """Plain text of a Markdown body with its structure, and remarks made while parsing."""
 
     text: str
     blocks: tuple[Block, ...]
     inline: tuple[Span, ...]
+    notes: tuple[str, ...] = ()
 
 
 def _parser() -> MarkdownIt:
@@ -50,7 +52,13 @@ def parse_markdown(source: str) -> Parsed:
         The plain text, its blocks (headings, paragraphs, list items, quotes, code) and inline spans
         (``em``, ``strong``, ``code``, ``link``), all with offsets into the plain text.
     """
+    if _too_deep(source):
+        return plain_text(source, "Markdown nested too deeply; read as plain text")
     tokens = _MD.parse(source)
+    if any(tok.level >= _MAX_NESTING - 1 for tok in tokens):
+        # At the nesting cap markdown-it stops reading blocks and drops the rest of the document;
+        # plain text keeps every word searchable.
+        return plain_text(source, "Markdown nested too deeply; read as plain text")
     out: list[str] = []
     pos = 0
     blocks: list[Block] = []
@@ -106,6 +114,24 @@ def parse_markdown(source: str) -> Parsed:
             else:
                 emit_block("paragraph", text, 0, spans)
     return Parsed("".join(out), tuple(blocks), tuple(inline))
+
+
+def _too_deep(source: str) -> bool:
+    """Cheap check for hostile nesting (markdown-it slows down quadratically on it)."""
+    limit = 4 * _MAX_NESTING
+    for line in source.splitlines():
+        if len(line) > limit and len(line) - len(line.lstrip(" \t>")) > limit:
+            return True
+    return False
+
+
+def plain_text(source: str, note: str) -> Parsed:
+    """The source unchanged as text, one paragraph block per run of non-blank lines."""
+    blocks = tuple(
+        Block("paragraph", m.start(), m.end(), 0)
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", source, re.S)
+    )
+    return Parsed(source, blocks, (), (note,))
 
 
 def _flatten_inline(children: list[Token]) -> tuple[str, list[Span]]:

@@ -8,6 +8,7 @@ explain what is wrong instead.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -110,14 +111,20 @@ def validate(query: str) -> None:
             raise QueryError("'NOT' needs a term after it")
         elif w in ("-", "+"):
             raise QueryError(f"'{w}' must be attached to a word, as in -{'word'}")
-    for m in re.finditer(r"~(\d+)", outside):
-        if int(m.group(1)) > 2:
+    for m in re.finditer(r"~([\d.]+)", outside):
+        if m.group(1) not in ("1", "2"):
             raise QueryError("fuzzy distance is 1 or 2 (word~ or word~2)")
 
 
-def _date_bounds(value: str, end: bool) -> str:
+def _date_bounds(value: str, end: bool, shift: int = 0) -> str:
+    """First (or last, when ``end``) day of a ``YYYY[-MM[-DD]]`` period as ``YYYYMMDD``.
+
+    ``shift`` moves the result by whole days: ``date:>2024-06`` starts the day after June ends.
+    """
     parts = [int(p) for p in value.split("-")]
     year = parts[0]
+    if not 1000 <= year <= 9999:
+        raise QueryError(f"invalid year in date '{value}' (use four digits, 1000-9999)")
     month = parts[1] if len(parts) > 1 else (12 if end else 1)
     if not 1 <= month <= 12:
         raise QueryError(f"invalid month in date '{value}'")
@@ -125,33 +132,72 @@ def _date_bounds(value: str, end: bool) -> str:
     day = parts[2] if len(parts) > 2 else (last if end else 1)
     if not 1 <= day <= last:
         raise QueryError(f"invalid day in date '{value}'")
-    return f"{year:04d}{month:02d}{day:02d}"
+    found = dt.date(year, month, day)
+    if shift:
+        try:
+            found += dt.timedelta(days=shift)
+        except OverflowError:
+            raise QueryError(f"date '{value}' is out of range") from None
+    return f"{found.year:04d}{found.month:02d}{found.day:02d}"
 
 
 def _rewrite_date(value: str) -> str:
-    """``date:`` with a date or range searches publication dates, otherwise the dates named in text."""
+    """``date:`` with a date or range searches publication dates, otherwise the dates named in text.
+
+    Whoosh's date parser ignores ``{ }`` and ``<``/``>`` exclusivity for whole days, so exclusive ends
+    are turned into the neighbouring day, inclusive.
+    """
     m = _DATE_RANGE.match(value)
     if m:
-        lo = _date_bounds(m.group(1), False) if m.group(1) else ""
-        hi = _date_bounds(m.group(2), True) if m.group(2) else ""
+        lo_excl, hi_excl = value.startswith("{"), value.endswith("}")
+        lo = _date_bounds(m.group(1), lo_excl, 1 if lo_excl else 0) if m.group(1) else ""
+        hi = _date_bounds(m.group(2), not hi_excl, -1 if hi_excl else 0) if m.group(2) else ""
         if not lo and not hi:
             raise QueryError("a date range needs at least one end: date:[2024 TO 2025]")
         return f"published:[{lo} to {hi}]"
+    if value[:1] in "[{":
+        raise QueryError(f"cannot read the date range '{value}': write date:[2024-01 TO 2024-06]")
     if _DATE_VALUE.match(value):
         op = re.match(r"^[<>]=?", value)
         bare = value[op.end() :] if op else value
         if not op:
             return f"published:[{_date_bounds(bare, False)} to {_date_bounds(bare, True)}]"
-        if op.group() in (">", ">="):
-            lo = _date_bounds(bare, op.group() == ">")
-            return f"published:[{lo} to]" if op.group() == ">=" else f"published:{{{lo} to]"
-        hi = _date_bounds(bare, op.group() == "<=")
-        return f"published:[to {hi}]" if op.group() == "<=" else f"published:[to {hi}}}"
+        if op.group() == ">=":
+            return f"published:[{_date_bounds(bare, False)} to]"
+        if op.group() == ">":
+            return f"published:[{_date_bounds(bare, True, 1)} to]"
+        if op.group() == "<=":
+            return f"published:[to {_date_bounds(bare, True)}]"
+        return f"published:[to {_date_bounds(bare, False, -1)}]"
+    if value[:1] in "<>":
+        raise QueryError(f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30")
     return f"dates:{value}"
 
 
+_MINUS = re.compile(r"(?:(?<=\s)|(?<=\()|^)([-+])(?=[^\s\-+()])")
+
+
+def _rewrite_signs(query: str) -> str:
+    """``-word`` becomes ``NOT word`` and ``+word`` plain ``word`` (terms are ANDed anyway).
+
+    Whoosh's PlusMinus plugin drops a query made only of ``-word`` and treats unsigned words as
+    optional next to signed ones; one meaning for ``-`` and ``NOT`` is simpler to explain.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _MINUS.finditer(query):
+        if _inside_quotes(query, m.start()):
+            continue
+        out.append(query[pos : m.start()])
+        out.append("NOT " if m.group(1) == "-" else "")
+        pos = m.end()
+    out.append(query[pos:])
+    return "".join(out)
+
+
 def rewrite(query: str) -> str:
-    """Map user field names to index fields; NOT-less ``-word`` stays for the PlusMinus plugin."""
+    """Map user field names to index fields and ``-word``/``+word`` to ``NOT word``/``word``."""
+    query = _rewrite_signs(query)
     out: list[str] = []
     pos = 0
     pattern = re.compile(r'(?<![\w.])([A-Za-z_]+):((?:\[[^\]]*\]|\{[^}]*\}|\[[^}]*\}|\{[^\]]*\])|"[^"]*"|[^\s()]+)')

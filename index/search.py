@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,10 +12,10 @@ from whoosh.qparser import (
     FuzzyTermPlugin,
     GtLtPlugin,
     MultifieldParser,
-    PlusMinusPlugin,
 )
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import Every, Query
+from whoosh.query import Every, FuzzyTerm, NullQuery, Query
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from index.models import Facet, Hit, SearchResult, Snippet
@@ -42,6 +43,28 @@ class _OffsetFormatter(highlight.Formatter):
         return out
 
 
+class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
+    """A fuzzy term matched against the field's own (stemmed) terms.
+
+    Whoosh's segment reader looks fuzzy words up in the spelling word list, which for a stemmed field
+    holds unstemmed words ("zelenskyy") that are not the indexed terms ("zelenskyi"), so ``word~``
+    found nothing in the body. The base reader's scan of the field's terms is slower but correct.
+    """
+
+    def _btexts(self, ixreader: Any) -> Any:
+        return IndexReader.terms_within(
+            ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
+        )
+
+
+def _fix_fuzzy(q: Query) -> Query:
+    if type(q) is FuzzyTerm:
+        return _LexiconFuzzyTerm(
+            q.fieldname, q.text, q.boost, q.maxdist, q.prefixlength, q.constantscore
+        )
+    return q
+
+
 def parse(store: Store, query: str) -> Query:
     """Validate and parse a query string into a Whoosh query.
 
@@ -51,7 +74,6 @@ def parse(store: Store, query: str) -> Query:
     validate(query)
     parser = MultifieldParser(["title", "body"], store.ix.schema)
     parser.add_plugin(FuzzyTermPlugin())
-    parser.add_plugin(PlusMinusPlugin())
     parser.add_plugin(GtLtPlugin())
     parser.add_plugin(DateParserPlugin(free=False))
     try:
@@ -59,8 +81,17 @@ def parse(store: Store, query: str) -> Query:
     except QueryError:
         raise
     except Exception as exc:  # noqa: BLE001 - Whoosh raises many types; the user needs one message
-        raise QueryError(f"cannot read this query ({exc})") from None
-    return q
+        raise QueryError(f"cannot read this query ({_one_line(exc)})") from None
+    if q is NullQuery or q.normalize() is NullQuery:
+        raise QueryError(
+            "nothing to search for: the query has only common words (the, of, to) or empty phrases"
+        )
+    return q.accept(_fix_fuzzy)
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] or type(exc).__name__
 
 
 def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
@@ -127,11 +158,20 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     """A corrected query from the index vocabulary, when the query finds little or nothing."""
     if total > 2:
         return None
+    rewritten = rewrite(query)
     try:
-        corrected = s.correct_query(q, query)
+        corrected = s.correct_query(q, rewritten)
     except Exception:  # noqa: BLE001 - the corrector fails on some field types; no suggestion then
         return None
-    text = corrected.string
+    # Token offsets index the rewritten query (fields renamed, -word as NOT word): carry each
+    # corrected word back into what the user typed.
+    text = query
+    for tok in corrected.tokens:
+        typed = rewritten[tok.startchar : tok.endchar]
+        if not typed or typed.lower() == str(tok.text).lower():
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(typed)}(?!\w)", re.IGNORECASE)
+        text = pattern.sub(lambda _m, new=str(tok.text): new, text)
     if not text or text == query:
         return None
     try:
