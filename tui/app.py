@@ -1,0 +1,172 @@
+"""The newsdesk Textual app: opens the index off the UI thread, keeps it fresh, routes screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import get_current_worker
+
+from tui.commands import ScreenCommands
+from tui.messages import IndexUpdated, OpenArticle, StoreFailed, StoreOpened
+from tui.screens.help import HelpScreen, SkippedScreen
+from tui.screens.library import LibraryScreen
+from tui.settings import Settings
+
+StoreFactory = Callable[[list[str], "str | None"], Any]
+
+
+def _default_factory(roots: list[str], index_dir: str | None) -> Any:
+    from index.store import Store
+
+    return Store(roots, index_dir)
+
+
+class NewsdeskApp(App[None]):
+    """A keyboard-driven reader for comparing news reports.
+
+    Args:
+        corpus_paths: Files or folders of articles.
+        index_dir: Where the index lives (default: the user cache folder).
+        store_factory: Opens the store (tests inject their own).
+        update_index: Bring the index up to date after opening it.
+    """
+
+    TITLE = "newsdesk"
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("S", "skipped", "Skipped files", show=False, id="app.skipped"),
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        corpus_paths: Sequence[str],
+        index_dir: str | None = None,
+        *,
+        store_factory: StoreFactory | None = None,
+        update_index: bool = True,
+    ) -> None:
+        super().__init__()
+        self.corpus_paths = list(corpus_paths)
+        self.index_dir = index_dir
+        self.store: Any = None
+        self.skipped_files: list[Any] = []
+        self._factory = store_factory or _default_factory
+        self._update_index = update_index
+        self._settings = Settings.load()
+        self.library = LibraryScreen()
+
+    # -- start-up ------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self._settings.theme in self.available_themes:
+            self.theme = self._settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(self.library)
+        self.open_store()
+
+    def _theme_changed(self, theme: Any) -> None:
+        self._settings.theme = theme.name
+        self._settings.save()
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def open_store(self) -> None:
+        """Open (or create) the index: fast, but it touches the disk, so never on the UI thread."""
+        from index.store import StoreError
+
+        try:
+            store = self._factory(self.corpus_paths, self.index_dir)
+        except StoreError as exc:
+            self.post_message(StoreFailed(str(exc), fatal=True))
+            return
+        except Exception as exc:  # noqa: BLE001 - show, never a traceback
+            self.post_message(StoreFailed(f"cannot open the index: {exc}", fatal=True))
+            return
+        try:
+            self.skipped_files = list(store.skipped())
+        except Exception:  # noqa: BLE001 - the list of skipped files is a nicety
+            self.skipped_files = []
+        self.post_message(StoreOpened(store))
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        self.store = message.store
+        for note in getattr(self.store, "messages", ()):
+            self.notify(str(note), title="Index")
+        self.library.set_store(self.store)
+        if self._update_index:
+            self.update_index()
+
+    @on(StoreFailed)
+    def _store_failed(self, message: StoreFailed) -> None:
+        self.library.hide_progress()
+        self.notify(message.message, title="Index", severity="error", timeout=10)
+        if message.fatal:
+            self.library.set_status(f"⚠ {message.message}", error=True)
+
+    # -- index runs ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def update_index(self) -> None:
+        """Bring the index up to date with the corpus, reporting progress."""
+        from index.store import StoreError
+
+        worker = get_current_worker()
+        self.call_from_thread(self.library.show_progress, 0, 1)
+
+        def progress(done: int, total: int, path: str) -> None:
+            self.call_from_thread(self.library.show_progress, done, total)
+
+        try:
+            report = self.store.update(progress=progress, cancelled=lambda: worker.is_cancelled)
+        except StoreError as exc:  # IndexBusy included
+            self.post_message(StoreFailed(str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. a broken article: report, keep the app
+            self.post_message(StoreFailed(f"indexing failed: {type(exc).__name__}: {exc}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(IndexUpdated(report))
+
+    @on(IndexUpdated)
+    def _index_updated(self, message: IndexUpdated) -> None:
+        report = message.report
+        self.library.hide_progress()
+        self.skipped_files = list(report.skipped)
+        changed = report.added + report.updated + report.removed
+        if changed:
+            self.notify(f"Index updated: {report.added} added, {report.updated} updated, "
+                        f"{report.removed} removed", title="Index")
+            self.library.reload()
+        if report.skipped:
+            n = len(report.skipped)
+            self.notify(f"{n} file{'s' if n != 1 else ''} skipped — press S to see why",
+                        title="Index", severity="warning")
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    @on(OpenArticle)
+    def _open_article(self, message: OpenArticle) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        if self.store is not None:
+            self.push_screen(ReaderScreen(self.store, message.article_id, message.terms))
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_skipped(self) -> None:
+        """List the files the last index run skipped, and why."""
+        if not isinstance(self.screen, SkippedScreen):
+            self.push_screen(SkippedScreen(self.skipped_files))

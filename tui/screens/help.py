@@ -1,0 +1,79 @@
+"""Help (built from the current screen's bindings) and the list of skipped files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from tui.widgets.lists import safe
+
+
+class _Overlay(ModalScreen[None]):
+    """A read-only modal closed by Esc, q or ?."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss", "Close", id="overlay.close"),
+        Binding("j", "scroll('down')", "Down", show=False, id="overlay.down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="overlay.up"),
+    ]
+
+    def __init__(self, title: str, body: Content) -> None:
+        super().__init__(classes="overlay")
+        self._title, self._body = title, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="overlay-box"):
+            yield Label(self._title, classes="overlay-title")
+            with VerticalScroll(classes="overlay-scroll"):
+                yield Static(self._body, classes="overlay-body")
+            yield Label("Esc closes", classes="overlay-hint")
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the body."""
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_down() if direction == "down" else scroll.scroll_up()
+
+
+class HelpScreen(_Overlay):
+    """The keys of a screen, read from its active bindings (never a hand-written list)."""
+
+    def __init__(self, screen: Any) -> None:
+        rows: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description:
+                continue
+            row = (screen.app.get_key_display(binding), binding.description)
+            if row not in seen:
+                seen.add(row)
+                rows.append(row)
+        # Hidden movement keys are bindings too; list them after the footer's.
+        width = max((len(k) for k, _ in rows), default=4) + 2
+        lines = [Content.assemble((key.ljust(width), "bold"), desc) for key, desc in rows]
+        lines.append(Content(""))
+        lines.append(Content("Search syntax: words (all must match), OR, NOT or -word, (groups),"))
+        lines.append(Content('"exact phrases", prefix*, fuzzy~ or ~2, title: source: person: org:'))
+        lines.append(Content("place: group: date:2024  date:[2024-01 TO 2024-06]  date:>2024-06"))
+        name = getattr(screen, "HELP_TITLE", type(screen).__name__.replace("Screen", ""))
+        super().__init__(f"Keys — {name}", Content("\n").join(lines))
+
+
+class SkippedScreen(_Overlay):
+    """Files the last index run skipped, with the reason for each."""
+
+    def __init__(self, skipped: Sequence[Any]) -> None:
+        if skipped:
+            lines = [Content.assemble((safe(s.path), "bold"), "\n    ", safe(s.reason))
+                     for s in skipped]
+            body = Content("\n").join(lines)
+        else:
+            body = Content("No files were skipped.")
+        super().__init__(f"Skipped files ({len(skipped)})", body)

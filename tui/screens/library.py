@@ -1,0 +1,251 @@
+"""The library: the catalogue grouped by story, search-as-you-type, and an entity sidebar."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from tui.messages import OpenArticle
+from tui.widgets.lists import FacetList, ResultList, safe
+
+DEBOUNCE = 0.12
+FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place", "GROUP": "group", "DATE": "date",
+          "QUANTITY": "quantity"}
+
+
+def facet_clause(label: str, canonical: str) -> str:
+    """The query clause that narrows results to articles naming an entity."""
+    field = FIELDS.get(label, "entity")
+    return f'{field}:"{canonical.replace(chr(34), " ")}"'
+
+
+class LibraryScreen(Screen[None]):
+    """Lists the corpus; searches it as the user types."""
+
+    AUTO_FOCUS = "#results"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="library.search"),
+        Binding("enter", "open", "Open", id="library.open"),
+        Binding("d", "apply_suggestion", "Did you mean", id="library.suggestion"),
+        Binding("f", "focus_facets", "Entities", id="library.facets"),
+        Binding("p", "toggle_panel", "Side panel", id="library.panel"),
+        Binding("escape", "clear", "Clear", id="library.clear"),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: Any = None
+        self.catalogue: list[Any] = []
+        self.stories: list[Any] | None = None
+        self.result: Any = None
+        self.suggestion: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder='Search: words, "phrases", OR, NOT, person:name, date:2024…',
+                    id="query")
+        with Horizontal(id="status-row"):
+            yield Static("Opening the index…", id="status")
+            yield Static("", id="suggestion")
+        with Horizontal(id="body"):
+            yield ResultList(id="results")
+            with Vertical(id="side"):
+                yield Label("Entities", classes="side-title")
+                yield FacetList(id="facets")
+        with Horizontal(id="progress-row"):
+            yield Label("Indexing", id="progress-label")
+            yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def set_store(self, store: Any) -> None:
+        """Start listing the corpus held by ``store``."""
+        self.store = store
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the catalogue (after an index run) and re-run the current search."""
+        if self.store is not None:
+            self.load_catalogue(self.store)
+
+    @work(thread=True, exclusive=True, group="catalogue", exit_on_error=False)
+    def load_catalogue(self, store: Any) -> None:
+        """Read the catalogue, the stories and the corpus facets (worker thread)."""
+        from index.search import facets
+
+        infos = store.catalogue()
+        stories: list[Any] | None
+        try:
+            from index.related import stories as find_stories
+
+            stories = list(find_stories(store))
+        except Exception:  # noqa: BLE001 - stories are optional: a flat list then
+            stories = None
+        try:
+            top = facets(store, None, limit=30)
+        except Exception:  # noqa: BLE001
+            top = []
+        self.app.call_from_thread(self._show_catalogue, infos, stories, top)
+
+    def _show_catalogue(self, infos: list[Any], stories: list[Any] | None, top: list[Any]) -> None:
+        self.catalogue, self.stories = infos, stories
+        if self.query_text:
+            self.run_search(self.query_text, debounce=False)
+            return
+        self._list_catalogue(top)
+
+    def _list_catalogue(self, top: list[Any]) -> None:
+        self.result = None
+        self.query_one(ResultList).show_catalogue(self.catalogue, self.stories)
+        self.query_one(FacetList).show(top)
+        n = len(self.catalogue)
+        self.set_status(f"{n} article{'s' if n != 1 else ''} in the library" if n else
+                        "The library is empty (indexing may still be running)")
+        self.set_suggestion(None)
+
+    @property
+    def query_text(self) -> str:
+        """The search box's text, stripped."""
+        return self.query_one("#query", Input).value.strip()
+
+    # -- search --------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self.store is None:
+            return
+        if not event.value.strip():
+            self.workers.cancel_group(self, "search")
+            self.load_catalogue(self.store)
+            return
+        self.run_search(event.value.strip())
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self) -> None:
+        self.query_one(ResultList).focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str, debounce: bool = True) -> None:
+        """Search and compute facets for ``query`` (worker thread; newer keystrokes cancel it)."""
+        from index.search import QueryError, facets, search
+
+        worker = get_current_worker()
+        if debounce:
+            time.sleep(DEBOUNCE)
+        if worker.is_cancelled:
+            return
+        try:
+            result = search(self.store, query, limit=50, snippets=2)
+            found = facets(self.store, query, limit=30) if result.total else []
+        except QueryError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_error, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a failing search must not end the app
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show_error, f"search failed: {exc}")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_result, result, found)
+
+    def _show_result(self, result: Any, found: list[Any]) -> None:
+        self.result = result
+        self.query_one(ResultList).show_hits(result.hits)
+        self.query_one(FacetList).show(found)
+        n = result.total
+        shown = f" (best {len(result.hits)} shown)" if n > len(result.hits) else ""
+        self.set_status(f"{n} result{'s' if n != 1 else ''} for {safe(result.query)}{shown}")
+        self.set_suggestion(result.suggestion)
+
+    def _show_error(self, message: str) -> None:
+        self.set_status(f"⚠ {safe(message)}", error=True)
+        self.set_suggestion(None)
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        """Show one line of status (plain text, never markup)."""
+        status = self.query_one("#status", Static)
+        status.update(Content(text))
+        status.set_class(error, "-error")
+
+    def set_suggestion(self, suggestion: str | None) -> None:
+        """Offer a corrected query (``d`` or a click applies it)."""
+        self.suggestion = suggestion
+        widget = self.query_one("#suggestion", Static)
+        widget.update(Content(f"did you mean: {safe(suggestion)}  (d)") if suggestion else "")
+        widget.display = bool(suggestion)
+
+    def on_click(self, event: Any) -> None:
+        if getattr(event, "widget", None) is self.query_one("#suggestion"):
+            self.action_apply_suggestion()
+
+    # -- progress (called by the app) ----------------------------------------------------------
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Show the index run's progress."""
+        self.add_class("-indexing")
+        if self.is_mounted:
+            self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def hide_progress(self) -> None:
+        """Hide the progress bar."""
+        self.remove_class("-indexing")
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        """Move to the search box."""
+        self.query_one("#query", Input).focus()
+
+    def action_focus_facets(self) -> None:
+        """Move to the entity sidebar (showing it on narrow screens)."""
+        self.add_class("-show-side")
+        self.query_one(FacetList).focus()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the entity sidebar."""
+        self.toggle_class("-show-side")
+
+    def action_apply_suggestion(self) -> None:
+        """Replace the query with the suggested one."""
+        if self.suggestion:
+            self.query_one("#query", Input).value = self.suggestion
+
+    def action_clear(self) -> None:
+        """Leave the search box, or clear the query."""
+        query = self.query_one("#query", Input)
+        if query.has_focus:
+            self.query_one(ResultList).focus()
+        elif query.value:
+            query.value = ""
+
+    def action_open(self) -> None:
+        """Open the highlighted article."""
+        option = self.query_one(ResultList).highlighted_option
+        if option is not None and option.id:
+            terms = tuple(self.result.terms) if self.result is not None else ()
+            self.post_message(OpenArticle(option.id, terms))
+
+    @on(OptionList.OptionSelected, "#results")
+    def _result_selected(self) -> None:
+        self.action_open()
+
+    @on(OptionList.OptionSelected, "#facets")
+    def _facet_selected(self, event: OptionList.OptionSelected) -> None:
+        facet = self.query_one(FacetList).facet(event.option.id)
+        if facet is None:
+            return
+        clause = facet_clause(facet.label, facet.canonical)
+        query = self.query_one("#query", Input)
+        if clause not in query.value:
+            query.value = f"{query.value.strip()} {clause}".strip()
+        self.query_one(ResultList).focus()

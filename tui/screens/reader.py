@@ -1,0 +1,360 @@
+"""The reader: one article, its entities highlighted, in-article search and related reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from index.models import ENTITY_LABELS, Article, Entity
+from tui.messages import OpenArticle
+from tui.widgets.article_view import ArticleView, entity_class
+from tui.widgets.lists import LABEL_NAMES, FacetList, VimOptionList, meta_line, safe
+
+
+@dataclass(frozen=True)
+class EntityItem:
+    """One entity of the article for the panel: all mentions of ``label|canonical``."""
+
+    label: str
+    canonical: str
+    name: str
+    count: int
+
+
+def entity_items(entities: list[Entity], names: dict[str, str]) -> list[EntityItem]:
+    """Group mentions by entity, named by the corpus's display name, most mentioned first."""
+    counts = Counter((e.label, e.canonical) for e in entities)
+    surface: dict[tuple[str, str], str] = {}
+    for e in entities:
+        surface.setdefault((e.label, e.canonical), " ".join(e.text.split()))
+    items = [EntityItem(label, canon, names.get(f"{label}|{canon}", surface[(label, canon)]), n)
+             for (label, canon), n in counts.items()]
+    return sorted(items, key=lambda i: (-i.count, i.name.lower()))
+
+
+def find_ranges(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` occurs in ``text``: by stemmed words, else as a plain substring."""
+    from index.highlight import highlight_terms, query_words
+
+    words = query_words(query)
+    found = highlight_terms(text, words) if words else []
+    if found or not query.strip():
+        return found
+    needle, hay, out, pos = query.strip().lower(), text.lower(), [], 0
+    while (pos := hay.find(needle, pos)) >= 0:
+        out.append((pos, pos + len(needle)))
+        pos += len(needle)
+    return out
+
+
+class ReaderScreen(Screen[None]):
+    """Shows one article with its entities, search hits and related reports."""
+
+    HELP_TITLE = "Reader"
+    AUTO_FOCUS = "#article"
+    BINDINGS = [
+        Binding("q", "back", "Back", id="reader.back"),
+        Binding("escape", "escape", "Back", show=False, id="reader.escape"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "next", "Next", id="reader.next"),
+        Binding("N", "previous", "Previous", id="reader.previous"),
+        Binding("e", "toggle_entities", "Entities", id="reader.entities"),
+        *(Binding(str(n), f"toggle_label('{label}')", f"{LABEL_NAMES[label]} on/off", show=False,
+                  id=f"reader.label{n}") for n, label in enumerate(ENTITY_LABELS, 1)),
+        Binding("i", "focus_entities", "Entity list", id="reader.entity_list"),
+        Binding("r", "focus_related", "Related", id="reader.related"),
+        Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("p", "toggle_panel", "Side panel", id="reader.panel"),
+    ]
+
+    def __init__(self, store: Any, article_id: str, terms: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.store = store
+        self.article_id = article_id
+        self.terms = terms
+        self.article: Article | None = None
+        self.entities: list[Entity] = []
+        self.term_ranges: list[tuple[int, int]] = []
+        self.find_query = ""
+        self.find_hits: list[tuple[int, int]] = []
+        self.selected: EntityItem | None = None
+        self.mode = "terms"
+        self.position = -1
+        self._jump_pending = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="reader-body"):
+            with Vertical(id="reader-main"):
+                yield Static("Loading…", id="head")
+                yield Static("", id="legend")
+                yield ArticleView(id="article")
+                yield Static("", id="reader-status")
+                yield Input(placeholder="Find in this article (Enter: go, Esc: close)", id="find")
+            with Vertical(id="reader-side"):
+                yield Label("Entities (i)", classes="side-title")
+                yield FacetList(id="entities")
+                yield Label("Related reports (r, c compares)", classes="side-title")
+                yield VimOptionList(id="related")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#find").display = False
+        self.load_article()
+        self.load_related()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self) -> None:
+        """Read the stored article and its entities (worker thread)."""
+        from index.highlight import highlight_terms
+
+        try:
+            found = self.store.article_with_entities(self.article_id)
+            names = self.store.display_names()
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self.notify, f"cannot read the article: {exc}",
+                                      severity="error")
+            return
+        if found is None:
+            self.app.call_from_thread(self.notify, "this article is no longer in the index",
+                                      severity="error")
+            return
+        article, entities = found
+        ranges = highlight_terms(article.text, self.terms) if self.terms else []
+        self.app.call_from_thread(self._show, article, entities, entity_items(entities, names),
+                                  ranges)
+
+    def _show(self, article: Article, entities: list[Entity], items: list[EntityItem],
+              ranges: list[tuple[int, int]]) -> None:
+        self.article, self.entities, self.term_ranges = article, entities, ranges
+        head = Content("\n").join([
+            Content(safe(article.title)).stylize("bold"),
+            Content(meta_line(article.source, article.date)).stylize("dim"),
+        ])
+        self.query_one("#head", Static).update(head)
+        view = self.query_one(ArticleView)
+        view.set_article(article, entities)
+        view.set_marks(ranges)
+        self.query_one("#entities", FacetList).show(items, "×")
+        self._legend()
+        if ranges:
+            self.set_status(f"{len(ranges)} matches of the library search; n/N move between them")
+
+    @work(thread=True, exclusive=True, group="related", exit_on_error=False)
+    def load_related(self) -> None:
+        """Find reports related to this one (worker thread; optional engine feature)."""
+        try:
+            from index.related import related
+
+            found = list(related(self.store, self.article_id, limit=10))
+        except Exception:  # noqa: BLE001 - related reports are optional
+            found = None
+        self.app.call_from_thread(self._show_related, found)
+
+    def _show_related(self, found: list[Any] | None) -> None:
+        listing = self.query_one("#related", VimOptionList)
+        if found is None:
+            listing.set_options([Option(Content("related reports unavailable"), disabled=True)])
+            return
+        if not found:
+            listing.set_options([Option(Content("no related reports"), disabled=True)])
+            return
+        options = []
+        for rel in found:
+            tag = "same story · " if getattr(rel, "same_story", False) else ""
+            meta = f"{tag}{meta_line(rel.source, rel.date)} · {rel.score:.2f}"
+            prompt = Content("\n").join([Content(safe(rel.title)).stylize("bold"),
+                                         Content(meta).stylize("dim")])
+            options.append(Option(prompt, id=rel.id))
+        listing.set_options(options)
+        listing.highlighted = 0
+
+    # -- legend and labels ---------------------------------------------------------------------
+
+    def _legend(self) -> None:
+        view = self.query_one(ArticleView)
+        counts = Counter(e.label for e in self.entities)
+        parts: list[Content] = []
+        for n, label in enumerate(ENTITY_LABELS, 1):
+            on_ = view.show_entities and label in view.shown_labels
+            name = Content(f"{LABEL_NAMES[label]} {counts.get(label, 0)}")
+            name = name.stylize(view.get_visual_style(entity_class(label), partial=True)) if on_ \
+                else name.stylize("dim strike")
+            parts.append(Content(f"{n} ") + name)
+        parts.append(Content("e all").stylize("dim"))
+        self.query_one("#legend", Static).update(Content("  ").join(parts))
+
+    def action_toggle_entities(self) -> None:
+        """Show or hide all entity colours."""
+        view = self.query_one(ArticleView)
+        view.set_labels(not view.show_entities, view.shown_labels or set(ENTITY_LABELS))
+        self._legend()
+
+    def action_toggle_label(self, label: str) -> None:
+        """Show or hide one entity label's colour."""
+        view = self.query_one(ArticleView)
+        shown = set(view.shown_labels) if view.show_entities else set()
+        shown ^= {label}
+        view.set_labels(True, shown)
+        self._legend()
+
+    # -- entities, hits and moving between them ------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#entities")
+    def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        item = self.query_one("#entities", FacetList).facet(event.option.id)
+        if item is not None:
+            self.select_entity(item)
+
+    def select_entity(self, item: EntityItem) -> None:
+        """Highlight an entity's mentions and go to the first one."""
+        self.selected, self.mode, self.position = item, "entity", -1
+        self._refresh_marks()
+        self.action_next()
+        self.query_one(ArticleView).focus()
+
+    def _mentions(self) -> list[tuple[int, int]]:
+        item = self.selected
+        if item is None:
+            return []
+        return [(e.start, e.end) for e in self.entities
+                if e.label == item.label and e.canonical == item.canonical]
+
+    def _targets(self) -> tuple[list[tuple[int, int]], str]:
+        if self.mode == "entity" and self.selected is not None:
+            return self._mentions(), f"mention of {safe(self.selected.name)}"
+        if self.mode == "find":
+            return self.find_hits, f"match for “{safe(self.find_query)}”"
+        return self.term_ranges, "match of the library search"
+
+    def _refresh_marks(self) -> None:
+        view = self.query_one(ArticleView)
+        matches = self.find_hits if self.mode == "find" else self.term_ranges
+        view.set_marks(matches, selected=self._mentions())
+
+    def _move(self, step: int) -> None:
+        targets, what = self._targets()
+        if not targets:
+            self.set_status(f"no {what.split(' ', 1)[0]}es" if what.startswith("match") else
+                            f"no {what}")
+            return
+        self.position = (self.position + step) % len(targets) if self.position >= 0 else \
+            (0 if step > 0 else len(targets) - 1)
+        self.query_one(ArticleView).set_current(targets[self.position])
+        self.set_status(f"{what}: {self.position + 1} of {len(targets)}  (n next, N previous)")
+
+    def action_next(self) -> None:
+        """Go to the next mention or match."""
+        self._move(1)
+
+    def action_previous(self) -> None:
+        """Go to the previous mention or match."""
+        self._move(-1)
+
+    def set_status(self, text: str) -> None:
+        """One line under the article (plain text)."""
+        self.query_one("#reader-status", Static).update(Content(text))
+
+    # -- find in article -----------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """Open the find box."""
+        find = self.query_one("#find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        if self.article is not None:
+            self.run_find(event.value)
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def run_find(self, query: str) -> None:
+        """Find ``query`` in the article (worker thread: long articles take a moment)."""
+        text = self.article.text if self.article else ""
+        hits = find_ranges(text, query) if query.strip() else []
+        self.app.call_from_thread(self._found, query, hits)
+
+    def _found(self, query: str, hits: list[tuple[int, int]]) -> None:
+        self.find_query, self.find_hits = query, hits
+        self.mode, self.position = "find", -1
+        self._refresh_marks()
+        if self._jump_pending and query == self.query_one("#find", Input).value:
+            self._jump_pending = False
+            self.action_next()
+            return
+        n = len(hits)
+        self.set_status(f"{n} match{'es' if n != 1 else ''} for “{safe(query)}”" if query else "")
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#find").display = False
+        self.query_one(ArticleView).focus()
+        if event.value == self.find_query and self.mode == "find":
+            self.position = -1
+            self.action_next()
+        else:
+            self._jump_pending = True  # the find worker is still running: jump when it answers
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def action_escape(self) -> None:
+        """Close the find box, or clear the selected entity, or go back."""
+        find = self.query_one("#find", Input)
+        if find.display:
+            find.display = False
+            self.query_one(ArticleView).focus()
+        elif self.selected is not None:
+            self.selected, self.mode, self.position = None, "terms", -1
+            self._refresh_marks()
+            self.query_one(ArticleView).set_current(None)
+            self.set_status("")
+        else:
+            self.action_back()
+
+    def action_back(self) -> None:
+        """Return to the previous screen."""
+        self.dismiss()
+
+    def action_focus_entities(self) -> None:
+        """Move to the entity list (showing the side panel if hidden)."""
+        self.add_class("-show-side")
+        self.query_one("#entities").focus()
+
+    def action_focus_related(self) -> None:
+        """Move to the related reports."""
+        self.add_class("-show-side")
+        self.query_one("#related").focus()
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the side panel."""
+        self.toggle_class("-show-side")
+
+    @on(OptionList.OptionSelected, "#related")
+    def _related_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(OpenArticle(event.option.id, self.terms))
+
+    def action_compare(self) -> None:
+        """Compare this article with the highlighted related report."""
+        option = self.query_one("#related", VimOptionList).highlighted_option
+        if option is None or not option.id:
+            self.notify("choose a related report to compare with (r)", severity="warning")
+            return
+        try:
+            from tui.screens.compare import CompareScreen
+        except ImportError:
+            self.notify("compare screen not available yet", severity="warning")
+            return
+        self.app.push_screen(CompareScreen(self.store, self.article_id, option.id))

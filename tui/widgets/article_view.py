@@ -1,0 +1,200 @@
+"""The article body: wrapped once per width, only the visible lines drawn, highlights by offset.
+
+Colours come from component classes (``article-view--entity-person`` ...) resolved at draw time, so a
+theme change or a toggled label needs a refresh, not a re-layout.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+from textual.binding import Binding
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from index.models import ENTITY_LABELS, Article, Entity
+from tui.widgets.layout import Line, layout, safe_same_length
+
+MAX_MEASURE = 88
+INLINE_STYLES = {"em": "italic", "strong": "bold", "code": "reverse", "strike": "strike",
+                 "link": "underline"}
+
+
+def entity_class(label: str) -> str:
+    """The component class that colours entities of ``label``."""
+    return f"article-view--entity-{label.lower()}"
+
+
+class _Ranges:
+    """Sorted ``(start, end, cls)`` ranges with a fast lookup of those touching a slice."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int, str]]) -> None:
+        self.items = sorted(r for r in ranges if r[1] > r[0])
+        self.starts = [r[0] for r in self.items]
+        self.longest = max((r[1] - r[0] for r in self.items), default=0)
+
+    def within(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        for item in self.items[lo:hi]:
+            if item[1] > start:
+                yield item
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """A scrollable, centred, wrapped article with entity, match and current-range highlights."""
+
+    COMPONENT_CLASSES = {
+        "article-view--heading",
+        "article-view--blockquote",
+        "article-view--code",
+        "article-view--prefix",
+        "article-view--match",
+        "article-view--selected",
+        "article-view--current",
+        *(entity_class(label) for label in ENTITY_LABELS),
+    }
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="view.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="view.up"),
+        Binding("space", "page_down", "Page down", show=False, id="view.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="view.page_up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="view.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="view.bottom"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.text = ""
+        self._lines: list[Line] = []
+        self._line_starts: list[int] = []
+        self._laid_width = -1
+        self._inline = _Ranges(())
+        self._entities: list[Entity] = []
+        self._entity_ranges = _Ranges(())
+        self._marks = _Ranges(())
+        self._current: tuple[int, int] | None = None
+        self.shown_labels: set[str] = set(ENTITY_LABELS)
+        self.show_entities = True
+
+    # -- content -------------------------------------------------------------------------------
+
+    def set_article(self, article: Article, entities: Sequence[Entity]) -> None:
+        """Show an article and remember its entities (shown per ``shown_labels``)."""
+        self.article = article
+        self.text = safe_same_length(article.text)
+        self._inline = _Ranges(
+            (s.start, s.end, INLINE_STYLES[s.label]) for s in article.inline if s.label in INLINE_STYLES
+        )
+        self._entities = list(entities)
+        self._laid_width = -1
+        self._update_entities()
+        self._relayout()
+
+    def _update_entities(self) -> None:
+        shown = self.shown_labels if self.show_entities else set()
+        self._entity_ranges = _Ranges(
+            (e.start, e.end, entity_class(e.label)) for e in self._entities if e.label in shown
+        )
+        self.refresh()
+
+    def set_labels(self, show: bool, labels: Iterable[str]) -> None:
+        """Show entity colours (``show``) for ``labels`` only."""
+        self.show_entities = show
+        self.shown_labels = set(labels)
+        self._update_entities()
+
+    def set_marks(self, ranges: Iterable[tuple[int, int]], cls: str = "article-view--match",
+                  selected: Iterable[tuple[int, int]] = ()) -> None:
+        """Mark search matches (``cls``) and the selected entity's mentions."""
+        marks = [(a, b, cls) for a, b in ranges]
+        marks += [(a, b, "article-view--selected") for a, b in selected]
+        self._marks = _Ranges(marks)
+        self.refresh()
+
+    def set_current(self, span: tuple[int, int] | None) -> None:
+        """Mark one range as current and scroll it into view."""
+        self._current = span
+        if span is not None:
+            self.scroll_to_offset(span[0])
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    @property
+    def measure(self) -> int:
+        """Text width in cells: at most ``MAX_MEASURE``, leaving a margin on narrow screens."""
+        return max(10, min(MAX_MEASURE, self.size.width - 2))
+
+    def _relayout(self) -> None:
+        if self.article is None or self.size.width <= 0:
+            return
+        if self._laid_width == self.measure:
+            return
+        self._laid_width = self.measure
+        self._lines = layout(self.article, self.text, self.measure)
+        self._line_starts = [line.start for line in self._lines]
+        self.virtual_size = Size(self.size.width, len(self._lines) + 1)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def line_of(self, offset: int) -> int:
+        """The index of the wrapped line holding text ``offset``."""
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding ``offset`` is visible, a third of the way down."""
+        line = self.line_of(offset)
+        top, height = int(self.scroll_offset.y), max(1, self.size.height)
+        if not top <= line < top + height - 1:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        index = int(self.scroll_offset.y) + y
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        content = self._line_content(line)
+        margin = max(0, (width - self.measure) // 2) + line.indent
+        segments = content.pad_left(margin).render_segments(self.visual_style)
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _style(self, cls: str) -> str | object:
+        if cls.startswith("article-view--"):
+            return self.get_visual_style(cls, partial=True)
+        return cls
+
+    def _line_content(self, line: Line) -> Content:
+        if line.kind == "blank":
+            return Content("")
+        if line.kind == "rule":
+            return Content("─" * self.measure, spans=[Span(0, self.measure, self._style(
+                "article-view--prefix"))])  # type: ignore[arg-type]
+        a, b = line.start, line.end
+        spans: list[Span] = []
+        block_cls = f"article-view--{line.kind}"
+        if line.kind in ("heading", "blockquote", "code"):
+            spans.append(Span(0, b - a, self._style(block_cls)))  # type: ignore[arg-type]
+        for ranges in (self._inline, self._entity_ranges, self._marks):
+            for s, e, cls in ranges.within(a, b):
+                spans.append(Span(max(s, a) - a, min(e, b) - a, self._style(cls)))  # type: ignore[arg-type]
+        cur = self._current
+        if cur and cur[0] < b and cur[1] > a:
+            spans.append(Span(max(cur[0], a) - a, min(cur[1], b) - a,
+                              self._style("article-view--current")))  # type: ignore[arg-type]
+        body = Content(self.text[a:b].replace("\n", " "), spans=spans, strip_control_codes=False)
+        if line.prefix:
+            prefix = Content(line.prefix, spans=[Span(0, len(line.prefix), self._style(
+                "article-view--prefix"))])  # type: ignore[arg-type]
+            return prefix + body
+        return body
