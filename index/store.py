@@ -386,66 +386,82 @@ class Store:
         for path in removed:
             writer.delete_by_term("file", path)
         pending = [f for f in files if _changed(f, old.get(f.path))]
+        pending_paths = {f.path for f in pending}
         for f in files:
-            if f.path in old and f not in pending:
+            if f.path in old and f.path not in pending_paths:
                 new_files[f.path] = old[f.path]
-        added = updated = unchanged = 0
+        counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
+        counts["removed"] = sum(len(old[p].get("ids", [])) for p in removed)
         notes: list[str] = []
-        removed_articles = sum(len(old[p].get("ids", [])) for p in removed)
         names: dict[str, str] = dict(manifest.get("names", {}))
         seen_ids = {i for entry in new_files.values() for i in entry.get("ids", [])}
-        total = len(pending)
-        for n, source in enumerate(pending):
-            if cancelled and cancelled():
-                writer.cancel()
-                return IndexReport(notes=("cancelled",))
-            if progress:
-                progress(n, total, source.path)
-            prev = old.get(source.path)
-            try:
-                data = read_bytes(source.path, size_limit(source.path))
-            except ReadError as exc:
-                skipped.append(Skipped(source.path, str(exc)))
+        total = sum(max(f.size, 1) for f in pending)
+        done = 0.0
+
+        def read_pending() -> Iterator[tuple[Article, float]]:
+            """Read, hash and parse changed files (cheap, in this process); yield new articles."""
+            nonlocal done
+            for source in pending:
+                prev = old.get(source.path)
+                weight = float(max(source.size, 1))
+                try:
+                    data = read_bytes(source.path, size_limit(source.path))
+                except ReadError as exc:
+                    skipped.append(Skipped(source.path, str(exc)))
+                    if prev:
+                        writer.delete_by_term("file", source.path)
+                        counts["removed"] += len(prev.get("ids", []))
+                    done += weight
+                    continue
+                digest = hashlib.sha1(data).hexdigest()
+                entry: dict[str, Any] = {
+                    "size": source.size, "mtime_ns": source.mtime_ns, "sha1": digest, "ids": []
+                }
+                new_files[source.path] = entry
+                if prev and prev.get("sha1") == digest:
+                    # Touched but not changed: keep what the index has.
+                    entry["ids"] = prev.get("ids", [])
+                    entry["skipped"] = prev.get("skipped", [])
+                    skipped.extend(Skipped(p, r) for p, r in entry["skipped"])
+                    counts["unchanged"] += len(entry["ids"])
+                    done += weight
+                    continue
+                articles, bad = read_file(source, data)
+                skipped.extend(bad)
+                entry["skipped"] = [[s.path, s.reason] for s in bad]
                 if prev:
                     writer.delete_by_term("file", source.path)
-                    removed_articles += len(prev.get("ids", []))
-                continue
-            digest = hashlib.sha1(data).hexdigest()
-            entry = {"size": source.size, "mtime_ns": source.mtime_ns, "sha1": digest, "ids": []}
-            if prev and prev.get("sha1") == digest:
-                entry["ids"] = prev.get("ids", [])
-                entry["skipped"] = prev.get("skipped", [])
-                skipped.extend(Skipped(p, r) for p, r in entry["skipped"])
-                new_files[source.path] = entry
-                unchanged += len(entry["ids"])
-                continue
-            articles, bad = read_file(source, data)
-            skipped.extend(bad)
-            entry["skipped"] = [[s.path, s.reason] for s in bad]
-            if prev:
-                writer.delete_by_term("file", source.path)
-            prev_ids = set(prev.get("ids", [])) if prev else set()
-            for article in articles:
-                if article.id in seen_ids:
-                    skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
-                    continue
-                seen_ids.add(article.id)
-                for note in article.notes:
-                    notes.append(f"{article.path}: {note}")
-                entities = analyse(article)
-                _remember_names(names, entities)
-                writer.update_document(**document_fields(article, entities))
-                entry["ids"].append(article.id)
-                if article.id in prev_ids:
-                    updated += 1
-                else:
-                    added += 1
-            if prev_ids:
-                removed_articles += len(prev_ids - set(entry["ids"]))
-            new_files[source.path] = entry
+                prev_ids = set(prev.get("ids", [])) if prev else set()
+                fresh = []
+                for article in articles:
+                    if article.id in seen_ids:
+                        skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
+                        continue
+                    seen_ids.add(article.id)
+                    notes.extend(f"{article.path}: {note}" for note in article.notes)
+                    entry["ids"].append(article.id)
+                    counts["updated" if article.id in prev_ids else "added"] += 1
+                    fresh.append(article)
+                counts["removed"] += len(prev_ids - set(entry["ids"]))
+                if not fresh:
+                    done += weight
+                for article in fresh:
+                    yield article, weight / len(fresh)
+
+        for n, (fields, keys, share, path) in enumerate(_analysed(read_pending())):
+            if cancelled and n % 16 == 0 and cancelled():
+                writer.cancel()
+                return IndexReport(notes=("cancelled",))
+            for key, text in keys:
+                _remember_name(names, key, text)
+            writer.update_document(**fields)
+            done += share
+            if progress and n % 8 == 0:
+                progress(int(done), total, path)
         if progress:
             progress(total, total, "")
-        pending_paths = {f.path for f in pending}
+        added, updated, unchanged = counts["added"], counts["updated"], counts["unchanged"]
+        removed_articles = counts["removed"]
         unchanged += sum(len(e.get("ids", [])) for p, e in new_files.items() if p not in pending_paths)
         changed = bool(pending or removed)
         try:
@@ -471,18 +487,84 @@ class Store:
             skipped=tuple(skipped),
             notes=tuple(notes),
             rebuilt=" ".join(self.messages) or None,
-            reread=total,
+            reread=len(pending),
         )
 
 
-def _remember_names(names: dict[str, str], entities: Sequence[Entity]) -> None:
+def _remember_name(names: dict[str, str], key: str, text: str) -> None:
     """Keep, for each entity key, the fullest surface form seen (for facets and sidebars)."""
-    for ent in entities:
-        key = f"{ent.label}|{ent.canonical}"
-        text = " ".join(ent.text.split())
-        old = names.get(key)
-        if old is None or (len(text), text[:1].isupper()) > (len(old), old[:1].isupper()):
-            names[key] = text
+    old = names.get(key)
+    if old is None or (len(text), text[:1].isupper()) > (len(old), old[:1].isupper()):
+        names[key] = text
+
+
+_Analysed = tuple[dict[str, Any], list[tuple[str, str]], float, str]
+PARALLEL_MIN_ARTICLES = 200
+"""Below this many new articles, worker processes cost more to start than they save."""
+
+
+def _analyse_one(article: Article, share: float) -> _Analysed:
+    """Entities, features and Whoosh fields of one article (runs in worker processes)."""
+    entities = analyse(article)
+    keys = [(f"{e.label}|{e.canonical}", " ".join(e.text.split())) for e in entities]
+    return document_fields(article, entities), keys, share, article.path
+
+
+def _analyse_batch(batch: list[tuple[Article, float]]) -> list[_Analysed]:
+    return [_analyse_one(a, share) for a, share in batch]
+
+
+def _analysed(items: Iterator[tuple[Article, float]]) -> Iterator[_Analysed]:
+    """Analyse articles, in worker processes when there is enough work to share across cores.
+
+    Order is kept. The pool uses ``spawn`` so it is safe to start from the app's worker thread.
+    """
+    import itertools
+
+    cores = min(os.cpu_count() or 1, 4)
+    head = list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
+    if cores < 2 or len(head) < PARALLEL_MIN_ARTICLES:
+        for article, share in head:
+            yield _analyse_one(article, share)
+        return
+    items = itertools.chain(head, items)
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    window: deque[tuple[Future[list[_Analysed]], list[tuple[Article, float]]]] = deque()
+    broken = False
+
+    def collect() -> list[_Analysed]:
+        nonlocal broken
+        fut, batch = window.popleft()
+        try:
+            return fut.result()
+        except Exception:  # noqa: BLE001 - a dead worker must not lose articles: redo them here
+            broken = True
+            return _analyse_batch(batch)
+
+    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("spawn")) as pool:
+        try:
+            batch: list[tuple[Article, float]] = []
+            for item in items:
+                if broken:
+                    yield _analyse_one(*item)
+                    continue
+                batch.append(item)
+                if len(batch) >= 24:
+                    window.append((pool.submit(_analyse_batch, batch), batch))
+                    batch = []
+                    # A bounded window keeps memory flat on huge corpora.
+                    while len(window) > 4 * cores:
+                        yield from collect()
+            if batch:
+                window.append((pool.submit(_analyse_batch, batch), batch))
+            while window:
+                yield from collect()
+        finally:
+            for fut, _ in window:
+                fut.cancel()
 
 
 def _changed(source: SourceFile, entry: dict[str, Any] | None) -> bool:
