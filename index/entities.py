@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Protocol
 
 from index.gazetteer import (
@@ -174,7 +173,7 @@ class RuleRecognizer:
                 e = s + len(word)
             tok = _Tok(s, e, word, fold(word), conn=conn)
             if toks and not conn and tok.low in FUNCTION_WORDS and tok.low != "the" \
-                    and not toks[-1].conn:
+                    and not toks[-1].conn and not word.isupper():
                 tok.conn = True  # "Ellen DeGeneres To Host": a title-case headline word breaks it
             if toks and _in_caps(caps, s) != _in_caps(caps, toks[-1].start):
                 toks.append(_Tok(s, s, "", "", conn=True))  # a headline never joins the next line
@@ -190,7 +189,7 @@ class RuleRecognizer:
         gz, i, n = self.gz, 0, len(toks)
         while i < n:
             t = toks[i]
-            if t.conn or not t.text or t.low in FUNCTION_WORDS:
+            if t.conn or not t.text or (t.low in FUNCTION_WORDS and not t.text.isupper()):
                 i += 1
                 continue
             in_caps = bool(caps) and _in_caps(caps, t.start)
@@ -202,7 +201,7 @@ class RuleRecognizer:
             hit = None
             for j in range(min(n, i + gz.max_words), i, -1):
                 last = toks[j - 1]
-                if last.conn or any(x.poss or not x.text for x in toks[i:j]):
+                if last.conn or not last.text or any(not x.text for x in toks[i:j - 1]):
                     continue
                 parts = [x.text for x in toks[i:j - 1]] + [_strip_poss(last.text)]
                 k = key_of(" ".join(parts))
@@ -258,7 +257,10 @@ class RuleRecognizer:
                     h = k
                 if toks[k].poss:
                     break
-            if h > i and not in_caps and not person_next:
+            tail = h >= 0 and h + 1 < n and toks[h + 1].conn and toks[h + 1].text != ""
+            if (h > i or (h == i and tail)) and not in_caps and not person_next:
+                if tail:  # "Bank of England", "House of Representatives"
+                    h = next((k for k in range(h + 2, n) if toks[k].poss), n - 1)
                 start = the.start if the is not None and i == 0 else t.start
                 out.append(_Cand(start, _end(toks[h]), "ORG", ""))
                 i = h + 1
@@ -655,7 +657,9 @@ def display_name(entities: Iterable[Entity], canonical: str) -> str:
     return max(forms, key=lambda f: (not f.isupper(), len(f.split()), forms.count(f), len(f)))
 
 
-@lru_cache(maxsize=None)
+_RECOGNIZERS: dict[str, Recognizer] = {}
+
+
 def get_recognizer(name: str = "rules") -> Recognizer:
     """Return a shared recognizer by name.
 
@@ -668,8 +672,10 @@ def get_recognizer(name: str = "rules") -> Recognizer:
     Raises:
         ValueError: The name is unknown.
     """
+    if name in _RECOGNIZERS:
+        return _RECOGNIZERS[name]
     if name == "rules":
-        return RuleRecognizer()
+        return _RECOGNIZERS.setdefault(name, RuleRecognizer())
     raise ValueError(f"unknown entity recognizer {name!r}; available: 'rules'")
 
 
