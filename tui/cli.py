@@ -40,7 +40,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+    """The argument parser for every command (subcommand parsers in ``parser.commands``)."""
     parser = argparse.ArgumentParser(
         prog="newsdesk",
         description="A keyboard-driven reader that compares several reports of the same story.\n"
@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the seeds)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
+    for command in sub.choices.values():
+        command.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.commands = sub.choices  # type: ignore[attr-defined]
     return parser
 
 
@@ -291,7 +294,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def _run_app(argv: Sequence[str]) -> int:
-    args = _app_parser().parse_args(argv)
+    args = _app_parser().parse_intermixed_args(argv)
     from tui.app import NewsdeskApp
 
     app = NewsdeskApp(_corpus(args.paths), index_dir=args.index_dir)
@@ -310,7 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_app(argv)
         except KeyboardInterrupt:
             return 130
-    args = build_parser().parse_args(argv)
+    # Intermixed parsing lets options come before or after positional paths.
+    args = build_parser().commands[argv[0]].parse_intermixed_args(argv[1:])
+    args.command = argv[0]
     from index.store import StoreError
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
