@@ -208,7 +208,7 @@ class LibraryScreen(Screen[None]):
 
     def action_focus_facets(self) -> None:
         """Move to the entity sidebar (showing it on narrow screens)."""
-        self.add_class("-show-side")
+        self.set_class(self.has_class("-narrow"), "-show-side")
         self.query_one(FacetList).focus()
 
     def action_toggle_panel(self) -> None:

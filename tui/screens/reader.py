@@ -9,7 +9,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
@@ -95,10 +95,12 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-body"):
             with Vertical(id="reader-main"):
-                yield Static("Loading…", id="head")
-                yield Static("", id="legend")
+                with Center(id="head-box"):
+                    yield Static("Loading…", id="head")
+                    yield Static("", id="legend")
                 yield ArticleView(id="article")
-                yield Static("", id="reader-status")
+                with Center(id="status-box"):
+                    yield Static("", id="reader-status")
                 yield Input(placeholder="Find in this article (Enter: go, Esc: close)", id="find")
             with Vertical(id="reader-side"):
                 yield Label("Entities (i)", classes="side-title")
@@ -329,12 +331,12 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_entities(self) -> None:
         """Move to the entity list (showing the side panel if hidden)."""
-        self.add_class("-show-side")
+        self.set_class(self.has_class("-narrow"), "-show-side")
         self.query_one("#entities").focus()
 
     def action_focus_related(self) -> None:
         """Move to the related reports."""
-        self.add_class("-show-side")
+        self.set_class(self.has_class("-narrow"), "-show-side")
         self.query_one("#related").focus()
 
     def action_toggle_panel(self) -> None:

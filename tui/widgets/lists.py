@@ -78,12 +78,15 @@ class ResultList(VimOptionList):
             members = [by_id[i] for i in story.article_ids if i in by_id and i not in placed]
             if len(members) < 2:
                 continue
+            if options:
+                options.append(None)
             head = Content(f"▾ {safe(story.title)}  ·  {len(members)} reports")
             options.append(Option(head.stylize(self.style_of("result-list--story")), disabled=True))
             for info in members:
                 placed.add(info.id)
                 options.append(self._article_option(info, "   "))
         if placed and len(placed) < len(infos):
+            options.append(None)
             options.append(Option(Content("▾ Other reports").stylize(
                 self.style_of("result-list--story")), disabled=True))
         for info in infos:
@@ -106,6 +109,8 @@ class ResultList(VimOptionList):
                 text = safe_same_length(snip.text).replace("\n", " ")
                 spans = [Span(a + 2, b + 2, mark) for a, b in snip.highlights if b > a]
                 lines.append(Content("… " + text + " …", spans=spans, strip_control_codes=False))
+            if options:
+                options.append(None)
             options.append(Option(Content("\n").join(lines), id=hit.id))
         self._replace(options)
 
