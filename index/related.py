@@ -33,8 +33,13 @@ __all__ = ["SAME_STORY", "Related", "RelatedError", "Story", "group", "rank", "r
 
 SAME_STORY = 0.30
 """Similarity from which two articles are taken to report the same story (tuned on WikiNews and ECB+)."""
-GROUP_AVERAGE = 0.22
-"""Two groups merge only when their articles are this similar on average (guards against chaining)."""
+GROUP_AVERAGE = 0.06
+"""Two groups merge only when their articles are at least this similar on average (against chaining)."""
+COHESION_SHARE = 0.5
+"""... and when that average is at least this share of the mean similarity within each group."""
+LINK_FLOOR = 0.08
+"""Mutual nearest reports are linked from this similarity on (see :func:`group`)."""
+MUTUAL_NEIGHBOURS = 5
 TERM_SHARE = 0.5
 """Share of the similarity given to key terms; the rest goes to entities."""
 LABEL_WEIGHTS: dict[str, float] = {
@@ -53,6 +58,10 @@ DATE_FLOOR = 0.8
 DATE_SCALE_DAYS = 30.0
 """A date gap lowers the similarity towards ``DATE_FLOOR`` (far apart) with this time scale: stories
 develop over weeks, so the gap is a hint, not a rule."""
+NEIGHBOURS = 3
+"""How many of the target's closest reports stand in for its story when re-ranking."""
+NEIGHBOUR_SHARE = 0.4
+"""Weight of the similarity to those closest reports in the final score."""
 _CANDIDATES = 300
 _SIGNATURE = 12
 _GROUP_NEIGHBOURS = 10
@@ -260,12 +269,43 @@ def _rank_in(
         if s > 0:
             scored.append((min(1.0, s), d))
     scored.sort(key=lambda sd: (-sd[0], model.ids[sd[1]]))
+    scored = _expand(model, scored)
     if limit is not None:
         scored = scored[:limit]
     out: list[Related] = []
     for s, d in scored:
         title, source, date = model.meta[d]
         out.append(Related(model.ids[d], title, source, date, round(s, 4), s >= SAME_STORY))
+    return out
+
+
+def _expand(model: _Model, scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Blend each candidate's similarity to the target with its similarity to the target's closest reports.
+
+    Reports of one event resemble each other more than any of them resembles a report of a similar
+    event (the same kind of crash, another year): measuring a candidate against the target's nearest
+    neighbours too, not the target alone, moves the other event's reports down.
+    """
+    if NEIGHBOUR_SHARE <= 0 or len(scored) < 2:
+        return scored
+    top = scored[0][0]
+    hood = [(s, d) for s, d in scored[:NEIGHBOURS] if s >= top * 0.5]
+    total_w = sum(s for s, _ in hood)
+    in_hood = {d: s for s, d in hood}
+    merged: dict[str, float] = {}
+    for s, d in hood:
+        for k, w in model.vecs[d].items():
+            merged[k] = merged.get(k, 0.0) + s * w
+    out: list[tuple[float, int]] = []
+    for s, d in scored:
+        own = in_hood.get(d, 0.0)
+        rest = total_w - own
+        if rest > 0:
+            near = (_dot(merged, model.vecs[d]) - own) / rest
+        else:
+            near = s
+        out.append(((1.0 - NEIGHBOUR_SHARE) * s + NEIGHBOUR_SHARE * near, d))
+    out.sort(key=lambda sd: (-sd[0], model.ids[sd[1]]))
     return out
 
 
@@ -319,13 +359,21 @@ def _neighbours(model: _Model, n: int, cap: int) -> list[tuple[float, int]]:
     # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
     keys = heapq.nlargest(_SIGNATURE, (k for k in vec if k in model.post_docs), key=vec.__getitem__)
     acc = _candidates(model, vec, n, keys, cap)
-    best = heapq.nlargest(_GROUP_NEIGHBOURS * 2, acc.items(), key=lambda kv: kv[1])
+    best = heapq.nlargest(_GROUP_NEIGHBOURS, acc.items(), key=lambda kv: kv[1])
     out = [(_similarity(model, n, d), d) for d, _ in best]
-    return [sd for sd in out if sd[0] >= SAME_STORY]
+    out.sort(reverse=True)
+    return out
 
 
 def group(all_features: Mapping[str, Any]) -> list[Story]:
     """Group a corpus into stories (store-free variant of :func:`stories`).
+
+    Two reports are linked when their similarity reaches :data:`SAME_STORY`, or when each is among the
+    other's :data:`MUTUAL_NEIGHBOURS` closest reports with a similarity of at least :data:`LINK_FLOOR`
+    (a developing story's reports resemble each other less than two reports of one event, but still
+    more than anything else). Links are taken strongest first; two groups merge only when their reports
+    are similar on average (:data:`GROUP_AVERAGE`, and :data:`COHESION_SHARE` of how alike each group's
+    own reports are), so one loose link cannot chain two stories together.
 
     Args:
         all_features: Features of every article by id.
@@ -336,12 +384,16 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
     model = _model(all_features)
     size = len(model.ids)
     cap = max(_df_cap(size), 128)
+    near = [_neighbours(model, n, cap) for n in range(size)]
+    close = [{d for _, d in hood[:MUTUAL_NEIGHBOURS]} for hood in near]
     edges: dict[tuple[int, int], float] = {}
-    for n in range(size):
-        for s, d in _neighbours(model, n, cap):
-            edges[(min(n, d), max(n, d))] = s
+    for n, hood in enumerate(near):
+        for s, d in hood:
+            if s >= SAME_STORY or (s >= LINK_FLOOR and d in close[n] and n in close[d]):
+                edges[(min(n, d), max(n, d))] = s
     parent = list(range(size))
     members: dict[int, list[int]] = {n: [n] for n in range(size)}
+    cohesion: dict[int, float] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -353,15 +405,24 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        if _average_link(model, members[ra], members[rb]) < GROUP_AVERAGE:
+        link = _average_link(model, members[ra], members[rb])
+        inner = [cohesion[r] for r in (ra, rb) if r in cohesion]
+        if link < GROUP_AVERAGE or (inner and link < COHESION_SHARE * min(inner)):
             continue
-        if len(members[ra]) < len(members[rb]):
+        na, nb = len(members[ra]), len(members[rb])
+        # Mean similarity of the merged group, from the two groups' own means and the cross mean.
+        pairs_a, pairs_b = na * (na - 1) / 2, nb * (nb - 1) / 2
+        merged = (
+            cohesion.get(ra, 0.0) * pairs_a + cohesion.get(rb, 0.0) * pairs_b + link * na * nb
+        ) / (pairs_a + pairs_b + na * nb)
+        if na < nb:
             ra, rb = rb, ra
         parent[rb] = ra
         members[ra].extend(members.pop(rb))
-    groups = list(members.values())
+        cohesion.pop(rb, None)
+        cohesion[ra] = merged
     out: list[tuple[tuple[int, int], Story]] = []
-    for g in groups:
+    for g in members.values():
         central = _central(model, g, edges)
         ordered = sorted(g, key=lambda m: (-central[m], model.ids[m]))
         latest = max((model.days[m] or 0) for m in g)
