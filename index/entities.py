@@ -15,9 +15,24 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from index.gazetteer import (
-    ATTRIBUTION_VERBS, CONNECTORS, EVENT_HEADS, EVENT_PREFIXES, FUNCTION_WORDS, HYPHEN_SUFFIXES, INSTITUTIONS,
-    MONTHS, NEWS_HEADS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_PREFIXES, ROLE_NOUNS, TITLES,
-    Gazetteer, fold, key_of, load_gazetteer,
+    ATTRIBUTION_VERBS,
+    CONNECTORS,
+    EVENT_HEADS,
+    EVENT_PREFIXES,
+    FUNCTION_WORDS,
+    HYPHEN_SUFFIXES,
+    INSTITUTIONS,
+    MONTHS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    ROLE_NOUNS,
+    TITLES,
+    Gazetteer,
+    fold,
+    key_of,
+    load_gazetteer,
 )
 from index.models import Entity
 
@@ -404,7 +419,8 @@ def _split(toks: list[_Tok]) -> list[list[_Tok]]:
                 (t.low in CONNECTORS and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
                                           or prev.low in {"republic", "kingdom"}
                                           or (_is_title(prev) and len(rest) > 1)))
-                or (t.low in {"and", "&"} and prev.gaz is None and rest[-1].low in ORG_HEADS)
+                or (t.low in {"and", "&"} and prev.gaz is None and rest[-1].low in ORG_HEADS
+                    and toks[i + 1].low != "the" and toks[i + 1].gaz is None)
                 or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn))
             if keep:
                 pieces[-1].append(t)
@@ -486,7 +502,8 @@ def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand])
         return
     if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/_."):
         return  # part of a code or a date: "F-16", "1986/87"
-    if text[e:e + 1] in "-/" and text[e + 1:e + 2].isalnum() and e < len(text):
+    if (text[e:e + 1] in "-/" and text[e + 1:e + 2].isalnum() and e < len(text)) or re.match(
+            r" [-/] ?\w", text[e:e + 4]):
         return  # a compound adjective or a code: "33-year-old", "five-day", "1/8", "7/7"
     surface = m.group()
     unit: list[str] = []
@@ -502,7 +519,7 @@ def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand])
     if unit and um:
         e = um.end(2) if len(unit) == 2 else um.end(1)
     number = re.sub(rf"^{_APPROX}\s+", "", surface)
-    if re.fullmatch(_YEAR, number) and not (unit and unit[-1].endswith("s")):
+    if re.fullmatch(_YEAR, number) and number == surface:
         e = s + len(number) if number == surface else m.end()
         out.append(_Cand(s, e, "DATE", number))
         return
@@ -521,7 +538,7 @@ def _person_key(surface: str) -> str:
 
 def _match_person(token: str, fulls: Counter[str]) -> str | None:
     """The most frequent full name in which ``token`` is the last, else the first, word."""
-    from rapidfuzz.fuzz import ratio  # noqa: PLC0415  (lazy: cheap import of this module)
+    from rapidfuzz.fuzz import ratio
 
     for pos in (-1, 0):
         best = [(n, k) for k, n in fulls.items()
@@ -571,7 +588,7 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
 
 def _merge_fuzzy(fulls: Counter[str], cands: list[_Cand]) -> None:
     """Merge near-identical full names of one article onto the most frequent spelling."""
-    from rapidfuzz.fuzz import ratio  # noqa: PLC0415
+    from rapidfuzz.fuzz import ratio
 
     ranked = sorted(fulls, key=lambda k: (-fulls[k], -len(k)))
     alias: dict[str, str] = {}
@@ -651,7 +668,7 @@ def display_name(entities: Iterable[Entity], canonical: str) -> str:
     Returns:
         The longest mixed-case surface form without a leading "the", or the key in title case.
     """
-    forms = [re.sub(r"^the\s+", "", e.text, flags=re.I) for e in entities if e.canonical == canonical]
+    forms = [re.sub(r"^the\s+", "", e.text, flags=re.IGNORECASE) for e in entities if e.canonical == canonical]
     if not forms:
         return canonical.title()
     return max(forms, key=lambda f: (not f.isupper(), len(f.split()), forms.count(f), len(f)))

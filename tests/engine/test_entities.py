@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from index.entities import (
-    AliasTable, Recognizer, RuleRecognizer, display_name, extract, get_recognizer, link_across,
+    AliasTable,
+    Recognizer,
+    RuleRecognizer,
+    display_name,
+    extract,
+    get_recognizer,
+    link_across,
 )
 from index.models import Entity
 
@@ -308,42 +314,42 @@ def test_seed_links() -> None:
 # Short excerpts from the shared data sets (WikiNews CC BY 2.5, ECB+, Reuters-21578), annotated
 # by hand. Events and laws are not among our labels, so they are not in the gold.
 DATA_GOLD: list[tuple[str, list[tuple[str, str]]]] = [
-    ("U.S. citizens donating in 2005 to help tsunami victims may write off their donations on their "
+    (("U.S. citizens donating in 2005 to help tsunami victims may write off their donations on their "
      "2004 tax returns, thanks to a bill quickly passed in the U.S. House of Representatives and the "
-     "U.S. Senate on a voice vote, and signed into law by president George W. Bush.",
+     "U.S. Senate on a voice vote, and signed into law by president George W. Bush."),
      [US, ("2005", D), ("2004", D), ("U.S. House of Representatives", O), ("U.S. Senate", O),
       ("George W. Bush", P)]),
-    ("Sylvain Garel, of the Green Party and member of the Paris City Council tried to catch the "
-     "torch from bearer Stephane Diagana's hands.",
+    (("Sylvain Garel, of the Green Party and member of the Paris City Council tried to catch the "
+     "torch from bearer Stephane Diagana's hands."),
      [("Sylvain Garel", P), ("Green Party", O), ("Paris City Council", O), ("Stephane Diagana", P)]),
-    ("A court in the United Kingdom has been shown footage of the bombers that attacked London on "
+    (("A court in the United Kingdom has been shown footage of the bombers that attacked London on "
      "July 7, 2005. The jury were told that the footage, taken by a CCTV camera, was taken just "
-     "nine days before the bombings.",
+     "nine days before the bombings."),
      [("United Kingdom", L), ("London", L), ("July 7, 2005", D), ("nine days", D)]),
-    ("Perennial party girl Tara Reid checked herself into Promises Treatment Center, her rep told "
+    (("Perennial party girl Tara Reid checked herself into Promises Treatment Center, her rep told "
      "People.\n\"We appreciate your respect to her and her family's privacy at this time,\" the "
-     "33-year-old actress's rep Jack Ketsoyan told the magazine exclusively for their Web site.",
+     "33-year-old actress's rep Jack Ketsoyan told the magazine exclusively for their Web site."),
      [("Tara Reid", P), ("Promises Treatment Center", O), ("People", O), ("Jack Ketsoyan", P)]),
-    ("After skipping out on entering a Newport Beach rehabilitation facility and facing the "
+    (("After skipping out on entering a Newport Beach rehabilitation facility and facing the "
      "prospect of arrest for violating her probation, Lindsay Lohan has checked into the Betty Ford "
-     "Center to begin a 90 - day court - mandated stay in her reckless driving conviction.",
+     "Center to begin a 90 - day court - mandated stay in her reckless driving conviction."),
      [("Newport Beach", L), ("Lindsay Lohan", P), ("Betty Ford Center", O)]),
-    ("U.K. Chancellor of the Exchequer Nigel\nLawson said the severity of the current rout on world "
+    (("U.K. Chancellor of the Exchequer Nigel\nLawson said the severity of the current rout on world "
      "stock\nmarkets was an absurd over-reaction sparked on Wall Street by a\nspreading lack of "
-     "confidence in the U.S. Economy.",
+     "confidence in the U.S. Economy."),
      [("U.K.", L), ("Nigel\nLawson", P), ("Wall Street", L), US]),
-    ("The National Australia Bank's Hong\nKong branch is planning a 75 mln Australian dlr floating "
+    (("The National Australia Bank's Hong\nKong branch is planning a 75 mln Australian dlr floating "
      "rate\ncertificate of deposit (CD) issue, banking sources said.\n    The three-year issue, which "
-     "matures April 9, 1990, is in\ntwo tranches.",
+     "matures April 9, 1990, is in\ntwo tranches."),
      [("National Australia Bank", O), ("Hong\nKong", L), ("75 mln Australian dlr", Q),
       ("April 9, 1990", D), ("two tranches", Q)]),
-    ("BAHIA COCOA REVIEW\nArrivals for the week ended February 22 were 155,221 bags\nof 60 kilos "
-     "making a cumulative total for the season of 5.93\nmln against 5.81 at the same stage last year.",
+    (("BAHIA COCOA REVIEW\nArrivals for the week ended February 22 were 155,221 bags\nof 60 kilos "
+     "making a cumulative total for the season of 5.93\nmln against 5.81 at the same stage last year."),
      [("BAHIA", L), ("February 22", D), ("155,221 bags", Q), ("60 kilos", Q), ("5.93\nmln", Q),
       ("5.81", Q), ("last year", D)]),
-    ("The American Civil Liberties Union filed a Freedom of Information Act Request in a motion to "
+    (("The American Civil Liberties Union filed a Freedom of Information Act Request in a motion to "
      "release the photos. Hugh Jackman, the Australian actor, will host the Oscars, the academy "
-     "announced on Friday.",
+     "announced on Friday."),
      [("American Civil Liberties Union", O), ("Hugh Jackman", P), ("Australian", G),
       ("Friday", D)]),
 ]
