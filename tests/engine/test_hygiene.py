@@ -1,0 +1,50 @@
+"""The engine never imports the UI: no module under index/ imports textual or rich."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ENGINE = Path(__file__).resolve().parents[2] / "index"
+FORBIDDEN = ("textual", "rich", "tui")
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
+            "import_module", "__import__"
+        ) and node.args and isinstance(node.args[0], ast.Constant):
+            names.append(str(node.args[0].value))
+    return names
+
+
+def _engine_files() -> list[Path]:
+    files = sorted(ENGINE.rglob("*.py"))
+    assert len(files) >= 8, "the engine package was not found"
+    return files
+
+
+@pytest.mark.parametrize("path", _engine_files(), ids=lambda p: p.name)
+def test_engine_module_does_not_import_the_ui(path: Path) -> None:
+    bad = [n for n in _imports(path) if n.split(".")[0] in FORBIDDEN]
+    assert bad == [], f"{path.name} imports {bad}"
+
+
+def test_checker_sees_all_import_forms(tmp_path: Path) -> None:
+    f = tmp_path / "m.py"
+    f.write_text(
+        "import os, rich.text\nfrom textual.app import App\nimport importlib\n"
+        "def f():\n    from tui import cli\n    importlib.import_module('rich')\n",
+        encoding="utf-8",
+    )
+    assert [n for n in _imports(f) if n.split(".")[0] in FORBIDDEN] == [
+        "rich.text", "textual.app", "tui", "rich"
+    ]
