@@ -449,13 +449,17 @@ def _sentence_start(text: str, pos: int) -> bool:
     return text[j] == "_" or (text[j].isdigit() and j + 1 < len(text) and text[j + 1] == "\n")
 
 
+_UPPER_CH = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER_CH = re.compile(r"[a-zß-öø-ÿ]")
+
+
 def _caps_lines(text: str) -> list[tuple[int, int]]:
     """Spans of lines written in capitals (headlines), where case says nothing about names."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        upper = len(_UPPER_CH.findall(line)) if len(line) >= 8 else 0
+        if upper >= 8 and upper >= 4 * len(_LOWER_CH.findall(line)):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
