@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.entities import RuleRecognizer  # noqa: E402
+from index.entities import RuleRecognizer
 
 
 def corpus(n: int) -> tuple[str, list[str]]:
@@ -63,7 +63,7 @@ def main() -> None:
           f"{mentions:,} mentions")
     print(f"peak extra memory while extracting (tracemalloc, 200 texts): {peak / 1e6:.1f} MB")
     try:
-        import resource  # noqa: PLC0415  (POSIX only)
+        import resource
 
         print(f"process max RSS:  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     except ImportError:
