@@ -35,10 +35,10 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="library.search"),
         Binding("enter", "open", "Open", id="library.open"),
-        Binding("d", "apply_suggestion", "Did you mean", id="library.suggestion"),
+        Binding("d", "apply_suggestion", "Use suggestion", id="library.suggestion"),
         Binding("f", "focus_facets", "Entities", id="library.facets"),
-        Binding("p", "toggle_panel", "Side panel", id="library.panel"),
-        Binding("escape", "clear", "Clear", id="library.clear"),
+        Binding("p", "toggle_panel", "Panel", id="library.panel"),
+        Binding("escape", "clear", "Clear", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
@@ -64,7 +64,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal(id="progress-row"):
             yield Label("Indexing", id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -183,6 +183,7 @@ class LibraryScreen(Screen[None]):
         widget = self.query_one("#suggestion", Static)
         widget.update(Content(f"did you mean: {safe(suggestion)}  (d)") if suggestion else "")
         widget.display = bool(suggestion)
+        self.refresh_bindings()
 
     def on_click(self, event: Any) -> None:
         if getattr(event, "widget", None) is self.query_one("#suggestion"):
@@ -199,6 +200,12 @@ class LibraryScreen(Screen[None]):
     def hide_progress(self) -> None:
         """Hide the progress bar."""
         self.remove_class("-indexing")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the suggestion key only while there is a suggestion."""
+        if action == "apply_suggestion":
+            return bool(self.suggestion)
+        return True
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -67,14 +67,14 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "escape", "Back", show=False, id="reader.escape"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "next", "Next", id="reader.next"),
-        Binding("N", "previous", "Previous", id="reader.previous"),
-        Binding("e", "toggle_entities", "Entities", id="reader.entities"),
+        Binding("N", "previous", "Prev", id="reader.previous"),
+        Binding("e", "toggle_entities", "Colours", id="reader.entities"),
         *(Binding(str(n), f"toggle_label('{label}')", f"{LABEL_NAMES[label]} on/off", show=False,
                   id=f"reader.label{n}") for n, label in enumerate(ENTITY_LABELS, 1)),
-        Binding("i", "focus_entities", "Entity list", id="reader.entity_list"),
+        Binding("i", "focus_entities", "Entities", id="reader.entity_list"),
         Binding("r", "focus_related", "Related", id="reader.related"),
         Binding("c", "compare", "Compare", id="reader.compare"),
-        Binding("p", "toggle_panel", "Side panel", id="reader.panel"),
+        Binding("p", "toggle_panel", "Panel", id="reader.panel"),
     ]
 
     def __init__(self, store: Any, article_id: str, terms: tuple[str, ...] = ()) -> None:
@@ -107,7 +107,7 @@ class ReaderScreen(Screen[None]):
                 yield FacetList(id="entities")
                 yield Label("Related reports (r, c compares)", classes="side-title")
                 yield VimOptionList(id="related")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#find").display = False
