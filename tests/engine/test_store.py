@@ -1,0 +1,239 @@
+"""The store: incremental updates, and rebuilding a stale or damaged index with a message."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from index.search import search
+from index.store import MANIFEST, MARKER, SCHEMA_VERSION, IndexBusy, Store, StoreError
+
+KURSK = "004_3a8db0f9f1ecf686.txt"
+HEADLINE = "000_44cfc8ca5dd0595f.txt"
+
+
+def _touch(path: Path) -> None:
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+
+
+def test_first_run_adds_everything_second_run_reads_nothing(
+    seeds_copy: Path, make_store: Callable[..., Any]
+) -> None:
+    store = make_store(seeds_copy)
+    first = store.update()
+    assert (first.added, first.updated, first.removed, first.reread) == (2, 0, 0, 2)
+    assert store.messages == []
+    second = store.update()
+    assert (second.added, second.updated, second.removed, second.unchanged, second.reread) == (0, 0, 0, 2, 0)
+    assert {a.id for a in store.catalogue()} == {KURSK, HEADLINE}
+
+
+def test_touch_rereads_one_file_and_changes_nothing(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    _touch(seeds_copy / KURSK)
+    report = store.update()
+    assert (report.reread, report.added, report.updated, report.unchanged) == (1, 0, 0, 2)
+    assert store.update().reread == 0  # the new mtime was recorded
+
+
+def test_modify_updates_one_article(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    f = seeds_copy / KURSK
+    f.write_text(f.read_text("utf-8") + "\nA new paragraph about Odesa harbour.\n", "utf-8")
+    _touch(f)
+    report = store.update()
+    assert (report.reread, report.added, report.updated, report.unchanged) == (1, 0, 1, 1)
+    assert [h.id for h in search(store, "odesa").hits] == [KURSK]
+    assert store.doc_count() == 2
+
+
+def test_delete_removes_its_articles(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    (seeds_copy / KURSK).unlink()
+    report = store.update()
+    assert (report.removed, report.reread) == (1, 0)
+    assert search(store, "kursk").total == 0
+    assert store.article(KURSK) is None
+    assert store.doc_count() == 1
+
+
+def test_jsonl_lines_added_changed_and_removed(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    feed = corpus / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Alpha troops."}\n{"id": "b", "text": "Bravo troops."}\n', "utf-8")
+    store = make_store(corpus)
+    assert store.update().added == 2
+    feed.write_text('{"id": "a", "text": "Alpha changed."}\n{"id": "c", "text": "Charlie."}\n', "utf-8")
+    _touch(feed)
+    report = store.update()
+    assert (report.added, report.updated, report.removed) == (1, 1, 1)
+    assert {a.id for a in store.catalogue()} == {"feed.jsonl#a", "feed.jsonl#c"}
+    assert store.ids_for_path(feed) == ["feed.jsonl#a", "feed.jsonl#c"]
+
+
+def test_file_turning_bad_drops_its_articles(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    (seeds_copy / KURSK).write_bytes(b"")
+    _touch(seeds_copy / KURSK)
+    report = store.update()
+    assert [(Path(s.path).name, s.reason) for s in report.skipped] == [(KURSK, "empty file")]
+    assert store.article(KURSK) is None
+    assert store.doc_count() == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="store.py: _update_locked copies unchanged files' manifest entries into new_files but "
+    "never adds their entry['skipped'] to the run's skipped list, so a run that reads nothing "
+    "reports no skipped files and overwrites the manifest's list (Store.skipped() becomes [])",
+)
+def test_skipped_files_are_still_reported_on_a_run_that_reads_nothing(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Head\nBody.", "utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "feed.jsonl").write_text('{"text": "ok"}\n{broken\n', "utf-8")
+    store = make_store(corpus)
+    assert len(store.update().skipped) == 2
+    again = store.update()
+    assert again.reread == 0
+    assert sorted(s.reason for s in again.skipped) == [
+        "empty file", "not valid JSON (Expecting property name enclosed in double quotes)"
+    ]
+    assert len(store.skipped()) == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="store.py: a file whose read_bytes raises ReadError (too large, permission denied) gets "
+    "no manifest entry, so every later run finds it 'new' and reads it again (reread never 0)",
+)
+def test_unreadable_file_is_not_reread_on_every_run(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Head\nBody.", "utf-8")
+    with open(corpus / "dump.txt", "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    store = make_store(corpus)
+    assert store.update().reread == 2
+    assert store.update().reread == 0
+
+
+def test_stored_article_round_trips(seeds_dir: Path, seed_store: Any) -> None:
+    article = seed_store.article(HEADLINE)
+    assert article.text == (seeds_dir / HEADLINE).read_text("utf-8")
+    assert article.title.endswith("U.S. concerned")
+    for e in seed_store.entities(KURSK):
+        assert seed_store.article(KURSK).text[e.start : e.end] == e.text
+
+
+def test_schema_mismatch_rebuilds_with_a_message(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    marker = store.index_dir / MARKER
+    data = json.loads(marker.read_text("utf-8"))
+    data["schema"] = SCHEMA_VERSION - 1
+    marker.write_text(json.dumps(data), "utf-8")
+    again = make_store(seeds_copy)
+    assert again.messages == [
+        f"Rebuilding the index: index schema {SCHEMA_VERSION - 1} is not the current {SCHEMA_VERSION}."
+    ]
+    report = again.update()
+    assert report.added == 2 and report.rebuilt
+    assert json.loads(marker.read_text("utf-8"))["schema"] == SCHEMA_VERSION
+    assert search(again, "kursk").total == 1
+
+
+def _segment(index_dir: Path) -> Path:
+    (seg,) = [p for p in index_dir.iterdir() if p.suffix == ".seg"]
+    return seg
+
+
+@pytest.mark.parametrize("damage", ["truncate", "empty", "delete", "toc", "marker"])
+def test_damaged_index_is_rebuilt_with_a_message(
+    seeds_copy: Path, make_store: Callable[..., Any], damage: str
+) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    d = store.index_dir
+    seg = _segment(d)
+    if damage == "truncate":
+        os.truncate(seg, seg.stat().st_size // 2)
+    elif damage == "empty":
+        os.truncate(seg, 0)
+    elif damage == "delete":
+        seg.unlink()
+    elif damage == "toc":
+        (toc,) = d.glob("*.toc")
+        os.truncate(toc, 10)
+    else:
+        (d / MARKER).write_text("{not json", "utf-8")
+    again = make_store(seeds_copy)
+    assert len(again.messages) == 1 and again.messages[0].startswith("Rebuilding the index:")
+    report = again.update()
+    assert report.added == 2
+    assert search(again, "kursk").total == 1
+
+
+def test_lost_manifest_rereads_everything(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    (store.index_dir / MANIFEST).write_text("[1, 2", "utf-8")
+    report = make_store(seeds_copy).update()
+    assert report.reread == 2
+    assert make_store(seeds_copy).doc_count() == 2
+
+
+def test_refuses_foreign_folder_and_file(tmp_path: Path, seeds_dir: Path) -> None:
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "thesis.txt").write_text("mine", "utf-8")
+    with pytest.raises(StoreError, match="not made by newsdesk"):
+        Store([seeds_dir], foreign)
+    assert (foreign / "thesis.txt").read_text("utf-8") == "mine"
+    a_file = tmp_path / "file"
+    a_file.write_text("x", "utf-8")
+    with pytest.raises(StoreError, match="is a file"):
+        Store([seeds_dir], a_file)
+
+
+def test_busy_index_raises_index_busy(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    store.update()
+    writer = store.ix.writer()
+    try:
+        with pytest.raises(IndexBusy, match="another newsdesk process"):
+            make_store(seeds_copy).update(timeout=0.2)
+    finally:
+        writer.cancel()
+    assert make_store(seeds_copy).update().reread == 0
+
+
+def test_cancelled_run_commits_nothing(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    store = make_store(seeds_copy)
+    report = store.update(cancelled=lambda: True)
+    assert report.notes == ("cancelled",)
+    assert store.doc_count() == 0
+    assert store.update().added == 2
+
+
+def test_progress_is_reported(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+    calls: list[tuple[int, int]] = []
+    make_store(seeds_copy).update(progress=lambda done, total, path: calls.append((done, total)))
+    size = sum(f.stat().st_size for f in seeds_copy.iterdir())
+    assert calls[-1] == (size, size)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert all(t == size for _, t in calls)
