@@ -7,13 +7,16 @@ them into styles. Pure Python over Whoosh's analysis module: no UI imports.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import StemmingAnalyzer
 
-__all__ = ["highlight_terms", "query_words"]
+__all__ = ["highlight_terms", "query_words", "stemmed_tokens"]
+
+Token = tuple[str, int, int]
+"""A stemmed token and its ``(startchar, endchar)`` in the text."""
 
 
 @lru_cache(maxsize=1)
@@ -46,22 +49,34 @@ def query_words(query: str) -> list[str]:
     return words
 
 
-def highlight_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+def stemmed_tokens(text: str) -> list[Token]:
+    """Every token of ``text`` as the index analyses it, with character offsets.
+
+    Analysing a long article takes a while; callers that search it repeatedly keep this list and
+    pass it to ``highlight_terms``.
+    """
+    return [(t.text, t.startchar, t.endchar)
+            for t in _analyzer()(text, positions=False, chars=True) if t.endchar > t.startchar]
+
+
+def highlight_terms(
+    text: str, terms: Iterable[str], tokens: Sequence[Token] | None = None
+) -> list[tuple[int, int]]:
     """Character ranges of ``text`` whose stemmed tokens match one of ``terms``.
 
     Args:
         text: An article's plain text.
         terms: Index terms (already stemmed, as ``SearchResult.terms``) or plain words; both are
             stemmed again, which leaves stems unchanged in practice.
+        tokens: ``stemmed_tokens(text)`` when the caller has it already.
 
     Returns:
         Sorted, non-overlapping ``(start, end)`` pairs.
     """
-    wanted = {t.lower() for t in terms if t} | _stems(t for t in terms if t)
+    terms = [t for t in terms if t]
+    wanted = {t.lower() for t in terms} | _stems(terms)
     if not wanted or not text:
         return []
-    ranges: list[tuple[int, int]] = []
-    for token in _analyzer()(text, positions=False, chars=True):
-        if token.text in wanted and token.endchar > token.startchar:
-            ranges.append((token.startchar, token.endchar))
-    return ranges
+    if tokens is None:
+        tokens = stemmed_tokens(text)
+    return [(start, end) for stem, start, end in tokens if stem in wanted]

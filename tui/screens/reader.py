@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -14,11 +16,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from index.models import ENTITY_LABELS, Article, Entity
 from tui.messages import OpenArticle
 from tui.widgets.article_view import ArticleView, entity_class
 from tui.widgets.lists import LABEL_NAMES, FacetList, VimOptionList, meta_line, safe
+
+FIND_DEBOUNCE = 0.1
 
 
 @dataclass(frozen=True)
@@ -42,12 +47,12 @@ def entity_items(entities: list[Entity], names: dict[str, str]) -> list[EntityIt
     return sorted(items, key=lambda i: (-i.count, i.name.lower()))
 
 
-def find_ranges(text: str, query: str) -> list[tuple[int, int]]:
+def find_ranges(text: str, query: str, tokens: Any = None) -> list[tuple[int, int]]:
     """Where ``query`` occurs in ``text``: by stemmed words, else as a plain substring."""
     from index.highlight import highlight_terms, query_words
 
     words = query_words(query)
-    found = highlight_terms(text, words) if words else []
+    found = highlight_terms(text, words, tokens) if words else []
     if found or not query.strip():
         return found
     needle, hay, out, pos = query.strip().lower(), text.lower(), [], 0
@@ -91,6 +96,8 @@ class ReaderScreen(Screen[None]):
         self.mode = "terms"
         self.position = -1
         self._jump_pending = False
+        self._tokens: Any = None
+        self._tokens_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-body"):
@@ -284,9 +291,21 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="find", exit_on_error=False)
     def run_find(self, query: str) -> None:
         """Find ``query`` in the article (worker thread: long articles take a moment)."""
+        from index.highlight import stemmed_tokens
+
+        worker = get_current_worker()
+        time.sleep(FIND_DEBOUNCE)
+        if worker.is_cancelled:
+            return
         text = self.article.text if self.article else ""
-        hits = find_ranges(text, query) if query.strip() else []
-        self.app.call_from_thread(self._found, query, hits)
+        with self._tokens_lock:  # one analysis per article, shared by later finds
+            if self._tokens is None:
+                self._tokens = stemmed_tokens(text)
+        if worker.is_cancelled:
+            return
+        hits = find_ranges(text, query, self._tokens) if query.strip() else []
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found, query, hits)
 
     def _found(self, query: str, hits: list[tuple[int, int]]) -> None:
         self.find_query, self.find_hits = query, hits

@@ -62,8 +62,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False, id="view.up"),
         Binding("space", "page_down", "Page down", show=False, id="view.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="view.page_up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="view.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="view.bottom"),
+        Binding("g,home", "top", "Top", show=False, id="view.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -80,6 +80,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._current: tuple[int, int] | None = None
         self.shown_labels: set[str] = set(ENTITY_LABELS)
         self.show_entities = True
+
+    def action_top(self) -> None:
+        """Jump to the start (no animation: a long article would crawl)."""
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        """Jump to the end."""
+        self.scroll_end(animate=False)
 
     # -- content -------------------------------------------------------------------------------
 
