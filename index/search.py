@@ -48,13 +48,34 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
 
     Whoosh's segment reader looks fuzzy words up in the spelling word list, which for a stemmed field
     holds unstemmed words ("zelenskyy") that are not the indexed terms ("zelenskyi"), so ``word~``
-    found nothing in the body. The base reader's scan of the field's terms is slower but correct.
+    found nothing in the body. Scanning every indexed term instead is correct but slow (0.8 s at
+    1,000 articles), so: find the near words in the spelling graph (a fast Levenshtein automaton),
+    stem them as the field does, and keep the stems the field really holds.
     """
 
     def _btexts(self, ixreader: Any) -> Any:
-        return IndexReader.terms_within(
-            ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
-        )
+        # Whoosh asks for the expansion several times per search (size estimate, matcher, count).
+        cache = self.__dict__.setdefault("_expanded", {})
+        key = id(ixreader)
+        if key not in cache:
+            cache[key] = self._expand(ixreader)
+        return cache[key]
+
+    def _expand(self, ixreader: Any) -> list[bytes]:
+        field = ixreader.schema[self.fieldname] if self.fieldname in ixreader.schema else None
+        if field is None or not field.spelling or not hasattr(ixreader, "cursor"):
+            return list(IndexReader.terms_within(
+                ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
+            ))
+        stems: set[bytes] = set()
+        for word in ixreader.terms_within(
+            self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
+        ):
+            for token in field.analyzer(word):
+                btext = token.text.encode("utf-8")
+                if (self.fieldname, btext) in ixreader:
+                    stems.add(btext)
+        return sorted(stems)
 
 
 def _fix_fuzzy(q: Query) -> Query:

@@ -30,7 +30,7 @@ from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MARKER = "newsdesk-index.json"
 MANIFEST = "manifest.json"
 ENTITY_FIELDS = {
@@ -75,7 +75,7 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True),
         file=ID(stored=True),
-        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0, spelling=True),
         body=TEXT(analyzer=StemmingAnalyzer(), spelling=True),
         source=TEXT(analyzer=_name_analyzer(), stored=True),
         published=DATETIME(stored=False),

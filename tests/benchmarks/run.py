@@ -1,0 +1,266 @@
+"""newsdesk benchmarks: one command that prints a table of figures.
+
+    python tests/benchmarks/run.py                 # 1,000 and 10,000 articles (a few minutes)
+    python tests/benchmarks/run.py --sizes 1000,10000,100000   # the full set (long: 100k build)
+
+Corpora come from the deterministic generator in ``corpus_gen.py`` (news-like articles of ~500 words
+in overlapping stories), written as folders of ``.txt`` files under a temporary folder; when
+``../shared/data/reuters21578.jsonl`` exists, the real Reuters stories are indexed and searched too.
+Figures are printed, never asserted: this is not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+
+import corpus_gen  # noqa: E402
+
+ROWS: list[tuple[str, str, str]] = []
+
+
+def row(what: str, value: str, note: str = "") -> None:
+    """Record and print one figure."""
+    ROWS.append((what, value, note))
+    print(f"  {what:<58} {value:>16}  {note}", flush=True)
+
+
+def write_txt_corpus(root: Path, n: int, words: int = 500, seed: int = 0) -> int:
+    """Write ``n`` generated articles as ``.txt`` files (1,000 a folder); returns total bytes."""
+    total = 0
+    for i, doc in enumerate(corpus_gen.generate(n, seed=seed, words=words)):
+        folder = root / f"part{i // 1000:03d}"
+        if i % 1000 == 0:
+            folder.mkdir(parents=True, exist_ok=True)
+        body = f"{doc['title']}\n{doc['text']}\n"
+        data = body.encode("utf-8")
+        (folder / f"{i:06d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Wall times in milliseconds of ``repeat`` calls."""
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    """95th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def build(corpus: Path, ix: Path) -> tuple[float, int]:
+    """Index ``corpus`` in a child process; returns wall seconds and the children's peak RSS (MB)."""
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--quiet"],
+        check=True, cwd=REPO, stdout=subprocess.DEVNULL,
+    )
+    wall = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    return wall, peak
+
+
+def bench_search(store: object, label: str, queries: dict[str, list[str]]) -> None:
+    """Median and p95 latency of each query kind (top 10, snippets included)."""
+    from index.search import search
+
+    for kind, qs in queries.items():
+        times: list[float] = []
+        for q in qs:
+            search(store, q, limit=10)  # type: ignore[arg-type]  # warm the terms' postings
+            times += timed(lambda q=q: search(store, q, limit=10), 3)  # type: ignore[misc]
+        row(f"search {kind} @ {label}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+            "median / p95")
+
+
+def search_queries() -> dict[str, list[str]]:
+    """Queries over the generated vocabulary: names and words every corpus of it contains."""
+    return {
+        "term": ["contract", "minister", "storm", "election", "company"],
+        "two-term AND": ["contract signed", "minister said", "storm damage", "police arrested"],
+        "phrase": ['"said on"', '"the company"', '"last season"', '"told reporters"'],
+        "fuzzy": ["ministr~", "contrakt~", "elecshun~2", "companny~"],
+        "entity field": ["place:brookhaven", "org:energy", "group:british", "person:jansen"],
+        "date range": ["date:2023", "date:[2023-01 TO 2023-06]", "date:>2024-01"],
+    }
+
+
+def bench_size(n: int, work: Path, full: bool) -> None:
+    """Every figure for one corpus size."""
+    from index.store import Store
+
+    corpus, ix = work / f"c{n}", work / f"ix{n}"
+    t = time.perf_counter()
+    size = write_txt_corpus(corpus, n)
+    print(f"\n{n:,} articles ({size / 1e6:.1f} MB of text, written in {time.perf_counter() - t:.0f} s)")
+    wall, peak = build(corpus, ix)
+    row(f"index build @ {n:,}", f"{wall:.1f} s", f"{n / wall:.0f} articles/s, "
+        f"{size / 1e6 / wall:.2f} MB/s, entities included")
+    row(f"index build peak memory @ {n:,}", f"{peak} MB", "largest process (ru_maxrss)")
+    if n >= 10_000 or not full:
+        target = next((corpus / "part000").glob("*.txt"))
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write("An added closing line for the incremental benchmark.\n")
+        t = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--json"],
+            check=True, cwd=REPO, capture_output=True, text=True,
+        )
+        report = json.loads(out.stdout)
+        row(f"incremental: one changed file @ {n:,}", f"{(time.perf_counter() - t) * 1000:.0f} ms",
+            f"end to end, scan included; updated={report['updated']} reread={report['reread']}")
+    store = Store([corpus], ix)
+    bench_search(store, f"{n:,}", search_queries())
+    if n <= 10_000:
+        bench_related(store, n)
+    bench_start(corpus, ix, f"{n:,}")
+
+
+def bench_related(store: object, n: int) -> None:
+    """Related reports for a few articles, and story grouping of the whole corpus."""
+    try:
+        from index.related import related, stories
+    except ImportError:
+        row("related", "n/a", "index.related missing")
+        return
+    ids = [a.id for a in store.catalogue()[:: max(1, n // 20)]]  # type: ignore[attr-defined]
+    related(store, ids[0])  # type: ignore[arg-type]  # first call builds the model
+    times = [t for i in ids for t in timed(lambda i=i: related(store, i), 1)]  # type: ignore[misc]
+    row(f"related reports @ {n:,}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+        "median / p95, one article against all")
+    t = time.perf_counter()
+    groups = stories(store)  # type: ignore[arg-type]
+    row(f"story grouping @ {n:,}", f"{time.perf_counter() - t:.2f} s", f"{len(groups):,} stories")
+
+
+def bench_compare() -> None:
+    """Compare two ~2,000-word reports of the same story."""
+    from index.compare import compare
+    from index.entities import extract
+    from index.ingest import text_article
+
+    docs = list(corpus_gen.generate(40, seed=7, words=2000))
+    by_story: dict[str, list[dict[str, str]]] = {}
+    for d in docs:
+        by_story.setdefault(d["story"], []).append(d)
+    pair = next(v for v in by_story.values() if len(v) >= 2)
+    a, b = (text_article(d["text"], d["id"], d["id"]) for d in pair[:2])
+    ea, eb = extract(a.text), extract(b.text)
+    times = timed(lambda: compare(a, b, ea, eb), 7)
+    words = (len(a.text.split()) + len(b.text.split())) // 2
+    row("compare two reports", f"{statistics.median(times):.1f} / {max(times):.1f} ms",
+        f"median / max, ~{words:,} words each, entities given")
+
+
+def bench_start(corpus: Path, ix: Path, label: str) -> None:
+    """App start to first screen (library listing shown), warm index, headless; and its memory."""
+    code = (
+        "import time, sys, asyncio, resource; t0 = time.perf_counter()\n"
+        "from tui.app import NewsdeskApp\n"
+        "async def main():\n"
+        "    app = NewsdeskApp([sys.argv[1]], index_dir=sys.argv[2], update_index=False)\n"
+        "    async with app.run_test(size=(160, 45)) as pilot:\n"
+        "        while not app.first_screen_ready:\n"
+        "            await asyncio.sleep(0.005)\n"
+        "        first = time.perf_counter() - t0\n"
+        "        await pilot.pause()\n"
+        "    print(first, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+        "asyncio.run(main())\n"
+    )
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(corpus), str(ix)], cwd=REPO, capture_output=True,
+            text=True, timeout=120, check=True,
+        )
+        first, mem = out.stdout.split()[-2:]
+        row(f"app start to first screen @ {label}", f"{float(first) * 1000:.0f} ms",
+            "process start included, warm index, headless")
+        row(f"app peak memory @ {label}", f"{mem} MB", "after the first screen")
+    except (subprocess.SubprocessError, ValueError) as exc:
+        row(f"app start @ {label}", "n/a", f"failed: {str(exc)[:60]}")
+
+
+def bench_reuters(work: Path) -> None:
+    """Index and search the real Reuters-21578 stories, when ../shared/data is present."""
+    src = REPO.parent / "shared" / "data" / "reuters21578.jsonl"
+    if not src.exists():
+        print("\n(Reuters data not present: ../shared/data/reuters21578.jsonl; skipped)")
+        return
+    from index.store import Store
+
+    corpus = work / "reuters"
+    corpus.mkdir()
+    shutil.copy(src, corpus / src.name)
+    n = sum(1 for _ in open(src, encoding="utf-8"))
+    print(f"\nReuters-21578: {n:,} articles ({src.stat().st_size / 1e6:.1f} MB)")
+    wall, _ = build(corpus, work / "ixr")
+    row("index build @ Reuters", f"{wall:.1f} s", f"{n / wall:.0f} articles/s")
+    bench_search(Store([corpus], work / "ixr"), "Reuters", {
+        "term": ["cocoa", "bank", "oil", "dollar"],
+        "two-term AND": ["oil prices", "bank rate", "trade deficit"],
+        "phrase": ['"interest rates"', '"crude oil"', '"trade surplus"'],
+        "fuzzy": ["cocao~", "petrolium~2"],
+        "entity field": ["place:japan", "org:opec"],
+        "date range": ["date:1987-03", "date:[1987-03-01 TO 1987-03-15]"],
+    })
+
+
+def main() -> int:
+    """Run the benchmarks and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--no-reuters", action="store_true")
+    parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temp folder)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"newsdesk benchmarks: {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.machine()}")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        print("\nseeds")
+        from index.store import Store
+        from tui.paths import seeds_dir
+
+        seeds_ix = work / "ix-seeds"
+        Store([seeds_dir()], seeds_ix).update()
+        bench_start(seeds_dir(), seeds_ix, "seeds")
+        bench_compare()
+        for n in sizes:
+            bench_size(n, work, 100_000 in sizes)
+        if not args.no_reuters:
+            bench_reuters(work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\n| figure | value | note |\n| --- | --- | --- |")
+    for what, value, note in ROWS:
+        print(f"| {what} | {value} | {note} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
