@@ -47,7 +47,11 @@ class HelpScreen(_Overlay):
     def __init__(self, screen: Any) -> None:
         rows: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
-        for active in screen.active_bindings.values():
+        # The screen's own keys first, then the focused widget's, then the app's.
+        def rank(active: Any) -> int:
+            return 0 if active.node is screen else 2 if active.node is screen.app else 1
+
+        for active in sorted(screen.active_bindings.values(), key=rank):
             binding = active.binding
             if not binding.description:
                 continue
@@ -55,7 +59,6 @@ class HelpScreen(_Overlay):
             if row not in seen:
                 seen.add(row)
                 rows.append(row)
-        # Hidden movement keys are bindings too; list them after the footer's.
         width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [Content.assemble((key.ljust(width), "bold"), desc) for key, desc in rows]
         lines.append(Content(""))
