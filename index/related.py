@@ -385,7 +385,8 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
     """
     model = _model(all_features)
     size = len(model.ids)
-    cap = max(_df_cap(size), 128)
+    # Story keys are rare: a narrow cap keeps candidate generation near-linear in the corpus size.
+    cap = max(64, size // 100)
     near = [_neighbours(model, n, cap) for n in range(size)]
     close = [{d for _, d in hood[:MUTUAL_NEIGHBOURS]} for hood in near]
     edges: dict[tuple[int, int], float] = {}
