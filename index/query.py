@@ -31,6 +31,8 @@ FIELDS: dict[str, str] = {
     "date": "date",
     "id": "id",
 }
+ENTITY_FIELDS = ("person", "org", "place", "group", "dates", "quantity")
+"""Index fields holding the canonical keys of each entity kind; ``entity:`` searches them all."""
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT"}
 _BINARY = {"AND", "OR", "ANDNOT"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -207,7 +209,13 @@ def rewrite(query: str) -> str:
         name, value = m.group(1).lower(), m.group(2)
         out.append(query[pos : m.start()])
         field = FIELDS.get(name, name)
-        out.append(_rewrite_date(value) if field == "date" else f"{field}:{value}")
+        if field == "date":
+            out.append(_rewrite_date(value))
+        elif field == "entity":
+            # No separate any-entity field (it doubled the entity postings): search each kind.
+            out.append("(" + " OR ".join(f"{f}:{value}" for f in ENTITY_FIELDS) + ")")
+        else:
+            out.append(f"{field}:{value}")
         pos = m.end()
     out.append(query[pos:])
     return "".join(out)

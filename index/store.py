@@ -30,7 +30,7 @@ from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MARKER = "newsdesk-index.json"
 MANIFEST = "manifest.json"
 ENTITY_FIELDS = {
@@ -80,7 +80,6 @@ def make_schema() -> Schema:
         source=TEXT(analyzer=_name_analyzer(), stored=True),
         published=DATETIME(stored=False),
         story=ID(stored=True),
-        entity=TEXT(analyzer=_name_analyzer(), phrase=True),
         ekeys=KEYWORD(commas=True, lowercase=False, scorable=False),
         meta=STORED(),
         blob=STORED(),
@@ -148,12 +147,8 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
         "features": _features(article, entities),
     }
     # " | " keeps names apart so a phrase cannot run from one entity into the next.
-    all_names: list[str] = []
     for field, names in by_field.items():
-        unique = list(dict.fromkeys(names))
-        fields[field] = " | ".join(unique)
-        all_names.extend(unique)
-    fields["entity"] = " | ".join(all_names)
+        fields[field] = " | ".join(dict.fromkeys(names))
     if article.date:
         parsed = parse_date(article.date)
         if parsed:
@@ -354,7 +349,7 @@ class Store:
         """
         files, scan_skipped = scan(self.roots)
         try:
-            writer = self.ix.writer(timeout=timeout)
+            writer = self.ix.writer(timeout=timeout, limitmb=256)
         except LockError:
             raise IndexBusy(
                 "another newsdesk process is updating this index; showing what is already indexed"
