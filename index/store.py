@@ -226,7 +226,10 @@ class Store:
         if marker is None:
             reason = "new index" if not (self.index_dir / MARKER).exists() else "unreadable marker"
         elif marker.get("schema") != SCHEMA_VERSION:
-            reason = f"index schema {marker.get('schema')} is not the current {SCHEMA_VERSION}"
+            reason = (
+                f"it was made by another version of newsdesk (schema {marker.get('schema')}, "
+                f"now {SCHEMA_VERSION})"
+            )
         else:
             try:
                 ix = windex.open_dir(str(self.index_dir))
