@@ -199,3 +199,35 @@ async def test_busy_index_is_a_notification(make_app: Any) -> None:
         await settle(pilot)
         assert any("another newsdesk" in n.message for n in app._notifications)
         assert option_ids(app.screen.query_one(ResultList))  # the existing index is still listed
+
+
+async def test_store_error_is_a_notification(make_app: Any, tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "index-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    app = make_app(tmp_path, not_a_folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert any(n.severity == "error" for n in app._notifications)
+        assert app.screen.query_one("#status", Static).has_class("-error")
+
+
+async def test_skipped_files_reported_once_and_listed(make_app: Any) -> None:
+    from index.models import IndexReport, Skipped
+    from index.store import Store
+
+    class SkippingStore(Store):
+        def update(self, *args: Any, **kwargs: Any) -> IndexReport:
+            return IndexReport(unchanged=2, skipped=(Skipped("/x/a.bin", "not text"),
+                                                     Skipped("/x/[b].txt", "empty [red]")))
+
+    app = make_app(store_factory=lambda roots, idx: SkippingStore(roots, idx))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = [n.message for n in app._notifications if "skipped" in n.message]
+        assert notes == ["2 files skipped — press S to see why"]
+        await pilot.press("S")
+        body = str(app.screen.query_one(".overlay-body", Static).render())
+        assert "/x/[b].txt" in body and "empty [red]" in body
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
