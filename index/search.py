@@ -202,6 +202,24 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     return text if better > total else None
 
 
+def _merge_surnames(docs: dict[str, set[int]]) -> None:
+    """Count a lone surname with the one full name it belongs to, across articles.
+
+    Within an article the recognizer already links "Putin" to "Vladimir Putin"; an article that only
+    ever says "Putin" keeps the key ``putin``. When exactly one full name in the result set ends with
+    that word, the two are the same person for the sidebar, and the articles are counted once.
+    """
+    full: dict[str, list[str]] = {}
+    for key in docs:
+        label, _, canonical = key.partition("|")
+        if label == "PERSON" and " " in canonical:
+            full.setdefault(canonical.rsplit(" ", 1)[1], []).append(key)
+    for key in list(docs):
+        label, _, canonical = key.partition("|")
+        if label == "PERSON" and " " not in canonical and len(full.get(canonical, ())) == 1:
+            docs[full[canonical][0]] |= docs.pop(key)
+
+
 def facets(
     store: Store, query: str | None = None, limit: int = 20, labels: Iterable[str] | None = None
 ) -> list[Facet]:
@@ -215,18 +233,17 @@ def facets(
     with store.searcher() as s:
         results = s.search(
             q, limit=None, groupedby=sorting.FieldFacet("ekeys", allow_overlap=True),
-            maptype=sorting.Count,
+            maptype=sorting.UnorderedList,
         )
-        counts: dict[str, int] = dict(results.groups("ekeys"))
+        docs: dict[str, set[int]] = {k: set(v) for k, v in results.groups("ekeys").items() if k}
+    _merge_surnames(docs)
     names = store.display_names()
     out: list[Facet] = []
-    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if not key:
-            continue
+    for key, found in sorted(docs.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         label, _, canonical = key.partition("|")
         if wanted and label not in wanted:
             continue
-        out.append(Facet(canonical, label, names.get(key, canonical), count))
+        out.append(Facet(canonical, label, names.get(key, canonical), len(found)))
         if len(out) >= limit:
             break
     return out
