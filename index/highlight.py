@@ -55,8 +55,11 @@ def stemmed_tokens(text: str) -> list[Token]:
     Analysing a long article takes a while; callers that search it repeatedly keep this list and
     pass it to ``highlight_terms``.
     """
-    return [(t.text, t.startchar, t.endchar)
-            for t in _analyzer()(text, positions=False, chars=True) if t.endchar > t.startchar]
+    return [
+        (t.text, t.startchar, t.endchar)
+        for t in _analyzer()(text, positions=False, chars=True)
+        if t.endchar > t.startchar
+    ]
 
 
 def highlight_terms(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from tui.commands import ScreenCommands
@@ -37,9 +37,9 @@ class NewsdeskApp(App[None]):
 
     TITLE = "newsdesk"
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = App.COMMANDS | {ScreenCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ScreenCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual API
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("S", "skipped", "Skipped files", show=False, id="app.skipped"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", priority=True),
@@ -142,13 +142,19 @@ class NewsdeskApp(App[None]):
         self.skipped_files = list(report.skipped)
         changed = report.added + report.updated + report.removed
         if changed:
-            self.notify(f"Index updated: {report.added} added, {report.updated} updated, "
-                        f"{report.removed} removed", title="Index")
+            self.notify(
+                f"Index updated: {report.added} added, {report.updated} updated, "
+                f"{report.removed} removed",
+                title="Index",
+            )
             self.library.reload()
         if report.skipped:
             n = len(report.skipped)
-            self.notify(f"{n} file{'s' if n != 1 else ''} skipped — press S to see why",
-                        title="Index", severity="warning")
+            self.notify(
+                f"{n} file{'s' if n != 1 else ''} skipped — press S to see why",
+                title="Index",
+                severity="warning",
+            )
 
     # -- navigation ----------------------------------------------------------------------------
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Input, Static
-
 from tui_helpers import HEADLINE, KURSK, settle
+
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -218,8 +218,10 @@ async def test_skipped_files_reported_once_and_listed(make_app: Any) -> None:
 
     class SkippingStore(Store):
         def update(self, *args: Any, **kwargs: Any) -> IndexReport:
-            return IndexReport(unchanged=2, skipped=(Skipped("/x/a.bin", "not text"),
-                                                     Skipped("/x/[b].txt", "empty [red]")))
+            return IndexReport(
+                unchanged=2,
+                skipped=(Skipped("/x/a.bin", "not text"), Skipped("/x/[b].txt", "empty [red]")),
+            )
 
     app = make_app(store_factory=lambda roots, idx: SkippingStore(roots, idx))
     async with app.run_test(size=SIZE) as pilot:

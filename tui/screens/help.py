@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -18,7 +18,7 @@ from tui.widgets.lists import safe
 class _Overlay(ModalScreen[None]):
     """A read-only modal closed by Esc, q or ?."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", id="overlay.close"),
         Binding("j", "scroll('down')", "Down", show=False, id="overlay.down"),
         Binding("k", "scroll('up')", "Up", show=False, id="overlay.up"),
@@ -47,6 +47,7 @@ class HelpScreen(_Overlay):
     def __init__(self, screen: Any) -> None:
         rows: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
+
         # The screen's own keys first, then the focused widget's, then the app's.
         def rank(active: Any) -> int:
             return 0 if active.node is screen else 2 if active.node is screen.app else 1
@@ -74,8 +75,9 @@ class SkippedScreen(_Overlay):
 
     def __init__(self, skipped: Sequence[Any]) -> None:
         if skipped:
-            lines = [Content.assemble((safe(s.path), "bold"), "\n    ", safe(s.reason))
-                     for s in skipped]
+            lines = [
+                Content.assemble((safe(s.path), "bold"), "\n    ", safe(s.reason)) for s in skipped
+            ]
             body = Content("\n").join(lines)
         else:
             body = Content("No files were skipped.")

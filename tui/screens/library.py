@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -18,8 +18,14 @@ from tui.messages import OpenArticle
 from tui.widgets.lists import FacetList, ResultList, safe
 
 DEBOUNCE = 0.12
-FIELDS = {"PERSON": "person", "ORG": "org", "PLACE": "place", "GROUP": "group", "DATE": "date",
-          "QUANTITY": "quantity"}
+FIELDS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "PLACE": "place",
+    "GROUP": "group",
+    "DATE": "date",
+    "QUANTITY": "quantity",
+}
 
 
 def facet_clause(label: str, canonical: str) -> str:
@@ -32,7 +38,7 @@ class LibraryScreen(Screen[None]):
     """Lists the corpus; searches it as the user types."""
 
     AUTO_FOCUS = "#results"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="library.search"),
         Binding("enter", "open", "Open", id="library.open"),
         Binding("d", "apply_suggestion", "Use suggestion", id="library.suggestion"),
@@ -49,10 +55,12 @@ class LibraryScreen(Screen[None]):
         self.stories: list[Any] | None = None
         self.result: Any = None
         self.suggestion: str | None = None
+        self._last_view: tuple[Any, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder='Search: words, "phrases", OR, NOT, person:name, date:2024…',
-                    id="query")
+        yield Input(
+            placeholder='Search: words, "phrases", OR, NOT, person:name, date:2024…', id="query"
+        )
         with Horizontal(id="status-row"):
             yield Static("Opening the index…", id="status")
             yield Static("", id="suggestion")
@@ -104,13 +112,25 @@ class LibraryScreen(Screen[None]):
             return
         self._list_catalogue(top)
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _theme: object) -> None:
+        # List prompts carry resolved colours: rebuild them in the new theme's.
+        if self._last_view is not None:
+            self.call_after_refresh(*self._last_view)
+
     def _list_catalogue(self, top: list[Any]) -> None:
+        self._last_view = (self._list_catalogue, top)
         self.result = None
         self.query_one(ResultList).show_catalogue(self.catalogue, self.stories)
         self.query_one(FacetList).show(top)
         n = len(self.catalogue)
-        self.set_status(f"{n} article{'s' if n != 1 else ''} in the library" if n else
-                        "The library is empty (indexing may still be running)")
+        self.set_status(
+            f"{n} article{'s' if n != 1 else ''} in the library"
+            if n
+            else "The library is empty (indexing may still be running)"
+        )
         self.set_suggestion(None)
 
     @property
@@ -159,6 +179,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._show_result, result, found)
 
     def _show_result(self, result: Any, found: list[Any]) -> None:
+        self._last_view = (self._show_result, result, found)
         self.result = result
         self.query_one(ResultList).show_hits(result.hits)
         self.query_one(FacetList).show(found)

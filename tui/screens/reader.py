@@ -5,12 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -22,44 +21,9 @@ from index.models import ENTITY_LABELS, Article, Entity
 from tui.messages import OpenArticle
 from tui.widgets.article_view import ArticleView, entity_class
 from tui.widgets.lists import LABEL_NAMES, FacetList, VimOptionList, meta_line, safe
+from tui.widgets.mentions import EntityItem, entity_items, find_ranges
 
 FIND_DEBOUNCE = 0.1
-
-
-@dataclass(frozen=True)
-class EntityItem:
-    """One entity of the article for the panel: all mentions of ``label|canonical``."""
-
-    label: str
-    canonical: str
-    name: str
-    count: int
-
-
-def entity_items(entities: list[Entity], names: dict[str, str]) -> list[EntityItem]:
-    """Group mentions by entity, named by the corpus's display name, most mentioned first."""
-    counts = Counter((e.label, e.canonical) for e in entities)
-    surface: dict[tuple[str, str], str] = {}
-    for e in entities:
-        surface.setdefault((e.label, e.canonical), " ".join(e.text.split()))
-    items = [EntityItem(label, canon, names.get(f"{label}|{canon}", surface[(label, canon)]), n)
-             for (label, canon), n in counts.items()]
-    return sorted(items, key=lambda i: (-i.count, i.name.lower()))
-
-
-def find_ranges(text: str, query: str, tokens: Any = None) -> list[tuple[int, int]]:
-    """Where ``query`` occurs in ``text``: by stemmed words, else as a plain substring."""
-    from index.highlight import highlight_terms, query_words
-
-    words = query_words(query)
-    found = highlight_terms(text, words, tokens) if words else []
-    if found or not query.strip():
-        return found
-    needle, hay, out, pos = query.strip().lower(), text.lower(), [], 0
-    while (pos := hay.find(needle, pos)) >= 0:
-        out.append((pos, pos + len(needle)))
-        pos += len(needle)
-    return out
 
 
 class ReaderScreen(Screen[None]):
@@ -67,15 +31,23 @@ class ReaderScreen(Screen[None]):
 
     HELP_TITLE = "Reader"
     AUTO_FOCUS = "#article"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="reader.back"),
         Binding("escape", "escape", "Back", show=False, id="reader.escape"),
         Binding("slash", "find", "Find", id="reader.find"),
         Binding("n", "next", "Next", id="reader.next"),
         Binding("N", "previous", "Prev", id="reader.previous"),
         Binding("e", "toggle_entities", "Colours", id="reader.entities"),
-        *(Binding(str(n), f"toggle_label('{label}')", f"{LABEL_NAMES[label]} on/off", show=False,
-                  id=f"reader.label{n}") for n, label in enumerate(ENTITY_LABELS, 1)),
+        *(
+            Binding(
+                str(n),
+                f"toggle_label('{label}')",
+                f"{LABEL_NAMES[label]} on/off",
+                show=False,
+                id=f"reader.label{n}",
+            )
+            for n, label in enumerate(ENTITY_LABELS, 1)
+        ),
         Binding("i", "focus_entities", "Entities", id="reader.entity_list"),
         Binding("r", "focus_related", "Related", id="reader.related"),
         Binding("c", "compare", "Compare", id="reader.compare"),
@@ -117,6 +89,7 @@ class ReaderScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
         self.query_one("#find").display = False
         self.load_article()
         self.load_related()
@@ -132,25 +105,35 @@ class ReaderScreen(Screen[None]):
             found = self.store.article_with_entities(self.article_id)
             names = self.store.display_names()
         except Exception as exc:  # noqa: BLE001
-            self.app.call_from_thread(self.notify, f"cannot read the article: {exc}",
-                                      severity="error")
+            self.app.call_from_thread(
+                self.notify, f"cannot read the article: {exc}", severity="error"
+            )
             return
         if found is None:
-            self.app.call_from_thread(self.notify, "this article is no longer in the index",
-                                      severity="error")
+            self.app.call_from_thread(
+                self.notify, "this article is no longer in the index", severity="error"
+            )
             return
         article, entities = found
         ranges = highlight_terms(article.text, self.terms) if self.terms else []
-        self.app.call_from_thread(self._show, article, entities, entity_items(entities, names),
-                                  ranges)
+        self.app.call_from_thread(
+            self._show, article, entities, entity_items(entities, names), ranges
+        )
 
-    def _show(self, article: Article, entities: list[Entity], items: list[EntityItem],
-              ranges: list[tuple[int, int]]) -> None:
+    def _show(
+        self,
+        article: Article,
+        entities: list[Entity],
+        items: list[EntityItem],
+        ranges: list[tuple[int, int]],
+    ) -> None:
         self.article, self.entities, self.term_ranges = article, entities, ranges
-        head = Content("\n").join([
-            Content(safe(article.title)).stylize("bold"),
-            Content(meta_line(article.source, article.date)).stylize("dim"),
-        ])
+        head = Content("\n").join(
+            [
+                Content(safe(article.title)).stylize("bold"),
+                Content(meta_line(article.source, article.date)).stylize("dim"),
+            ]
+        )
         self.query_one("#head", Static).update(head)
         view = self.query_one(ArticleView)
         view.set_article(article, entities)
@@ -183,11 +166,19 @@ class ReaderScreen(Screen[None]):
         for rel in found:
             tag = "same story · " if getattr(rel, "same_story", False) else ""
             meta = f"{tag}{meta_line(rel.source, rel.date)} · {rel.score:.2f}"
-            prompt = Content("\n").join([Content(safe(rel.title)).stylize("bold"),
-                                         Content(meta).stylize("dim")])
+            prompt = Content("\n").join(
+                [Content(safe(rel.title)).stylize("bold"), Content(meta).stylize("dim")]
+            )
             options.append(Option(prompt, id=rel.id))
         listing.set_options(options)
         listing.highlighted = 0
+
+    def _restyle(self, _theme: object) -> None:
+        # The legend and entity list hold resolved colours: rebuild them in the new theme's.
+        if self.article is not None:
+            self.call_after_refresh(self._legend)
+            entities = self.query_one("#entities", FacetList)
+            self.call_after_refresh(entities.show, list(entities.facets.values()), "×")
 
     # -- legend and labels ---------------------------------------------------------------------
 
@@ -198,8 +189,11 @@ class ReaderScreen(Screen[None]):
         for n, label in enumerate(ENTITY_LABELS, 1):
             on_ = view.show_entities and label in view.shown_labels
             name = Content(f"{LABEL_NAMES[label]} {counts.get(label, 0)}")
-            name = name.stylize(view.get_visual_style(entity_class(label), partial=True)) if on_ \
+            name = (
+                name.stylize(view.get_visual_style(entity_class(label), partial=True))
+                if on_
                 else name.stylize("dim strike")
+            )
             parts.append(Content(f"{n} ") + name)
         parts.append(Content("e all").stylize("dim"))
         self.query_one("#legend", Static).update(Content("  ").join(parts))
@@ -237,8 +231,11 @@ class ReaderScreen(Screen[None]):
         item = self.selected
         if item is None:
             return []
-        return [(e.start, e.end) for e in self.entities
-                if e.label == item.label and e.canonical == item.canonical]
+        return [
+            (e.start, e.end)
+            for e in self.entities
+            if e.label == item.label and e.canonical == item.canonical
+        ]
 
     def _targets(self) -> tuple[list[tuple[int, int]], str]:
         if self.mode == "entity" and self.selected is not None:
@@ -255,11 +252,15 @@ class ReaderScreen(Screen[None]):
     def _move(self, step: int) -> None:
         targets, what = self._targets()
         if not targets:
-            self.set_status(f"no {what.split(' ', 1)[0]}es" if what.startswith("match") else
-                            f"no {what}")
+            self.set_status(
+                f"no {what.split(' ', 1)[0]}es" if what.startswith("match") else f"no {what}"
+            )
             return
-        self.position = (self.position + step) % len(targets) if self.position >= 0 else \
-            (0 if step > 0 else len(targets) - 1)
+        self.position = (
+            (self.position + step) % len(targets)
+            if self.position >= 0
+            else (0 if step > 0 else len(targets) - 1)
+        )
         self.query_one(ArticleView).set_current(targets[self.position])
         self.set_status(f"{what}: {self.position + 1} of {len(targets)}  (n next, N previous)")
 

@@ -8,19 +8,26 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from index.models import ENTITY_LABELS, Article, Entity
 from tui.widgets.layout import Line, layout, safe_same_length
 
 MAX_MEASURE = 88
-INLINE_STYLES = {"em": "italic", "strong": "bold", "code": "reverse", "strike": "strike",
-                 "link": "underline"}
+INLINE_STYLES = {
+    "em": "italic",
+    "strong": "bold",
+    "code": "reverse",
+    "strike": "strike",
+    "link": "underline",
+}
 
 
 def entity_class(label: str) -> str:
@@ -47,7 +54,7 @@ class _Ranges:
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, centred, wrapped article with entity, match and current-range highlights."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--heading",
         "article-view--blockquote",
         "article-view--code",
@@ -57,7 +64,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",
         *(entity_class(label) for label in ENTITY_LABELS),
     }
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="view.down"),
         Binding("k", "scroll_up", "Up", show=False, id="view.up"),
         Binding("space", "page_down", "Page down", show=False, id="view.page_down"),
@@ -96,7 +103,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.text = safe_same_length(article.text)
         self._inline = _Ranges(
-            (s.start, s.end, INLINE_STYLES[s.label]) for s in article.inline if s.label in INLINE_STYLES
+            (s.start, s.end, INLINE_STYLES[s.label])
+            for s in article.inline
+            if s.label in INLINE_STYLES
         )
         self._entities = list(entities)
         self._laid_width = -1
@@ -116,8 +125,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.shown_labels = set(labels)
         self._update_entities()
 
-    def set_marks(self, ranges: Iterable[tuple[int, int]], cls: str = "article-view--match",
-                  selected: Iterable[tuple[int, int]] = ()) -> None:
+    def set_marks(
+        self,
+        ranges: Iterable[tuple[int, int]],
+        cls: str = "article-view--match",
+        selected: Iterable[tuple[int, int]] = (),
+    ) -> None:
         """Mark search matches (``cls``) and the selected entity's mentions."""
         marks = [(a, b, cls) for a, b in ranges]
         marks += [(a, b, "article-view--selected") for a, b in selected]
@@ -177,7 +190,7 @@ class ArticleView(ScrollView, can_focus=True):
         segments = content.pad_left(margin).render_segments(self.visual_style)
         return Strip(segments).crop_extend(0, width, base)
 
-    def _style(self, cls: str) -> str | object:
+    def _style(self, cls: str) -> Style | str:
         if cls.startswith("article-view--"):
             return self.get_visual_style(cls, partial=True)
         return cls
@@ -186,23 +199,27 @@ class ArticleView(ScrollView, can_focus=True):
         if line.kind == "blank":
             return Content("")
         if line.kind == "rule":
-            return Content("─" * self.measure, spans=[Span(0, self.measure, self._style(
-                "article-view--prefix"))])  # type: ignore[arg-type]
+            return Content(
+                "─" * self.measure,
+                spans=[Span(0, self.measure, self._style("article-view--prefix"))],
+            )
         a, b = line.start, line.end
         spans: list[Span] = []
         block_cls = f"article-view--{line.kind}"
         if line.kind in ("heading", "blockquote", "code"):
-            spans.append(Span(0, b - a, self._style(block_cls)))  # type: ignore[arg-type]
+            spans.append(Span(0, b - a, self._style(block_cls)))
         for ranges in (self._inline, self._entity_ranges, self._marks):
             for s, e, cls in ranges.within(a, b):
-                spans.append(Span(max(s, a) - a, min(e, b) - a, self._style(cls)))  # type: ignore[arg-type]
+                spans.append(Span(max(s, a) - a, min(e, b) - a, self._style(cls)))
         cur = self._current
         if cur and cur[0] < b and cur[1] > a:
-            spans.append(Span(max(cur[0], a) - a, min(cur[1], b) - a,
-                              self._style("article-view--current")))  # type: ignore[arg-type]
+            spans.append(
+                Span(max(cur[0], a) - a, min(cur[1], b) - a, self._style("article-view--current"))
+            )
         body = Content(self.text[a:b].replace("\n", " "), spans=spans, strip_control_codes=False)
         if line.prefix:
-            prefix = Content(line.prefix, spans=[Span(0, len(line.prefix), self._style(
-                "article-view--prefix"))])  # type: ignore[arg-type]
+            prefix = Content(
+                line.prefix, spans=[Span(0, len(line.prefix), self._style("article-view--prefix"))]
+            )
             return prefix + body
         return body

@@ -7,9 +7,9 @@ snippets are untrusted and never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -41,7 +41,7 @@ def meta_line(source: str | None, date: str | None) -> str:
 class VimOptionList(OptionList):
     """An ``OptionList`` that also moves with ``j``/``k``/``g``/``G``."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "first", "First", show=False, id="list.first"),
@@ -56,7 +56,7 @@ class VimOptionList(OptionList):
 class ResultList(VimOptionList):
     """The library's list: the catalogue (grouped by story) or ranked search hits."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "result-list--title",
         "result-list--meta",
         "result-list--story",
@@ -87,16 +87,21 @@ class ResultList(VimOptionList):
                 options.append(self._article_option(info, "   "))
         if placed and len(placed) < len(infos):
             options.append(None)
-            options.append(Option(Content("▾ Other reports").stylize(
-                self.style_of("result-list--story")), disabled=True))
+            options.append(
+                Option(
+                    Content("▾ Other reports").stylize(self.style_of("result-list--story")),
+                    disabled=True,
+                )
+            )
         for info in infos:
             if info.id not in placed:
                 options.append(self._article_option(info, "   " if placed else ""))
         self._replace(options)
 
     def _article_option(self, info: Any, indent: str) -> Option:
-        prompt = Content("\n").join([self._title(info.title, indent),
-                                     self._meta(info.source, info.date, indent)])
+        prompt = Content("\n").join(
+            [self._title(info.title, indent), self._meta(info.source, info.date, indent)]
+        )
         return Option(prompt, id=info.id)
 
     def show_hits(self, hits: Sequence[Any]) -> None:
@@ -123,8 +128,11 @@ class ResultList(VimOptionList):
 class FacetList(VimOptionList):
     """Entities named in the current results, grouped by label, with article counts."""
 
-    COMPONENT_CLASSES = {"facet-list--heading", "facet-list--count",
-                         *(f"facet-list--{label.lower()}" for label in ENTITY_LABELS)}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "facet-list--heading",
+        "facet-list--count",
+        *(f"facet-list--{label.lower()}" for label in ENTITY_LABELS),
+    }
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -138,14 +146,19 @@ class FacetList(VimOptionList):
             group = [f for f in facets if f.label == label]
             if not group:
                 continue
-            options.append(Option(Content(LABEL_NAMES[label]).stylize(
-                self.style_of("facet-list--heading")), disabled=True))
+            options.append(
+                Option(
+                    Content(LABEL_NAMES[label]).stylize(self.style_of("facet-list--heading")),
+                    disabled=True,
+                )
+            )
             for n, facet in enumerate(group):
                 key = f"{label}|{facet.canonical}|{n}"
                 self.facets[key] = facet
                 name = Content("● ").stylize(self.style_of(f"facet-list--{label.lower()}"))
                 count = Content(f"  {facet.count}{count_word}").stylize(
-                    self.style_of("facet-list--count"))
+                    self.style_of("facet-list--count")
+                )
                 options.append(Option(name + Content(safe(facet.name)) + count, id=key))
         self.set_options(options)
         self.highlighted = next((n for n, o in enumerate(self.options) if not o.disabled), None)
