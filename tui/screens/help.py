@@ -48,9 +48,10 @@ class HelpScreen(_Overlay):
         rows: list[tuple[str, str]] = []
         seen: set[tuple[str, str]] = set()
 
-        # The screen's own keys first, then the focused widget's, then the app's.
+        # newsdesk's keys (all have ids) first, then the app's, then Textual's generic ones.
         def rank(active: Any) -> int:
-            return 0 if active.node is screen else 2 if active.node is screen.app else 1
+            key_id = active.binding.id or ""
+            return 2 if not key_id else 1 if key_id.startswith("app.") else 0
 
         for active in sorted(screen.active_bindings.values(), key=rank):
             binding = active.binding
