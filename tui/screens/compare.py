@@ -1,0 +1,342 @@
+"""Compare two reports side by side: aligned claims level and tinted alike, conflicts flagged.
+
+The screen paints at once ("comparing…"), reads both articles and runs ``index.compare.compare`` in a
+thread worker, shows the articles as soon as they are read and the claims when compare answers.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from index.compare import Comparison
+from index.models import Article, Entity
+from tui.screens.compare_export import ConfirmScreen, ExportScreen, default_name, resolve, write_brief
+from tui.screens.compare_model import (
+    Link,
+    claim_links,
+    conflict_links,
+    conflicts_of,
+    entity_panel,
+    marks,
+    ordered,
+    summary,
+)
+from tui.widgets.compare_pane import ComparePane
+from tui.widgets.lists import meta_line, safe
+
+
+class CompareScreen(Screen[None]):
+    """Two reports of one story, side by side (stacked on narrow terminals).
+
+    Args:
+        store: The open index (``article_with_entities``).
+        a_id: The report shown as A (left).
+        b_id: The report shown as B (right).
+    """
+
+    HELP_TITLE = "Compare"
+    CSS_PATH = "../styles/compare.tcss"
+    AUTO_FOCUS = "#pane-left"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "back", "Back", id="compare.back"),
+        Binding("escape", "back", "Back", show=False, id="compare.escape"),
+        Binding("right_square_bracket", "claim(1)", "Next claim", id="compare.next_claim"),
+        Binding("left_square_bracket", "claim(-1)", "Prev claim", id="compare.previous_claim"),
+        Binding("right_curly_bracket,x", "conflict(1)", "Next conflict", id="compare.next_conflict"),
+        Binding(
+            "left_curly_bracket,X", "conflict(-1)", "Prev conflict", id="compare.previous_conflict"
+        ),
+        Binding("e", "toggle_info", "Entities", id="compare.entities"),
+        Binding("s", "swap", "Swap", id="compare.swap"),
+        Binding("m", "export", "Export", id="compare.export"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="compare.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="compare.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="compare.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="compare.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="compare.bottom"),
+    ]
+
+    def __init__(self, store: Any, a_id: str, b_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.a_id, self.b_id = a_id, b_id
+        self.articles: dict[str, Article] = {}
+        self.entities: dict[str, list[Entity]] = {"a": [], "b": []}
+        self.comparison: Comparison | None = None
+        self.left = "a"
+        self.claims: list[Link] = []
+        self.conflicts: list[Link] = []
+        self.current: Link | None = None
+        self.timings: dict[str, float] = {}
+        self._started = time.perf_counter()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("comparing…"), id="compare-summary")
+        with Horizontal(id="compare-body"):
+            with Horizontal(id="compare-panes"):
+                for side in ("left", "right"):
+                    with Vertical(classes="compare-side", id=f"side-{side}"):
+                        yield Static(Content("loading…"), classes="compare-head", id=f"head-{side}")
+                        yield ComparePane(id=f"pane-{side}")
+            with Vertical(id="compare-info"):
+                yield Static(Content("Entities and sources"), classes="side-title")
+                with VerticalScroll(id="compare-info-scroll"):
+                    yield Static(Content("comparing…"), id="compare-info-body")
+        yield Static(Content(""), id="compare-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        left, right = self._panes()
+        left.link(right)
+        self.timings["mounted"] = time.perf_counter() - self._started
+        self.call_after_refresh(self._painted)
+        self.load()
+
+    def _painted(self) -> None:
+        self.timings["first_paint"] = time.perf_counter() - self._started
+
+    def _panes(self) -> tuple[ComparePane, ComparePane]:
+        return self.query_one("#pane-left", ComparePane), self.query_one("#pane-right", ComparePane)
+
+    @property
+    def right(self) -> str:
+        """The side (``"a"`` or ``"b"``) shown in the right-hand (or lower) pane."""
+        return "b" if self.left == "a" else "a"
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def load(self) -> None:
+        """Read both articles, show them, then compare them (worker thread)."""
+        from index.compare import compare
+
+        worker = get_current_worker()
+        try:
+            found = [self.store.article_with_entities(i) for i in (self.a_id, self.b_id)]
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.app.call_from_thread(self._failed, f"cannot read the reports: {exc}")
+            return
+        if found[0] is None or found[1] is None:
+            self.app.call_from_thread(self._failed, "a report is no longer in the index")
+            return
+        (a, ents_a), (b, ents_b) = found
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show_articles, a, ents_a, b, ents_b)
+        t0 = time.perf_counter()
+        try:
+            result = compare(a, b, ents_a, ents_b)
+        except Exception as exc:  # noqa: BLE001
+            self.app.call_from_thread(self._failed, f"compare failed: {type(exc).__name__}: {exc}")
+            return
+        self.timings["compare"] = time.perf_counter() - t0
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_comparison, result)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#compare-summary", Static).update(Content(f"⚠ {message}"))
+        self.notify(message, title="Compare", severity="error", markup=False)
+
+    def _show_articles(
+        self, a: Article, ents_a: list[Entity], b: Article, ents_b: list[Entity]
+    ) -> None:
+        self.articles = {"a": a, "b": b}
+        self.entities = {"a": ents_a, "b": ents_b}
+        self._fill()
+
+    def _show_comparison(self, result: Comparison) -> None:
+        self.comparison = result
+        self.claims = claim_links(result)
+        self.conflicts = conflict_links(result)
+        self.query_one("#compare-summary", Static).update(summary(result))
+        self.query_one("#compare-info-body", Static).update(
+            entity_panel(result, self.entities["a"], self.entities["b"])
+        )
+        self._fill()
+        n = len(self.conflicts)
+        hint = f"{n} conflict{'s' if n != 1 else ''}: }} shows the next" if n else "no conflicts"
+        self.set_status(f"{len(self.claims)} aligned claims: ] shows the next · {hint}")
+        self.timings["ready"] = time.perf_counter() - self._started
+
+    def _fill(self) -> None:
+        """(Re)draw both panes for the current side order, keeping the selected link level."""
+        for pane_id, side in (("left", self.left), ("right", self.right)):
+            article = self.articles.get(side)
+            pane = self.query_one(f"#pane-{pane_id}", ComparePane)
+            head = self.query_one(f"#head-{pane_id}", Static)
+            if article is None:
+                continue
+            letter = side.upper()
+            head.update(
+                Content("\n").join(
+                    [
+                        Content.assemble((f" {letter} ", "reverse bold"), " ", (safe(article.title), "bold")),
+                        Content("    " + meta_line(article.source, article.date)).stylize("dim"),
+                    ]
+                )
+            )
+            found = marks(self.comparison, side, self.claims) if self.comparison else []
+            pane.set_article(article, found)
+        if self.comparison is None:
+            for pane in self._panes():
+                pane.placeholder = "comparing…"
+        self._select(self.current)
+
+    # -- moving between claims -----------------------------------------------------------------
+
+    def _passages(self, link: Link) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The link's passages as (left, right) spans."""
+        a, b = (link.a.start, link.a.end), (link.b.start, link.b.end)
+        return (a, b) if self.left == "a" else (b, a)
+
+    def _select(self, link: Link | None) -> None:
+        left, right = self._panes()
+        if link is None:
+            left.set_selected(None)
+            right.set_selected(None)
+            return
+        lspan, rspan = self._passages(link)
+        left.set_selected(lspan)
+        right.set_selected(rspan)
+        left.level(lspan[0], rspan[0])
+
+    def _step(self, links: list[Link], step: int, what: str) -> None:
+        if self.comparison is None:
+            self.set_status("still comparing…")
+            return
+        if not links:
+            self.set_status(f"no {what}s")
+            return
+        seq = ordered(links, self.left)
+        if self.current in seq:
+            index = (seq.index(self.current) + step) % len(seq)
+        else:
+            index = 0 if step > 0 else len(seq) - 1
+        self.current = seq[index]
+        self._select(self.current)
+        self._explain(self.current, f"{what} {index + 1} of {len(seq)}")
+
+    def _explain(self, link: Link, where: str) -> None:
+        assert self.comparison is not None
+        if link.kind == "conflict":
+            text = Content.assemble(
+                (f"! {where} ({link.conflict}): ", "bold $text-error"), safe(link.detail)
+            )
+        else:
+            kind = "same claim" if link.kind == "shared" else "related claim"
+            details = conflicts_of(self.comparison, link)
+            text = Content.assemble((f"{where}: ", "bold"), f"{kind} (similarity {link.score:.2f})")
+            if details:
+                text += Content.assemble(("  ! ", "bold $text-error"), safe("; ".join(details)))
+        self.query_one("#compare-status", Static).update(text)
+
+    def action_claim(self, step: int) -> None:
+        """Select the next (``1``) or previous (``-1``) aligned claim and level it in both panes."""
+        self._step(self.claims, step, "claim")
+
+    def action_conflict(self, step: int) -> None:
+        """Select the next or previous disagreement and show the engine's explanation."""
+        self._step(self.conflicts, step, "conflict")
+
+    # -- scrolling -----------------------------------------------------------------------------
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll both panes together by ``lines``."""
+        left, _ = self._panes()
+        left.scroll_to(y=left.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll both panes by a page."""
+        left, _ = self._panes()
+        self.action_scroll(pages * max(1, left.size.height - 2))
+
+    def action_top(self) -> None:
+        """Both reports from their start."""
+        self._panes()[0].to_top()
+
+    def action_bottom(self) -> None:
+        """Both reports at their end."""
+        self._panes()[0].to_bottom()
+
+    # -- panels, swap, export, back ------------------------------------------------------------
+
+    def action_toggle_info(self) -> None:
+        """Show or hide the entity differences and each side's sources."""
+        self.toggle_class("-show-info")
+
+    def action_swap(self) -> None:
+        """Swap the panes (A and B keep their letters)."""
+        self.left = self.right
+        self._fill()
+        self.set_status(f"{self.left.upper()} is now on the left")
+        if self.current is not None:
+            self._select(self.current)
+
+    def action_export(self) -> None:
+        """Save the comparison as a Markdown brief in a file the user names."""
+        if self.comparison is None:
+            self.notify("still comparing…", severity="warning")
+            return
+        self.app.push_screen(ExportScreen(default_name(self.a_id, self.b_id)), self._export_named)
+
+    def _export_named(self, name: str | None) -> None:
+        if not name:
+            return
+        path = resolve(name)
+        if path.exists():
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.export(path, overwrite=True)
+
+            self.app.push_screen(
+                ConfirmScreen(f"{safe(str(path))} exists. Replace it?"), answered
+            )
+            return
+        self.export(path, overwrite=False)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export(self, path: Path, overwrite: bool) -> None:
+        """Write the Markdown brief to ``path`` (worker thread)."""
+        from index.report import comparison_to_markdown
+
+        assert self.comparison is not None
+        shown = safe(str(path))
+        try:
+            write_brief(path, comparison_to_markdown(self.comparison), overwrite=overwrite)
+        except FileExistsError:
+            self.app.call_from_thread(
+                self.notify, f"{shown} exists: not replaced", title="Export", severity="warning",
+                markup=False,
+            )
+        except OSError as exc:
+            reason = safe(exc.strerror or str(exc))
+            self.app.call_from_thread(
+                self.notify,
+                f"cannot write {shown}: {reason}",
+                title="Export",
+                severity="error",
+                markup=False,
+            )
+        else:
+            self.app.call_from_thread(self.notify, f"saved {shown}", title="Export", markup=False)
+
+    def set_status(self, text: str) -> None:
+        """One line under the panes (plain text)."""
+        self.query_one("#compare-status", Static).update(Content(text))
+
+    def action_back(self) -> None:
+        """Return to the reader."""
+        self.dismiss()

@@ -1,0 +1,92 @@
+"""Modals of the compare screen: name the Markdown brief's file, and confirm an overwrite."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+def default_name(a_id: str, b_id: str) -> str:
+    """``compare-<a>-<b>.md`` from two article ids, reduced to safe file-name characters."""
+
+    def part(article_id: str) -> str:
+        stem = Path(article_id.replace("#", "-")).stem or article_id
+        return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.")[:40] or "article"
+
+    return f"compare-{part(a_id)}-{part(b_id)}.md"
+
+
+def resolve(name: str) -> Path:
+    """The file a typed name means: ``~`` expanded, relative to the current working directory."""
+    path = Path(name.strip()).expanduser()
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+def write_brief(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write ``text`` (UTF-8); refuse to replace an existing file unless ``overwrite``.
+
+    Raises:
+        FileExistsError: the file exists and ``overwrite`` is false.
+        OSError: the file cannot be written.
+    """
+    with path.open("w" if overwrite else "x", encoding="utf-8", newline="") as out:
+        out.write(text)
+
+
+class ExportScreen(ModalScreen[str | None]):
+    """Ask for the file name of the Markdown brief; dismisses with the name, or ``None``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    def __init__(self, default: str) -> None:
+        super().__init__(classes="overlay")
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="overlay-box compare-dialog"):
+            yield Label("Export the comparison as Markdown", classes="overlay-title")
+            yield Static(Content(f"Folder: {Path.cwd()}"), classes="overlay-hint")
+            yield Input(value=self.default, id="export-name", select_on_focus=False)
+            yield Label("Enter saves · Esc cancels", classes="overlay-hint")
+
+    @on(Input.Submitted, "#export-name")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value if event.value.strip() else None)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; dismisses with ``True`` for yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__(classes="overlay")
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="overlay-box compare-dialog"):
+            yield Label("Replace file?", classes="overlay-title")
+            yield Static(Content(self.question))
+            yield Label("y replaces · n or Esc keeps it", classes="overlay-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)

@@ -1,0 +1,155 @@
+"""What the compare screen shows, worked out from a ``Comparison`` (pure functions, no widgets).
+
+A *link* joins a passage of report A to one of report B: an aligned claim (a ``Pair``) or a
+disagreement (a ``Conflict``). Links are what ``]``/``[`` and ``}``/``{`` step through; *marks* say
+how each passage of one report is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+
+from index.compare import Comparison, Passage
+from index.models import Entity
+from tui.widgets.compare_pane import TINTS, Mark
+from tui.widgets.lists import safe
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A passage of A joined to a passage of B.
+
+    Attributes:
+        kind: ``shared`` or ``related`` (an aligned claim) or ``conflict``.
+        a: The passage of report A.
+        b: The passage of report B.
+        tint: Colour index of an aligned claim (``-1`` for a conflict).
+        score: Similarity of an aligned claim (``0`` for a conflict).
+        detail: For a conflict, the engine's explanation; ``conflict`` says which kind.
+        conflict: The conflict's kind (``figure``, ``status`` ...), empty for a claim.
+    """
+
+    kind: str
+    a: Passage
+    b: Passage
+    tint: int = -1
+    score: float = 0.0
+    detail: str = ""
+    conflict: str = ""
+
+
+def _key(p: Passage) -> tuple[int, int]:
+    return (p.start, p.end)
+
+
+def claim_links(c: Comparison) -> list[Link]:
+    """The aligned claims in A's reading order, each with its colour."""
+    pairs = sorted(c.pairs, key=lambda p: (p.a.start, p.b.start))
+    return [Link(p.kind, p.a, p.b, n % TINTS, p.score) for n, p in enumerate(pairs)]
+
+
+def conflict_links(c: Comparison) -> list[Link]:
+    """The disagreements in A's reading order."""
+    found = sorted(c.conflicts, key=lambda x: (x.a.start, x.b.start))
+    return [Link("conflict", x.a, x.b, detail=x.detail, conflict=x.kind) for x in found]
+
+
+def ordered(links: Sequence[Link], left: str) -> list[Link]:
+    """``links`` in the reading order of the report on the left (``"a"`` or ``"b"``)."""
+    if left == "a":
+        return sorted(links, key=lambda k: (k.a.start, k.b.start))
+    return sorted(links, key=lambda k: (k.b.start, k.a.start))
+
+
+def marks(c: Comparison, side: str, claims: Sequence[Link]) -> list[Mark]:
+    """How each passage of report ``side`` (``"a"`` or ``"b"``) is drawn.
+
+    A passage in several aligned claims takes the colour of its strongest one; a passage in a
+    disagreement is flagged whatever else it is.
+    """
+    best: dict[tuple[int, int], Link] = {}
+    shared: set[tuple[int, int]] = set()
+    for link in claims:
+        p = link.a if side == "a" else link.b
+        k = _key(p)
+        if k not in best or link.score > best[k].score:
+            best[k] = link
+        if link.kind == "shared":
+            shared.add(k)
+    disputed = {_key(x.a if side == "a" else x.b) for x in c.conflicts}
+    only = c.only_a if side == "a" else c.only_b
+    out = [
+        Mark(k[0], k[1], "shared" if k in shared else "related", link.tint, k in disputed)
+        for k, link in best.items()
+    ]
+    out += [Mark(p.start, p.end, "only", -1, _key(p) in disputed) for p in only]
+    seen = set(best) | {_key(p) for p in only}
+    out += [Mark(k[0], k[1], "related", -1, True) for k in disputed - seen]
+    return out
+
+
+def conflicts_of(c: Comparison, link: Link) -> list[str]:
+    """The explanations of disagreements between exactly this claim's two passages."""
+    return [
+        x.detail
+        for x in c.conflicts
+        if _key(x.a) == _key(link.a) and _key(x.b) == _key(link.b)
+    ]
+
+
+def summary(c: Comparison) -> Content:
+    """The summary bar: how many claims are shared, related, unique and disputed."""
+    shared = sum(1 for p in c.pairs if p.kind == "shared")
+    related = len(c.pairs) - shared
+    n = len(c.conflicts)
+    parts = [
+        Content.assemble((f"{shared} shared", "bold")),
+        Content.assemble((f"{related} related", "bold")),
+        Content.assemble((f"{len(c.only_a)} only in A", "bold")),
+        Content.assemble((f"{len(c.only_b)} only in B", "bold")),
+        Content.assemble((f"{n} conflict{'s' if n != 1 else ''}", "bold $text-error")),
+    ]
+    legend = Content("   = shared  ≈ related  ! conflict  · only here").stylize("dim")
+    return Content(" · ").join(parts) + legend
+
+
+def _names(entities: Sequence[Entity]) -> dict[str, tuple[str, str]]:
+    """canonical key -> (label, the first way the report wrote it)."""
+    out: dict[str, tuple[str, str]] = {}
+    for e in entities:
+        if e.canonical and e.canonical not in out:
+            out[e.canonical] = (e.label, safe(e.text))
+    return out
+
+
+def entity_panel(
+    c: Comparison, entities_a: Sequence[Entity], entities_b: Sequence[Entity]
+) -> Content:
+    """Entities named only in A, in both, only in B, then each side's cited sources."""
+    names = {**_names(entities_b), **_names(entities_a)}
+
+    def section(title: str, keys: Sequence[str]) -> list[Content]:
+        rows = [Content.assemble((f"{title} ({len(keys)})", "bold underline"))]
+        items = sorted((names.get(k, ("", safe(k))) for k in keys), key=lambda i: (i[0], i[1].lower()))
+        rows += [
+            Content.assemble("  ", name, (f"  {label.lower()}" if label else "", "dim"))
+            for label, name in items
+        ]
+        return rows + [Content("")]
+
+    def cited(title: str, found: Sequence[object]) -> list[Content]:
+        rows = [Content.assemble((f"{title} ({len(found)})", "bold underline"))]
+        rows += [Content("  " + safe(getattr(s, "name", ""))) for s in found]
+        return rows + [Content("")]
+
+    lines = [
+        *section("Named only in A", c.only_a_entities),
+        *section("Named in both", c.shared_entities),
+        *section("Named only in B", c.only_b_entities),
+        *cited("Sources cited by A", c.sources_a),
+        *cited("Sources cited by B", c.sources_b),
+    ]
+    return Content("\n").join(lines)

@@ -1,0 +1,272 @@
+"""One side of the compare screen: an article wrapped once per width, its claims marked by offset.
+
+Each wrapped line starts with a four-cell gutter: a selection mark, the claim's kind (``=`` shared,
+``≈`` related, ``!`` disputed, ``·`` only in this report) and a band in the claim's tint. Colours
+are component classes (``compare-pane--tint-0`` ...) so themes restyle them.
+
+Two panes scroll together: a pane moved by the user moves its partner by the same number of lines
+(``watch_scroll_y`` behind a shared re-entrancy guard), and ``level`` puts two given offsets on the
+same row of their panes, which keeps an aligned claim level even when the two reports tell the story
+in a different order. The virtual height has a screen of blank lines after the text so that any
+line can be brought to any row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from index.models import Article
+from tui.widgets.layout import Line, layout, safe_same_length
+
+GUTTER = 4
+MAX_MEASURE = 88
+TINTS = 4
+SYMBOLS = {"shared": "=", "related": "≈", "only": "·"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How one passage of this pane's article is shown.
+
+    Attributes:
+        start: Offset of the passage in the article text.
+        end: End offset (exclusive).
+        kind: ``shared``, ``related`` or ``only`` (in this report only).
+        tint: Index of the pair colour (``-1`` for none).
+        conflict: The passage takes part in a disagreement.
+    """
+
+    start: int
+    end: int
+    kind: str
+    tint: int = -1
+    conflict: bool = False
+
+
+class SyncGuard:
+    """Shared by two panes: set while one of them moves the other, so the move does not echo."""
+
+    def __init__(self) -> None:
+        self.busy = False
+
+
+class ComparePane(ScrollView, can_focus=True):
+    """A scrollable article whose claims are tinted, marked in a gutter and kept level with a partner."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"compare-pane--tint-{n}" for n in range(TINTS)),
+        "compare-pane--only",
+        "compare-pane--conflict",
+        "compare-pane--selected",
+        "compare-pane--gutter",
+        "compare-pane--gutter-conflict",
+        "compare-pane--gutter-selected",
+        "compare-pane--heading",
+        "compare-pane--placeholder",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.text = ""
+        self.placeholder = "loading…"
+        self.partner: ComparePane | None = None
+        self.guard = SyncGuard()
+        self._marks: list[Mark] = []
+        self._mark_starts: list[int] = []
+        self._longest = 0
+        self._selected: tuple[int, int] | None = None
+        self._lines: list[Line] = []
+        self._line_starts: list[int] = []
+        self._laid = (-1, -1)
+
+    # -- content -------------------------------------------------------------------------------
+
+    def set_article(self, article: Article | None, marks: Iterable[Mark] = ()) -> None:
+        """Show ``article`` (text neutralised one character for one, so offsets stay true)."""
+        self.article = article
+        self.text = safe_same_length(article.text) if article else ""
+        self._laid = (-1, -1)
+        self.set_marks(marks)
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_marks(self, marks: Iterable[Mark]) -> None:
+        """Replace the claim marks (any order; overlapping marks are all drawn)."""
+        self._marks = sorted((m for m in marks if m.end > m.start), key=lambda m: m.start)
+        self._mark_starts = [m.start for m in self._marks]
+        self._longest = max((m.end - m.start for m in self._marks), default=0)
+        self.refresh()
+
+    def set_selected(self, span: tuple[int, int] | None) -> None:
+        """Mark one passage as the selected claim (or none)."""
+        self._selected = span
+        self.refresh()
+
+    def link(self, partner: ComparePane) -> None:
+        """Scroll together with ``partner`` (both share one guard)."""
+        self.partner, partner.partner = partner, self
+        partner.guard = self.guard
+
+    # -- layout --------------------------------------------------------------------------------
+
+    @property
+    def measure(self) -> int:
+        """Text width in cells, after the gutter and the scrollbar."""
+        return max(10, min(MAX_MEASURE, self.size.width - GUTTER - 1))
+
+    def _relayout(self) -> None:
+        if self.size.width <= 0:
+            return
+        key = (self.measure, self.size.height)
+        if self._laid == key:
+            return
+        if self._laid[0] != key[0] or not self._lines:
+            self._lines = layout(self.article, self.text, self.measure) if self.article else []
+            self._line_starts = [line.start for line in self._lines]
+        self._laid = key
+        pad = max(1, self.size.height - 1)  # room to bring the last line to any row
+        self.virtual_size = Size(self.size.width, len(self._lines) + pad)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    @property
+    def line_count(self) -> int:
+        """Number of wrapped lines of text."""
+        return len(self._lines)
+
+    def line_of(self, offset: int) -> int:
+        """The index of the wrapped line holding text ``offset``."""
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def row_of(self, offset: int) -> int:
+        """The row (from the pane's top) at which text ``offset`` is drawn now."""
+        return self.line_of(offset) - round(self.scroll_y)
+
+    # -- scrolling together --------------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        partner = self.partner
+        if partner is None or self.guard.busy or old_value == new_value:
+            return
+        self.guard.busy = True
+        try:
+            partner.scroll_to(
+                y=partner.scroll_y + (new_value - old_value), animate=False, immediate=True
+            )
+        finally:
+            self.guard.busy = False
+
+    def move_to(self, y: float) -> None:
+        """Scroll this pane alone (the partner stays where it is)."""
+        self.guard.busy = True
+        try:
+            self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        finally:
+            self.guard.busy = False
+
+    def level(self, offset: int, partner_offset: int) -> None:
+        """Bring ``offset`` here and ``partner_offset`` in the partner to one row, a third down."""
+        partner = self.partner
+        if partner is None:
+            return
+        mine, theirs = self.line_of(offset), partner.line_of(partner_offset)
+        height = max(1, min(self.size.height, partner.size.height))
+        row = min(height // 3, mine, theirs)
+        self.move_to(mine - row)
+        partner.move_to(theirs - row)
+
+    def to_top(self) -> None:
+        """Both panes to the start of their article."""
+        self.move_to(0)
+        if self.partner is not None:
+            self.partner.move_to(0)
+
+    def to_bottom(self) -> None:
+        """Both panes to the end of their article (last line at the bottom)."""
+        for pane in (self, self.partner):
+            if pane is not None:
+                pane.move_to(pane.line_count - pane.size.height + 1)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def _style(self, cls: str) -> object:
+        return self.get_visual_style(f"compare-pane--{cls}", partial=True)
+
+    def _marks_within(self, start: int, end: int) -> Sequence[Mark]:
+        lo = bisect_left(self._mark_starts, start - self._longest)
+        hi = bisect_left(self._mark_starts, max(end, start + 1))
+        return [m for m in self._marks[lo:hi] if m.end > start]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        index = round(self.scroll_y) + y
+        if self.article is None:
+            if y == 1:
+                note = Content("  " + self.placeholder).stylize(self._style("placeholder"))  # type: ignore[arg-type]
+                return Strip(note.render_segments(self.visual_style)).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        content = self._gutter(line) + self._line_content(line)
+        return Strip(content.render_segments(self.visual_style)).crop_extend(0, width, base)
+
+    def _gutter(self, line: Line) -> Content:
+        if line.kind in ("blank", "rule"):
+            return Content(" " * GUTTER)
+        marks = self._marks_within(line.start, max(line.end, line.start + 1))
+        if not marks:
+            return Content(" " * GUTTER)
+        starting = [m for m in marks if line.start <= m.start < line.end] or []
+        lead = (starting or marks)[0]
+        spans: list[Span] = []
+        sel = self._selected
+        chosen = sel is not None and any(m.start < sel[1] and m.end > sel[0] for m in marks)
+        first = " "
+        if chosen:
+            first = "▶" if sel is not None and line.start <= sel[0] < max(line.end, line.start + 1) else "┃"
+            spans.append(Span(0, 1, self._style("gutter-selected")))  # type: ignore[arg-type]
+        symbol = " "
+        if starting:
+            conflict = any(m.conflict for m in starting)
+            symbol = "!" if conflict else SYMBOLS.get(lead.kind, " ")
+            cls = "gutter-conflict" if conflict else "gutter"
+            spans.append(Span(1, 2, self._style(cls)))  # type: ignore[arg-type]
+        if lead.tint >= 0:
+            spans.append(Span(2, 3, self._style(f"tint-{lead.tint % TINTS}")))  # type: ignore[arg-type]
+        return Content(f"{first}{symbol}  ", spans=spans)
+
+    def _line_content(self, line: Line) -> Content:
+        if line.kind in ("blank", "rule"):
+            return Content("")
+        a, b = line.start, line.end
+        spans: list[Span] = []
+        if line.kind == "heading":
+            spans.append(Span(0, b - a, self._style("heading")))  # type: ignore[arg-type]
+        for m in self._marks_within(a, b):
+            s, e = max(m.start, a) - a, min(m.end, b) - a
+            if m.tint >= 0:
+                spans.append(Span(s, e, self._style(f"tint-{m.tint % TINTS}")))  # type: ignore[arg-type]
+            elif m.kind == "only":
+                spans.append(Span(s, e, self._style("only")))  # type: ignore[arg-type]
+            if m.conflict:
+                spans.append(Span(s, e, self._style("conflict")))  # type: ignore[arg-type]
+        sel = self._selected
+        if sel and sel[0] < b and sel[1] > a:
+            spans.append(Span(max(sel[0], a) - a, min(sel[1], b) - a, self._style("selected")))  # type: ignore[arg-type]
+        body = Content(self.text[a:b].replace("\n", " "), spans=spans, strip_control_codes=False)
+        lead = " " * line.indent + line.prefix
+        return Content(lead) + body if lead else body
