@@ -1,0 +1,127 @@
+"""``newsdesk search`` in a subprocess: JSON shape, highlights, suggestions, bad queries, exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+KURSK = "004_3a8db0f9f1ecf686.txt"
+HEADLINE = "000_44cfc8ca5dd0595f.txt"
+COMMANDS = ["index", "search", "entities", "compare", "related", "stories"]
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """Exactly the documented shape (extra keys on hits such as source/date are allowed)."""
+    assert set(data) == {"query", "total", "suggestion", "hits"}
+    assert isinstance(data["query"], str) and isinstance(data["total"], int)
+    assert data["suggestion"] is None or isinstance(data["suggestion"], str)
+    for hit in data["hits"]:
+        assert {"id", "path", "title", "score", "snippets"} <= set(hit)
+        assert isinstance(hit["id"], str) and isinstance(hit["path"], str)
+        assert isinstance(hit["title"], str) and isinstance(hit["score"], (int, float))
+        for snip in hit["snippets"]:
+            assert set(snip) == {"text", "highlights"}
+            for pair in snip["highlights"]:
+                assert isinstance(pair, list) and len(pair) == 2
+                assert 0 <= pair[0] < pair[1] <= len(snip["text"])
+
+
+def test_kursk_json(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
+    r = run_cli("search", "kursk", str(seeds_dir), "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    _check_shape(data)
+    assert data["query"] == "kursk" and data["total"] == 1 and data["suggestion"] is None
+    (hit,) = data["hits"]
+    assert hit["id"] == KURSK
+    words = {s["text"][a:b] for s in hit["snippets"] for a, b in s["highlights"]}
+    assert words == {"Kursk"}
+
+
+def test_default_corpus_is_the_seeds(run_cli: Callable[..., Any]) -> None:
+    r = run_cli("search", "kursk", "--json")
+    assert r.code == 0, r.err
+    assert [h["id"] for h in r.json()["hits"]] == [KURSK]
+
+
+def test_phrase_finds_both(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
+    r = run_cli("search", '"North Korean soldiers"', str(seeds_dir), "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    _check_shape(data)
+    assert {h["id"] for h in data["hits"]} == {KURSK, HEADLINE}
+    for hit in data["hits"]:
+        words = {s["text"][a:b].lower() for s in hit["snippets"] for a, b in s["highlights"]}
+        assert {"north", "korean"} <= words
+
+
+def test_suggestion(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
+    r = run_cli("search", "pyongyng", str(seeds_dir), "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    _check_shape(data)
+    assert (data["total"], data["hits"], data["suggestion"]) == (0, [], "pyongyang")
+    text = run_cli("search", "pyongyng", str(seeds_dir))
+    assert "did you mean: pyongyang" in text.out
+
+
+def test_plain_output_marks_matches(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
+    r = run_cli("search", "kursk", str(seeds_dir))
+    assert r.code == 0, r.err
+    assert r.out.startswith("1 result for kursk")
+    assert "«Kursk»" in r.out
+    assert KURSK in r.out
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"north korean', "unbalanced quote"),
+        ("((", "unbalanced parentheses"),
+        ("title:", "empty value after 'title:'"),
+        ("author:x", "unknown field 'author:'"),
+        ("AND", "'AND' needs a term"),
+        ("OR x", "'OR' needs a term on each side"),
+        ("x NOT", "'NOT' needs a term after it"),
+        ("x" * 5000, "query too long"),
+        ("kursk\x1b[2J", "control characters"),
+        ("date:2024-13", "invalid month"),
+    ],
+)
+def test_bad_query_exits_2_with_one_line(
+    run_cli: Callable[..., Any], seeds_dir: Path, query: str, message: str
+) -> None:
+    r = run_cli("search", query, str(seeds_dir), "--json")
+    assert r.code == 2
+    assert r.out == ""
+    assert "Traceback" not in r.err
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert lines[0].startswith("newsdesk: bad query:")
+
+
+def test_search_missing_query_is_a_usage_error(run_cli: Callable[..., Any]) -> None:
+    r = run_cli("search", index_dir=False)
+    assert r.code == 2 and "usage:" in r.err and "Traceback" not in r.err
+
+
+def test_limit(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
+    data = run_cli("search", "korea", str(seeds_dir), "--json", "--limit", "1").json()
+    assert data["total"] == 2 and len(data["hits"]) == 1
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_and_version_for_every_command(run_cli: Callable[..., Any], command: str) -> None:
+    argv = [command] if command else []
+    h = run_cli(*argv, "--help", index_dir=False)
+    assert h.code == 0 and "usage: newsdesk" in h.out and h.err == ""
+    v = run_cli(*argv, "--version", index_dir=False)
+    assert v.code == 0 and v.out.startswith("newsdesk ") and "Traceback" not in v.err
+
+
+def test_unknown_option_is_usage_error(run_cli: Callable[..., Any]) -> None:
+    r = run_cli("search", "kursk", "--frobnicate")
+    assert r.code == 2 and "Traceback" not in r.err
