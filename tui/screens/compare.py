@@ -21,8 +21,15 @@ from textual.worker import get_current_worker
 
 from index.compare import Comparison
 from index.models import Article, Entity
-from tui.screens.compare_export import ConfirmScreen, ExportScreen, default_name, resolve, write_brief
+from tui.screens.compare_export import (
+    ConfirmScreen,
+    ExportScreen,
+    default_name,
+    resolve,
+    write_brief,
+)
 from tui.screens.compare_model import (
+    LEGEND,
     Link,
     claim_links,
     conflict_links,
@@ -34,6 +41,9 @@ from tui.screens.compare_model import (
 )
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.lists import meta_line, safe
+
+CLAIMS = Binding.Group("claim", compact=True)
+CONFLICTS = Binding.Group("conflict", compact=True)
 
 
 class CompareScreen(Screen[None]):
@@ -51,11 +61,29 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="compare.back"),
         Binding("escape", "back", "Back", show=False, id="compare.escape"),
-        Binding("right_square_bracket", "claim(1)", "Next claim", id="compare.next_claim"),
-        Binding("left_square_bracket", "claim(-1)", "Prev claim", id="compare.previous_claim"),
-        Binding("right_curly_bracket,x", "conflict(1)", "Next conflict", id="compare.next_conflict"),
         Binding(
-            "left_curly_bracket,X", "conflict(-1)", "Prev conflict", id="compare.previous_conflict"
+            "left_square_bracket",
+            "claim(-1)",
+            "Prev claim",
+            id="compare.previous_claim",
+            group=CLAIMS,
+        ),
+        Binding(
+            "right_square_bracket", "claim(1)", "Next claim", id="compare.next_claim", group=CLAIMS
+        ),
+        Binding(
+            "left_curly_bracket,X",
+            "conflict(-1)",
+            "Prev conflict",
+            id="compare.previous_conflict",
+            group=CONFLICTS,
+        ),
+        Binding(
+            "right_curly_bracket,x",
+            "conflict(1)",
+            "Next conflict",
+            id="compare.next_conflict",
+            group=CONFLICTS,
         ),
         Binding("e", "toggle_info", "Entities", id="compare.entities"),
         Binding("s", "swap", "Swap", id="compare.swap"),
@@ -83,7 +111,9 @@ class CompareScreen(Screen[None]):
         self._started = time.perf_counter()
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("comparing…"), id="compare-summary")
+        with Horizontal(id="compare-top"):
+            yield Static(Content("comparing…"), id="compare-summary")
+            yield Static(LEGEND, id="compare-legend")
         with Horizontal(id="compare-body"):
             with Horizontal(id="compare-panes"):
                 for side in ("left", "right"):
@@ -182,7 +212,9 @@ class CompareScreen(Screen[None]):
             head.update(
                 Content("\n").join(
                     [
-                        Content.assemble((f" {letter} ", "reverse bold"), " ", (safe(article.title), "bold")),
+                        Content.assemble(
+                            (f" {letter} ", "reverse bold"), " ", (safe(article.title), "bold")
+                        ),
                         Content("    " + meta_line(article.source, article.date)).stylize("dim"),
                     ]
                 )
@@ -301,9 +333,7 @@ class CompareScreen(Screen[None]):
                 if yes:
                     self.export(path, overwrite=True)
 
-            self.app.push_screen(
-                ConfirmScreen(f"{safe(str(path))} exists. Replace it?"), answered
-            )
+            self.app.push_screen(ConfirmScreen(f"{safe(str(path))} exists. Replace it?"), answered)
             return
         self.export(path, overwrite=False)
 
@@ -318,7 +348,10 @@ class CompareScreen(Screen[None]):
             write_brief(path, comparison_to_markdown(self.comparison), overwrite=overwrite)
         except FileExistsError:
             self.app.call_from_thread(
-                self.notify, f"{shown} exists: not replaced", title="Export", severity="warning",
+                self.notify,
+                f"{shown} exists: not replaced",
+                title="Export",
+                severity="warning",
                 markup=False,
             )
         except OSError as exc:

@@ -94,10 +94,12 @@ def marks(c: Comparison, side: str, claims: Sequence[Link]) -> list[Mark]:
 def conflicts_of(c: Comparison, link: Link) -> list[str]:
     """The explanations of disagreements between exactly this claim's two passages."""
     return [
-        x.detail
-        for x in c.conflicts
-        if _key(x.a) == _key(link.a) and _key(x.b) == _key(link.b)
+        x.detail for x in c.conflicts if _key(x.a) == _key(link.a) and _key(x.b) == _key(link.b)
     ]
+
+
+LEGEND = Content("= shared  ≈ related  ! conflict  · only here").stylize("dim")
+"""What the gutter marks mean."""
 
 
 def summary(c: Comparison) -> Content:
@@ -112,8 +114,7 @@ def summary(c: Comparison) -> Content:
         Content.assemble((f"{len(c.only_b)} only in B", "bold")),
         Content.assemble((f"{n} conflict{'s' if n != 1 else ''}", "bold $text-error")),
     ]
-    legend = Content("   = shared  ≈ related  ! conflict  · only here").stylize("dim")
-    return Content(" · ").join(parts) + legend
+    return Content(" · ").join(parts)
 
 
 def _names(entities: Sequence[Entity]) -> dict[str, tuple[str, str]]:
@@ -133,7 +134,9 @@ def entity_panel(
 
     def section(title: str, keys: Sequence[str]) -> list[Content]:
         rows = [Content.assemble((f"{title} ({len(keys)})", "bold underline"))]
-        items = sorted((names.get(k, ("", safe(k))) for k in keys), key=lambda i: (i[0], i[1].lower()))
+        items = sorted(
+            (names.get(k, ("", safe(k))) for k in keys), key=lambda i: (i[0], i[1].lower())
+        )
         rows += [
             Content.assemble("  ", name, (f"  {label.lower()}" if label else "", "dim"))
             for label, name in items

@@ -111,6 +111,11 @@ class ComparePane(ScrollView, can_focus=True):
         self._selected = span
         self.refresh()
 
+    @property
+    def selected(self) -> tuple[int, int] | None:
+        """The selected claim's span, if any."""
+        return self._selected
+
     def link(self, partner: ComparePane) -> None:
         """Scroll together with ``partner`` (both share one guard)."""
         self.partner, partner.partner = partner, self
@@ -199,6 +204,10 @@ class ComparePane(ScrollView, can_focus=True):
             if pane is not None:
                 pane.move_to(pane.line_count - pane.size.height + 1)
 
+    def visible_text(self) -> list[str]:
+        """The text of the lines now on screen, gutter included (for tests and tools)."""
+        return [self.render_line(y).text for y in range(self.size.height)]
+
     # -- drawing -------------------------------------------------------------------------------
 
     def _style(self, cls: str) -> object:
@@ -237,7 +246,11 @@ class ComparePane(ScrollView, can_focus=True):
         chosen = sel is not None and any(m.start < sel[1] and m.end > sel[0] for m in marks)
         first = " "
         if chosen:
-            first = "▶" if sel is not None and line.start <= sel[0] < max(line.end, line.start + 1) else "┃"
+            first = (
+                "▶"
+                if sel is not None and line.start <= sel[0] < max(line.end, line.start + 1)
+                else "┃"
+            )
             spans.append(Span(0, 1, self._style("gutter-selected")))  # type: ignore[arg-type]
         symbol = " "
         if starting:

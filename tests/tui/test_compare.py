@@ -1,0 +1,277 @@
+"""The compare screen: summary counts, levelled claims, conflicts, swap, export, entities, hostile text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tui_helpers import HEADLINE, KURSK, settle
+
+from index.compare import compare
+from index.report import comparison_to_markdown
+from index.textsafe import neutralise
+from tui.screens.compare import CompareScreen
+from tui.screens.compare_export import ConfirmScreen, ExportScreen
+from tui.widgets.compare_pane import ComparePane
+
+SIZE = (160, 45)
+
+
+def _expected(store: Any, a_id: str, b_id: str) -> Any:
+    a, ents_a = store.article_with_entities(a_id)
+    b, ents_b = store.article_with_entities(b_id)
+    return compare(a, b, ents_a, ents_b)
+
+
+async def _open(pilot: Any, a_id: str = HEADLINE, b_id: str = KURSK) -> CompareScreen:
+    app = pilot.app
+    await settle(pilot)
+    screen = CompareScreen(app.store, a_id, b_id)
+    await app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+def _text(screen: CompareScreen, selector: str) -> str:
+    return str(screen.query_one(selector).content)
+
+
+def _panes(screen: CompareScreen) -> tuple[ComparePane, ComparePane]:
+    return screen.query_one("#pane-left", ComparePane), screen.query_one("#pane-right", ComparePane)
+
+
+def _screen_row(pane: ComparePane, offset: int) -> int:
+    return pane.region.y + pane.row_of(offset)
+
+
+async def test_summary_counts_match_compare(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        c = _expected(app.store, HEADLINE, KURSK)
+        shared = sum(1 for p in c.pairs if p.kind == "shared")
+        summary = _text(screen, "#compare-summary")
+        assert f"{shared} shared" in summary
+        assert f"{len(c.pairs) - shared} related" in summary
+        assert f"{len(c.only_a)} only in A" in summary
+        assert f"{len(c.only_b)} only in B" in summary
+        assert f"{len(c.conflicts)} conflict" in summary
+        left, right = _panes(screen)
+        assert left.article is not None and left.article.id == HEADLINE
+        assert right.article is not None and right.article.id == KURSK
+        assert "North Korea" in _text(screen, "#head-left")
+
+
+async def test_reader_c_opens_compare(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kursk", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("r", "c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.a_id == KURSK and screen.b_id == HEADLINE
+        assert screen.comparison is not None
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+        assert type(app.screen).__name__ == "ReaderScreen"
+
+
+async def test_next_claim_is_selected_and_level(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        left, right = _panes(screen)
+        seen = 0
+        for _ in range(len(screen.claims)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            link = screen.current
+            assert link is not None and link.kind in ("shared", "related")
+            assert left.selected == (link.a.start, link.a.end)
+            assert right.selected == (link.b.start, link.b.end)
+            assert abs(_screen_row(left, link.a.start) - _screen_row(right, link.b.start)) <= 1
+            assert 0 <= left.row_of(link.a.start) < left.size.height
+            seen += 1
+        assert seen == len(screen.claims) > 1
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.current == screen.claims[-2]
+
+
+async def test_scrolling_moves_both_panes(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        left, right = _panes(screen)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert left.scroll_y == right.scroll_y == 3
+        await pilot.press("G")
+        await pilot.pause()
+        assert left.scroll_y > 3 and right.scroll_y > 3
+        await pilot.press("g")
+        await pilot.pause()
+        assert left.scroll_y == right.scroll_y == 0
+
+
+async def test_conflict_detail_shown(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        assert screen.conflicts
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        link = screen.current
+        assert link is not None and link.kind == "conflict"
+        assert link == screen.conflicts[0]
+        assert neutralise(link.detail) in _text(screen, "#compare-status")
+        left, right = _panes(screen)
+        assert abs(_screen_row(left, link.a.start) - _screen_row(right, link.b.start)) <= 1
+        # the training-versus-fighting disagreement of the seed pair is among them
+        details = [k.detail for k in screen.conflicts]
+        assert any("training" in d and "combat" in d for d in details)
+        # the gutter flags conflicts in both panes
+        assert any(line[1:2] == "!" for line in left.visible_text())
+        assert any(line[1:2] == "!" for line in right.visible_text())
+
+
+async def test_swap(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("right_curly_bracket", "s")
+        await pilot.pause()
+        left, right = _panes(screen)
+        assert screen.left == "b"
+        assert left.article is not None and left.article.id == KURSK
+        assert right.article is not None and right.article.id == HEADLINE
+        assert "B" in _text(screen, "#head-left")[:4]
+        link = screen.current
+        assert link is not None
+        assert left.selected == (link.b.start, link.b.end)
+        assert abs(_screen_row(left, link.b.start) - _screen_row(right, link.a.start)) <= 1
+
+
+async def test_export_markdown(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        files = list(tmp_path.glob("compare-*.md"))
+        assert len(files) == 1
+        expected = comparison_to_markdown(screen.comparison)
+        assert files[0].read_text(encoding="utf-8") == expected
+        assert expected == comparison_to_markdown(_expected(app.store, HEADLINE, KURSK))
+        # an existing file is replaced only after asking
+        files[0].write_text("keep me", encoding="utf-8")
+        await pilot.press("m", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert files[0].read_text(encoding="utf-8") == "keep me"
+        await pilot.press("m", "enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert files[0].read_text(encoding="utf-8") == expected
+        assert app.screen is screen
+
+
+async def test_entities_panel(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        info = screen.query_one("#compare-info")
+        assert not info.display or info.region.width == 0
+        await pilot.press("e")
+        await pilot.pause()
+        assert info.region.width > 0
+        body = _text(screen, "#compare-info-body")
+        c = screen.comparison
+        assert f"Named only in A ({len(c.only_a_entities)})" in body
+        assert f"Named only in B ({len(c.only_b_entities)})" in body
+        assert f"Named in both ({len(c.shared_entities)})" in body
+        assert "Kursk" in body
+        assert "Sources cited by A" in body and "Sources cited by B" in body
+        await pilot.press("e")
+        await pilot.pause()
+        assert info.region.width == 0
+
+
+async def test_back_with_q(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+
+
+HOSTILE_A = (
+    "Hostile report one\n\n"
+    "Officials said [bold red]x[/] soldiers crossed the northern border on Monday night. "
+    "The mayor clicked [@click=app.quit]here[/] to confirm 500 soldiers crossed the border. "
+    "A witness said \x1b[31m red text \x1b[0m appeared on the border screens."
+)
+HOSTILE_B = (
+    "Hostile report two\n\n"
+    "Officials said [bold red]x[/] soldiers crossed the northern border on Monday night. "
+    "The mayor said [@click=app.quit]here[/] that 700 soldiers crossed the border. "
+    "Nothing else happened, a witness said \x1b[31m on the border."
+)
+
+
+async def test_hostile_text_is_literal(make_app: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(HOSTILE_A, encoding="utf-8")
+    (corpus / "b.txt").write_text(HOSTILE_B, encoding="utf-8")
+    app = make_app(corpus, tmp_path / "hostile-index")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ids = sorted(info.id for info in app.store.catalogue())
+        assert len(ids) == 2
+        screen = await _open(pilot, ids[0], ids[1])
+        assert screen.comparison is not None
+        left, right = _panes(screen)
+        shown = "\n".join(left.visible_text() + right.visible_text())
+        assert "[bold red]x[/]" in shown
+        assert "[@click=app.quit]here[/]" in shown
+        assert "\x1b" not in shown
+        assert "\u241b[31m" in shown
+        await pilot.press("right_square_bracket", "right_curly_bracket", "e")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen is screen
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)], ids=["160x45", "80x24"])
+class TestCompareSnapshots:
+    def test_compare(self, snap_compare: Any, make_app: Any, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Any) -> None:
+            await _open(pilot)
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+    def test_conflict(self, snap_compare: Any, make_app: Any, size: tuple[int, int]) -> None:
+        async def run_before(pilot: Any) -> None:
+            await _open(pilot)
+            await pilot.press("right_curly_bracket", "right_curly_bracket")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
