@@ -49,7 +49,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RESIDUE = re.compile(r"[ _]+\d{1,3}\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +297,7 @@ def _first_line(text: str) -> tuple[str, int, int]:
 
 def _title_of(text: str) -> tuple[str, int]:
     """Title and the end offset of a headline line (0 when the title is derived)."""
-    line, start, end = _first_line(text)
+    line, _start, end = _first_line(text)
     rest = text[end:].strip()
     words = line.split()
     if rest and 0 < len(words) <= 30 and len(line) <= 200 and not _SENTENCE_END.search(line):
@@ -325,10 +325,10 @@ def _text_blocks(text: str, headline_end: int) -> list[Block]:
     body_start = headline_end
     body = text[body_start:]
     if re.search(r"\n[ \t]*\n", body):
-        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", re.S)
+        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", re.DOTALL)
     elif re.search(r"\n[ \t]+\S", body):
         # Hard-wrapped newswire: an indented line starts a paragraph.
-        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]+(?=\S)|\Z))", re.S)
+        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]+(?=\S)|\Z))", re.DOTALL)
     else:
         pattern = re.compile(r"\S[^\n]*")
     for m in pattern.finditer(body):

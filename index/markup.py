@@ -129,7 +129,7 @@ def plain_text(source: str, note: str) -> Parsed:
     """The source unchanged as text, one paragraph block per run of non-blank lines."""
     blocks = tuple(
         Block("paragraph", m.start(), m.end(), 0)
-        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", source, re.S)
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", source, re.DOTALL)
     )
     return Parsed(source, blocks, (), (note,))
 

@@ -97,9 +97,8 @@ def validate(query: str) -> None:
             known = ", ".join(sorted({k for k in FIELDS if k not in ("people", "text")}))
             raise QueryError(f"unknown field '{name}:' (known fields: {known})")
         rest = outside[m.end() :]
-        if not rest or rest[0].isspace() or rest[0] == ")":
-            if not query[m.end() :].startswith('"'):
-                raise QueryError(f"empty value after '{name}:': write {name}:word")
+        if (not rest or rest[0].isspace() or rest[0] == ")") and not query[m.end() :].startswith('"'):
+            raise QueryError(f"empty value after '{name}:': write {name}:word")
     words = [t.text for t in _tokens(outside.replace("(", " ").replace(")", " "))]
     if words and all(w in _OPERATORS or w in ("-", "+") for w in words):
         raise QueryError(f"'{words[0]}' needs a term to work on")

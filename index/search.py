@@ -22,16 +22,16 @@ from index.models import Facet, Hit, SearchResult, Snippet
 from index.query import QueryError, rewrite, validate
 from index.store import Store, decode_blob
 
-__all__ = ["QueryError", "search", "facets", "parse"]
+__all__ = ["QueryError", "facets", "parse", "search"]
 
 _ANALYZER = StemmingAnalyzer()
 SNIPPET_CHARS = 200
 
 
-class _OffsetFormatter(highlight.Formatter):
+class _OffsetFormatter(highlight.Formatter):  # type: ignore[misc]
     """Returns fragments as ``Snippet`` objects instead of marked-up strings."""
 
-    def format(self, fragments: list[Any], replace: bool = False) -> list[Snippet]:  # type: ignore[override]
+    def format(self, fragments: list[Any], replace: bool = False) -> list[Snippet]:
         out: list[Snippet] = []
         for frag in fragments:
             base = frag.startchar
@@ -192,7 +192,8 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
         if not typed or typed.lower() == str(tok.text).lower():
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(typed)}(?!\w)", re.IGNORECASE)
-        text = pattern.sub(lambda _m, new=str(tok.text): new, text)
+        replacement = str(tok.text)
+        text = pattern.sub(lambda _m: replacement, text)  # noqa: B023 - used at once
     if not text or text == query:
         return None
     try:

@@ -91,6 +91,7 @@ def run_cli(tmp_path: Path) -> Iterator[Callable[..., CliResult]]:
         proc = subprocess.run(
             [sys.executable, "-m", "tui", *argv],
             capture_output=True,
+            check=False,
             text=True,
             encoding="utf-8",
             env=env,
