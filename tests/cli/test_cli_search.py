@@ -13,6 +13,16 @@ HEADLINE = "000_44cfc8ca5dd0595f.txt"
 COMMANDS = ["index", "search", "entities", "compare", "related", "stories"]
 
 
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """An index of the seeds built once, shared by the read-only searches below."""
+    from index.store import Store
+
+    d = tmp_path_factory.mktemp("cli-seed-index")
+    Store([seeds_dir], d).update()
+    return d
+
+
 def _check_shape(data: dict[str, Any]) -> None:
     """Exactly the documented shape (extra keys on hits such as source/date are allowed)."""
     assert set(data) == {"query", "total", "suggestion", "hits"}
@@ -29,8 +39,8 @@ def _check_shape(data: dict[str, Any]) -> None:
                 assert 0 <= pair[0] < pair[1] <= len(snip["text"])
 
 
-def test_kursk_json(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
-    r = run_cli("search", "kursk", str(seeds_dir), "--json")
+def test_kursk_json(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path) -> None:
+    r = run_cli("search", "kursk", str(seeds_dir), "--json", index_dir=seed_index)
     assert r.code == 0, r.err
     data = r.json()
     _check_shape(data)
@@ -47,8 +57,8 @@ def test_default_corpus_is_the_seeds(run_cli: Callable[..., Any]) -> None:
     assert [h["id"] for h in r.json()["hits"]] == [KURSK]
 
 
-def test_phrase_finds_both(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
-    r = run_cli("search", '"North Korean soldiers"', str(seeds_dir), "--json")
+def test_phrase_finds_both(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path) -> None:
+    r = run_cli("search", '"North Korean soldiers"', str(seeds_dir), "--json", index_dir=seed_index)
     assert r.code == 0, r.err
     data = r.json()
     _check_shape(data)
@@ -58,18 +68,18 @@ def test_phrase_finds_both(run_cli: Callable[..., Any], seeds_dir: Path) -> None
         assert {"north", "korean"} <= words
 
 
-def test_suggestion(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
-    r = run_cli("search", "pyongyng", str(seeds_dir), "--json")
+def test_suggestion(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path) -> None:
+    r = run_cli("search", "pyongyng", str(seeds_dir), "--json", index_dir=seed_index)
     assert r.code == 0, r.err
     data = r.json()
     _check_shape(data)
     assert (data["total"], data["hits"], data["suggestion"]) == (0, [], "pyongyang")
-    text = run_cli("search", "pyongyng", str(seeds_dir))
+    text = run_cli("search", "pyongyng", str(seeds_dir), index_dir=seed_index)
     assert "did you mean: pyongyang" in text.out
 
 
-def test_plain_output_marks_matches(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
-    r = run_cli("search", "kursk", str(seeds_dir))
+def test_plain_output_marks_matches(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path) -> None:
+    r = run_cli("search", "kursk", str(seeds_dir), index_dir=seed_index)
     assert r.code == 0, r.err
     assert r.out.startswith("1 result for kursk")
     assert "«Kursk»" in r.out
@@ -108,8 +118,10 @@ def test_search_missing_query_is_a_usage_error(run_cli: Callable[..., Any]) -> N
     assert r.code == 2 and "usage:" in r.err and "Traceback" not in r.err
 
 
-def test_limit(run_cli: Callable[..., Any], seeds_dir: Path) -> None:
-    data = run_cli("search", "korea", str(seeds_dir), "--json", "--limit", "1").json()
+def test_limit(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path) -> None:
+    data = run_cli(
+        "search", "korea", str(seeds_dir), "--json", "--limit", "1", index_dir=seed_index
+    ).json()
     assert data["total"] == 2 and len(data["hits"]) == 1
 
 
