@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from index.compare import Comparison
 from index.models import Article, Entity
 from tui.screens.compare_export import (
     ConfirmScreen,
@@ -42,6 +41,9 @@ from tui.screens.compare_model import (
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.lists import meta_line, safe
 
+if TYPE_CHECKING:  # index.compare loads in the worker: it costs ~50 ms at first import
+    from index.compare import Comparison
+
 CLAIMS = Binding.Group("claim", compact=True)
 CONFLICTS = Binding.Group("conflict", compact=True)
 
@@ -60,7 +62,7 @@ class CompareScreen(Screen[None]):
     AUTO_FOCUS = "#pane-left"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="compare.back"),
-        Binding("escape", "back", "Back", show=False, id="compare.escape"),
+        Binding("escape", "escape", "Close panel or back", show=False, id="compare.escape"),
         Binding(
             "left_square_bracket",
             "claim(-1)",
@@ -150,8 +152,6 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def load(self) -> None:
         """Read both articles, show them, then compare them (worker thread)."""
-        from index.compare import compare
-
         worker = get_current_worker()
         try:
             found = [self.store.article_with_entities(i) for i in (self.a_id, self.b_id)]
@@ -167,6 +167,8 @@ class CompareScreen(Screen[None]):
         self.app.call_from_thread(self._show_articles, a, ents_a, b, ents_b)
         t0 = time.perf_counter()
         try:
+            from index.compare import compare
+
             result = compare(a, b, ents_a, ents_b)
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(self._failed, f"compare failed: {type(exc).__name__}: {exc}")
@@ -182,11 +184,15 @@ class CompareScreen(Screen[None]):
     def _show_articles(
         self, a: Article, ents_a: list[Entity], b: Article, ents_b: list[Entity]
     ) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         self.articles = {"a": a, "b": b}
         self.entities = {"a": ents_a, "b": ents_b}
         self._fill()
 
     def _show_comparison(self, result: Comparison) -> None:
+        if not self.is_attached:
+            return
         self.comparison = result
         self.claims = claim_links(result)
         self.conflicts = conflict_links(result)
@@ -312,9 +318,12 @@ class CompareScreen(Screen[None]):
         """Swap the panes (A and B keep their letters)."""
         self.left = self.right
         self._fill()
-        self.set_status(f"{self.left.upper()} is now on the left")
-        if self.current is not None:
-            self._select(self.current)
+        if self.current is None:
+            self.set_status(f"{self.left.upper()} is now on the left")
+            return
+        kind = "conflict" if self.current.kind == "conflict" else "claim"
+        seq = ordered(self.conflicts if kind == "conflict" else self.claims, self.left)
+        self._explain(self.current, f"{kind} {seq.index(self.current) + 1} of {len(seq)}")
 
     def action_export(self) -> None:
         """Save the comparison as a Markdown brief in a file the user names."""
@@ -369,6 +378,18 @@ class CompareScreen(Screen[None]):
     def set_status(self, text: str) -> None:
         """One line under the panes (plain text)."""
         self.query_one("#compare-status", Static).update(Content(text))
+
+    def action_escape(self) -> None:
+        """Close the entity panel if it is open, else go back."""
+        if self.has_class("-show-info"):
+            self.remove_class("-show-info")
+        else:
+            self.action_back()
+
+    def on_resize(self) -> None:
+        # Wrapping changes with the width: bring the selected claim level again once laid out.
+        if self.current is not None:
+            self.call_after_refresh(self._select, self.current)
 
     def action_back(self) -> None:
         """Return to the reader."""

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from index.compare import Comparison, Passage
 from index.models import Entity
 from tui.widgets.compare_pane import TINTS, Mark
 from tui.widgets.lists import safe
+
+if TYPE_CHECKING:
+    from index.compare import Comparison, Passage
 
 
 @dataclass(frozen=True, slots=True)

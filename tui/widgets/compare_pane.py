@@ -192,6 +192,14 @@ class ComparePane(ScrollView, can_focus=True):
         self.move_to(mine - row)
         partner.move_to(theirs - row)
 
+    def action_scroll_home(self) -> None:
+        """Home: both panes to the top."""
+        self.to_top()
+
+    def action_scroll_end(self) -> None:
+        """End: both panes to the bottom."""
+        self.to_bottom()
+
     def to_top(self) -> None:
         """Both panes to the start of their article."""
         self.move_to(0)
