@@ -710,3 +710,31 @@ def extract(text: str) -> list[Entity]:
         Non-overlapping entities sorted by offset.
     """
     return get_recognizer().extract(text)
+
+
+def query_key(label: str, value: str) -> str:
+    """The canonical key a search value stands for, so ``person:zelenskyy`` meets "Zelensky".
+
+    Args:
+        label: An entity label (``PERSON``, ``PLACE``, ...).
+        value: What the user typed after the field, without quotes.
+
+    Returns:
+        The value folded the way canonical keys of that label are made (aliases such as "DPRK" or
+        "U.S." resolved for places); unknown names come back folded, never dropped.
+    """
+    from index.gazetteer import key_of, load_gazetteer
+
+    if label == "PERSON":
+        return _person_key(value)
+    key = key_of(value)
+    if label == "PLACE":
+        gz = load_gazetteer()
+        if key in gz.places:
+            return gz.places[key][0]
+        compact = value.replace(".", "").strip()
+        if compact.isupper() and compact in gz.acronyms:
+            return gz.acronyms[compact]
+    if label == "GROUP":
+        return load_gazetteer().groups.get(key, key)
+    return key

@@ -212,12 +212,34 @@ def rewrite(query: str) -> str:
             out.append(_rewrite_date(value))
         elif field == "entity":
             # No separate any-entity field (it doubled the entity postings): search each kind.
-            out.append("(" + " OR ".join(f"{f}:{value}" for f in ENTITY_FIELDS) + ")")
+            out.append(
+                "(" + " OR ".join(f"{f}:{_entity_value(f, value)}" for f in ENTITY_FIELDS) + ")"
+            )
+        elif field in ENTITY_FIELDS:
+            out.append(f"{field}:{_entity_value(field, value)}")
         else:
             out.append(f"{field}:{value}")
         pos = m.end()
     out.append(query[pos:])
     return "".join(out)
+
+
+_FIELD_LABELS = {"person": "PERSON", "org": "ORG", "place": "PLACE", "group": "GROUP",
+                 "dates": "DATE", "quantity": "QUANTITY"}
+
+
+def _entity_value(field: str, value: str) -> str:
+    """Fold an entity search value the way the index folds names (aliases, spelling variants)."""
+    if any(c in value for c in "*?~[]{}") or field == "dates":
+        return value
+    from index.entities import query_key
+
+    bare = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
+    key = query_key(_FIELD_LABELS[field], bare)
+    if not key.strip():
+        return value
+    key = key.replace('"', " ")
+    return f'"{key}"' if " " in key or value.startswith('"') else key
 
 
 def _inside_quotes(query: str, index: int) -> bool:

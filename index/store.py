@@ -30,9 +30,12 @@ from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MARKER = "newsdesk-index.json"
 MANIFEST = "manifest.json"
+TABLES = "tables.pickle"
+"""Side tables (catalogue rows, related-report features), kept beside Whoosh so that listing or
+ranking 100,000 articles never unpickles every stored article."""
 ENTITY_FIELDS = {
     "PERSON": "person",
     "ORG": "org",
@@ -83,7 +86,6 @@ def make_schema() -> Schema:
         ekeys=KEYWORD(commas=True, lowercase=False, scorable=False),
         meta=STORED(),
         blob=STORED(),
-        features=STORED(),
         **names,
     )
 
@@ -185,7 +187,7 @@ class Store:
         self.roots = [str(Path(r).expanduser().resolve()) for r in roots]
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
         self.messages: list[str] = []
-        self._features_cache: tuple[Any, dict[str, Any]] | None = None
+        self._tables_cache: tuple[Any, dict[str, Any]] | None = None
         self._prepare_dir(allow_foreign)
         self.ix = self._open_or_create()
 
@@ -290,24 +292,14 @@ class Store:
         return found[1] if found else []
 
     def catalogue(self) -> list[ArticleInfo]:
-        """Every article's listing fields, in id order."""
-        out: list[ArticleInfo] = []
-        with self.searcher() as s:
-            for fields in s.all_stored_fields():
-                title, source, date, story = fields["meta"]
-                out.append(ArticleInfo(fields["id"], fields["file"], title, source, date, story))
-        out.sort(key=lambda a: a.id)
-        return out
+        """Every article's listing fields, in id order (from the side table: no article is loaded)."""
+        rows = self._tables().get("catalogue", {})
+        return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
     def features(self) -> dict[str, Any]:
-        """Every article's stored features by id (from ``index.features``), cached per index version."""
-        with self.searcher() as s:
-            generation = (s.reader().generation(), s.doc_count())
-            if self._features_cache and self._features_cache[0] == generation:
-                return self._features_cache[1]
-            out = {f["id"]: f.get("features") for f in s.all_stored_fields()}
-        self._features_cache = (generation, out)
-        return out
+        """Every article's related-report features by id (from ``index.features``)."""
+        features: dict[str, Any] = self._tables().get("features", {})
+        return features
 
     def ids_for_path(self, path: str | os.PathLike[str]) -> list[str]:
         """Ids of the articles read from a file."""
@@ -317,7 +309,7 @@ class Store:
 
     def display_names(self) -> dict[str, str]:
         """Readable names for ``LABEL|canonical`` entity keys (the fullest form seen in the corpus)."""
-        names = self._load_manifest().get("names", {})
+        names = self._tables().get("names", {})
         return names if isinstance(names, dict) else {}
 
     def skipped(self) -> list[Skipped]:
@@ -330,6 +322,31 @@ class Store:
         except (OSError, ValueError):
             return {"files": {}, "skipped": []}
         return data if isinstance(data, dict) else {"files": {}, "skipped": []}
+
+    def _tables(self) -> dict[str, Any]:
+        """The side tables, re-read only when the file changed (another process may update it)."""
+        path = self.index_dir / TABLES
+        try:
+            st = path.stat()
+            stamp: Any = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = None
+        if self._tables_cache is not None and self._tables_cache[0] == stamp:
+            return self._tables_cache[1]
+        tables = _read_tables(path) if stamp else None
+        if tables is None:
+            tables = self._tables_from_index() if self.doc_count() else _empty_tables()
+        self._tables_cache = (stamp, tables)
+        return tables
+
+    def _tables_from_index(self) -> dict[str, Any]:
+        """Rebuild the side tables from the stored articles (a missing or damaged tables file)."""
+        tables = _empty_tables()
+        with self.searcher() as s:
+            for fields in s.all_stored_fields():
+                article, entities = decode_blob(fields["blob"])
+                _table_rows(tables, article, entities)
+        return tables
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -388,10 +405,24 @@ class Store:
         for f in files:
             if f.path in old and f.path not in pending_paths:
                 new_files[f.path] = old[f.path]
+                # Unchanged files keep reporting why they (or some of their lines) were skipped.
+                skipped.extend(Skipped(p, r) for p, r in old[f.path].get("skipped", []))
         counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
         counts["removed"] = sum(len(old[p].get("ids", [])) for p in removed)
         notes: list[str] = []
-        names: dict[str, str] = dict(manifest.get("names", {}))
+        tables = self._tables() if old else _empty_tables()
+        # Copies: readers in other threads keep the old tables until the new ones are written.
+        catalogue: dict[str, Any] = dict(tables["catalogue"])
+        feats: dict[str, Any] = dict(tables["features"])
+        names: dict[str, str] = dict(tables["names"])
+
+        def forget(ids: Iterable[str]) -> None:
+            for i in ids:
+                catalogue.pop(i, None)
+                feats.pop(i, None)
+
+        for path in removed:
+            forget(old[path].get("ids", []))
         seen_ids = {i for entry in new_files.values() for i in entry.get("ids", [])}
         total = sum(max(f.size, 1) for f in pending)
         done = 0.0
@@ -406,9 +437,16 @@ class Store:
                     data = read_bytes(source.path, size_limit(source.path))
                 except ReadError as exc:
                     skipped.append(Skipped(source.path, str(exc)))
+                    # Remember the failure with the file's size and mtime: an unchanged unreadable
+                    # file is reported again without being read again.
+                    new_files[source.path] = {
+                        "size": source.size, "mtime_ns": source.mtime_ns, "sha1": None, "ids": [],
+                        "skipped": [[source.path, str(exc)]],
+                    }
                     if prev:
                         writer.delete_by_term("file", source.path)
                         counts["removed"] += len(prev.get("ids", []))
+                        forget(prev.get("ids", []))
                     done += weight
                     continue
                 digest = hashlib.sha1(data).hexdigest()
@@ -429,6 +467,7 @@ class Store:
                 entry["skipped"] = [[s.path, s.reason] for s in bad]
                 if prev:
                     writer.delete_by_term("file", source.path)
+                    forget(prev.get("ids", []))
                 prev_ids = set(prev.get("ids", [])) if prev else set()
                 fresh = []
                 for article in articles:
@@ -452,6 +491,8 @@ class Store:
                 return IndexReport(notes=("cancelled",))
             for key, text in keys:
                 _remember_name(names, key, text)
+            feats[fields["id"]] = fields.pop("features")
+            catalogue[fields["id"]] = (fields["file"], *fields["meta"])
             writer.update_document(**fields)
             done += share
             if progress and n % 8 == 0:
@@ -465,15 +506,17 @@ class Store:
         try:
             if changed:
                 writer.commit()
+                # Tables before the manifest: if we die in between, the stale manifest makes the
+                # next run re-read these files, which rewrites the same rows.
+                _write_tables(
+                    self.index_dir / TABLES,
+                    {"catalogue": catalogue, "features": feats, "names": names},
+                )
             else:
                 writer.cancel()
             _atomic_write_json(
                 self.index_dir / MANIFEST,
-                {
-                    "files": new_files,
-                    "skipped": [[s.path, s.reason] for s in skipped],
-                    "names": names,
-                },
+                {"files": new_files, "skipped": [[s.path, s.reason] for s in skipped]},
             )
         except OSError as exc:
             raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
@@ -487,6 +530,43 @@ class Store:
             rebuilt=" ".join(self.messages) or None,
             reread=len(pending),
         )
+
+
+def _empty_tables() -> dict[str, Any]:
+    return {"catalogue": {}, "features": {}, "names": {}}
+
+
+def _table_rows(tables: dict[str, Any], article: Article, entities: Sequence[Entity]) -> None:
+    tables["catalogue"][article.id] = (
+        article.path, article.title, article.source, article.date, article.story
+    )
+    tables["features"][article.id] = _features(article, entities)
+    for e in entities:
+        _remember_name(tables["names"], f"{e.label}|{e.canonical}", " ".join(e.text.split()))
+
+
+def _read_tables(path: Path) -> dict[str, Any] | None:
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            data = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or not all(k in data for k in ("catalogue", "features", "names")):
+        return None
+    return data
+
+
+def _write_tables(path: Path, tables: dict[str, Any]) -> None:
+    import pickle
+
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
 
 
 def _remember_name(names: dict[str, str], key: str, text: str) -> None:

@@ -113,7 +113,10 @@ def _corpus(paths: Sequence[str]) -> list[str]:
 def _open_store(paths: Sequence[str], index_dir: str | None) -> Any:
     from index.store import Store
 
-    return Store(_corpus(paths), index_dir)
+    store = Store(_corpus(paths), index_dir)
+    for message in store.messages:
+        print(message, file=sys.stderr)
+    return store
 
 
 def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
@@ -137,8 +140,6 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
 def cmd_index(args: argparse.Namespace) -> int:
     """``newsdesk index``: update the index and report counts and skipped files."""
     store = _open_store(args.paths, args.index_dir)
-    for message in store.messages:
-        print(message, file=sys.stderr)
     # The user asked for this run: wait for another process's write rather than give up at once.
     report = store.update(
         progress=_progress_printer(sys.stderr.isatty() and not args.quiet), timeout=120.0
@@ -295,6 +296,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 def _run_app(argv: Sequence[str]) -> int:
     args = _app_parser().parse_intermixed_args(argv)
+    missing = [p for p in args.paths if not Path(p).expanduser().exists()]
+    if missing:
+        what = "command or file" if argv and missing[0] == argv[0] else "file or folder"
+        print(
+            f"newsdesk: no such {what}: {missing[0]} (commands: {', '.join(COMMANDS)})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     from tui.app import NewsdeskApp
 
     app = NewsdeskApp(_corpus(args.paths), index_dir=args.index_dir)
@@ -337,6 +346,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+        print(f"newsdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("newsdesk: if the index is damaged, delete its folder (see --index-dir) and re-run",
+              file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -84,6 +84,8 @@ def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     from index.store import IndexBusy, Store
 
     store = Store(corpus, args.index_dir)
+    for message in store.messages:
+        print(message, file=sys.stderr)
     try:
         store.update()
     except IndexBusy as exc:

@@ -111,11 +111,6 @@ def test_truncated_segment_rebuilds_with_message(run_cli: Callable[..., Any], mi
     assert run_cli("search", "kursk", str(mixed), "--json").json()["total"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/cli.py: cmd_search (and entities --top, related, stories) never print "
-    "store.messages; only cmd_index does, so a rebuild during search is silent",
-)
 def test_search_on_damaged_index_says_it_rebuilt(run_cli: Callable[..., Any], mixed: Path) -> None:
     _damage(_index(run_cli, mixed)["index_dir"])
     r = run_cli("search", "kursk", str(mixed), "--json")

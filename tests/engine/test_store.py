@@ -92,12 +92,6 @@ def test_file_turning_bad_drops_its_articles(seeds_copy: Path, make_store: Calla
     assert store.doc_count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.py: _update_locked copies unchanged files' manifest entries into new_files but "
-    "never adds their entry['skipped'] to the run's skipped list, so a run that reads nothing "
-    "reports no skipped files and overwrites the manifest's list (Store.skipped() becomes [])",
-)
 def test_skipped_files_are_still_reported_on_a_run_that_reads_nothing(
     tmp_path: Path, make_store: Callable[..., Any]
 ) -> None:
@@ -116,11 +110,6 @@ def test_skipped_files_are_still_reported_on_a_run_that_reads_nothing(
     assert len(store.skipped()) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store.py: a file whose read_bytes raises ReadError (too large, permission denied) gets "
-    "no manifest entry, so every later run finds it 'new' and reads it again (reread never 0)",
-)
 def test_unreadable_file_is_not_reread_on_every_run(tmp_path: Path, make_store: Callable[..., Any]) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
