@@ -62,6 +62,8 @@ class NewsdeskApp(App[None]):
         self._update_index = update_index
         self._settings = Settings.load()
         self.library = LibraryScreen()
+        self.first_screen_ready = False
+        """True once the library has listed the catalogue (benchmarks wait for it)."""
 
     # -- start-up ------------------------------------------------------------------------------
 

@@ -18,6 +18,19 @@ from tui.messages import OpenArticle
 from tui.widgets.lists import FacetList, ResultList, safe
 
 DEBOUNCE = 0.12
+STORY_LIMIT = 20_000
+"""Above this many articles the library lists them flat: grouping would take too long to wait for."""
+LIST_LIMIT = 2_000
+"""Rows listed when nothing is searched; a bigger library is reached by searching."""
+
+
+def _newest_first(info: Any) -> tuple[bool, str, str]:
+    return (info.date is None, "" if info.date is None else _invert(info.date), info.id)
+
+
+def _invert(date: str) -> str:
+    # Descending dates inside an ascending sort key.
+    return "".join(chr(0x10FFFF - ord(c)) if c.isdigit() else c for c in date)
 FIELDS = {
     "PERSON": "person",
     "ORG": "org",
@@ -88,22 +101,33 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="catalogue", exit_on_error=False)
     def load_catalogue(self, store: Any) -> None:
-        """Read the catalogue, the stories and the corpus facets (worker thread)."""
+        """Read the catalogue, then the stories and the corpus facets (worker thread).
+
+        The flat list is shown first so the first screen never waits for story grouping, which
+        takes seconds on a large corpus; above ``STORY_LIMIT`` articles grouping is left off.
+        """
         from index.search import facets
 
-        infos = store.catalogue()
-        stories: list[Any] | None
-        try:
-            from index.related import stories as find_stories
-
-            stories = list(find_stories(store))
-        except Exception:  # noqa: BLE001 - stories are optional: a flat list then
-            stories = None
+        worker = get_current_worker()
+        infos = sorted(store.catalogue(), key=_newest_first)
+        self.app.call_from_thread(self._show_catalogue, infos, None, [])
         try:
             top = facets(store, None, limit=30)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - the sidebar is optional
             top = []
-        self.app.call_from_thread(self._show_catalogue, infos, stories, top)
+        if worker.is_cancelled:
+            return
+        stories: list[Any] | None = None
+        if 1 < len(infos) <= STORY_LIMIT:
+            self.app.call_from_thread(self._show_catalogue, infos, None, top)
+            try:
+                from index.related import stories as find_stories
+
+                stories = list(find_stories(store))
+            except Exception:  # noqa: BLE001 - stories are optional: a flat list then
+                stories = None
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_catalogue, infos, stories, top)
 
     def _show_catalogue(self, infos: list[Any], stories: list[Any] | None, top: list[Any]) -> None:
         self.catalogue, self.stories = infos, stories
@@ -111,6 +135,7 @@ class LibraryScreen(Screen[None]):
             self.run_search(self.query_text, debounce=False)
             return
         self._list_catalogue(top)
+        self.app.first_screen_ready = True
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)
@@ -123,14 +148,16 @@ class LibraryScreen(Screen[None]):
     def _list_catalogue(self, top: list[Any]) -> None:
         self._last_view = (self._list_catalogue, top)
         self.result = None
-        self.query_one(ResultList).show_catalogue(self.catalogue, self.stories)
+        self.query_one(ResultList).show_catalogue(self.catalogue[:LIST_LIMIT], self.stories)
         self.query_one(FacetList).show(top)
         n = len(self.catalogue)
-        self.set_status(
-            f"{n} article{'s' if n != 1 else ''} in the library"
-            if n
-            else "The library is empty (indexing may still be running)"
-        )
+        if n > LIST_LIMIT:
+            status = f"{n:,} articles in the library; the newest {LIST_LIMIT:,} are listed: type to search"
+        elif n:
+            status = f"{n} article{'s' if n != 1 else ''} in the library"
+        else:
+            status = "The library is empty (indexing may still be running)"
+        self.set_status(status)
         self.set_suggestion(None)
 
     @property
