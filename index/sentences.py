@@ -163,7 +163,8 @@ def _is_boundary(text: str, t_start: int, t_end: int, k: int, p_start: int, p_en
     term = text[t_start:t_end].rstrip(_CLOSERS)
     closed = t_end > t_start + len(term)  # a quote or bracket closes after the mark
     nxt = text[k]
-    word_m = _WORD_BEFORE.search(text, p_start, t_start)
+    # Look back a bounded distance: searching from the paragraph start would be quadratic.
+    word_m = _WORD_BEFORE.search(text, max(p_start, t_start - 40), t_start)
     word = word_m.group(0) if word_m else ""
     nm = _NEXT_WORD.match(text, k, p_end)
     next_word = nm.group(1) if nm else ""
