@@ -14,10 +14,13 @@ __all__ = ["ESCAPE_MARK", "neutralise"]
 ESCAPE_MARK = "\u241b"  # SYMBOL FOR ESCAPE: shows where an escape sequence was removed
 
 # CSI (ESC [ or 8-bit 0x9b) ... final byte; OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ or 8-bit) ... BEL or
-# ST; any other ESC + one character. A string terminator may be missing: stop at the end of text.
+# ST; any other ESC + one character. A string sequence without its terminator is not swallowed (the
+# text after it stays visible): only its introducer is marked. Its body stops at the next introducer,
+# so text holding thousands of them is still scanned in linear time.
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"
+    r"[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[\s\S]?"
 )
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -36,7 +39,8 @@ def _picture(m: re.Match[str]) -> str:
 def neutralise(s: str) -> str:
     """Return ``s`` with terminal escapes, control characters and bidi controls neutralised.
 
-    Escape sequences become a single ``\u241b``; C0 controls other than newline and tab become
+    Escape sequences become a single ``\u241b`` (an OSC/DCS string without its terminator: only
+    its introducer does, so no text is hidden); C0 controls other than newline and tab become
     their control pictures (``\u2400``-``\u241f``); DEL becomes ``\u2421``; C1 controls become
     ``\ufffd``; bidi embedding, override and isolate controls are removed. Carriage returns are
     shown as ``\u240d`` because a bare one lets text overwrite the start of its line.
