@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 SHARED = 0.25  # score from which two sentences make the same claim
-RELATED = 0.11  # score from which two sentences speak of the same facet
+RELATED = 0.10  # score from which two sentences speak of the same facet
 _CANDIDATE = 0.04  # lowest score at which two sentences are checked for disagreements
 
 
@@ -700,6 +700,12 @@ _GAP = re.compile(
     r"director|chief|ambassador|envoy|correspondent|reporter)\s+)*"
 )
 _RUN = re.compile(r"(?:(?:[Tt]he\s+)?[A-Z][\w’'.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'.-]*)*")
+# Words that may follow a name; any other lower-case word makes the capitalised word an adjective
+# ("Ukrainian officials", "U.S. State Department spokesperson").
+_AFTER_NAME = _words(
+    "to at on in and that said says stated who which as of the a an it he she they this his her "
+    "their was is were had has have would will last earlier by for with from"
+)
 _TITLE_WORDS = _words(
     "president prime minister secretary spokesman spokeswoman spokesperson gen general "
     "col colonel lt mr mrs ms dr sen senator rep gov governor chief director minister "
@@ -771,21 +777,7 @@ def _sentence_sources(text: str, start: int, end: int) -> list[Source]:
                 break  # the name must follow the cue, possibly after an office or a title
             after = window[r.end() : r.end() + 20]
             nxt = re.match(r"\s+([a-z]+)", after)
-            if nxt and nxt.group(1) not in (
-                "to",
-                "at",
-                "on",
-                "in",
-                "and",
-                "that",
-                "said",
-                "says",
-                "stated",
-                "who",
-                "which",
-                "as",
-                "of",
-            ):
+            if nxt and nxt.group(1) not in _AFTER_NAME:
                 continue  # an adjective such as "Ukrainian officials", or an office before a name
             name = _clean(r.group(0))
             if name:
@@ -793,9 +785,7 @@ def _sentence_sources(text: str, start: int, end: int) -> list[Source]:
                 if not re.search(r"\bto\s*$", window[r.end() : r.end() + 4]):
                     break
     for m in _BEFORE_VERB.finditer(text, start, end):
-        if re.search(
-            r"(?:\b(?:and|from|of|with|in|by|for|between)|,)\s*$", text[start : m.start()]
-        ):
+        if re.search(r"\b(?:and|from|of|with|in|by|for|between)\s*$", text[start : m.start()]):
             continue  # "officials from ... South Korea have noted": the place is not the speaker
         name = _clean(m.group(1))
         if name:

@@ -137,9 +137,10 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
         anchor = max((a for b, a in b_anchor if b < q.start), default=-1)
         rows.append(((anchor, q.start), ">", "", q.text))
     rows.sort(key=lambda r: r[0])
-    title_a = neutralise(c.a.title or c.a.id)[:col]
-    title_b = neutralise(c.b.title or c.b.id)[:col]
-    out = [_summary(c), "", f"  {('A: ' + title_a)[:col].ljust(col)} | B: {title_b}"[: width + 3]]
+    title_a = neutralise(c.a.title or c.a.id)
+    title_b = neutralise(c.b.title or c.b.id)
+    header = f"  {('A: ' + title_a)[:col].ljust(col)} | {('B: ' + title_b)[:col]}"
+    out = [_summary(c)[:width], "", header.rstrip()]
     out.append("-" * min(width, 2 * col + 5))
     for _key, mark, left, right in rows:
         out.extend(_columns(left, right, col, mark))
