@@ -77,22 +77,24 @@ def _news_stop_stems() -> frozenset[str]:
     return frozenset(t.text for t in ana(" ".join(NEWS_STOPWORDS))) | NEWS_STOPWORDS
 
 
-def stems(text: str) -> list[str]:
+def stems(text: str, analysed: Sequence[str] | None = None) -> list[str]:
     """Stemmed content words of ``text`` in order, without stop words or bare numbers.
 
     Numbers are left to the entity keys (quantities, years): as terms they would match by accident.
+
+    Args:
+        text: The text.
+        analysed: Its stems as the body analyzer makes them, when the caller already has them (the
+            indexer does: it analyses each body once for both Whoosh and these features).
     """
     stop = _news_stop_stems()
-    out: list[str] = []
-    for token in _analyzer()(text):
-        word = token.text
-        if word in stop or word[0].isdigit() or len(word) < 3:
-            continue
-        out.append(word)
-    return out
+    words = analysed if analysed is not None else [t.text for t in _analyzer()(text)]
+    return [w for w in words if w not in stop and not w[0].isdigit() and len(w) >= 3]
 
 
-def key_terms(title: str, text: str, limit: int = MAX_TERMS) -> list[tuple[str, int]]:
+def key_terms(
+    title: str, text: str, limit: int = MAX_TERMS, text_stems: Sequence[str] | None = None
+) -> list[tuple[str, int]]:
     """The article's most frequent content stems with their counts, headline words boosted.
 
     Ties go to the word seen first: news puts the essentials in the headline and the lead.
@@ -102,7 +104,7 @@ def key_terms(title: str, text: str, limit: int = MAX_TERMS) -> list[tuple[str, 
     for pos, word in enumerate(stems(title)):
         counts[word] += TITLE_BOOST
         first.setdefault(word, pos - 1_000_000)
-    for pos, word in enumerate(stems(text)):
+    for pos, word in enumerate(stems(text, text_stems)):
         counts[word] += 1
         first.setdefault(word, pos)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
@@ -132,12 +134,15 @@ def entity_keys(
     return ranked[:limit]
 
 
-def features(article: Article, entities: Sequence[Entity]) -> dict[str, Any]:
+def features(
+    article: Article, entities: Sequence[Entity], text_stems: Sequence[str] | None = None
+) -> dict[str, Any]:
     """Compute the stored features of one article (pure function: runs in index worker processes).
 
     Args:
         article: The article as read by ingest.
         entities: Its entities as found at index time.
+        text_stems: The body's stems from the index analyzer, when already computed.
 
     Returns:
         A small dict described in the module docstring.
@@ -153,7 +158,7 @@ def features(article: Article, entities: Sequence[Entity]) -> dict[str, Any]:
         "source": article.source,
         "date": article.date,
         "day": day,
-        "terms": [[w, n] for w, n in key_terms(title, article.text)],
+        "terms": [[w, n] for w, n in key_terms(title, article.text, text_stems=text_stems)],
         "ents": [[k, n] for k, n in entity_keys(article.text, entities)],
     }
 

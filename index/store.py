@@ -30,7 +30,7 @@ from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 MARKER = "newsdesk-index.json"
 MANIFEST = "manifest.json"
 TABLES = "tables.pickle"
@@ -101,6 +101,38 @@ def _name_analyzer() -> Any:
     return RegexTokenizer(r"[\w]+(?:[.'][\w]+)*") | LowercaseFilter()
 
 
+class BodyTokens(list):  # type: ignore[type-arg]
+    """A body already analysed: its stems in order (Whoosh indexes a list as pre-analysed tokens),
+    plus the unstemmed words for the spelling graph."""
+
+    words: list[str]
+
+
+class BodyText(TEXT):  # type: ignore[misc]
+    """The body field: accepts ``BodyTokens`` so each body is analysed once, in a worker process."""
+
+    def spellable_words(self, value: Any) -> Any:
+        if isinstance(value, BodyTokens):
+            return iter(value.words)
+        return super().spellable_words(value)
+
+
+_BODY_ANALYZER: Any = None
+
+
+def analyse_body(text: str) -> tuple[list[str], list[str]]:
+    """Stems in order (stop words removed, positions renumbered as the field's analyzer does) and
+    the sorted unique unstemmed words, from one pass of the body analyzer."""
+    global _BODY_ANALYZER
+    if _BODY_ANALYZER is None:
+        _BODY_ANALYZER = StemmingAnalyzer()
+    ana = _BODY_ANALYZER
+    words = [t.text for t in ana(text, no_morph=True)]
+    # The analyzer's own (cached) stemmer, applied to the same tokens: one tokenising pass, not two.
+    stem = ana.items[-1]._stem
+    return [stem(w) for w in words], sorted(set(words))
+
+
 def make_schema() -> Schema:
     """The index schema (bump ``SCHEMA_VERSION`` on any change)."""
     names = {field: TEXT(analyzer=_name_analyzer(), phrase=True) for field in ENTITY_FIELDS.values()}
@@ -108,7 +140,7 @@ def make_schema() -> Schema:
         id=ID(unique=True, stored=True),
         file=ID(stored=True),
         title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0, spelling=True),
-        body=TEXT(analyzer=StemmingAnalyzer(), spelling=True),
+        body=BodyText(analyzer=StemmingAnalyzer(), spelling=True),
         source=TEXT(analyzer=_name_analyzer(), stored=True),
         published=DATETIME(stored=False),
         story=ID(stored=True),
@@ -169,14 +201,17 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
         "id": article.id,
         "file": article.path,
         "title": article.title,
-        "body": article.text,
+        "body": None,
         "source": article.source or "",
         "story": article.story or "",
         "meta": (article.title, article.source, article.date, article.story),
         "blob": encode_blob(article, entities),
         "ekeys": ",".join(sorted(keys)),
-        "features": _features(article, entities),
     }
+    stems, words = analyse_body(article.text)
+    fields["body"] = stems
+    fields["_body_words"] = words
+    fields["features"] = _features(article, entities, stems)
     # " | " keeps names apart so a phrase cannot run from one entity into the next.
     for field, names in by_field.items():
         fields[field] = " | ".join(dict.fromkeys(names))
@@ -189,13 +224,13 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
     return fields
 
 
-def _features(article: Article, entities: Sequence[Entity]) -> Any:
+def _features(
+    article: Article, entities: Sequence[Entity], stems: Sequence[str] | None = None
+) -> Any:
     """Compact per-article features for related reports and story grouping (see ``index.features``)."""
-    try:
-        from index.features import features  # noqa: PLC0415 - optional until the module lands
-    except ImportError:
-        return None
-    return features(article, entities)
+    from index.features import features
+
+    return features(article, entities, stems)
 
 
 class Store:
@@ -522,6 +557,9 @@ class Store:
                 _remember_name(names, key, text)
             feats[fields["id"]] = fields.pop("features")
             catalogue[fields["id"]] = (fields["file"], *fields["meta"])
+            body = BodyTokens(fields["body"])
+            body.words = fields.pop("_body_words")
+            fields["body"] = body
             writer.update_document(**fields)
             done += share
             if progress and n % 8 == 0:
