@@ -535,6 +535,16 @@ def _dates(text: str) -> set[str]:
     return out
 
 
+def _cues(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """Prospective, actual, hedged and confirmed cue found in a sentence (or None each)."""
+    return (
+        _cue(_PROSPECTIVE, text),
+        _cue(_ACTUAL_STRONG, text) or _cue(_ACTUAL, text),
+        _cue(_HEDGED, text),
+        _cue(_CONFIRMED, text),
+    )
+
+
 def _cue(rx: re.Pattern[str], text: str) -> str | None:
     m = rx.search(text)
     return m.group(0) if m else None
@@ -614,23 +624,25 @@ def _conflicts(
     # Status and certainty: only between sentences about the same thing.
     status_a: set[int] = set()
     status_b: set[int] = set()
+    # Cues are looked up once per sentence: candidate pairs are many, sentences few.
+    cues_a = [_cues(x.text) for x in sa]
+    cues_b = [_cues(x.text) for x in sb]
+    people_a = [_people(f) for f in fa]
+    people_b = [_people(f) for f in fb]
     for s, i, j in candidates:
         if i in status_a or j in status_b:
             continue
-        ta, tb = sa[i].text, sb[j].text
-        shared_people = any("people" in q1.kinds for q1 in qa[i]) or _people(fa[i])
-        if not (s >= RELATED or (shared_people and _people(fb[j]))):
+        if not (s >= RELATED or (people_a[i] and people_b[j])):
             continue
-        pa, pb = _cue(_PROSPECTIVE, ta), _cue(_PROSPECTIVE, tb)
-        aa = _cue(_ACTUAL_STRONG, ta) or _cue(_ACTUAL, ta)
-        ab = _cue(_ACTUAL_STRONG, tb) or _cue(_ACTUAL, tb)
+        pa, aa, ha, ca = cues_a[i]
+        pb, ab, hb, cb = cues_b[j]
+        if not (pa or aa or ha or ca) or not (pb or ab or hb or cb):
+            continue
         if pa and not aa and ab and not pb:
             add("status", i, j, f"A says it is prospective ('{pa}'); B says it happened ('{ab}')")
         elif pb and not ab and aa and not pa:
             add("status", i, j, f"A says it happened ('{aa}'); B says it is prospective ('{pb}')")
         else:
-            ha, hb = _cue(_HEDGED, ta), _cue(_HEDGED, tb)
-            ca, cb = _cue(_CONFIRMED, ta), _cue(_CONFIRMED, tb)
             if s < RELATED:
                 continue
             if ha and not ca and cb and not hb:
@@ -642,6 +654,8 @@ def _conflicts(
         status_a.add(i)
         status_b.add(j)
     # Dates and attribution: only inside aligned pairs, where both speak of the same event.
+    names_a: dict[int, set[str]] = {}
+    names_b: dict[int, set[str]] = {}
     for i, j, s in chosen:
         da, db = _dates(sa[i].text), _dates(sb[j].text)
         if s >= RELATED and da and db and not da & db:
@@ -653,8 +667,11 @@ def _conflicts(
             )
         same_figure = any(t[0] == "#" and t in fb[j] for t in fa[i])
         if s >= SHARED or (same_figure and s >= RELATED):
-            na = {x.name for x in sources(sa[i].text, ())}
-            nb = {x.name for x in sources(sb[j].text, ())}
+            if i not in names_a:
+                names_a[i] = {x.name for x in _sentence_sources(sa[i].text, 0, len(sa[i].text))}
+            if j not in names_b:
+                names_b[j] = {x.name for x in _sentence_sources(sb[j].text, 0, len(sb[j].text))}
+            na, nb = names_a[i], names_b[j]
             if na and nb and not _same_names(na, nb):
                 add(
                     "attribution",
