@@ -549,6 +549,7 @@ class Store:
                 for article in fresh:
                     yield article, weight / len(fresh)
 
+        spelled: set[str] = set()
         for n, (fields, keys, share, path) in enumerate(_analysed(read_pending())):
             if cancelled and n % 16 == 0 and cancelled():
                 writer.cancel()
@@ -558,7 +559,11 @@ class Store:
             feats[fields["id"]] = fields.pop("features")
             catalogue[fields["id"]] = (fields["file"], *fields["meta"])
             body = BodyTokens(fields["body"])
-            body.words = fields.pop("_body_words")
+            # Each spelling word is one posting per document that has it; the segment's word graph
+            # needs each word once, so only words new to this run are passed on (about half of
+            # all postings otherwise).
+            body.words = [w for w in fields.pop("_body_words") if w not in spelled]
+            spelled.update(body.words)
             fields["body"] = body
             writer.update_document(**fields)
             done += share
