@@ -56,10 +56,10 @@ STORY = (
 )
 
 
-def hostile_body(tag: str) -> str:
+def hostile_body(tag: str, story: str = STORY) -> str:
     """An article body about one story, salted with every hostile piece and a unique ``tag``."""
     return (
-        f"{STORY}\n\nThe desk noted {tag} in the feed: {MARKUP}.\n\n"
+        f"{story}\n\nThe desk noted {tag} in the feed: {MARKUP}.\n\n"
         f"Escapes {ANSI} and {OSC8} and {OSC0} end here.\n\n"
         f"Bidi {BIDI} and {ZERO_WIDTH} and {C1} close the {tag} report.\n"
     )
@@ -119,6 +119,8 @@ def build_corpus(root: Path) -> Corpus:
         HOSTILE_NAME: f"Named {MARKUP}\n{hostile_body('zqname')}",
         ESC_NAME: f"Escaped name\n{hostile_body('zqescname')}",
         BIDI_NAME: f"# Bidi name\n\n{hostile_body('zqbidiname')}",
+        # Disagrees with hostile-plain.txt on a figure: the compare screen has a conflict to explain.
+        "hostile-rival.txt": f"Rival {MARKUP}\n{hostile_body('zqrival', STORY.replace('500', '700'))}",
     }
     bad: dict[str, tuple[bytes, str]] = {
         "bad/empty.txt": (b"", "empty file"),
