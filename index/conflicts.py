@@ -260,15 +260,18 @@ def find(
     found: list[Finding] = []
     # Candidates: aligned or strongly similar pairs, and pairs counting the same kind of thing
     # ("^people") about the same named subject, however differently worded the rest.
+    kinds_a = [{t for t in f if t[0] == "^"} for f in fa]
+    kinds_b = [{t for t in f if t[0] == "^"} for f in fb]
+    where_a = [{t for t in f if t[0] == "@" or is_place_word(t)} for f in fa]
+    where_b = [{t for t in f if t[0] == "@" or is_place_word(t)} for f in fb]
     pairs = {
-        k
-        for k, s in sims.items()
+        (i, j)
+        for (i, j), s in sims.items()
         if s >= _STRONG_PAIR
-        or (
-            any(t[0] == "^" and t in fb[k[1]] for t in fa[k[0]])
-            and any((t[0] == "@" or is_place_word(t)) and t in fb[k[1]] for t in fa[k[0]])
-        )
+        or (kinds_a[i] & kinds_b[j] and where_a[i] & where_b[j])
     } | set(aligned)
+    dates_a: dict[int, set[str]] = {}
+    dates_b: dict[int, set[str]] = {}
     for i, j in sorted(pairs):
         s = sims.get((i, j), 0.0)
         subject = _subject(fa[i], fb[j])
@@ -313,14 +316,20 @@ def find(
                 "certainty", i, j,
                 f"A reports it as confirmed ('{ca}'); B as uncertain ('{hb}')", base,
             ))
-        da, db = _dates(sa[i].text), _dates(sb[j].text)
-        if is_aligned and da and db and not da & db:
+        if not is_aligned:
+            continue
+        if i not in dates_a:
+            dates_a[i] = _dates(sa[i].text)
+        if j not in dates_b:
+            dates_b[j] = _dates(sb[j].text)
+        da, db = dates_a[i], dates_b[j]
+        if da and db and not da & db:
             found.append(Finding(
                 "date", i, j,
                 f"A dates it {', '.join(sorted(da))}; B dates it {', '.join(sorted(db))}",
                 base + 0.1,
             ))
-        if is_aligned and s >= 0.6:
+        if s >= 0.6:
             # The same claim, near word for word, credited to different people.
             na = {x.name for x in sentence_sources(sa[i].text, 0, len(sa[i].text))}
             nb = {x.name for x in sentence_sources(sb[j].text, 0, len(sb[j].text))}
