@@ -252,13 +252,30 @@ async def test_two_apps_on_one_index(make_app: Any, tmp_path: Path) -> None:
     "nothing to do and keeps listing the empty catalogue it read at start",
 )
 async def test_second_app_lists_what_the_first_indexed(make_app: Any, tmp_path: Path) -> None:
+    import threading
+
     corpus, ix = tmp_path / "corpus", tmp_path / "ix"
-    ids = _corpus(corpus, 60)
-    first, second = make_app(corpus, ix), make_app(corpus, ix)
-    async with first.run_test(size=SIZE) as p1, second.run_test(size=SIZE) as p2:
-        await settle(p2)
-        await settle(p1)
-        assert _listed(first) == _listed(second) == ids
+    ids = _corpus(corpus, 20)
+    listed = threading.Event()
+
+    class LateStore(Store):
+        """Another process indexes after this app listed the (empty) index, before it updates."""
+
+        def catalogue(self) -> Any:
+            found = super().catalogue()
+            listed.set()
+            return found
+
+        def update(self, *args: Any, **kwargs: Any) -> Any:
+            listed.wait(10)
+            Store(self.roots, self.index_dir).update()  # the other process's whole run
+            return super().update(*args, **kwargs)
+
+    app = make_app(corpus, ix, store_factory=lambda roots, idx: LateStore(roots, idx))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.store.doc_count() == len(ids)
+        assert _listed(app) == ids
 
 
 async def test_app_open_while_the_cli_indexes(make_app: Any, tmp_path: Path) -> None:
