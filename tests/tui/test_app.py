@@ -5,14 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from textual import events
 from textual.widgets import Input, Static
 from tui_helpers import HEADLINE, KURSK, settle
 
+from index.models import ENTITY_LABELS
+from tui.messages import OpenArticle
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
-from tui.widgets.article_view import ArticleView
-from tui.widgets.lists import FacetList, ResultList
+from tui.widgets.article_view import ArticleView, entity_class
+from tui.widgets.lists import LABEL_NAMES, FacetList, ResultList
+from tui.widgets.mentions import SHORT_NAMES
+from tui.widgets.styling import component_style
 
 SIZE = (160, 45)
 
@@ -233,3 +239,236 @@ async def test_skipped_files_reported_once_and_listed(make_app: Any) -> None:
         assert "/x/[b].txt" in body and "empty [red]" in body
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
+
+
+# -- a demanding user's pass: typing fast, vim keys, narrow terminals, themes ------------------
+
+
+def burst(app: Any, *keys: str) -> None:
+    """Queue keys the way a fast typist's terminal delivers them: all before any is handled."""
+    names = {"/": "slash", "\r": "enter", " ": "space"}
+    for ch in keys:
+        app.post_message(events.Key(names.get(ch, ch), ch))
+
+
+async def test_fast_typist_search_then_open(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, *"/kursk\r\r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article_id == KURSK  # not the catalogue's first row
+
+
+async def test_fast_typist_never_quits_from_the_search_box(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        burst(app, *"/quake quiet")  # q would quit if it reached the list
+        await settle(pilot)
+        assert app.is_running
+        assert app.screen.query_one("#query", Input).value == "quake quiet"
+
+
+async def test_fast_find_in_reader_keeps_letters_in_the_box(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        view = reader.query_one(ArticleView)
+        burst(app, *"/rei")  # r, e and i are reader commands
+        await settle(pilot)
+        assert reader.query_one("#find", Input).value == "rei"
+        assert view.show_entities
+
+
+async def test_clearing_the_query_lists_the_catalogue_without_rereading(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.screen
+        await search(pilot, "kursk")
+        reads: list[Any] = []
+        library.load_catalogue = lambda store: reads.append(store)  # type: ignore[method-assign]
+        await pilot.press("slash", *["backspace"] * 5)
+        await settle(pilot)
+        assert not reads
+        assert set(option_ids(library.query_one(ResultList))) == {HEADLINE, KURSK}
+
+
+async def test_g_g_goes_to_the_top_and_a_lone_g_waits(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("G")
+        await pilot.pause()
+        bottom = view.scroll_offset.y
+        assert bottom > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_offset.y == bottom  # one g does nothing yet
+        await pilot.press("j", "g")  # another key in between cancels the pending g
+        await pilot.pause()
+        assert view.scroll_offset.y == bottom
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_offset.y == 0
+        # the same in a list
+        related = app.screen.query_one("#related")
+        entities = app.screen.query_one("#entities", FacetList)
+        await pilot.press("i", "G")
+        last = entities.highlighted
+        await pilot.press("g")
+        assert entities.highlighted == last
+        await pilot.press("g")
+        assert entities.highlighted is not None and entities.highlighted < (last or 0)
+        assert not related.has_focus
+
+
+async def test_no_unknown_source_noise(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        prompts = " ".join(
+            _plain(results.get_option_at_index(n).prompt) for n in range(results.option_count)
+        )
+        assert "unknown source" not in prompts
+        assert KURSK in prompts  # the file name tells the reports apart
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        head = str(app.screen.query_one("#head", Static).render())
+        assert "unknown source" not in head and KURSK in head
+        related = app.screen.query_one("#related")
+        assert all("unknown source" not in _plain(o.prompt) for o in related.options)
+
+
+def _plain(prompt: Any) -> str:
+    inner = getattr(prompt, "_visual", prompt)  # a hanging indent wraps the content
+    return str(getattr(inner, "plain", inner))
+
+
+async def test_derived_title_is_not_repeated_above_the_text(make_app: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "derived.txt").write_text(
+        "Officials said on Monday that the bridge would reopen. Traffic resumed.\n"
+        "A second paragraph follows.\n",
+        encoding="utf-8",
+    )
+    (corpus / "titled.md").write_text(
+        "---\ntitle: Bridge reopens\nsource: Daily Planet\ndate: 2024-05-02\n---\n"
+        "Officials said the bridge would reopen.\n",
+        encoding="utf-8",
+    )
+    app = make_app(corpus, tmp_path / "idx")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown: dict[str, str] = {}
+        for article_id in ("derived.txt", "titled.md"):
+            await app.screen.run_action("app.bell")  # keep the library focused
+            app.post_message(OpenArticle(article_id, ()))
+            await settle(pilot)
+            shown[article_id] = str(app.screen.query_one("#head", Static).render())
+            await pilot.press("q")
+            await settle(pilot)
+        assert "Officials said" not in shown["derived.txt"]  # the text opens with it
+        assert "derived.txt" in shown["derived.txt"]
+        assert shown["titled.md"].splitlines()[0] == "Bridge reopens"
+        assert "Daily Planet · 2024-05-02" in shown["titled.md"]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_match_and_selected_backgrounds_are_drawn(make_app: Any, theme: str) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        base = view.background_colors[1]
+        for cls in ("article-view--match", "article-view--selected", "article-view--current"):
+            style = component_style(view, cls)
+            assert style.background is not None and style.background.a == 1, cls
+            assert style.background != base, cls
+        current = component_style(view, "article-view--current")
+        assert current.foreground is not None
+        assert abs(current.foreground.brightness - current.background.brightness) > 0.4  # type: ignore[union-attr]
+        # the drawn cells of a match carry that background
+        start, _end = app.screen.term_ranges[0]
+        view.set_current(None)
+        view.scroll_to_offset(start)
+        await pilot.pause()
+        row = view.line_of(start) - int(view.scroll_offset.y)
+        match_bg = component_style(view, "article-view--match").background
+        cells = [s for s in view.render_line(row) if "Kursk" in s.text]
+        assert cells and cells[0].style is not None
+        assert cells[0].style.bgcolor is not None
+        assert cells[0].style.bgcolor.triplet == match_bg.rich_color.triplet  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_legend_names_each_colour_and_its_key(make_app: Any, theme: str) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        view = reader.query_one(ArticleView)
+        legend = reader.query_one("#legend", Static).render()
+        text = str(legend)
+        assert "e all" in text and "keys 1-6" in text
+        for n, label in enumerate(ENTITY_LABELS, 1):
+            name = SHORT_NAMES.get(label, LABEL_NAMES[label])
+            assert f"{n} {name}" in text
+        # each label's name is drawn in that label's own style; no two labels look alike
+        looks = set()
+        for label in ENTITY_LABELS:
+            style = component_style(view, entity_class(label))
+            looks.add((style.foreground, style.bold, style.italic))
+            fg = style.foreground
+            assert fg is not None
+            bg = view.background_colors[1]
+            assert abs((bg + fg).brightness - bg.brightness) > 0.2, label  # readable
+        assert len(looks) == len(ENTITY_LABELS)
+
+
+async def test_narrow_reader_stacks_the_panel_under_the_text(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        side = reader.query_one("#reader-side")
+        hint = reader.query_one("#side-hint", Static)
+        assert not side.display or side.region.height == 0
+        reader.set_status("")  # the status line is free: the hint shows
+        await pilot.pause()
+        assert hint.region.height == 1 and "p shows" in str(hint.render())
+        await pilot.press("p")
+        await pilot.pause()
+        article = reader.query_one(ArticleView)
+        entities = reader.query_one("#entities-box")
+        related = reader.query_one("#related-box")
+        assert side.region.height > 5 and side.region.y >= article.region.bottom
+        assert entities.region.y == related.region.y and entities.region.x < related.region.x
+        assert article.region.height >= 6  # the text still has room
+        await pilot.press("r", "c")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CompareScreen"

@@ -46,3 +46,26 @@ class TestReader:
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+class TestReaderThemesAndNarrow:
+    def test_mentions_light(self, snap_compare: Any, make_app: Any) -> None:
+        """Entity colours, search matches and the current mention in a light theme."""
+
+        async def run_before(pilot: Any) -> None:
+            pilot.app.theme = "textual-light"
+            await _open_kursk(pilot)
+            await pilot.press("i", "enter")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=(120, 35), run_before=run_before)
+
+    def test_narrow_panel(self, snap_compare: Any, make_app: Any) -> None:
+        """Below 100 columns, p stacks entities and related reports under the text."""
+
+        async def run_before(pilot: Any) -> None:
+            await _open_kursk(pilot)
+            await pilot.press("p")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -31,6 +31,8 @@ def _newest_first(info: Any) -> tuple[bool, str, str]:
 def _invert(date: str) -> str:
     # Descending dates inside an ascending sort key.
     return "".join(chr(0x10FFFF - ord(c)) if c.isdigit() else c for c in date)
+
+
 FIELDS = {
     "PERSON": "person",
     "ORG": "org",
@@ -52,7 +54,10 @@ class LibraryScreen(Screen[None]):
 
     AUTO_FOCUS = "#results"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="library.search"),
+        # Priority: "/" runs as it arrives, before the keys typed after it are routed, so a fast
+        # "/kursk" lands in the box (check_action lets "/" type itself there). Enter must not be a
+        # priority key: it would overtake the letters typed before it.
+        Binding("slash", "focus_search", "Search", id="library.search", priority=True),
         Binding("enter", "open", "Open", id="library.open"),
         Binding("d", "apply_suggestion", "Use suggestion", id="library.suggestion"),
         Binding("f", "focus_facets", "Entities", id="library.facets"),
@@ -69,6 +74,11 @@ class LibraryScreen(Screen[None]):
         self.result: Any = None
         self.suggestion: str | None = None
         self._last_view: tuple[Any, ...] | None = None
+        self._top: list[Any] | None = None
+        self._shown_query = ""
+        """The query whose results are listed ("" for the catalogue)."""
+        self._open_pending = False
+        """Enter was pressed before the results of the typed query arrived: open the first."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -129,8 +139,15 @@ class LibraryScreen(Screen[None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_catalogue, infos, stories, top)
 
+    def preview(self, infos: list[Any]) -> None:
+        """Show the catalogue read ahead of the store, unless the store got there first."""
+        if self.store is None and not self.catalogue:
+            self._show_catalogue(sorted(infos, key=_newest_first), None, [])
+
     def _show_catalogue(self, infos: list[Any], stories: list[Any] | None, top: list[Any]) -> None:
         self.catalogue, self.stories = infos, stories
+        if top or stories is not None:
+            self._top = top
         if self.query_text:
             self.run_search(self.query_text, debounce=False)
             return
@@ -148,6 +165,7 @@ class LibraryScreen(Screen[None]):
     def _list_catalogue(self, top: list[Any]) -> None:
         self._last_view = (self._list_catalogue, top)
         self.result = None
+        self._shown_query = ""
         self.query_one(ResultList).show_catalogue(self.catalogue[:LIST_LIMIT], self.stories)
         self.query_one(FacetList).show(top)
         n = len(self.catalogue)
@@ -173,13 +191,24 @@ class LibraryScreen(Screen[None]):
             return
         if not event.value.strip():
             self.workers.cancel_group(self, "search")
-            self.load_catalogue(self.store)
+            self._open_pending = False
+            if self._top is not None:  # back to the listing already read: no re-read, no wait
+                self._list_catalogue(self._top)
+            else:
+                self.load_catalogue(self.store)
             return
         self.run_search(event.value.strip())
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
-        self.query_one(ResultList).focus()
+        results = self.query_one(ResultList)
+        if self.focused is results:  # (has_focus lags: it is set by the Focus event)
+            # A second Enter typed before the first moved focus: the typist means "open".
+            self.action_open()
+            return
+        self.set_focus(results)
+        if self.store is not None and self.query_text and self.query_text != self._shown_query:
+            self.run_search(self.query_text, debounce=False)  # typing is over: no debounce
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, debounce: bool = True) -> None:
@@ -203,19 +232,24 @@ class LibraryScreen(Screen[None]):
                 self.app.call_from_thread(self._show_error, f"search failed: {exc}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_result, result, found)
+            self.app.call_from_thread(self._show_result, result, found, query)
 
-    def _show_result(self, result: Any, found: list[Any]) -> None:
-        self._last_view = (self._show_result, result, found)
+    def _show_result(self, result: Any, found: list[Any], query: str = "") -> None:
+        self._last_view = (self._show_result, result, found, query)
         self.result = result
+        self._shown_query = query
         self.query_one(ResultList).show_hits(result.hits)
         self.query_one(FacetList).show(found)
         n = result.total
         shown = f" (best {len(result.hits)} shown)" if n > len(result.hits) else ""
         self.set_status(f"{n} result{'s' if n != 1 else ''} for {safe(result.query)}{shown}")
         self.set_suggestion(result.suggestion)
+        if self._open_pending and query == self.query_text:
+            self._open_pending = False
+            self.action_open()
 
     def _show_error(self, message: str) -> None:
+        self._open_pending = False
         self.set_status(f"⚠ {safe(message)}", error=True)
         self.set_suggestion(None)
 
@@ -250,21 +284,28 @@ class LibraryScreen(Screen[None]):
         self.remove_class("-indexing")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the suggestion key only while there is a suggestion."""
+        """Offer the suggestion key only while there is a suggestion.
+
+        ``/`` types itself in the search box.
+        """
         if action == "apply_suggestion":
             return bool(self.suggestion)
+        if action == "focus_search":
+            return self.focused is not self.query_one("#query", Input)
         return True
 
     # -- actions -------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
         """Move to the search box."""
-        self.query_one("#query", Input).focus()
+        # At once (focus() waits a turn): a fast typist's next keys must land in the box, not in
+        # the list, where q quits.
+        self.set_focus(self.query_one("#query", Input))
 
     def action_focus_facets(self) -> None:
         """Move to the entity sidebar (showing it on narrow screens)."""
         self.set_class(self.has_class("-narrow"), "-show-side")
-        self.query_one(FacetList).focus()
+        self.set_focus(self.query_one(FacetList))
 
     def action_toggle_panel(self) -> None:
         """Show or hide the entity sidebar."""
@@ -278,13 +319,19 @@ class LibraryScreen(Screen[None]):
     def action_clear(self) -> None:
         """Leave the search box, or clear the query."""
         query = self.query_one("#query", Input)
-        if query.has_focus:
-            self.query_one(ResultList).focus()
+        if self.focused is query:
+            self.set_focus(self.query_one(ResultList))
         elif query.value:
             query.value = ""
 
     def action_open(self) -> None:
-        """Open the highlighted article."""
+        """Open the highlighted article (or, while a search runs, the first of its results)."""
+        if self.store is not None and self.query_text != self._shown_query:
+            # The list still shows an older query's results: never open one of those.
+            self._open_pending = True
+            self.set_status(f"searching for {safe(self.query_text)}…")
+            self.run_search(self.query_text, debounce=False)
+            return
         option = self.query_one(ResultList).highlighted_option
         if option is not None and option.id:
             terms = tuple(self.result.terms) if self.result is not None else ()
@@ -303,4 +350,4 @@ class LibraryScreen(Screen[None]):
         query = self.query_one("#query", Input)
         if clause not in query.value:
             query.value = f"{query.value.strip()} {clause}".strip()
-        self.query_one(ResultList).focus()
+        self.set_focus(self.query_one(ResultList))

@@ -20,10 +20,19 @@ from textual.worker import get_current_worker
 from index.models import ENTITY_LABELS, Article, Entity
 from tui.messages import OpenArticle
 from tui.widgets.article_view import ArticleView, entity_class
-from tui.widgets.lists import LABEL_NAMES, FacetList, VimOptionList, meta_line, safe
-from tui.widgets.mentions import EntityItem, entity_items, find_ranges
+from tui.widgets.lists import (
+    LABEL_NAMES,
+    FacetList,
+    VimOptionList,
+    header,
+    meta_line,
+    safe,
+)
+from tui.widgets.mentions import EntityItem, entity_items, find_ranges, legend
+from tui.widgets.styling import component_style
 
 FIND_DEBOUNCE = 0.1
+MOVES = Binding.Group("next/prev", compact=True)
 
 
 class ReaderScreen(Screen[None]):
@@ -34,9 +43,11 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="reader.back"),
         Binding("escape", "escape", "Back", show=False, id="reader.escape"),
-        Binding("slash", "find", "Find", id="reader.find"),
-        Binding("n", "next", "Next", id="reader.next"),
-        Binding("N", "previous", "Prev", id="reader.previous"),
+        # Priority: "/" runs as it arrives, before the keys typed after it are routed (a fast
+        # "/soldier" must not send e, i, r to the article).
+        Binding("slash", "find", "Find", id="reader.find", priority=True),
+        Binding("n", "next", "Next", id="reader.next", group=MOVES),
+        Binding("N", "previous", "Previous", id="reader.previous", group=MOVES),
         Binding("e", "toggle_entities", "Colours", id="reader.entities"),
         *(
             Binding(
@@ -48,8 +59,9 @@ class ReaderScreen(Screen[None]):
             )
             for n, label in enumerate(ENTITY_LABELS, 1)
         ),
-        Binding("i", "focus_entities", "Entities", id="reader.entity_list"),
-        Binding("r", "focus_related", "Related", id="reader.related"),
+        # i and r are named in the panel titles (and help): the footer must fit 80 columns.
+        Binding("i", "focus_entities", "Entities", show=False, id="reader.entity_list"),
+        Binding("r", "focus_related", "Related", show=False, id="reader.related"),
         Binding("c", "compare", "Compare", id="reader.compare"),
         Binding("p", "toggle_panel", "Panel", id="reader.panel"),
     ]
@@ -80,12 +92,18 @@ class ReaderScreen(Screen[None]):
                 yield ArticleView(id="article")
                 with Center(id="status-box"):
                     yield Static("", id="reader-status")
+                    yield Static(
+                        Content("p shows this article's entities and related reports"),
+                        id="side-hint",
+                    )
                 yield Input(placeholder="Find in this article (Enter: go, Esc: close)", id="find")
             with Vertical(id="reader-side"):
-                yield Label("Entities (i)", classes="side-title")
-                yield FacetList(id="entities")
-                yield Label("Related reports (r, c compares)", classes="side-title")
-                yield VimOptionList(id="related")
+                with Vertical(id="entities-box"):
+                    yield Label("Entities (i)", classes="side-title")
+                    yield FacetList(id="entities")
+                with Vertical(id="related-box"):
+                    yield Label("Related reports (r; c compares)", classes="side-title")
+                    yield VimOptionList(id="related")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -128,13 +146,7 @@ class ReaderScreen(Screen[None]):
         ranges: list[tuple[int, int]],
     ) -> None:
         self.article, self.entities, self.term_ranges = article, entities, ranges
-        head = Content("\n").join(
-            [
-                Content(safe(article.title)).stylize("bold"),
-                Content(meta_line(article.source, article.date)).stylize("dim"),
-            ]
-        )
-        self.query_one("#head", Static).update(head)
+        self.query_one("#head", Static).update(header(article))
         view = self.query_one(ArticleView)
         view.set_article(article, entities)
         view.set_marks(ranges)
@@ -164,8 +176,10 @@ class ReaderScreen(Screen[None]):
             return
         options = []
         for rel in found:
-            tag = "same story · " if getattr(rel, "same_story", False) else ""
-            meta = f"{tag}{meta_line(rel.source, rel.date)} · {rel.score:.2f}"
+            tag = "same story" if getattr(rel, "same_story", False) else "related"
+            meta = " · ".join(
+                x for x in (tag, meta_line(rel.source, rel.date, ""), f"{rel.score:.2f}") if x
+            )
             prompt = Content("\n").join(
                 [Content(safe(rel.title)).stylize("bold"), Content(meta).stylize("dim")]
             )
@@ -184,19 +198,18 @@ class ReaderScreen(Screen[None]):
 
     def _legend(self) -> None:
         view = self.query_one(ArticleView)
-        counts = Counter(e.label for e in self.entities)
-        parts: list[Content] = []
-        for n, label in enumerate(ENTITY_LABELS, 1):
-            on_ = view.show_entities and label in view.shown_labels
-            name = Content(f"{LABEL_NAMES[label]} {counts.get(label, 0)}")
-            name = (
-                name.stylize(view.get_visual_style(entity_class(label), partial=True))
-                if on_
-                else name.stylize("dim strike")
-            )
-            parts.append(Content(f"{n} ") + name)
-        parts.append(Content("e all").stylize("dim"))
-        self.query_one("#legend", Static).update(Content("  ").join(parts))
+        shown = set(view.shown_labels) if view.show_entities else set()
+        content = legend(
+            Counter(e.label for e in self.entities),
+            shown,
+            lambda label: component_style(view, entity_class(label)),
+            explain=self.size.height >= 30,  # room to say what the digits do
+        )
+        self.query_one("#legend", Static).update(content)
+
+    def on_resize(self) -> None:
+        if self.article is not None:
+            self.call_after_refresh(self._legend)
 
     def action_toggle_entities(self) -> None:
         """Show or hide all entity colours."""
@@ -225,7 +238,7 @@ class ReaderScreen(Screen[None]):
         self.selected, self.mode, self.position = item, "entity", -1
         self._refresh_marks()
         self.action_next()
-        self.query_one(ArticleView).focus()
+        self.set_focus(self.query_one(ArticleView))
 
     def _mentions(self) -> list[tuple[int, int]]:
         item = self.selected
@@ -275,6 +288,8 @@ class ReaderScreen(Screen[None]):
     def set_status(self, text: str) -> None:
         """One line under the article (plain text)."""
         self.query_one("#reader-status", Static).update(Content(text))
+        # Narrow screens show how to reach the hidden panel while the status line is free.
+        self.set_class(bool(text), "-has-status")
 
     # -- find in article -----------------------------------------------------------------------
 
@@ -282,7 +297,9 @@ class ReaderScreen(Screen[None]):
         """Open the find box."""
         find = self.query_one("#find", Input)
         find.display = True
-        find.focus()
+        # At once (focus() waits a turn): keys typed fast after / must not reach the article,
+        # where e, i, r and q are commands.
+        self.set_focus(find)
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
@@ -319,10 +336,16 @@ class ReaderScreen(Screen[None]):
         n = len(hits)
         self.set_status(f"{n} match{'es' if n != 1 else ''} for “{safe(query)}”" if query else "")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` types itself in the find box."""
+        if action == "find":
+            return self.focused is not self.query_one("#find", Input)
+        return True
+
     @on(Input.Submitted, "#find")
     def _find_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#find").display = False
-        self.query_one(ArticleView).focus()
+        self.set_focus(self.query_one(ArticleView))
         if event.value == self.find_query and self.mode == "find":
             self.position = -1
             self.action_next()
@@ -336,7 +359,7 @@ class ReaderScreen(Screen[None]):
         find = self.query_one("#find", Input)
         if find.display:
             find.display = False
-            self.query_one(ArticleView).focus()
+            self.set_focus(self.query_one(ArticleView))
         elif self.selected is not None:
             self.selected, self.mode, self.position = None, "terms", -1
             self._refresh_marks()
@@ -352,12 +375,12 @@ class ReaderScreen(Screen[None]):
     def action_focus_entities(self) -> None:
         """Move to the entity list (showing the side panel if hidden)."""
         self.set_class(self.has_class("-narrow"), "-show-side")
-        self.query_one("#entities").focus()
+        self.set_focus(self.query_one("#entities"))
 
     def action_focus_related(self) -> None:
         """Move to the related reports."""
         self.set_class(self.has_class("-narrow"), "-show-side")
-        self.query_one("#related").focus()
+        self.set_focus(self.query_one("#related"))
 
     def action_toggle_panel(self) -> None:
         """Show or hide the side panel."""

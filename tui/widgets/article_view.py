@@ -19,6 +19,8 @@ from textual.style import Style
 
 from index.models import ENTITY_LABELS, Article, Entity
 from tui.widgets.layout import Line, layout, safe_same_length
+from tui.widgets.styling import component_style
+from tui.widgets.vimkeys import PendingG
 
 MAX_MEASURE = 88
 INLINE_STYLES = {
@@ -51,7 +53,7 @@ class _Ranges:
                 yield item
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(PendingG, ScrollView, can_focus=True):
     """A scrollable, centred, wrapped article with entity, match and current-range highlights."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -69,7 +71,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False, id="view.up"),
         Binding("space", "page_down", "Page down", show=False, id="view.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="view.page_up"),
-        Binding("g,home", "top", "Top", show=False, id="view.top"),
+        Binding("g", "g_prefix", "Top (g g)", show=False, id="view.top"),
+        Binding("home", "top", "Top", show=False, id="view.home"),
         Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),
     ]
 
@@ -87,6 +90,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._current: tuple[int, int] | None = None
         self.shown_labels: set[str] = set(ENTITY_LABELS)
         self.show_entities = True
+        self._styles: dict[str, Style] = {}
+        self._styles_key: tuple[object, ...] = ()
+
+    def go_top(self) -> None:
+        self.action_top()
 
     def action_top(self) -> None:
         """Jump to the start (no animation: a long article would crawl)."""
@@ -191,9 +199,16 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base)
 
     def _style(self, cls: str) -> Style | str:
-        if cls.startswith("article-view--"):
-            return self.get_visual_style(cls, partial=True)
-        return cls
+        if not cls.startswith("article-view--"):
+            return cls
+        # Resolved once per theme and focus state (focus tints the background).
+        key = (self.app.theme, self.has_focus, self.screen.classes)
+        if key != self._styles_key:
+            self._styles, self._styles_key = {}, key
+        style = self._styles.get(cls)
+        if style is None:
+            style = self._styles[cls] = component_style(self, cls)
+        return style
 
     def _line_content(self, line: Line) -> Content:
         if line.kind == "blank":

@@ -11,12 +11,16 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
+from textual.geometry import Spacing
+from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.models import ENTITY_LABELS
+from index.models import ENTITY_LABELS, Article
 from index.textsafe import neutralise
 from tui.widgets.layout import safe_same_length
+from tui.widgets.styling import component_style
+from tui.widgets.vimkeys import PendingG
 
 LABEL_NAMES = {
     "PERSON": "People",
@@ -33,24 +37,60 @@ def safe(text: str | None) -> str:
     return " ".join(neutralise(text or "").split())
 
 
-def meta_line(source: str | None, date: str | None) -> str:
-    """``source · date`` (either may be missing)."""
-    return " · ".join(safe(x) for x in (source, date) if x) or "unknown source"
+def meta_line(source: str | None, date: str | None, missing: str = "unknown source") -> str:
+    """``source · date`` (either may be missing; ``missing`` when both are)."""
+    return " · ".join(safe(x) for x in (source, date) if x) or missing
 
 
-class VimOptionList(OptionList):
-    """An ``OptionList`` that also moves with ``j``/``k``/``g``/``G``."""
+def file_name(article_id: str) -> str:
+    """The short name of an article's file (``a/b.txt`` -> ``b.txt``, ``x.jsonl#7`` kept whole)."""
+    return safe(article_id.rsplit("/", 1)[-1])
+
+
+def indented(content: Content, cells: int) -> Visual | Content:
+    """``content`` with every wrapped line indented by ``cells`` (a hanging indent)."""
+    return Padding(content, Spacing(0, 0, 0, cells)) if cells else content
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def title_in_text(article: Article) -> bool:
+    """True when the text opens with the title (a headline line, or a title derived from it)."""
+    if not article.title:
+        return True
+    first = article.blocks[0] if article.blocks else None
+    start, end = (first.start, first.end) if first else (0, len(article.text))
+    opening = _words(article.text[start : min(end, start + 2 * len(article.title) + 40)])
+    title = _words(article.title).rstrip("…").rstrip()
+    return bool(title) and opening.startswith(title)
+
+
+def header(article: Article) -> Content:
+    """The title (unless the text opens with it) over ``source · date`` (or the file name)."""
+    meta = Content(meta_line(article.source, article.date, file_name(article.id))).stylize("dim")
+    if title_in_text(article):
+        return meta
+    return Content("\n").join([Content(safe(article.title)).stylize("bold"), meta])
+
+
+class VimOptionList(PendingG, OptionList):
+    """An ``OptionList`` that also moves with ``j``/``k``, ``g g`` (first) and ``G`` (last)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("g", "g_prefix", "First (g g)", show=False, id="list.first"),
         Binding("G", "last", "Last", show=False, id="list.last"),
     ]
 
+    def go_top(self) -> None:
+        self.action_first()
+
     def style_of(self, component: str) -> Any:
-        """The partial style of one of this list's component classes."""
-        return self.get_visual_style(component, partial=True)
+        """The resolved (opaque) style of one of this list's component classes."""
+        return component_style(self, component)
 
 
 class ResultList(VimOptionList):
@@ -63,11 +103,13 @@ class ResultList(VimOptionList):
         "result-list--highlight",
     }
 
-    def _title(self, title: str, indent: str = "") -> Content:
-        return Content(indent + safe(title)).stylize(self.style_of("result-list--title"))
+    def _title(self, title: str) -> Content:
+        return Content(safe(title)).stylize(self.style_of("result-list--title"))
 
-    def _meta(self, source: str | None, date: str | None, indent: str = "") -> Content:
-        return Content(indent + meta_line(source, date)).stylize(self.style_of("result-list--meta"))
+    def _meta(self, info: Any) -> Content:
+        # No source or date (plain .txt files): the file name tells the reports apart.
+        meta = meta_line(info.source, info.date, missing=file_name(info.id))
+        return Content(meta).stylize(self.style_of("result-list--meta"))
 
     def show_catalogue(self, infos: Sequence[Any], stories: Sequence[Any] | None) -> None:
         """List every article, grouped under its story when ``stories`` is known."""
@@ -80,11 +122,12 @@ class ResultList(VimOptionList):
                 continue
             if options:
                 options.append(None)
-            head = Content(f"▾ {safe(story.title)}  ·  {len(members)} reports")
-            options.append(Option(head.stylize(self.style_of("result-list--story")), disabled=True))
+            head = Content(f"{safe(story.title)}  ·  {len(members)} reports")
+            head = Content("▾ ") + head.stylize(self.style_of("result-list--story"))
+            options.append(Option(head, disabled=True))
             for info in members:
                 placed.add(info.id)
-                options.append(self._article_option(info, "   "))
+                options.append(self._article_option(info, 3))
         if placed and len(placed) < len(infos):
             options.append(None)
             options.append(
@@ -95,21 +138,19 @@ class ResultList(VimOptionList):
             )
         for info in infos:
             if info.id not in placed:
-                options.append(self._article_option(info, "   " if placed else ""))
+                options.append(self._article_option(info, 3 if placed else 0))
         self._replace(options)
 
-    def _article_option(self, info: Any, indent: str) -> Option:
-        prompt = Content("\n").join(
-            [self._title(info.title, indent), self._meta(info.source, info.date, indent)]
-        )
-        return Option(prompt, id=info.id)
+    def _article_option(self, info: Any, indent: int) -> Option:
+        prompt = Content("\n").join([self._title(info.title), self._meta(info)])
+        return Option(indented(prompt, indent), id=info.id)
 
     def show_hits(self, hits: Sequence[Any]) -> None:
         """List ranked hits with their snippets, matched words highlighted."""
         options: list[Option | None] = []
         mark = self.style_of("result-list--highlight")
         for hit in hits:
-            lines = [self._title(hit.title), self._meta(hit.source, hit.date)]
+            lines = [self._title(hit.title), self._meta(hit)]
             for snip in hit.snippets:
                 text = safe_same_length(snip.text).replace("\n", " ")
                 spans = [Span(a + 2, b + 2, mark) for a, b in snip.highlights if b > a]

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from index.models import Entity
+from textual.content import Content
+from textual.style import Style
+
+from index.models import ENTITY_LABELS, Entity
+from tui.widgets.lists import LABEL_NAMES
+
+SHORT_NAMES = {"ORG": "Orgs"}
+"""Legend names that differ from the panel's (the legend must fit one 80-column line)."""
 
 
 @dataclass(frozen=True)
@@ -45,3 +53,31 @@ def find_ranges(text: str, query: str, tokens: Any = None) -> list[tuple[int, in
         out.append((pos, pos + len(needle)))
         pos += len(needle)
     return out
+
+
+def legend(
+    counts: Counter[str],
+    shown: Collection[str],
+    style_of: Callable[[str], Style],
+    explain: bool = False,
+) -> Content:
+    """The reader's legend: per label its toggle key, its name in its own colour, its mentions.
+
+    Args:
+        counts: Mentions per label.
+        shown: The labels whose colours are on (the others are struck through).
+        style_of: The style of a label's entities.
+        explain: Add a second line saying what the keys do.
+    """
+    parts: list[Content] = []
+    for n, label in enumerate(ENTITY_LABELS, 1):
+        name = Content(SHORT_NAMES.get(label, LABEL_NAMES[label]))
+        name = name.stylize(style_of(label)) if label in shown else name.stylize("dim strike")
+        parts.append(
+            Content.assemble((f"{n}", "bold"), " ", name, (f" {counts.get(label, 0)}", "dim"))
+        )
+    line = Content("  ").join([*parts, Content("e all").stylize("dim")])
+    if not explain:
+        return line
+    hint = "keys 1-6 switch a colour on or off, e all of them; i lists the entities"
+    return Content("\n").join([line, Content(hint).stylize("dim")])
