@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_badinput import PDF, PNG, ZIP
 
-from index.store import Store
+from index.store import Store, StoreError
 from index.textsafe import neutralise
 
 # -- the hostile pieces -----------------------------------------------------------------------------
@@ -301,3 +301,32 @@ def test_same_length_variant_keeps_offsets(text: str) -> None:
     assert "\t" not in out
     for a, b in zip(text, out):
         assert a == b or unicodedata.category(a) in ("Cc", "Cf")
+
+
+# -- two processes creating one index (deterministic versions of a race seen in test_faults.py) ----
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=StoreError,
+    reason="index/store.py Store._create writes the marker after windex.create_in: a second "
+    "process opening the folder in between finds Whoosh files without a marker and refuses it as "
+    "'not made by newsdesk' (test_faults.py::test_two_index_processes_at_once fails this way)",
+)
+def test_store_opened_while_another_creates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.store as store_module
+
+    real = store_module.windex.create_in
+    raced: list[bool] = []
+
+    def create_then_open(*args: Any, **kwargs: Any) -> Any:
+        ix = real(*args, **kwargs)
+        if not raced:
+            raced.append(True)
+            Store([tmp_path], tmp_path / "ix")  # the other process opens it just now
+        return ix
+
+    monkeypatch.setattr(store_module.windex, "create_in", create_then_open)
+    Store([tmp_path], tmp_path / "ix")
