@@ -14,11 +14,10 @@ import os
 import shutil
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from whoosh import index as windex
 from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
@@ -29,13 +28,18 @@ from index.analysis import analyse
 from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
+from index.tables import (
+    TABLE_NAMES,
+    ArticleInfo,
+    default_index_dir,
+    read_table,
+    table_path,
+    write_table,
+)
 
 SCHEMA_VERSION = 7
-MARKER = "newsdesk-index.json"
+MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
-TABLES = "tables.pickle"
-"""Side tables (catalogue rows, related-report features), kept beside Whoosh so that listing or
-ranking 100,000 articles never unpickles every stored article."""
 ENTITY_FIELDS = {
     "PERSON": "person",
     "ORG": "org",
@@ -82,18 +86,6 @@ class StoreError(Exception):
 
 class IndexBusy(StoreError):
     """Another process is writing the index."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
-    """What the library lists for an article, read from stored fields without loading its text."""
-
-    id: str
-    path: str
-    title: str
-    source: str | None
-    date: str | None
-    story: str | None
 
 
 def _name_analyzer() -> Any:
@@ -149,14 +141,6 @@ def make_schema() -> Schema:
         blob=STORED(),
         **names,
     )
-
-
-def default_index_dir(roots: Sequence[str | os.PathLike[str]]) -> Path:
-    """The cache folder for a corpus: one per set of corpus roots."""
-    resolved = sorted(str(Path(r).expanduser().resolve()) for r in roots)
-    digest = hashlib.sha1("\0".join(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    slug = "".join(c if c.isalnum() else "-" for c in Path(resolved[0]).name)[:32] if resolved else "x"
-    return platformdirs.user_cache_path("newsdesk") / "indexes" / f"{slug}-{digest}"
 
 
 def _atomic_write_json(path: Path, data: object) -> None:
@@ -251,7 +235,7 @@ class Store:
         self.roots = [str(Path(r).expanduser().resolve()) for r in roots]
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
         self.messages: list[str] = []
-        self._tables_cache: tuple[Any, dict[str, Any]] | None = None
+        self._table_cache: dict[str, tuple[Any, dict[str, Any]]] = {}
         self._prepare_dir(allow_foreign)
         self.ix = self._open_or_create()
 
@@ -357,13 +341,12 @@ class Store:
 
     def catalogue(self) -> list[ArticleInfo]:
         """Every article's listing fields, in id order (from the side table: no article is loaded)."""
-        rows = self._tables().get("catalogue", {})
+        rows = self._table("catalogue")
         return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
     def features(self) -> dict[str, Any]:
         """Every article's related-report features by id (from ``index.features``)."""
-        features: dict[str, Any] = self._tables().get("features", {})
-        return features
+        return self._table("features")
 
     def ids_for_path(self, path: str | os.PathLike[str]) -> list[str]:
         """Ids of the articles read from a file."""
@@ -373,8 +356,7 @@ class Store:
 
     def display_names(self) -> dict[str, str]:
         """Readable names for ``LABEL|canonical`` entity keys (the fullest form seen in the corpus)."""
-        names = self._tables().get("names", {})
-        return names if isinstance(names, dict) else {}
+        return self._table("names")
 
     def skipped(self) -> list[Skipped]:
         """Files skipped by the last index run, with reasons."""
@@ -387,24 +369,25 @@ class Store:
             return {"files": {}, "skipped": []}
         return data if isinstance(data, dict) else {"files": {}, "skipped": []}
 
-    def _tables(self) -> dict[str, Any]:
-        """The side tables, re-read only when the file changed (another process may update it)."""
-        path = self.index_dir / TABLES
+    def _table(self, name: str) -> dict[str, Any]:
+        """A side table, re-read only when its file changed (another process may update it)."""
+        path = table_path(self.index_dir, name)
         try:
             st = path.stat()
             stamp: Any = (st.st_mtime_ns, st.st_size)
         except OSError:
             stamp = None
-        if self._tables_cache is not None and self._tables_cache[0] == stamp:
-            return self._tables_cache[1]
-        tables = _read_tables(path) if stamp else None
-        if tables is None:
-            tables = self._tables_from_index() if self.doc_count() else _empty_tables()
-        self._tables_cache = (stamp, tables)
-        return tables
+        cached = self._table_cache.get(name)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        table = read_table(self.index_dir, name) if stamp else None
+        if table is None:
+            table = self._tables_from_index()[name] if self.doc_count() else {}
+        self._table_cache[name] = (stamp, table)
+        return table
 
-    def _tables_from_index(self) -> dict[str, Any]:
-        """Rebuild the side tables from the stored articles (a missing or damaged tables file)."""
+    def _tables_from_index(self) -> dict[str, dict[str, Any]]:
+        """Rebuild the side tables from the stored articles (a missing or damaged table file)."""
         tables = _empty_tables()
         with self.searcher() as s:
             for fields in s.all_stored_fields():
@@ -474,11 +457,10 @@ class Store:
         counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
         counts["removed"] = sum(len(old[p].get("ids", [])) for p in removed)
         notes: list[str] = []
-        tables = self._tables() if old else _empty_tables()
         # Copies: readers in other threads keep the old tables until the new ones are written.
-        catalogue: dict[str, Any] = dict(tables["catalogue"])
-        feats: dict[str, Any] = dict(tables["features"])
-        names: dict[str, str] = dict(tables["names"])
+        catalogue: dict[str, Any] = dict(self._table("catalogue")) if old else {}
+        feats: dict[str, Any] = dict(self._table("features")) if old else {}
+        names: dict[str, str] = dict(self._table("names")) if old else {}
 
         def forget(ids: Iterable[str]) -> None:
             for i in ids:
@@ -580,10 +562,8 @@ class Store:
                 writer.commit()
                 # Tables before the manifest: if we die in between, the stale manifest makes the
                 # next run re-read these files, which rewrites the same rows.
-                _write_tables(
-                    self.index_dir / TABLES,
-                    {"catalogue": catalogue, "features": feats, "names": names},
-                )
+                for name, table in (("features", feats), ("names", names), ("catalogue", catalogue)):
+                    write_table(self.index_dir, name, table)
             else:
                 writer.cancel()
             _atomic_write_json(
@@ -604,8 +584,8 @@ class Store:
         )
 
 
-def _empty_tables() -> dict[str, Any]:
-    return {"catalogue": {}, "features": {}, "names": {}}
+def _empty_tables() -> dict[str, dict[str, Any]]:
+    return {name: {} for name in TABLE_NAMES}
 
 
 def _table_rows(tables: dict[str, Any], article: Article, entities: Sequence[Entity]) -> None:
@@ -615,30 +595,6 @@ def _table_rows(tables: dict[str, Any], article: Article, entities: Sequence[Ent
     tables["features"][article.id] = _features(article, entities)
     for e in entities:
         _remember_name(tables["names"], f"{e.label}|{e.canonical}", " ".join(e.text.split()))
-
-
-def _read_tables(path: Path) -> dict[str, Any] | None:
-    import pickle
-
-    try:
-        with open(path, "rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict) or not all(k in data for k in ("catalogue", "features", "names")):
-        return None
-    return data
-
-
-def _write_tables(path: Path, tables: dict[str, Any]) -> None:
-    import pickle
-
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def _remember_name(names: dict[str, str], key: str, text: str) -> None:

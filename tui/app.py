@@ -72,7 +72,21 @@ class NewsdeskApp(App[None]):
             self.theme = self._settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(self.library)
+        if self._factory is _default_factory:
+            self.preview_catalogue()
         self.open_store()
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def preview_catalogue(self) -> None:
+        """List what the index already holds before Whoosh is even imported (fast first screen)."""
+        from index.tables import quick_catalogue
+
+        try:
+            rows = quick_catalogue(self.corpus_paths, self.index_dir)
+        except Exception:  # noqa: BLE001 - only a head start: the store lists it anyway
+            return
+        if rows:
+            self.call_from_thread(self.library.preview, rows)
 
     def _theme_changed(self, theme: Any) -> None:
         self._settings.theme = theme.name
