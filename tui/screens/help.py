@@ -45,22 +45,28 @@ class HelpScreen(_Overlay):
     """The keys of a screen, read from its active bindings (never a hand-written list)."""
 
     def __init__(self, screen: Any) -> None:
-        rows: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
-
-        # newsdesk's keys (all have ids) first, then the app's, then Textual's generic ones.
+        # The screen's own keys first, then its widgets' (moving about), then the app's, then
+        # Textual's generic ones; keys doing the same thing share a row ("g g, home  Top").
         def rank(active: Any) -> int:
             key_id = active.binding.id or ""
-            return 2 if not key_id else 1 if key_id.startswith("app.") else 0
+            if not key_id:
+                return 3
+            if key_id.startswith("app."):
+                return 2
+            return 0 if active.node is screen else 1
 
+        keys_of: dict[str, list[str]] = {}
         for active in sorted(screen.active_bindings.values(), key=rank):
             binding = active.binding
             if not binding.description:
                 continue
-            row = (screen.app.get_key_display(binding), binding.description)
-            if row not in seen:
-                seen.add(row)
-                rows.append(row)
+            key = screen.app.get_key_display(binding)
+            if binding.action == "g_prefix":
+                key = "g g"
+            keys = keys_of.setdefault(binding.description, [])
+            if key not in keys:
+                keys.append(key)
+        rows = [(", ".join(keys), description) for description, keys in keys_of.items()]
         width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [Content.assemble((key.ljust(width), "bold"), desc) for key, desc in rows]
         lines.append(Content(""))

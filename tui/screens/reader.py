@@ -42,7 +42,9 @@ class ReaderScreen(Screen[None]):
     AUTO_FOCUS = "#article"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="reader.back"),
-        Binding("escape", "escape", "Back", show=False, id="reader.escape"),
+        Binding(
+            "escape", "escape", "Close find or entity, or back", show=False, id="reader.escape"
+        ),
         # Priority: "/" runs as it arrives, before the keys typed after it are routed (a fast
         # "/soldier" must not send e, i, r to the article).
         Binding("slash", "find", "Find", id="reader.find", priority=True),
@@ -176,9 +178,9 @@ class ReaderScreen(Screen[None]):
             return
         options = []
         for rel in found:
-            tag = "same story" if getattr(rel, "same_story", False) else "related"
+            tag = "same story" if getattr(rel, "same_story", False) else ""
             meta = " · ".join(
-                x for x in (tag, meta_line(rel.source, rel.date, ""), f"{rel.score:.2f}") if x
+                x for x in (tag, meta_line(rel.source, rel.date, ""), f"{rel.score:.0%} alike") if x
             )
             prompt = Content("\n").join(
                 [Content(safe(rel.title)).stylize("bold"), Content(meta).stylize("dim")]
@@ -237,6 +239,8 @@ class ReaderScreen(Screen[None]):
         """Highlight an entity's mentions and go to the first one."""
         self.selected, self.mode, self.position = item, "entity", -1
         self._refresh_marks()
+        if self.has_class("-narrow"):  # give the text its room back (i shows the list again)
+            self.remove_class("-show-side")
         self.action_next()
         self.set_focus(self.query_one(ArticleView))
 

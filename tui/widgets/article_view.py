@@ -71,7 +71,7 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False, id="view.up"),
         Binding("space", "page_down", "Page down", show=False, id="view.page_down"),
         Binding("b", "page_up", "Page up", show=False, id="view.page_up"),
-        Binding("g", "g_prefix", "Top (g g)", show=False, id="view.top"),
+        Binding("g", "g_prefix", "Top", show=False, id="view.top"),
         Binding("home", "top", "Top", show=False, id="view.home"),
         Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),
     ]

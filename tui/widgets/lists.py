@@ -81,7 +81,7 @@ class VimOptionList(PendingG, OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "g_prefix", "First (g g)", show=False, id="list.first"),
+        Binding("g", "g_prefix", "First", show=False, id="list.first"),
         Binding("G", "last", "Last", show=False, id="list.last"),
     ]
 
