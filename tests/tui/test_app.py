@@ -472,3 +472,20 @@ async def test_narrow_reader_stacks_the_panel_under_the_text(make_app: Any) -> N
         await pilot.press("r", "c")
         await settle(pilot)
         assert type(app.screen).__name__ == "CompareScreen"
+
+
+async def test_help_lists_the_screen_keys_first_and_merges_synonyms(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Open" in [b.binding.description for b in app.screen.active_bindings.values()]
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        lines = str(app.screen.query_one(".overlay-body", Static).render()).splitlines()
+        first = lines[0].split()
+        assert first[:2] == ["q", "Back"]  # the reader's own keys before the view's j/k
+        top = next(line for line in lines if line.rstrip().endswith("Top"))
+        assert "g g" in top and "home" in top
+        assert sum(1 for line in lines if line.rstrip().endswith("Top")) == 1

@@ -96,6 +96,10 @@ class VimOptionList(PendingG, OptionList):
 class ResultList(VimOptionList):
     """The library's list: the catalogue (grouped by story) or ranked search hits."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="results.open"),  # shown: new users look for it
+    ]
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "result-list--title",
         "result-list--meta",
