@@ -252,10 +252,11 @@ class Store:
                         f"{d} is not empty and was not made by newsdesk; refusing to open it "
                         "(choose an empty folder with --index-dir)"
                     )
+                with contextlib.suppress(OSError):
+                    os.chmod(d, 0o700)
             else:
-                d.mkdir(parents=True, mode=0o700)
-            with contextlib.suppress(OSError):
-                os.chmod(d, 0o700)
+                # The index itself is made whole elsewhere and moved in (see ``_create_fresh``).
+                d.parent.mkdir(parents=True, exist_ok=True)
         except PermissionError as exc:
             raise StoreError(f"cannot use index folder {d}: permission denied") from exc
         except OSError as exc:
@@ -271,6 +272,9 @@ class Store:
         return data if isinstance(data, dict) else None
 
     def _open_or_create(self) -> windex.Index:
+        d = self.index_dir
+        if not d.exists() or (d.is_dir() and not any(d.iterdir())):
+            return self._create_fresh()
         marker = self._read_marker()
         reason: str | None = None
         if marker is None:
@@ -291,6 +295,37 @@ class Store:
         if reason != "new index":
             self.messages.append(f"Rebuilding the index: {reason}.")
         return self._create()
+
+    def _create_fresh(self) -> windex.Index:
+        """Create a new index in a private temporary folder and move it into place in one rename.
+
+        Two processes creating the same index at once each build their own; the first rename wins
+        and the other opens the winner's. Nobody ever sees a half-made index without its marker.
+        """
+        import secrets
+
+        d = self.index_dir
+        tmp = d.parent / f".{d.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            tmp.mkdir(mode=0o700)
+            windex.create_in(str(tmp), make_schema())
+            _atomic_write_json(
+                tmp / MARKER, {"app": "newsdesk", "schema": SCHEMA_VERSION, "roots": self.roots}
+            )
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise StoreError(f"cannot create the index in {d}: {exc.strerror or exc}") from exc
+        try:
+            os.rename(tmp, d)  # replaces a missing or empty folder, fails on a non-empty one
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not (d / MARKER).exists():
+                raise StoreError(f"cannot create the index in {d}: the folder is in use") from None
+            # Another process made it first: use theirs.
+        try:
+            return windex.open_dir(str(d))
+        except Exception as exc:  # noqa: BLE001 - surfaced as a store error, never a traceback
+            raise StoreError(f"cannot open the new index in {d}: {exc}") from exc
 
     def _create(self) -> windex.Index:
         d = self.index_dir

@@ -43,6 +43,8 @@ class NewsdeskApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("S", "skipped", "Skipped files", show=False, id="app.skipped"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", priority=True),
+        # Terminal habit: Ctrl-C leaves (a focused input still uses it to copy a selection).
+        Binding("ctrl+c", "quit", "Quit", show=False, id="app.interrupt"),
     ]
 
     def __init__(
@@ -115,7 +117,7 @@ class NewsdeskApp(App[None]):
     def _store_opened(self, message: StoreOpened) -> None:
         self.store = message.store
         for note in getattr(self.store, "messages", ()):
-            self.notify(str(note), title="Index")
+            self.notify(str(note), title="Index", markup=False)
         self.library.set_store(self.store)
         if self._update_index:
             self.update_index()
@@ -123,7 +125,8 @@ class NewsdeskApp(App[None]):
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
         self.library.hide_progress()
-        self.notify(message.message, title="Index", severity="error", timeout=10)
+        # Messages quote paths and titles: never parsed as markup.
+        self.notify(message.message, title="Index", severity="error", timeout=10, markup=False)
         if message.fatal:
             self.library.set_status(f"⚠ {message.message}", error=True)
 
@@ -163,6 +166,8 @@ class NewsdeskApp(App[None]):
                 f"{report.removed} removed",
                 title="Index",
             )
+        if changed or len(self.store.catalogue()) != len(self.library.catalogue):
+            # Another process may have indexed while this app waited for the write lock.
             self.library.reload()
         if report.skipped:
             n = len(report.skipped)

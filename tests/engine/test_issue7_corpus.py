@@ -306,13 +306,6 @@ def test_same_length_variant_keeps_offsets(text: str) -> None:
 # -- two processes creating one index (deterministic versions of a race seen in test_faults.py) ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=StoreError,
-    reason="index/store.py Store._create writes the marker after windex.create_in: a second "
-    "process opening the folder in between finds Whoosh files without a marker and refuses it as "
-    "'not made by newsdesk' (test_faults.py::test_two_index_processes_at_once fails this way)",
-)
 def test_store_opened_while_another_creates_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -321,12 +314,19 @@ def test_store_opened_while_another_creates_it(
     real = store_module.windex.create_in
     raced: list[bool] = []
 
+    others: list[Store] = []
+
     def create_then_open(*args: Any, **kwargs: Any) -> Any:
         ix = real(*args, **kwargs)
         if not raced:
             raced.append(True)
-            Store([tmp_path], tmp_path / "ix")  # the other process opens it just now
+            others.append(Store([tmp_path], tmp_path / "ix"))  # the other process opens it now
         return ix
 
     monkeypatch.setattr(store_module.windex, "create_in", create_then_open)
-    Store([tmp_path], tmp_path / "ix")
+    first = Store([tmp_path], tmp_path / "ix")
+    assert raced and others
+    for store in (first, others[0]):
+        assert store.doc_count() == 0
+        assert (store.index_dir / "newsdesk-index.json").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".ix.new-")]

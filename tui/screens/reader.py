@@ -126,7 +126,7 @@ class ReaderScreen(Screen[None]):
             names = self.store.display_names()
         except Exception as exc:  # noqa: BLE001
             self.app.call_from_thread(
-                self.notify, f"cannot read the article: {exc}", severity="error"
+                self.notify, f"cannot read the article: {exc}", severity="error", markup=False
             )
             return
         if found is None:
