@@ -126,6 +126,47 @@ def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
     return list(found) if found else [_lead(text)]
 
 
+_ENTITY_LABEL_OF = {
+    "person": "PERSON", "org": "ORG", "place": "PLACE", "group": "GROUP", "dates": "DATE",
+    "quantity": "QUANTITY",
+}
+
+
+def _mention_snippets(
+    text: str, entities: list[Any], names: set[tuple[str, str]], top: int
+) -> list[Snippet]:
+    """Snippets around the mentions of the entities an entity-field query matched.
+
+    ``person:zelensky`` matches the canonical key "volodymyr zelensky"; the reader wants to see where
+    the article names him ("Zelenskyy", "President Volodymyr Zelensky"), highlighted.
+    """
+    words_by_label: dict[str, set[str]] = {}
+    for field, word in names:
+        words_by_label.setdefault(_ENTITY_LABEL_OF[field], set()).add(word)
+    mentions = [
+        e for e in entities
+        if e.label in words_by_label
+        and words_by_label[e.label] & set(re.findall(r"[\w]+(?:[.'][\w]+)*", e.canonical.lower()))
+    ]
+    out: list[Snippet] = []
+    taken_to = -1
+    for e in mentions:
+        if e.start < taken_to:
+            continue
+        start = max(0, e.start - 70)
+        start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
+        end = min(len(text), e.end + 110)
+        end = text.find(" ", end) if end < len(text) and text.find(" ", end) > 0 else end
+        spans = tuple(
+            (m.start - start, m.end - start) for m in mentions if m.start >= start and m.end <= end
+        )
+        out.append(Snippet(text=text[start:end], highlights=spans, offset=start))
+        taken_to = end
+        if len(out) >= top:
+            break
+    return out
+
+
 def _lead(text: str) -> Snippet:
     """The opening of an article, for hits matched on fields other than the body."""
     flat_end = min(len(text), SNIPPET_CHARS)
@@ -154,12 +195,17 @@ def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> Sear
         for r in results[:limit]:
             fields = r.fields()
             title, source, date, _story = fields["meta"]
-            terms = {t.decode("utf-8") for f, t in r.matched_terms() if f in ("body", "title")}
+            matched = r.matched_terms()
+            terms = {t.decode("utf-8") for f, t in matched if f in ("body", "title")}
+            names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
             all_terms |= terms
             snips: list[Snippet] = []
             if snippets:
-                article, _ents = decode_blob(fields["blob"])
-                snips = _snippets(article.text, terms, snippets)
+                article, ents = decode_blob(fields["blob"])
+                if not terms and names:
+                    snips = _mention_snippets(article.text, ents, names, snippets)
+                if not snips:
+                    snips = _snippets(article.text, terms, snippets)
             hits.append(
                 Hit(
                     id=fields["id"],

@@ -103,9 +103,22 @@ def test_entity_fields(seed_store: Any) -> None:
     assert search(seed_store, "place:nowhereville").total == 0
 
 
-def test_entity_only_hit_gets_a_lead_snippet(seed_store: Any) -> None:
+def test_entity_only_hit_snippets_show_the_mentions(seed_store: Any) -> None:
     r = search(seed_store, "place:kursk")
-    _check_snippets(seed_store, r)
+    assert [h.id for h in r.hits] == [KURSK]
+    article = seed_store.article(KURSK)
+    marked = []
+    for snip in r.hits[0].snippets:
+        assert article.text[snip.offset : snip.offset + len(snip.text)] == snip.text
+        marked += [snip.text[a:b] for a, b in snip.highlights]
+    assert marked and all(m.startswith("Kursk") for m in marked), marked
+    assert "Kursk Oblast" in marked  # the whole name, not a word of it
+
+
+def test_person_field_snippets_show_each_spelling(seed_store: Any) -> None:
+    r = search(seed_store, "person:zelensky")
+    marked = {s.text[a:b] for h in r.hits for s in h.snippets for a, b in s.highlights}
+    assert {"Volodymyr Zelenskyy", "Volodymyr Zelensky"} <= marked
 
 
 def test_limit_and_total(seed_store: Any) -> None:
