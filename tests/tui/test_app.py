@@ -489,3 +489,23 @@ async def test_help_lists_the_screen_keys_first_and_merges_synonyms(make_app: An
         top = next(line for line in lines if line.rstrip().endswith("Top"))
         assert "g g" in top and "home" in top
         assert sum(1 for line in lines if line.rstrip().endswith("Top")) == 1
+
+
+async def test_escape_leaves_the_panel_before_leaving_the_article(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        await pilot.press("i")
+        await pilot.pause()
+        assert reader.has_class("-show-side")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is reader and not reader.has_class("-show-side")
+        assert reader.focused is reader.query_one(ArticleView)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)

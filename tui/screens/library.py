@@ -152,7 +152,7 @@ class LibraryScreen(Screen[None]):
             self.run_search(self.query_text, debounce=False)
             return
         self._list_catalogue(top)
-        self.app.first_screen_ready = True
+        self.app.first_screen_ready = True  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)

@@ -43,7 +43,11 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "back", "Back", id="reader.back"),
         Binding(
-            "escape", "escape", "Close find or entity, or back", show=False, id="reader.escape"
+            "escape",
+            "escape",
+            "Close find or panel, clear entity, or back",
+            show=False,
+            id="reader.escape",
         ),
         # Priority: "/" runs as it arrives, before the keys typed after it are routed (a fast
         # "/soldier" must not send e, i, r to the article).
@@ -359,10 +363,15 @@ class ReaderScreen(Screen[None]):
     # -- navigation ----------------------------------------------------------------------------
 
     def action_escape(self) -> None:
-        """Close the find box, or clear the selected entity, or go back."""
+        """Close the find box, or leave the side panel, or clear the selected entity, or go back."""
         find = self.query_one("#find", Input)
+        side = self.query_one("#reader-side")
         if find.display:
             find.display = False
+            self.set_focus(self.query_one(ArticleView))
+        elif self.focused is not None and side in self.focused.ancestors:
+            if self.has_class("-narrow"):
+                self.remove_class("-show-side")
             self.set_focus(self.query_one(ArticleView))
         elif self.selected is not None:
             self.selected, self.mode, self.position = None, "terms", -1
