@@ -115,15 +115,62 @@ def _one_line(exc: Exception) -> str:
     return text[:200] or type(exc).__name__
 
 
+_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")  # Whoosh's default tokenizer pattern
+SURROUND = 70
+
+
+def _stemmer() -> Any:
+    # The analyzer's own cached stemmer: snippets match exactly what the index matched.
+    return _ANALYZER.items[-1]._stem
+
+
 def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
+    """Up to ``top`` fragments around the matched terms, best first by distinct terms, in text order.
+
+    A direct scan (tokenise, stem with the index's cached stemmer, compare) costs about a millisecond
+    for a 500-word article, where Whoosh's highlighter took 3-7 ms a hit: ten hits a keystroke.
+    """
     if not terms:
         return [_lead(text)]
-    fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70, charlimit=None)
-    found = highlight.highlight(
-        text, frozenset(terms), _ANALYZER, fragmenter, _OffsetFormatter(), top=top,
-        order=highlight.FIRST,
-    )
-    return list(found) if found else [_lead(text)]
+    stem = _stemmer()
+    found: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        key = word if word in terms else stem(word)
+        if key in terms:
+            found.append((m.start(), m.end(), key))
+    if not found:
+        return [_lead(text)]
+    windows: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    i = 0
+    while i < len(found):
+        first = found[i][0]
+        start = max(0, first - SURROUND)
+        if start:
+            space = text.find(" ", start, first)
+            start = space + 1 if space >= 0 else start
+        limit = start + SNIPPET_CHARS
+        group = []
+        while i < len(found) and found[i][1] <= limit:
+            group.append(found[i])
+            i += 1
+        if not group:  # one very long token
+            group.append(found[i])
+            i += 1
+        end = min(len(text), max(group[-1][1] + SURROUND, limit))
+        if end < len(text):
+            space = text.rfind(" ", group[-1][1], end)
+            end = space if space > group[-1][1] else end
+        windows.append((start, end, group))
+    best = sorted(windows, key=lambda w: (-len({k for _, _, k in w[2]}), -len(w[2]), w[0]))[:top]
+    return [
+        Snippet(
+            text=text[start:end],
+            highlights=tuple((a - start, b - start) for a, b, _ in group),
+            offset=start,
+        )
+        for start, end, group in sorted(best)
+    ]
 
 
 _ENTITY_LABEL_OF = {
