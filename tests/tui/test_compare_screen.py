@@ -116,6 +116,10 @@ async def test_scrolling_moves_both_panes(make_app: Any) -> None:
         await pilot.press("G")
         await pilot.pause()
         assert left.scroll_y > 3 and right.scroll_y > 3
+        bottom = left.scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert left.scroll_y == bottom  # one g waits for the second (vim's g g)
         await pilot.press("g")
         await pilot.pause()
         assert left.scroll_y == right.scroll_y == 0

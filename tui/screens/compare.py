@@ -39,7 +39,8 @@ from tui.screens.compare_model import (
     summary,
 )
 from tui.widgets.compare_pane import ComparePane
-from tui.widgets.lists import meta_line, safe
+from tui.widgets.lists import file_name, meta_line, safe
+from tui.widgets.vimkeys import PendingG
 
 if TYPE_CHECKING:  # index.compare loads in the worker: it costs ~50 ms at first import
     from index.compare import Comparison
@@ -48,7 +49,7 @@ CLAIMS = Binding.Group("claim", compact=True)
 CONFLICTS = Binding.Group("conflict", compact=True)
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(PendingG, Screen[None]):
     """Two reports of one story, side by side (stacked on narrow terminals).
 
     Args:
@@ -94,7 +95,8 @@ class CompareScreen(Screen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False, id="compare.up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="compare.page_down"),
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
-        Binding("g,home", "top", "Top", show=False, id="compare.top"),
+        Binding("g", "g_prefix", "Top (g g)", show=False, id="compare.gg"),
+        Binding("home", "top", "Top", show=False, id="compare.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="compare.bottom"),
     ]
 
@@ -221,7 +223,9 @@ class CompareScreen(Screen[None]):
                         Content.assemble(
                             (f" {letter} ", "reverse bold"), " ", (safe(article.title), "bold")
                         ),
-                        Content("    " + meta_line(article.source, article.date)).stylize("dim"),
+                        Content(
+                            "    " + meta_line(article.source, article.date, file_name(article.id))
+                        ).stylize("dim"),
                     ]
                 )
             )
@@ -303,6 +307,10 @@ class CompareScreen(Screen[None]):
     def action_top(self) -> None:
         """Both reports from their start."""
         self._panes()[0].to_top()
+
+    def go_top(self) -> None:
+        """``g g``: both reports from their start."""
+        self.action_top()
 
     def action_bottom(self) -> None:
         """Both reports at their end."""
