@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 
 from dateutil import parser as _dateparser
 
@@ -38,7 +39,11 @@ def parse_date(value: str) -> dt.date | None:
     # Reuters writes "26-FEB-1987 15:01:01.79": dateutil misreads the fractional part.
     raw = re.sub(r"(\d{2}:\d{2}:\d{2})\.\d+", r"\1", raw)
     try:
-        parsed = _dateparser.parse(raw, default=_DEFAULT, fuzzy=False)
+        with warnings.catch_warnings():
+            # Newswire stamps end in desk codes ("... 15:01:01.79 RM") that dateutil warns about as
+            # unknown time zones; only the date matters here.
+            warnings.simplefilter("ignore")
+            parsed = _dateparser.parse(raw, default=_DEFAULT, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
     if not 1000 <= parsed.year <= 9999:
