@@ -353,7 +353,42 @@ def related(store: Store, article_id: str, limit: int = 10) -> list[Related]:
     Raises:
         RelatedError: the article is not in the index.
     """
+    if store.doc_count() > MODEL_LIMIT:
+        return _related_by_index(store, article_id, limit)
     return rank(article_id, store.features(), limit)
+
+
+MODEL_LIMIT = 20_000
+"""Above this many articles, related reports come from the index instead of the in-memory model: the
+model holds every article's weighted vector (about 30 KB an article), too much memory at 100,000."""
+
+
+def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related]:
+    """Related reports from the index: the article's key terms as one weighted query (large corpora).
+
+    Scores are divided by the article's own score for that query, so they read as a similarity in
+    [0, 1]; ``same_story`` is left to the model, so it is never claimed on this path.
+    """
+    from whoosh.query import Or, Term
+
+    found = store.article_with_entities(article_id)
+    if found is None:
+        raise RelatedError(f"article {article_id!r} is not in the index; update the index and retry")
+    article, _ = found
+    with store.searcher() as s:
+        terms = s.key_terms_from_text("body", article.text, numterms=30)
+        if not terms:
+            return []
+        query = Or([Term("body", word, boost=weight) for word, weight in terms])
+        hits = s.search(query, limit=limit + 1)
+        rows = [(h["id"], float(h.score), h["meta"]) for h in hits]
+    own = next((score for i, score, _ in rows if i == article_id), None)
+    scale = own or max((score for _, score, _ in rows), default=1.0) or 1.0
+    return [
+        Related(i, str(meta[0] or i), meta[1], meta[2], round(min(1.0, score / scale), 4), False)
+        for i, score, meta in rows
+        if i != article_id
+    ][:limit]
 
 
 def _neighbours(model: _Model, n: int, cap: int) -> list[tuple[float, int]]:
