@@ -361,10 +361,9 @@ class Store:
         if s is None:
             s = self.ix.searcher()
         else:
-            fresh = s.refresh()
-            if fresh is not s:
-                s.close()
-                s = fresh
+            # The refreshed searcher reuses the old one's unchanged segment readers, so the old one
+            # must not be closed here: it is simply dropped.
+            s = s.refresh()
         try:
             yield s
         finally:
