@@ -25,13 +25,14 @@ from index.models import (
 
 if TYPE_CHECKING:
     from index.search import QueryError, facets, search
-    from index.store import ArticleInfo, IndexBusy, Store, StoreError
+    from index.store import IndexBusy, Store, StoreError
+    from index.tables import ArticleInfo
 
 _LAZY = {
     "Store": "index.store",
     "StoreError": "index.store",
     "IndexBusy": "index.store",
-    "ArticleInfo": "index.store",
+    "ArticleInfo": "index.tables",
     "search": "index.search",
     "facets": "index.search",
     "QueryError": "index.search",

@@ -90,7 +90,7 @@ def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         from index.gazetteer import IRREGULAR_DEMONYMS, derive_demonyms, load_gazetteer
 
         gz = load_gazetteer()
-    except Exception:  # noqa: BLE001 - without the gazetteer, demonyms just stay words
+    except Exception:
         return {}, {}, {}
     dem_place: dict[str, str] = {}
     for key, (canonical, kind) in gz.places.items():
@@ -104,11 +104,11 @@ def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         for dem, code in IRREGULAR_DEMONYMS.items():
             country = pycountry.countries.get(alpha_2=code)
             for name in (getattr(country, "common_name", None), getattr(country, "name", None)):
-                place = gz.places.get((name or "").lower())
-                if place:
-                    dem_place.setdefault(dem, place[0])
+                entry = gz.places.get((name or "").lower())
+                if entry:
+                    dem_place.setdefault(dem, entry[0])
                     break
-    except Exception:  # noqa: BLE001, S110 - irregular demonyms are a bonus
+    except Exception:
         pass
     word: dict[str, str] = {}
     for dem, place in dem_place.items():

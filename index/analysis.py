@@ -7,6 +7,6 @@ from index.models import Article, Entity
 
 def analyse(article: Article) -> list[Entity]:
     """Recognise the entities of an article (computed once per article version, at index time)."""
-    from index.entities import extract  # noqa: PLC0415 - keeps `import index` light for the CLI
+    from index.entities import extract
 
     return list(extract(article.text))

@@ -56,7 +56,7 @@ NEWS_STOPWORDS = frozenset(
     however including include includes percent per cent monday tuesday wednesday thursday friday
     saturday sunday january february march april june july august september october november
     december mr mrs ms dr it's there's that's he's she's we're they're don't didn't can't won't go
-    going went come came take took see seen know known think want way part lot use used""".split()  # noqa: SIM905 - a word list reads better as text
+    going went come came take took see seen know known think want way part lot use used""".split()
 )
 
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")

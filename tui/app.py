@@ -38,7 +38,7 @@ class NewsdeskApp(App[None]):
     TITLE = "newsdesk"
     CSS_PATH = "styles/app.tcss"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ScreenCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual API
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("S", "skipped", "Skipped files", show=False, id="app.skipped"),
@@ -85,7 +85,7 @@ class NewsdeskApp(App[None]):
 
         try:
             rows = quick_catalogue(self.corpus_paths, self.index_dir)
-        except Exception:  # noqa: BLE001 - only a head start: the store lists it anyway
+        except Exception:
             return
         if rows:
             self.call_from_thread(self.library.preview, rows)
@@ -104,12 +104,12 @@ class NewsdeskApp(App[None]):
         except StoreError as exc:
             self.post_message(StoreFailed(str(exc), fatal=True))
             return
-        except Exception as exc:  # noqa: BLE001 - show, never a traceback
+        except Exception as exc:
             self.post_message(StoreFailed(f"cannot open the index: {exc}", fatal=True))
             return
         try:
             self.skipped_files = list(store.skipped())
-        except Exception:  # noqa: BLE001 - the list of skipped files is a nicety
+        except Exception:
             self.skipped_files = []
         self.post_message(StoreOpened(store))
 
@@ -148,7 +148,7 @@ class NewsdeskApp(App[None]):
         except StoreError as exc:  # IndexBusy included
             self.post_message(StoreFailed(str(exc)))
             return
-        except Exception as exc:  # noqa: BLE001 - e.g. a broken article: report, keep the app
+        except Exception as exc:
             self.post_message(StoreFailed(f"indexing failed: {type(exc).__name__}: {exc}"))
             return
         if not worker.is_cancelled:

@@ -21,7 +21,7 @@ def _version() -> str:
         from importlib.metadata import version
 
         return version("newsdesk")
-    except Exception:  # noqa: BLE001 - running from a source tree without metadata
+    except Exception:
         return "0.1.0"
 
 
@@ -248,7 +248,8 @@ def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
     from index.ingest import read_paths
     from index.models import Article
 
-    articles, skipped = [], []
+    articles: list[Any] = []
+    skipped: list[Any] = []
     for item in read_paths(paths):
         (articles if isinstance(item, Article) else skipped).append(item)
     return articles, skipped
@@ -323,7 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
     # Intermixed parsing lets options come before or after positional paths.
-    args = build_parser().commands[argv[0]].parse_intermixed_args(argv[1:])
+    commands: dict[str, argparse.ArgumentParser] = build_parser().commands  # type: ignore[attr-defined]
+    args = commands[argv[0]].parse_intermixed_args(argv[1:])
     args.command = argv[0]
     from index.store import StoreError
 
@@ -346,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+    except Exception as exc:
         print(f"newsdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("newsdesk: if the index is damaged, delete its folder (see --index-dir) and re-run",
               file=sys.stderr)

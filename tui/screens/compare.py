@@ -157,7 +157,7 @@ class CompareScreen(PendingG, Screen[None]):
         worker = get_current_worker()
         try:
             found = [self.store.article_with_entities(i) for i in (self.a_id, self.b_id)]
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+        except Exception as exc:
             self.app.call_from_thread(self._failed, f"cannot read the reports: {exc}")
             return
         if found[0] is None or found[1] is None:
@@ -172,7 +172,7 @@ class CompareScreen(PendingG, Screen[None]):
             from index.compare import compare
 
             result = compare(a, b, ents_a, ents_b)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.call_from_thread(self._failed, f"compare failed: {type(exc).__name__}: {exc}")
             return
         self.timings["compare"] = time.perf_counter() - t0

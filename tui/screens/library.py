@@ -123,7 +123,7 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._show_catalogue, infos, None, [])
         try:
             top = facets(store, None, limit=30)
-        except Exception:  # noqa: BLE001 - the sidebar is optional
+        except Exception:
             top = []
         if worker.is_cancelled:
             return
@@ -134,7 +134,7 @@ class LibraryScreen(Screen[None]):
                 from index.related import stories as find_stories
 
                 stories = list(find_stories(store))
-            except Exception:  # noqa: BLE001 - stories are optional: a flat list then
+            except Exception:
                 stories = None
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_catalogue, infos, stories, top)
@@ -227,7 +227,7 @@ class LibraryScreen(Screen[None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - a failing search must not end the app
+        except Exception as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, f"search failed: {exc}")
             return

@@ -128,7 +128,7 @@ class ReaderScreen(Screen[None]):
         try:
             found = self.store.article_with_entities(self.article_id)
             names = self.store.display_names()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.call_from_thread(
                 self.notify, f"cannot read the article: {exc}", severity="error", markup=False
             )
@@ -168,7 +168,7 @@ class ReaderScreen(Screen[None]):
             from index.related import related
 
             found = list(related(self.store, self.article_id, limit=10))
-        except Exception:  # noqa: BLE001 - related reports are optional
+        except Exception:
             found = None
         self.app.call_from_thread(self._show_related, found)
 
