@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -678,6 +679,18 @@ def _analyse_batch(batch: list[tuple[Article, float]]) -> list[_Analysed]:
     return [_analyse_one(a, share) for a, share in batch]
 
 
+def _watch_parent(parent: int) -> None:
+    """Worker start-up: leave when the indexing process dies (killed mid-run), never linger."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="newsdesk-parent-watch").start()
+
+
 def _analysed(items: Iterator[tuple[Article, float]]) -> Iterator[_Analysed]:
     """Analyse articles, in worker processes when there is enough work to share across cores.
 
@@ -708,7 +721,12 @@ def _analysed(items: Iterator[tuple[Article, float]]) -> Iterator[_Analysed]:
             broken = True
             return _analyse_batch(batch)
 
-    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        cores,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         try:
             batch: list[tuple[Article, float]] = []
             for item in items:
