@@ -98,7 +98,7 @@ def test_schema_mismatch_rebuilds_with_message_and_no_traceback(
 
 
 def _damage(index_dir: str) -> None:
-    (seg,) = Path(index_dir).glob("*.seg")
+    (seg,) = [p for p in Path(index_dir).iterdir() if p.suffix in (".seg", ".trm")]
     os.truncate(seg, seg.stat().st_size // 3)
 
 

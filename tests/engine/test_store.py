@@ -147,7 +147,8 @@ def test_schema_mismatch_rebuilds_with_a_message(seeds_copy: Path, make_store: C
 
 
 def _segment(index_dir: Path) -> Path:
-    (seg,) = [p for p in index_dir.iterdir() if p.suffix == ".seg"]
+    """The segment's terms dictionary (segments are written as separate files, not one .seg)."""
+    (seg,) = [p for p in index_dir.iterdir() if p.suffix in (".seg", ".trm")]
     return seg
 
 

@@ -75,10 +75,10 @@ def _damage(ix: Path, what: str) -> None:
         toc = next(ix.glob("_MAIN_*.toc"))
         toc.write_bytes(toc.read_bytes()[:20])
     elif what == "segment garbled":
-        for seg in ix.glob("*.seg"):
+        for seg in [*ix.glob("*.seg"), *ix.glob("*.trm"), *ix.glob("*.pst")]:
             seg.write_bytes(b"\x00garbage" * 100)
     elif what == "segment deleted":
-        for seg in ix.glob("*.seg"):
+        for seg in [*ix.glob("*.seg"), *ix.glob("*.trm"), *ix.glob("*.pst")]:
             seg.unlink()
     elif what == "tables garbled":
         from index.tables import TABLE_NAMES, table_path
