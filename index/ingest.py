@@ -47,7 +47,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16"),
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_RESIDUE = re.compile(r"[ _]+\d{1,3}\s*$")
+_RESIDUE = re.compile(r"_\d{1,3}\s*$")  # "..._1": dataset residue; "kills 12" is a headline
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 

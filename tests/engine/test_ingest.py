@@ -199,3 +199,12 @@ def test_every_article_suffix_is_read(tmp_path: Path, suffix: str) -> None:
     articles, skipped = _read(tmp_path)
     assert skipped == []
     assert [a.text.strip() for a in articles.values()] == ["Kyiv spoke."]
+
+
+def test_headline_ending_in_a_number_keeps_it() -> None:
+    from index.ingest import text_article
+
+    article = text_article("Storm kills 12\nThe storm hit the coast on Monday.\n", "a.txt", "/a.txt")
+    assert article.title == "Storm kills 12"
+    residue = text_article("Storm kills 12_1\nThe storm hit the coast on Monday.\n", "b.txt", "/b.txt")
+    assert residue.title == "Storm kills 12"

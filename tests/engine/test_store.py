@@ -227,3 +227,40 @@ def test_progress_is_reported(seeds_copy: Path, make_store: Callable[..., Any]) 
     assert calls[-1] == (size, size)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert all(t == size for _, t in calls)
+
+
+def test_incremental_runs_record_table_changes_without_rewriting_the_tables(
+    tmp_path: Path, make_store: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.tables
+    from index.tables import delta_path, table_path
+
+    monkeypatch.setattr(index.tables, "DELTA_MIN_ROWS", 10)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(30):
+        (corpus / f"a{i:02d}.txt").write_text(f"Headline {i}\nBody of article {i} from Paris.\n", "utf-8")
+    store = make_store(corpus)
+    store.update()
+    base = table_path(store.index_dir, "features")
+    before = base.stat().st_mtime_ns
+    (corpus / "a03.txt").write_text("Changed headline\nA new body from Berlin.\n", "utf-8")
+    (corpus / "a04.txt").unlink()
+    (corpus / "new.txt").write_text("Fresh report\nSomething from Rome happened.\n", "utf-8")
+    report = store.update()
+    assert (report.added, report.updated, report.removed) == (1, 1, 1)
+    assert base.stat().st_mtime_ns == before  # only the delta was written
+    assert delta_path(store.index_dir, "features").exists()
+    again = make_store(corpus)
+    rows = {a.id: a.title for a in again.catalogue()}
+    assert rows["a03.txt"] == "Changed headline" and "a04.txt" not in rows and "new.txt" in rows
+    assert set(again.features()) == set(rows) and len(rows) == 30
+    assert "PLACE|berlin" in again.display_names()
+    # Many changes fold the delta back into the base.
+    for i in range(5, 30):
+        (corpus / f"a{i:02d}.txt").write_text(f"Rewritten {i}\nNow from Madrid.\n", "utf-8")
+    store.update()
+    assert not delta_path(store.index_dir, "features").exists()
+    final = make_store(corpus)
+    assert {a.id: a.title for a in final.catalogue()}["a29.txt"] == "Rewritten 29"
+    assert len(final.features()) == 30
