@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 import yaml
 
@@ -378,6 +379,25 @@ def _no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+class _Metadata(TypedDict):
+    source: str | None
+    date: str | None
+    url: str | None
+    author: str | None
+    story: str | None
+
+
+def _metadata(meta: dict[str, object]) -> _Metadata:
+    """The optional article fields shared by front matter and jsonl records."""
+    return {
+        "source": _meta_str(meta, "source"),
+        "date": normalise_date(_meta_str(meta, "date")),
+        "url": _meta_str(meta, "url"),
+        "author": _meta_str(meta, "author"),
+        "story": _meta_str(meta, "story"),
+    }
+
+
 def markdown_article(source: str, article_id: str, path: str, notes: Iterable[str] = ()) -> Article:
     """Make an article from a Markdown file with optional YAML front matter."""
     meta, body, fm_notes = split_front_matter(source)
@@ -398,11 +418,7 @@ def markdown_article(source: str, article_id: str, path: str, notes: Iterable[st
         path=path,
         title=title,
         text=text,
-        source=_meta_str(meta, "source"),
-        date=normalise_date(_meta_str(meta, "date")),
-        url=_meta_str(meta, "url"),
-        author=_meta_str(meta, "author"),
-        story=_meta_str(meta, "story"),
+        **_metadata(meta),
         format="md",
         blocks=tuple(blocks),
         inline=tuple(inline),
@@ -455,11 +471,7 @@ def read_jsonl_text(text: str, source: SourceFile) -> tuple[list[Article], list[
                 path=source.path,
                 title=title or base.title,
                 text=body,
-                source=_meta_str(meta, "source"),
-                date=normalise_date(_meta_str(meta, "date")),
-                url=_meta_str(meta, "url"),
-                author=_meta_str(meta, "author"),
-                story=_meta_str(meta, "story"),
+                **_metadata(meta),
                 format="jsonl",
                 blocks=base.blocks,
                 notes=(),

@@ -66,14 +66,11 @@ def wrap_range(text: str, start: int, end: int, width: int) -> Iterator[tuple[in
             continue
         if line_start >= 0:
             yield line_start, line_end
-        while w_cells > width:
-            cut, cells = w_start, 0
-            while cut < w_end and cells + cell_len(text[cut]) <= width:
-                cells += cell_len(text[cut])
-                cut += 1
-            cut = max(cut, w_start + 1)
-            yield w_start, cut
-            w_start = cut
+        if w_cells > width:
+            # A word wider than the line: fold it, and let its last piece start the next line.
+            pieces = list(_fold(text, w_start, w_end, width))
+            yield from pieces[:-1]
+            w_start = pieces[-1][0]
             w_cells = cell_len(text[w_start:w_end])
         line_start, line_end, used = w_start, w_end, w_cells
     if line_start >= 0 and line_end > line_start:
