@@ -166,10 +166,8 @@ class NewsdeskApp(App[None]):
                 f"{report.removed} removed",
                 title="Index",
             )
-        indexed = report.added + report.updated + report.unchanged
-        # Another process may have indexed while this app waited for the write lock; the report's
-        # counts say so without reading anything on the UI thread.
-        if changed or indexed != len(self.library.catalogue):
+        if changed or len(self.store.catalogue()) != len(self.library.catalogue):
+            # Another process may have indexed while this app waited for the write lock.
             self.library.reload()
         if report.skipped:
             n = len(report.skipped)
