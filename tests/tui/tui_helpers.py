@@ -10,8 +10,19 @@ HEADLINE = "000_44cfc8ca5dd0595f.txt"
 
 
 async def settle(pilot: object) -> None:
-    """Wait for every worker, then for the messages they posted."""
+    """Wait for every worker, then for the messages they posted.
+
+    Exclusive workers cancel the one they replace (a second catalogue load
+    replaces the first), so a cancelled worker is expected and not an error.
+    Any other worker failure still propagates.
+    """
+    from textual.worker import WorkerCancelled
+
     app = pilot.app  # type: ignore[attr-defined]
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass
         await pilot.pause()  # type: ignore[attr-defined]
