@@ -8,12 +8,12 @@ a manifest records each file's size, mtime and content hash so a second run re-r
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import shutil
 import threading
-import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -26,7 +26,6 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 from whoosh.writing import LockError
 
-from index.analysis import analyse
 from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
@@ -41,6 +40,7 @@ from index.tables import (
     table_stamp,
     write_table,
 )
+from index.writers import ParallelFailed, Row, commit, write_articles
 
 SCHEMA_VERSION = 8
 MARKER = "newsdesk-index.json"  # also named in index.tables
@@ -479,6 +479,23 @@ class Store:
         """
         files, scan_skipped = scan(self.roots)
         try:
+            return self._update_once(files, scan_skipped, progress, cancelled, timeout, True)
+        except ParallelFailed as exc:
+            # Nothing was committed: do the same run again in this process.
+            report = self._update_once(files, scan_skipped, progress, cancelled, timeout, False)
+            note = f"{exc}; indexed in one process instead"
+            return dataclasses.replace(report, notes=(*report.notes, note))
+
+    def _update_once(
+        self,
+        files: list[SourceFile],
+        scan_skipped: list[Skipped],
+        progress: Callable[[int, int, str], None] | None,
+        cancelled: Callable[[], bool] | None,
+        timeout: float,
+        parallel: bool,
+    ) -> IndexReport:
+        try:
             # Separate segment files, not Whoosh's compound file: a searcher opened on a compound
             # segment copies its whole postings file into memory (568 MB at 100,000 articles).
             writer = self.ix.writer(timeout=timeout, limitmb=256, compound=False)
@@ -489,12 +506,11 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
         try:
-            report = self._update_locked(writer, files, scan_skipped, progress, cancelled)
+            return self._update_locked(writer, files, scan_skipped, progress, cancelled, parallel)
         except BaseException:
             with contextlib.suppress(Exception):
                 writer.cancel()
             raise
-        return report
 
     def _update_locked(
         self,
@@ -503,6 +519,7 @@ class Store:
         scan_skipped: list[Skipped],
         progress: Callable[[int, int, str], None] | None,
         cancelled: Callable[[], bool] | None,
+        parallel: bool = True,
     ) -> IndexReport:
         manifest = self._load_manifest()
         old: dict[str, dict[str, Any]] = manifest.get("files", {})
@@ -599,27 +616,27 @@ class Store:
                 for article in fresh:
                     yield article, weight / len(fresh)
 
-        spelled: set[str] = set()
-        for n, (fields, keys, share, path) in enumerate(_analysed(read_pending())):
-            if cancelled and n % 16 == 0 and cancelled():
-                writer.cancel()
-                return IndexReport(notes=("cancelled",))
+        n = 0
+
+        def take(row: Row) -> None:
+            nonlocal done, n
+            article_id, row_feats, row_catalogue, keys, share, path = row
             for key, text in keys:
                 _remember_name(names, key, text)
-            gone.discard(fields["id"])
-            feats[fields["id"]] = fields.pop("features")
-            catalogue[fields["id"]] = (fields["file"], *fields["meta"])
-            body = BodyTokens(fields["body"])
-            # Each spelling word is one posting per document that has it; the segment's word graph
-            # needs each word once, so only words new to this run are passed on (about half of
-            # all postings otherwise).
-            body.words = [w for w in fields.pop("_body_words") if w not in spelled]
-            spelled.update(body.words)
-            fields["body"] = body
-            writer.update_document(**fields)
+            gone.discard(article_id)
+            feats[article_id] = row_feats
+            catalogue[article_id] = row_catalogue
             done += share
             if progress and n % 8 == 0:
                 progress(int(done), total, path)
+            n += 1
+
+        segments = write_articles(
+            str(self.index_dir), writer, read_pending(), take, cancelled, parallel
+        )
+        if segments is None:
+            writer.cancel()
+            return IndexReport(notes=("cancelled",))
         if progress:
             progress(total, total, "")
         added, updated, unchanged = counts["added"], counts["updated"], counts["unchanged"]
@@ -628,7 +645,7 @@ class Store:
         changed = bool(pending or removed)
         try:
             if changed:
-                writer.commit()
+                commit(writer, segments)
                 # Tables before the manifest: if we die in between, the stale manifest makes the
                 # next run re-read these files, which rewrites the same rows.
                 size = sum(len(e.get("ids", [])) for e in new_files.values())
@@ -676,92 +693,6 @@ def _remember_name(names: dict[str, str], key: str, text: str) -> None:
     """Keep, for each entity key, the fullest surface form seen (for facets and sidebars)."""
     if fullest(names.get(key), text):
         names[key] = text
-
-
-_Analysed = tuple[dict[str, Any], list[tuple[str, str]], float, str]
-PARALLEL_MIN_ARTICLES = 200
-"""Below this many new articles, worker processes cost more to start than they save."""
-
-
-def _analyse_one(article: Article, share: float) -> _Analysed:
-    """Entities, features and Whoosh fields of one article (runs in worker processes)."""
-    entities = analyse(article)
-    keys = [(f"{e.label}|{e.canonical}", " ".join(e.text.split())) for e in entities]
-    return document_fields(article, entities), keys, share, article.path
-
-
-def _analyse_batch(batch: list[tuple[Article, float]]) -> list[_Analysed]:
-    return [_analyse_one(a, share) for a, share in batch]
-
-
-def _watch_parent(parent: int) -> None:
-    """Worker start-up: leave when the indexing process dies (killed mid-run), never linger."""
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, daemon=True, name="newsdesk-parent-watch").start()
-
-
-def _analysed(items: Iterator[tuple[Article, float]]) -> Iterator[_Analysed]:
-    """Analyse articles, in worker processes when there is enough work to share across cores.
-
-    Order is kept. The pool uses ``spawn`` so it is safe to start from the app's worker thread.
-    """
-    import itertools
-
-    cores = min(os.cpu_count() or 1, 4)
-    head = list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
-    if cores < 2 or len(head) < PARALLEL_MIN_ARTICLES:
-        for article, share in head:
-            yield _analyse_one(article, share)
-        return
-    items = itertools.chain(head, items)
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    window: deque[tuple[Future[list[_Analysed]], list[tuple[Article, float]]]] = deque()
-    broken = False
-
-    def collect() -> list[_Analysed]:
-        nonlocal broken
-        fut, batch = window.popleft()
-        try:
-            return fut.result()
-        except Exception:
-            broken = True
-            return _analyse_batch(batch)
-
-    with ProcessPoolExecutor(
-        cores,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_watch_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
-        try:
-            batch: list[tuple[Article, float]] = []
-            for item in items:
-                if broken:
-                    yield _analyse_one(*item)
-                    continue
-                batch.append(item)
-                if len(batch) >= 24:
-                    window.append((pool.submit(_analyse_batch, batch), batch))
-                    batch = []
-                    # A bounded window keeps memory flat on huge corpora.
-                    while len(window) > 4 * cores:
-                        yield from collect()
-            if batch:
-                window.append((pool.submit(_analyse_batch, batch), batch))
-            while window:
-                yield from collect()
-        finally:
-            for fut, _ in window:
-                fut.cancel()
 
 
 def _changed(source: SourceFile, entry: dict[str, Any] | None) -> bool:

@@ -67,7 +67,9 @@ def _load(path: Path) -> Any:
 
 def fullest(old: str | None, new: str) -> bool:
     """Whether ``new`` is a fuller surface form of a name than ``old`` (longer, capitalised)."""
-    return old is None or (len(new), new[:1].isupper()) > (len(old), old[:1].isupper())
+    # The text itself breaks ties, so the choice does not depend on the order articles come in
+    # (parallel index runs finish them in any order).
+    return old is None or (len(new), new[:1].isupper(), new) > (len(old), old[:1].isupper(), old)
 
 
 def _apply(table: dict[str, Any], name: str, delta: Any) -> None:

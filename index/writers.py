@@ -1,0 +1,301 @@
+"""Writing analysed articles into the Whoosh index, in one process or in parallel segment writers.
+
+A full build spends its time in two places: analysis (entities, stems, features: ~5 ms an article)
+and Whoosh's own writing (postings and the commit's sort: ~4-5 ms). With analysis alone in worker
+processes, the main process's single writer was the bottleneck and its commit ran on one core after
+the workers had finished. Here, for large runs, each worker process analyses its share of articles
+*and* writes them into its own Whoosh segment; the main process (which holds the write lock) reads
+files, deletes what changed, and at commit adds the workers' finished segments to the index's table
+of contents in one atomic step, as Whoosh's own multi-process writer does.
+
+A worker that fails or dies makes the run raise ``ParallelFailed``; the store then repeats the run in
+one process (nothing was committed, and the manifest was not written).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from index.models import Article
+
+PARALLEL_MIN_ARTICLES = 200
+"""Below this many new articles, worker processes cost more to start than they save."""
+BATCH = 24
+"""Articles per job sent to a worker."""
+WORKER_LIMIT_MB = 128
+"""Memory each worker's Whoosh writer may pool before spilling sorted runs to disk."""
+
+Row = tuple[str, Any, tuple[Any, ...], list[tuple[str, str]], float, str]
+"""What the main process keeps of each indexed article: id, related-report features, catalogue
+row (file, title, source, date, story), entity keys with their surface text, progress share, path."""
+
+
+class ParallelFailed(Exception):
+    """A worker process failed or died; nothing of this run was committed."""
+
+
+def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: bool) -> Row:
+    """Add one analysed article's fields to ``writer``; return the row the side tables keep.
+
+    ``spelled`` holds the spelling words this writer's segment already has: each is passed once per
+    segment, not once per document (they were about half of all postings).
+    """
+    from index.store import BodyTokens
+
+    keys = fields.pop("_keys")
+    share, path = fields.pop("_share"), fields.pop("_path")
+    feats = fields.pop("features")
+    body = BodyTokens(fields["body"])
+    body.words = [w for w in fields.pop("_body_words") if w not in spelled]
+    spelled.update(body.words)
+    fields["body"] = body
+    if update:
+        writer.update_document(**fields)
+    else:
+        writer.add_document(**fields)
+    return fields["id"], feats, (fields["file"], *fields["meta"]), keys, share, path
+
+
+def analysed_fields(article: Article, share: float) -> dict[str, Any]:
+    """Entities, features and Whoosh fields of one article, with its bookkeeping under ``_`` keys."""
+    from index.analysis import analyse
+    from index.store import document_fields
+
+    entities = analyse(article)
+    fields = document_fields(article, entities)
+    fields["_keys"] = [(f"{e.label}|{e.canonical}", " ".join(e.text.split())) for e in entities]
+    fields["_share"] = share
+    fields["_path"] = article.path
+    return fields
+
+
+def write_articles(
+    index_dir: str,
+    writer: Any,
+    items: Iterator[tuple[Article, float]],
+    sink: Callable[[Row], None],
+    cancelled: Callable[[], bool] | None = None,
+    parallel: bool = True,
+) -> list[Any] | None:
+    """Analyse and index ``items``; call ``sink`` with each article's row as it is done.
+
+    Returns the segments written by worker processes, to be added at commit (see ``commit``), an
+    empty list when everything went through ``writer``, or ``None`` when the run was cancelled.
+
+    Raises:
+        ParallelFailed: a worker failed (the caller may repeat the run with ``parallel=False``).
+    """
+    cores = min(os.cpu_count() or 1, 4)
+    head = list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
+    if not parallel or cores < 2 or len(head) < PARALLEL_MIN_ARTICLES:
+        spelled: set[str] = set()
+        for n, (article, share) in enumerate(itertools.chain(head, items)):
+            if cancelled and n % 16 == 0 and cancelled():
+                return None
+            sink(add_fields(writer, analysed_fields(article, share), spelled, update=True))
+        return []
+    items = itertools.chain(head, items)
+    if any(seg.doc_count_all() for seg in writer.segments):
+        # Workers add documents without deleting older versions (only the lock holder may delete).
+        # Changed and removed files were deleted by file already; deleting each id as well keeps a
+        # re-run after a crash between commit and manifest from adding an article twice.
+        items = _deleting_ids(writer, items)
+    return _Pool(index_dir, cores).run(items, sink, cancelled)
+
+
+def _deleting_ids(
+    writer: Any, items: Iterator[tuple[Article, float]]
+) -> Iterator[tuple[Article, float]]:
+    for article, share in items:
+        writer.delete_by_term("id", article.id)
+        yield article, share
+
+
+def commit(writer: Any, segments: list[Any]) -> None:
+    """Commit ``writer``'s deletions (and any documents) together with the workers' segments.
+
+    The same steps as Whoosh's ``SegmentWriter.commit``, with the extra segments added to the new
+    table of contents: one atomic write, so readers see all of the run or none of it. Small existing
+    segments are merged as usual; the new ones are not (that would put the commit on one core).
+    """
+    if not segments:
+        writer.commit()
+        return
+    final = writer._merge_segments(None, None, None)
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    final.extend(segments)
+    writer._commit_toc(final)
+    writer._finish()
+
+
+class _Pool:
+    """Worker processes, each writing its own segment, fed batches of articles by this process."""
+
+    def __init__(self, index_dir: str, cores: int) -> None:
+        import multiprocessing
+
+        # spawn: safe to start from the app's worker thread (fork with threads is not).
+        self.ctx = multiprocessing.get_context("spawn")
+        self.index_dir = index_dir
+        self.cores = cores
+        self.jobs: Any = self.ctx.Queue(maxsize=2 * cores)
+        self.results: Any = self.ctx.Queue()
+        self.procs: list[Any] = []
+        self.segments: list[Any] = []
+        self.finished = 0
+
+    def run(
+        self,
+        items: Iterable[tuple[Article, float]],
+        sink: Callable[[Row], None],
+        cancelled: Callable[[], bool] | None,
+    ) -> list[Any] | None:
+        self.sink = sink
+        self.cancelled = cancelled or (lambda: False)
+        try:
+            for _ in range(self.cores):
+                proc = self.ctx.Process(
+                    target=_worker,
+                    args=(self.index_dir, self.jobs, self.results, os.getpid()),
+                    daemon=True,
+                    name="newsdesk-index-worker",
+                )
+                proc.start()
+                self.procs.append(proc)
+            batch: list[tuple[Article, float]] = []
+            for item in items:
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    if not self._put(batch):
+                        return None
+                    batch = []
+            if batch and not self._put(batch):
+                return None
+            for _ in self.procs:
+                if not self._put(None):
+                    return None
+            quiet_since: float | None = None
+            while self.finished < len(self.procs):
+                if self.cancelled():
+                    return None
+                if self._drain(0.1):
+                    quiet_since = None
+                    continue
+                self._check_alive()
+                if all(p.exitcode is not None for p in self.procs):
+                    # Every worker has exited; its last message may still be in the pipe.
+                    quiet_since = quiet_since or time.monotonic()
+                    if time.monotonic() - quiet_since > 5.0:
+                        raise ParallelFailed("an indexing worker exited without finishing")
+            return self.segments
+        finally:
+            self._stop()
+
+    def _put(self, job: Any) -> bool:
+        while True:
+            if self.cancelled():
+                return False
+            try:
+                self.jobs.put(job, timeout=0.05)
+                self._drain(0)
+                return True
+            except queue.Full:
+                self._drain(0)
+                self._check_alive()
+
+    def _drain(self, timeout: float) -> bool:
+        """Handle the messages waiting (waiting up to ``timeout`` for the first); true if any came."""
+        got = False
+        while True:
+            try:
+                kind, payload = (
+                    self.results.get(timeout=timeout) if timeout and not got
+                    else self.results.get_nowait()
+                )
+            except queue.Empty:
+                return got
+            got = True
+            if kind == "rows":
+                for row in payload:
+                    self.sink(row)
+            elif kind == "done":
+                self.finished += 1
+                if payload is not None:
+                    self.segments.append(payload)
+            else:
+                raise ParallelFailed(f"an indexing worker failed: {payload}")
+
+    def _check_alive(self) -> None:
+        for proc in self.procs:
+            if proc.exitcode not in (None, 0):
+                raise ParallelFailed(f"an indexing worker died (exit code {proc.exitcode})")
+
+    def _stop(self) -> None:
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in self.procs:
+            proc.join(timeout=5)
+        for q in (self.jobs, self.results):
+            q.cancel_join_thread()
+            q.close()
+
+
+def _watch_parent(parent: int) -> None:
+    """Leave when the indexing process dies (killed mid-run): never linger, never commit."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="newsdesk-parent-watch").start()
+
+
+def _worker(index_dir: str, jobs: Any, results: Any, parent: int) -> None:
+    """A worker process: analyse the batches it is given and write them into a segment of its own.
+
+    It never takes the index's write lock (the main process holds it) and never writes the table of
+    contents: its finished segment goes back to the main process, which commits it. Files of a segment
+    that is never committed are removed by Whoosh at the next commit.
+    """
+    _watch_parent(parent)
+    from whoosh import index as windex
+    from whoosh.writing import SegmentWriter
+
+    writer = None
+    try:
+        ix = windex.open_dir(index_dir)
+        writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
+        spelled: set[str] = set()
+        while True:
+            job = jobs.get()
+            if job is None:
+                break
+            rows = [
+                add_fields(writer, analysed_fields(article, share), spelled, update=False)
+                for article, share in job
+            ]
+            results.put(("rows", rows))
+        # Never ``writer.cancel()`` or ``_finish()`` here: they delete the index's temporary folder,
+        # which the main process and the other workers share.
+        segment = writer._finalize_segment() if writer._added else None
+        if segment is None:
+            writer._close_segment()
+        results.put(("done", segment))
+    except BaseException as exc:  # reported to the main process, which falls back to one process
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer._close_segment()
+        results.put(("error", f"{type(exc).__name__}: {exc}"))
