@@ -7,6 +7,7 @@ a user can act on; everything else is still read.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -224,10 +225,13 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return _clean_nul(text, notes), notes
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
+
+
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(sample.translate(None, _NOT_CONTROL))  # the control bytes left
     # A few stray NULs in real text are tolerated (and replaced); a high share means binary.
     return control / len(sample) > 0.10
 
@@ -318,6 +322,9 @@ def derive_title(text: str, limit: int = 90) -> str:
     return cut + "…"
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _text_blocks(text: str, headline_end: int) -> list[Block]:
     blocks: list[Block] = []
     if headline_end:
@@ -326,8 +333,19 @@ def _text_blocks(text: str, headline_end: int) -> list[Block]:
     body_start = headline_end
     body = text[body_start:]
     if re.search(r"\n[ \t]*\n", body):
-        pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", re.DOTALL)
-    elif re.search(r"\n[ \t]+\S", body):
+        # Paragraphs are the stripped pieces between blank lines (one pass over the separators;
+        # a lazy pattern with a look-ahead at every character took a quarter of a millisecond).
+        start = 0
+        for sep in itertools.chain(_BLANK_LINE.finditer(body), (None,)):
+            end = sep.start() if sep else len(body)
+            piece = body[start:end]
+            stripped = piece.strip()
+            if stripped:
+                s = start + (len(piece) - len(piece.lstrip()))
+                blocks.append(Block("paragraph", s + body_start, s + len(stripped) + body_start, 0))
+            start = sep.end() if sep else len(body)
+        return blocks
+    if re.search(r"\n[ \t]+\S", body):
         # Hard-wrapped newswire: an indented line starts a paragraph.
         pattern = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]+(?=\S)|\Z))", re.DOTALL)
     else:
