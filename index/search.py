@@ -18,6 +18,7 @@ from whoosh.query import Every, FuzzyTerm, NullQuery, Query
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from index.matchsets import SegmentMatches, checked_phrases
 from index.models import Facet, Hit, SearchResult, Snippet
 from index.query import QueryError, rewrite, validate
 from index.store import Store, decode_blob
@@ -233,8 +234,14 @@ def _lead(text: str) -> Snippet:
     return Snippet(text=text[: cut if cut > 0 else flat_end], highlights=(), offset=0)
 
 
+_TEXT_FIELDS = ("body", "title")
+
+
 def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> SearchResult:
     """Search the index.
+
+    ``total`` is exact: the matching documents are found with set algebra over the postings
+    (``index.matchsets``), then Whoosh ranks only those, skipping blocks that cannot reach the top.
 
     Args:
         store: The corpus index.
@@ -245,39 +252,70 @@ def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> Sear
     Raises:
         QueryError: the query is malformed.
     """
-    q = parse(store, query)
+    parsed = parse(store, query)
+    q = checked_phrases(parsed)
     with store.searcher() as s:
-        results = s.search(q, limit=max(limit, 1), terms=True)
-        total = len(results)
+        found = _match(s, q)
+        total = sum(len(docs) for _, _, docs in found)
         hits: list[Hit] = []
         all_terms: set[str] = set()
-        for r in results[:limit]:
-            fields = r.fields()
-            title, source, date, _story = fields["meta"]
-            matched = r.matched_terms()
-            terms = {t.decode("utf-8") for f, t in matched if f in ("body", "title")}
-            names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
-            all_terms |= terms
-            snips: list[Snippet] = []
-            if snippets:
-                article, ents = decode_blob(fields["blob"])
-                if not terms and names:
-                    snips = _mention_snippets(article.text, ents, names, snippets)
-                if not snips:
-                    snips = _snippets(article.text, terms, snippets)
-            hits.append(
-                Hit(
-                    id=fields["id"],
-                    path=fields["file"],
-                    title=title,
-                    score=round(float(r.score), 4),
-                    source=source,
-                    date=date,
-                    snippets=tuple(snips),
-                )
-            )
-        suggestion = _suggest(s, store, q, query, total)
+        if total and limit > 0:
+            allow: set[int] = set()
+            for _, offset, docs in found:
+                allow.update(docs if not offset else map(offset.__add__, docs))
+            # The filter keeps every ranked hit inside the exact set: Whoosh's block-quality skip
+            # can otherwise stop on a deleted document or a phrase candidate without the phrase.
+            for r in s.search(q, limit=limit, filter=allow):
+                seg, local = _segment_of(found, r.docnum)
+                matched = seg.matched_terms(local, (*_TEXT_FIELDS, *_ENTITY_LABEL_OF))
+                terms = {t.decode("utf-8") for f, t in matched if f in _TEXT_FIELDS}
+                names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
+                hits.append(_hit(r.fields(), r.score, terms, names, snippets))
+                all_terms |= terms
+        suggestion = _suggest(s, store, parsed, query, total)
     return SearchResult(query, total, tuple(hits), suggestion, tuple(sorted(all_terms)))
+
+
+def _match(s: Searcher, q: Query) -> list[tuple[SegmentMatches, int, frozenset[int]]]:
+    """Each segment's evaluator, document offset and exact set of matching documents."""
+    out = []
+    for leaf, offset in s.leaf_searchers():
+        seg = SegmentMatches(leaf)
+        out.append((seg, offset, seg.evaluate(q)))
+    return out
+
+
+def _segment_of(
+    found: list[tuple[SegmentMatches, int, frozenset[int]]], docnum: int
+) -> tuple[SegmentMatches, int]:
+    """The segment holding a global document number, and the number within it."""
+    seg, base = found[0][0], found[0][1]
+    for candidate, offset, _ in found:
+        if base < offset <= docnum:
+            seg, base = candidate, offset
+    return seg, docnum - base
+
+
+def _hit(
+    fields: dict[str, Any], score: float, terms: set[str], names: set[tuple[str, str]], snippets: int
+) -> Hit:
+    title, source, date, _story = fields["meta"]
+    snips: list[Snippet] = []
+    if snippets:
+        article, ents = decode_blob(fields["blob"])
+        if not terms and names:
+            snips = _mention_snippets(article.text, ents, names, snippets)
+        if not snips:
+            snips = _snippets(article.text, terms, snippets)
+    return Hit(
+        id=fields["id"],
+        path=fields["file"],
+        title=title,
+        score=round(float(score), 4),
+        source=source,
+        date=date,
+        snippets=tuple(snips),
+    )
 
 
 def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str | None:
@@ -302,7 +340,7 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     if not text or text == query:
         return None
     try:
-        better = len(s.search(parse(store, text), limit=1))
+        better = sum(len(docs) for _, _, docs in _match(s, checked_phrases(parse(store, text))))
     except QueryError:
         return None
     return text if better > total else None
