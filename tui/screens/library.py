@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -24,13 +25,16 @@ LIST_LIMIT = 2_000
 """Rows listed when nothing is searched; a bigger library is reached by searching."""
 
 
-def _newest_first(info: Any) -> tuple[bool, str, str]:
-    return (info.date is None, "" if info.date is None else _invert(info.date), info.id)
+def newest_first(infos: Iterable[Any]) -> list[Any]:
+    """Dated articles newest first, then undated ones; ties in id order.
 
-
-def _invert(date: str) -> str:
-    # Descending dates inside an ascending sort key.
-    return "".join(chr(0x10FFFF - ord(c)) if c.isdigit() else c for c in date)
+    Two stable sorts (a reversed sort keeps equal items in order): at 100,000 articles a combined
+    key that inverted each date's digits took a fifth of a second before the first screen.
+    """
+    by_id = sorted(infos, key=lambda info: info.id)
+    dated = [info for info in by_id if info.date is not None]
+    dated.sort(key=lambda info: info.date, reverse=True)
+    return dated + [info for info in by_id if info.date is None]
 
 
 FIELDS = {
@@ -119,7 +123,7 @@ class LibraryScreen(Screen[None]):
         from index.search import facets
 
         worker = get_current_worker()
-        infos = sorted(store.catalogue(), key=_newest_first)
+        infos = newest_first(store.catalogue())
         self.app.call_from_thread(self._show_catalogue, infos, None, [])
         try:
             top = facets(store, None, limit=30)
@@ -142,7 +146,7 @@ class LibraryScreen(Screen[None]):
     def preview(self, infos: list[Any]) -> None:
         """Show the catalogue read ahead of the store, unless the store got there first."""
         if self.store is None and not self.catalogue:
-            self._show_catalogue(sorted(infos, key=_newest_first), None, [])
+            self._show_catalogue(newest_first(infos), None, [])
 
     def _show_catalogue(self, infos: list[Any], stories: list[Any] | None, top: list[Any]) -> None:
         self.catalogue, self.stories = infos, stories

@@ -6,7 +6,8 @@ snippets are untrusted and never parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -88,9 +89,31 @@ class VimOptionList(PendingG, OptionList):
     def go_top(self) -> None:
         self.action_first()
 
+    _style_cache: dict[str, Any] | None = None
+
     def style_of(self, component: str) -> Any:
-        """The resolved (opaque) style of one of this list's component classes."""
-        return component_style(self, component)
+        """The resolved (opaque) style of one of this list's component classes.
+
+        Within one listing (see ``_one_pass``) each style is resolved once, not once per row: at
+        2,000 rows that was a third of the time to the first screen.
+        """
+        cache = self._style_cache
+        if cache is None:
+            return component_style(self, component)
+        found = cache.get(component)
+        if found is None:
+            found = cache[component] = component_style(self, component)
+        return found
+
+    @contextmanager
+    def _one_pass(self) -> Iterator[None]:
+        """Resolve each component style once while a listing is built (styles can change between
+        listings, with the theme)."""
+        self._style_cache = {}
+        try:
+            yield
+        finally:
+            self._style_cache = None
 
 
 class ResultList(VimOptionList):
@@ -117,6 +140,10 @@ class ResultList(VimOptionList):
 
     def show_catalogue(self, infos: Sequence[Any], stories: Sequence[Any] | None) -> None:
         """List every article, grouped under its story when ``stories`` is known."""
+        with self._one_pass():
+            self._show_catalogue(infos, stories)
+
+    def _show_catalogue(self, infos: Sequence[Any], stories: Sequence[Any] | None) -> None:
         by_id = {info.id: info for info in infos}
         options: list[Option | None] = []
         placed: set[str] = set()
@@ -151,6 +178,10 @@ class ResultList(VimOptionList):
 
     def show_hits(self, hits: Sequence[Any]) -> None:
         """List ranked hits with their snippets, matched words highlighted."""
+        with self._one_pass():
+            self._show_hits(hits)
+
+    def _show_hits(self, hits: Sequence[Any]) -> None:
         options: list[Option | None] = []
         mark = self.style_of("result-list--highlight")
         for hit in hits:
