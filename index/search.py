@@ -17,6 +17,7 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import Every, FuzzyTerm, NullQuery, Query
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
+from whoosh.spelling import Corrector
 
 from index.matchsets import SegmentMatches, checked_phrases
 from index.models import Facet, Hit, SearchResult, Snippet
@@ -323,8 +324,13 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     if total > 2:
         return None
     rewritten = rewrite(query)
+    correctors = {
+        name: _SegmentsCorrector(s, name)
+        for name, field in s.schema.items()
+        if getattr(field, "spelling", False)
+    }
     try:
-        corrected = s.correct_query(q, rewritten)
+        corrected = s.correct_query(q, rewritten, correctors=correctors)
     except Exception:
         return None
     # Token offsets index the rewritten query (fields renamed, -word as NOT word): carry each
@@ -344,6 +350,29 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     except QueryError:
         return None
     return text if better > total else None
+
+
+class _SegmentsCorrector(Corrector):  # type: ignore[misc]
+    """Spelling suggestions from each segment's word graph, merged.
+
+    Whoosh's reader over several segments has no word graph: its corrector compared the word with
+    every indexed term of the field (a Python edit distance each: ~90 ms at 100,000 articles) and
+    offered stems ("tori") rather than words. Over one segment this is exactly Whoosh's corrector.
+    """
+
+    def __init__(self, searcher: Searcher, fieldname: str) -> None:
+        self.searcher = searcher
+        self.fieldname = fieldname
+
+    def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterable[tuple[float, str]]:
+        spelled = self.searcher.schema[self.fieldname].spelling_fieldname(self.fieldname)
+        words: set[str] = set()
+        for leaf, _ in self.searcher.leaf_searchers():
+            words.update(leaf.reader().terms_within(spelled, text, maxdist, prefix=prefix))
+        freq = self.searcher.reader().frequency
+        for word in sorted(words):
+            # ReaderCorrector's ranking: nearer first, then more frequent.
+            yield 0 - (maxdist + (1.0 / (freq(self.fieldname, word) or 1) * 0.5)), word
 
 
 def _merge_surnames(docs: dict[str, set[int]]) -> None:

@@ -171,3 +171,9 @@ def test_suggestion_uses_exact_counts(make_store: Callable[..., Any], tmp_path: 
     store.update()
     assert search(store, "parliment").suggestion == "parliament"
     assert search(store, '"parliment voted"').suggestion == '"parliament voted"'
+
+
+def test_suggestion_across_segments(store: Any) -> None:
+    # Words from every segment's word graph: "brookhaven" was indexed in the second run only.
+    assert search(store, "brookhavn").suggestion == "brookhaven"
+    assert search(store, "ministr").suggestion == "minister"
