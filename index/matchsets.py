@@ -41,7 +41,8 @@ class SegmentMatches:
     def __init__(self, leaf: Any) -> None:
         self.leaf = leaf
         self.reader = leaf.reader()
-        self.deleted: frozenset[int] = frozenset(self.reader.deleted_docs_set or ())
+        # An index with no documents yet has an EmptyReader, without deletion sets.
+        self.deleted: frozenset[int] = frozenset(getattr(self.reader, "deleted_docs_set", None) or ())
         self.positive: dict[TermKey, None] = {}
         """Terms of the query outside any NOT, in query order: what a hit can be highlighted for."""
         self._terms: dict[TermKey, frozenset[int]] = {}

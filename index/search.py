@@ -70,6 +70,10 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
                 ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
             ))
         stems: set[bytes] = set()
+        # The word's own stem, when indexed ("reporter~" finds "reporters" through "report").
+        for token in field.analyzer(self.text):
+            if (self.fieldname, token.text.encode("utf-8")) in ixreader:
+                stems.add(token.text.encode("utf-8"))
         for word in ixreader.terms_within(
             self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
         ):
@@ -80,12 +84,29 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
         return sorted(stems)
 
 
-def _fix_fuzzy(q: Query) -> Query:
+def _fix_fuzzy(q: Query, typed: dict[str, str]) -> Query:
     if type(q) is FuzzyTerm:
-        return _LexiconFuzzyTerm(
-            q.fieldname, q.text, q.boost, q.maxdist, q.prefixlength, q.constantscore
-        )
+        text = q.text
+        if q.fieldname in _STEMMED_FIELDS:
+            # The parser stemmed the word ("reporters~" -> "report"); near words are looked up in
+            # the spelling graph, which holds words as written, so start from the word as typed.
+            text = typed.get(text, text)
+        return _LexiconFuzzyTerm(q.fieldname, text, q.boost, q.maxdist, q.prefixlength, q.constantscore)
     return q
+
+
+_STEMMED_FIELDS = frozenset({"title", "body"})
+_TYPED_FUZZY = re.compile(r"(?<![\w~])(\w+)~")
+
+
+def _typed_fuzzy_words(query: str) -> dict[str, str]:
+    """The words written with ``~``, by their stem."""
+    out: dict[str, str] = {}
+    for m in _TYPED_FUZZY.finditer(query):
+        word = m.group(1).lower()
+        for token in _ANALYZER(word):
+            out.setdefault(token.text, word)
+    return out
 
 
 _PARSERS: dict[int, Any] = {}
@@ -121,7 +142,8 @@ def parse(store: Store, query: str) -> Query:
         raise QueryError(
             "nothing to search for: the query has only common words (the, of, to) or empty phrases"
         )
-    return q.accept(_fix_fuzzy)
+    typed = _typed_fuzzy_words(query)
+    return q.accept(lambda node: _fix_fuzzy(node, typed))
 
 
 def _one_line(exc: Exception) -> str:

@@ -428,7 +428,8 @@ class Store:
         """
         with self._pool_lock:
             s = self._idle.pop() if self._idle else None
-        if s is None:
+        if s is None or s.reader().segments() is None:
+            # A searcher on an index that had no documents (Whoosh's EmptyReader) cannot refresh.
             s = self.ix.searcher()
         else:
             # The refreshed searcher reuses the old one's unchanged segment readers, so the old one

@@ -90,6 +90,39 @@ def test_prefix_and_fuzzy(seed_store: Any) -> None:
     assert search(seed_store, "pyongyng~2").total == search(seed_store, "pyongyang").total >= 1
 
 
+def test_fuzzy_starts_from_the_word_as_typed(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+    """The parser stems ``reporters~`` to ``report``; near words must be sought from what was typed
+    (the article says only "reporters", two edits from "report")."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        "---\ntitle: Test\n---\nThe reporters gathered outside the ministry today.\n", "utf-8"
+    )
+    store = make_store(corpus)
+    store.update()
+    for query in ("reporters~", "reporter~", "reportrs~", "gatherd~"):
+        assert search(store, query).total == 1, query
+    assert "reporters" in {w.lower() for w in _highlighted(search(store, "reportrs~"))}
+    # Its own stem counts, as in a plain search: "reporting" is stemmed to "report" too.
+    assert search(store, "reporting~").total == search(store, "reporting").total == 1
+    assert search(store, "ministers~").total == 0  # two edits from "ministry"
+
+
+def test_an_empty_index_answers_every_query_kind(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+    """Before the first article is indexed (the app searches while indexing runs), twice in a row:
+    the second search reuses the pooled searcher."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    store = make_store(corpus)
+    for _ in range(2):
+        for query in ("kursk", "reporter~", '"kursk region"', "person:putin", "-kursk", "kurs*",
+                      "date:2024", "kursk AND region"):
+            assert search(store, query).total == 0, query
+    (corpus / "a.txt").write_text("Kursk report\n\nThe Kursk region was quiet.\n", "utf-8")
+    store.update()
+    assert search(store, '"kursk region"').total == 1
+
+
 def test_title_field(seed_store: Any) -> None:
     assert _ids(search(seed_store, "title:concerned")) == {HEADLINE}
     assert search(seed_store, "title:kursk").total == 0
