@@ -22,6 +22,7 @@ from whoosh.spelling import Corrector
 from index.matchsets import SegmentMatches, checked_phrases
 from index.models import Facet, Hit, SearchResult, Snippet
 from index.query import QueryError, rewrite, validate
+from index.ranking import top_hits
 from index.store import Store, decode_blob
 
 __all__ = ["QueryError", "facets", "parse", "search"]
@@ -64,7 +65,8 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
         return cache[key]
 
     def _expand(self, ixreader: Any) -> list[bytes]:
-        field = ixreader.schema[self.fieldname] if self.fieldname in ixreader.schema else None
+        schema = ixreader.schema
+        field = schema[self.fieldname] if self.fieldname in schema else None  # noqa: SIM401 - no .get()
         if field is None or not field.spelling or not hasattr(ixreader, "cursor"):
             return list(IndexReader.terms_within(
                 ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
@@ -136,7 +138,7 @@ def parse(store: Store, query: str) -> Query:
         q = parser.parse(rewrite(query))
     except QueryError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any parser failure is the query's fault
         raise QueryError(f"cannot read this query ({_one_line(exc)})") from None
     if q is NullQuery or q.normalize() is NullQuery:
         raise QueryError(
@@ -264,7 +266,8 @@ def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> Sear
     """Search the index.
 
     ``total`` is exact: the matching documents are found with set algebra over the postings
-    (``index.matchsets``), then Whoosh ranks only those, skipping blocks that cannot reach the top.
+    (``index.matchsets``), then only those are scored, with Whoosh's scores and order
+    (``index.ranking``; Whoosh's own ranking for query shapes it has no rule for).
 
     Args:
         store: The corpus index.
@@ -283,20 +286,30 @@ def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> Sear
         hits: list[Hit] = []
         all_terms: set[str] = set()
         if total and limit > 0:
-            allow: set[int] = set()
-            for _, offset, docs in found:
-                allow.update(docs if not offset else map(offset.__add__, docs))
-            # The filter keeps every ranked hit inside the exact set: Whoosh's block-quality skip
-            # can otherwise stop on a deleted document or a phrase candidate without the phrase.
-            for r in s.search(q, limit=limit, filter=allow):
-                seg, local = _segment_of(found, r.docnum)
+            for score, docnum in _ranked(s, q, found, limit):
+                seg, local = _segment_of(found, docnum)
                 matched = seg.matched_terms(local, (*_TEXT_FIELDS, *_ENTITY_LABEL_OF))
                 terms = {t.decode("utf-8") for f, t in matched if f in _TEXT_FIELDS}
                 names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
-                hits.append(_hit(r.fields(), r.score, terms, names, snippets))
+                hits.append(_hit(s.stored_fields(docnum), score, terms, names, snippets))
                 all_terms |= terms
         suggestion = _suggest(s, store, parsed, query, total)
     return SearchResult(query, total, tuple(hits), suggestion, tuple(sorted(all_terms)))
+
+
+def _ranked(
+    s: Searcher, q: Query, found: list[tuple[SegmentMatches, int, frozenset[int]]], limit: int
+) -> list[tuple[float, int]]:
+    """The top ``limit`` (score, document number) of the exact sets, as Whoosh ranks them."""
+    ranked = top_hits(s, q, found, limit)
+    if ranked is not None:
+        return ranked
+    allow: set[int] = set()
+    for _, offset, docs in found:
+        allow.update(docs if not offset else map(offset.__add__, docs))
+    # The filter keeps every ranked hit inside the exact set: Whoosh's block-quality skip can
+    # otherwise stop on a deleted document or a phrase candidate without the phrase.
+    return [(r.score, r.docnum) for r in s.search(q, limit=limit, filter=allow)]
 
 
 def _match(s: Searcher, q: Query) -> list[tuple[SegmentMatches, int, frozenset[int]]]:
@@ -353,7 +366,7 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     }
     try:
         corrected = s.correct_query(q, rewritten, correctors=correctors)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a suggestion is optional: never fail a search for it
         return None
     # Token offsets index the rewritten query (fields renamed, -word as NOT word): carry each
     # corrected word back into what the user typed.
@@ -364,7 +377,7 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(typed)}(?!\w)", re.IGNORECASE)
         replacement = str(tok.text)
-        text = pattern.sub(lambda _m: replacement, text)
+        text = pattern.sub(replacement.replace("\\", "\\\\"), text)  # a template: escape backslashes
     if not text or text == query:
         return None
     try:
