@@ -97,6 +97,7 @@ _SEQ_RE = re.compile(
 )
 _TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_CAP}|{_CONN}|the")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]+")
+_ADMIN_HEADS = frozenset({"oblast", "province", "region", "governorate", "prefecture", "krai", "raion"})
 _POSS_RE = re.compile(r"['’]s?$")
 _ACRO_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}$")
 _TRANSLIT_RE = re.compile(r"(?<=\w{3})(?:yy|iy|ij|ii)$")
@@ -291,7 +292,10 @@ class RuleRecognizer:
                 j = i + length
                 end = _end(toks[j - 1])
                 if label == "PLACE" and j < n and toks[j].low in PLACE_HEADS and not toks[j - 1].poss:
-                    end, canon, j = _end(toks[j]), "", j + 1  # "Kursk Oblast"
+                    # "Kursk Oblast" is the Kursk of "the Kursk region": one entity. A river, county
+                    # or state of that name is another place.
+                    keep = toks[j].low in _ADMIN_HEADS
+                    end, canon, j = _end(toks[j]), canon if keep else "", j + 1
                 if j < n and toks[j].low in EVENT_HEADS and not toks[j - 1].poss:
                     i = j + 1  # "Korean War": a named event, not a group
                     continue
@@ -313,7 +317,9 @@ class RuleRecognizer:
             elif run[-1].low in EVENT_HEADS or run[-1].low in ORG_HEADS:
                 continue
             elif len(run) > 1 and (run[-1].low in PLACE_HEADS or run[0].low in PLACE_PREFIXES):
-                out.append(_Cand(run[0].start, _end(run[-1]), "PLACE", ""))
+                admin = run[-1].low in _ADMIN_HEADS  # "Hubei Province" is Hubei
+                key = key_of(" ".join(x.text for x in run[:-1] if x.text)) if admin else ""
+                out.append(_Cand(run[0].start, _end(run[-1]), "PLACE", key))
             elif len(run) == 1:
                 self._lone(text, run[0], lower_words, out)
             elif len(run) <= 4 and _name_like(run, lower_words):

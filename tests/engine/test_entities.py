@@ -196,6 +196,15 @@ def test_canonical_keys(surface: str, text: str, canonical: str) -> None:
     assert got and got[0] == canonical
 
 
+def test_a_region_named_after_its_city_is_one_place() -> None:
+    text = ("Troops moved to the Kursk region. Fighting in Kursk Oblast continued. Hubei Province "
+            "reported cases; Hubei officials met. The Jordan River is not Jordan.")
+    keys = {e.text: e.canonical for e in extract(text)}
+    assert keys["Kursk Oblast"] == keys["Kursk"] == "kursk"
+    assert keys["Hubei Province"] == "hubei"
+    assert keys["Jordan River"] != keys["Jordan"]
+
+
 def test_transliteration_variants_meet() -> None:
     keys = {key_of(f"President {n} spoke.", n) for n in
             ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy")}
