@@ -46,13 +46,27 @@ class SegmentMatches:
         self.positive: dict[TermKey, None] = {}
         """Terms of the query outside any NOT, in query order: what a hit can be highlighted for."""
         self._terms: dict[TermKey, frozenset[int]] = {}
+        self.weights: dict[TermKey, tuple[list[int], list[float]]] = {}
+        """Postings read for the sets, as (document numbers, weights), deleted documents included:
+        the block decode that gives the ids gives the weights too, for ranking to reuse."""
         self._universe: frozenset[int] | None = None
 
     def universe(self) -> frozenset[int]:
         """Every live document of the segment."""
         if self._universe is None:
+            # Kept on the reader: a pooled searcher keeps it across searches, and a term held by
+            # every document (100,000 of them) would rebuild it each time.
+            cached = getattr(self.reader, "_newsdesk_universe", None)
+            if cached is not None and cached[0] == self.deleted:
+                universe: frozenset[int] = cached[1]
+                self._universe = universe
+                return universe
             every = range(self.reader.doc_count_all())
             self._universe = frozenset(every).difference(self.deleted) if self.deleted else frozenset(every)
+            try:
+                self.reader._newsdesk_universe = (self.deleted, self._universe)
+            except AttributeError:
+                pass  # a reader with __slots__: no cache
         return self._universe
 
     def evaluate(self, q: Any, positive: bool = True) -> frozenset[int]:
@@ -104,7 +118,10 @@ class SegmentMatches:
             elif reader.doc_frequency(*key) >= reader.doc_count_all():
                 ids = self.universe()  # every document holds it: nothing to read
             else:
-                ids = frozenset(_read_postings(_raw_postings(reader, key), False)[0])
+                read, _, weights = _read_postings(_raw_postings(reader, key), False)
+                if weights is not None:
+                    self.weights[key] = (read, weights)
+                ids = frozenset(read)
                 if self.deleted:
                     ids = ids - self.deleted
             self._terms[key] = ids
@@ -159,8 +176,10 @@ class SegmentMatches:
         candidates: frozenset[int] | None = None
         # Rarest word first: an empty intersection stops before the common words are read.
         for key in sorted(set(keys), key=lambda k: self.reader.doc_frequency(*k)):
-            ids, vals = _read_postings(_raw_postings(self.reader, key), True)
+            ids, vals, weights = _read_postings(_raw_postings(self.reader, key), True)
             values[key] = dict(zip(ids, vals))
+            if weights is not None:
+                self.weights.setdefault(key, (ids, weights))
             live = frozenset(ids) - self.deleted if self.deleted else frozenset(ids)
             self._terms.setdefault(key, live)
             candidates = live if candidates is None else candidates & live
@@ -208,30 +227,34 @@ def _raw_postings(reader: Any, key: TermKey) -> Any:
     return m
 
 
-def _read_postings(m: Any, values: bool) -> tuple[list[int], list[Any]]:
-    """All document numbers of a term's postings (and their encoded values when asked).
+def _read_postings(m: Any, values: bool) -> tuple[list[int], list[Any], list[float] | None]:
+    """All document numbers of a term's postings, their weights, and their encoded values when asked.
 
     Whoosh's on-disk matcher decodes a block of postings at once; reading its blocks directly costs
-    a fraction of stepping the matcher a document at a time.
+    a fraction of stepping the matcher a document at a time. The weights come with the same decode
+    (None from a matcher without blocks).
     """
     ids: list[int] = []
     vals: list[Any] = []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block") and hasattr(m, "_read_values"):
+    if all(hasattr(m, a) for a in ("_read_ids", "_next_block", "_read_values", "_read_weights")):
+        weights: list[float] = []
         while m.is_active():
             m._read_ids()
             ids.extend(m._ids[m._i :])
+            m._read_weights()
+            weights.extend(m._weights[m._i :])
             if values:
                 m._read_values()
                 vals.extend(m._values[m._i :])
             m._next_block()
-        return ids, vals
+        return ids, vals, weights
     if values:
         for docnum, value in m.all_items():
             ids.append(docnum)
             vals.append(value)
     else:
         ids.extend(m.all_ids())
-    return ids, vals
+    return ids, vals, None
 
 
 def _query_terms(q: Any) -> list[tuple[str, Any]]:

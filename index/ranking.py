@@ -223,10 +223,13 @@ class _SegmentScorer:
         if (fieldname, btext) not in reader:
             return {}
         docs = self.docs if within is None else self.docs & within
-        ids, weights = _postings_in(reader, (fieldname, btext), docs)
+        read = self.seg.weights.get((fieldname, btext))
+        pairs = (
+            _postings_in(reader, (fieldname, btext), docs) if read is None else _pick(read, docs)
+        )
         scorer = self.weighting.scorer(self.leaf, fieldname, btext)
         if type(scorer) is WeightScorer:
-            return dict(zip(ids, weights))
+            return dict(pairs)
         if type(scorer) is not BM25FScorer:
             raise _Unsupported
         idf = scorer.idf
@@ -236,10 +239,10 @@ class _SegmentScorer:
         try:
             if lengths is None:
                 dfl = scorer.dfl
-                return {d: scorer._score(w, dfl(d)) for d, w in zip(ids, weights)}
+                return {d: scorer._score(w, dfl(d)) for d, w in pairs}
             # bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))), with the
             # length term read from a table by the document's length byte: the same operations.
-            return {d: idf * ((w * c1) / (w + denom[lengths[d]])) for d, w in zip(ids, weights)}
+            return {d: idf * ((w * c1) / (w + denom[lengths[d]])) for d, w in pairs}
         except TypeError:
             raise _Unsupported from None  # a zero length byte: Whoosh itself has no score for it
 
@@ -274,31 +277,34 @@ def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
     return lengths + bytes(count - len(lengths)) if len(lengths) < count else lengths
 
 
+def _pick(read: tuple[list[int], list[float]], docs: frozenset[int]) -> list[tuple[int, float]]:
+    """The postings already read by the set evaluation, as (docnum, weight), for ``docs`` only."""
+    all_ids, all_weights = read
+    if len(docs) * 4 < len(all_ids):
+        by_id = dict(zip(all_ids, all_weights))
+        return [(d, by_id[d]) for d in docs if d in by_id]
+    return [(d, w) for d, w in zip(all_ids, all_weights) if d in docs]
+
+
 def _postings_in(
     reader: Any, key: tuple[str, bytes], docs: frozenset[int]
-) -> tuple[list[int], list[float]]:
-    """The term's document numbers and weights, for the documents in ``docs`` only."""
+) -> list[tuple[int, float]]:
+    """The term's (docnum, weight) postings, for the documents in ``docs`` only."""
     m = _raw_postings(reader, key)
-    ids: list[int] = []
-    weights: list[float] = []
+    pairs: list[tuple[int, float]] = []
     if hasattr(m, "_read_ids") and hasattr(m, "_next_block") and hasattr(m, "_read_weights"):
         while m.is_active():
             m._read_ids()
             m._read_weights()
             i = m._i
-            for d, w in zip(m._ids[i:], m._weights[i:]):
-                if d in docs:
-                    ids.append(d)
-                    weights.append(w)
+            pairs.extend((d, w) for d, w in zip(m._ids[i:], m._weights[i:]) if d in docs)
             m._next_block()
-        return ids, weights
+        return pairs
     while m.is_active():
-        d = m.id()
-        if d in docs:
-            ids.append(d)
-            weights.append(m.weight())
+        if m.id() in docs:
+            pairs.append((m.id(), m.weight()))
         m.next()
-    return ids, weights
+    return pairs
 
 
 # -- combining children the way Whoosh's matchers do ----------------------------------------------
