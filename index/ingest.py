@@ -328,7 +328,11 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def _text_blocks(text: str, headline_end: int) -> list[Block]:
     blocks: list[Block] = []
     if headline_end:
-        _, hs, he = _first_line(text)
+        line, hs, he = _first_line(text)
+        residue = _RESIDUE.search(line)
+        if residue and residue.start() > 0:
+            # The text keeps the "_1" (offsets index the file), but the heading shown stops before it.
+            he = text.rfind(line, hs, he + 1) + residue.start()
         blocks.append(Block("heading", hs, he, 1))
     body_start = headline_end
     body = text[body_start:]
