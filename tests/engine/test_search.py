@@ -170,6 +170,9 @@ def test_did_you_mean(seed_store: Any) -> None:
     assert search(seed_store, "-zelenskyy pyongyng").suggestion == "-zelenskyy pyongyang"
     assert search(seed_store, "-kursk pyongyng").suggestion is None  # would still find nothing
     assert search(seed_store, "kursk").suggestion is None
+    # The best word of titles and bodies alike: "u.s" (a title word, two edits) lost to "kursk".
+    assert search(seed_store, "ursk").suggestion == "kursk"
+    assert search(seed_store, "kursk reigon").suggestion == "kursk region"
 
 
 def _dated_corpus(tmp_path: Path) -> Path:
