@@ -402,23 +402,39 @@ class _SegmentsCorrector(Corrector):  # type: ignore[misc]
         self.fieldnames = fieldnames
 
     def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterable[tuple[float, str]]:
+        # The same word is asked for once per field (title:word, body:word): answer it once.
+        key = (text, maxdist, prefix)
+        cache = self.__dict__.setdefault("_cache", {})
+        if key not in cache:
+            cache[key] = self._rank(text, maxdist, prefix)
+        return cache[key]
+
+    def _rank(self, text: str, maxdist: int, prefix: int) -> list[tuple[float, str]]:
         from rapidfuzz.distance import Levenshtein
 
         schema = self.searcher.schema
         reader = self.searcher.reader()
         if any(reader.doc_frequency(name, text) for name in self.fieldnames):
-            return  # a word of the bodies is not misspelled for lack of a title holding it
+            return []  # a word of the bodies is not misspelled for lack of a title holding it
         words: set[str] = set()
         for name in self.fieldnames:
             spelled = schema[name].spelling_fieldname(name)
             for leaf, _ in self.searcher.leaf_searchers():
                 words.update(leaf.reader().terms_within(spelled, text, maxdist, prefix=prefix))
-        for word in sorted(words):
+        words.discard(text)
+        if not words:
+            return []
+        distance = {word: Levenshtein.distance(text, word) for word in words}
+        nearest = min(distance.values())
+        ranked = []
+        for word in sorted(w for w, d in distance.items() if d == nearest):
+            # Only the nearest words can win: how many articles hold each breaks the tie.
             articles = 0
             for name in self.fieldnames:
                 for token in schema[name].analyzer(word):
                     articles += reader.doc_frequency(name, token.text)
-            yield -(Levenshtein.distance(text, word) + 0.5 / (articles + 1)), word
+            ranked.append((-(nearest + 0.5 / (articles + 1)), word))
+        return ranked
 
 
 def _merge_surnames(docs: dict[str, set[int]]) -> None:
