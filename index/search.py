@@ -404,6 +404,7 @@ class _SegmentsCorrector(Corrector):  # type: ignore[misc]
     def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterable[tuple[float, str]]:
         # The same word is asked for once per field (title:word, body:word): answer it once.
         key = (text, maxdist, prefix)
+        cache: dict[tuple[str, int, int], list[tuple[float, str]]]
         cache = self.__dict__.setdefault("_cache", {})
         if key not in cache:
             cache[key] = self._rank(text, maxdist, prefix)
