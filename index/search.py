@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from whoosh import highlight, sorting
+from whoosh import highlight
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.qparser import (
     FuzzyTermPlugin,
@@ -14,13 +14,13 @@ from whoosh.qparser import (
     MultifieldParser,
 )
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import Every, FuzzyTerm, NullQuery, Query
+from whoosh.query import FuzzyTerm, NullQuery, Query
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.spelling import Corrector
 
 from index.matchsets import SegmentMatches, checked_phrases
-from index.models import Facet, Hit, SearchResult, Snippet
+from index.models import Hit, SearchResult, Snippet
 from index.query import QueryError, rewrite, validate
 from index.ranking import top_hits
 from index.store import Store, decode_blob
@@ -484,48 +484,4 @@ def _vocabulary(reader: Any, fieldname: str, prefix: str = "") -> list[str]:
     return [w for w in words if w.startswith(prefix)] if prefix else words
 
 
-def _merge_surnames(docs: dict[str, set[int]]) -> None:
-    """Count a lone surname with the one full name it belongs to, across articles.
-
-    Within an article the recognizer already links "Putin" to "Vladimir Putin"; an article that only
-    ever says "Putin" keeps the key ``putin``. When exactly one full name in the result set ends with
-    that word, the two are the same person for the sidebar, and the articles are counted once.
-    """
-    full: dict[str, list[str]] = {}
-    for key in docs:
-        label, _, canonical = key.partition("|")
-        if label == "PERSON" and " " in canonical:
-            full.setdefault(canonical.rsplit(" ", 1)[1], []).append(key)
-    for key in list(docs):
-        label, _, canonical = key.partition("|")
-        if label == "PERSON" and " " not in canonical and len(full.get(canonical, ())) == 1:
-            docs[full[canonical][0]] |= docs.pop(key)
-
-
-def facets(
-    store: Store, query: str | None = None, limit: int = 20, labels: Iterable[str] | None = None
-) -> list[Facet]:
-    """Top entities named in the articles matching ``query`` (all articles when ``None``).
-
-    Returns:
-        Entities sorted by the number of articles naming them, then by name.
-    """
-    q = parse(store, query) if query and query.strip() else Every()
-    wanted = set(labels) if labels else None
-    with store.searcher() as s:
-        results = s.search(
-            q, limit=None, groupedby=sorting.FieldFacet("ekeys", allow_overlap=True),
-            maptype=sorting.UnorderedList,
-        )
-        docs: dict[str, set[int]] = {k: set(v) for k, v in results.groups("ekeys").items() if k}
-    _merge_surnames(docs)
-    names = store.display_names()
-    out: list[Facet] = []
-    for key, found in sorted(docs.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        label, _, canonical = key.partition("|")
-        if wanted and label not in wanted:
-            continue
-        out.append(Facet(canonical, label, names.get(key, canonical), len(found)))
-        if len(out) >= limit:
-            break
-    return out
+from index.facets import facets  # noqa: E402 - re-exported; index.facets imports this module

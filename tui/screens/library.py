@@ -226,7 +226,6 @@ class LibraryScreen(Screen[None]):
             return
         try:
             result = search(self.store, query, limit=50, snippets=2)
-            found = facets(self.store, query, limit=30) if result.total else []
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, str(exc))
@@ -235,15 +234,32 @@ class LibraryScreen(Screen[None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, f"search failed: {exc}")
             return
+        if worker.is_cancelled:
+            return
+        # Hits first; the sidebar's counts follow (tens of milliseconds, seconds on a large corpus
+        # while its entity map is first built).
+        self.app.call_from_thread(self._show_result, result, None, query)
+        try:
+            found = facets(self.store, query, limit=30) if result.total else []
+        except Exception:
+            found = []
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_result, result, found, query)
+            self.app.call_from_thread(self._show_facets, result, found)
 
-    def _show_result(self, result: Any, found: list[Any], query: str = "") -> None:
-        self._last_view = (self._show_result, result, found, query)
+    def _show_facets(self, result: Any, found: list[Any]) -> None:
+        if self.result is not result:
+            return  # a newer search is on screen
+        self._last_view = (self._show_result, result, found, self._shown_query)
+        self.query_one(FacetList).show(found)
+
+    def _show_result(self, result: Any, found: list[Any] | None, query: str = "") -> None:
+        """Show a search's hits, and its entities when ``found`` is given (None: they follow)."""
+        self._last_view = (self._show_result, result, found or [], query)
         self.result = result
         self._shown_query = query
         self.query_one(ResultList).show_hits(result.hits)
-        self.query_one(FacetList).show(found)
+        if found is not None:
+            self.query_one(FacetList).show(found)
         n = result.total
         shown = f" (best {len(result.hits)} shown)" if n > len(result.hits) else ""
         self.set_status(f"{n} result{'s' if n != 1 else ''} for {safe(result.query)}{shown}")
