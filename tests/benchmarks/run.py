@@ -94,6 +94,18 @@ def bench_search(store: object, label: str, queries: dict[str, list[str]]) -> No
             times += timed(lambda q=q: search(store, q, limit=10), 3)  # type: ignore[misc]
         row(f"search {kind} @ {label}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
             "median / p95")
+    # The library's sidebar: the entities of each result set, counted after the hits are shown.
+    from index.facets import facets
+
+    t = time.perf_counter()
+    facets(store, None, limit=30)
+    first = time.perf_counter() - t
+    times = []
+    for qs in queries.values():
+        for q in qs:
+            times += timed(lambda q=q: facets(store, q, limit=30), 3)  # type: ignore[misc]
+    row(f"entity sidebar of a search @ {label}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+        f"median / p95 (the first call builds the key map: {first:.1f} s)")
 
 
 def search_queries() -> dict[str, list[str]]:
