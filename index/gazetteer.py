@@ -154,6 +154,7 @@ GENERIC_PLACE_WORDS: frozenset[str] = frozenset(
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, strip accents and unify apostrophes.
 
@@ -174,6 +175,7 @@ _DOTS = re.compile(r"\.(?=\w|$)|\.(?=\s)")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def key_of(text: str) -> str:
     """Lookup key of a surface form: folded, dots and a leading "the" removed, spaces collapsed.
 
