@@ -279,3 +279,20 @@ class TestCompareSnapshots:
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+async def test_entities_panel_keeps_the_selected_claim_level(make_app: Any) -> None:
+    """Opening or closing the entity panel rewraps both panes: the selection stays level."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        left, right = _panes(screen)
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        link = screen.current
+        assert link is not None
+        for _ in range(2):  # open, then close
+            await pilot.press("e")
+            await settle(pilot)
+            assert abs(_screen_row(left, link.a.start) - _screen_row(right, link.b.start)) <= 1
+            assert 0 <= left.row_of(link.a.start) < left.size.height

@@ -399,6 +399,10 @@ class CompareScreen(PendingG, Screen[None]):
         if self.current is not None:
             self.call_after_refresh(self._select, self.current)
 
+    def on_compare_pane_rewrapped(self) -> None:
+        # The panes changed width without the screen resizing (the entity panel opened or closed).
+        self.on_resize()
+
     def action_back(self) -> None:
         """Return to the reader."""
         self.dismiss()

@@ -20,6 +20,7 @@ from typing import ClassVar
 
 from textual.content import Content, Span
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -72,6 +73,9 @@ class ComparePane(ScrollView, can_focus=True):
         "compare-pane--heading",
         "compare-pane--placeholder",
     }
+
+    class Rewrapped(Message):
+        """The pane's text was wrapped again to a new width (its lines moved)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -135,8 +139,11 @@ class ComparePane(ScrollView, can_focus=True):
         if self._laid == key:
             return
         if self._laid[0] != key[0] or not self._lines:
+            rewrapped = self._laid[0] not in (-1, key[0]) and bool(self._lines)
             self._lines = layout(self.article, self.text, self.measure) if self.article else []
             self._line_starts = [line.start for line in self._lines]
+            if rewrapped:  # a panel opened or closed beside it: the screen re-levels its claim
+                self.post_message(self.Rewrapped())
         self._laid = key
         pad = max(1, self.size.height - 1)  # room to bring the last line to any row
         self.virtual_size = Size(self.size.width, len(self._lines) + pad)
