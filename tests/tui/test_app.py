@@ -509,3 +509,25 @@ async def test_escape_leaves_the_panel_before_leaving_the_article(make_app: Any)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_current_match_stays_in_view_when_the_panel_opens(make_app: Any) -> None:
+    """On a narrow screen the panel takes half the height: the match being read stays visible."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search(pilot, "kursk")
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        view = reader.query_one(ArticleView)
+        await pilot.press("slash", *"soldier", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        current = reader.find_hits[reader.position]
+        for key in ("p", "p", "i"):  # open, close, and open with i
+            await pilot.press(key)
+            await settle(pilot)
+            row = view.line_of(current[0]) - int(view.scroll_offset.y)
+            assert 0 <= row < view.size.height, (key, row, view.size.height)

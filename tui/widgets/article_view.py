@@ -172,6 +172,13 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._relayout()
+        if self._current is not None:
+            # A panel opened beside or under the text: the match being read stays in view.
+            self.call_after_refresh(self._keep_current)
+
+    def _keep_current(self) -> None:
+        if self._current is not None:
+            self.scroll_to_offset(self._current[0])
 
     def line_of(self, offset: int) -> int:
         """The index of the wrapped line holding text ``offset``."""
