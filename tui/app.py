@@ -69,6 +69,18 @@ class NewsdeskApp(App[None]):
 
     # -- start-up ------------------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        # The engine indexes a large corpus in worker processes, and multiprocessing starts its
+        # resource tracker with sys.stderr's file descriptor. Once the app runs, Textual's stderr
+        # has none (fileno -1) and every index run failed with "bad value(s) in fds_to_keep":
+        # start the tracker now, while stderr is still the terminal's.
+        try:
+            from multiprocessing import resource_tracker
+
+            resource_tracker.ensure_running()
+        except Exception:  # no tracker on this platform: the engine falls back to one process
+            pass
+
     def on_mount(self) -> None:
         if self._settings.theme in self.available_themes:
             self.theme = self._settings.theme

@@ -1,0 +1,45 @@
+"""The app indexing a corpus big enough for the engine's worker processes."""
+
+from __future__ import annotations
+
+from multiprocessing import resource_tracker
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tui_helpers import settle
+
+from index.writers import PARALLEL_MIN_ARTICLES
+
+
+@pytest.fixture()
+def fresh_resource_tracker(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A resource tracker not yet started, as in a new ``newsdesk`` process."""
+    tracker = resource_tracker.ResourceTracker()
+    for name in ("_resource_tracker", "ensure_running", "register", "unregister", "getfd"):
+        value = tracker if name == "_resource_tracker" else getattr(tracker, name)
+        monkeypatch.setattr(resource_tracker, name, value)
+    yield tracker
+    tracker._stop()
+
+
+async def test_first_run_indexes_with_worker_processes(
+    make_app: Any, tmp_path: Path, fresh_resource_tracker: Any
+) -> None:
+    """Textual's stderr has no file descriptor: worker processes must still start from the app."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    n = PARALLEL_MIN_ARTICLES + 10
+    for i in range(n):
+        (corpus / f"a{i:04d}.txt").write_text(
+            f"Report {i} from Kharkiv\n\nOfficials said {100 + i} soldiers crossed near Kharkiv "
+            f"on Monday, and the mayor of district {i} asked for help.\n",
+            encoding="utf-8",
+        )
+    app = make_app(corpus, tmp_path / "index")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        notes = "\n".join(n.message for n in app._notifications)
+        assert "failed" not in notes, notes
+        assert len(app.library.catalogue) == n
+        assert f"{n} articles in the library" in str(app.screen.query_one("#status").render())
