@@ -531,3 +531,40 @@ async def test_current_match_stays_in_view_when_the_panel_opens(make_app: Any) -
             await settle(pilot)
             row = view.line_of(current[0]) - int(view.scroll_offset.y)
             assert 0 <= row < view.size.height, (key, row, view.size.height)
+
+
+async def test_status_says_searching_while_a_slow_query_is_unanswered(
+    make_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status line never describes an older listing than the query in the box."""
+    import threading
+
+    import index.search
+
+    release = threading.Event()
+    real = index.search.search
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(5)
+        return real(*args, **kwargs)
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        library = app.screen
+        status = library.query_one("#status", Static)
+        assert "2 articles in the library" in str(status.render())
+        monkeypatch.setattr(index.search, "search", slow)
+        await pilot.press("slash", *"kursk")
+        await pilot.pause(0.6)
+        assert "searching for kursk" in str(status.render())
+        release.set()
+        await settle(pilot)
+        assert "1 result for kursk" in str(status.render())
+        # a malformed query answered at once keeps its explanation
+        release.clear()
+        monkeypatch.setattr(index.search, "search", real)
+        await pilot.press(*' "x')
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert "unbalanced" in str(status.render())

@@ -19,6 +19,8 @@ from tui.messages import OpenArticle
 from tui.widgets.lists import FacetList, ResultList, safe
 
 DEBOUNCE = 0.12
+SEARCHING_AFTER = 0.3
+"""Seconds a typed query may go unanswered before the status line says it is being searched."""
 STORY_LIMIT = 20_000
 """Above this many articles the library lists them flat: grouping would take too long to wait for."""
 LIST_LIMIT = 2_000
@@ -81,6 +83,8 @@ class LibraryScreen(Screen[None]):
         self._top: list[Any] | None = None
         self._shown_query = ""
         """The query whose results are listed ("" for the catalogue)."""
+        self._answered_query = ""
+        """The last query answered, with results or with an error."""
         self._open_pending = False
         """Enter was pressed before the results of the typed query arrived: open the first."""
 
@@ -169,7 +173,7 @@ class LibraryScreen(Screen[None]):
     def _list_catalogue(self, top: list[Any]) -> None:
         self._last_view = (self._list_catalogue, top)
         self.result = None
-        self._shown_query = ""
+        self._shown_query = self._answered_query = ""
         self.query_one(ResultList).show_catalogue(self.catalogue[:LIST_LIMIT], self.stories)
         self.query_one(FacetList).show(top)
         n = len(self.catalogue)
@@ -202,6 +206,13 @@ class LibraryScreen(Screen[None]):
                 self.load_catalogue(self.store)
             return
         self.run_search(event.value.strip())
+        self.set_timer(SEARCHING_AFTER, self._still_searching)
+
+    def _still_searching(self) -> None:
+        """Say so when the typed query is not answered yet (the list shows an older one)."""
+        query = self.query_text
+        if query and query != self._answered_query:
+            self.set_status(f"searching for {safe(query)}…")
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
@@ -228,11 +239,11 @@ class LibraryScreen(Screen[None]):
             result = search(self.store, query, limit=50, snippets=2)
         except QueryError as exc:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_error, str(exc))
+                self.app.call_from_thread(self._show_error, str(exc), query)
             return
         except Exception as exc:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_error, f"search failed: {exc}")
+                self.app.call_from_thread(self._show_error, f"search failed: {exc}", query)
             return
         if worker.is_cancelled:
             return
@@ -256,19 +267,20 @@ class LibraryScreen(Screen[None]):
         """Show a search's hits, and its entities when ``found`` is given (None: they follow)."""
         self._last_view = (self._show_result, result, found or [], query)
         self.result = result
-        self._shown_query = query
+        self._shown_query = self._answered_query = query
         self.query_one(ResultList).show_hits(result.hits)
         if found is not None:
             self.query_one(FacetList).show(found)
         n = result.total
         shown = f" (best {len(result.hits)} shown)" if n > len(result.hits) else ""
-        self.set_status(f"{n} result{'s' if n != 1 else ''} for {safe(result.query)}{shown}")
+        self.set_status(f"{n:,} result{'s' if n != 1 else ''} for {safe(result.query)}{shown}")
         self.set_suggestion(result.suggestion)
         if self._open_pending and query == self.query_text:
             self._open_pending = False
             self.action_open()
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: str, query: str = "") -> None:
+        self._answered_query = query
         self._open_pending = False
         self.set_status(f"⚠ {safe(message)}", error=True)
         self.set_suggestion(None)
