@@ -107,7 +107,11 @@ def write_articles(
         # Changed and removed files were deleted by file already; deleting each id as well keeps a
         # re-run after a crash between commit and manifest from adding an article twice.
         items = _deleting_ids(writer, items)
-    return _Pool(index_dir, cores).run(items, sink, cancelled)
+    try:
+        pool = _Pool(index_dir, cores)
+    except (OSError, ValueError) as exc:  # no semaphores or no process start here: one process
+        raise ParallelFailed(f"cannot start indexing workers ({exc})") from exc
+    return pool.run(items, sink, cancelled)
 
 
 def _deleting_ids(
@@ -170,7 +174,12 @@ class _Pool:
                     daemon=True,
                     name="newsdesk-index-worker",
                 )
-                proc.start()
+                try:
+                    proc.start()
+                except (OSError, ValueError) as exc:
+                    # Some hosts cannot start processes (a sandbox, a captured stderr without a
+                    # file descriptor): the store then indexes in this process.
+                    raise ParallelFailed(f"cannot start an indexing worker ({exc})") from exc
                 self.procs.append(proc)
             batch: list[tuple[Article, float]] = []
             for item in items:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
+
 from index.search import search
 from index.store import Store
 from index.writers import PARALLEL_MIN_ARTICLES
@@ -110,3 +112,22 @@ def test_a_dead_worker_falls_back_to_one_process(tmp_path: Path) -> None:
     assert store.doc_count() == N
     assert [a.id for a in store.catalogue()] == sorted(f"r{i:04d}.txt" for i in range(N))
     assert not [p for p in multiprocessing.active_children() if p.name == "newsdesk-index-worker"]
+
+
+def test_workers_that_cannot_start_fall_back_to_one_process(
+    tmp_path: Path, monkeypatch: "pytest.MonkeyPatch"
+) -> None:
+    """Inside the app, stderr had no file descriptor and starting a process raised ValueError."""
+    ctx = multiprocessing.get_context("spawn")
+
+    class Refusing(ctx.Process):  # type: ignore[misc,name-defined]
+        def start(self) -> None:
+            raise ValueError("bad value(s) in fds_to_keep")
+
+    monkeypatch.setattr(ctx, "Process", Refusing)
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: ctx)
+    corpus = _corpus(tmp_path / "c")
+    store = Store([corpus], tmp_path / "ix")
+    report = store.update()
+    assert report.added == N and store.doc_count() == N
+    assert any("cannot start an indexing worker" in n for n in report.notes)
