@@ -3,31 +3,48 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
 
+def _rank(active: Any, screen: Any) -> int:
+    """The screen's own keys first, then its widgets', then the app's (as in the help)."""
+    key_id = active.binding.id or ""
+    if key_id.startswith("app."):
+        return 2
+    return 0 if active.node is screen else 1
+
+
 class ScreenCommands(Provider):
-    """Offers every active binding of the screen the palette was opened from."""
+    """Offers every active binding of the screen the palette was opened from.
+
+    Only newsdesk's own bindings (those with an id): Textual's generic moves (arrow keys, Scroll
+    Left, Focus Next) are not commands, and a focused list's would otherwise lead the palette.
+    Actions reached by two keys are one command naming both.
+    """
 
     def _commands(self) -> list[tuple[str, str, DOMNode, str]]:
-        seen: set[str] = set()
-        out: list[tuple[str, str, DOMNode, str]] = []
-        for active in self.screen.active_bindings.values():
+        found: dict[str, tuple[str, DOMNode, list[str]]] = {}
+        actives = [
+            active
+            for active in self.screen.active_bindings.values()
+            if active.enabled and active.binding.description and active.binding.id
+        ]
+        for active in sorted(actives, key=lambda active: _rank(active, self.screen)):
             binding = active.binding
-            if not active.enabled or not binding.description or binding.action in seen:
+            key = self.app.get_key_display(binding)
+            if binding.description in found:
+                keys = found[binding.description][2]
+                if key not in keys:
+                    keys.append(key)
                 continue
-            seen.add(binding.action)
-            out.append(
-                (
-                    binding.description,
-                    binding.action,
-                    active.node,
-                    self.app.get_key_display(binding),
-                )
-            )
-        return out
+            found[binding.description] = (binding.action, active.node, [key])
+        return [
+            (description, action, node, ", ".join(keys))
+            for description, (action, node, keys) in found.items()
+        ]
 
     async def discover(self) -> Hits:
         for description, action, node, key in self._commands():

@@ -568,3 +568,28 @@ async def test_status_says_searching_while_a_slow_query_is_unanswered(
         await pilot.pause(0.6)
         await settle(pilot)
         assert "unbalanced" in str(status.render())
+
+
+async def test_palette_offers_the_screen_commands_first(make_app: Any) -> None:
+    """Ctrl+P from a focused list: the screen's actions lead, not the list's arrow keys."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")  # focus the entity sidebar (an OptionList)
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.pause(0.3)
+        listing = palette.query_one(OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        text = "\n".join(prompts)
+        assert "Scroll Left" not in text and "Scroll Right" not in text
+        names = [p.splitlines()[0] for p in prompts]
+        assert names.index("Search") < names.index("Down")  # after Textual's own (Keys, Theme…)
+        assert "palette" not in names
+        assert "Quit\nkey: q, ^q" in prompts  # one command, both keys
