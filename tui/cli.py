@@ -43,8 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (subcommand parsers in ``parser.commands``)."""
     parser = argparse.ArgumentParser(
         prog="newsdesk",
+        usage="newsdesk [--index-dir DIR] [PATH ...]\n       newsdesk COMMAND [options]",
         description="A keyboard-driven reader that compares several reports of the same story.\n"
-        "Run without a command to open the app (on the bundled sample articles when no PATH is given).",
+        "Run without a command to open the app on PATHs (files or folders of articles; the bundled\n"
+        "sample articles when no PATH is given), with its index in --index-dir DIR if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
     )

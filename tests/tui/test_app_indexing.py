@@ -43,3 +43,13 @@ async def test_first_run_indexes_with_worker_processes(
         assert "failed" not in notes, notes
         assert len(app.library.catalogue) == n
         assert f"{n} articles in the library" in str(app.screen.query_one("#status").render())
+
+
+def test_top_level_help_names_the_app_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """``newsdesk --help`` says how to open the app on a corpus with its own index folder."""
+    from tui.cli import main
+
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "[--index-dir DIR] [PATH ...]" in out
+    assert "COMMAND" in out
