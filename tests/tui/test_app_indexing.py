@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 from tui_helpers import settle
 
+import index.store
 from index.writers import PARALLEL_MIN_ARTICLES
 
 
@@ -24,7 +26,7 @@ def fresh_resource_tracker(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 async def test_first_run_indexes_with_worker_processes(
-    make_app: Any, tmp_path: Path, fresh_resource_tracker: Any
+    make_app: Any, tmp_path: Path, fresh_resource_tracker: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Textual's stderr has no file descriptor: worker processes must still start from the app."""
     corpus = tmp_path / "corpus"
@@ -36,9 +38,23 @@ async def test_first_run_indexes_with_worker_processes(
             f"on Monday, and the mayor of district {i} asked for help.\n",
             encoding="utf-8",
         )
+    if min(os.cpu_count() or 1, 4) < 2:
+        pytest.skip("one core: the engine indexes in one process anyway")
+    failures: list[BaseException] = []
+    write = index.store.write_articles
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return write(*args, **kwargs)
+        except index.store.ParallelFailed as exc:  # the engine then indexes in one process
+            failures.append(exc)
+            raise
+
+    monkeypatch.setattr(index.store, "write_articles", watched)
     app = make_app(corpus, tmp_path / "index")
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
+        assert failures == []
         notes = "\n".join(n.message for n in app._notifications)
         assert "failed" not in notes, notes
         assert len(app.library.catalogue) == n
