@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -74,12 +75,11 @@ class NewsdeskApp(App[None]):
         # resource tracker with sys.stderr's file descriptor. Once the app runs, Textual's stderr
         # has none (fileno -1) and every index run failed with "bad value(s) in fds_to_keep":
         # start the tracker now, while stderr is still the terminal's.
-        try:
+        # Where no tracker can start, the engine falls back to indexing in one process.
+        with contextlib.suppress(ImportError, OSError, ValueError):
             from multiprocessing import resource_tracker
 
             resource_tracker.ensure_running()
-        except Exception:  # no tracker on this platform: the engine falls back to one process
-            pass
 
     def on_mount(self) -> None:
         if self._settings.theme in self.available_themes:
