@@ -737,6 +737,8 @@ def query_key(label: str, value: str) -> str:
 
     if label == "PERSON":
         return _person_key(value)
+    if label == "DATE":
+        return _date_key(value)  # "October 13" -> "--10-13", as the index keys it
     key = key_of(value)
     if label == "PLACE":
         gz = load_gazetteer()

@@ -172,7 +172,7 @@ def _rewrite_date(value: str) -> str:
         return f"published:[to {_date_bounds(bare, False, -1)}]"
     if value[:1] in "<>":
         raise QueryError(f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30")
-    return f"dates:{value}"
+    return f"dates:{_entity_value('dates', value)}"
 
 
 _MINUS = re.compile(r"(?:(?<=\s)|(?<=\()|^)([-+])(?=[^\s\-+()])")
@@ -230,7 +230,7 @@ _FIELD_LABELS = {"person": "PERSON", "org": "ORG", "place": "PLACE", "group": "G
 
 def _entity_value(field: str, value: str) -> str:
     """Fold an entity search value the way the index folds names (aliases, spelling variants)."""
-    if any(c in value for c in "*?~[]{}") or field == "dates":
+    if any(c in value for c in "*?~[]{}"):
         return value
     from index.entities import query_key
 

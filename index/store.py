@@ -44,7 +44,7 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9  # 9: places named after their city share its key; worker-written segments
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"

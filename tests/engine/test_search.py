@@ -123,6 +123,14 @@ def test_an_empty_index_answers_every_query_kind(tmp_path: Path, make_store: Cal
     assert search(store, '"kursk region"').total == 1
 
 
+def test_dates_named_in_text_are_found_as_written(seed_store: Any) -> None:
+    """``date:`` with words searches the dates the articles name, keyed as the index keys them."""
+    assert _ids(search(seed_store, 'date:"october 13"')) == {HEADLINE}
+    assert _ids(search(seed_store, 'date:"October 13"')) == {HEADLINE}
+    assert _ids(search(seed_store, 'entity:"october 13"')) == {HEADLINE}
+    assert search(seed_store, 'date:"october 14"').total == 0
+
+
 def test_title_field(seed_store: Any) -> None:
     assert _ids(search(seed_store, "title:concerned")) == {HEADLINE}
     assert search(seed_store, "title:kursk").total == 0
