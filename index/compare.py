@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from index import align, conflicts
 from index.attribution import Source, sources
-from index.models import Article, Entity, Sentence
+from index.models import Article, Entity, Sentence, Span
 from index.sentences import split_sentences
 
 __all__ = [
@@ -55,12 +55,19 @@ Claim = Passage
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """Two passages that say the same thing (``shared``) or speak of the same facet (``related``)."""
+    """Two passages that say the same thing (``shared``) or speak of the same facet (``related``).
+
+    ``score`` is the judgement's confidence in [0, 1]. ``a_diff`` / ``b_diff`` are the spans of each
+    passage (article offsets) that the other lacks or states differently, labelled ``figure``,
+    ``name``, ``hedge``, ``status`` or ``word``.
+    """
 
     a: Passage
     b: Passage
     kind: str
     score: float
+    a_diff: tuple[Span, ...] = ()
+    b_diff: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
