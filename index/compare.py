@@ -20,6 +20,7 @@ from index import align, conflicts
 from index.attribution import Source, sources
 from index.models import Article, Entity, Sentence, Span
 from index.sentences import split_sentences
+from index.worddiff import differences
 
 __all__ = [
     "RELATED",
@@ -153,6 +154,7 @@ def compare(
             passage(sb[j]),
             "shared" if s >= SHARED else "related",
             round(min(1.0, max(0.0, s)), 4),
+            *differences(sa[i], sb[j]),
         )
         for (i, j), s in sorted(chosen.items())
     )
