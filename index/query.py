@@ -47,6 +47,42 @@ class QueryError(ValueError):
     """A malformed query; ``str(err)`` is a one-line explanation for the user."""
 
 
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday spring summer autumn fall winter day days week weeks weekend month months "
+    "year years decade decades century centuries quarter today yesterday tomorrow tonight".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion trillions "
+    "dozen dozens several few tens mln bln bn".split()
+)
+
+
+def _check_value(field: str, value: str) -> None:
+    """Refuse a ``date:`` or ``quantity:`` value that names no date or number.
+
+    ``date:notadate`` or ``quantity:lots`` can match no entity key, so they would be answered with
+    0 results, as if nothing in the corpus matched; the user gets the reason instead.
+    """
+    if any(c in value for c in "*?~"):
+        return
+    bare = value.strip('"')
+    words = set(re.findall(r"[a-z]+", bare.lower()))
+    if field == "dates" and not (re.search(r"\d", bare) or words & _DATE_WORDS):
+        raise QueryError(
+            f"'{bare}' is not a date: write date:2024, date:2024-10-15, "
+            'date:[2024-01 TO 2024-06] or date:"october 13"'
+        )
+    if field == "quantity" and not (re.search(r"\d", bare) or words & _NUMBER_WORDS):
+        raise QueryError(
+            f"'{bare}' is not a number: write quantity:10000, quantity:\"10,000 troops\" "
+            "or quantity:thousands"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class _Token:
     text: str
@@ -172,6 +208,7 @@ def _rewrite_date(value: str) -> str:
         return f"published:[to {_date_bounds(bare, False, -1)}]"
     if value[:1] in "<>":
         raise QueryError(f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30")
+    _check_value("dates", value)
     return f"dates:{_entity_value('dates', value)}"
 
 
@@ -216,6 +253,7 @@ def rewrite(query: str) -> str:
                 "(" + " OR ".join(f"{f}:{_entity_value(f, value)}" for f in ENTITY_FIELDS) + ")"
             )
         elif field in ENTITY_FIELDS:
+            _check_value(field, value)
             out.append(f"{field}:{_entity_value(field, value)}")
         else:
             out.append(f"{field}:{value}")

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from whoosh import highlight
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.qparser import (
     FuzzyTermPlugin,
     GtLtPlugin,
@@ -23,11 +22,11 @@ from index.matchsets import SegmentMatches, checked_phrases
 from index.models import Hit, SearchResult, Snippet
 from index.query import QueryError, rewrite, validate
 from index.ranking import top_hits
-from index.store import Store, decode_blob
+from index.store import Store, decode_blob, text_analyzer
 
 __all__ = ["QueryError", "facets", "parse", "search"]
 
-_ANALYZER = StemmingAnalyzer()
+_ANALYZER = text_analyzer()
 SNIPPET_CHARS = 200
 
 
@@ -431,6 +430,8 @@ class _SegmentsCorrector(Corrector):  # type: ignore[misc]
         if any(reader.doc_frequency(name, text) for name in self.fieldnames):
             return []  # a word of the bodies is not misspelled for lack of a title holding it
         word = self.typed.get(text, text)
+        if len(word) < 3:
+            return []  # every word is a typo of a one- or two-letter word ("j" -> "4")
         distance: dict[str, int] = {}
         for name in self.fieldnames:
             spelled = schema[name].spelling_fieldname(name)

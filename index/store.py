@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as windex
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 from whoosh.writing import LockError
@@ -44,7 +44,7 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
-SCHEMA_VERSION = 9  # 9: places named after their city share its key; worker-written segments
+SCHEMA_VERSION = 10  # 10: one-letter words indexed; 9: places named after their city share its key; worker-written segments
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"
@@ -176,6 +176,16 @@ class BodyText(TEXT):  # type: ignore[misc]
 _ONE_POSITION: dict[type, dict[int, bytes]] = {}
 
 
+def text_analyzer() -> Any:
+    """The analyzer of the title and body fields (and of query words searched in them).
+
+    Whoosh's default drops one-letter words, so a search for ``j`` was refused as "only common
+    words"; they are kept, except ``s`` and ``t`` (the ends of "Russia's" and "don't"), which would
+    be the most frequent terms of every English article and match nothing a reader means.
+    """
+    return StemmingAnalyzer(stoplist=STOP_WORDS | {"s", "t"}, minsize=1)
+
+
 _BODY_ANALYZER: Any = None
 _BODY_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")  # Whoosh's default tokenizer pattern
 
@@ -185,15 +195,15 @@ def analyse_body(text: str) -> tuple[list[str], list[str]]:
     the sorted unique unstemmed words.
 
     The same tokens as the body field's ``StemmingAnalyzer`` (tokenizer pattern, lowercase, stop
-    words and words under two characters dropped, the analyzer's own cached stemmer), in one
+    words dropped, the analyzer's own cached stemmer), in one
     ``findall`` instead of a Token object through four filters per word: a third of the time.
     """
     global _BODY_ANALYZER
     if _BODY_ANALYZER is None:
-        _BODY_ANALYZER = StemmingAnalyzer()
+        _BODY_ANALYZER = text_analyzer()
     ana = _BODY_ANALYZER
     stops = ana.items[2].stops
-    words = [w for w in (m.lower() for m in _BODY_WORD.findall(text)) if len(w) > 1 and w not in stops]
+    words = [w for w in (m.lower() for m in _BODY_WORD.findall(text)) if w not in stops]
     stem = ana.items[-1]._stem
     return [stem(w) for w in words], sorted(set(words))
 
@@ -204,8 +214,8 @@ def make_schema() -> Schema:
     return Schema(
         id=ID(unique=True, stored=True),
         file=ID(stored=True),
-        title=TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0, spelling=True),
-        body=BodyText(analyzer=StemmingAnalyzer(), spelling=True),
+        title=TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0, spelling=True),
+        body=BodyText(analyzer=text_analyzer(), spelling=True),
         source=TEXT(analyzer=_name_analyzer(), stored=True),
         published=DATETIME(stored=False),
         story=ID(stored=True),

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.paths import seeds_dir
+from tui.paths import PathError, check_paths, seeds_dir, split_ref
 
 COMMANDS = ("index", "search", "entities", "compare", "related", "stories")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -53,40 +53,40 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("index", help="index articles and report what changed")
+    p = sub.add_parser("index", prog="newsdesk index", help="index articles and report what changed")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the seeds)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _common(p)
 
-    p = sub.add_parser("search", help="search the index")
+    p = sub.add_parser("search", prog="newsdesk search", help="search the index")
     p.add_argument("query", help='query, e.g. kursk, "north korean soldiers", person:zelensky')
     p.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: seeds)")
     p.add_argument("--limit", type=int, default=10, help="maximum hits to print (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
-    p = sub.add_parser("entities", help="named entities of articles, or the corpus's top entities")
+    p = sub.add_parser("entities", prog="newsdesk entities", help="named entities of articles, or the corpus's top entities")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     p.add_argument("--top", action="store_true", help="the corpus's most-named entities")
     p.add_argument("--limit", type=int, default=30, help="entities listed by --top (default 30)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
-    p = sub.add_parser("compare", help="compare two reports: shared, unique and disputed claims")
+    p = sub.add_parser("compare", prog="newsdesk compare", help="compare two reports: shared, unique and disputed claims")
     p.add_argument("a", metavar="A", help="first article (file, or file.jsonl#id)")
     p.add_argument("b", metavar="B", help="second article")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
 
-    p = sub.add_parser("related", help="reports that cover the same story as an article")
+    p = sub.add_parser("related", prog="newsdesk related", help="reports that cover the same story as an article")
     p.add_argument("path", metavar="PATH", help="the article (file, or file.jsonl#id)")
     p.add_argument("paths", nargs="*", metavar="PATHS", help="corpus (default: the article's folder)")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
-    p = sub.add_parser("stories", help="group the corpus into stories")
+    p = sub.add_parser("stories", prog="newsdesk stories", help="group the corpus into stories")
     p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the seeds)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
@@ -109,7 +109,29 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _corpus(paths: Sequence[str]) -> list[str]:
+    check_paths(paths)
     return list(paths) if paths else [str(seeds_dir())]
+
+
+def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse with options before or after positionals, and ``--`` ending the options.
+
+    ``parse_intermixed_args`` refuses ``--`` followed by a word that looks like an option
+    (``newsdesk search -- -tsunami wiki``), so the words after ``--`` stand in as placeholders that
+    cannot look like options, and are put back after parsing.
+    """
+    argv = list(argv)
+    if "--" not in argv:
+        return parser.parse_intermixed_args(argv)
+    cut = argv.index("--")
+    after = {f"\x00{n}": word for n, word in enumerate(argv[cut + 1 :])}
+    args = parser.parse_intermixed_args(argv[:cut] + list(after))
+    for name, value in vars(args).items():
+        if isinstance(value, str) and value in after:
+            setattr(args, name, after[value])
+        elif isinstance(value, list):
+            setattr(args, name, [after.get(v, v) if isinstance(v, str) else v for v in value])
+    return args
 
 
 def _open_store(paths: Sequence[str], index_dir: str | None) -> Any:
@@ -250,10 +272,19 @@ def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
     from index.ingest import read_paths
     from index.models import Article
 
+    from tui.cli_compare import ArgumentError, load_article
+
     articles: list[Any] = []
     skipped: list[Any] = []
-    for item in read_paths(paths):
-        (articles if isinstance(item, Article) else skipped).append(item)
+    for raw in paths:
+        if split_ref(raw)[1] is not None:  # file.jsonl#id: that one article
+            try:
+                articles.append(load_article(raw))
+            except ArgumentError as exc:
+                raise PathError(str(exc)) from None
+            continue
+        for item in read_paths([raw]):
+            (articles if isinstance(item, Article) else skipped).append(item)
     return articles, skipped
 
 
@@ -277,6 +308,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from index.analysis import analyse
 
+    check_paths(args.paths, refs=True)
     articles, skipped = _read_articles(args.paths)
     for s in skipped:
         print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
@@ -298,7 +330,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def _run_app(argv: Sequence[str]) -> int:
-    args = _app_parser().parse_intermixed_args(argv)
+    args = parse_args(_app_parser(), argv)
     missing = [p for p in args.paths if not Path(p).expanduser().exists()]
     if missing:
         what = "command or file" if argv and missing[0] == argv[0] else "file or folder"
@@ -306,6 +338,11 @@ def _run_app(argv: Sequence[str]) -> int:
             f"newsdesk: no such {what}: {missing[0]} (commands: {', '.join(COMMANDS)})",
             file=sys.stderr,
         )
+        return EXIT_USAGE
+    try:
+        check_paths(args.paths)
+    except PathError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from tui.app import NewsdeskApp
 
@@ -327,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
     # Intermixed parsing lets options come before or after positional paths.
     commands: dict[str, argparse.ArgumentParser] = build_parser().commands  # type: ignore[attr-defined]
-    args = commands[argv[0]].parse_intermixed_args(argv[1:])
+    args = parse_args(commands[argv[0]], argv[1:])
     args.command = argv[0]
     from index.store import StoreError
 
@@ -341,6 +378,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers.update(cli_compare.HANDLERS)
     try:
         return handlers[args.command](args)
+    except PathError as exc:
+        print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except StoreError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -19,11 +19,9 @@ class ArgumentError(Exception):
 
 def _split_ref(ref: str) -> tuple[Path, str | None]:
     """``file.jsonl#id`` -> (file, id); a plain path -> (path, None)."""
-    path = Path(ref).expanduser()
-    if not path.exists() and "#" in ref:
-        file, _, local = ref.rpartition("#")
-        return Path(file).expanduser(), local
-    return path, None
+    from tui.paths import split_ref
+
+    return split_ref(ref)
 
 
 def load_article(ref: str) -> Any:
@@ -60,15 +58,15 @@ def load_article(ref: str) -> Any:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """``newsdesk compare A B``: shared, unique and disputed claims of two reports."""
-    from index.analysis import analyse
-    from index.compare import compare
-    from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
-
     try:
         a, b = load_article(args.a), load_article(args.b)
     except ArgumentError as exc:
         print(f"newsdesk compare: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    from index.analysis import analyse
+    from index.compare import compare
+    from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+
     result = compare(a, b, analyse(a), analyse(b))
     if args.format == "json":
         print(json.dumps(comparison_to_json(result), ensure_ascii=False))
@@ -83,6 +81,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     from index.store import IndexBusy, Store
 
+    from tui.paths import check_paths
+
+    check_paths(corpus)
     store = Store(corpus, args.index_dir)
     for message in store.messages:
         print(message, file=sys.stderr)

@@ -137,10 +137,10 @@ def test_foreign_index_dir_is_refused(run_cli: Callable[..., Any], mixed: Path, 
     assert (foreign / "keep.txt").read_text("utf-8") == "mine"
 
 
-def test_missing_corpus_path_is_reported(run_cli: Callable[..., Any], tmp_path: Path) -> None:
-    data = _index(run_cli, tmp_path / "nowhere")
-    assert data["added"] == 0
-    assert [s["reason"] for s in data["skipped"]] == ["no such file or folder"]
+def test_missing_corpus_path_is_refused(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    r = run_cli("index", str(tmp_path / "nowhere"), "--json")
+    assert r.code == 2 and "nowhere" in r.err and r.out == ""
+    assert not (tmp_path / "cli-index").exists()
 
 
 def test_hostile_names_and_contents_in_plain_output(run_cli: Callable[..., Any], tmp_path: Path) -> None:

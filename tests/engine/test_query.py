@@ -100,7 +100,9 @@ def test_rewrite_maps_fields_and_signs() -> None:
     assert rewrite('-"north korea"') == 'NOT "north korea"'
     assert rewrite("-title:x") == "NOT title:x"
     assert rewrite('"title:x"') == '"title:x"'
-    assert rewrite("date:troops") == "dates:troops"
+    assert rewrite("date:summer") == "dates:summer"
+    with pytest.raises(QueryError, match="not a date"):
+        rewrite("date:troops")
 
 
 @pytest.mark.parametrize(
