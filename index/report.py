@@ -12,6 +12,7 @@ import re
 import textwrap
 
 from index.compare import Comparison, Passage
+from index.models import Span
 from index.textsafe import neutralise
 
 __all__ = ["comparison_to_json", "comparison_to_markdown", "comparison_to_text"]
@@ -21,19 +22,61 @@ def _passage(p: Passage) -> dict[str, object]:
     return {"start": p.start, "end": p.end, "text": p.text}
 
 
+def _diff(p: Passage, spans: tuple[Span, ...]) -> list[dict[str, object]]:
+    return [
+        {"start": s.start, "end": s.end, "label": s.label, "text": _cut(p, s.start, s.end)}
+        for s in spans
+    ]
+
+
+def _cut(p: Passage, start: int, end: int) -> str:
+    """The passage's text from article offset ``start`` to ``end``."""
+    return p.text[max(0, start - p.start) : max(0, end - p.start)]
+
+
+def _segments(p: Passage, spans: tuple[Span, ...]) -> list[tuple[str, bool]]:
+    """The passage cut at its difference spans: (text, differs) in order. Spans with only spaces
+    between them are shown as one ("⟦begun engaging in combat⟧", not three)."""
+    runs: list[list[int]] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        start, end = max(s.start, runs[-1][1] if runs else p.start), min(s.end, p.end)
+        if end <= start:
+            continue
+        if runs and not _cut(p, runs[-1][1], start).strip():
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    out: list[tuple[str, bool]] = []
+    at = p.start
+    for start, end in runs:
+        out += [(_cut(p, at, start), False), (_cut(p, start, end), True)]
+        at = end
+    out.append((_cut(p, at, p.end), False))
+    return [x for x in out if x[0]]
+
+
 def comparison_to_json(c: Comparison) -> dict[str, object]:
     """Return the comparison as a JSON-ready dict.
 
     Shape: ``{"a": {"id", "path", "title"}, "b": {...}, "pairs": [{"a": passage, "b": passage,
-    "kind", "score"}], "only_a": [passage], "only_b": [passage], "conflicts": [{"kind", "a", "b",
-    "detail"}], "entities": {"shared", "only_a", "only_b"}, "sources": {"a", "b"}}`` where a
-    passage is ``{"start", "end", "text"}``.
+    "kind", "score", "a_diff", "b_diff"}], "only_a": [passage], "only_b": [passage], "conflicts":
+    [{"kind", "a", "b", "detail"}], "entities": {"shared", "only_a", "only_b"}, "sources": {"a",
+    "b"}}`` where a passage is ``{"start", "end", "text"}`` and ``a_diff``/``b_diff`` list the words
+    each side of a pair lacks in the other as ``{"start", "end", "label", "text"}`` (article offsets;
+    label ``figure``, ``name``, ``hedge``, ``status`` or ``word``).
     """
     return {
         "a": {"id": c.a.id, "path": c.a.path, "title": c.a.title},
         "b": {"id": c.b.id, "path": c.b.path, "title": c.b.title},
         "pairs": [
-            {"a": _passage(p.a), "b": _passage(p.b), "kind": p.kind, "score": float(p.score)}
+            {
+                "a": _passage(p.a),
+                "b": _passage(p.b),
+                "kind": p.kind,
+                "score": float(p.score),
+                "a_diff": _diff(p.a, p.a_diff),
+                "b_diff": _diff(p.b, p.b_diff),
+            }
             for p in c.pairs
         ],
         "only_a": [_passage(p) for p in c.only_a],
@@ -68,6 +111,11 @@ def _md(s: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", neutralise(s).replace("\n", " "))
 
 
+def _md_marked(p: Passage, spans: tuple[Span, ...]) -> str:
+    # The words the other side lacks in bold; "*" is escaped in the text, so only ours act.
+    return "".join(f"**{_md(t).strip()}**" if d else _md(t) for t, d in _segments(p, spans))
+
+
 def comparison_to_markdown(c: Comparison) -> str:
     """Return a brief a journalist can paste: counts, shared claims, unique claims, disagreements
     with details, and the sources each report cites.
@@ -85,8 +133,8 @@ def comparison_to_markdown(c: Comparison) -> str:
     ]
     for p in c.pairs:
         out.append(f"- *{p.kind}* ({p.score:.2f})")
-        out.append(f"  - A: {_md(p.a.text)}")
-        out.append(f"  - B: {_md(p.b.text)}")
+        out.append(f"  - A: {_md_marked(p.a, p.a_diff)}")
+        out.append(f"  - B: {_md_marked(p.b, p.b_diff)}")
     if not c.pairs:
         out.append("None.")
     for head, items in (("Only in A", c.only_a), ("Only in B", c.only_b)):
@@ -105,6 +153,17 @@ def comparison_to_markdown(c: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
+OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧ around the words one side of a pair lacks in the other
+
+
+def _marked(p: Passage, spans: tuple[Span, ...]) -> str:
+    # Article text is neutralised and its own ⟦ ⟧ become [ ], so every ⟦ ⟧ shown is ours.
+    def safe(t: str) -> str:
+        return neutralise(t).replace(OPEN, "[").replace(CLOSE, "]")
+
+    return "".join(f"{OPEN}{safe(t)}{CLOSE}" if d else safe(t) for t, d in _segments(p, spans))
+
+
 def _columns(left: str, right: str, col: int, mark: str) -> list[str]:
     lw = textwrap.wrap(neutralise(left), col) or [""]
     rw = textwrap.wrap(neutralise(right), col) or [""]
@@ -121,14 +180,15 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
 
     A summary line comes first; then claims in the order of A, each next to its counterpart in B.
     The mark in the first column says ``=`` shared, ``~`` related, ``<`` only in A, ``>`` only in B,
-    ``!`` a pair that disagrees; the disagreements are spelt out at the end.
+    ``!`` a pair that disagrees; the disagreements are spelt out at the end. In a pair, the words
+    one side lacks in the other (or states differently) are shown ``⟦like this⟧``.
     """
     col = max(10, (width - 5) // 2)
     disputed = {(x.a.start, x.b.start) for x in c.conflicts}
     rows: list[tuple[tuple[int, int], str, str, str]] = []
     for p in c.pairs:
         mark = "!" if (p.a.start, p.b.start) in disputed else "=" if p.kind == "shared" else "~"
-        rows.append(((p.a.start, p.b.start), mark, p.a.text, p.b.text))
+        rows.append(((p.a.start, p.b.start), mark, _marked(p.a, p.a_diff), _marked(p.b, p.b_diff)))
     for q in c.only_a:
         rows.append(((q.start, -1), "<", q.text, ""))
     # A claim only in B goes after the pair whose B side comes just before it.

@@ -337,7 +337,7 @@ def test_json_shape(seed_pair: Comparison) -> None:
     assert set(d["a"]) == {"id", "path", "title"}  # type: ignore[arg-type]
     pairs = d["pairs"]
     assert isinstance(pairs, list) and pairs
-    assert set(pairs[0]) == {"a", "b", "kind", "score"}
+    assert set(pairs[0]) == {"a", "b", "kind", "score", "a_diff", "b_diff"}
     assert set(pairs[0]["a"]) == {"start", "end", "text"}
     conflicts = d["conflicts"]
     assert isinstance(conflicts, list) and set(conflicts[0]) == {"kind", "a", "b", "detail"}
