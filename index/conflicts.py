@@ -1,27 +1,32 @@
-"""Disagreements between two aligned reports: figures, status, certainty, dates, attribution.
+"""Disagreements between two reports: figures, status, certainty, dates, clock times, attribution.
 
-A disagreement must be about one thing: the two sentences must be an aligned pair (or a strong
-candidate) and share their subject (an entity, a figure's counted noun, or the content words around
-it). Cues are generic lexicons (prospective against actual, hedged against confirmed), never words of
-one story. Each finding gets a strength; ``find`` returns the strong ones, strongest first, and each
-detail says in words what differs.
+A disagreement must be about one thing. Every sentence is read once (``index.figures`` for its
+quantities, lexicons here for dates, times and status cues); a pair of sentences is examined when
+it is aligned, when the caller's similarity hints so, or when the two share enough rare content
+words by our own measure (so the finder does not depend on how the alignment scores pairs).
+
+Figures disagree when they measure the same thing (the same unit dimension, the same role of a
+count of people such as dead or injured, or the same counted noun) and their plausible ranges do
+not overlap once hedges are read ("passing 80,000" is a lower bound just above 80,000, "as many
+as" an upper bound); a part ("in Aceh province alone", "15 of them") is only compared with a total
+it exceeds; two lists of figures agree when one is a breakdown of the other ("216 passengers and 12
+crew" / "228 people"). Each detail names both sides and says what differs.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from index.align import CLASSES, STOP, Features, is_place_word, stem
-from index.attribution import same_names, sentence_sources
+from index.align import CLASSES, STOP, stem, tokens
+from index.figures import Figure, clean, figures
 from index.models import Sentence
 
 __all__ = ["Finding", "find"]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,204 +40,376 @@ class Finding:
     strength: float
 
 
-_MAG = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bln": 1e9}
-_VAGUE = {
-    "dozens": (24.0, 99.0),
-    "scores": (40.0, 99.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2e3, 9999.0),
-    "tens of thousands": (2e4, 99999.0),
-    "hundreds of thousands": (2e5, 999999.0),
-    "millions": (2e6, 9.99e6),
-    "a dozen": (12.0, 12.0),
-    "a hundred": (100.0, 100.0),
-    "a thousand": (1000.0, 1000.0),
-}
-_QTY = re.compile(
-    r"(?P<mod>\b(?:over|more than|at least|nearly|almost|about|around|roughly|approximately|some|"
-    r"up to|fewer than|less than|under)\s+)?[\"“‘']?(?:(?P<num>(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-    r"(?:\s*(?P<mag>thousand|million|billion|mln|bln)\b)?(?![\w%:]|\.\d)"
-    r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|a dozen|a hundred|a thousand)\b))",
-    re.IGNORECASE,
-)
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+# --- dates, weekdays and clock times ----------------------------------------------------------------
+
+_MONTHS = "january february march april may june july august september october november december"
+_MONTH = {m[:3]: n + 1 for n, m in enumerate(_MONTHS.split())} | {"sept": 9}
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
-    r"\b(?P<m>(?:" + "|".join(_MONTHS) + r"))\s+(?P<d>\d{1,2})\b(?:,?\s+(?P<y>\d{4}))?"
-    r"|\b(?P<d2>\d{1,2})\s+(?P<m2>(?:" + "|".join(_MONTHS) + r"))\b(?:\s+(?P<y2>\d{4}))?",
+    rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})(?![a-z])",
     re.IGNORECASE,
 )
-# Kinds of counted things: two figures are comparable when their nouns fall in one class.
-# inside one claim, since a story holds many distances. Counts of people or money are compared
-# across the articles.
-_MEASURES = frozenset(["distance", "area"])
-# A clock time or a duration is not a count.
-_NOT_COUNTED = _words("local time gmt utc cet est am pm hour minut second")
-# Status cues: a prospective or hedged claim against an actual or confirmed one.
+_WEEKDAY = re.compile(
+    r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?P<part>\s+(?:early\s+)?(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?(?:[:.]\d\d)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)?"
+    r"(?P<zone>\s*(?:hours\s+)?(?:local time|gmt|utc|bst|est|edt|cet|pst|pdt|ist))?"
+    r"|(?<![\d.:,])(?P<hm>[0-2]\d[0-5]\d)\s*(?P<zone2>hours|gmt|utc|bst|local time)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Time:
+    minutes: int  # minutes after midnight; 12-hour readings are compared modulo 12 hours
+    zone: str
+    twelve: bool  # no a.m./p.m. and an hour of 12 or less: either half of the day
+    text: str
+
+
+def _dates(text: str) -> dict[tuple[int, int], str]:
+    out: dict[tuple[int, int], str] = {}
+    for m in _DATE.finditer(text):
+        month_word = (m.group("m") or m.group("m2")).lower().rstrip(".")
+        day = int(m.group("d") or m.group("d2"))
+        month = _MONTH.get(month_word[:4] if month_word.startswith("sept") else month_word[:3])
+        if month_word == "may" and not m.group("d2") and not re.match(r"\s+\d", text[m.end("m") :]):
+            continue
+        if month is None or not 1 <= day <= 31 or (month_word[:3] == "mar" and month_word != "mar"
+                                                  and not month_word.startswith("march")):
+            continue
+        out[(month, day)] = m.group(0)
+    return out
+
+
+def _times(text: str) -> list[_Time]:
+    out: list[_Time] = []
+    for m in _TIME.finditer(text):
+        if m.group("hm"):
+            h, mi, ap, zone = int(m.group("hm")[:2]), int(m.group("hm")[2:]), "", m.group("zone2")
+        else:
+            if not (m.group("m") or m.group("ap")):
+                continue  # a bare number is not a time
+            if m.group("m") and not (m.group("ap") or m.group("zone")) and not re.search(
+                r"\b(?:at|around|about|by|until|from|after|before|since)\s+$",
+                text[max(0, m.start() - 12) : m.start()],
+                re.IGNORECASE,
+            ):
+                continue  # "5.6 magnitude", "2:56" of a round: read only clock-like readings
+            h, mi = int(m.group("h")), int(m.group("m") or 0)
+            ap, zone = (m.group("ap") or "").lower(), m.group("zone") or ""
+        if h > 24 or mi > 59:
+            continue
+        if ap.startswith("p") and h < 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+        zone = zone.lower().replace("hours", "").strip()
+        zone = "" if zone in ("local time", "") else zone
+        twelve = not ap and h <= 12
+        out.append(_Time(h * 60 + mi, zone, twelve, m.group(0).strip()))
+    return out
+
+
+def _time_gap(x: _Time, y: _Time) -> int:
+    d = abs(x.minutes - y.minutes) % 1440
+    d = min(d, 1440 - d)
+    if x.twelve or y.twelve:
+        d = min(d, abs(d - 720))
+    return d
+
+
+# --- status and certainty cues ------------------------------------------------------------------------
+
 _PROSPECTIVE = re.compile(
     r"\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
     r"deployed|potential deployment|preparing|prepare|plans? to|set to|rumou?red to|expected to|"
     r"will be sent|would be sent)\b",
     re.IGNORECASE,
 )
-_ACTUAL_STRONG = re.compile(
+_ACTUAL = re.compile(
     r"\b(?:ha(?:ve|s) joined|joined the (?:conflict|war|fighting|battle)|fought|fighting alongside|"
     r"engag(?:ed|ing) in (?:combat|battle|fighting|their first)|combat operations|first (?:clash|"
-    r"battles?)|clash(?:ed)? with|were killed)\b",
-    re.IGNORECASE,
-)
-_ACTUAL = re.compile(
-    r"\b(?:ha(?:ve|s) been (?:sent|deployed)|ha(?:ve|s) sent|arrived|began (?:their|fighting|"
+    r"battles?)|clash(?:ed)? with|were killed)\b"
+    r"|\b(?:ha(?:ve|s) been (?:sent|deployed)|ha(?:ve|s) sent|arrived|began (?:their|fighting|"
     r"arriving)|begun)\b",
     re.IGNORECASE,
 )
+
+
+def _actual(text: str) -> re.Match[str] | None:
+    """The strongest cue that a prospective event has happened (fighting before arriving)."""
+    hits = list(_ACTUAL.finditer(text))
+    strong = [h for h in hits if h.lastindex is None and not re.match(
+        r"ha(?:ve|s) (?:been )?(?:sent|deployed)|arrived|began|begun", h.group(0), re.I)]
+    return (strong or hits or [None])[0]
 _HEDGED = re.compile(
-    r"\b(?:rumou?red|reportedly|allegedly|alleged|unconfirmed|unverified|if verified|claims? that|"
-    r"could|might|possibly|potentially|suggest(?:s|ed)?|hinted|speculat\w*|unclear|denied)\b",
+    r"\b(?:rumou?red|reportedly|allegedly|alleged|unconfirmed|unverified|if verified|suspected|"
+    r"believed to|thought to|possibl[ey]|potentially|considering|could have|may have|might have|"
+    r"speculat\w*|unclear|not yet (?:known|confirmed))\b",
     re.IGNORECASE,
 )
 _CONFIRMED = re.compile(
-    r"\b(?:confirmed|confirms|verified|officially|acknowledged|announced)\b", re.IGNORECASE
+    r"\b(?:confirmed|confirms|verified|officially|acknowledged|deliberately|intentionally)\b",
+    re.IGNORECASE,
+)
+# Two accounts of one fate: (cue of one side, cue of the other, how to say it).
+_FATES = [
+    (
+        re.compile(r"\brescu\w+", re.IGNORECASE),
+        re.compile(r"\b(?:captur\w+|apprehend\w*|arrest\w*|detain\w*|nabb\w+|seiz\w+ the)\b", re.I),
+        "rescued",
+        "captured",
+    ),
+    (
+        re.compile(r"\b(?:at|on) the scene\b|\bkilled instantly\b", re.IGNORECASE),
+        re.compile(r"\b(?:on the way to|en route to|later (?:at|in)|at|in) (?:the |a )?hospital\b",
+                   re.IGNORECASE),
+        "died at the scene",
+        "died on the way to or in hospital",
+    ),
+]
+# Who a sentence credits: "..., Sheriff Robert Pickell said", "according to the Red Cross".
+_NAME = r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)"
+_SOURCE = re.compile(
+    rf"{_NAME},?\s+(?:said|says|told|stated|reported|announced|confirmed)\b"
+    rf"|\b(?:according to|said|says|told)\s+(?:the\s+)?{_NAME}"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Quantity:
-    text: str  # the figure as written, with its modifier
-    noun: str  # the words after it up to the counted noun
-    low: float
-    high: float
-    kinds: frozenset[str]  # stems of the counted noun, and its class
-
-
-def _quantities(text: str) -> list[_Quantity]:
-    out: list[_Quantity] = []
-    for m in _QTY.finditer(text):
-        if m.group("num"):
-            raw = m.group("num").replace(",", "")
-            try:
-                v = float(raw)
-            except ValueError:
-                continue
-            before = text[max(0, m.start() - 12) : m.start()].lower()
-            if (1900 <= v <= 2100 and "," not in m.group("num")) or any(
-                mo in before for mo in _MONTHS
-            ):
-                continue  # a year or a day of the month, not a count
-            v *= _MAG.get((m.group("mag") or "").lower(), 1.0)
-            low, high = v * 0.95, v * 1.05
-        else:
-            low, high = _VAGUE[m.group("vague").lower()]
-        mod = (m.group("mod") or "").strip().lower()
-        if mod in ("over", "more than", "at least"):
-            low, high = max(low, high / 1.05), high * 1.5
-        elif mod in ("nearly", "almost", "up to", "fewer than", "less than", "under"):
-            low, high = low * 0.8, high / 1.05
-        elif mod in ("about", "around", "roughly", "approximately", "some"):
-            low, high = low * 0.9, high * 1.1
-        tail = re.match(
-            r"[\"”’']?\s*(?:of\s+)?((?:[\w’'-]+\s+){0,3}?)([a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
-            text[m.end() :],
-        )
-        if not tail:
-            continue
-        noun_words = (tail.group(1) + tail.group(2)).split()
-        if len(noun_words) > 1 and noun_words[-1] in STOP:
-            noun_words.pop()
-        stems = {stem(w.lower()) for w in noun_words if w.lower() not in STOP}
-        kinds = set(stems) | {c for c, members in CLASSES.items() if stems & members}
-        figure = text[m.start() : m.end()].strip("\"“”‘’' ")
-        out.append(_Quantity(figure, " ".join(noun_words), low, high, frozenset(kinds)))
-    return out
-
-
-def _dates(text: str) -> set[str]:
+def _sources(text: str) -> set[str]:
+    """Capitalised names credited with the sentence's claim (without a leading 'The')."""
     out = set()
-    for m in _DATE.finditer(text):
-        month = (m.group("m") or m.group("m2")).lower()
-        day = m.group("d") or m.group("d2")
-        if month == "may" and not day:
-            continue
-        out.add(f"{month.capitalize()} {int(day)}")
+    for m in _SOURCE.finditer(text):
+        name = (m.group(1) or m.group(2)).strip()
+        name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
+        if name and m.start() > 0 or name.count(" "):
+            out.add(name)
     return out
 
 
-def _cues(text: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """Prospective, actual, hedged and confirmed cue found in a sentence (or None each)."""
+def _same_source(na: set[str], nb: set[str]) -> bool:
+    """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do)."""
+    return any(x.split()[-1].lower() == y.split()[-1].lower() for x in na for y in nb)
+
+
+_NEGATION = re.compile(r"\b(?:never|no|not|neither|nor|none|without|denied|n't)\b", re.IGNORECASE)
+
+
+# --- one sentence, read once ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Read:
+    text: str
+    stems: frozenset[str]
+    figs: list[Figure]
+    dates: dict[tuple[int, int], str]
+    days: dict[str, str]
+    times: list[_Time]
+    when: frozenset[str]  # months and years named: a sentence about another event
+    names: frozenset[str]  # stems of capitalised words (not the first)
+
+
+_WHEN = re.compile(
+    r"\b(?:(?:19|20)\d\d|january|february|march|april|june|july|august|september|october|"
+    r"november|december|last (?:year|month|week)|earlier this year|previous)\b",
+    re.IGNORECASE,
+)
+
+
+def _read_all(sents: Sequence[Sentence]) -> list[_Read]:
+    texts = [s.text for s in sents]
+    for n in range(len(texts) - 1):
+        # "The 5. 9-magnitude quake": the splitter cut a figure in two; read it whole
+        if re.search(r"\b\d{1,3}\.$", texts[n]) and re.match(r"\d", texts[n + 1]):
+            texts[n] = texts[n] + " " + texts[n + 1]
+            texts[n + 1] = re.sub(r"^\d+", "", texts[n + 1])
+    return [_read(t) for t in texts]
+
+
+def _read(text: str) -> _Read:
+    text = clean(text)
+    toks = tokens(text)
+    stems = frozenset(
+        stem(w) for w, _ in toks if not w[0].isdigit() and w not in STOP and len(w) > 1
+    )
+    names = frozenset(stem(w) for w, cap in toks[1:] if cap and w not in STOP)
+    days = {m.group("w").lower(): m.group(0) for m in _WEEKDAY.finditer(text)}
+    when = frozenset(m.group(0).lower() for m in _WHEN.finditer(text))
+    return _Read(text, stems, figures(text), _dates(text), days, _times(text), when, names)
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+
+def _nouns(f: Figure) -> frozenset[str]:
+    return frozenset(stem(w) for w in f.noun.split() if w not in STOP)
+
+
+def _people(f: Figure) -> bool:
+    return bool(f.noun) and (f.noun.split()[-1] in _PEOPLE or stem(f.noun.split()[-1]) in _PEOPLE)
+
+
+_PEOPLE = CLASSES["people"] | frozenset(
+    "infantry troops soldiers fighters civilians people men women children".split()
+)
+
+
+def _same_measure(x: Figure, y: Figure) -> bool:
+    if x.dim != y.dim:
+        return False
+    if x.dim == "distance" and " of " in x.noun and " of " in y.noun:
+        return x.noun.split(" of ")[1] == y.noun.split(" of ")[1]  # from the same place
+    if x.dim == "duration":
+        return (x.noun == "adjective") == (y.noun == "adjective")
+    if x.dim != "count":
+        return True
+    if x.role or y.role:
+        return x.role == y.role
+    return bool(_nouns(x) & _nouns(y)) or (_people(x) and _people(y))
+
+
+def _anchored(f: Figure) -> bool:
+    """A figure whose measure is plain without the rest of the sentence: a toll, a magnitude, a
+    distance from a named place (a story has one of each; it has many other counts)."""
     return (
-        _cue(_PROSPECTIVE, text),
-        _cue(_ACTUAL_STRONG, text) or _cue(_ACTUAL, text),
-        _cue(_HEDGED, text),
-        _cue(_CONFIRMED, text),
+        bool(f.role)
+        or _people(f)
+        or f.dim == "magnitude"
+        or (f.dim == "distance" and " of " in f.noun)
     )
 
 
-def _cue(rx: re.Pattern[str], text: str) -> str | None:
-    m = rx.search(text)
-    return m.group(0) if m else None
+def _overlap(x: Figure, y: Figure) -> bool:
+    return not (x.high < y.low or y.high < x.low)
 
 
-_VAGUE_WORDS = frozenset(w for k in _VAGUE for w in k.split()) - {"a", "of"}
-_STRONG_PAIR = 0.16  # a candidate this close needs no alignment to be checked
-_STRONG = 0.5  # findings below this strength are not shown
-_MOST = 6  # and never more than this many: a reader checks each one
+def _hedge_words(f: Figure) -> str:
+    return {
+        "lower": " (a lower bound)",
+        "upper": " (an upper bound)",
+        "near": " (just under)",
+        "under": " (an upper bound)",
+        "about": " (approximate)",
+        "vague": " (vague)",
+    }.get(f.hedge, "")
 
 
-def _describe(q: _Quantity) -> str:
-    vague = bool(_VAGUE_WORDS & set(q.text.lower().split()))
-    return f"'{q.text}' {q.noun}" + (" (vague)" if vague else "")
+_MEASURE_NAME = {
+    "dead": "death toll", "injured": "injured", "missing": "missing", "homeless": "homeless",
+    "evacuated": "evacuated", "arrested": "arrested", "age": "age", "distance": "distance",
+    "area": "area", "duration": "duration", "magnitude": "magnitude", "percent": "percentage",
+    "times": "number of times", "calibre": "calibre", "mass": "weight",
+}
 
 
-def _figure(
-    qa: list[_Quantity], qb: list[_Quantity], aligned: bool
-) -> tuple[str, float] | None:
-    """Two figures for the same counted thing that do not agree, if any."""
-    found: tuple[str, float] | None = None
-    agree = False
-    for x in qa:
-        for y in qb:
-            common = x.kinds & y.kinds
-            if not common or (x.kinds | y.kinds) & _NOT_COUNTED:
+def _measure(f: Figure) -> str:
+    if f.dim.startswith("money"):
+        return "amount of money"
+    key = f.role or (f.dim if f.dim != "count" else "")
+    return _MEASURE_NAME.get(key, f"number of {f.noun}" if f.noun else "count")
+
+
+def _sums(fs: list[Figure]) -> list[tuple[float, float]]:
+    """Ranges of the sums of two or more figures (a breakdown of a total)."""
+    out = []
+    for n in range(2, min(len(fs), 4) + 1):
+        for combo in combinations(fs, n):
+            out.append((sum(f.low for f in combo), sum(f.high for f in combo)))
+    return out
+
+
+def _said_elsewhere(f: Figure, others: Sequence[Figure]) -> bool:
+    """True when the other report states this figure somewhere (as a whole, not a part)."""
+    return any(not g.part and _same_measure(f, g) and _overlap(f, g) for g in others)
+
+
+def _figure_conflicts(
+    ra: _Read, rb: _Read, c: float, all_a: Sequence[Figure], all_b: Sequence[Figure]
+) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    if ra.when != rb.when and (c < _NEAR or (ra.when and rb.when)):
+        return out  # "a quake in February killed 612" is another event
+    for x in ra.figs:
+        if x.dim == "duration" and c < _DURATION:
+            continue  # a story holds many spans of time: only compared inside one claim
+        if c < _NEAR and not _anchored(x):
+            continue
+        ys = [y for y in rb.figs if _same_measure(x, y)]
+        if not ys:
+            continue
+        for y in ys:
+            xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]
+            if x.dim == "distance" and " of " in x.noun and " of " in y.noun and xd != yd:
+                if xd not in yd and yd not in xd:  # "southeast" is not against "south"
+                    out.append((
+                        f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6
+                    ))
+                    continue
+            if _overlap(x, y):
                 continue
-            if not (x.high < y.low or y.high < x.low):
-                agree = True  # "126 men" of a crew the other side counts as "a dozen" crew members
-                continue
-            same_noun = bool(common - set(CLASSES))
-            if common & _MEASURES and not same_noun:
-                continue
-            strength = (0.6 if same_noun else 0.45) + (0.2 if aligned else 0.0)
-            xv = bool(_VAGUE_WORDS & set(x.text.lower().split()))
-            yv = bool(_VAGUE_WORDS & set(y.text.lower().split()))
-            how = (
-                "a vague figure against a precise one"
-                if xv != yv
-                else "different figures"
+            if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
+                continue  # both reports give both figures: two different things were measured
+            if x.part or y.part:
+                if x.part and y.part:
+                    continue
+                part, whole = (x, y) if x.part else (y, x)
+                if part.low <= whole.high:
+                    continue  # a part within the total, or a part against a part
+            else:
+                xs_all = [f for f in ra.figs if _same_measure(f, y) and not f.part]
+                ys_all = [f for f in rb.figs if _same_measure(x, f) and not f.part]
+                if any(_overlap(x, f) for f in ys_all) or any(_overlap(f, y) for f in xs_all):
+                    continue  # each is matched elsewhere: another figure of the list
+                if any(lo <= x.high and x.low <= hi for lo, hi in _sums(ys_all)) or any(
+                    lo <= y.high and y.low <= hi for lo, hi in _sums(xs_all)
+                ):
+                    continue  # one side is a breakdown of the other's total
+            why = "the ranges do not overlap"
+            if (x.part or y.part) and not (x.part and y.part):
+                why = "a part is larger than the total"
+            detail = (
+                f"{_measure(x)}: A says '{x.text}'{_hedge_words(x)}"
+                f"{' (' + (x.part) + ')' if x.part else ''}; B says '{y.text}'{_hedge_words(y)}"
+                f"{' (' + (y.part) + ')' if y.part else ''}; {why}"
             )
-            detail = f"{how} for the same count: A says {_describe(x)}; B says {_describe(y)}"
-            if found is None or strength > found[1]:
-                found = (detail, strength)
-    return None if agree else found
+            strength = 0.6 if (x.role or x.dim != "count") else 0.5
+            out.append((detail, strength))
+    return out
 
 
-def _subject(fa: Features, fb: Features) -> float:
-    """How much the two sentences share their subject: entities, figures, counted nouns, words."""
-    names = sum(1 for t in fa if t[0] == "@" and t in fb)
-    figures = sum(1 for t in fa if t[0] == "#" and t in fb)
-    words = sum(1 for t in fa if t[0] not in "@#^" and t in fb)
-    kinds = sum(1 for t in fa if t[0] == "^" and t in fb)
-    return min(1.0, 0.25 * names + 0.3 * figures + 0.15 * words + 0.1 * kinds)
+# --- candidates --------------------------------------------------------------------------------------
+
+
+def _weights(reads: Sequence[_Read]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for r in reads:
+        for s in r.stems:
+            df[s] += 1
+    n = len(reads) + 1
+    return {s: math.log(1 + n / d) for s, d in df.items()}
+
+
+def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
+    """Weighted share of the shorter sentence's content words found in the other (0..1)."""
+    shared = sum(w[s] for s in ra.stems & rb.stems)
+    if not shared:
+        return 0.0
+    return shared / min(sum(w[s] for s in ra.stems), sum(w[s] for s in rb.stems))
+
+
+_NEAR = 0.3  # closeness from which two sentences are a candidate
+_LOOSE = 0.08  # ... or, for a toll, a distance from a place or a magnitude, from which
+_DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
+_SAME_CLAIM = 0.45  # closeness from which a date, status or source must agree
+_STRONG = 0.5  # findings below this strength are not shown
+_MOST = 8  # and never more than this many: a reader checks each one
+_PER_KIND = 3
 
 
 def find(
@@ -240,118 +417,155 @@ def find(
     sb: Sequence[Sentence],
     sims: Mapping[tuple[int, int], float],
     aligned: Mapping[tuple[int, int], float],
-    fa: Sequence[Features],
-    fb: Sequence[Features],
+    fa: object = None,
+    fb: object = None,
 ) -> list[Finding]:
-    """The strong disagreements between aligned (or strongly similar) sentences, strongest first.
+    """The strong disagreements between aligned or close sentences, strongest first.
 
     Args:
         sa: Sentences of A.
         sb: Sentences of B.
-        sims: Similarity of sentence pairs (``align.similarities``).
+        sims: A confidence in [0, 1] for some sentence pairs, used only as a hint.
         aligned: The pairs shown to the reader, with their score.
-        fa: Weighted features of A's sentences.
-        fb: Weighted features of B's sentences.
+        fa: Unused (kept for the caller's signature).
+        fb: Unused.
     """
-    qa: dict[int, list[_Quantity]] = {}
-    qb: dict[int, list[_Quantity]] = {}
-    cues_a: dict[int, tuple[str | None, ...]] = {}
-    cues_b: dict[int, tuple[str | None, ...]] = {}
+    ra, rb = _read_all(sa), _read_all(sb)
+    w = _weights(ra + rb)
+    inverted: dict[str, list[int]] = defaultdict(list)
+    for j, r in enumerate(rb):
+        for s in r.stems:
+            inverted[s].append(j)
+    all_a = [f for r in ra for f in r.figs]
+    all_b = [f for r in rb for f in r.figs]
+    also: dict[int, set[int]] = defaultdict(set)
+    for i, j in aligned:
+        also[i].add(j)
     found: list[Finding] = []
-    # Candidates: aligned or strongly similar pairs, and pairs counting the same kind of thing
-    # ("^people") about the same named subject, however differently worded the rest.
-    kinds_a = [{t for t in f if t[0] == "^"} for f in fa]
-    kinds_b = [{t for t in f if t[0] == "^"} for f in fb]
-    where_a = [{t for t in f if t[0] == "@" or is_place_word(t)} for f in fa]
-    where_b = [{t for t in f if t[0] == "@" or is_place_word(t)} for f in fb]
-    pairs = {
-        (i, j)
-        for (i, j), s in sims.items()
-        if s >= _STRONG_PAIR
-        or (kinds_a[i] & kinds_b[j] and where_a[i] & where_b[j])
-    } | set(aligned)
-    dates_a: dict[int, set[str]] = {}
-    dates_b: dict[int, set[str]] = {}
-    for i, j in sorted(pairs):
-        s = sims.get((i, j), 0.0)
-        subject = _subject(fa[i], fb[j])
-        if subject < 0.5:
-            continue  # not about the same thing
-        is_aligned = (i, j) in aligned
-        base = 0.5 * subject + min(0.5, s)
-        if i not in qa:
-            qa[i] = _quantities(sa[i].text)
-            cues_a[i] = _cues(sa[i].text)
-        if j not in qb:
-            qb[j] = _quantities(sb[j].text)
-            cues_b[j] = _cues(sb[j].text)
-        fig = _figure(qa[i], qb[j], is_aligned)
-        if fig:
-            found.append(Finding("figure", i, j, fig[0], base * 0.5 + fig[1]))
-        pa, aa, ha, ca = cues_a[i]
-        pb, ab, hb, cb = cues_b[j]
-        strong_a = bool(_ACTUAL_STRONG.search(sa[i].text))
-        strong_b = bool(_ACTUAL_STRONG.search(sb[j].text))
-        if pa and not aa and ab and not pb:
-            found.append(Finding(
-                "status", i, j,
-                f"A says it has not happened yet ('{pa}'); B says it has ('{ab}')",
-                base + (0.3 if strong_b else 0.1),
-            ))
-        elif pb and not ab and aa and not pa:
-            found.append(Finding(
-                "status", i, j,
-                f"A says it has happened ('{aa}'); B says it has not yet ('{pb}')",
-                base + (0.3 if strong_a else 0.1),
-            ))
-        elif not is_aligned:
-            pass  # hedging is everywhere in news: only compared inside an aligned pair
-        elif ha and not ca and cb and not hb:
-            found.append(Finding(
-                "certainty", i, j,
-                f"A reports it as uncertain ('{ha}'); B as confirmed ('{cb}')", base,
-            ))
-        elif hb and not cb and ca and not ha:
-            found.append(Finding(
-                "certainty", i, j,
-                f"A reports it as confirmed ('{ca}'); B as uncertain ('{hb}')", base,
-            ))
-        if not is_aligned:
-            continue
-        if i not in dates_a:
-            dates_a[i] = _dates(sa[i].text)
-        if j not in dates_b:
-            dates_b[j] = _dates(sb[j].text)
-        da, db = dates_a[i], dates_b[j]
-        if da and db and not da & db:
-            found.append(Finding(
-                "date", i, j,
-                f"A dates it {', '.join(sorted(da))}; B dates it {', '.join(sorted(db))}",
-                base + 0.1,
-            ))
-        if s >= 0.6:
-            # The same claim, near word for word, credited to different people.
-            na = {x.name for x in sentence_sources(sa[i].text, 0, len(sa[i].text))}
-            nb = {x.name for x in sentence_sources(sb[j].text, 0, len(sb[j].text))}
-            if na and nb and not same_names(na, nb):
-                found.append(Finding(
-                    "attribution", i, j,
-                    f"A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
-                    base,
-                ))
+    for i, x in enumerate(ra):
+        for j in {j for s in x.stems for j in inverted.get(s, ())} | also[i]:
+            y = rb[j]
+            c = _closeness(x, y, w)
+            # the caller's judgement counts as much as ours: it sees names and wording we do not
+            c = max(c, aligned.get((i, j), 0.0), min(c + 0.15, sims.get((i, j), 0.0)))
+            if (i, j) in aligned:
+                c = min(1.0, c + 0.1)
+            if c < _LOOSE and not (x.names & y.names):
+                continue
+            if x.figs and y.figs:
+                for detail, s in _figure_conflicts(x, y, c, all_a, all_b):
+                    found.append(Finding("figure", i, j, detail, s + 0.5 * c))
+            if c >= _NEAR:
+                found.extend(_claim_conflicts(i, j, x, y, c))
     found.sort(key=lambda f: -f.strength)
     out: list[Finding] = []
     used: set[tuple[str, int]] = set()
-    per_kind: dict[str, int] = {}
+    said: set[str] = set()
+    per_kind: dict[str, int] = defaultdict(int)
     for f in found:
         if f.strength < _STRONG or len(out) >= _MOST:
             break
-        if per_kind.get(f.kind, 0) >= 2:
-            continue  # the same disagreement seen in a third pair of sentences adds nothing
-        per_kind[f.kind] = per_kind.get(f.kind, 0) + 1
+        if per_kind[f.kind] >= _PER_KIND:
+            continue  # the same disagreement seen in a fourth pair of sentences adds nothing
         # One finding of a kind per sentence: the strongest counterpart explains it best.
-        if ("a" + f.kind, f.i) in used or ("b" + f.kind, f.j) in used:
-            continue
+        if ("a" + f.kind, f.i) in used or ("b" + f.kind, f.j) in used or f.detail in said:
+            continue  # (and one finding per disagreement, however often each side repeats it)
+        said.add(f.detail)
+        per_kind[f.kind] += 1
         used |= {("a" + f.kind, f.i), ("b" + f.kind, f.j)}
         out.append(f)
+    return out
+
+
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _next_day(x: _Read, y: _Read) -> bool:
+    """True when two weekdays may name one night: "Thursday night" and "02:41 GMT Friday"."""
+    for p, one in x.days.items():
+        for q, other in y.days.items():
+            d = (_DAYS.index(q) - _DAYS.index(p)) % 7
+            if d not in (1, 6):
+                continue
+            late, early = (one, other) if d == 1 else (other, one)
+            late_r, early_r = (x, y) if d == 1 else (y, x)
+            if re.search(r"night|evening|late", late, re.I) or re.search(
+                r"early|morning", early, re.I
+            ) or any(t.zone for t in late_r.times + early_r.times):
+                return True
+    return False
+
+
+def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Finding]:
+    """Dates, times, status, certainty and sources of one claim told by both sentences."""
+    out: list[Finding] = []
+    if x.dates and y.dates and not x.dates.keys() & y.dates.keys():
+        out.append(Finding(
+            "date", i, j,
+            f"date: A says {', '.join(x.dates.values())}; B says {', '.join(y.dates.values())}",
+            0.4 + c,
+        ))
+    if x.days and y.days and not x.days.keys() & y.days.keys() and not _next_day(x, y):
+        out.append(Finding(
+            "date", i, j,
+            f"day: A says {', '.join(x.days.values())}; B says {', '.join(y.days.values())}",
+            0.3 + c,
+        ))
+    pairs = [(p, q) for p in x.times for q in y.times if p.zone == q.zone]
+    if pairs and all(_time_gap(p, q) > 5 for p, q in pairs):
+        p, q = min(pairs, key=lambda t: _time_gap(*t))
+        out.append(Finding(
+            "date", i, j,
+            f"time: A says {p.text}; B says {q.text}; {_time_gap(p, q)} minutes apart",
+            0.3 + c,
+        ))
+    pa, aa = _PROSPECTIVE.search(x.text), _actual(x.text)
+    pb, ab = _PROSPECTIVE.search(y.text), _actual(y.text)
+    if pa and not aa and ab and not pb:
+        out.append(Finding(
+            "status", i, j,
+            f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
+            0.4 + c,
+        ))
+    elif pb and not ab and aa and not pa:
+        out.append(Finding(
+            "status", i, j,
+            f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
+            0.4 + c,
+        ))
+    for one, other, say_one, say_other in _FATES:
+        a1, a2, b1, b2 = one.search(x.text), other.search(x.text), one.search(y.text), other.search(y.text)
+        if a1 and not a2 and b2 and not b1:
+            out.append(Finding(
+                "status", i, j,
+                f"A says {say_one} ('{a1.group(0)}'); B says {say_other} ('{b2.group(0)}')", 0.3 + c,
+            ))
+        elif a2 and not a1 and b1 and not b2:
+            out.append(Finding(
+                "status", i, j,
+                f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')", 0.3 + c,
+            ))
+    if c < _SAME_CLAIM:
+        return out  # hedges are everywhere in news: compared only inside one claim
+    ha, ca = _HEDGED.search(x.text), _CONFIRMED.search(x.text)
+    hb, cb = _HEDGED.search(y.text), _CONFIRMED.search(y.text)
+    if ha and not ca and cb and not hb:
+        out.append(Finding(
+            "certainty", i, j,
+            f"A reports it as uncertain ('{ha.group(0)}'); B as confirmed ('{cb.group(0)}')", 0.2 + c,
+        ))
+    elif hb and not cb and ca and not ha:
+        out.append(Finding(
+            "certainty", i, j,
+            f"A reports it as confirmed ('{ca.group(0)}'); B as uncertain ('{hb.group(0)}')", 0.2 + c,
+        ))
+    if c >= 0.6:
+        # The same claim, near word for word, credited to different people.
+        na, nb = _sources(x.text), _sources(y.text)
+        if na and nb and not _same_source(na, nb):
+            out.append(Finding(
+                "attribution", i, j,
+                f"source: A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
+                c,
+            ))
     return out

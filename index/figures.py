@@ -1,0 +1,411 @@
+"""Figures in a news sentence: what is measured, how much, how hedged and over what scope.
+
+``figures(text)`` reads every quantity of one sentence once (the caller caches it per sentence):
+digits and number words ("Fifty-two", "a dozen", "half a billion"), vague amounts ("thousands"),
+hedges ("passing", "more than", "as many as", "nearly"), units folded onto one base unit per
+dimension ("30 miles" and "48km" meet in km, "170,000-square-foot" and "15,800-square-metre" in m2,
+"three-month" and "90-day" in days), and the scope of a part ("in Aceh province alone", "15 of
+them"). Each figure becomes a range of plausible true values, so that comparing two figures is a
+question of overlap: a lower bound that fits the other figure is not a conflict.
+
+ECB+ texts carry tokenisation artefacts ("1, 500", "2: 56", "9. 25 a. m.", "a. 357"); ``clean``
+undoes them before anything is read. Lexicons here are generic, never the words of one story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Figure", "clean", "figures", "number_value"]
+
+# --- artefacts ------------------------------------------------------------------------------------
+
+_FIXES = [
+    (re.compile(r"(?<![\d.])(\d{1,3}), (?=\d{3}\b)"), r"\1,"),  # "1, 500" -> "1,500"
+    (re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
+    (re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25", "5. 9"
+    (re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
+    (re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*calib)", re.IGNORECASE), " ."),  # "a. 357 calibre"
+    (re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
+]
+
+
+def clean(text: str) -> str:
+    """The sentence with ECB+ tokenisation artefacts undone ("1, 500" -> "1,500")."""
+    for rx, rep in _FIXES:
+        text = rx.sub(rep, text)
+    return text
+
+
+# --- number words ---------------------------------------------------------------------------------
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9}
+_SMALL = r"(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
+_WORDNUM = (
+    rf"(?:{_SMALL}(?:[- ]{_SMALL})?(?:[- ]hundred(?:[- ](?:and[- ])?{_SMALL}(?:[- ]{_SMALL})?)?)?"
+    r"|a[- ]dozen|dozen|a[- ]hundred|a[- ]thousand|half[- ]a|half)"
+)
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 9999.0),
+    "tens of thousands": (2e4, 99999.0),
+    "hundreds of thousands": (2e5, 999999.0),
+    "millions": (2e6, 9.99e6),
+}
+
+
+def number_value(words: str) -> float | None:
+    """Value of a number in words ("Fifty-two" -> 52, "a dozen" -> 12), or None."""
+    w = words.lower().replace("-", " ").split()
+    if not w:
+        return None
+    if w[0] in ("a", "an", "another"):
+        w = ["one", *w[1:]]
+    if w == ["dozen"] or w == ["one", "dozen"]:
+        return 12.0
+    if w[0] == "half":
+        return 0.5
+    total = 0.0
+    for word in w:
+        if word in _UNITS:
+            total += _UNITS[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "hundred":
+            total = max(total, 1.0) * 100
+        elif word != "and":
+            return None
+    return total
+
+
+# --- units and measures ---------------------------------------------------------------------------
+
+# unit word (lower case, as written) -> (dimension, factor onto the dimension's base unit)
+_UNIT = {
+    "km": ("distance", 1.0), "kms": ("distance", 1.0), "kilometer": ("distance", 1.0),
+    "kilometers": ("distance", 1.0), "kilometre": ("distance", 1.0),
+    "kilometres": ("distance", 1.0), "mile": ("distance", 1.609), "miles": ("distance", 1.609),
+    "nautical mile": ("distance", 1.852), "nautical miles": ("distance", 1.852),
+    "meter": ("distance", 1e-3), "meters": ("distance", 1e-3), "metre": ("distance", 1e-3),
+    "metres": ("distance", 1e-3), "m": ("distance", 1e-3), "feet": ("distance", 3.048e-4),
+    "foot": ("distance", 3.048e-4), "ft": ("distance", 3.048e-4), "yards": ("distance", 9.144e-4),
+    "square foot": ("area", 0.0929), "square feet": ("area", 0.0929),
+    "square metre": ("area", 1.0), "square metres": ("area", 1.0), "square meter": ("area", 1.0),
+    "square meters": ("area", 1.0), "square kilometers": ("area", 1e6),
+    "square kilometres": ("area", 1e6), "square km": ("area", 1e6), "sq km": ("area", 1e6),
+    "square miles": ("area", 2.59e6), "square mile": ("area", 2.59e6),
+    "hectares": ("area", 1e4), "hectare": ("area", 1e4), "acres": ("area", 4047.0),
+    "acre": ("area", 4047.0),
+    "second": ("duration", 1 / 86400), "seconds": ("duration", 1 / 86400),
+    "minute": ("duration", 1 / 1440), "minutes": ("duration", 1 / 1440),
+    "hour": ("duration", 1 / 24), "hours": ("duration", 1 / 24), "day": ("duration", 1.0),
+    "days": ("duration", 1.0), "week": ("duration", 7.0), "weeks": ("duration", 7.0),
+    "month": ("duration", 30.4), "months": ("duration", 30.4), "year": ("duration", 365.0),
+    "years": ("duration", 365.0),
+    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
+    "pc": ("percent", 1.0), "kg": ("mass", 1.0), "kilograms": ("mass", 1.0),
+    "tons": ("mass", 1000.0), "tonnes": ("mass", 1000.0), "pounds": ("mass", 0.4536),
+    "times": ("times", 1.0),
+    "magnitude": ("magnitude", 1.0), "caliber": ("calibre", 1.0), "calibre": ("calibre", 1.0),
+}
+_CURRENCY = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR",
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP", "pounds": "GBP",
+    "gbp": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR",
+}
+# Words that say what a count of people is a count of, whatever noun is counted.
+_ROLES = [
+    ("dead", re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|dying|fatalit\w+|death toll|toll|"
+                        r"lives|perished|victims|bodies|drown\w*)\b")),
+    ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|treatment)\b")),
+    ("missing", re.compile(r"\bmissing\b")),
+    ("homeless", re.compile(r"\b(?:homeless|without (?:homes|shelter)|displaced)\b")),
+    ("evacuated", re.compile(r"\bevacuat\w+\b")),
+    ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|held)\b")),
+]
+_HEDGES = [
+    # (pattern before the figure, kind): ranges are widened in ``_range``
+    (r"more than|over|passing|passed|past|exceeding|exceeded|above|at least|upwards of|in excess of"
+     r"|topping|topped|surpassing|surpassed|beyond", "lower"),
+    (r"nearly|almost|close to|just under|just below|approaching", "near"),
+    (r"as many as|up to|as much as|at most|no more than", "upper"),
+    (r"fewer than|less than|under|below", "under"),
+    (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|nearly "
+     r"about|more or less", "about"),
+]
+_HEDGE_RX = re.compile(
+    r"(?:\b(?P<h>" + "|".join(h for h, _ in _HEDGES) + r")\s+)?$", re.IGNORECASE
+)
+_HEDGE_KIND = {}
+for _pat, _kind in _HEDGES:
+    for _w in _pat.split("|"):
+        _HEDGE_KIND[_w.replace("\\.?", "").replace("\\", "")] = _kind
+
+_NUM = re.compile(
+    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
+    r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+"
+    rf"|\b(?:{_WORDNUM}|an?|another)\b(?=[- ](?:{'|'.join(_SCALE)})\b)|\b{_WORDNUM}\b)"
+    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
+    r"|(?P<times>\b(?:once|twice|thrice)\b)"
+    r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands"
+    r"|millions)\b)",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    r"\s*-?\s*(?P<unit>nautical[- ]miles?|square[- ](?:feet|foot|metres?|meters?|kilometers?"
+    r"|kilometres?|km|miles?)|sq km|per cent|%|[a-z]+)?",
+    re.IGNORECASE,
+)
+_ALONE = re.compile(r"\balone\b|\bincluding\b|\bamong them\b", re.IGNORECASE)
+_PART = re.compile(r"[\s,]*(?:[a-z]+\s+)?of (?:them|whom|those|these)\b", re.IGNORECASE)
+_PLACE_SCOPE = re.compile(
+    r"\bin (?:the )?(?:[A-Z][\w-]+ ){1,3}(?:province|district|region|county|state|city|town|"
+    r"village|area|island)\b"
+)
+_YEAR_OR_DAY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+_NOT_A_COUNT = re.compile(
+    r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt|utc|bst|est|cet|local|hours?\b(?!\s+(?:of|after|later|"
+    r"before|ago|earlier))|o'clock|st\b|nd\b|rd\b|th\b))",
+    re.IGNORECASE,
+)
+# adjectives and fillers between a figure and its counted noun
+_FILLER = frozenset(
+    "other more additional further new small large big young old some of the its their his her "
+    "people's slightly seriously badly critically severely at least about".split()
+)
+
+
+_STOPWORDS = frozenset(
+    "a an the and or but of in on at to for from by with as is are was were be been has have had "
+    "that which who this these those it its their his her than then said says after before into "
+    "per each".split()
+)
+_VERBISH = re.compile(r".*(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
+_PEOPLE = frozenset(
+    "people persons person men women children kids boys girls soldiers troops civilians residents "
+    "villagers passengers crew members staff workers fighters victims dead injured wounded "
+    "pirates police officers students protesters tourists miners sailors refugees".split()
+)
+
+
+def _personal(noun: str) -> bool:
+    """True when a counted noun may be a count of people (or is not said)."""
+    if not noun:
+        return True
+    head = noun.split()[-1]
+    return head in _PEOPLE or head.endswith(("ers", "ians", "ists", "ees"))
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One quantity of a sentence.
+
+    ``text`` is the figure as written with its hedge; ``low``/``high`` the plausible true range in
+    the base unit of ``dim``; ``noun`` the counted noun (stem-free, lower case, may be empty);
+    ``role`` what a count of people counts (dead, injured ...) when the sentence says so;
+    ``hedge`` is ``lower``, ``upper``, ``near``, ``under``, ``about``, ``vague`` or ``exact``;
+    ``part`` the words that make it a part of a larger whole ("alone", "of them"), else "".
+    """
+
+    text: str
+    value: float
+    low: float
+    high: float
+    dim: str
+    noun: str
+    role: str
+    hedge: str
+    part: str
+    start: int
+
+
+def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
+    """The plausible true range of a figure; round figures are read as rounded."""
+    digits = re.sub(r"\D", "", written.split(".")[0])
+    shown = float(written.replace(",", "")) if written else value
+    zeros = len(digits) - len(digits.rstrip("0")) if digits and shown >= 100 else 0
+    slack = min(0.05, 0.5 * 10**zeros / shown) if zeros else 0.0
+    if "." in written:  # "5.9", "1.5 million": rounded to the last decimal
+        slack = max(slack, 0.5 * 10 ** -len(written.split(".")[1]) / max(shown, 1e-9))
+    lo, hi = value * (1 - slack), value * (1 + slack)
+    if hedge == "lower":  # "more than 120,000": news round down to the figure just passed
+        return value, value * 1.4
+    if hedge == "near":
+        return value * 0.85, value
+    if hedge == "upper":
+        return value * 0.5, value
+    if hedge == "under":
+        return value * 0.5, value * 0.999
+    if hedge == "about":
+        return value * 0.88, value * 1.12
+    return lo, hi
+
+
+def figures(text: str) -> list[Figure]:
+    """Every quantity of one (cleaned) sentence, in order."""
+    out: list[Figure] = []
+    low_text = text.lower()
+    # a count with no role word of its own takes the sentence's only one ("the death toll ...
+    # continues to rise, passing 80,000 people")
+    roles = [name for name, rx in _ROLES if rx.search(low_text)]
+    for m in _NUM.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        end = m.end()
+        after = text[end : end + 60]
+        hm = _HEDGE_RX.search(before)
+        hedge_word = (hm.group("h") or "").lower() if hm else ""
+        hedge = _HEDGE_KIND.get(hedge_word, "exact")
+        if m.group("times"):
+            value = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group("times").lower()]
+            out.append(Figure(m.group(0), value, value, value, "times", "times", "", "exact", "",
+                              m.start()))
+            continue
+        if m.group("vague"):
+            value_low, value_high = _VAGUE[m.group("vague").lower()]
+            value, dim = value_low, "count"
+            low, high = (value_low * 1.0, value_high) if hedge != "lower" else (value_low, value_high)
+            hedge = "vague"
+            cur = ""
+        else:
+            raw = m.group("num")
+            if raw[0].isdigit() or raw[0] == ".":
+                value = float(raw.replace(",", ""))
+            else:
+                v = number_value(raw)
+                if v is None:
+                    continue
+                value = v
+            if raw.lower() in ("half", "half a", "half-a") and not m.group("scale"):
+                continue
+            if raw.lower() == "one" and not m.group("scale") and not re.match(r"[\s-]*[a-z]", after):
+                continue
+            scale = (m.group("scale") or "").lower()
+            if scale in _SCALE_ABBR and not m.group("cur"):
+                scale, end = "", m.end("num")  # "48m" is metres, not millions, unless money
+                after = text[end : end + 60]
+            value *= _SCALE.get(scale, _SCALE_ABBR.get(scale, 1.0))
+            if not m.group("cur") and not scale and raw[0].isdigit() and "," not in raw:
+                if 1900 <= value <= 2100 and "." not in raw:
+                    continue  # a year
+                if _YEAR_OR_DAY.search(before[-12:]) and value <= 31:
+                    continue  # a day of the month
+            if _NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
+                continue  # a clock time or an ordinal
+            if re.match(r"\s*-\s*\d", after) or re.search(r"\d\s*-\s*$", before[-3:]):
+                continue  # a score or a win-loss record: "53-3"
+            low, high = _range(value, hedge, raw if raw[:1].isdigit() or raw[:1] == "." else "")
+            cur = _CURRENCY.get((m.group("cur") or "").strip().lower(), "")
+            dim = "count"
+        # unit or counted noun after the figure
+        am = _AFTER.match(text, end)
+        unit = (am.group("unit") or "").lower().replace("-", " ") if am else ""
+        tail_words = [
+            w.lower()
+            for w in re.findall(r"[A-Za-z][\w'-]*|%", text[end : end + 50])
+            if not w[0].isupper()  # "10,000 DPRK soldiers": the counted noun is "soldiers"
+        ]
+        noun = ""
+        if unit in _UNIT and dim == "count":
+            dim, factor = _UNIT[unit]
+            # a converted or calendar unit is rounded: "three-month" = "90-day", "30 miles" = "48km"
+            loose = 0.04 if unit.startswith(("month", "year", "mile", "feet", "foot", "square")) else 0.0
+            low, high = low * factor * (1 - loose), high * factor * (1 + loose)
+            value *= factor
+            noun = unit
+            if dim == "duration" and re.match(r"-\w+-?\s*[a-z]", text[m.end("num") : end + 3]):
+                noun = "adjective"  # "a three-year deal": the length of a thing, not of a wait
+        elif unit in _CURRENCY and not cur:
+            cur = _CURRENCY[unit]
+        if unit.startswith("year") and re.match(r"[\s-]*years?[\s-]*old", after, re.IGNORECASE):
+            dim, noun = "age", ""
+            value = value / 365.0
+            low, high = value, value
+        if cur:
+            dim, noun = "money:" + cur, ""
+        if re.match(r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually",
+                    text[end : end + 30]):
+            dim += "/rate"  # "$4 million a year" is not a total
+        if re.search(r"magnitude(?: of)?\s*$", before, re.IGNORECASE) or re.match(
+            r"[\s-]*(?:magnitude|on the richter)", after, re.IGNORECASE
+        ):
+            dim, noun = "magnitude", ""
+            low, high = value - 0.049, value + 0.049
+        if dim == "distance":
+            dm = re.match(r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
+                          r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)", text[am.end() : am.end() + 60])
+            if dm:  # "150 nautical miles west of Aden": the direction is part of the measure
+                noun = f"{dm.group(1).replace('-', '').lower()} of {dm.group(2)}"
+        if dim == "count":
+            # the noun phrase after the figure: "two speed boats", "seven AK-47 assault rifles"
+            run = re.match(
+                r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})", text[end : end + 50]
+            )
+            phrase = []
+            for w in (run.group(1).split() if run else []):
+                lw = w.lower()
+                if lw in _STOPWORDS or _VERBISH.match(lw):
+                    break
+                if lw not in _FILLER and not (w[0].isupper() and lw.isalpha() and len(lw) > 3):
+                    phrase.append(lw)
+            noun = " ".join(phrase[:3])
+            if re.match(r"\s*,", after) and re.search(r"[A-Z][a-z]+,\s*$", before):
+                dim, noun = "age", ""  # "Eric Kirkpatrick, 61, surrendered"
+            if re.search(r"\bages?\s*(?:\d+\s*(?:and|,)\s*)?$", before, re.IGNORECASE):
+                dim, noun = "age", ""
+        if dim == "count" and re.match(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old", after):
+            dim = "age"  # "8- and 10-year-old girls"
+        role = ""
+        if dim == "count" and _personal(noun):
+            # the nearest role word on either side ("killing 10 people and injuring 80")
+            near_after = low_text[end : end + 40]
+            near_before = low_text[max(0, m.start() - 45) : m.start()]
+            best = 99.0
+            for name, rx in _ROLES:
+                for hit in rx.finditer(near_after):
+                    gap = near_after[: hit.start()]
+                    # "10 people killed" but not "six people, injured almost 50"
+                    d = len(gap) - len(noun) + (20 if re.search(r"[,;(]", gap) else 0)
+                    if d < best:
+                        best, role = d, name
+                for hit in rx.finditer(near_before):
+                    gap = near_before[hit.end() :]
+                    d = 0 if _HEDGE_RX.fullmatch(gap.strip() + " ") else len(gap)
+                    d += 20 if re.search(r"[,;)]", gap) else 0
+                    if d < best:
+                        best, role = d, name
+            if not role:
+                role = roles[0] if len(roles) == 1 else ""
+        part = ""
+        pm = _PART.match(text, end) or _ALONE.search(text[end : end + 30] + " " + before[-30:])
+        if pm:
+            part = pm.group(0).strip(" ,").lower()
+        else:
+            sm = _PLACE_SCOPE.search(before) or _PLACE_SCOPE.search(after[:40])
+            if sm:
+                part = sm.group(0)
+        if re.match(r"\s+of (?:the|all)\b", after) and not part:
+            part = "of the"  # "30 of the 80 wounded": a part of the next figure
+        figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()
+        if dim not in ("count", "age") and am and am.group("unit") and not dim.startswith("money"):
+            figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : am.end()]
+        out.append(
+            Figure(figure_text.strip(), value, low, high, dim, noun, role, hedge, part, m.start())
+        )
+    return out
