@@ -21,7 +21,7 @@ Token = tuple[str, int, int]
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
-    return StemmingAnalyzer(stoplist=None)
+    return StemmingAnalyzer(stoplist=None, minsize=1)  # one-letter words are searchable too
 
 
 def _stems(words: Iterable[str]) -> set[str]:

@@ -97,7 +97,8 @@ class Sentence:
 class Snippet:
     """A fragment of a hit's text; ``highlights`` are ``(start, end)`` ranges into ``text``.
 
-    ``offset`` is where ``text`` starts in the article's plain text.
+    ``offset`` is where ``text`` starts in the article's plain text; ``text`` is the article's text
+    from there with each whitespace run (line breaks, indentation) collapsed to one space.
     """
 
     text: str

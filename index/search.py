@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -168,6 +169,41 @@ def _stemmer() -> Any:
     return _ANALYZER.items[-1]._stem
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def _snippet(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> Snippet:
+    """``text[start:end]`` as a snippet, whitespace runs collapsed to one space (a hard-wrapped
+    article's line breaks and indentation would otherwise show as "Malaysian.     Thus").
+
+    ``spans`` are article offsets; they come back as ranges into the collapsed text. ``offset``
+    stays the article offset where the snippet starts.
+    """
+    piece = text[start:end]
+    origins, targets = [0], [0]  # where each collapsed run ends: in ``piece``, in the output
+    out: list[str] = []
+    pos = n = 0
+    for m in _SPACES.finditer(piece):
+        if m.group() == " ":
+            continue
+        out.append(piece[pos : m.start()])
+        n += m.start() - pos + 1
+        out.append(" ")
+        pos = m.end()
+        origins.append(pos)
+        targets.append(n)
+    out.append(piece[pos:])
+
+    def at(p: int) -> int:
+        k = bisect.bisect_right(origins, p) - 1
+        return targets[k] + (p - origins[k])
+
+    highlights = tuple(
+        (at(a - start), at(b - start)) for a, b in spans if start <= a < b <= end
+    )
+    return Snippet(text="".join(out), highlights=highlights, offset=start)
+
+
 def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
     """Up to ``top`` fragments around the matched terms, best first by distinct terms, in text order.
 
@@ -208,11 +244,7 @@ def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
         windows.append((start, end, group))
     best = sorted(windows, key=lambda w: (-len({k for _, _, k in w[2]}), -len(w[2]), w[0]))[:top]
     return [
-        Snippet(
-            text=text[start:end],
-            highlights=tuple((a - start, b - start) for a, b, _ in group),
-            offset=start,
-        )
+        _snippet(text, start, end, ((a, b) for a, b, _ in group))
         for start, end, group in sorted(best)
     ]
 
@@ -248,10 +280,8 @@ def _mention_snippets(
         start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
         end = min(len(text), e.end + 110)
         end = text.find(" ", end) if end < len(text) and text.find(" ", end) > 0 else end
-        spans = tuple(
-            (m.start - start, m.end - start) for m in mentions if m.start >= start and m.end <= end
-        )
-        out.append(Snippet(text=text[start:end], highlights=spans, offset=start))
+        spans = [(m.start, m.end) for m in mentions if m.start >= start and m.end <= end]
+        out.append(_snippet(text, start, end, spans))
         taken_to = end
         if len(out) >= top:
             break
@@ -262,7 +292,7 @@ def _lead(text: str) -> Snippet:
     """The opening of an article, for hits matched on fields other than the body."""
     flat_end = min(len(text), SNIPPET_CHARS)
     cut = text.rfind(" ", 0, flat_end) if flat_end < len(text) else flat_end
-    return Snippet(text=text[: cut if cut > 0 else flat_end], highlights=(), offset=0)
+    return _snippet(text, 0, cut if cut > 0 else flat_end, ())
 
 
 _TEXT_FIELDS = ("body", "title")

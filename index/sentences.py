@@ -94,14 +94,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Normally every line is a paragraph. Hard-wrapped text (newswire style) keeps wrapped lines
     together and starts a paragraph at a blank line or an indented line.
     """
-    if _looks_hard_wrapped(text):
-        breaks = re.compile(r"(?:\r?\n)(?:[ \t]*\r?\n)+|\r?\n(?=[ \t])")
-    else:
-        breaks = _NEWLINES
+    width = _wrap_width(text)
+    breaks = _WRAPPED_BREAKS if width else _NEWLINES
     spans: list[tuple[int, int]] = []
     start = 0
     for m in breaks.finditer(text):
         if _continues(text, m.start(), m.end()):
+            continue
+        if width and m.group(1) is not None and not _ends_paragraph(text, m.start(), m.end(), width):
             continue
         if m.start() > start:
             spans.append((start, m.start()))
@@ -122,15 +122,44 @@ def _continues(text: str, brk: int, nxt: int) -> bool:
     return j > 0 and text[j - 1] not in '.!?:;"”’)]'
 
 
+# In hard-wrapped text: a blank line or an indented line always starts a paragraph; a plain line
+# break (group 1) only when ``_ends_paragraph`` says so.
+_INDENTED = re.compile(r"\n[ \t]+\S")
+_WRAPPED_BREAKS = re.compile(r"(?:\r?\n)(?:[ \t]*\r?\n)+|\r?\n(?=[ \t])|(\r?\n)")
+
+
 def _looks_hard_wrapped(text: str) -> bool:
-    # Wrapped text has many lines of similar length ending mid-sentence; ordinary text has long
-    # one-paragraph lines or short headline lines that end with a full stop or stand alone.
+    return _wrap_width(text) > 0
+
+
+def _wrap_width(text: str) -> int:
+    """The column a hard-wrapped text was wrapped at (0 when it is not hard-wrapped).
+
+    Wrapped text has many lines of similar length ending mid-sentence; ordinary text has long
+    one-paragraph lines or short headline lines that end with a full stop or stand alone.
+    """
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if len(lines) < 6:
-        return False
+    # Indented paragraph openings are the newswire habit: three lines are then enough to tell.
+    if len(lines) < (3 if _INDENTED.search(text) else 6):
+        return 0
     mid = [ln for ln in lines if 30 <= len(ln) <= 85]
     open_end = [ln for ln in lines if ln[-1] not in ".!?:”\"'"]
-    return len(mid) >= 0.7 * len(lines) and len(open_end) >= 0.5 * len(lines)
+    if len(mid) < 0.7 * len(lines) or len(open_end) < 0.5 * len(lines):
+        return 0
+    lengths = sorted(len(ln) for ln in lines)
+    return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else lengths[-1]
+
+
+def _ends_paragraph(text: str, brk: int, nxt: int, width: int) -> bool:
+    """A plain line break in wrapped text ends a paragraph when the line closes a sentence and the
+    next line's first word would have fitted on it: the wrapper did not break there, the author did.
+    """
+    line_start = text.rfind("\n", 0, brk) + 1
+    line = text[line_start:brk].strip()
+    if not line or line[-1] not in '.!?:"”’)':
+        return False
+    m = re.match(r"\S+", text[nxt : nxt + 100])
+    return m is not None and len(line) + 1 + len(m.group()) <= width
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
