@@ -215,9 +215,11 @@ class _Read:
     names: frozenset[str]  # stems of capitalised words (not the first)
 
 
+# "In February, a quake killed 612": a month or year without a day marks another event.
 _WHEN = re.compile(
-    r"\b(?:(?:19|20)\d\d|january|february|march|april|june|july|august|september|october|"
-    r"november|december|last (?:year|month|week)|earlier this year|previous)\b",
+    r"\b(?:in|since|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
+    r"july|august|september|october|november|december)\b(?!\s+\d)|\blast (?:year|month)\b|"
+    r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b",
     re.IGNORECASE,
 )
 
@@ -240,7 +242,7 @@ def _read(text: str) -> _Read:
     )
     names = frozenset(stem(w) for w, cap in toks[1:] if cap and w not in STOP)
     days = {m.group("w").lower(): m.group(0) for m in _WEEKDAY.finditer(text)}
-    when = frozenset(m.group(0).lower() for m in _WHEN.finditer(text))
+    when = frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
     return _Read(text, stems, figures(text), _dates(text), days, _times(text), when, names)
 
 
@@ -333,7 +335,7 @@ def _figure_conflicts(
     ra: _Read, rb: _Read, c: float, all_a: Sequence[Figure], all_b: Sequence[Figure]
 ) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
-    if ra.when != rb.when and (c < _NEAR or (ra.when and rb.when)):
+    if ra.when != rb.when:
         return out  # "a quake in February killed 612" is another event
     for x in ra.figs:
         if x.dim == "duration" and c < _DURATION:
@@ -559,13 +561,16 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             "certainty", i, j,
             f"A reports it as confirmed ('{ca.group(0)}'); B as uncertain ('{hb.group(0)}')", 0.2 + c,
         ))
-    if c >= 0.6:
+    na, nb = _sources(x.text), _sources(y.text)
+    if na and nb and not _same_source(na, nb):
         # The same claim, near word for word, credited to different people.
-        na, nb = _sources(x.text), _sources(y.text)
-        if na and nb and not _same_source(na, nb):
+        credited = {stem(w.lower()) for n in na | nb for w in n.split()}
+        ka, kb = x.stems - credited, y.stems - credited
+        share = len(ka & kb) / max(1, min(len(ka), len(kb)))
+        if share >= 0.6 and len(ka & kb) >= 2:
             out.append(Finding(
                 "attribution", i, j,
                 f"source: A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
-                c,
+                0.2 + share,
             ))
     return out

@@ -140,8 +140,8 @@ _ROLES = [
 ]
 _HEDGES = [
     # (pattern before the figure, kind): ranges are widened in ``_range``
-    (r"more than|over|passing|passed|past|exceeding|exceeded|above|at least|upwards of|in excess of"
-     r"|topping|topped|surpassing|surpassed|beyond", "lower"),
+    (r"more than|over|passing|passed|passes|past|exceeding|exceeded|exceeds|above|at least|"
+     r"upwards of|in excess of|topping|topped|tops|surpassing|surpassed|surpasses|beyond", "lower"),
     (r"nearly|almost|close to|just under|just below|approaching", "near"),
     (r"as many as|up to|as much as|at most|no more than", "upper"),
     (r"fewer than|less than|under|below", "under"),
@@ -171,7 +171,16 @@ _AFTER = re.compile(
     r"|kilometres?|km|miles?)|sq km|per cent|%|[a-z]+)?",
     re.IGNORECASE,
 )
-_ALONE = re.compile(r"\balone\b|\bincluding\b|\bamong them\b", re.IGNORECASE)
+_ALONE = r"(?:\b(?:in|on|for)\s+)?(?:\b[A-Z][\w'’-]*\s+){0,3}(?:\b[a-z]+\s+)?alone\b"
+_PART_BEFORE = re.compile(
+    _ALONE + r"[^.;]{0,30}$|\b(?:including|among them)\s+(?:\S+\s+){0,2}$"
+)
+_PART_AFTER = re.compile(r"[^;]{0,50}?(" + _ALONE + ")")
+_FORECAST = re.compile(
+    r"\b(?:could|may|might|would|will|expected to|likely to|feared to|set to|projected to)\s+"
+    r"(?:\w+\s+)?(?:rise|increase|climb|grow|reach|top|exceed|double|soar|jump)\w*\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
 _PART = re.compile(r"[\s,]*(?:[a-z]+\s+)?of (?:them|whom|those|these)\b", re.IGNORECASE)
 _PLACE_SCOPE = re.compile(
     r"\bin (?:the )?(?:[A-Z][\w-]+ ){1,3}(?:province|district|region|county|state|city|town|"
@@ -210,6 +219,8 @@ def _personal(noun: str) -> bool:
     if not noun:
         return True
     head = noun.split()[-1]
+    if any(rx.fullmatch(head) for _, rx in _ROLES):
+        return True  # "80,000 dead", "80,000 death"
     return head in _PEOPLE or head.endswith(("ers", "ians", "ists", "ees"))
 
 
@@ -272,6 +283,9 @@ def figures(text: str) -> list[Figure]:
         hm = _HEDGE_RX.search(before)
         hedge_word = (hm.group("h") or "").lower() if hm else ""
         hedge = _HEDGE_KIND.get(hedge_word, "exact")
+        lead = before[: len(before) - len(hm.group(0))] if hm else before
+        if _FORECAST.search(lead):
+            continue  # "the toll could rise to over 100,000" is a forecast, not a count
         if m.group("times"):
             value = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group("times").lower()]
             out.append(Figure(m.group(0), value, value, value, "times", "times", "", "exact", "",
@@ -393,9 +407,13 @@ def figures(text: str) -> list[Figure]:
             if not role:
                 role = roles[0] if len(roles) == 1 else ""
         part = ""
-        pm = _PART.match(text, end) or _ALONE.search(text[end : end + 30] + " " + before[-30:])
+        pm = _PART.match(text, end) or _PART_BEFORE.search(before[-50:])
+        am_part = _PART_AFTER.match(text, end)
         if pm:
-            part = pm.group(0).strip(" ,").lower()
+            alone = re.search(_ALONE, pm.group(0))
+            part = (alone or pm).group(0).strip(" ,")
+        elif am_part:
+            part = am_part.group(1).strip()
         else:
             sm = _PLACE_SCOPE.search(before) or _PLACE_SCOPE.search(after[:40])
             if sm:

@@ -1,0 +1,248 @@
+"""Disagreements between two reports (``index.conflicts``) and the figures they rest on
+(``index.figures``), on small hand-written sentences.
+
+``find`` is called without any alignment (no similarity hints, no aligned pairs): it must judge on
+its own which sentences speak of the same thing, so these tests hold whatever the aligner does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.conflicts import Finding, find
+from index.figures import clean, figures, number_value
+from index.models import Sentence
+
+
+def sents(*texts: str) -> list[Sentence]:
+    out, pos = [], 0
+    for t in texts:
+        out.append(Sentence(pos, pos + len(t), t))
+        pos += len(t) + 1
+    return out
+
+
+def conflicts(a: list[str], b: list[str]) -> list[Finding]:
+    return find(sents(*a), sents(*b), {}, {})
+
+
+def one_figure(text: str):  # type: ignore[no-untyped-def]
+    found = figures(clean(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- reading figures -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("Fifty-two", 52), ("a dozen", 12), ("sixty-one", 61), ("one hundred and twenty", 120),
+     ("thirteen", 13)],
+)
+def test_number_words(words: str, value: float) -> None:
+    assert number_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [("1, 500 kilometers", "1,500 kilometers"), ("stopped it at 2: 56", "stopped it at 2:56"),
+     ("At 9. 25 a. m. on Thursday", "At 9.25 a.m. on Thursday"),
+     ("The 5. 9 - magnitude quake", "The 5.9-magnitude quake"),
+     ("pointed a. 357 caliber gun", "pointed a .357 caliber gun")],
+)
+def test_ecb_artefacts_are_undone(raw: str, fixed: str) -> None:
+    assert clean(raw) == fixed
+
+
+def test_units_meet_in_one_base_unit() -> None:
+    miles, km = one_figure("They chased him for 30 miles."), one_figure("They chased him for 48km.")
+    assert miles.dim == km.dim == "distance"
+    assert miles.low <= km.value <= miles.high
+    feet = one_figure("The 170, 000 - square - foot building burned.")
+    metres = one_figure("The 15, 800 - square - metre building burned.")
+    assert feet.dim == metres.dim == "area" and not (feet.high < metres.low or metres.high < feet.low)
+
+
+def test_hedges_become_ranges() -> None:
+    lower = one_figure("The toll continues to rise, passing 80,000 people.")
+    assert lower.hedge == "lower" and lower.low == 80_000 and lower.high > 80_000
+    upper = one_figure("The province may have as many as 80,000 dead.")
+    assert upper.hedge == "upper" and upper.high == 80_000 and upper.low < 80_000
+    vague = one_figure("Thousands of soldiers were sent.")
+    assert vague.hedge == "vague" and vague.high < 10_000
+
+
+def test_roles_and_scope() -> None:
+    killed, injured = figures("The quake killed 10 people and injured 80.")
+    assert (killed.role, killed.value) == ("dead", 10) and (injured.role, injured.value) == ("injured", 80)
+    part = one_figure("Indonesia's Aceh province alone may have as many as 80,000 dead.")
+    assert part.part == "Aceh province alone"
+
+
+def test_years_days_and_clock_times_are_not_counts() -> None:
+    assert figures("On March 9, 2013 at 3:10 p.m. the police arrived.") == []
+
+
+# --- figures that disagree, and figures that do not ------------------------------------------------
+
+
+def test_revised_lower_bounds_disagree_and_both_hedges_are_named() -> None:
+    found = conflicts(
+        ["The death toll from the tsunami continues to rise, passing 80,000 people, agencies said."],
+        ["A week after the tsunami, the confirmed death toll is more than 120,000."],
+    )
+    assert [f.kind for f in found] == ["figure"]
+    detail = found[0].detail
+    assert "passing 80,000" in detail and "more than 120,000" in detail
+    assert detail.count("lower bound") == 2
+
+
+def test_a_part_is_not_the_total() -> None:
+    found = conflicts(
+        ["The death toll of the tsunami has passed 120,000, officials said on Monday."],
+        ["Officials said Aceh province alone may have as many as 80,000 dead from the tsunami."],
+    )
+    assert found == []
+
+
+def test_a_part_larger_than_the_total_disagrees() -> None:
+    found = conflicts(
+        ["Property damage from the riots is an estimated $2 million, officials said."],
+        ["Officials said the riots caused $265 million of damage in Athens alone."],
+    )
+    assert found and "part is larger than the total" in found[0].detail
+
+
+def test_a_lower_bound_that_fits_is_not_a_conflict() -> None:
+    assert conflicts(
+        ["At least 70 people were injured in the blast at the market, police said."],
+        ["About 100 people were injured in the blast at the market, police said."],
+    ) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Fifty-two people were killed in the attacks on London.",
+         "52 people died in the attacks on London."),
+        ("The police chased him for 30 miles on the highway.",
+         "The police chased him for 48km on the highway."),
+        ("The flight carried 216 passengers and 12 crew members to Paris.",
+         "The flight carried 228 people to Paris."),
+        ("She was admitted for what is to be a three-month stay at the clinic.",
+         "She began her 90-day treatment at the clinic."),
+        ("The suspect, Eric Kirkpatrick, 61, surrendered to police.",
+         "The sixty-one-year-old suspect surrendered to police."),
+    ],
+)
+def test_the_same_figure_in_other_words_agrees(a: str, b: str) -> None:
+    assert conflicts([a], [b]) == []
+
+
+def test_different_counts_of_the_injured_disagree() -> None:
+    found = conflicts(
+        ["A 5.6 magnitude earthquake hit the island on Sunday, injuring five people."],
+        ["The quake on the island injured two people, the governor said."],
+    )
+    assert found and found[0].kind == "figure" and "injured" in found[0].detail
+    assert "'five'" in found[0].detail and "'two'" in found[0].detail
+
+
+def test_a_figure_about_another_event_is_not_compared() -> None:
+    found = conflicts(
+        ["A 5.9 magnitude quake hit the island of Qeshm on Sunday, killing 10 people."],
+        ["In February, a quake on the mainland killed 612 people, officials said."],
+    )
+    assert found == []
+
+
+def test_opposite_directions_from_one_place_disagree() -> None:
+    found = conflicts(
+        ["The pirates attacked the ship around 150 nautical miles east of Aden on Friday."],
+        ["The pirates attacked the ship 150 nautical miles west of Aden on Friday."],
+    )
+    assert found and "east of Aden" in found[0].detail and "west of Aden" in found[0].detail
+
+
+# --- dates, status, certainty, sources -----------------------------------------------------------
+
+
+def test_weekday_conflict() -> None:
+    found = conflicts(
+        ["Tara Reid checked into Promises Treatment Center on Friday."],
+        ["Tara Reid has entered Promises Treatment Center on Tuesday."],
+    )
+    assert [f.kind for f in found] == ["date"] and "Friday" in found[0].detail
+
+
+def test_one_night_on_both_sides_of_midnight_is_not_a_conflict() -> None:
+    assert conflicts(
+        ["Bettie Page died Thursday night at a Los Angeles hospital."],
+        ["Bettie Page died at 18:41 (02:41 GMT Friday) in a Los Angeles hospital."],
+    ) == []
+
+
+def test_dates_in_two_formats_agree_and_different_days_do_not() -> None:
+    assert conflicts(
+        ["The government gave the navy a go-ahead on 23 October."],
+        ["The government gave the navy a go-ahead on Oct. 23."],
+    ) == []
+    found = conflicts(
+        ["The frigate sank the pirate mother ship on November 19."],
+        ["The frigate sank the pirate mother ship on November 18."],
+    )
+    assert found and found[0].kind == "date" and "November 19" in found[0].detail
+
+
+def test_clock_times_twelve_and_twenty_four_hours() -> None:
+    assert conflicts(
+        ["The fire was reported at 8.49pm on Friday night in the town centre."],
+        ["The fire was reported at 20:49 on Friday in the town centre."],
+    ) == []
+    found = conflicts(
+        ["The deputy was shot at about 3: 10 p. m. outside the house."],
+        ["The deputy was shot at about 3: 30 p. m. outside the house."],
+    )
+    assert found and "20 minutes apart" in found[0].detail
+
+
+def test_status_prospective_against_actual() -> None:
+    found = conflicts(
+        ["Over 10,000 North Korean soldiers are undergoing training in Russia."],
+        ["Over 10,000 North Korean soldiers have begun engaging in combat in Russia."],
+    )
+    assert [f.kind for f in found] == ["status"]
+    assert "undergoing training" in found[0].detail and "engaging in combat" in found[0].detail
+
+
+def test_status_rescued_against_captured() -> None:
+    found = conflicts(
+        ["The warship thwarted the attack in the Gulf of Aden and rescued 26 Somali crewmembers."],
+        ["The warship thwarted the attack in the Gulf of Aden, apprehending 26 Somali pirates."],
+    )
+    assert [f.kind for f in found] == ["status"] and "rescued" in found[0].detail
+
+
+def test_certainty_conflict() -> None:
+    found = conflicts(
+        ["The minister reportedly resigned after the budget vote in parliament."],
+        ["The minister resigned after the budget vote in parliament, officials confirmed."],
+    )
+    assert [f.kind for f in found] == ["certainty"]
+
+
+def test_attribution_conflict() -> None:
+    found = conflicts(
+        ["The driver pulled over after about 15 minutes, County Undersheriff James Gage said."],
+        ["The driver pulled over after about 15 minutes, County Sheriff Robert Pickell said."],
+    )
+    assert [f.kind for f in found] == ["attribution"]
+    assert "James Gage" in found[0].detail and "Robert Pickell" in found[0].detail
+
+
+def test_unrelated_sentences_give_nothing() -> None:
+    assert conflicts(
+        ["The ministry announced a new budget of $4 billion on Monday."],
+        ["Heavy rain flooded 300 homes in the north on Friday."],
+    ) == []
