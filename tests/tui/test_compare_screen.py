@@ -296,3 +296,74 @@ async def test_entities_panel_keeps_the_selected_claim_level(make_app: Any) -> N
             await settle(pilot)
             assert abs(_screen_row(left, link.a.start) - _screen_row(right, link.b.start)) <= 1
             assert 0 <= left.row_of(link.a.start) < left.size.height
+
+
+def _styled_words(pane: ComparePane) -> list[str]:
+    """The text drawn in the pane's word-difference style (bold and underlined), line by line."""
+    found: list[str] = []
+    for y in range(pane.size.height):
+        words = "".join(
+            seg.text
+            for seg in pane.render_line(y)
+            if seg.style is not None and seg.style.underline and seg.style.bold
+        )
+        if words.strip():
+            found.append(words)
+    return found
+
+
+async def test_selected_claim_marks_the_words_the_other_side_lacks(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        left, right = _panes(screen)
+        assert left.diffs == [] and right.diffs == []  # nothing selected, nothing marked
+        for _ in range(len(screen.claims)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            link = screen.current
+            assert link is not None
+            assert left.diffs == sorted(link.a_diff, key=lambda s: s.start)
+            assert right.diffs == sorted(link.b_diff, key=lambda s: s.start)
+            if link.a_diff and link.b_diff:
+                break
+        link = screen.current
+        assert link is not None and link.a_diff and link.b_diff
+        assert {s.label for s in link.a_diff + link.b_diff} <= {
+            "figure", "name", "hedge", "status", "word"
+        }
+        # The pair's own spans: compare's answer, not something the screen made up.
+        pair = next(p for p in screen.comparison.pairs if (p.a, p.b) == (link.a, link.b))  # type: ignore[union-attr]
+        assert (pair.a_diff, pair.b_diff) == (link.a_diff, link.b_diff)
+        # Drawn with the diff component style: the first differing word of each side is on screen.
+        assert left.article is not None and right.article is not None
+        first_a = left.article.text[link.a_diff[0].start : link.a_diff[0].end]
+        first_b = right.article.text[link.b_diff[0].start : link.b_diff[0].end]
+        assert first_a.split()[0] in " ".join(_styled_words(left))
+        assert first_b.split()[0] in " ".join(_styled_words(right))
+        for label in ("figure", "name", "hedge", "status", "word"):
+            assert left.get_component_rich_style(f"compare-pane--diff-{label}") is not None
+        # Swapped, each pane keeps the words of the report it shows.
+        await pilot.press("s")
+        await pilot.pause()
+        assert left.diffs == sorted(link.b_diff, key=lambda s: s.start)
+        assert right.diffs == sorted(link.a_diff, key=lambda s: s.start)
+
+
+async def test_conflict_marks_its_pairs_words(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot)
+        assert screen.conflicts
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        link = screen.current
+        assert link is not None and link.kind == "conflict"
+        left, right = _panes(screen)
+        pair = next(
+            (p for p in screen.comparison.pairs if (p.a, p.b) == (link.a, link.b)),  # type: ignore[union-attr]
+            None,
+        )
+        if pair is not None:
+            assert left.diffs == sorted(pair.a_diff, key=lambda s: s.start)
+            assert right.diffs == sorted(pair.b_diff, key=lambda s: s.start)

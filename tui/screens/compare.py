@@ -246,12 +246,16 @@ class CompareScreen(PendingG, Screen[None]):
     def _select(self, link: Link | None) -> None:
         left, right = self._panes()
         if link is None:
-            left.set_selected(None)
-            right.set_selected(None)
+            for pane in (left, right):
+                pane.set_selected(None)
+                pane.set_diffs(())
             return
         lspan, rspan = self._passages(link)
         left.set_selected(lspan)
         right.set_selected(rspan)
+        ldiff, rdiff = (link.a_diff, link.b_diff) if self.left == "a" else (link.b_diff, link.a_diff)
+        left.set_diffs(ldiff)
+        right.set_diffs(rdiff)
         left.level(lspan[0], rspan[0])
 
     def _step(self, links: list[Link], step: int, what: str) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from index.models import Entity
+from index.models import Entity, Span
 from tui.widgets.compare_pane import TINTS, Mark
 from tui.widgets.lists import safe
 
@@ -33,6 +33,8 @@ class Link:
         score: Similarity of an aligned claim (``0`` for a conflict).
         detail: For a conflict, the engine's explanation; ``conflict`` says which kind.
         conflict: The conflict's kind (``figure``, ``status`` ...), empty for a claim.
+        a_diff: The words of ``a`` that ``b`` lacks or states otherwise (article offsets, labelled).
+        b_diff: The words of ``b`` that ``a`` lacks or states otherwise.
     """
 
     kind: str
@@ -42,6 +44,8 @@ class Link:
     score: float = 0.0
     detail: str = ""
     conflict: str = ""
+    a_diff: tuple[Span, ...] = ()
+    b_diff: tuple[Span, ...] = ()
 
 
 def _key(p: Passage) -> tuple[int, int]:
@@ -51,13 +55,28 @@ def _key(p: Passage) -> tuple[int, int]:
 def claim_links(c: Comparison) -> list[Link]:
     """The aligned claims in A's reading order, each with its colour."""
     pairs = sorted(c.pairs, key=lambda p: (p.a.start, p.b.start))
-    return [Link(p.kind, p.a, p.b, n % TINTS, p.score) for n, p in enumerate(pairs)]
+    return [
+        Link(p.kind, p.a, p.b, n % TINTS, p.score, a_diff=p.a_diff, b_diff=p.b_diff)
+        for n, p in enumerate(pairs)
+    ]
 
 
 def conflict_links(c: Comparison) -> list[Link]:
-    """The disagreements in A's reading order."""
+    """The disagreements in A's reading order, each with the word differences of its two passages."""
     found = sorted(c.conflicts, key=lambda x: (x.a.start, x.b.start))
-    return [Link("conflict", x.a, x.b, detail=x.detail, conflict=x.kind) for x in found]
+    diffs = {(_key(p.a), _key(p.b)): (p.a_diff, p.b_diff) for p in c.pairs}
+    return [
+        Link(
+            "conflict",
+            x.a,
+            x.b,
+            detail=x.detail,
+            conflict=x.kind,
+            a_diff=diffs.get((_key(x.a), _key(x.b)), ((), ()))[0],
+            b_diff=diffs.get((_key(x.a), _key(x.b)), ((), ()))[1],
+        )
+        for x in found
+    ]
 
 
 def ordered(links: Sequence[Link], left: str) -> list[Link]:

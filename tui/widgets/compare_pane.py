@@ -1,8 +1,11 @@
 """One side of the compare screen: an article wrapped once per width, its claims marked by offset.
 
 Each wrapped line starts with a four-cell gutter: a selection mark, the claim's kind (``=`` shared,
-``≈`` related, ``!`` disputed, ``·`` only in this report) and a band in the claim's tint. Colours
-are component classes (``compare-pane--tint-0`` ...) so themes restyle them.
+``≈`` related, ``!`` disputed, ``·`` only in this report) and a band in the claim's tint. Inside
+the selected claim, the words the other report lacks or states otherwise are marked
+(``compare-pane--diff``, and ``compare-pane--diff-figure`` / ``-name`` / ``-hedge`` / ``-status`` /
+``-word`` by what they are). Colours are component classes (``compare-pane--tint-0`` ...) so themes
+restyle them.
 
 Two panes scroll together: a pane moved by the user moves its partner by the same number of lines
 (``watch_scroll_y`` behind a shared re-entrancy guard), and ``level`` puts two given offsets on the
@@ -25,12 +28,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from index.models import Article
+from index.models import Span as WordSpan
 from tui.widgets.layout import Line, layout, safe_same_length
 
 GUTTER = 4
 MAX_MEASURE = 88
 TINTS = 4
 SYMBOLS = {"shared": "=", "related": "≈", "only": "·"}
+DIFF_LABELS = ("figure", "name", "hedge", "status", "word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,8 @@ class ComparePane(ScrollView, can_focus=True):
         "compare-pane--gutter-selected",
         "compare-pane--heading",
         "compare-pane--placeholder",
+        "compare-pane--diff",
+        *(f"compare-pane--diff-{label}" for label in DIFF_LABELS),
     }
 
     class Rewrapped(Message):
@@ -88,6 +95,7 @@ class ComparePane(ScrollView, can_focus=True):
         self._mark_starts: list[int] = []
         self._longest = 0
         self._selected: tuple[int, int] | None = None
+        self._diffs: list[WordSpan] = []
         self._lines: list[Line] = []
         self._line_starts: list[int] = []
         self._laid = (-1, -1)
@@ -114,6 +122,16 @@ class ComparePane(ScrollView, can_focus=True):
         """Mark one passage as the selected claim (or none)."""
         self._selected = span
         self.refresh()
+
+    def set_diffs(self, spans: Iterable[WordSpan]) -> None:
+        """Mark the words of the selected claim that the other report lacks (article offsets)."""
+        self._diffs = sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
+        self.refresh()
+
+    @property
+    def diffs(self) -> list[WordSpan]:
+        """The marked word differences, in text order."""
+        return list(self._diffs)
 
     @property
     def selected(self) -> tuple[int, int] | None:
@@ -295,6 +313,12 @@ class ComparePane(ScrollView, can_focus=True):
         sel = self._selected
         if sel and sel[0] < b and sel[1] > a:
             spans.append(Span(max(sel[0], a) - a, min(sel[1], b) - a, self._style("selected")))  # type: ignore[arg-type]
+        for d in self._diffs:
+            if d.start < b and d.end > a:
+                s, e = max(d.start, a) - a, min(d.end, b) - a
+                spans.append(Span(s, e, self._style("diff")))  # type: ignore[arg-type]
+                if d.label in DIFF_LABELS:
+                    spans.append(Span(s, e, self._style(f"diff-{d.label}")))  # type: ignore[arg-type]
         body = Content(self.text[a:b].replace("\n", " "), spans=spans, strip_control_codes=False)
         lead = " " * line.indent + line.prefix
         return Content(lead) + body if lead else body
