@@ -24,11 +24,15 @@ from index.models import (
 )
 
 if TYPE_CHECKING:
+    from index.compare import Comparison, compare, compare_texts
     from index.search import QueryError, facets, search
     from index.store import IndexBusy, Store, StoreError
     from index.tables import ArticleInfo
 
 _LAZY = {
+    "compare": "index.compare",
+    "compare_texts": "index.compare",
+    "Comparison": "index.compare",
     "Store": "index.store",
     "StoreError": "index.store",
     "IndexBusy": "index.store",
@@ -43,6 +47,7 @@ __all__ = [
     "Article",
     "ArticleInfo",
     "Block",
+    "Comparison",
     "Entity",
     "Facet",
     "Hit",
@@ -56,6 +61,8 @@ __all__ = [
     "Span",
     "Store",
     "StoreError",
+    "compare",
+    "compare_texts",
     "facets",
     "search",
 ]

@@ -27,7 +27,9 @@ from whoosh.lang.porter import stem as _porter
 
 from index.models import Entity, Sentence
 
-__all__ = ["CLASSES", "STOP", "Features", "select", "similarities", "stem", "tokens"]
+__all__ = [
+    "CLASSES", "STOP", "Features", "proper_map", "select", "similarities", "stem", "tokens"
+]
 
 Features = dict[str, float]
 
@@ -137,7 +139,7 @@ def entity_key(e: Entity) -> str:
     return _places()[1].get(e.canonical, e.canonical) if e.label == "GROUP" else e.canonical
 
 
-def _proper_map(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
+def proper_map(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
     """Demonyms onto places, and spelling variants of names merged across the two articles."""
     fold = dict(_places()[0])
     only_a = {stem(w) for w in vocab_a} - {stem(w) for w in vocab_b}
@@ -277,7 +279,7 @@ def similarities(
         ``{(i, j): score}`` in [0, 1] for sentence ``i`` of A and ``j`` of B, and both articles'
         weighted features.
     """
-    fold = _proper_map(*caps)
+    fold = proper_map(*caps)
     names: set[str] = set()
     fa = _features(sa, ents_a, fold, names)
     names_a = set(names)

@@ -1,14 +1,12 @@
 """Compare two reports of the same story: aligned claims, unique claims, disagreements, sources.
 
-Similarity sees through wording with cheap features only: Porter-stemmed content words weighted by
-rarity (idf over the sentences of both articles, blended with an optional corpus idf), demonyms folded
-onto their country ("Russian" -> "russia"), near-identical proper names merged ("Zelenskyy" /
-"Zelensky"), shared canonical entities and shared numbers. A sparse weighted cosine over an inverted
-index keeps two 2,000-word articles well under 100 ms (``tests/benchmarks/bench_compare.py``).
-
-Disagreements are found by generic cues (``index.claims``-style lexicons live here, not per story):
-different figures for the same kind of thing, a prospective/hedged status against an actual/confirmed
-one, different dates in the same claim, and the same claim credited to different sources.
+Which sentences make the same claim, or speak of the same event, is decided by a judgement learned on
+human-labelled news data (:mod:`index.judge`, applied many to many by :mod:`index.matching`): every
+aligned pair carries its kind (``shared``: the same claim; ``related``: the same event with other
+detail) and the model's confidence, and nothing under the calibrated floor is shown as aligned.
+Boilerplate (sign-offs, datelines, bylines) is never aligned nor counted as a claim. Disagreements
+come from :mod:`index.conflicts`, word-level differences inside a pair from :mod:`index.worddiff`,
+sources from :mod:`index.attribution`.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index import align, conflicts
+from index import align, conflicts, matching
 from index.attribution import Source, sources
 from index.models import Article, Entity, Sentence, Span
 from index.sentences import split_sentences
@@ -32,14 +30,15 @@ __all__ = [
     "Passage",
     "Source",
     "compare",
+    "compare_texts",
     "comparison_to_json",
     "comparison_to_markdown",
     "comparison_to_text",
     "sources",
 ]
 
-SHARED = 0.2  # score from which two sentences make the same claim
-RELATED = 0.10  # score from which two sentences speak of the same facet (below: not shown)
+SHARED = "shared"
+RELATED = "related"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +124,8 @@ def compare(
         b: The second article (right side).
         entities_a: Entities of ``a``; extracted with ``index.entities.extract`` when ``None``.
         entities_b: Entities of ``b``; extracted likewise when ``None``.
-        idf: Optional corpus idf keyed by Porter stem (``#10000`` for numbers, ``@key`` for
-            canonical entities); blended with the idf of the two articles' sentences.
+        idf: Accepted for compatibility and ignored: the judgement weighs words by their rarity
+            in English and in the two reports (see :mod:`index.judge`).
 
     Returns:
         A frozen ``Comparison`` whose offsets index ``a.text`` and ``b.text``.
@@ -138,25 +137,20 @@ def compare(
         {w for w, cap in align.tokens(a.text) if cap},
         {w for w, cap in align.tokens(b.text) if cap},
     )
-    sims, fa, fb = align.similarities(sa, sb, ents_a, ents_b, caps, idf)
-    chosen = {(i, j): s for i, j, s in align.select(sims, RELATED)}
-    found = conflicts.find(sa, sb, sims, chosen, fa, fb)
+    m = matching.match(sa, sb, ents_a, ents_b, align.proper_map(*caps))
+    chosen: dict[tuple[int, int], tuple[str, float]] = dict(m.pairs)
+    sims = {k: v.event for k, v in m.judged.items()}
+    found = conflicts.find(sa, sb, sims, {k: c for k, (_, c) in chosen.items()})
     for f in found:
         # A disagreement is about something both discuss: its sentences are a pair too.
-        chosen.setdefault((f.i, f.j), sims.get((f.i, f.j), 0.0))
+        chosen.setdefault((f.i, f.j), ("related", round(m.judge(f.i, f.j).event, 4)))
 
     def passage(s: Sentence) -> Passage:
         return Passage(s.start, s.end, s.text)
 
     pairs = tuple(
-        Pair(
-            passage(sa[i]),
-            passage(sb[j]),
-            "shared" if s >= SHARED else "related",
-            round(min(1.0, max(0.0, s)), 4),
-            *differences(sa[i], sb[j]),
-        )
-        for (i, j), s in sorted(chosen.items())
+        Pair(passage(sa[i]), passage(sb[j]), kind, score, *differences(sa[i], sb[j]))
+        for (i, j), (kind, score) in sorted(chosen.items())
     )
     used_a = {i for i, _ in chosen}
     used_b = {j for _, j in chosen}
@@ -166,8 +160,12 @@ def compare(
         a=a,
         b=b,
         pairs=pairs,
-        only_a=tuple(passage(s) for i, s in enumerate(sa) if i not in used_a),
-        only_b=tuple(passage(s) for j, s in enumerate(sb) if j not in used_b),
+        only_a=tuple(
+            passage(s) for i, s in enumerate(sa) if i not in used_a and i not in m.boiler_a
+        ),
+        only_b=tuple(
+            passage(s) for j, s in enumerate(sb) if j not in used_b and j not in m.boiler_b
+        ),
         conflicts=tuple(
             Conflict(f.kind, passage(sa[f.i]), passage(sb[f.j]), f.detail) for f in found
         ),
@@ -177,6 +175,31 @@ def compare(
         sources_a=tuple(sources(a.text, ents_a)),
         sources_b=tuple(sources(b.text, ents_b)),
     )
+
+
+def compare_texts(
+    a: str,
+    b: str,
+    title_a: str | None = None,
+    title_b: str | None = None,
+    entities: bool = True,
+) -> Comparison:
+    """Compare two texts in process: the same comparison ``newsdesk compare`` prints.
+
+    Args:
+        a: Text of the first report (offsets in the result index it).
+        b: Text of the second report.
+        title_a: Optional headline of ``a`` (else its first line, as for a ``.txt`` file).
+        title_b: Optional headline of ``b``.
+        entities: Recognise entities (names meet across spellings); ``False`` is faster.
+    """
+    from index.ingest import text_article
+
+    art_a = text_article(a, "a", "a", title=title_a)
+    art_b = text_article(b, "b", "b", title=title_b)
+    if entities:
+        return compare(art_a, art_b)
+    return compare(art_a, art_b, (), ())
 
 
 # --- renderers (they live in index.report; re-exported here for callers of compare) -----------------

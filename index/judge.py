@@ -1,0 +1,385 @@
+"""The sentence-pair judgement: do two sentences make the same claim, or speak of the same event?
+
+Learned, not hand-tuned: :func:`features` computes a short vector of cheap lexical measures for a
+pair of prepared sentences, and two logistic regressions trained on human-labelled news data
+(``scripts/train_judge.py``; coefficients in ``index/data/judge_model.json``) turn it into
+probabilities:
+
+* ``same`` -- the same claim in other words (trained on MSRP paraphrase labels and STS news pairs
+  scored 3.5 or more);
+* ``event`` -- the same event or facet, with other detail (trained on ECB+ cross-document sentence
+  pairs; the ``same`` probability is one of its inputs).
+
+Words are weighed by their rarity in English at large (Zipf frequencies from wordfreq, shipped in
+``index/data/wordfreq_en.txt.gz``), so sharing "Kursk" says more than sharing "troops", which says
+more than sharing "said"; the comparison adds the rarity within the two reports (a word every
+sentence of the story uses says little about which claim it is).
+
+Measured (``scripts/train_judge.py`` prints them): see README "How the comparison decides".
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Indel
+
+from index.align import STOP, stem
+
+__all__ = [
+    "CONTEXT_FEATURES",
+    "FEATURES",
+    "Prepared",
+    "Verdict",
+    "floors",
+    "judge",
+    "context_features",
+    "features",
+    "local_idf",
+    "prepare",
+    "rarity",
+]
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# ECB+ and other tokenised sources write "1, 500", "2: 56", "9. 25": glue the parts back.
+_SPACED_NUMBER = re.compile(r"(?<=\d)([,.:]) (?=\d{2,3}\b)")
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}
+_NEGATION = frozenset("not no never n't nobody nothing none neither nor without".split())
+_HEDGES = frozenset(
+    "may might could would reportedly allegedly possibly probably likely expected rumored "
+    "rumoured unconfirmed suspected believed".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> dict[str, float]:
+    data = resources.files("index").joinpath("data/wordfreq_en.txt.gz").read_bytes()
+    out: dict[str, float] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, _, z = line.partition("\t")
+        out[word] = int(z) / 10.0
+    return out
+
+
+_RARE_ZIPF = 1.5  # words below the table's cut (Zipf ~2.1)
+
+
+def rarity(word: str) -> float:
+    """Information weight of a lower-case word: ``8 - Zipf frequency`` (rare words weigh most)."""
+    return max(0.3, 8.0 - _zipf().get(word, _RARE_ZIPF))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One sentence, analysed once for every pair it takes part in."""
+
+    text: str
+    seq: tuple[str, ...]  # content stems in order (numbers included)
+    weights: Mapping[str, float]  # content stem -> rarity weight
+    mass: float
+    norm: float
+    bigrams: frozenset[tuple[str, str]]
+    numbers: frozenset[str]
+    names: frozenset[str]  # stems of capitalised words inside the sentence, and entity keys
+    negated: bool
+    hedged: bool
+    lower: str
+
+
+def prepare(
+    text: str,
+    fold: Mapping[str, str] | None = None,
+    keys: Sequence[str] = (),
+) -> Prepared:
+    """Analyse a sentence: content stems weighed by rarity, numbers, names, negation, hedges.
+
+    Args:
+        text: The sentence.
+        fold: Optional stem -> stem map applied to content stems (demonyms onto places, spelling
+            variants of names across two reports).
+        keys: Canonical entity keys named in the sentence (they count as names and as content).
+    """
+    clean = _SPACED_NUMBER.sub(r"\1", text)
+    seq: list[str] = []
+    weights: dict[str, float] = {}
+    numbers: set[str] = set()
+    names: set[str] = set()
+    negated = hedged = False
+    first = True
+    for m in _TOKEN.finditer(clean):
+        w = m.group(0)
+        if w[0].isdigit():
+            n = w.rstrip(".,:").replace(",", "")
+            numbers.add(n)
+            seq.append("#" + n)
+            weights["#" + n] = 3.0
+            first = False
+            continue
+        low = w.lower()
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        elif low.endswith(("n't", "n’t")):
+            negated = True
+        if low in _NEGATION:
+            negated = True
+        if low in _HEDGES:
+            hedged = True
+        if low in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS[low])
+            seq.append("#" + _NUMBER_WORDS[low])
+            weights["#" + _NUMBER_WORDS[low]] = 3.0
+            first = False
+            continue
+        cap = w[0].isupper()
+        if low in STOP or len(low) < 2:
+            first = False
+            continue
+        st = stem(low)
+        if fold:
+            st = fold.get(st, st)
+        if cap and (not first or _zipf().get(low, 0.0) < 4.0):
+            names.add(st)
+        first = False
+        seq.append(st)
+        if st not in weights:
+            weights[st] = rarity(low)
+    for k in keys:
+        names.add("@" + k)
+    mass = sum(weights.values())
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    bigrams = frozenset(zip(seq, seq[1:]))
+    return Prepared(
+        text,
+        tuple(seq),
+        weights,
+        mass,
+        norm,
+        bigrams,
+        frozenset(numbers),
+        frozenset(names),
+        negated,
+        hedged,
+        clean.lower(),
+    )
+
+
+FEATURES: tuple[str, ...] = (
+    "cosine",
+    "cover_short",
+    "cover_long",
+    "jaccard",
+    "bigram_dice",
+    "sequence",
+    "characters",
+    "numbers_both",
+    "numbers_same",
+    "numbers_differ",
+    "names_shared",
+    "names_unmatched",
+    "length_gap",
+    "short_length",
+    "negation_differs",
+    "hedge_differs",
+    "unmatched_most",
+    "cosine_x_cover",
+)
+
+
+def features(
+    a: Prepared, b: Prepared, discount: Mapping[str, float] | None = None
+) -> list[float]:
+    """The judgement's inputs for one pair, in the order of :data:`FEATURES`.
+
+    Args:
+        a: One prepared sentence.
+        b: The other.
+        discount: Optional stem -> factor in (0, 1] lowering the weight of words common in the two
+            reports being compared (the story's own vocabulary says little about which claim).
+    """
+    wa, wb = a.weights, b.weights
+    if discount:
+        wa = {t: w * discount.get(t, 1.0) for t, w in wa.items()}
+        wb = {t: w * discount.get(t, 1.0) for t, w in wb.items()}
+        mass_a, mass_b = sum(wa.values()) or 1.0, sum(wb.values()) or 1.0
+        norm_a = math.sqrt(sum(v * v for v in wa.values())) or 1.0
+        norm_b = math.sqrt(sum(v * v for v in wb.values())) or 1.0
+    else:
+        mass_a, mass_b = a.mass or 1.0, b.mass or 1.0
+        norm_a, norm_b = a.norm or 1.0, b.norm or 1.0
+    shared = wa.keys() & wb.keys()
+    dot = sum(wa[t] * wb[t] for t in shared)
+    common = sum(min(wa[t], wb[t]) for t in shared)
+    cosine = dot / (norm_a * norm_b)
+    short, long_ = min(mass_a, mass_b), max(mass_a, mass_b)
+    cover_short = min(1.0, common / short)
+    cover_long = min(1.0, common / long_)
+    union = len(wa.keys() | wb.keys()) or 1
+    jaccard = len(shared) / union
+    nb = len(a.bigrams) + len(b.bigrams)
+    bigram = 2 * len(a.bigrams & b.bigrams) / nb if nb else 0.0
+    sequence = Indel.normalized_similarity(a.seq, b.seq) if a.seq and b.seq else 0.0
+    characters = Indel.normalized_similarity(a.lower, b.lower)
+    both = bool(a.numbers and b.numbers)
+    same_numbers = float(both and a.numbers == b.numbers)
+    differ = min(3, len(a.numbers ^ b.numbers)) / 3.0 if both else 0.0
+    names_union = a.names | b.names
+    names_shared = len(a.names & b.names) / len(names_union) if names_union else 0.0
+    names_unmatched = min(3, len(names_union - (a.names & b.names))) / 3.0
+    la, lb = len(a.seq), len(b.seq)
+    gap = abs(la - lb) / max(la, lb, 1)
+    short_length = math.log1p(min(la, lb))
+    unmatched = 1.0 - min(cover_short, cover_long) if short else 1.0
+    unmatched_most = max(1.0 - common / mass_a, 1.0 - common / mass_b)
+    del unmatched
+    return [
+        cosine,
+        cover_short,
+        cover_long,
+        jaccard,
+        bigram,
+        sequence,
+        characters,
+        float(both),
+        same_numbers,
+        differ,
+        names_shared,
+        names_unmatched,
+        gap,
+        short_length,
+        float(a.negated != b.negated),
+        float(a.hedged != b.hedged),
+        unmatched_most,
+        cosine * cover_short,
+    ]
+
+
+CONTEXT_FEATURES: tuple[str, ...] = ("local_cosine", "local_cover_short", "story_share")
+
+
+def local_idf(sentences: Sequence[Prepared]) -> tuple[dict[str, float], frozenset[str]]:
+    """Rarity of each stem among the sentences of the reports being compared, and the story's own
+    vocabulary (stems in many of those sentences)."""
+    df: dict[str, int] = {}
+    for s in sentences:
+        for t in s.weights:
+            df[t] = df.get(t, 0) + 1
+    n = len(sentences) or 1
+    idf = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    return idf, frozenset(t for t, d in df.items() if d >= max(3, 0.15 * n))
+
+
+def context_features(
+    a: Prepared, b: Prepared, idf: Mapping[str, float], story: frozenset[str]
+) -> list[float]:
+    """Inputs that need the two reports: cosine and coverage with their own idf, and the share of
+    what the pair shares that is only the story's own vocabulary (order of
+    :data:`CONTEXT_FEATURES`)."""
+    wa = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in a.weights.items()}
+    wb = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in b.weights.items()}
+    shared = wa.keys() & wb.keys()
+    dot = sum(wa[t] * wb[t] for t in shared)
+    na = math.sqrt(sum(v * v for v in wa.values())) or 1.0
+    nb = math.sqrt(sum(v * v for v in wb.values())) or 1.0
+    common = sum(min(wa[t], wb[t]) for t in shared)
+    short = min(sum(wa.values()), sum(wb.values())) or 1.0
+    in_story = sum(min(wa[t], wb[t]) for t in shared if t in story)
+    return [dot / (na * nb), min(1.0, common / short), in_story / common if common else 1.0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Linear:
+    """A linear model over standardised inputs; logistic when it gives a probability."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    logistic: bool
+
+    def __call__(self, x: Sequence[float]) -> float:
+        z = self.intercept
+        for v, m, s, c in zip(x, self.mean, self.scale, self.coef, strict=True):
+            z += c * (v - m) / s
+        if not self.logistic:
+            return z
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Floors read from the model file, calibrated on ECB+ report pairs and MSRP/STS.
+
+    A pair is aligned (``related``: the same event or facet) when its same-event probability reaches
+    ``event`` and its graded similarity ``similarity``; the best partner of a sentence is kept from
+    there, further partners (up to three) only from ``extra_event``. It is ``shared`` (the same
+    claim) when the same-claim probability reaches ``shared_same`` or the graded similarity
+    ``shared_similarity``.
+    """
+
+    event: float
+    similarity: float
+    extra_event: float
+    shared_same: float
+    shared_similarity: float
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[_Linear, _Linear, _Linear, Verdict]:
+    raw = json.loads(
+        resources.files("index").joinpath("data/judge_model.json").read_text("utf-8")
+    )
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("index/data/judge_model.json was trained on other features: retrain it")
+
+    def load(m: Mapping[str, object], logistic: bool = True) -> _Linear:
+        return _Linear(
+            tuple(m["mean"]),  # type: ignore[arg-type]
+            tuple(m["scale"]),  # type: ignore[arg-type]
+            tuple(m["coef"]),  # type: ignore[arg-type]
+            float(m["intercept"]),  # type: ignore[arg-type]
+            logistic,
+        )
+
+    floors = raw["floors"]
+    return (
+        load(raw["same"]),
+        load(raw["similarity"], logistic=False),
+        load(raw["event"]),
+        Verdict(
+            floors["event"],
+            floors["similarity"],
+            floors["extra_event"],
+            floors["shared_same"],
+            floors["shared_similarity"],
+        ),
+    )
+
+
+def judge(x: Sequence[float], context: Sequence[float]) -> tuple[float, float, float]:
+    """The three judgements of a pair from :func:`features` ``x`` and :func:`context_features`:
+    probability of the same claim (MSRP-trained), graded similarity in [0, 1] (STS-trained, 0-5
+    scaled), and probability of the same event (ECB+-trained, the other two among its inputs)."""
+    same_m, sim_m, event_m, _ = _model()
+    inputs = [*x, *context]
+    same = same_m(inputs)
+    similarity = min(1.0, max(0.0, sim_m(inputs) / 5.0))
+    return same, similarity, event_m([*inputs, same, similarity])
+
+
+def floors() -> Verdict:
+    """The calibrated floors (see :class:`Verdict`)."""
+    return _model()[3]

@@ -1,0 +1,223 @@
+"""Which sentences of two reports make the same claim, or speak of the same event: many to many.
+
+Every sentence is prepared once (:func:`index.judge.prepare`). Candidates are the pairs that share
+a content word, ranked by a cosine weighed with the two reports' own idf; each sentence keeps its
+:data:`CANDIDATES` best on either side. Each candidate is judged by the learned models of
+:mod:`index.judge` (same claim, graded similarity, same event). A pair is aligned when its
+same-event probability and graded similarity reach their calibrated floors (:class:`index.judge.
+Verdict`) and it is the best pair of one of its sentences, or, with a higher same-event
+probability, among its :data:`PARTNERS` best (news reports are many to many: a long sentence of one
+report often holds two or three of the other's); it is ``shared`` when the same-claim judgement
+reaches its floor too, ``related`` otherwise.
+
+Boilerplate (sign-offs such as "Reuter", datelines, bylines, a bare "According to The New York
+Times.", copyright lines) is never aligned and never counted as a claim.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from index.judge import Prepared, context_features, features, floors, judge, local_idf, prepare
+from index.judge import _zipf as _zipf_table
+from index.models import Entity, Sentence
+
+__all__ = ["CANDIDATES", "PARTNERS", "Judged", "Matching", "is_boilerplate", "match"]
+
+CANDIDATES = 6
+"""Candidates judged per sentence (by local cosine), on each side."""
+PARTNERS = 3
+"""A pair is kept when it is among the best this many of one of its sentences."""
+_MIN_COSINE = 0.03
+
+_WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec gmt utc est edt pst bst am pm".split()
+)
+_BOILERPLATE = re.compile(
+    r"^\W*(?:reuters?|ap|afp|upi|xinhua|by\s+[\w.'’ -]{2,40}|(?:photo|image|video)s?(?:\s+credit)?:?.*|"
+    r"(?:copyright|\(c\)|©).*|all rights reserved.*|click here.*|read more.*|share this.*|"
+    r"advertisement|related(?: articles?| stories)?:?|(?:according to|via|source:?)\s+[\w.'’ -]{2,60})"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(text: str, prepared: Prepared | None = None) -> bool:
+    """True for a sentence that carries no claim: a sign-off, dateline, byline or bare source."""
+    stripped = text.strip()
+    if not stripped or _BOILERPLATE.match(stripped):
+        return True
+    p = prepared or prepare(stripped)
+    table = _zipf_table()
+    # Content left once numbers, dates, clock words and names are set aside.
+    ordinary = [
+        t
+        for t in p.seq
+        if t[0] != "#" and t not in _WEEKDAYS_MONTHS and (t not in p.names or table.get(t, 0) >= 3.5)
+    ]
+    return len(ordinary) == 0 or (len(ordinary) == 1 and len(p.seq) <= 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """The judgement of one candidate pair: same-claim probability, graded similarity, same-event
+    probability."""
+
+    same: float
+    similarity: float
+    event: float
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Aligned pairs ``{(i, j): (kind, confidence)}``, every judged candidate, and which sentences
+    are boilerplate."""
+
+    pairs: Mapping[tuple[int, int], tuple[str, float]]
+    judged: Mapping[tuple[int, int], Judged]
+    boiler_a: frozenset[int]
+    boiler_b: frozenset[int]
+    prepared_a: Sequence[Prepared] = ()
+    prepared_b: Sequence[Prepared] = ()
+    idf: Mapping[str, float] | None = None
+    story: frozenset[str] = frozenset()
+
+    def judge(self, i: int, j: int) -> Judged:
+        """The judgement of any pair (candidates are judged already; others on demand)."""
+        found = self.judged.get((i, j))
+        if found is not None:
+            return found
+        a, b = self.prepared_a[i], self.prepared_b[j]
+        return Judged(*judge(features(a, b), context_features(a, b, self.idf or {}, self.story)))
+
+
+def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
+    out: list[list[str]] = [[] for _ in sents]
+    ents = sorted(
+        (e for e in entities if e.canonical and e.label not in ("DATE", "QUANTITY")),
+        key=lambda e: e.start,
+    )
+    k = 0
+    for n, s in enumerate(sents):
+        while k < len(ents) and ents[k].end <= s.start:
+            k += 1
+        j = k
+        while j < len(ents) and ents[j].start < s.end:
+            out[n].append(ents[j].canonical)
+            j += 1
+    return out
+
+
+def match(
+    sa: Sequence[Sentence],
+    sb: Sequence[Sentence],
+    ents_a: Sequence[Entity] = (),
+    ents_b: Sequence[Entity] = (),
+    fold: Mapping[str, str] | None = None,
+) -> Matching:
+    """Align the sentences of two reports.
+
+    Args:
+        sa: Sentences of A.
+        sb: Sentences of B.
+        ents_a: Entities of A (their canonical keys let "DPRK" meet "North Korea").
+        ents_b: Entities of B.
+        fold: Optional stem -> stem map (demonyms onto places, spelling variants of names).
+    """
+    ka, kb = _keys(sa, ents_a), _keys(sb, ents_b)
+    pa = [prepare(s.text, fold, k) for s, k in zip(sa, ka, strict=True)]
+    pb = [prepare(s.text, fold, k) for s, k in zip(sb, kb, strict=True)]
+    boiler_a = frozenset(i for i, (s, p) in enumerate(zip(sa, pa)) if is_boilerplate(s.text, p))
+    boiler_b = frozenset(j for j, (s, p) in enumerate(zip(sb, pb)) if is_boilerplate(s.text, p))
+    idf, story = local_idf(pa + pb)
+    candidates = _candidates(pa, pb, idf, boiler_a, boiler_b)
+    judged: dict[tuple[int, int], Judged] = {}
+    for i, j in candidates:
+        x = features(pa[i], pb[j])
+        c = context_features(pa[i], pb[j], idf, story)
+        judged[(i, j)] = Judged(*judge(x, c))
+    return Matching(_select(judged), judged, boiler_a, boiler_b, pa, pb, idf, story)
+
+
+def _candidates(
+    pa: Sequence[Prepared],
+    pb: Sequence[Prepared],
+    idf: Mapping[str, float],
+    skip_a: frozenset[int],
+    skip_b: frozenset[int],
+) -> set[tuple[int, int]]:
+    """Pairs sharing content, each sentence's best few by local cosine."""
+
+    def vector(p: Prepared) -> tuple[dict[str, float], float]:
+        v = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in p.weights.items()}
+        return v, math.sqrt(sum(w * w for w in v.values())) or 1.0
+
+    va = [vector(p) for p in pa]
+    vb = [vector(p) for p in pb]
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, (v, norm) in enumerate(vb):
+        if j in skip_b:
+            continue
+        for t, w in v.items():
+            postings[t].append((j, w / norm))
+    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, (v, norm) in enumerate(va):
+        if i in skip_a:
+            continue
+        dot: dict[int, float] = defaultdict(float)
+        for t, w in v.items():
+            for j, wb in postings.get(t, ()):
+                dot[j] += w * wb
+        for j, d in dot.items():
+            cos = d / norm
+            if cos >= _MIN_COSINE:
+                best_a[i].append((cos, j))
+                best_b[j].append((cos, i))
+    out: set[tuple[int, int]] = set()
+    for i, row in best_a.items():
+        out.update((i, j) for _, j in heapq.nlargest(CANDIDATES, row))
+    for j, row in best_b.items():
+        out.update((i, j) for _, i in heapq.nlargest(CANDIDATES, row))
+    return out
+
+
+def _select(judged: Mapping[tuple[int, int], Judged]) -> dict[tuple[int, int], tuple[str, float]]:
+    verdict = floors()
+    ok = {
+        p: v
+        for p, v in judged.items()
+        if v.event >= verdict.event and v.similarity >= verdict.similarity
+    }
+
+    def rank(v: Judged) -> float:
+        return 0.5 * v.event + v.similarity
+
+    by_a: dict[int, list[float]] = defaultdict(list)
+    by_b: dict[int, list[float]] = defaultdict(list)
+    for (i, j), v in ok.items():
+        by_a[i].append(rank(v))
+        by_b[j].append(rank(v))
+    best_a = {i: max(row) for i, row in by_a.items()}
+    best_b = {j: max(row) for j, row in by_b.items()}
+    kth_a = {i: heapq.nlargest(PARTNERS, row)[-1] for i, row in by_a.items()}
+    kth_b = {j: heapq.nlargest(PARTNERS, row)[-1] for j, row in by_b.items()}
+    out: dict[tuple[int, int], tuple[str, float]] = {}
+    for (i, j), v in ok.items():
+        r = rank(v)
+        best = r >= best_a[i] or r >= best_b[j]
+        further = v.event >= verdict.extra_event and (r >= kth_a[i] or r >= kth_b[j])
+        if not (best or further):
+            continue
+        if v.same >= verdict.shared_same or v.similarity >= verdict.shared_similarity:
+            out[(i, j)] = ("shared", round(max(v.same, v.similarity), 4))
+        else:
+            out[(i, j)] = ("related", round(v.event, 4))
+    return out
