@@ -410,8 +410,8 @@ _LOOSE = 0.08  # ... or, for a toll, a distance from a place or a magnitude, fro
 _DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
 _SAME_CLAIM = 0.45  # closeness from which a date, status or source must agree
 _STRONG = 0.5  # findings below this strength are not shown
-_MOST = 8  # and never more than this many: a reader checks each one
-_PER_KIND = 3
+_MOST = 10  # and never more than this many: a reader checks each one
+_PER_KIND = 5
 
 
 def find(
@@ -461,7 +461,7 @@ def find(
                 found.extend(_claim_conflicts(i, j, x, y, c))
     found.sort(key=lambda f: -f.strength)
     out: list[Finding] = []
-    used: set[tuple[str, int]] = set()
+    used: set[tuple[str, str, int]] = set()
     said: set[str] = set()
     per_kind: dict[str, int] = defaultdict(int)
     for f in found:
@@ -469,12 +469,13 @@ def find(
             break
         if per_kind[f.kind] >= _PER_KIND:
             continue  # the same disagreement seen in a fourth pair of sentences adds nothing
-        # One finding of a kind per sentence: the strongest counterpart explains it best.
-        if ("a" + f.kind, f.i) in used or ("b" + f.kind, f.j) in used or f.detail in said:
+        # One finding of a measure per sentence: the strongest counterpart explains it best.
+        what = f.detail.split(":")[0]
+        if (("a", what, f.i) in used and ("b", what, f.j) in used) or f.detail in said:
             continue  # (and one finding per disagreement, however often each side repeats it)
         said.add(f.detail)
         per_kind[f.kind] += 1
-        used |= {("a" + f.kind, f.i), ("b" + f.kind, f.j)}
+        used |= {("a", what, f.i), ("b", what, f.j)}
         out.append(f)
     return out
 
