@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from index.judge import Prepared, context_features, features, floors, judge, local_idf, prepare
+from index.align import stem
 from index.judge import _zipf as _zipf_table
 from index.models import Entity, Sentence
 
@@ -36,9 +37,10 @@ PARTNERS = 3
 _MIN_COSINE = 0.03
 
 _WEEKDAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec gmt utc est edt pst bst am pm".split()
+    stem(w)
+    for w in "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec gmt utc est edt pst bst am pm".split()
 )
 _BOILERPLATE = re.compile(
     r"^\W*(?:reuters?|ap|afp|upi|xinhua|by\s+[\w.'’ -]{2,40}|(?:photo|image|video)s?(?:\s+credit)?:?.*|"

@@ -1,0 +1,93 @@
+"""The learned sentence-pair judgement and the many-to-many matching built on it."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from index import compare_texts
+from index.judge import CONTEXT_FEATURES, FEATURES, features, floors, judge, prepare, rarity
+from index.matching import is_boilerplate
+
+
+def _judge(a: str, b: str) -> tuple[float, float, float]:
+    pa, pb = prepare(a), prepare(b)
+    # The context of an isolated pair: the two sentences themselves.
+    from index.judge import context_features, local_idf
+
+    idf, story = local_idf([pa, pb])
+    return judge(features(pa, pb), context_features(pa, pb, idf, story))
+
+
+def test_model_file_matches_the_features() -> None:
+    raw = json.loads(resources.files("index").joinpath("data/judge_model.json").read_text())
+    assert raw["features"] == list(FEATURES)
+    assert raw["context_features"] == list(CONTEXT_FEATURES)
+    n = len(FEATURES) + len(CONTEXT_FEATURES)
+    assert len(raw["same"]["coef"]) == n and len(raw["similarity"]["coef"]) == n
+    assert len(raw["event"]["coef"]) == n + 2  # plus the same-claim and similarity judgements
+    assert 0 < floors().event < 1
+
+
+def test_rarity_orders_words() -> None:
+    assert rarity("the") < rarity("said") < rarity("troops") < rarity("kursk")
+
+
+def test_paraphrase_beats_topical_overlap() -> None:
+    base = "North Korea has sent about 10,000 soldiers to Russia, officials said."
+    para = "Officials said that roughly 10,000 North Korean troops have been sent to Russia."
+    topical = "North Korea and Russia signed a defence pact in Pyongyang in June."
+    same_p, sim_p, event_p = _judge(base, para)
+    same_t, sim_t, event_t = _judge(base, topical)
+    assert same_p > same_t and sim_p > sim_t and event_p > event_t
+    assert same_p > 0.5 > same_t
+
+
+def test_numbers_are_read_through_tokenisation() -> None:
+    assert prepare("Some 1, 500 people fled").numbers == frozenset({"1500"})
+    assert prepare("Fifty-two were hurt and three died").numbers >= {"3"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reuter", "REUTER", "By Jane Smith", "Monday, March 11, 2013 23: 51", "(c) 2024 Example Media",
+     "According to The New York Times."],
+)
+def test_boilerplate(text: str) -> None:
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tsunami Death Toll Passes 80,000", "Police arrested 12 people.", "Kim Jong-un sent troops."],
+)
+def test_not_boilerplate(text: str) -> None:
+    assert not is_boilerplate(text)
+
+
+def test_sign_offs_are_never_aligned_nor_claims() -> None:
+    a = "Cocoa prices rose 3 pct in London on Monday on fears of a poor crop.\nReuter\n"
+    b = "Steel output in Japan fell in March, the ministry said.\nReuter\n"
+    c = compare_texts(a, b, "Cocoa", "Steel")
+    assert not c.pairs
+    assert all("Reuter" not in p.text for p in (*c.only_a, *c.only_b))
+
+
+def test_compare_texts_offsets_and_confidence() -> None:
+    a = "Quake kills 80\nAn earthquake killed at least 80 people in the north on Sunday, officials said."
+    b = "Deadly quake\nOfficials said an earthquake on Sunday killed at least 80 people in the north."
+    c = compare_texts(a, b)
+    assert c.pairs
+    for p in c.pairs:
+        assert a[p.a.start : p.a.end] == p.a.text and b[p.b.start : p.b.end] == p.b.text
+        assert 0.0 <= p.score <= 1.0 and p.kind in ("shared", "related")
+    assert any(p.kind == "shared" and "killed at least 80" in p.a.text for p in c.pairs)
+
+
+def test_unrelated_reports_share_nothing() -> None:
+    a = "The central bank raised interest rates by half a point to curb inflation."
+    b = "The home team won the cup final after extra time in front of 80,000 fans."
+    c = compare_texts(a, b, "Rates", "Cup")
+    assert not c.pairs and not c.conflicts
