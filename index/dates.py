@@ -1,16 +1,37 @@
-"""Publication dates: parse the many forms found in article metadata into ISO dates."""
+"""Publication dates: parse the many forms found in article metadata into ISO dates.
+
+A few explicit rules come first (ISO 8601, RFC 2822 from feeds, the newswire stamp
+"27-MAR-1987 14:02:56.54" with whatever desk codes or comments follow it), then python-dateutil on the
+value without a trailing ``# comment``, then on the value with trailing words dropped one at a time
+("Oct. 15, 2024 (updated)"). Nothing is guessed silently: a value with no year, or an all-number date
+whose day and month could be swapped ("03/04/2024"), is not a date; it is kept as written, shown
+marked, and sorted after every dated article (``is_parsed`` tells the two apart).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 import warnings
 
 from dateutil import parser as _dateparser
 
 _DEFAULT = dt.datetime(1900, 1, 1)
+_OTHER_DEFAULT = dt.datetime(1900, 2, 2)
 _YEAR = re.compile(r"^\d{4}$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z]*)?$")
+_PARSED = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# "27-MAR-1987 14:02:56.54", "9-APR-1987 00:00:00.00 # date added by S Finch as guesswork",
+# "27-MAR-1987 14:02:56.54V RM": the day, month and year lead; whatever follows is the desk's.
+_NEWSWIRE = re.compile(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?![\d-])")
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+_COMMENT = re.compile(r"\s*#.*$")
+_AMBIGUOUS = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -25,27 +46,97 @@ def normalise_date(value: str | None) -> str | None:
     raw = " ".join(str(value).split())
     if not raw:
         return None
-    if _YEAR.match(raw) or _YEAR_MONTH.match(raw):
+    m = _YEAR_MONTH.match(raw)
+    if _YEAR.match(raw) or (m and 1 <= int(m.group(2)) <= 12):
+        return raw if not m else f"{m.group(1)}-{int(m.group(2)):02d}"
+    found = _parse(raw)
+    if found is None:
         return raw
-    parsed = parse_date(raw)
-    return parsed.isoformat() if parsed else raw
+    day, precision = found
+    return day.isoformat()[: {1: 4, 2: 7}.get(precision, 10)]
+
+
+def is_parsed(date: str | None) -> bool:
+    """True for a date ``normalise_date`` understood (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+    return bool(date) and _PARSED.match(date or "") is not None
 
 
 def parse_date(value: str) -> dt.date | None:
-    """Parse a date string, or return ``None`` when it is not a date."""
-    raw = value.strip()
-    if not raw or len(raw) > 64:
+    """Parse a date string, or return ``None`` when it is not a date.
+
+    Args:
+        value: A publication date as written (see the module docstring for the forms read).
+    """
+    found = _parse(value)
+    return found[0] if found else None
+
+
+def _parse(value: str) -> tuple[dt.date, int] | None:
+    """The date and how much of it was written: 1 the year, 2 the month, 3 the day."""
+    raw = " ".join(value.split())
+    if not raw or len(raw) > 200:
         return None
-    # Reuters writes "26-FEB-1987 15:01:01.79": dateutil misreads the fractional part.
-    raw = re.sub(r"(\d{2}:\d{2}:\d{2})\.\d+", r"\1", raw)
+    found = _explicit(raw)
+    if found is not None:
+        return found, 3
+    raw = _COMMENT.sub("", raw)
+    m = _AMBIGUOUS.match(raw)
+    if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1) != m.group(2):
+        return None  # 03/04/2024: March or April? Not guessed.
+    words = raw.split()
+    # The whole value, then without its trailing words, while a four-digit year remains.
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        if not _FOUR_DIGITS.search(candidate):
+            break
+        parsed = _dateutil(candidate)
+        # Words dropped: only a date with its month counts ("2024 was a year" is not 2024).
+        if parsed is not None and (n == len(words) or parsed[1] >= 2):
+            return parsed
+    return None
+
+
+def _explicit(raw: str) -> dt.date | None:
+    m = _ISO_DAY.match(raw)
+    if m:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _NEWSWIRE.match(raw)
+    if m:
+        month = _MONTHS.get(m.group(2).lower())
+        return _date(int(m.group(3)), month, int(m.group(1))) if month else None
+    if _RFC2822.match(raw):
+        try:
+            stamp = email.utils.parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return _date(stamp.year, stamp.month, stamp.day)
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    if not 1000 <= year <= 9999:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dateutil(text: str) -> tuple[dt.date, int] | None:
+    # dateutil misreads a fractional second followed by letters; the time does not matter here.
+    text = re.sub(r"(\d{1,2}:\d{2}:\d{2})\.\d+", r"\1", text)
     try:
         with warnings.catch_warnings():
-            # Newswire stamps end in desk codes ("... 15:01:01.79 RM") that dateutil warns about as
-            # unknown time zones; only the date matters here.
+            # Stamps end in desk codes ("... 15:01:01 RM") that dateutil warns about as unknown
+            # time zones; only the date matters here.
             warnings.simplefilter("ignore")
-            parsed = _dateparser.parse(raw, default=_DEFAULT, fuzzy=False)
+            parsed = _dateparser.parse(text, default=_DEFAULT, fuzzy=False)
+            # Parsed again with another default month and day: what changes was not written.
+            other = _dateparser.parse(text, default=_OTHER_DEFAULT, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
-    if not 1000 <= parsed.year <= 9999:
-        return None
-    return parsed.date()
+    if parsed.year == _DEFAULT.year and str(_DEFAULT.year) not in text:
+        return None  # no year written: not a publication date
+    precision = 1 if parsed.month != other.month else 2 if parsed.day != other.day else 3
+    day = _date(parsed.year, parsed.month, parsed.day)
+    return (day, precision) if day else None

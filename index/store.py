@@ -44,9 +44,10 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
-# 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs; 10: one-letter words
-# indexed; 9: places named after their city share its key; worker-written segments
-SCHEMA_VERSION = 11
+# 12: dates with newswire desk codes and trailing words read; 11: .jsonl titles as given,
+# hard-wrapped text reflowed into paragraphs; 10: one-letter words indexed; 9: places named after
+# their city share its key; worker-written segments
+SCHEMA_VERSION = 12
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"

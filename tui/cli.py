@@ -249,12 +249,19 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.suggestion:
         print(f"did you mean: {_safe(result.suggestion)}")
     for n, h in enumerate(result.hits, 1):
-        meta = " · ".join(x for x in (h.source, h.date) if x)
+        meta = " · ".join(x for x in (h.source, _shown_date(h.date)) if x)
         print(f"\n{n}. {_safe(h.title)}  [{h.score:.2f}]")
         print(f"   {_safe(h.id)}{'  ' + _safe(meta) if meta else ''}")
         for s in h.snippets:
             print(f"   … {_emphasise(s.text, s.highlights)} …")
     return EXIT_OK
+
+
+def _shown_date(date: str | None) -> str | None:
+    """A date as stored; one that could not be read is marked (it is kept as written)."""
+    from index.dates import is_parsed
+
+    return f"{date} (date unread)" if date and not is_parsed(date) else date
 
 
 def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:

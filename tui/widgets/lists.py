@@ -39,7 +39,14 @@ def safe(text: str | None) -> str:
 
 
 def meta_line(source: str | None, date: str | None, missing: str = "unknown source") -> str:
-    """``source · date`` (either may be missing; ``missing`` when both are)."""
+    """``source · date`` (either may be missing; ``missing`` when both are).
+
+    A date that could not be read is shown as written, marked "(date unread)".
+    """
+    from index.dates import is_parsed
+
+    if date and not is_parsed(date):
+        date = f"{date} (date unread)"
     return " · ".join(safe(x) for x in (source, date) if x) or missing
 
 
