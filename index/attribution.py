@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.gazetteer import ORG_HEADS, ROLE_NOUNS, TITLES
-from index.models import Entity
+from index.models import Entity, Sentence
 from index.sentences import split_sentences
 
 __all__ = ["KINDS", "Source", "same_names", "sentence_sources", "sources"]
@@ -770,6 +770,23 @@ def _quote_open(text: str, s: int, pos: int) -> int | None:
     return None
 
 
+def _quote_runs_on(text: str, sents: Sequence[Sentence], i: int) -> list[tuple[int, int]]:
+    """The sentences after ``sents[i]`` that a quotation opened in it runs on into (He noted,
+    “We are observing ... Not only ... Given this situation ...”)."""
+    seg = text[text.rfind("\n", 0, sents[i].start) + 1 : sents[i].end]
+    curly = seg.rfind("“") > seg.rfind("”")
+    if not curly and seg.count('"') % 2 == 0:
+        return []
+    out: list[tuple[int, int]] = []
+    for x in sents[i + 1 : i + 9]:
+        if "\n" in text[sents[i].end : x.start]:
+            break  # a quotation left open at a paragraph's end is not followed
+        out.append((x.start, x.end))
+        if ("”" if curly else '"') in x.text:
+            break
+    return out
+
+
 def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
     """Who a text cites, named or not, and which sentences cite each.
 
@@ -820,6 +837,8 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
             opened = _quote_open(text, sent.start, c.start)
             if opened is not None:  # "...,” said Furtado: the whole quotation rests on him
                 claims += [(x.start, x.end) for x in sents[max(0, i - 8) : i] if x.end > opened]
+            elif c.kind != "unnamed":
+                claims += _quote_runs_on(text, sents, i)
             if c.kind in _PRONOUNS:
                 last = recent.get(_PRONOUNS[c.kind])
                 if last and i - last[0] <= 4:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
 
+from index.attribution import Source
 from index.compare import Comparison, Passage
 from index.models import Span
 from index.textsafe import neutralise
@@ -63,7 +65,9 @@ def comparison_to_json(c: Comparison) -> dict[str, object]:
     [{"kind", "a", "b", "detail"}], "entities": {"shared", "only_a", "only_b"}, "sources": {"a",
     "b"}}`` where a passage is ``{"start", "end", "text"}`` and ``a_diff``/``b_diff`` list the words
     each side of a pair lacks in the other as ``{"start", "end", "label", "text"}`` (article offsets;
-    label ``figure``, ``name``, ``hedge``, ``status`` or ``word``).
+    label ``figure``, ``name``, ``hedge``, ``status`` or ``word``). ``sources_detail`` has, for
+    each side, ``{"name", "kind", "role", "start", "end", "claims": [passage]}`` per source: kind
+    ``person``, ``outlet``, ``institution`` or ``unnamed``, and every sentence that cites it.
     """
     return {
         "a": {"id": c.a.id, "path": c.a.path, "title": c.a.title},
@@ -91,6 +95,10 @@ def comparison_to_json(c: Comparison) -> dict[str, object]:
             "only_b": list(c.only_b_entities),
         },
         "sources": {"a": [s.name for s in c.sources_a], "b": [s.name for s in c.sources_b]},
+        "sources_detail": {
+            "a": _sources_detail(c.a.text, c.sources_a),
+            "b": _sources_detail(c.b.text, c.sources_b),
+        },
     }
 
 
@@ -147,9 +155,8 @@ def comparison_to_markdown(c: Comparison) -> str:
         out.append(f"  - B: {_md(x.b.text)}")
     if not c.conflicts:
         out.append("None found.")
-    out += ["", "## Sources", ""]
-    out.append("- A cites: " + (", ".join(_md(s.name) for s in c.sources_a) or "nobody named"))
-    out.append("- B cites: " + (", ".join(_md(s.name) for s in c.sources_b) or "nobody named"))
+    out += ["", "## Sources", "", *_md_sources("A", c.a.text, c.sources_a)]
+    out += _md_sources("B", c.b.text, c.sources_b)
     return "\n".join(out) + "\n"
 
 
@@ -210,7 +217,49 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
             out.extend(textwrap.wrap(f"! {x.kind}: {neutralise(x.detail)}", max(20, width)))
     out += [
         "",
-        "A cites: " + (", ".join(neutralise(s.name) for s in c.sources_a) or "nobody named"),
-        "B cites: " + (", ".join(neutralise(s.name) for s in c.sources_b) or "nobody named"),
+        "A cites: " + (", ".join(_source_label(s) for s in c.sources_a) or "nobody named"),
+        "B cites: " + (", ".join(_source_label(s) for s in c.sources_b) or "nobody named"),
     ]
     return "\n".join(out) + "\n"
+
+
+# --- sources: who each report cites, and for which sentences -------------------------------------
+
+
+def _sources_detail(text: str, found: Sequence[Source]) -> list[dict[str, object]]:
+    return [
+        {
+            "name": s.name,
+            "kind": s.kind,
+            "role": s.role,
+            "start": s.start,
+            "end": s.end,
+            "claims": [{"start": a, "end": b, "text": text[a:b]} for a, b in s.claims],
+        }
+        for s in found
+    ]
+
+
+def _source_label(s: Source) -> str:
+    """The name, then the role the report gives or else the kind: "Jan Egeland (the UN's emergency
+    relief coordinator)", "AP (outlet)"; an unnamed source's name says so already."""
+    if s.unnamed:
+        return neutralise(s.name)
+    return f"{neutralise(s.name)} ({neutralise(s.role or s.kind)})"
+
+
+_CLAIM_CHARS = 200
+
+
+def _md_sources(side: str, text: str, found: Sequence[Source]) -> list[str]:
+    """A summary line for one side, then each source with the sentences citing it."""
+    names = ", ".join(_md(_source_label(s)) for s in found) or "nobody named"
+    out = [f"- {side} cites: {names}"]
+    for s in found:
+        out.append(f"  - {_md(_source_label(s))}")
+        for a, b in s.claims:
+            claim = " ".join(text[a:b].split())
+            if len(claim) > _CLAIM_CHARS:
+                claim = claim[: _CLAIM_CHARS - 1].rstrip() + "…"
+            out.append(f"    - {_md(claim)}")
+    return out

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from index.attribution import Source, sentence_sources, sources
-from index.models import Entity
+from index.compare import Comparison
+from index.models import Article, Entity
+from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
 
 
 def by_name(text: str, entities: list[Entity] | None = None) -> dict[str, Source]:
@@ -190,3 +192,34 @@ def test_offsets_index_the_text() -> None:
             assert 0 <= a < b <= len(LIST_REPORT)
         if not s.unnamed:
             assert LIST_REPORT[s.start : s.end] == s.name
+
+
+# --- rendered in the reports -----------------------------------------------------------------------
+
+
+def _comparison(text_a: str, text_b: str) -> Comparison:
+    a, b = Article("a", "a", "A", text_a), Article("b", "b", "B", text_b)
+    return Comparison(
+        a, b, (), (), (), (), (), (), (), tuple(sources(text_a)), tuple(sources(text_b))
+    )
+
+
+def test_reports_show_kind_role_and_claims() -> None:
+    text_a = (
+        "The toll could pass 5,000, said Jan Olsen, the UN's emergency relief coordinator. "
+        "He added that aid was late."
+    )
+    c = _comparison(text_a, "Roads were closed.")
+    d = comparison_to_json(c)
+    assert d["sources"] == {"a": ["Jan Olsen"], "b": []}
+    [olsen] = d["sources_detail"]["a"]  # type: ignore[index]
+    assert (olsen["kind"], olsen["role"]) == ("person", "the UN's emergency relief coordinator")
+    assert [x["text"] for x in olsen["claims"]] == [
+        "The toll could pass 5,000, said Jan Olsen, the UN's emergency relief coordinator.",
+        "He added that aid was late.",
+    ]
+    md = comparison_to_markdown(c)
+    assert "- A cites: Jan Olsen (the UN's emergency relief coordinator)" in md
+    assert "    - He added that aid was late." in md and "- B cites: nobody named" in md
+    text = comparison_to_text(c, 100)
+    assert "A cites: Jan Olsen (the UN's emergency relief coordinator)" in text

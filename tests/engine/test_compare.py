@@ -338,7 +338,9 @@ def test_sources_fold_surname_into_full_name() -> None:
 
 def test_json_shape(seed_pair: Comparison) -> None:
     d = comparison_to_json(seed_pair)
-    assert list(d) == ["a", "b", "pairs", "only_a", "only_b", "conflicts", "entities", "sources"]
+    assert list(d) == [
+        "a", "b", "pairs", "only_a", "only_b", "conflicts", "entities", "sources", "sources_detail"
+    ]
     assert set(d["a"]) == {"id", "path", "title"}  # type: ignore[arg-type]
     pairs = d["pairs"]
     assert isinstance(pairs, list) and pairs
@@ -348,6 +350,13 @@ def test_json_shape(seed_pair: Comparison) -> None:
     assert isinstance(conflicts, list) and set(conflicts[0]) == {"kind", "a", "b", "detail"}
     assert set(d["entities"]) == {"shared", "only_a", "only_b"}  # type: ignore[arg-type]
     assert set(d["sources"]) == {"a", "b"}  # type: ignore[arg-type]
+    detail = d["sources_detail"]
+    assert isinstance(detail, dict) and set(detail) == {"a", "b"} and detail["b"]
+    first = detail["b"][0]
+    assert set(first) == {"name", "kind", "role", "start", "end", "claims"}
+    assert first["kind"] in ("person", "outlet", "institution", "unnamed")
+    claim = first["claims"][0]
+    assert seed_pair.b.text[claim["start"] : claim["end"]] == claim["text"]
     json.dumps(d)
 
 
