@@ -197,8 +197,6 @@ def _same_source(na: set[str], nb: set[str]) -> bool:
     return any(x.split()[-1].lower() == y.split()[-1].lower() for x in na for y in nb)
 
 
-_NEGATION = re.compile(r"\b(?:never|no|not|neither|nor|none|without|denied|n't)\b", re.IGNORECASE)
-
 
 # --- one sentence, read once ---------------------------------------------------------------------
 
@@ -408,6 +406,7 @@ def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
 _NEAR = 0.3  # closeness from which two sentences are a candidate
 _LOOSE = 0.08  # ... or, for a toll, a distance from a place or a magnitude, from which
 _DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
+_CERTAIN = 0.35  # ... from which a hedged and a confirmed telling of it disagree
 _SAME_CLAIM = 0.45  # closeness from which a date, status or source must agree
 _STRONG = 0.5  # findings below this strength are not shown
 _MOST = 10  # and never more than this many: a reader checks each one
@@ -471,7 +470,9 @@ def find(
             continue  # the same disagreement seen in a fourth pair of sentences adds nothing
         # One finding of a measure per sentence: the strongest counterpart explains it best.
         what = f.detail.split(":")[0]
-        if (("a", what, f.i) in used and ("b", what, f.j) in used) or f.detail in said:
+        if (("a", what, f.i) in used and ("b", what, f.j) in used) or (
+            f.kind == "figure" and f.detail in said
+        ):
             continue  # (and one finding per disagreement, however often each side repeats it)
         said.add(f.detail)
         per_kind[f.kind] += 1
@@ -548,7 +549,7 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
                 "status", i, j,
                 f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')", 0.3 + c,
             ))
-    if c < _SAME_CLAIM:
+    if c < _CERTAIN:
         return out  # hedges are everywhere in news: compared only inside one claim
     ha, ca = _HEDGED.search(x.text), _CONFIRMED.search(x.text)
     hb, cb = _HEDGED.search(y.text), _CONFIRMED.search(y.text)

@@ -320,6 +320,10 @@ def figures(text: str) -> list[Figure]:
                     continue  # a year
                 if _YEAR_OR_DAY.search(before[-12:]) and value <= 31:
                     continue  # a day of the month
+            if re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\.? $", before[-15:]) and not re.match(
+                r"[\s,]*(?:[a-z]|%)", after
+            ):
+                continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if _NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
                 continue  # a clock time or an ordinal
             if re.match(r"\s*-\s*\d", after) or re.search(r"\d\s*-\s*$", before[-3:]):
