@@ -166,8 +166,17 @@ def entity_panel(
         return rows + [Content("")]
 
     def cited(title: str, found: Sequence[object]) -> list[Content]:
+        # Each source with the role the report gives it, else its kind (outlet, institution...),
+        # and how many of the report's sentences rest on it.
         rows = [Content.assemble((f"{title} ({len(found)})", "bold underline"))]
-        rows += [Content("  " + safe(getattr(s, "name", ""))) for s in found]
+        for s in found:
+            unnamed = bool(getattr(s, "unnamed", False))
+            what = "" if unnamed else getattr(s, "role", None) or getattr(s, "kind", "")
+            n = len(getattr(s, "claims", ()))
+            count = f"{n} sentence{'s' * (n != 1)}" if n else ""
+            note = "  ".join(x for x in (safe(what), count) if x)
+            name = safe(getattr(s, "name", ""))
+            rows.append(Content.assemble("  ", name, (f"  {note}" if note else "", "dim")))
         return rows + [Content("")]
 
     lines = [
