@@ -21,6 +21,7 @@ from index.dates import normalise_date
 from index.markup import parse_markdown
 from index.models import Article, Block, Skipped
 from index.sentences import paragraph_spans
+from index.textsafe import implausible_text
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -215,6 +216,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         # Real UTF-8 (accented letters, curly quotes decode) with a few damaged bytes: reading it
         # as cp1252 would garble every correct character to keep a few broken ones.
         notes.append(f"invalid UTF-8: {bad} damaged byte sequence{'s' if bad != 1 else ''} replaced")
+        _refuse_implausible(lenient)
         return _clean_nul(lenient, notes), notes
     try:
         text = data.decode("cp1252")
@@ -222,7 +224,15 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text = data.decode("latin-1")
         notes.append("not valid UTF-8; decoded as latin-1")
+    _refuse_implausible(text)
     return _clean_nul(text, notes), notes
+
+
+def _refuse_implausible(text: str) -> None:
+    """Any bytes decode as latin-1: a guessed decoding must still read like text (random bytes don't)."""
+    reason = implausible_text(text)
+    if reason:
+        raise ReadError(f"binary file (not text: {reason})")
 
 
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))

@@ -44,10 +44,11 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
-# 12: dates with newswire desk codes and trailing words read; 11: .jsonl titles as given,
-# hard-wrapped text reflowed into paragraphs; 10: one-letter words indexed; 9: places named after
-# their city share its key; worker-written segments
-SCHEMA_VERSION = 12
+# 13: random bytes no longer indexed as latin-1 text; 12: dates with newswire desk codes and
+# trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
+# 10: one-letter words indexed; 9: places named after their city share its key; worker-written
+# segments
+SCHEMA_VERSION = 13
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"

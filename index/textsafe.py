@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ESCAPE_MARK", "neutralise"]
+__all__ = ["ESCAPE_MARK", "implausible_text", "neutralise"]
 
 ESCAPE_MARK = "\u241b"  # SYMBOL FOR ESCAPE: shows where an escape sequence was removed
 
@@ -54,3 +54,44 @@ def neutralise(s: str) -> str:
     s = _ESCAPES.sub(ESCAPE_MARK, s)
     s = _BIDI.sub("", s)
     return _CONTROLS.sub(_picture, s)
+
+
+# Characters that real prose in a legacy 8-bit encoding almost never holds, by Unicode category:
+# controls, private use, unassigned, and the symbol and numeric-sign blocks (¤ ¦ ¨ ¯ ´ ¸ ¹ ¼ ×).
+_UNLIKELY = frozenset({"Cc", "Co", "Cn", "So", "Sk", "Sm", "No"})
+_SAMPLE_CHARS = 8192
+_MIN_JUDGED = 64
+
+
+def implausible_text(text: str) -> str | None:
+    """Why ``text`` decoded from a guessed 8-bit encoding is not text, or ``None`` when it reads as text.
+
+    Every byte decodes as latin-1, so random bytes "succeed" as text; what gives them away is what
+    the characters are: in 3,000 random bytes a quarter are controls or symbols, under half are
+    letters and under 2% are spaces, where prose in any European language is mostly letters with a
+    space every few of them (a cp1252 table of figures: a third letters, a fifth spaces). Texts under
+    64 visible characters are too short to judge.
+
+    Args:
+        text: The decoded text (only its first 8,192 characters are looked at).
+
+    Returns:
+        A short reason ("too few letters", ...) or ``None``.
+    """
+    import unicodedata
+
+    sample = text[:_SAMPLE_CHARS]
+    visible = [ch for ch in sample if not ch.isspace()]
+    if len(visible) < _MIN_JUDGED:
+        return None
+    unlikely = sum(1 for ch in visible if unicodedata.category(ch) in _UNLIKELY)
+    if unlikely > 0.10 * len(visible):
+        return f"{unlikely * 100 // len(visible)}% control or symbol characters"
+    spaces = len(sample) - len(visible)
+    if len(sample) >= 200 and spaces < 0.03 * len(sample):
+        return "almost no spaces between words"
+    letters = sum(1 for ch in visible if ch.isalpha())
+    # A table of figures is a third letters; random bytes that got this far, under half.
+    if letters < 0.25 * len(visible):
+        return f"too few letters ({letters * 100 // len(visible)}%)"
+    return None
