@@ -1,9 +1,10 @@
 """Word-level differences inside an aligned pair of passages, as meld shows changed words in a line.
 
 Two passages are compared as sets of stemmed content words, so a word the other passage has
-anywhere (moved, inflected, capitalised otherwise) is not a difference; stop words and punctuation
-are ignored. What is left on each side is marked with article offsets and a label a reader can act
-on:
+anywhere (moved, inflected, capitalised otherwise) is not a difference; stop words, verbs of saying
+("noted" / "said") and punctuation are ignored, and a name the other side writes as a demonym
+("Russian" / "Russia") or a near spelling ("Zelenskyy" / "Zelensky") is the same name. What is left
+on each side is marked with article offsets and a label a reader can act on:
 
 - ``figure``: a number ("10,000", "1.5 million", "three") or a vague count ("thousands"); the same
   number written differently ("10,000" / "10000" / "10 thousand", ECB+'s "1, 500") is one figure;
@@ -13,10 +14,10 @@ on:
 - ``name``: a capitalised name or entity ("Kim Jong Un", "Kursk");
 - ``word``: any other content word.
 
-Adjacent differing words of one label (only spaces, hyphens or up to two stop words between them)
-merge into one span. Each passage is tokenised once (cached by its text), so a comparison's few
-hundred pairs cost a few milliseconds (``tests/benchmarks/bench_compare.py`` style timing in
-``tests/engine/test_worddiff.py``'s docstring).
+Adjacent differing words of one label (only spaces, hyphens or up to two stop words between them;
+for names only the connectors of one name, "Bank of England") merge into one span. Each passage is
+tokenised once (cached by its text): on the seed pair, 2 cores shared with other work, ~70 us a
+sentence, then ~50 us an aligned pair (``tests/benchmarks/bench_worddiff.py``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ class PassageLike(Protocol):
     def text(self) -> str: ...
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # A number or vague count follows: what makes "over", "some", "passing" a quantity modifier.
 _COUNT_AHEAD = (
     r"(?=\s+[\"“‘']?(?:\d|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|"
@@ -65,18 +70,13 @@ _CUES = (
 )
 _MAG = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9}
 _MAG |= {"bln": 1e9, "bn": 1e9}
-_NUMBER_WORDS = {
-    w: float(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-    if n >= 2  # "one" is as often a pronoun as a count
-} | {
-    w: float(10 * n)
-    for n, w in enumerate("- - twenty thirty forty fifty sixty seventy eighty ninety".split())
-    if n >= 2
-}
-_NUMBER_WORDS |= {"dozen": 12.0, "hundred": 100.0}
+_UNITS = _words("two three four five six seven eight nine ten eleven twelve")  # "one": a pronoun
+_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
+_NUMBER_WORDS = (
+    {w: float(n) for n, w in enumerate(_UNITS, start=2)}
+    | {w: 10.0 * n for n, w in enumerate(_TENS, start=2)}
+    | {"dozen": 12.0, "hundred": 100.0}
+)
 _VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores"
 # One fast pass finds numbers ("10,000", ECB+'s "1, 500", "2.5"; a full stop after one is not a
 # decimal point) and words; hedges, counts and acronyms are then matched only where a word starts
@@ -88,24 +88,37 @@ _TOKEN = re.compile(
 _NUM_TAIL = re.compile(
     r"(?i:[\s-]*(?P<mag>thousand|million|billion|mln|bln|bn)\b|(?P<abbr>k|m|bn)\b|(?P<ord>st|nd|rd|th)\b)"
 )
-_HEDGE_AT = re.compile(rf"(?i:(?:{_MODIFIERS}){_COUNT_AHEAD}|(?:{_CUES})\b)|may\b")  # not "May" 2024
+_HEDGE_AT = re.compile(
+    rf"(?i:(?:{_MODIFIERS}){_COUNT_AHEAD}|(?:{_CUES})\b)|may\b"
+)  # not "May" 2024
 _HEDGE_FIRST = re.compile(
-    "|".join(alt.split(r"\s+")[0] for alt in f"{_MODIFIERS}|{_CUES}|may".split("|")), re.I
+    "|".join(alt.split(r"\s+")[0] for alt in f"{_MODIFIERS}|{_CUES}|may".split("|")),
+    re.IGNORECASE,
 )
 _VAGUE_AT = re.compile(rf"(?i:{_VAGUE})\b")
-_VAGUE_FIRST = frozenset("tens hundreds dozens thousands millions billions scores".split())
+_VAGUE_FIRST = frozenset(_words("tens hundreds dozens thousands millions billions scores"))
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
 # What the subject is doing, by Porter stem: prospective, actual and combat states.
 _STATUS = frozenset(
     stem(w)
-    for w in (
+    for w in _words(
         "training trained train undergoing deploy deployed deployment fighting fought fight combat "
         "engaging engaged battle battles clash clashed joined join arrived arriving sent send "
         "dispatched stationed mobilised mobilized preparing prepare killed wounded injured "
         "captured attack attacked withdrew withdrawn retreat retreated advance advanced "
         "surrendered arrested detained released evacuated"
-    ).split()
+    )
 )
+# Verbs of saying: "noted" against "said" is how two outlets write, not what they report.
+_REPORTING = frozenset(
+    stem(w)
+    for w in _words(
+        "say says said tell told state stated note noted add added explain explained emphasize "
+        "emphasized emphasise emphasised stress stressed remark remarked mention mentioned "
+        "comment commented disclose disclosed indicate indicated write wrote observe observed"
+    )
+)
+_CONNECTORS = frozenset(_words("of de la le du von van al bin"))
 _SENTENCE_END = frozenset(".!?:;\n")
 _PUNCT = re.compile(r"[,;:.!?()\[\]\"“”\n]")
 
@@ -120,6 +133,8 @@ class _Prepared:
     words: tuple[tuple[int, int, str, str, bool, bool], ...]
     keys: frozenset[str]
     caps: frozenset[str]  # keys of the words written with a capital
+    demonyms: dict[str, tuple[str, ...]]  # capitalised key -> its regular demonyms ("russia")
+    aliases: frozenset[str]  # all of those demonyms
 
 
 def _number_key(num: str, mag: str | None, ordinal: str | None) -> str:
@@ -149,6 +164,8 @@ def _word(w: str) -> tuple[str, str, bool]:
     if low in STOP or len(low) < 2:
         return "", "", False
     key = stem(low)
+    if key in _REPORTING:
+        return "", "", False
     return key, "status" if key in _STATUS else "word", w[0].isupper()
 
 
@@ -171,7 +188,8 @@ def _match(text: str, s: int, w: str) -> tuple[int, str, str] | None:
 @lru_cache(maxsize=4096)
 def _prepare(text: str) -> _Prepared:
     raw: list[list[Any]] = []  # [start, end, key, label, capitalised, stops before, punct before]
-    stops, prev_end = 0, 0
+    stops: list[str] = []
+    prev_end = 0
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         if s < prev_end:  # inside a hedge, a count or an acronym already taken
@@ -179,7 +197,11 @@ def _prepare(text: str) -> _Prepared:
         cap = False
         if m.lastgroup == "num":
             tail = _NUM_TAIL.match(text, e)
-            mag, ordinal = (tail.group("mag") or tail.group("abbr"), tail.group("ord")) if tail else (None, None)
+            mag, ordinal = (
+                (tail.group("mag") or tail.group("abbr"), tail.group("ord"))
+                if tail
+                else (None, None)
+            )
             e = tail.end() if tail else e
             key, label = _number_key(m.group(0), mag, ordinal), "figure"
         else:
@@ -207,11 +229,11 @@ def _prepare(text: str) -> _Prepared:
             else:
                 key, label, cap = known  # type: ignore[misc]
             if not key:
-                stops += 1
+                stops.append(w.lower())
                 continue
         punct = bool(raw) and _PUNCT.search(text, prev_end, s) is not None
         raw.append([s, e, key, label, cap, stops, punct])
-        stops, prev_end = 0, e
+        stops, prev_end = [], e
     # A capital says "name" unless it only opens a sentence; an opening capital is a name too when
     # a capitalised word follows ("Kim Jong Un") or the word is capitalised mid-sentence elsewhere.
     initial = [_initial(text, r[0]) for r in raw]
@@ -219,29 +241,61 @@ def _prepare(text: str) -> _Prepared:
     for n, r in enumerate(raw):
         if r[4] and r[3] in ("word", "status"):
             nxt = raw[n + 1] if n + 1 < len(raw) else None
-            follows = nxt is not None and nxt[4] and nxt[5] == 0 and not nxt[6]
+            follows = nxt is not None and nxt[4] and not nxt[5] and not nxt[6]
             if not initial[n] or follows or r[2] in midcaps:
                 r[3] = "name"
+    caps = frozenset(r[2] for r in raw if r[4])
+    demonyms = {k: d for k in caps if (d := _demonyms(k))}
     return _Prepared(
-        tuple((r[0], r[1], r[2], r[3], r[4], r[5] <= 2 and not r[6]) for r in raw),
+        tuple((r[0], r[1], r[2], r[3], r[4], _joins(r[3], r[5], r[6])) for r in raw),
         frozenset(r[2] for r in raw),
-        frozenset(r[2] for r in raw if r[4]),
+        caps,
+        demonyms,
+        frozenset(x for d in demonyms.values() for x in d),
     )
 
 
-def _near(key: str, names: list[str]) -> bool:
-    """A name spelt nearly alike on the other side ("zelenski" / "zelenskyy")."""
-    return len(key) >= 5 and extractOne(key, names, scorer=Indel.normalized_similarity,
-                                        score_cutoff=0.85) is not None
+@lru_cache(maxsize=65536)
+def _demonyms(key: str) -> tuple[str, ...]:
+    """The demonyms the gazetteer's suffix rules derive from a stem ("ukrain" -> "ukrainian")."""
+    from index.gazetteer import derive_demonyms  # loaded late: the engine may not need it
+
+    return tuple(d for d in derive_demonyms(key) if " " not in d)
 
 
-def _side(offset: int, mine: _Prepared, theirs: frozenset[str], names: list[str]) -> tuple[Span, ...]:
+def _joins(label: str, stops: list[str], punct: bool) -> bool:
+    """May a word extend the span of the differing word before it? Names join only across the
+    connectors of one name ("Bank of England"), not across "to" ("Patel to US News")."""
+    if punct or len(stops) > 2:
+        return False
+    return label != "name" or all(w in _CONNECTORS for w in stops)
+
+
+def _present(mine: _Prepared, other: _Prepared) -> frozenset[str]:
+    """The keys of ``mine`` that ``other`` states too: its own keys, and names it writes otherwise:
+    a demonym for a place either way ("Russian" / "Russia"), a near spelling ("Zelenskyy")."""
+    if mine.keys <= other.keys:
+        return other.keys
+    extra = set(mine.caps & other.aliases)
+    extra.update(k for k, ds in mine.demonyms.items() if any(d in other.caps for d in ds))
+    loose = [k for k in other.caps - mine.keys if len(k) >= 5]
+    if loose:
+        scorer = Indel.normalized_similarity
+        extra.update(
+            k
+            for k in mine.caps - other.keys - extra
+            if len(k) >= 5 and extractOne(k, loose, scorer=scorer, score_cutoff=0.85) is not None
+        )
+    return other.keys | extra
+
+
+def _side(offset: int, mine: _Prepared, theirs: frozenset[str]) -> tuple[Span, ...]:
     if mine.keys <= theirs:
         return ()
     spans: list[list[Any]] = []
     grows = False  # the content word before this one differs: a span may grow
-    for s, e, key, label, cap, joins in mine.words:
-        if key in theirs or (cap and names and _near(key, names)):
+    for s, e, key, label, _cap, joins in mine.words:
+        if key in theirs:
             grows = False
             continue
         if grows and joins and spans[-1][2] == label:
@@ -265,6 +319,6 @@ def differences(a: PassageLike, b: PassageLike) -> tuple[tuple[Span, ...], tuple
     """
     pa, pb = _prepare(a.text), _prepare(b.text)
     return (
-        _side(a.start, pa, pb.keys, [k for k in pb.caps - pa.keys if len(k) >= 5]),
-        _side(b.start, pb, pa.keys, [k for k in pa.caps - pb.keys if len(k) >= 5]),
+        _side(a.start, pa, _present(pa, pb)),
+        _side(b.start, pb, _present(pb, pa)),
     )
