@@ -41,10 +41,12 @@ __all__ = [
     "floors",
     "judge",
     "context_features",
+    "context_from",
     "features",
     "local_idf",
     "prepare",
     "rarity",
+    "weigh",
 ]
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -282,22 +284,43 @@ def local_idf(sentences: Sequence[Prepared]) -> tuple[dict[str, float], frozense
     return idf, frozenset(t for t, d in df.items() if d >= max(3, 0.15 * n))
 
 
+Weighted = tuple[dict[str, float], float, float]
+"""A sentence's content weighed by the reports' own idf, with its norm and total."""
+
+
+def weigh(p: Prepared, idf: Mapping[str, float]) -> Weighted:
+    """``p``'s content weighed by the two reports' idf (computed once per sentence)."""
+    v = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in p.weights.items()}
+    return v, math.sqrt(sum(x * x for x in v.values())) or 1.0, sum(v.values())
+
+
+def context_from(wa: Weighted, wb: Weighted, story: frozenset[str]) -> list[float]:
+    """:func:`context_features` from sentences already weighed with :func:`weigh`."""
+    va, na, sa = wa
+    vb, nb, sb = wb
+    if len(va) > len(vb):
+        va, vb = vb, va
+    dot = common = in_story = 0.0
+    for t, x in va.items():
+        y = vb.get(t)
+        if y is None:
+            continue
+        dot += x * y
+        m = x if x < y else y
+        common += m
+        if t in story:
+            in_story += m
+    short = min(sa, sb) or 1.0
+    return [dot / (na * nb), min(1.0, common / short), in_story / common if common else 1.0]
+
+
 def context_features(
     a: Prepared, b: Prepared, idf: Mapping[str, float], story: frozenset[str]
 ) -> list[float]:
     """Inputs that need the two reports: cosine and coverage with their own idf, and the share of
     what the pair shares that is only the story's own vocabulary (order of
     :data:`CONTEXT_FEATURES`)."""
-    wa = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in a.weights.items()}
-    wb = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in b.weights.items()}
-    shared = wa.keys() & wb.keys()
-    dot = sum(wa[t] * wb[t] for t in shared)
-    na = math.sqrt(sum(v * v for v in wa.values())) or 1.0
-    nb = math.sqrt(sum(v * v for v in wb.values())) or 1.0
-    common = sum(min(wa[t], wb[t]) for t in shared)
-    short = min(sum(wa.values()), sum(wb.values())) or 1.0
-    in_story = sum(min(wa[t], wb[t]) for t in shared if t in story)
-    return [dot / (na * nb), min(1.0, common / short), in_story / common if common else 1.0]
+    return context_from(weigh(a, idf), weigh(b, idf), story)
 
 
 @dataclass(frozen=True, slots=True)

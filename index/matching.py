@@ -23,7 +23,18 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index.judge import Prepared, context_features, features, floors, judge, local_idf, prepare
+from index.judge import (
+    Prepared,
+    Weighted,
+    context_features,
+    context_from,
+    features,
+    floors,
+    judge,
+    local_idf,
+    prepare,
+    weigh,
+)
 from index.align import stem
 from index.judge import _zipf as _zipf_table
 from index.models import Entity, Sentence
@@ -139,39 +150,33 @@ def match(
     boiler_a = frozenset(i for i, (s, p) in enumerate(zip(sa, pa)) if is_boilerplate(s.text, p))
     boiler_b = frozenset(j for j, (s, p) in enumerate(zip(sb, pb)) if is_boilerplate(s.text, p))
     idf, story = local_idf(pa + pb)
-    candidates = _candidates(pa, pb, idf, boiler_a, boiler_b)
+    wa = [weigh(p, idf) for p in pa]
+    wb = [weigh(p, idf) for p in pb]
+    candidates = _candidates(wa, wb, boiler_a, boiler_b)
     judged: dict[tuple[int, int], Judged] = {}
     for i, j in candidates:
         x = features(pa[i], pb[j])
-        c = context_features(pa[i], pb[j], idf, story)
+        c = context_from(wa[i], wb[j], story)
         judged[(i, j)] = Judged(*judge(x, c))
     return Matching(_select(judged), judged, boiler_a, boiler_b, pa, pb, idf, story)
 
 
 def _candidates(
-    pa: Sequence[Prepared],
-    pb: Sequence[Prepared],
-    idf: Mapping[str, float],
+    va: Sequence[Weighted],
+    vb: Sequence[Weighted],
     skip_a: frozenset[int],
     skip_b: frozenset[int],
 ) -> set[tuple[int, int]]:
     """Pairs sharing content, each sentence's best few by local cosine."""
-
-    def vector(p: Prepared) -> tuple[dict[str, float], float]:
-        v = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in p.weights.items()}
-        return v, math.sqrt(sum(w * w for w in v.values())) or 1.0
-
-    va = [vector(p) for p in pa]
-    vb = [vector(p) for p in pb]
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, (v, norm) in enumerate(vb):
+    for j, (v, norm, _) in enumerate(vb):
         if j in skip_b:
             continue
         for t, w in v.items():
             postings[t].append((j, w / norm))
     best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
     best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, (v, norm) in enumerate(va):
+    for i, (v, norm, _) in enumerate(va):
         if i in skip_a:
             continue
         dot: dict[int, float] = defaultdict(float)
