@@ -19,6 +19,7 @@ datelines, bylines and "Reuter" sign-offs (no reporting cue touches them).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,7 +73,7 @@ _VERBS = (
     "analysed|suggested|suggests|warned|warns|warn|explained|confirmed|confirms|confirm|insisted|"
     "argued|revealed|estimated|estimates|estimate|predicted|denied|declared|tweeted|acknowledged|"
     "admitted|stressed|asserted|alleged|cautioned|conceded|observed|remarked|replied|quoted|"
-    "indicated|described"
+    "indicated|described|continued|saying"
 )
 # Verbs that are just as often nouns ("news reports", "the claims"): their subject must be a name.
 _NOUN_VERBS = _words("reports report claims estimates estimate notes states")
@@ -127,6 +128,11 @@ _INSTITUTIONS = _words(
 _ORG_HEADS = ORG_HEADS | _words(
     "survey observatory programme program unit directorate agencies centers centres ministries"
 )
+# Lower-case heads that make a body of a capitalised name: "the District Attorney's office".
+_LOWER_HEADS = _words(
+    "office ministry department agency council commission board bureau court police government "
+    "embassy service authority"
+)
 _ALIASES = {"united nations": "un", "u.n.": "un", "european union": "eu"}
 _BARE_INSTITUTIONS = _words(
     "police authorities government military army navy ministry prosecutors prosecutor embassy "
@@ -143,6 +149,8 @@ _ROLE_WORDS = ROLE_NOUNS | _words(
     "chairman chairwoman president secretary-general under-secretary-general minister envoy "
     "chief cto cfo ceo coo negotiator mediator campaigner activist organiser organizer"
 )
+# Abbreviated titles, counted only with their full stop ("Dist. Atty. Steve Cooley").
+_ROLE_ABBREVIATIONS = _words("dist atty dep det supt insp sec amb pres asst")
 _ROLE_MODIFIERS = _words(
     "senior former acting deputy top chief foreign press emergency relief national regional "
     "local state assistant associate vice executive general special military civil defence "
@@ -215,6 +223,10 @@ def _is_cap(w: str) -> bool:
 
 def _is_role(w: str) -> bool:
     lw = w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
+    if w.endswith(".") and lw in _ROLE_ABBREVIATIONS:
+        return True
+    if lw.endswith("s") and lw[:-1] in _ROLE_WORDS:
+        return True  # "one of Orozco's lawyers"
     return lw in _ROLE_WORDS or lw in TITLES and lw not in _HONORIFICS or any(
         p in _ROLE_WORDS for p in lw.split("-") if len(lw.split("-")) > 1
     )
@@ -250,8 +262,11 @@ def _kind(text: str, name: str, at_start: bool, audience: bool, ents: dict[int, 
         return "institution"  # an acronym: "USGS", "NP&CP"
     if label == "GROUP" or low in _NOT_NAMES:
         return None
-    if len(name.split()) == 1 and at_start and label != "PERSON" and not _capitalised_inside(text, name):
-        return None  # "Officials said", "Reports say": a common noun capitalised by position
+    if len(name.split()) == 1 and at_start and (
+        re.search(r"\b" + re.escape(low) + r"\b", text)
+        or label != "PERSON" and not _capitalised_inside(text, name)
+    ):
+        return None  # "Officials said", "People told": a common noun capitalised by position
     return "person"
 
 
@@ -288,6 +303,11 @@ def _speaker(
     """A named speaker from a run of words, or None."""
     while toks and (toks[0][2].lower() in _NOT_NAMES or toks[0][2].lower() in _CONNECTORS):
         toks = toks[1:]
+    if toks and toks[-1][2] in _LOWER_HEADS and len(toks) > 1 and _is_cap(toks[-2][2]):
+        # "The District Attorney's office says": a body named by a name and a lower-case head.
+        k = next(i for i, t in enumerate(toks) if _is_cap(t[2]))
+        st, en = toks[k][0], toks[-1][1]
+        return _Cite(text[st:en], st, en, "institution", None)
     if not toks or not _is_cap(toks[-1][2]):
         return None  # "a Western diplomat": a description, not a name
     role, name_toks = _split(toks)
@@ -368,10 +388,8 @@ def _run_fwd(text: str, pos: int, e: int) -> list[tuple[int, int, str]]:
             break  # a date or a lower-case word ends the name
         off = m.start() + w.index(core)
         run.append((off, off + len(core), core))
-        if core != w.strip(_EDGE) or w[-1] in _EDGE or core.endswith(".") and m.end() + 1 < e and (
-            text[m.end() + 1 : m.end() + 2].isupper() or m.end() >= e - 1
-        ) and not re.fullmatch(r"(?:[A-Z]\.)+", core):
-            break  # punctuation closes the name
+        if core != w.strip(_EDGE) or w[-1] in _EDGE:
+            break  # a comma or a quotation mark closes the name ("Dist. Atty. Steve Cooley" runs on)
     while run and run[-1][2].lower() in ("and", *_CONNECTORS):
         run.pop()
     if run and run[-1][2].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", run[-1][2]):
@@ -383,7 +401,7 @@ def _run_fwd(text: str, pos: int, e: int) -> list[tuple[int, int, str]]:
 _APPOS_FWD = re.compile(r",\s+(?P<app>(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;:\"“”()]{2,90}?)\s*(?=[,.;]|$)")
 # Matched against the text lowered (ASCII only, so offsets hold): much faster than [Aa] classes.
 _CUE_FWD = re.compile(
-    r"\b(?:according to|citing|(?:cited|quoted|reported|announced|confirmed|stated) by|"
+    r"\b(?:according to (?:an? |the )?reports? (?:by|from|in)|according to|citing|(?:cited|quoted|reported|announced|confirmed|stated) by|"
     r"(?:an?|the|in a) (?:report|statement|interview|broadcast) (?:from|by|in|with|on)|"
     r"in an interview with|speaking to)\s+"
 )
@@ -399,7 +417,7 @@ _INST_BACK = re.compile(
     r"(?:^|(?<=\s))(?P<np>(?:(?:[Tt]he|[A-Z][\w.’'-]*)\s+)?(?:(?:[A-Z][\w.’'-]*|"
     + "|".join(sorted(_INST_MODIFIERS))
     + r")\s+){0,3}(?:"
-    + "|".join(sorted(_BARE_INSTITUTIONS))
+    + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(_BARE_INSTITUTIONS))
     + r"))\s*$"
 )
 _INST_FWD = re.compile(
@@ -411,7 +429,7 @@ _STATEMENT_NOUNS = _words("statement report announcement communique communiqué 
 _STATEMENT = re.compile(
     r"(?:^|(?<=\s))(?:[Aa]n?\s+|[Tt]he\s+|[Ii]ts\s+)?(?P<name>(?:(?:[A-Z][\w.’'-]*|"
     + "|".join(sorted(_INST_MODIFIERS | _BARE_INSTITUTIONS))
-    + r")\s+){0,4})(?:statement|report|announcement|communiqu[eé]|press release)\s*$"
+    + r")\s+){0,4})(?:statement|report|announcement|communiqu[eé]|press release|release)\s*$"
 )
 _LIST_LINE = re.compile(r"^[ \t]*(?:[*•-][ \t]*)?(?P<np>[A-Z][^\n\"“:]{0,50}?)[ \t]+[-–—:][ \t]+[\"“]", re.M)
 _ROLE_PAREN = re.compile(r"^\s*\(([^()]{3,60})\)")
@@ -436,7 +454,7 @@ def _adjective(text: str, c: _Cite, e: int) -> bool:
     return u is not None and u.end() > c.end
 
 
-_APP_START = re.compile(r"\s*(?:the|a|an|his|her|its|their|[A-Z]|\d)")
+_APP_START = re.compile(r"\s*(?:the|a|an|his|her|its|their|one of|[A-Z]|\d)")
 _NAME_WITH = re.compile(
     r"(?:^|(?<=\s))(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+(?:with|of|from|at)\s+"
     r"(?P<role>(?:the\s+)?[A-Z][^,;:\"“”()]{1,60}?)\s*$"
@@ -465,7 +483,8 @@ def _appositive(text: str, s: int, q: int, ents: dict[int, str]) -> _Cite | None
         run = _run_back(text, s, base + c)
         sp = _speaker(text, run, s, False, ents) if run else None
         if sp is not None:
-            return _Cite(sp.name, sp.start, sp.end, sp.kind, sp.role or next(iter(with_role), None))
+            roles = [r for r in (sp.role, *with_role[:1]) if r]
+            return _Cite(sp.name, sp.start, sp.end, sp.kind, ", ".join(roles) or None)
     return None
 
 
@@ -493,7 +512,7 @@ def _subject(text: str, s: int, p: int, verb: str, ents: dict[int, str]) -> _Cit
             return cite
     sm = _STATEMENT.search(text, w0, p) if lw in _STATEMENT_NOUNS else None
     if sm:  # "a Defence Ministry statement said"; "the statement said" is "it said"
-        np = sm.group("name").strip()
+        np = re.sub(r"[’']s$", "", sm.group("name").strip())
         if not np:
             return _Cite("it", sm.start(), p, "it", None)
         return _Cite(np, sm.start("name"), sm.start("name") + len(np), "institution", None)
@@ -524,9 +543,18 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
         verb = m.group(0)
         to = verb.endswith(" to")  # "disclosed to the Kyiv Independent": the outlet heard it
         verb = verb.removesuffix(" to")
+        if verb == "continued" and not re.match(r"\s*[,:]?\s*[\"“]", text[m.end() : m.end() + 4]):
+            continue  # "Jowell continued, "..."" reports; "the rain continued" does not
         p = _gap_start(text, s, m.start())
+        if verb == "saying":  # "Authorities are now saying"; ", saying ..." has no subject here
+            be = re.search(r"\b(?:are|is|was|were)(?:\s+(?:now|still|also))?\s*$", text[s:p])
+            if not be:
+                continue
+            p = s + be.start()
         while p > s and text[p - 1].isspace():
             p -= 1
+        if verb in _NOUN_VERBS and re.match(r"\s+(?:that|it|he|she|they|the|an?)\b", text[m.end() :]):
+            verb = "said"  # "The British government claims that ...": a verb after all
         if _NEGATION.search(text, max(s, p - 14), p):
             continue
         tail = text[max(s, p - 3) : p]
@@ -596,6 +624,7 @@ _MODIFIER = (
 _HEAD_WORDS = (
     "officials? diplomats? sources? officers? spokes(?:man|woman|person) analysts? experts? "
     "witnesse?s? insiders? aides? investigators? scientists researchers doctors residents agencies "
+    "media regulators "
     "groups friends? relatives? reps? representatives? dealers traders bankers economists "
     "people\\s+familiar people\\s+close"
 ).split()
@@ -650,8 +679,9 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
         mods = words[1 if det else 0 : -1]
         tail = m.group("tail") or ""
         close = re.match(r"\s+(?:close to|familiar with)", tail) is not None
-        if not mods and not close and det in ("", "the", "some", "two", "three", "several", "one"):
-            continue  # "officials", "the official": says nothing about who
+        ref = not mods and not close and det == "the"  # "the spokesman said", met before
+        if not mods and not close and det in ("", "some", "two", "three", "several", "one"):
+            continue  # "officials", "some analysts": says nothing about who
         if not mods and m.group("head") in ("agencies", "groups", "friends", "relatives"):
             continue
         e0 = m.end() if tail and (close or _VERB_AFTER.match(text, m.end(), end)) else m.end("head")
@@ -670,7 +700,7 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
         phrase = " ".join([*words, *text[m.end("head") : e0].split()])
         if not _ANON & {w.lower() for w in words}:
             phrase += " (unnamed)"
-        out.append(_Cite(phrase, s0, e0, "unnamed", None))
+        out.append(_Cite(phrase, s0, e0, "unnamed-ref" if ref else "unnamed", None))
         last_end = e0
     return out
 
@@ -770,21 +800,26 @@ def _quote_open(text: str, s: int, pos: int) -> int | None:
     return None
 
 
-def _quote_runs_on(text: str, sents: Sequence[Sentence], i: int) -> list[tuple[int, int]]:
-    """The sentences after ``sents[i]`` that a quotation opened in it runs on into (He noted,
-    “We are observing ... Not only ... Given this situation ...”)."""
-    seg = text[text.rfind("\n", 0, sents[i].start) + 1 : sents[i].end]
+def _quote_runs_on(
+    text: str, sents: Sequence[Sentence], i: int, cue: int
+) -> list[tuple[int, int]]:
+    """The sentences after ``sents[i]`` that a quotation opened in it, after the citation at
+    ``cue``, runs on into (He noted, “We are observing ... Not only ... Given this ...”)."""
+    para = text.rfind("\n", 0, sents[i].start) + 1
+    seg = text[para : sents[i].end]
     curly = seg.rfind("“") > seg.rfind("”")
     if not curly and seg.count('"') % 2 == 0:
         return []
+    if para + max(seg.rfind("“"), seg.rfind('"')) < cue:
+        return []  # the citation is inside the quotation: it does not own what follows
     out: list[tuple[int, int]] = []
     for x in sents[i + 1 : i + 9]:
-        if "\n" in text[sents[i].end : x.start]:
-            break  # a quotation left open at a paragraph's end is not followed
+        if "\n\n" in text[sents[i].end : x.start]:
+            return []  # a quotation left open at a paragraph's end is not followed
         out.append((x.start, x.end))
         if ("”" if curly else '"') in x.text:
-            break
-    return out
+            return out
+    return []  # never closed: too unsure to give it anyone
 
 
 def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
@@ -815,14 +850,34 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
     groups: list[_Group] = []
     recent: dict[str, tuple[int, _Group]] = {}  # "person" or "org" -> (sentence index, group)
 
+    # A full name opening a sentence ("Sheriff's Deputy Timothy Brennan, who ..., called ...") is
+    # who a "He explained" in the next two sentences most likely means.
+    starts = [x.start for x in sents]
+    openers: dict[int, Entity] = {}
+    for e in entities:
+        k = bisect_right(starts, e.start) - 1
+        w = e.text.split()
+        if e.label == "PERSON" and k >= 0 and 1 < len(w) <= 3 and all(
+            _is_cap(x) for x in text[starts[k] : e.start].split()  # only titles before it
+        ):
+            openers.setdefault(k, e)
+
     def add(c: _Cite, claims: list[tuple[int, int]], i: int) -> None:
-        g = next((g for g in groups if g.matches(c)), None)
+        if c.kind == "unnamed-ref":  # "the spokesman said": only a source described before
+            c = _Cite(c.name, c.start, c.end, "unnamed", None)
+            g = next((g for g in groups if g.kind == "unnamed" and g.matches(c)), None)
+            if g is None:
+                return
+        else:
+            g = next((g for g in groups if g.matches(c)), None)
         if g is None:
             g = _Group(c.name, c.start, c.end, c.kind, c.role, c.start, set())
             groups.append(g)
         g.take(c, claims)
         if c.kind != "unnamed":
             recent["person" if c.kind == "person" else "org"] = (i, g)
+        elif not re.search(r"s(?: \(unnamed\))?$", c.name.split(" close to")[0]):
+            recent["person"] = (i, g)  # "a Kepco spokesman said ... He told Reuters"
 
     li = 0
     for i, sent in enumerate(sents):
@@ -838,10 +893,17 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
             if opened is not None:  # "...,” said Furtado: the whole quotation rests on him
                 claims += [(x.start, x.end) for x in sents[max(0, i - 8) : i] if x.end > opened]
             elif c.kind != "unnamed":
-                claims += _quote_runs_on(text, sents, i)
+                claims += _quote_runs_on(text, sents, i, c.start)
+            if c.kind == "unnamed-ref":
+                add(c, [(sent.start, sent.end)], i)
+                continue
             if c.kind in _PRONOUNS:
                 last = recent.get(_PRONOUNS[c.kind])
-                if last and i - last[0] <= 4:
+                k = max((k for k in (i - 1, i - 2) if k in openers), default=-1)
+                if c.kind == "he" and k >= 0 and (not last or last[0] < k):
+                    e = openers[k]
+                    add(_Cite(e.text, e.start, e.end, "person", None), claims, i)
+                elif last and i - last[0] <= 4:
                     last[1].claims.update(claims)
                     recent[_PRONOUNS[c.kind]] = (i, last[1])
                 continue
