@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.models import Article  # noqa: E402
-from index.sentences import split_sentences  # noqa: E402
-from index.worddiff import _prepare, differences  # noqa: E402
+from index.models import Article
+from index.sentences import split_sentences
+from index.worddiff import _prepare, differences
 
 
 def _ms(pairs: list[tuple[object, object]], cold: bool) -> float:

@@ -13,7 +13,7 @@ from index.report import comparison_to_markdown
 from index.textsafe import neutralise
 from tui.screens.compare import CompareScreen
 from tui.screens.compare_export import ConfirmScreen, ExportScreen
-from tui.widgets.compare_pane import ComparePane
+from tui.widgets.compare_pane import DIFF_LABELS, ComparePane
 
 SIZE = (160, 45)
 
@@ -329,11 +329,10 @@ async def test_selected_claim_marks_the_words_the_other_side_lacks(make_app: Any
                 break
         link = screen.current
         assert link is not None and link.a_diff and link.b_diff
-        assert {s.label for s in link.a_diff + link.b_diff} <= {
-            "figure", "name", "hedge", "status", "word"
-        }
+        assert {s.label for s in link.a_diff + link.b_diff} <= set(DIFF_LABELS)
         # The pair's own spans: compare's answer, not something the screen made up.
-        pair = next(p for p in screen.comparison.pairs if (p.a, p.b) == (link.a, link.b))  # type: ignore[union-attr]
+        assert screen.comparison is not None
+        pair = next(p for p in screen.comparison.pairs if (p.a, p.b) == (link.a, link.b))
         assert (pair.a_diff, pair.b_diff) == (link.a_diff, link.b_diff)
         # Drawn with the diff component style: the first differing word of each side is on screen.
         assert left.article is not None and right.article is not None
@@ -341,7 +340,7 @@ async def test_selected_claim_marks_the_words_the_other_side_lacks(make_app: Any
         first_b = right.article.text[link.b_diff[0].start : link.b_diff[0].end]
         assert first_a.split()[0] in " ".join(_styled_words(left))
         assert first_b.split()[0] in " ".join(_styled_words(right))
-        for label in ("figure", "name", "hedge", "status", "word"):
+        for label in DIFF_LABELS:
             assert left.get_component_rich_style(f"compare-pane--diff-{label}") is not None
         # Swapped, each pane keeps the words of the report it shows.
         await pilot.press("s")
@@ -360,10 +359,9 @@ async def test_conflict_marks_its_pairs_words(make_app: Any) -> None:
         link = screen.current
         assert link is not None and link.kind == "conflict"
         left, right = _panes(screen)
-        pair = next(
-            (p for p in screen.comparison.pairs if (p.a, p.b) == (link.a, link.b)),  # type: ignore[union-attr]
-            None,
-        )
+        assert screen.comparison is not None
+        pairs = screen.comparison.pairs
+        pair = next((p for p in pairs if (p.a, p.b) == (link.a, link.b)), None)
         if pair is not None:
             assert left.diffs == sorted(pair.a_diff, key=lambda s: s.start)
             assert right.diffs == sorted(pair.b_diff, key=lambda s: s.start)

@@ -253,9 +253,9 @@ class CompareScreen(PendingG, Screen[None]):
         lspan, rspan = self._passages(link)
         left.set_selected(lspan)
         right.set_selected(rspan)
-        ldiff, rdiff = (link.a_diff, link.b_diff) if self.left == "a" else (link.b_diff, link.a_diff)
-        left.set_diffs(ldiff)
-        right.set_diffs(rdiff)
+        diffs = (link.a_diff, link.b_diff)
+        left.set_diffs(diffs[0] if self.left == "a" else diffs[1])
+        right.set_diffs(diffs[1] if self.left == "a" else diffs[0])
         left.level(lspan[0], rspan[0])
 
     def _step(self, links: list[Link], step: int, what: str) -> None:
