@@ -42,6 +42,7 @@ class Finding:
 
 # --- dates, weekdays and clock times ----------------------------------------------------------------
 
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH = {m[:3]: n + 1 for n, m in enumerate(_MONTHS.split())} | {"sept": 9}
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -211,6 +212,32 @@ class _Read:
     times: list[_Time]
     when: frozenset[str]  # months and years named: a sentence about another event
     names: frozenset[str]  # stems of capitalised words (not the first)
+    weight: float = 0.0  # summed rarity of its stems (set once the weights are known)
+    cues: _Cues | None = None  # read on first use: most sentences are never part of a claim pair
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    prospective: re.Match[str] | None
+    actual: re.Match[str] | None
+    fates: tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]
+    hedged: re.Match[str] | None
+    confirmed: re.Match[str] | None
+    sources: frozenset[str]
+
+
+def _cues(r: _Read) -> _Cues:
+    if r.cues is None:
+        t = r.text
+        r.cues = _Cues(
+            _PROSPECTIVE.search(t),
+            _actual(t),
+            tuple((one.search(t), other.search(t)) for one, other, _, _ in _FATES),
+            _HEDGED.search(t),
+            _CONFIRMED.search(t),
+            frozenset(_sources(t)),
+        )
+    return r.cues
 
 
 # "In February, a quake killed 612": a month or year without a day marks another event.
@@ -232,16 +259,40 @@ def _read_all(sents: Sequence[Sentence]) -> list[_Read]:
     return [_read(t) for t in texts]
 
 
+_MONTH_WORDS = frozenset(
+    [*_MONTHS.split(), *(m[:3] for m in _MONTHS.split()), "sept"]
+)
+_CLOCK_WORDS = frozenset("am pm m gmt utc bst est edt cet pst pdt ist hours hrs local".split())
+_BEFORE_WORDS = frozenset(["last", "earlier", "previous"])
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
+
+
 def _read(text: str) -> _Read:
     text = clean(text)
-    toks = tokens(text)
-    stems = frozenset(
-        stem(w) for w, _ in toks if not w[0].isdigit() and w not in STOP and len(w) > 1
+    words = _WORD.findall(text)
+    lower = [w.lower() for w in words]
+    stems = frozenset(stem(w) for w in lower if len(w) > 1 and w not in STOP)
+    names = frozenset(
+        stem(w) for w, o in zip(lower[1:], words[1:], strict=True) if o[0].isupper() and w not in STOP
     )
-    names = frozenset(stem(w) for w, cap in toks[1:] if cap and w not in STOP)
-    days = {m.group("w").lower(): m.group(0) for m in _WEEKDAY.finditer(text)}
-    when = frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
-    return _Read(text, stems, figures(text), _dates(text), days, _times(text), when, names)
+    # each reading runs only when a word it needs is there: a sentence is read in tens of µs
+    present = set(lower)
+    days = (
+        {m.group("w").lower(): m.group(0) for m in _WEEKDAY.finditer(text)}
+        if not present.isdisjoint(_DAYS)
+        else {}
+    )
+    digit = _DIGIT.search(text)
+    months = not present.isdisjoint(_MONTH_WORDS)
+    dates = _dates(text) if digit and months else {}
+    times = _times(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []
+    when = (
+        frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
+        if months or digit or not present.isdisjoint(_BEFORE_WORDS)
+        else frozenset()
+    )
+    return _Read(text, stems, figures(text), dates, days, times, when, names)
 
 
 # --- figures ---------------------------------------------------------------------------------------
@@ -392,7 +443,10 @@ def _weights(reads: Sequence[_Read]) -> dict[str, float]:
         for s in r.stems:
             df[s] += 1
     n = len(reads) + 1
-    return {s: math.log(1 + n / d) for s, d in df.items()}
+    w = {s: math.log(1 + n / d) for s, d in df.items()}
+    for r in reads:
+        r.weight = sum(w[s] for s in r.stems)
+    return w
 
 
 def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
@@ -400,7 +454,7 @@ def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
     shared = sum(w[s] for s in ra.stems & rb.stems)
     if not shared:
         return 0.0
-    return shared / min(sum(w[s] for s in ra.stems), sum(w[s] for s in rb.stems))
+    return shared / min(ra.weight, rb.weight)
 
 
 _NEAR = 0.3  # closeness from which two sentences are a candidate
@@ -481,9 +535,6 @@ def find(
     return out
 
 
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-
-
 def _next_day(x: _Read, y: _Read) -> bool:
     """True when two weekdays may name one night: "Thursday night" and "02:41 GMT Friday"."""
     for p, one in x.days.items():
@@ -523,8 +574,9 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             f"time: A says {p.text}; B says {q.text}; {_time_gap(p, q)} minutes apart",
             0.3 + c,
         ))
-    pa, aa = _PROSPECTIVE.search(x.text), _actual(x.text)
-    pb, ab = _PROSPECTIVE.search(y.text), _actual(y.text)
+    cx, cy = _cues(x), _cues(y)
+    pa, aa = cx.prospective, cx.actual
+    pb, ab = cy.prospective, cy.actual
     if pa and not aa and ab and not pb:
         out.append(Finding(
             "status", i, j,
@@ -537,8 +589,7 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
             0.4 + c,
         ))
-    for one, other, say_one, say_other in _FATES:
-        a1, a2, b1, b2 = one.search(x.text), other.search(x.text), one.search(y.text), other.search(y.text)
+    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(_FATES, cx.fates, cy.fates, strict=True):
         if a1 and not a2 and b2 and not b1:
             out.append(Finding(
                 "status", i, j,
@@ -551,8 +602,7 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             ))
     if c < _CERTAIN:
         return out  # hedges are everywhere in news: compared only inside one claim
-    ha, ca = _HEDGED.search(x.text), _CONFIRMED.search(x.text)
-    hb, cb = _HEDGED.search(y.text), _CONFIRMED.search(y.text)
+    ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
     if ha and not ca and cb and not hb:
         out.append(Finding(
             "certainty", i, j,
@@ -563,7 +613,7 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             "certainty", i, j,
             f"A reports it as confirmed ('{ca.group(0)}'); B as uncertain ('{hb.group(0)}')", 0.2 + c,
         ))
-    na, nb = _sources(x.text), _sources(y.text)
+    na, nb = set(cx.sources), set(cy.sources)
     if na and nb and not _same_source(na, nb):
         # The same claim, near word for word, credited to different people.
         credited = {stem(w.lower()) for n in na | nb for w in n.split()}

@@ -15,26 +15,29 @@ undoes them before anything is read. Lexicons here are generic, never the words 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["Figure", "clean", "figures", "number_value"]
 
 # --- artefacts ------------------------------------------------------------------------------------
 
+# (a substring without which the fix cannot apply, the fix): the guard keeps ``clean`` cheap
 _FIXES = [
-    (re.compile(r"(?<![\d.])(\d{1,3}), (?=\d{3}\b)"), r"\1,"),  # "1, 500" -> "1,500"
-    (re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
-    (re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25", "5. 9"
-    (re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
-    (re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*calib)", re.IGNORECASE), " ."),  # "a. 357 calibre"
-    (re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
+    (", ", re.compile(r"(?<![\d.])(\d{1,3}), (?=\d{3}\b)"), r"\1,"),  # "1, 500" -> "1,500"
+    (": ", re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
+    (". ", re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25"
+    ("m", re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
+    ("calib", re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*calib)", re.IGNORECASE), " ."),  # "a. 357"
+    (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
 ]
 
 
 def clean(text: str) -> str:
     """The sentence with ECB+ tokenisation artefacts undone ("1, 500" -> "1,500")."""
-    for rx, rep in _FIXES:
-        text = rx.sub(rep, text)
+    for guard, rx, rep in _FIXES:
+        if guard in text:
+            text = rx.sub(rep, text)
     return text
 
 
@@ -138,6 +141,7 @@ _ROLES = [
     ("evacuated", re.compile(r"\bevacuat\w+\b")),
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|held)\b")),
 ]
+_ANY_ROLE = re.compile("|".join(f"(?P<{name}>{rx.pattern})" for name, rx in _ROLES))
 _HEDGES = [
     # (pattern before the figure, kind): ranges are widened in ``_range``
     (r"more than|over|passing|passed|passes|past|exceeding|exceeded|exceeds|above|at least|"
@@ -151,7 +155,21 @@ _HEDGES = [
 _HEDGE_RX = re.compile(
     r"(?:\b(?P<h>" + "|".join(h for h, _ in _HEDGES) + r")\s+)?$", re.IGNORECASE
 )
-_HEDGE_KIND = {}
+_MODAL = re.compile(r"\b(?:could|may|might|would|will|to)\b", re.IGNORECASE)
+
+
+def _hedge(before: str) -> tuple[str, str]:
+    """The hedge ending ``before`` ("more than ") and the text before it."""
+    words = before.rstrip().rsplit(None, 4)
+    for k in (4, 3, 2, 1):
+        if len(words) >= k:
+            phrase = " ".join(words[-k:]).lower()
+            if phrase in _HEDGE_KIND:
+                return phrase, " ".join(words[:-k]) + " "
+    return "", before
+
+
+_HEDGE_KIND: dict[str, str] = {}
 for _pat, _kind in _HEDGES:
     for _w in _pat.split("|"):
         _HEDGE_KIND[_w.replace("\\.?", "").replace("\\", "")] = _kind
@@ -165,6 +183,22 @@ _NUM = re.compile(
     r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands"
     r"|millions)\b)",
     re.IGNORECASE,
+)
+# Digits only: most sentences hold no number word, and this pattern is far cheaper.
+_DIGITS = re.compile(
+    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
+    r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+)"
+    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
+    r"(?P<times>(?!))?(?P<vague>(?!))?",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[a-z]+")
+_ANY_DIGIT = re.compile(r"\d")
+_NAME_BEFORE = re.compile(r"\w\s+([A-Z][a-z]+)\.? $")
+_LOWER_AFTER = re.compile(r"[\s,]*(?:[a-z]|%)")
+_NUMBER_WORDS = frozenset(
+    [*_UNITS, *_TENS, *_SCALE, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
+     "once", "twice", "thrice", "half"]
 )
 _AFTER = re.compile(
     r"\s*-?\s*(?P<unit>nautical[- ]miles?|square[- ](?:feet|foot|metres?|meters?|kilometers?"
@@ -182,10 +216,6 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(r"[\s,]*(?:[a-z]+\s+)?of (?:them|whom|those|these)\b", re.IGNORECASE)
-_PLACE_SCOPE = re.compile(
-    r"\bin (?:the )?(?:[A-Z][\w-]+ ){1,3}(?:province|district|region|county|state|city|town|"
-    r"village|area|island)\b"
-)
 _YEAR_OR_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
@@ -269,22 +299,46 @@ def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
     return lo, hi
 
 
+_TOKEN = re.compile(r"[A-Za-z]+|[$€£]|\.?\d+")
+_STARTS = _NUMBER_WORDS | {"a", "an", "another", "tens", "us"}
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Matches of ``_NUM`` tried only where a number may start: a regex scan of every position
+    with that many alternatives costs more than the rest of reading a sentence."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for tok in _TOKEN.finditer(text):
+        if tok.start() < done:
+            continue
+        w = tok.group(0)
+        if w[0].isalpha() and w.lower() not in _STARTS:
+            continue
+        m = _NUM.match(text, tok.start())
+        if m and m.end() > m.start():
+            out.append(m)
+            done = m.end()
+    return out
+
+
 def figures(text: str) -> list[Figure]:
     """Every quantity of one (cleaned) sentence, in order."""
     out: list[Figure] = []
     low_text = text.lower()
-    # a count with no role word of its own takes the sentence's only one ("the death toll ...
-    # continues to rise, passing 80,000 people")
-    roles = [name for name, rx in _ROLES if rx.search(low_text)]
-    for m in _NUM.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
+    if not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(low_text)):
+        found: Iterable[re.Match[str]] = _matches(text)
+    elif _ANY_DIGIT.search(text):
+        found = _DIGITS.finditer(text)
+    else:
+        return out
+    roles: list[str] | None = None
+    for m in found:
+        before = text[max(0, m.start() - 30) : m.start()]
         end = m.end()
         after = text[end : end + 60]
-        hm = _HEDGE_RX.search(before)
-        hedge_word = (hm.group("h") or "").lower() if hm else ""
+        hedge_word, lead = _hedge(before)
         hedge = _HEDGE_KIND.get(hedge_word, "exact")
-        lead = before[: len(before) - len(hm.group(0))] if hm else before
-        if _FORECAST.search(lead):
+        if _MODAL.search(lead) and _FORECAST.search(lead):
             continue  # "the toll could rise to over 100,000" is a forecast, not a count
         if m.group("times"):
             value = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group("times").lower()]
@@ -320,9 +374,8 @@ def figures(text: str) -> list[Figure]:
                     continue  # a year
                 if _YEAR_OR_DAY.search(before[-12:]) and value <= 31:
                     continue  # a day of the month
-            if re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\.? $", before[-15:]) and not re.match(
-                r"[\s,]*(?:[a-z]|%)", after
-            ):
+            name = _NAME_BEFORE.search(before)
+            if name and name.group(1).lower() not in _STOPWORDS and not _LOWER_AFTER.match(after):
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if _NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
                 continue  # a clock time or an ordinal
@@ -395,33 +448,34 @@ def figures(text: str) -> list[Figure]:
             near_after = low_text[end : end + 40]
             near_before = low_text[max(0, m.start() - 45) : m.start()]
             best = 99.0
-            for name, rx in _ROLES:
-                for hit in rx.finditer(near_after):
-                    gap = near_after[: hit.start()]
-                    # "10 people killed" but not "six people, injured almost 50"
-                    d = len(gap) - len(noun) + (20 if re.search(r"[,;(]", gap) else 0)
-                    if d < best:
-                        best, role = d, name
-                for hit in rx.finditer(near_before):
-                    gap = near_before[hit.end() :]
-                    d = 0 if _HEDGE_RX.fullmatch(gap.strip() + " ") else len(gap)
-                    d += 20 if re.search(r"[,;)]", gap) else 0
-                    if d < best:
-                        best, role = d, name
+            for hit in _ANY_ROLE.finditer(near_after):
+                gap = near_after[: hit.start()]
+                # "10 people killed" but not "six people, injured almost 50"
+                d = len(gap) - len(noun) + (20 if ("," in gap or ";" in gap or "(" in gap) else 0)
+                if d < best:
+                    best, role = d, str(hit.lastgroup)
+            for hit in _ANY_ROLE.finditer(near_before):
+                gap = near_before[hit.end() :]
+                d = 0 if _hedge(gap.strip())[0] == gap.strip() else len(gap)
+                d += 20 if ("," in gap or ";" in gap or ")" in gap) else 0
+                if d < best:
+                    best, role = d, str(hit.lastgroup)
             if not role:
+                # a count with no role word of its own takes the sentence's only one ("the death
+                # toll ... continues to rise, passing 80,000 people")
+                if roles is None:
+                    roles = sorted({str(h.lastgroup) for h in _ANY_ROLE.finditer(low_text)})
                 role = roles[0] if len(roles) == 1 else ""
         part = ""
-        pm = _PART.match(text, end) or _PART_BEFORE.search(before[-50:])
-        am_part = _PART_AFTER.match(text, end)
+        pm = _PART.match(text, end)
+        if not pm and ("alone" in before or "includ" in before or "among" in before):
+            pm = _PART_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
+        am_part = _PART_AFTER.match(text, end) if "alone" in text[end : end + 80] else None
         if pm:
             alone = re.search(_ALONE, pm.group(0))
             part = (alone or pm).group(0).strip(" ,")
         elif am_part:
             part = am_part.group(1).strip()
-        else:
-            sm = _PLACE_SCOPE.search(before) or _PLACE_SCOPE.search(after[:40])
-            if sm:
-                part = sm.group(0)
         if re.match(r"\s+of (?:the|all)\b", after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
         figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()
