@@ -241,6 +241,10 @@ def _outlet_key(name: str) -> str | None:
     return None
 
 
+# A word seen after one of these in lower case is a common noun ("many people", "the officials").
+_COMMON_BEFORE = r"\b(?:the|a|an|many|some|these|those|other|of|for|all|most|our|their|his|her)\s+"
+
+
 def _kind(text: str, name: str, at_start: bool, audience: bool, ents: dict[int, str], pos: int) -> str | None:
     """Outlet, institution or person for a proper name, or None when it is no speaker."""
     low = name.lower()
@@ -263,7 +267,7 @@ def _kind(text: str, name: str, at_start: bool, audience: bool, ents: dict[int, 
     if label == "GROUP" or low in _NOT_NAMES:
         return None
     if len(name.split()) == 1 and at_start and (
-        re.search(r"\b" + re.escape(low) + r"\b", text)
+        re.search(_COMMON_BEFORE + re.escape(low) + r"\b", text)
         or label != "PERSON" and not _capitalised_inside(text, name)
     ):
         return None  # "Officials said", "People told": a common noun capitalised by position
