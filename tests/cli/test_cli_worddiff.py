@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 A = (
     "Kursk fighting.\n\n"
@@ -56,9 +57,7 @@ def test_text_and_markdown_mark_the_differing_words(
     run_cli: Callable[..., Any], tmp_path: Path
 ) -> None:
     a, b = _files(tmp_path)
-    text = run_cli(
-        "compare", str(a), str(b), "--format", "text", "--width", "200", index_dir=None
-    )
+    text = run_cli("compare", str(a), str(b), "--format", "text", "--width", "200", index_dir=None)
     assert text.code == 0, text.err
     assert "⟦passing⟧ ⟦80,000⟧" in text.out or "⟦passing 80,000⟧" in text.out
     assert "⟦More than 120,000⟧" in text.out
