@@ -131,7 +131,7 @@ _ORG_HEADS = ORG_HEADS | _words(
 # Lower-case heads that make a body of a capitalised name: "the District Attorney's office".
 _LOWER_HEADS = _words(
     "office ministry department agency council commission board bureau court police government "
-    "embassy service authority"
+    "embassy service authority secretariat"
 )
 _ALIASES = {"united nations": "un", "u.n.": "un", "european union": "eu"}
 _BARE_INSTITUTIONS = _words(
@@ -292,7 +292,7 @@ def _split(toks: list[tuple[int, int, str]]) -> tuple[str | None, list[tuple[int
     if k < 0:
         return None, toks
     rest = toks[k + 1 :]
-    if rest and rest[0][2].lower() in _CONNECTORS:
+    if rest and rest[0][2] in ("of", "for", "on"):
         # "Secretary of State Antony Blinken": the role runs on; the name is the last two words.
         if len(rest) < 4:
             return None, []
@@ -363,6 +363,9 @@ def _run_back(text: str, s: int, pos: int) -> list[tuple[int, int, str]] | None:
         ok = ok or low in ("and", "the") and bool(run) and (_is_role(run[0][2]) or low == "the")
         if not ok:
             if low in _PREPOSITIONS and run:
+                head = run[0][2].lower()
+                if low == "and" and (head in _ROLE_MODIFIERS or _is_role(run[0][2])):
+                    break  # "campaigner and former U.S. Vice President Al Gore": roles joined
                 return None
             break
         off = st + w.index(core)
@@ -557,7 +560,9 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             p = s + be.start()
         while p > s and text[p - 1].isspace():
             p -= 1
-        if verb in _NOUN_VERBS and re.match(r"\s+(?:that|it|he|she|they|the|an?)\b", text[m.end() :]):
+        if verb in _NOUN_VERBS:
+            if not re.match(r"\s+(?:that|it|he|she|they|the|an?|there|its|his|her)\b", text[m.end() :]):
+                continue  # "the IPCC report made": a noun
             verb = "said"  # "The British government claims that ...": a verb after all
         if _NEGATION.search(text, max(s, p - 14), p):
             continue
