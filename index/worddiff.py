@@ -54,7 +54,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 # A number or vague count follows: what makes "over", "some", "passing" a quantity modifier.
 _COUNT_AHEAD = (
-    r"(?=\s+[\"“‘']?(?:\d|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|"
+    r"(?=\s+[\"“‘']?[$€£]?(?:\d|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|"
     r"billions|scores|a\s+(?:dozen|hundred|thousand|million)|(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b))"
 )

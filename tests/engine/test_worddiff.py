@@ -78,6 +78,11 @@ def test_one_number_written_differently_is_equal(x: str, y: str) -> None:
     assert a == [] and b == []
 
 
+def test_a_modifier_before_a_sum_is_a_hedge() -> None:
+    a, b = diff("The fund lost over $1 billion.", "The fund lost $1bn.")
+    assert a == [("over", "hedge")] and b == []
+
+
 def test_vague_counts_and_names() -> None:
     a, b = diff(
         "Thousands of soldiers arrived, Kim Jong Un said.",
