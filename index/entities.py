@@ -214,6 +214,9 @@ class RuleRecognizer:
                 continue
             in_caps = bool(caps) and _in_caps(caps, t.start)
             bare = t.text.replace(".", "")
+            if bare in _NOT_ORGS:
+                i += 1  # "8 a.m. EST" is a time zone, not Estonia nor Cameroon's Est region
+                continue
             if not in_caps and _ACRO_RE.match(t.text) and bare in gz.acronyms:
                 t.gaz = (1, "PLACE", gz.acronyms[bare], "country")
                 i += 1
@@ -328,6 +331,8 @@ class RuleRecognizer:
     def _lone(self, text: str, t: _Tok, lower_words: frozenset[str], out: list[_Cand]) -> None:
         word = _strip_poss(t.text)
         if _ACRO_RE.match(word):
+            if word in _NOT_ORGS:
+                return  # newswire boilerplate ("REUTER", "NOTE") or a time zone ("UTC")
             if not _common_acronym(text, t.start, word):
                 out.append(_Cand(t.start, _end(t), "ORG", ""))
             return
@@ -352,6 +357,16 @@ class RuleRecognizer:
 
 
 _DETERMINERS = frozenset("a an her his their its my our your one".split())
+_TIME_ZONES = (
+    "UTC GMT EST EDT CST CDT MST MDT PST PDT AKST HST BST CET CEST EET EEST WET WEST MSK JST KST "
+    "IST AEST AEDT ACST AWST NZST NZDT HKT SGT WIB ICT PHT".split()
+)
+_NOT_ORGS = frozenset(
+    # Newswire boilerplate written in capitals: sign-offs, desk notes, slugs; and time zones.
+    "REUTER NOTE NOTES UPDATE UPDATES CORRECTED CORRECTS URGENT FLASH BULLETIN MORE ADDS REPEAT "
+    "RPT TBA TBD FYI AM PM".split() + _TIME_ZONES
+)
+"""All-capital words that look like acronyms and are never organisations."""
 
 
 def _common_acronym(text: str, pos: int, word: str) -> bool:
@@ -510,12 +525,24 @@ def _date_key(surface: str) -> str:
     return " ".join(low.split())
 
 
+_CLOCK_AFTER = re.compile(
+    r":\d\d|[ \t]?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b|h\d\d\b|(?:"
+    + "|".join(_TIME_ZONES) + r")\b)", re.IGNORECASE
+)
+_CLOCK_BEFORE = re.compile(r"\b(?:[Hh]alf(?:[ \t]+past)?|[Qq]uarter[ \t]+(?:past|to))[ \t]+\Z")
+_HOUR = re.compile(r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+
+
 def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand]) -> None:
     s, e = m.span()
     if claimed.find(1, s, e) >= 0:
         return
-    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/_."):
-        return  # part of a code or a date: "F-16", "1986/87"
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/_.+−" or (
+            text[s - 1] == ":" and text[s - 2 : s - 1].isdigit())):
+        return  # part of a code, a date, a clock or an offset: "F-16", "1986/87", "UTC+8", "8:00"
+    if _CLOCK_AFTER.match(text, e) or (
+            _HOUR.fullmatch(m.group()) and _CLOCK_BEFORE.search(text, max(0, s - 20), s)):
+        return  # a clock time, never a quantity: "8:00 p.m.", "10 pm", "half eight"
     if (text[e:e + 1] in "-/" and text[e + 1:e + 2].isalnum() and e < len(text)) or re.match(
             r" [-/] ?\w", text[e:e + 4]):
         return  # a compound adjective or a code: "33-year-old", "five-day", "1/8", "7/7"
