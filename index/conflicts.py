@@ -212,6 +212,7 @@ class _Read:
     times: list[_Time]
     when: frozenset[str]  # months and years named: a sentence about another event
     names: frozenset[str]  # stems of capitalised words (not the first)
+    words: frozenset[str]  # its lower-case words, to skip a cue's search when it cannot match
     weight: float = 0.0  # summed rarity of its stems (set once the weights are known)
     cues: _Cues | None = None  # read on first use: most sentences are never part of a claim pair
 
@@ -226,16 +227,35 @@ class _Cues:
     sources: frozenset[str]
 
 
+# Word beginnings of which every match of a cue holds one: without any, the search is skipped.
+_GATES = {
+    "prospective": ("train", "deploy", "prepar", "plan", "set", "rumo", "expect", "sent"),
+    "actual": ("join", "fought", "fight", "engag", "combat", "clash", "battle", "kill", "sent",
+               "deploy", "arriv", "began", "begun"),
+    "hedged": ("rumo", "report", "alleg", "unconfirm", "unverif", "verifi", "suspect", "believ",
+               "thought", "possib", "potential", "consider", "have", "speculat", "unclear", "known",
+               "confirm"),
+    "confirmed": ("confirm", "verifi", "official", "acknowledg", "deliberate", "intentional"),
+    "fate": ("rescu", "captur", "apprehend", "arrest", "detain", "nabb", "seiz", "scene", "instantly",
+             "hospital"),
+    "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
+}
+
+
 def _cues(r: _Read) -> _Cues:
     if r.cues is None:
         t = r.text
+        has = {k: any(w.startswith(g) for w in r.words) for k, g in _GATES.items()}
         r.cues = _Cues(
-            _PROSPECTIVE.search(t),
-            _actual(t),
-            tuple((one.search(t), other.search(t)) for one, other, _, _ in _FATES),
-            _HEDGED.search(t),
-            _CONFIRMED.search(t),
-            frozenset(_sources(t)),
+            _PROSPECTIVE.search(t) if has["prospective"] else None,
+            _actual(t) if has["actual"] else None,
+            tuple(
+                (one.search(t), other.search(t)) if has["fate"] else (None, None)
+                for one, other, _, _ in _FATES
+            ),
+            _HEDGED.search(t) if has["hedged"] else None,
+            _CONFIRMED.search(t) if has["confirmed"] else None,
+            frozenset(_sources(t)) if has["source"] else frozenset(),
         )
     return r.cues
 
@@ -249,13 +269,20 @@ _WHEN = re.compile(
 )
 
 
+_CUT = re.compile(r"(?:\b\d{1,3}|\b[a-z]+)\.$")
+
+
 def _read_all(sents: Sequence[Sentence]) -> list[_Read]:
     texts = [s.text for s in sents]
     for n in range(len(texts) - 1):
-        # "The 5. 9-magnitude quake": the splitter cut a figure in two; read it whole
-        if re.search(r"\b\d{1,3}\.$", texts[n]) and re.match(r"\d", texts[n + 1]):
-            texts[n] = texts[n] + " " + texts[n + 1]
-            texts[n + 1] = re.sub(r"^\d+", "", texts[n + 1])
+        # "The 5. 9-magnitude quake", "A loaded. 38-caliber revolver": the splitter cut a figure
+        # in two. The figure is read with the sentence that holds most of the claim.
+        cut = _CUT.search(texts[n])
+        if cut and texts[n + 1][:1].isdigit():
+            if len(texts[n]) < 40:
+                texts[n], texts[n + 1] = "", texts[n] + " " + texts[n + 1]
+            else:
+                texts[n], texts[n + 1] = texts[n][: cut.start()], cut.group(0) + " " + texts[n + 1]
     return [_read(t) for t in texts]
 
 
@@ -292,7 +319,7 @@ def _read(text: str) -> _Read:
         if months or digit or not present.isdisjoint(_BEFORE_WORDS)
         else frozenset()
     )
-    return _Read(text, stems, figures(text), dates, days, times, when, names)
+    return _Read(text, stems, figures(text), dates, days, times, when, names, frozenset(present))
 
 
 # --- figures ---------------------------------------------------------------------------------------
@@ -318,6 +345,8 @@ def _same_measure(x: Figure, y: Figure) -> bool:
         return x.noun.split(" of ")[1] == y.noun.split(" of ")[1]  # from the same place
     if x.dim == "duration":
         return (x.noun == "adjective") == (y.noun == "adjective")
+    if x.dim == "magnitude":
+        return x.noun == y.noun  # a quake's against a quake's, an aftershock's against another's
     if x.dim != "count":
         return True
     if x.role or y.role:
@@ -331,7 +360,7 @@ def _anchored(f: Figure) -> bool:
     return (
         bool(f.role)
         or _people(f)
-        or f.dim == "magnitude"
+        or f.dim in ("magnitude", "calibre")
         or (f.dim == "distance" and " of " in f.noun)
     )
 
@@ -402,8 +431,8 @@ def _figure_conflicts(
                         f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6
                     ))
                     continue
-            if _overlap(x, y):
-                continue
+            if _overlap(x, y) or (x.hedge == y.hedge == "vague"):
+                continue  # (two vague amounts are two impressions, not two counts)
             if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
                 continue  # both reports give both figures: two different things were measured
             if x.part or y.part:

@@ -136,7 +136,8 @@ _ROLES = [
     ("dead", re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|dying|fatalit\w+|death toll|toll|"
                         r"lives|perished|victims|bodies|drown\w*)\b")),
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|treatment)\b")),
-    ("missing", re.compile(r"\bmissing\b")),
+    ("missing", re.compile(r"\b(?:missing|unaccounted)\b")),
+    ("affected", re.compile(r"\b(?:affected|impacted)\b")),
     ("homeless", re.compile(r"\b(?:homeless|without (?:homes|shelter)|displaced)\b")),
     ("evacuated", re.compile(r"\bevacuat\w+\b")),
     ("arrested", re.compile(r"\b(?:arrest\w*|detain\w*|held)\b")),
@@ -416,7 +417,8 @@ def figures(text: str) -> list[Figure]:
         if re.search(r"magnitude(?: of)?\s*$", before, re.IGNORECASE) or re.match(
             r"[\s-]*(?:magnitude|on the richter)", after, re.IGNORECASE
         ):
-            dim, noun = "magnitude", ""
+            # an aftershock's magnitude is not the quake's
+            dim, noun = "magnitude", "aftershock" if "aftershock" in low_text else ""
             low, high = value - 0.049, value + 0.049
         if dim == "distance":
             dm = re.match(r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
@@ -479,7 +481,7 @@ def figures(text: str) -> list[Figure]:
         if re.match(r"\s+of (?:the|all)\b", after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
         figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()
-        if dim not in ("count", "age") and am and am.group("unit") and not dim.startswith("money"):
+        if dim not in ("count", "age") and am and unit in _UNIT and not dim.startswith("money"):
             figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : am.end()]
         out.append(
             Figure(figure_text.strip(), value, low, high, dim, noun, role, hedge, part, m.start())
