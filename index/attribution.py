@@ -73,8 +73,9 @@ _VERBS = (
     "analysed|suggested|suggests|warned|warns|warn|explained|confirmed|confirms|confirm|insisted|"
     "argued|revealed|estimated|estimates|estimate|predicted|denied|declared|tweeted|acknowledged|"
     "admitted|stressed|asserted|alleged|cautioned|conceded|observed|remarked|replied|quoted|"
-    "indicated|described|continued|saying"
+    "indicated|described|continued|saying|telling|adding|quotes"
 )
+_PARTICIPLES = _words("saying telling adding")
 # Verbs that are just as often nouns ("news reports", "the claims"): their subject must be a name.
 _NOUN_VERBS = _words("reports report claims estimates estimate notes states")
 _TELL = _words("told tells disclosed")
@@ -126,7 +127,9 @@ _INSTITUTIONS = _words(
 ) | {"united nations", "red cross", "red crescent", "white house", "world bank", "european union",
      "state department", "downing street", "congress", "parliament"}
 _ORG_HEADS = ORG_HEADS | _words(
-    "survey observatory programme program unit directorate agencies centers centres ministries"
+    "survey observatory programme program unit directorate agencies centers centres ministries "
+    "universidad servicio instituto ministerio gobierno agencia comisión comision université "
+    "ministère institut"
 )
 # Lower-case heads that make a body of a capitalised name: "the District Attorney's office".
 _LOWER_HEADS = _words(
@@ -337,11 +340,13 @@ def _speaker(
     if not name_toks or not all(_is_cap(t[2]) or t[2].lower() in _CONNECTORS for t in name_toks):
         return None
     st, en = name_toks[0][0], name_toks[-1][1]
-    name = text[st:en].removesuffix("'s").removesuffix("’s")
+    name = " ".join(text[st:en].split()).removesuffix("'s").removesuffix("’s")
     kind = _kind(text, name, st == s, audience, ents, st)
     if kind is None:
         return None
-    return _Cite(name, st, st + len(name), kind, role)
+    if text[st:en].endswith(("'s", "’s")):
+        en -= 2
+    return _Cite(name, st, en, kind, role)
 
 
 def _run_back(text: str, s: int, pos: int) -> list[tuple[int, int, str]] | None:
@@ -435,7 +440,7 @@ _STATEMENT_NOUNS = _words("statement report announcement communique communiqué 
 # "A Defence Ministry statement said": the body that issued it; "the statement said": as "it said".
 _STATEMENT = re.compile(
     r"(?:^|(?<=\s))(?:[Aa]n?\s+|[Tt]he\s+|[Ii]ts\s+)?(?P<name>(?:(?:[A-Z][\w.’'-]*|"
-    + "|".join(sorted(_INST_MODIFIERS | _BARE_INSTITUTIONS))
+    + "|".join(sorted(_INST_MODIFIERS | _BARE_INSTITUTIONS | _LOWER_HEADS | {"cabinet"}))
     + r")\s+){0,4})(?:statement|report|announcement|communiqu[eé]|press release|release)\s*$"
 )
 _LIST_LINE = re.compile(r"^[ \t]*(?:[*•-][ \t]*)?(?P<np>[A-Z][^\n\"“:]{0,50}?)[ \t]+[-–—:][ \t]+[\"“]", re.M)
@@ -475,7 +480,9 @@ _NAME_OUTLET = re.compile(
 )
 
 
-def _appositive(text: str, s: int, q: int, ents: dict[int, str]) -> _Cite | None:
+def _appositive(
+    text: str, s: int, q: int, ents: dict[int, str], strict: bool = False
+) -> _Cite | None:
     """A speaker named before one or two appositives that end at ``q`` ("Charlotte Streck, the
     director of Climate Focus, a Rotterdam-based consultancy, said")."""
     commas = [m.start() for m in re.finditer(",", text[max(s, q - 160) : q])]
@@ -485,10 +492,15 @@ def _appositive(text: str, s: int, q: int, ents: dict[int, str]) -> _Cite | None
         if not all(_APP_START.match(a) or a.split() and _is_role(a.split()[0]) for a in apps):
             continue
         with_role = [a.strip() for a in apps if any(_is_role(w) for w in a.split())]
-        if not with_role and not apps[0].strip()[:1].isdigit():
+        described = not strict and any(re.search(r"\b[a-z]{3,}", a) for a in apps)
+        if not with_role and not described and not apps[0].strip()[:1].isdigit():
             continue  # "Paris, France, said" is a place, not an appositive
         run = _run_back(text, s, base + c)
         sp = _speaker(text, run, s, False, ents) if run else None
+        if sp is not None and not with_role and sp.kind == "person" and described:
+            with_role = [apps[0].strip()]  # "Crowley of GAO, Congress' investigative arm, said"
+        elif sp is not None and not with_role and not apps[0].strip()[:1].isdigit():
+            continue
         if sp is not None:
             roles = [r for r in (sp.role, *with_role[:1]) if r]
             return _Cite(sp.name, sp.start, sp.end, sp.kind, ", ".join(roles) or None)
@@ -553,11 +565,9 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
         if verb == "continued" and not re.match(r"\s*[,:]?\s*[\"“]", text[m.end() : m.end() + 4]):
             continue  # "Jowell continued, "..."" reports; "the rain continued" does not
         p = _gap_start(text, s, m.start())
-        if verb == "saying":  # "Authorities are now saying"; ", saying ..." has no subject here
-            be = re.search(r"\b(?:are|is|was|were)(?:\s+(?:now|still|also))?\s*$", text[s:p])
-            if not be:
-                continue
-            p = s + be.start()
+        be = re.search(r"\b(?:are|is|was|were)(?:\s+(?:now|still|also))?\s*$", text[s:p])
+        if verb in _PARTICIPLES and be:  # "Authorities are now saying"
+            p, verb = s + be.start(), "says"
         while p > s and text[p - 1].isspace():
             p -= 1
         if verb in _NOUN_VERBS:
@@ -568,10 +578,27 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             continue
         tail = text[max(s, p - 3) : p]
         cite: _Cite | None = None
+        if verb in _PARTICIPLES:
+            if not tail.rstrip().endswith(","):
+                continue
+            # "But Clark defended the new regulations, saying ...": the sentence's subject speaks.
+            lead = re.match(r"(?:(?:But|And|However|Yet|Still),?\s+)?", text[s:e])
+            run = _run_fwd(text, s + (lead.end() if lead else 0), e)
+            c = _speaker(text, run, s, False, ents) if run else None
+            nxt = text[c.end : c.end + 30].split()[:1] if c is not None else []
+            if c is not None and c.end < p and not (nxt and re.match(_HEAD + r"\b", nxt[0])):
+                out.append(c)
+            continue
         if tail.rstrip().endswith(","):  # "Jan Egeland, the UN's emergency relief coordinator, said"
-            cite = _appositive(text, s, text.rindex(",", s, p), ents)
+            q = text.rindex(",", s, p)
+            cite = _appositive(text, s, q, ents)
+            if cite is None and re.search(r"(?:^|,)\s*(?:the\s+)?[A-Z][^,]*$", text[s:q]):
+                cite = _subject(text, s, q, verb, ents)  # "the General Accounting Office, GAO, said"
         else:
             cite = _subject(text, s, p, verb, ents)
+            if cite is None and "," in text[max(s, p - 100) : p]:
+                # "Bernard Reed, manager of the London options exchange said" (no closing comma)
+                cite = _appositive(text, s, p, ents, strict=True)
         if cite is None and re.search(r"[,\"“”’]\s*$", tail) and verb not in _TELL:
             # "..., said Prime Minister Jane Doe": the speaker follows the verb.
             run = _run_fwd(text, m.end(), e)
@@ -628,7 +655,9 @@ _MODIFIER = (
     r"(?:senior|top|high-ranking|former|local|military|intelligence|government|defen[cs]e|security|"
     r"police|administration|anonymous|unnamed|unidentified|ministry|navy|army|embassy|humanitarian|aid|rescue|relief|rights|"
     r"health|medical|hospital|foreign|diplomatic|industry|company|market|bank|banking|trade|"
-    r"financial|opposition|rebel|party|palace|official|dealer|shipping|oil|[A-Z][\w.’'-]*)"
+    r"financial|opposition|rebel|party|palace|official|dealer|shipping|oil|federal|state|city|"
+    r"county|provincial|regional|national|municipal|border|airport|school|union|ministry|"
+    r"[A-Z][\w.’'-]*)"
 )
 _HEAD_WORDS = (
     "officials? diplomats? sources? officers? spokes(?:man|woman|person) analysts? experts? "
@@ -647,7 +676,7 @@ _UNNAMED = re.compile(
     r"(?:[\w.’'-]+)(?:\s+[A-Z][\w.’'-]*){0,3})?"
 )
 _CUE_BEFORE = re.compile(
-    r"(?:according to|citing|cited by|quoted by|by|from|(?:[,\"“”’]\s*(?:"
+    r"(?:according to|citing|cited by|quoted by|quotes|quoted|by|from|(?:[,\"“”’]\s*(?:"
     + _VERBS
     + r")))\s*$",
     re.IGNORECASE,
