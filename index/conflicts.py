@@ -269,6 +269,8 @@ _WHEN = re.compile(
 )
 
 
+# "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: ...": a page's own dates, not the story's
+_META = re.compile(r"\s*(?:published|updated|posted|last updated|last modified)\b", re.IGNORECASE)
 _CUT = re.compile(r"(?:\b\d{1,3}|\b[a-z]+)\.$")
 
 
@@ -310,7 +312,7 @@ def _read(text: str) -> _Read:
         if not present.isdisjoint(_DAYS)
         else {}
     )
-    digit = _DIGIT.search(text)
+    digit = _DIGIT.search(text) if not _META.match(text) else None
     months = not present.isdisjoint(_MONTH_WORDS)
     dates = _dates(text) if digit and months else {}
     times = _times(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []
@@ -351,7 +353,14 @@ def _same_measure(x: Figure, y: Figure) -> bool:
         return True
     if x.role or y.role:
         return x.role == y.role
-    return bool(_nouns(x) & _nouns(y)) or (_people(x) and _people(y))
+    if _nouns(x) & _nouns(y):
+        return True
+    # two groups of people ("infantry", "soldiers") are one count when the same is said of them
+    return _people(x) and _people(y) and bool(_said_of(x) & _said_of(y))
+
+
+def _said_of(f: Figure) -> frozenset[str]:
+    return frozenset(stem(w) for w in f.context if w not in STOP and len(w) > 2) - _nouns(f)
 
 
 def _anchored(f: Figure) -> bool:

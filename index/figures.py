@@ -28,7 +28,8 @@ _FIXES = [
     (": ", re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
     (". ", re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25"
     ("m", re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
-    ("calib", re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*calib)", re.IGNORECASE), " ."),  # "a. 357"
+    (". ", re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum))",
+                      re.IGNORECASE), " ."),  # "a. 357 revolver" -> "a .357 revolver"
     (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
 ]
 
@@ -164,7 +165,7 @@ def _hedge(before: str) -> tuple[str, str]:
     words = before.rstrip().rsplit(None, 4)
     for k in (4, 3, 2, 1):
         if len(words) >= k:
-            phrase = " ".join(words[-k:]).lower()
+            phrase = " ".join(words[-k:]).lower().lstrip("\"“‘'(")
             if phrase in _HEDGE_KIND:
                 return phrase, " ".join(words[:-k]) + " "
     return "", before
@@ -276,6 +277,7 @@ class Figure:
     hedge: str
     part: str
     start: int
+    context: tuple[str, ...] = ()  # the lower-case words that follow it: what is said of it
 
 
 def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
@@ -320,6 +322,14 @@ def _matches(text: str) -> list[re.Match[str]]:
             out.append(m)
             done = m.end()
     return out
+
+
+_GUN = re.compile(r"\s*-?\s*(?:calib\w*|revolver|pistol|handgun|magnum|special)\b", re.IGNORECASE)
+
+
+def raw_is_calibre(text: str, start: int, end: int) -> bool:
+    """".357 revolver", ".38-caliber": a calibre written as a decimal fraction of an inch."""
+    return text[start : start + 1] == "." and bool(_GUN.match(text, end))
 
 
 def figures(text: str) -> list[Figure]:
@@ -420,6 +430,9 @@ def figures(text: str) -> list[Figure]:
             # an aftershock's magnitude is not the quake's
             dim, noun = "magnitude", "aftershock" if "aftershock" in low_text else ""
             low, high = value - 0.049, value + 0.049
+        if raw_is_calibre(text, m.start(), end):
+            dim, noun = "calibre", ""
+            low, high = value - 0.0005, value + 0.0005
         if dim == "distance":
             dm = re.match(r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
                           r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)", text[am.end() : am.end() + 60])
@@ -484,6 +497,9 @@ def figures(text: str) -> list[Figure]:
         if dim not in ("count", "age") and am and unit in _UNIT and not dim.startswith("money"):
             figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : am.end()]
         out.append(
-            Figure(figure_text.strip(), value, low, high, dim, noun, role, hedge, part, m.start())
+            Figure(
+                figure_text.strip(), value, low, high, dim, noun, role, hedge, part, m.start(),
+                tuple(_LETTERS.findall(low_text[end : end + 60])),
+            )
         )
     return out
