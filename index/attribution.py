@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ _VERBS = (
     "indicated|described|continued|saying|telling|adding|quotes"
 )
 _PARTICIPLES = _words("saying telling adding")
+_BE = re.compile(r"\b(?:are|is|was|were)(?:\s+(?:now|still|also))?\s*$")
 # Verbs that are just as often nouns ("news reports", "the claims"): their subject must be a name.
 _NOUN_VERBS = _words("reports report claims estimates estimate notes states")
 _TELL = _words("told tells disclosed")
@@ -224,6 +226,7 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or re.match(r"[a-z]{1,2}['’][A-Z]", w) is not None  # "d'Argentre"
 
 
+@lru_cache(maxsize=4096)
 def _is_role(w: str) -> bool:
     lw = w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
     if w.endswith(".") and lw in _ROLE_ABBREVIATIONS:
@@ -245,7 +248,7 @@ def _outlet_key(name: str) -> str | None:
 
 
 # A word seen after one of these in lower case is a common noun ("many people", "the officials").
-_COMMON_BEFORE = r"\b(?:the|a|an|many|some|these|those|other|of|for|all|most|our|their|his|her)\s+"
+_COMMON_BEFORE = _words("the a an many some these those other of for all most our their his her")
 
 
 def _kind(text: str, name: str, at_start: bool, audience: bool, ents: dict[int, str], pos: int) -> str | None:
@@ -270,19 +273,35 @@ def _kind(text: str, name: str, at_start: bool, audience: bool, ents: dict[int, 
     if label == "GROUP" or low in _NOT_NAMES:
         return None
     if len(name.split()) == 1 and at_start and (
-        re.search(_COMMON_BEFORE + re.escape(low) + r"\b", text)
+        any(b.lower() in _COMMON_BEFORE for b, _ in _occurrences(text, low))
         or label != "PERSON" and not _capitalised_inside(text, name)
     ):
         return None  # "Officials said", "People told": a common noun capitalised by position
     return "person"
 
 
+def _occurrences(text: str, word: str) -> list[tuple[str, str]]:
+    """The word before and the word after each whole-word occurrence of ``word`` in ``text``."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            before = text[max(0, at - 30) : at].split()[-1:]
+            after = text[end : end + 30].split()[:1]
+            out.append((before[0] if before else "", after[0] if after else ""))
+        at = text.find(word, end)
+    return out
+
+
 def _capitalised_inside(text: str, word: str) -> bool:
-    """True when ``word`` is capitalised somewhere other than at a sentence start ("Palomino")."""
-    w = re.escape(word)
-    # Or inside a longer name: "Pentland" of "Pentland Industries PLC", "Seymour" of "Frances Seymour".
-    pattern = rf"(?<=[a-z,;] ){w}\b|\b{w}\s+[A-Z]\w|\b[A-Z][\w.]*\s+{w}\b"
-    return re.search(pattern, text) is not None
+    """True when ``word`` is capitalised somewhere other than at a sentence start ("Palomino"), or
+    inside a longer name ("Pentland" of "Pentland Industries PLC", "Seymour" of "Frances Seymour")."""
+    for before, after in _occurrences(text, word):
+        if before and (before[-1].islower() or before[-1] in ",;" or _is_cap(before)) or _is_cap(after):
+            if not before.endswith((".", "!", "?", '"', "”")) or _is_cap(after):
+                return True
+    return False
 
 
 def _strip(w: str) -> str:
@@ -417,7 +436,7 @@ _CUE_FWD = re.compile(
     r"(?:an?|the|in a) (?:report|statement|interview|broadcast) (?:from|by|in|with|on)|"
     r"in an interview with|speaking to)\s+"
 )
-_CUE_HINTS = ("accord", "citing", " by ", "interview", "speaking", "report", "statement", "broadcast")
+_CUE_HINT = re.compile(r"accord|citing| by |interview|speaking|report|statement|broadcast")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -565,9 +584,10 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
         if verb == "continued" and not re.match(r"\s*[,:]?\s*[\"“]", text[m.end() : m.end() + 4]):
             continue  # "Jowell continued, "..."" reports; "the rain continued" does not
         p = _gap_start(text, s, m.start())
-        be = re.search(r"\b(?:are|is|was|were)(?:\s+(?:now|still|also))?\s*$", text[s:p])
-        if verb in _PARTICIPLES and be:  # "Authorities are now saying"
-            p, verb = s + be.start(), "says"
+        be = _BE.search(text[max(s, p - 16) : p]) if verb in _PARTICIPLES else None
+        if be:  # "Authorities are now saying"
+            be_at = max(s, p - 16) + be.start()
+            p, verb = be_at, "says"
         while p > s and text[p - 1].isspace():
             p -= 1
         if verb in _NOUN_VERBS:
@@ -592,7 +612,8 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
         if tail.rstrip().endswith(","):  # "Jan Egeland, the UN's emergency relief coordinator, said"
             q = text.rindex(",", s, p)
             cite = _appositive(text, s, q, ents)
-            if cite is None and re.search(r"(?:^|,)\s*(?:the\s+)?[A-Z][^,]*$", text[s:q]):
+            np_at = max(s, text.rfind(",", s, q) + 1)
+            if cite is None and re.match(r"\s*(?:the\s+)?[A-Z]", text[np_at:q]):
                 cite = _subject(text, s, q, verb, ents)  # "the General Accounting Office, GAO, said"
         else:
             cite = _subject(text, s, p, verb, ents)
@@ -615,8 +636,7 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             c = _speaker(text, run, s, True, ents) if run else None
             if c is not None and not _adjective(text, c, e):
                 out.append(c)
-    sentence = low[s:e]
-    if not any(h in sentence for h in _CUE_HINTS):
+    if not _CUE_HINT.search(low, s, e):
         return out
     for m in _CUE_FWD.finditer(low, s, e):
         cue = m.group(0).lower()
