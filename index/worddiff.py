@@ -164,7 +164,7 @@ def _word(w: str) -> tuple[str, str, bool]:
     if low in STOP or len(low) < 2:
         return "", "", False
     key = stem(low)
-    if key in _REPORTING:
+    if key in _REPORTING and w.islower():  # "stated" is saying, "State Department" a name
         return "", "", False
     return key, "status" if key in _STATUS else "word", w[0].isupper()
 

@@ -111,6 +111,8 @@ def test_demonyms_meet_their_place_and_verbs_of_saying_are_not_differences() -> 
     assert a == [] and b == []
     a, b = diff("Iraqi and Ukrainian soldiers.", "Soldiers from Iraq and Ukraine.")
     assert a == [] and b == []
+    a, _ = diff("The State Department stated it.", "The Pentagon said it.")
+    assert a == [("State Department", "name")]
 
 
 def test_acronyms_with_full_stops() -> None:
