@@ -215,6 +215,7 @@ class _Read:
     words: frozenset[str]  # its lower-case words, to skip a cue's search when it cannot match
     weight: float = 0.0  # summed rarity of its stems (set once the weights are known)
     cues: _Cues | None = None  # read on first use: most sentences are never part of a claim pair
+    headline: bool = False  # a title: the body tells the same claim with its context
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +286,10 @@ def _read_all(sents: Sequence[Sentence]) -> list[_Read]:
                 texts[n], texts[n + 1] = "", texts[n] + " " + texts[n + 1]
             else:
                 texts[n], texts[n + 1] = texts[n][: cut.start()], cut.group(0) + " " + texts[n + 1]
-    return [_read(t) for t in texts]
+    out = [_read(t) for t in texts]
+    if len(out) > 1 and not texts[0].rstrip().endswith((".", "!", "?", '"', "”")):
+        out[0].headline = True
+    return out
 
 
 _MONTH_WORDS = frozenset(
@@ -502,7 +506,8 @@ _CERTAIN = 0.35  # ... from which a hedged and a confirmed telling of it disagre
 _SAME_CLAIM = 0.45  # closeness from which a date, status or source must agree
 _STRONG = 0.5  # findings below this strength are not shown
 _MOST = 10  # and never more than this many: a reader checks each one
-_PER_KIND = 5
+# figures are many and each is its own; a status or a hedge told again adds little
+_PER_KIND = {"figure": 5, "date": 3}
 
 
 def find(
@@ -550,15 +555,17 @@ def find(
                     found.append(Finding("figure", i, j, detail, s + 0.5 * c))
             if c >= _NEAR:
                 found.extend(_claim_conflicts(i, j, x, y, c))
-    found.sort(key=lambda f: -f.strength)
+    # A finding on a headline comes after those told in the body, with their context.
+    found = [f for f in found if f.strength >= _STRONG]
+    found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))
     out: list[Finding] = []
     used: set[tuple[str, str, int]] = set()
     said: set[str] = set()
     per_kind: dict[str, int] = defaultdict(int)
     for f in found:
-        if f.strength < _STRONG or len(out) >= _MOST:
+        if len(out) >= _MOST:
             break
-        if per_kind[f.kind] >= _PER_KIND:
+        if per_kind[f.kind] >= _PER_KIND.get(f.kind, 2):
             continue  # the same disagreement seen in a fourth pair of sentences adds nothing
         # One finding of a measure per sentence: the strongest counterpart explains it best.
         what = f.detail.split(":")[0]
@@ -605,7 +612,7 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             0.3 + c,
         ))
     pairs = [(p, q) for p in x.times for q in y.times if p.zone == q.zone]
-    if pairs and all(_time_gap(p, q) > 5 for p, q in pairs):
+    if pairs and c >= _SAME_CLAIM and all(_time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: _time_gap(*t))
         out.append(Finding(
             "date", i, j,

@@ -236,7 +236,8 @@ _FILLER = frozenset(
 _STOPWORDS = frozenset(
     "a an the and or but of in on at to for from by with as is are was were be been has have had "
     "that which who this these those it its their his her than then said says after before into "
-    "per each".split()
+    "per each outside inside near during across around within without against among under over "
+    "behind along toward towards amid across off since while when where".split()
 )
 _VERBISH = re.compile(r".*(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
 _PEOPLE = frozenset(
@@ -250,10 +251,12 @@ def _personal(noun: str) -> bool:
     """True when a counted noun may be a count of people (or is not said)."""
     if not noun:
         return True
-    head = noun.split()[-1]
-    if any(rx.fullmatch(head) for _, rx in _ROLES):
-        return True  # "80,000 dead", "80,000 death"
-    return head in _PEOPLE or head.endswith(("ers", "ians", "ists", "ees"))
+    for head in noun.split():
+        if any(rx.fullmatch(head) for _, rx in _ROLES):
+            return True  # "80,000 dead", "80,000 death"
+        if head in _PEOPLE or head.endswith(("ers", "ians", "ists", "ees")):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
