@@ -74,9 +74,9 @@ _VERBS = (
     "analysed|suggested|suggests|warned|warns|warn|explained|confirmed|confirms|confirm|insisted|"
     "argued|revealed|estimated|estimates|estimate|predicted|denied|declared|tweeted|acknowledged|"
     "admitted|stressed|asserted|alleged|cautioned|conceded|observed|remarked|replied|quoted|"
-    "indicated|described|continued|saying|telling|adding|quotes"
+    "indicated|described|continued|saying|telling|adding|quotes|confirming|warning"
 )
-_PARTICIPLES = _words("saying telling adding")
+_PARTICIPLES = _words("saying telling adding confirming warning")
 _BE = re.compile(r"\b(?:are|is|was|were)(?:\s+(?:now|still|also))?\s*$")
 # Verbs that are just as often nouns ("news reports", "the claims"): their subject must be a name.
 _NOUN_VERBS = _words("reports report claims estimates estimate notes states")
@@ -152,7 +152,8 @@ _ROLE_WORDS = ROLE_NOUNS | _words(
     "coordinator head expert researcher scientist professor member representative executive "
     "seismologist geologist editor owner resident survivor witness rep spokesperson commander "
     "chairman chairwoman president secretary-general under-secretary-general minister envoy "
-    "chief cto cfo ceo coo negotiator mediator campaigner activist organiser organizer"
+    "chief cto cfo ceo coo negotiator mediator campaigner activist organiser organizer pastor "
+    "priest rabbi imam cleric vicar coroner prosecutor sheriff trooper ranger warden"
 )
 # Abbreviated titles, counted only with their full stop ("Dist. Atty. Steve Cooley").
 _ROLE_ABBREVIATIONS = _words("dist atty dep det supt insp sec amb pres asst")
@@ -229,6 +230,8 @@ def _is_cap(w: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_role(w: str) -> bool:
     lw = w.lower().rstrip(".,").removesuffix("'s").removesuffix("’s")
+    if lw in _HONORIFICS or lw + "." in _HONORIFICS:
+        return False  # "Mr Steele": a courtesy, not a role
     if w.endswith(".") and lw in _ROLE_ABBREVIATIONS:
         return True
     if lw.endswith("s") and lw[:-1] in _ROLE_WORDS:
@@ -379,7 +382,9 @@ def _run_back(text: str, s: int, pos: int) -> list[tuple[int, int, str]] | None:
         st, en, w = toks[i]
         core = w.strip(_EDGE)
         edge_before = w[0] in _EDGE
-        if run and (w[-1] in ",;:" or w[-1] in _EDGE):
+        if w[-1] in ",;:" or w[-1] in _EDGE and w[-1] not in "()":
+            if not run:
+                return []  # '..., AF447," said Air France': a quotation, not its speaker
             break  # a clause or a quotation ends here
         low = core.lower()
         ok = _is_cap(core) or _is_role(core) or low in _ROLE_MODIFIERS or low in _CONNECTORS
@@ -390,6 +395,8 @@ def _run_back(text: str, s: int, pos: int) -> list[tuple[int, int, str]] | None:
                 head = run[0][2].lower()
                 if low == "and" and (head in _ROLE_MODIFIERS or _is_role(run[0][2])):
                     break  # "campaigner and former U.S. Vice President Al Gore": roles joined
+                if low == "and" and any(_is_role(t[2]) for t in run[1:]):
+                    break  # "Venezuelan Energy and Mines Minister Aturo Hernandez Grisanti"
                 return None
             break
         off = st + w.index(core)
@@ -485,6 +492,10 @@ def _adjective(text: str, c: _Cite, e: int) -> bool:
     return u is not None and u.end() > c.end
 
 
+_ROLE_THEN_NAME = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;\"“”]{3,80}?),\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w.’'-]*){1,3}?)\s*[.,;]?\s*$"
+)
 _APP_START = re.compile(r"\s*(?:the|a|an|his|her|its|their|one of|[A-Z]|\d)")
 _NAME_WITH = re.compile(
     r"(?:^|(?<=\s))(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+(?:with|of|from|at)\s+"
@@ -508,7 +519,10 @@ def _appositive(
     base = max(s, q - 160)
     for c in reversed(commas[-2:]):
         apps = [a for a in text[base + c + 1 : q].split(",")]
-        if not all(_APP_START.match(a) or a.split() and _is_role(a.split()[0]) for a in apps):
+        if not all(
+            _APP_START.match(a) or a.split() and (_is_role(a.split()[0]) or a.split()[0] in _ROLE_MODIFIERS)
+            for a in apps
+        ):
             continue
         with_role = [a.strip() for a in apps if any(_is_role(w) for w in a.split())]
         described = not strict and any(re.search(r"\b[a-z]{3,}", a) for a in apps)
@@ -617,6 +631,10 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
                 cite = _subject(text, s, q, verb, ents)  # "the General Accounting Office, GAO, said"
         else:
             cite = _subject(text, s, p, verb, ents)
+            if cite is not None and " " not in cite.name and text[s : cite.start].rstrip()[-1:] == ",":
+                # "Charles Andrew, an analyst who follows Phillips for John S. Herold Inc of
+                # Greenwich, Conn said": "Conn" ends an appositive; the name is before it.
+                cite = _appositive(text, s, p, ents, strict=True) or cite
             if cite is None and "," in text[max(s, p - 100) : p]:
                 # "Bernard Reed, manager of the London options exchange said" (no closing comma)
                 cite = _appositive(text, s, p, ents, strict=True)
@@ -626,6 +644,13 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             c = _speaker(text, run, s, False, ents) if run else None
             if c is not None and not _adjective(text, c, e):
                 cite = _Cite(c.name, c.start, c.end, c.kind, c.role or _role_after(text, c.end, e))
+            rn = _ROLE_THEN_NAME.match(text, m.end(), e) if cite is None else None
+            if rn and any(_is_role(w) for w in rn.group("role").split()):
+                # "..., said the Central Mat-Su fire chief, James Steele."
+                nm = rn.group("name")
+                if nm.endswith(".") and not re.search(r"\b[A-Z]\.$", nm):
+                    nm = nm[:-1]  # the sentence's full stop
+                cite = _Cite(nm, rn.start("name"), rn.start("name") + len(nm), "person", rn.group("role"))
         elif cite is not None and cite.role is None and cite.kind == "person":
             role = _role_after(text, cite.end, m.start())
             cite = _Cite(cite.name, cite.start, cite.end, cite.kind, role)
@@ -916,7 +941,9 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
         k = bisect_right(starts, e.start) - 1
         w = e.text.split()
         if e.label == "PERSON" and k >= 0 and 1 < len(w) <= 3 and all(
-            _is_cap(x) for x in text[starts[k] : e.start].split()  # only titles before it
+            # only titles before it: "Sheriff's Deputy Timothy Brennan", "The pastor, Larry Kroon"
+            _is_cap(x) or _is_role(x) or x.lower() == "the"
+            for x in text[starts[k] : e.start].split()
         ):
             openers.setdefault(k, e)
 
@@ -944,7 +971,13 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
             add(c, [(x.start, x.end) for x in sents if x.start < le and ls < x.end], i)
             li += 1
         found = _cites(text, sent.start, sent.end, ents, low)
-        found += _unnamed(text, sent.start, sent.end, low)
+        named = [c for c in found if c.kind not in _PRONOUNS]
+        found += [
+            u
+            for u in _unnamed(text, sent.start, sent.end, low)
+            # "Nicoleta Drăguşin, a spokeswoman for the network, claims": her role, not a source
+            if not any(0 <= u.start - n.end <= 3 for n in named)
+        ]
         for c in sorted(found, key=lambda c: c.start):
             claims = [(sent.start, sent.end)]
             opened = _quote_open(text, sent.start, c.start)
@@ -970,7 +1003,10 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
                 c = _Cite(full, st, en, c.kind, c.role)
             add(c, claims, i)
     return [
-        Source(g.name, g.start, g.end, g.kind == "unnamed", g.kind, g.role, tuple(sorted(g.claims)))
+        Source(
+            " ".join(g.name.split()), g.start, g.end, g.kind == "unnamed", g.kind,
+            " ".join(g.role.split()) if g.role else None, tuple(sorted(g.claims)),
+        )
         for g in sorted(groups, key=lambda g: g.first)
     ]
 

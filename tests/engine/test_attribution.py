@@ -78,6 +78,36 @@ def test_forms(text: str, name: str, kind: str, role: str | None) -> None:
     assert (found[name].kind, found[name].role) == (kind, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("But Clark defended the rules, saying the agency had a duty to lend.", "Clark", None),
+        ("The agency may lose money, the General Accounting Office, GAO, said.", "GAO", None),
+        ("Lt. Col. Barry Holm, military spokesman, says the camp will close.",
+         "Barry Holm", "Lt. Col., military spokesman"),
+        ("Bernard Reed, manager of the London options exchange said growth would come.",
+         "Bernard Reed", "manager of the London options exchange"),
+        ("No one was hurt, said the Central Mat-Su fire chief, James Steel.",
+         "James Steel", "Central Mat-Su fire chief"),
+        ("Mr Steel said the blaze was set.", "Steel", None),
+    ],
+)
+def test_more_forms(text: str, name: str, role: str | None) -> None:
+    found = by_name(text)
+    assert name in found, list(found)
+    assert found[name].role == role
+
+
+def test_a_role_is_not_also_an_unnamed_source() -> None:
+    text = "Nicoleta Dragusin, a spokeswoman for the network, claims that it was a success."
+    assert [s.name for s in sources(text)] == ["Nicoleta Dragusin"]
+
+
+def test_a_quotation_is_not_its_speaker() -> None:
+    text = '"We have received no news from flight AF447," said Air France in a statement.'
+    assert [s.name for s in sources(text)] == ["Air France"]
+
+
 def test_told_an_outlet() -> None:
     text = "A senior U.S. official told CNN the strike was over."
     found = by_name(text)
