@@ -115,6 +115,13 @@ def test_demonyms_meet_their_place_and_verbs_of_saying_are_not_differences() -> 
     assert a == [("State Department", "name")]
 
 
+def test_an_acronym_meets_its_place_written_out() -> None:
+    a, b = diff("Over 10,000 DPRK soldiers arrived.", "Over 10,000 North Korean soldiers arrived.")
+    assert a == [] and b == []
+    a, b = diff("The DPRK sent aid.", "North Korea sent aid.")
+    assert a == [] and b == []
+
+
 def test_acronyms_with_full_stops() -> None:
     a, b = diff("The U.S. sent aid.", "The US sent aid to Kyiv.")
     assert a == [] and b == [("Kyiv", "name")]
