@@ -1,9 +1,9 @@
 """Word-level differences: what ``index.worddiff.differences`` costs per comparison.
 
-Prints figures (CPU time of this process, so that other work on a shared machine counts less), asserts
-nothing. Two cases on the seed pair: the pairs ``compare`` aligns (first
-call per sentence pays its tokenisation, as in the app), and the worst case of every sentence of A
-against every sentence of B (unrelated sentences differ in nearly every word).
+Prints figures, asserts nothing; CPU time of this process, so that other work on a shared machine
+counts less. Two cases on the seed pair: the pairs ``compare`` aligns (the first call per sentence
+pays its tokenisation, as in the app), and the worst case of every sentence of A against every
+sentence of B (unrelated sentences differ in nearly every word).
 
     .venv/bin/python tests/benchmarks/bench_worddiff.py
 """
