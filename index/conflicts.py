@@ -263,7 +263,7 @@ def _cues(r: _Read) -> _Cues:
 
 # "In February, a quake killed 612": a month or year without a day marks another event.
 _WHEN = re.compile(
-    r"\b(?:in|since|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
+    r"\b(?:in|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
     r"july|august|september|october|november|december)\b(?!\s+\d)|\blast (?:year|month)\b|"
     r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b",
     re.IGNORECASE,
@@ -374,6 +374,7 @@ def _anchored(f: Figure) -> bool:
         bool(f.role)
         or _people(f)
         or f.dim in ("magnitude", "calibre")
+        or f.dim.startswith("record:")
         or (f.dim == "distance" and " of " in f.noun)
     )
 
@@ -422,11 +423,20 @@ def _said_elsewhere(f: Figure, others: Sequence[Figure]) -> bool:
     return any(not g.part and _same_measure(f, g) and _overlap(f, g) for g in others)
 
 
+def _same_time(ra: _Read, rb: _Read, c: float) -> bool:
+    """Whether two sentences naming different months or years may still tell one event: only
+    inside one claim, when one names none and gives no day of its own ("in 2007-08" / "")."""
+    if c < _SAME_CLAIM or (ra.when and rb.when):
+        return False
+    plain = rb if ra.when else ra
+    return not (plain.days or plain.dates)
+
+
 def _figure_conflicts(
     ra: _Read, rb: _Read, c: float, all_a: Sequence[Figure], all_b: Sequence[Figure]
 ) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
-    if ra.when != rb.when:
+    if ra.when != rb.when and not _same_time(ra, rb, c):
         return out  # "a quake in February killed 612" is another event
     for x in ra.figs:
         if x.dim == "duration" and c < _DURATION:
@@ -500,8 +510,9 @@ def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
 
 
 _NEAR = 0.3  # closeness from which two sentences are a candidate
-_LOOSE = 0.08  # ... or, for a toll, a distance from a place or a magnitude, from which
+_LOOSE = 0.03  # ... or, for a toll, a distance from a place or a magnitude, from which
 _DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
+_FATE = 0.15  # ... from which two accounts of one person's fate are compared
 _CERTAIN = 0.35  # ... from which a hedged and a confirmed telling of it disagree
 _SAME_CLAIM = 0.45  # closeness from which a date, status or source must agree
 _STRONG = 0.5  # findings below this strength are not shown
@@ -555,6 +566,8 @@ def find(
                     found.append(Finding("figure", i, j, detail, s + 0.5 * c))
             if c >= _NEAR:
                 found.extend(_claim_conflicts(i, j, x, y, c))
+            if c >= _FATE:
+                found.extend(_fate_conflicts(i, j, x, y, c))
     # A finding on a headline comes after those told in the body, with their context.
     found = [f for f in found if f.strength >= _STRONG]
     found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))
@@ -634,17 +647,6 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
             0.4 + c,
         ))
-    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(_FATES, cx.fates, cy.fates, strict=True):
-        if a1 and not a2 and b2 and not b1:
-            out.append(Finding(
-                "status", i, j,
-                f"A says {say_one} ('{a1.group(0)}'); B says {say_other} ('{b2.group(0)}')", 0.3 + c,
-            ))
-        elif a2 and not a1 and b1 and not b2:
-            out.append(Finding(
-                "status", i, j,
-                f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')", 0.3 + c,
-            ))
     if c < _CERTAIN:
         return out  # hedges are everywhere in news: compared only inside one claim
     ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
@@ -669,5 +671,23 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
                 "attribution", i, j,
                 f"source: A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
                 0.2 + share,
+            ))
+    return out
+
+
+def _fate_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Finding]:
+    """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
+    out: list[Finding] = []
+    cx, cy = _cues(x), _cues(y)
+    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(_FATES, cx.fates, cy.fates, strict=True):
+        if a1 and not a2 and b2 and not b1:
+            out.append(Finding(
+                "status", i, j,
+                f"A says {say_one} ('{a1.group(0)}'); B says {say_other} ('{b2.group(0)}')", 0.35 + c,
+            ))
+        elif a2 and not a1 and b1 and not b2:
+            out.append(Finding(
+                "status", i, j,
+                f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')", 0.35 + c,
             ))
     return out

@@ -196,6 +196,8 @@ _DIGITS = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 _ANY_DIGIT = re.compile(r"\d")
+_RECORD = re.compile(r"\s*-\s*(\d+)(?:\s*-\s*(\d+))?(?![\d-])")
+_OWNER = re.compile(r"\b([A-Z][a-z]{2,})\b")
 _NAME_BEFORE = re.compile(r"\w\s+([A-Z][a-z]+)\.? $")
 _LOWER_AFTER = re.compile(r"[\s,]*(?:[a-z]|%)")
 _NUMBER_WORDS = frozenset(
@@ -393,8 +395,19 @@ def figures(text: str) -> list[Figure]:
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if _NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
                 continue  # a clock time or an ordinal
-            if re.match(r"\s*-\s*\d", after) or re.search(r"\d\s*-\s*$", before[-3:]):
-                continue  # a score or a win-loss record: "53-3"
+            rec = _RECORD.match(text, end)
+            if rec and raw.isdigit():
+                owner = _OWNER.findall(text[max(0, m.start() - 45) : m.start()])
+                if owner and owner[-1].lower() not in _STOPWORDS:
+                    # "Riddick Bowe, 43-1, 33 KO's": a record is its owner's, and exact
+                    record = text[m.start() : rec.end()].replace(" ", "")
+                    key = value * 1e6 + sum(int(g or 0) * 10 ** (3 - 3 * n) for n, g in
+                                            enumerate(rec.groups()))
+                    out.append(Figure(record, key, key, key, "record:" + owner[-1].lower(),
+                                      "", "", "exact", "", m.start()))
+                continue
+            if re.search(r"\d\s*-\s*$", before[-3:]):
+                continue  # the second half of a score
             low, high = _range(value, hedge, raw if raw[:1].isdigit() or raw[:1] == "." else "")
             cur = _CURRENCY.get((m.group("cur") or "").strip().lower(), "")
             dim = "count"
