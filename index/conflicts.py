@@ -347,8 +347,9 @@ _PEOPLE = CLASSES["people"] | frozenset(
 def _same_measure(x: Figure, y: Figure) -> bool:
     if x.dim != y.dim:
         return False
-    if x.dim == "distance" and " of " in x.noun and " of " in y.noun:
-        return x.noun.split(" of ")[1] == y.noun.split(" of ")[1]  # from the same place
+    if x.dim == "distance" and (" of " in x.noun or " of " in y.noun):
+        # from the same place ("north of Detroit"), or both from none
+        return x.noun.partition(" of ")[2] == y.noun.partition(" of ")[2]
     if x.dim == "duration":
         return (x.noun == "adjective") == (y.noun == "adjective")
     if x.dim == "magnitude":
@@ -438,6 +439,8 @@ def _figure_conflicts(
     out: list[tuple[str, float]] = []
     if ra.when != rb.when and not _same_time(ra, rb, c):
         return out  # "a quake in February killed 612" is another event
+    if ra.dates and rb.dates and not ra.dates.keys() & rb.dates.keys():
+        return out  # "On March 11, a second quake ...": dated apart, told apart
     for x in ra.figs:
         if x.dim == "duration" and c < _DURATION:
             continue  # a story holds many spans of time: only compared inside one claim
@@ -456,6 +459,9 @@ def _figure_conflicts(
                     continue
             if _overlap(x, y) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
+            gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
+            if gap > (_FAR if c >= _NEAR else _FAR_LOOSE) and not (x.part or y.part):
+                continue  # "21 injured" and "310,000 injured" count different wholes
             if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
                 continue  # both reports give both figures: two different things were measured
             if x.part or y.part:
@@ -510,6 +516,7 @@ def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
 
 
 _NEAR = 0.3  # closeness from which two sentences are a candidate
+_FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different wholes
 _LOOSE = 0.03  # ... or, for a toll, a distance from a place or a magnitude, from which
 _DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
 _FATE = 0.15  # ... from which two accounts of one person's fate are compared
@@ -624,7 +631,15 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             f"day: A says {', '.join(x.days.values())}; B says {', '.join(y.days.values())}",
             0.3 + c,
         ))
-    pairs = [(p, q) for p in x.times for q in y.times if p.zone == q.zone]
+    # one time of each side in one zone: several times in a sentence are several events
+    pairs = [
+        (p, q)
+        for p in x.times
+        for q in y.times
+        if p.zone == q.zone
+        and sum(t.zone == p.zone for t in x.times) == 1
+        and sum(t.zone == q.zone for t in y.times) == 1
+    ]
     if pairs and c >= _SAME_CLAIM and all(_time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: _time_gap(*t))
         out.append(Finding(

@@ -198,7 +198,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _ANY_DIGIT = re.compile(r"\d")
 _RECORD = re.compile(r"\s*-\s*(\d+)(?:\s*-\s*(\d+))?(?![\d-])")
 _OWNER = re.compile(r"\b([A-Z][a-z]{2,})\b")
-_NAME_BEFORE = re.compile(r"\w\s+([A-Z][a-z]+)\.? $")
+_NAME_BEFORE = re.compile(r"\w[\s-]+([A-Z][a-z]+|[A-Z]{1,4})\.? $")
 _LOWER_AFTER = re.compile(r"[\s,]*(?:[a-z]|%)")
 _NUMBER_WORDS = frozenset(
     [*_UNITS, *_TENS, *_SCALE, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
@@ -393,6 +393,8 @@ def figures(text: str) -> list[Figure]:
             name = _NAME_BEFORE.search(before)
             if name and name.group(1).lower() not in _STOPWORDS and not _LOWER_AFTER.match(after):
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
+            if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
+                continue  # "0845": a clock time
             if _NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
                 continue  # a clock time or an ordinal
             rec = _RECORD.match(text, end)
