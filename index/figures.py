@@ -134,8 +134,11 @@ _CURRENCY = {
 }
 # Words that say what a count of people is a count of, whatever noun is counted.
 _ROLES = [
-    ("dead", re.compile(r"\b(?:kill\w*|dead|deaths?|died|die|dying|fatalit\w+|death toll|toll|"
-                        r"lives|perished|victims|bodies|drown\w*)\b")),
+    # "the death penalty", "put to death" and "a death sentence" count no dead
+    ("dead", re.compile(r"\b(?:kill\w*|dead|deaths?(?! (?:penalty|sentence|row|warrant))|died|die|"
+                        r"dying|fatalit\w+|death toll|toll|lives|perished|victims|bodies|drown\w*)"
+                        r"\b(?<!to death)")),
+    ("shot", re.compile(r"\b(?:shot|shooting|gunned)\b")),
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|treatment)\b")),
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b")),
     ("affected", re.compile(r"\b(?:affected|impacted)\b")),
