@@ -1,7 +1,7 @@
 """Disagreements between two reports: figures, status, certainty, dates, clock times, attribution.
 
-A disagreement must be about one thing. Every sentence is read once (``index.figures`` for its
-quantities, lexicons here for dates, times and status cues); a pair of sentences is examined when
+A disagreement must be about one thing. Every sentence is read once (``index.readings``: its
+figures, dates, times, status cues and sources); a pair of sentences is examined when
 it is aligned, when the caller's similarity hints so, or when the two share enough rare content
 words by our own measure (so the finder does not depend on how the alignment scores pairs).
 
@@ -22,9 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from index.align import CLASSES, STOP, stem, tokens
-from index.figures import Figure, clean, figures
+from index.align import CLASSES, STOP, stem
+from index.figures import Figure
 from index.models import Sentence
+from index.readings import DAYS, FATES, Reading, cues, read_all, same_source, time_gap
 
 __all__ = ["Finding", "find"]
 
@@ -38,294 +39,6 @@ class Finding:
     j: int
     detail: str
     strength: float
-
-
-# --- dates, weekdays and clock times ----------------------------------------------------------------
-
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_MONTHS = "january february march april may june july august september october november december"
-_MONTH = {m[:3]: n + 1 for n, m in enumerate(_MONTHS.split())} | {"sept": 9}
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})(?![a-z])",
-    re.IGNORECASE,
-)
-_WEEKDAY = re.compile(
-    r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?P<part>\s+(?:early\s+)?(?:morning|afternoon|evening|night))?",
-    re.IGNORECASE,
-)
-_TIME = re.compile(
-    r"(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?(?:[:.]\d\d)?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)?"
-    r"(?P<zone>\s*(?:hours\s+)?(?:local time|gmt|utc|bst|est|edt|cet|pst|pdt|ist))?"
-    r"|(?<![\d.:,])(?P<hm>[0-2]\d[0-5]\d)\s*(?P<zone2>hours|gmt|utc|bst|local time)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Time:
-    minutes: int  # minutes after midnight; 12-hour readings are compared modulo 12 hours
-    zone: str
-    twelve: bool  # no a.m./p.m. and an hour of 12 or less: either half of the day
-    text: str
-
-
-def _dates(text: str) -> dict[tuple[int, int], str]:
-    out: dict[tuple[int, int], str] = {}
-    for m in _DATE.finditer(text):
-        month_word = (m.group("m") or m.group("m2")).lower().rstrip(".")
-        day = int(m.group("d") or m.group("d2"))
-        month = _MONTH.get(month_word[:4] if month_word.startswith("sept") else month_word[:3])
-        if month_word == "may" and not m.group("d2") and not re.match(r"\s+\d", text[m.end("m") :]):
-            continue
-        if month is None or not 1 <= day <= 31 or (month_word[:3] == "mar" and month_word != "mar"
-                                                  and not month_word.startswith("march")):
-            continue
-        out[(month, day)] = m.group(0)
-    return out
-
-
-def _times(text: str) -> list[_Time]:
-    out: list[_Time] = []
-    for m in _TIME.finditer(text):
-        if m.group("hm"):
-            h, mi, ap, zone = int(m.group("hm")[:2]), int(m.group("hm")[2:]), "", m.group("zone2")
-        else:
-            if not (m.group("m") or m.group("ap")):
-                continue  # a bare number is not a time
-            if m.group("m") and not (m.group("ap") or m.group("zone")) and not re.search(
-                r"\b(?:at|around|about|by|until|from|after|before|since)\s+$",
-                text[max(0, m.start() - 12) : m.start()],
-                re.IGNORECASE,
-            ):
-                continue  # "5.6 magnitude", "2:56" of a round: read only clock-like readings
-            h, mi = int(m.group("h")), int(m.group("m") or 0)
-            ap, zone = (m.group("ap") or "").lower(), m.group("zone") or ""
-        if h > 24 or mi > 59:
-            continue
-        if ap.startswith("p") and h < 12:
-            h += 12
-        elif ap.startswith("a") and h == 12:
-            h = 0
-        zone = zone.lower().replace("hours", "").strip()
-        zone = "" if zone in ("local time", "") else zone
-        twelve = not ap and h <= 12
-        out.append(_Time(h * 60 + mi, zone, twelve, m.group(0).strip()))
-    return out
-
-
-def _time_gap(x: _Time, y: _Time) -> int:
-    d = abs(x.minutes - y.minutes) % 1440
-    d = min(d, 1440 - d)
-    if x.twelve or y.twelve:
-        d = min(d, abs(d - 720))
-    return d
-
-
-# --- status and certainty cues ------------------------------------------------------------------------
-
-_PROSPECTIVE = re.compile(
-    r"\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
-    r"deployed|potential deployment|preparing|prepare|plans? to|set to|rumou?red to|expected to|"
-    r"will be sent|would be sent)\b",
-    re.IGNORECASE,
-)
-_ACTUAL = re.compile(
-    r"\b(?:ha(?:ve|s) joined|joined the (?:conflict|war|fighting|battle)|fought|fighting alongside|"
-    r"engag(?:ed|ing) in (?:combat|battle|fighting|their first)|combat operations|first (?:clash|"
-    r"battles?)|clash(?:ed)? with|were killed)\b"
-    r"|\b(?:ha(?:ve|s) been (?:sent|deployed)|ha(?:ve|s) sent|arrived|began (?:their|fighting|"
-    r"arriving)|begun)\b",
-    re.IGNORECASE,
-)
-
-
-def _actual(text: str) -> re.Match[str] | None:
-    """The strongest cue that a prospective event has happened (fighting before arriving)."""
-    hits = list(_ACTUAL.finditer(text))
-    strong = [h for h in hits if h.lastindex is None and not re.match(
-        r"ha(?:ve|s) (?:been )?(?:sent|deployed)|arrived|began|begun", h.group(0), re.I)]
-    return (strong or hits or [None])[0]
-_HEDGED = re.compile(
-    r"\b(?:rumou?red|reportedly|allegedly|alleged|unconfirmed|unverified|if verified|suspected|"
-    r"believed to|thought to|possibl[ey]|potentially|considering|could have|may have|might have|"
-    r"speculat\w*|unclear|not yet (?:known|confirmed))\b",
-    re.IGNORECASE,
-)
-_CONFIRMED = re.compile(
-    r"\b(?:confirmed|confirms|verified|officially|acknowledged|deliberately|intentionally)\b",
-    re.IGNORECASE,
-)
-# Two accounts of one fate: (cue of one side, cue of the other, how to say it).
-_FATES = [
-    (
-        re.compile(r"\brescu\w+", re.IGNORECASE),
-        re.compile(r"\b(?:captur\w+|apprehend\w*|arrest\w*|detain\w*|nabb\w+|seiz\w+ the)\b", re.I),
-        "rescued",
-        "captured",
-    ),
-    (
-        re.compile(r"\b(?:at|on) the scene\b|\bkilled instantly\b", re.IGNORECASE),
-        re.compile(r"\b(?:on the way to|en route to|later (?:at|in)|at|in) (?:the |a )?hospital\b",
-                   re.IGNORECASE),
-        "died at the scene",
-        "died on the way to or in hospital",
-    ),
-]
-# Who a sentence credits: "..., Sheriff Robert Pickell said", "according to the Red Cross".
-_NAME = r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)"
-_SOURCE = re.compile(
-    rf"{_NAME},?\s+(?:said|says|told|stated|reported|announced|confirmed)\b"
-    rf"|\b(?:according to|said|says|told)\s+(?:the\s+)?{_NAME}"
-)
-
-
-def _sources(text: str) -> set[str]:
-    """Capitalised names credited with the sentence's claim (without a leading 'The')."""
-    out = set()
-    for m in _SOURCE.finditer(text):
-        name = (m.group(1) or m.group(2)).strip()
-        name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
-        if name and m.start() > 0 or name.count(" "):
-            out.add(name)
-    return out
-
-
-def _same_source(na: set[str], nb: set[str]) -> bool:
-    """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do)."""
-    return any(x.split()[-1].lower() == y.split()[-1].lower() for x in na for y in nb)
-
-
-
-# --- one sentence, read once ---------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Read:
-    text: str
-    stems: frozenset[str]
-    figs: list[Figure]
-    dates: dict[tuple[int, int], str]
-    days: dict[str, str]
-    times: list[_Time]
-    when: frozenset[str]  # months and years named: a sentence about another event
-    names: frozenset[str]  # stems of capitalised words (not the first)
-    words: frozenset[str]  # its lower-case words, to skip a cue's search when it cannot match
-    weight: float = 0.0  # summed rarity of its stems (set once the weights are known)
-    cues: _Cues | None = None  # read on first use: most sentences are never part of a claim pair
-    headline: bool = False  # a title: the body tells the same claim with its context
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    prospective: re.Match[str] | None
-    actual: re.Match[str] | None
-    fates: tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]
-    hedged: re.Match[str] | None
-    confirmed: re.Match[str] | None
-    sources: frozenset[str]
-
-
-# Word beginnings of which every match of a cue holds one: without any, the search is skipped.
-_GATES = {
-    "prospective": ("train", "deploy", "prepar", "plan", "set", "rumo", "expect", "sent"),
-    "actual": ("join", "fought", "fight", "engag", "combat", "clash", "battle", "kill", "sent",
-               "deploy", "arriv", "began", "begun"),
-    "hedged": ("rumo", "report", "alleg", "unconfirm", "unverif", "verifi", "suspect", "believ",
-               "thought", "possib", "potential", "consider", "have", "speculat", "unclear", "known",
-               "confirm"),
-    "confirmed": ("confirm", "verifi", "official", "acknowledg", "deliberate", "intentional"),
-    "fate": ("rescu", "captur", "apprehend", "arrest", "detain", "nabb", "seiz", "scene", "instantly",
-             "hospital"),
-    "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
-}
-
-
-def _cues(r: _Read) -> _Cues:
-    if r.cues is None:
-        t = r.text
-        has = {k: any(w.startswith(g) for w in r.words) for k, g in _GATES.items()}
-        r.cues = _Cues(
-            _PROSPECTIVE.search(t) if has["prospective"] else None,
-            _actual(t) if has["actual"] else None,
-            tuple(
-                (one.search(t), other.search(t)) if has["fate"] else (None, None)
-                for one, other, _, _ in _FATES
-            ),
-            _HEDGED.search(t) if has["hedged"] else None,
-            _CONFIRMED.search(t) if has["confirmed"] else None,
-            frozenset(_sources(t)) if has["source"] else frozenset(),
-        )
-    return r.cues
-
-
-# "In February, a quake killed 612": a month or year without a day marks another event.
-_WHEN = re.compile(
-    r"\b(?:in|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
-    r"july|august|september|october|november|december)\b(?!\s+\d)|\blast (?:year|month)\b|"
-    r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b",
-    re.IGNORECASE,
-)
-
-
-# "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: ...": a page's own dates, not the story's
-_META = re.compile(r"\s*(?:published|updated|posted|last updated|last modified)\b", re.IGNORECASE)
-_CUT = re.compile(r"(?:\b\d{1,3}|\b[a-z]+)\.$")
-
-
-def _read_all(sents: Sequence[Sentence]) -> list[_Read]:
-    texts = [s.text for s in sents]
-    for n in range(len(texts) - 1):
-        # "The 5. 9-magnitude quake", "A loaded. 38-caliber revolver": the splitter cut a figure
-        # in two. The figure is read with the sentence that holds most of the claim.
-        cut = _CUT.search(texts[n])
-        if cut and texts[n + 1][:1].isdigit():
-            if len(texts[n]) < 40:
-                texts[n], texts[n + 1] = "", texts[n] + " " + texts[n + 1]
-            else:
-                texts[n], texts[n + 1] = texts[n][: cut.start()], cut.group(0) + " " + texts[n + 1]
-    out = [_read(t) for t in texts]
-    if len(out) > 1 and not texts[0].rstrip().endswith((".", "!", "?", '"', "”")):
-        out[0].headline = True
-    return out
-
-
-_MONTH_WORDS = frozenset(
-    [*_MONTHS.split(), *(m[:3] for m in _MONTHS.split()), "sept"]
-)
-_CLOCK_WORDS = frozenset("am pm m gmt utc bst est edt cet pst pdt ist hours hrs local".split())
-_BEFORE_WORDS = frozenset(["last", "earlier", "previous"])
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_DIGIT = re.compile(r"\d")
-
-
-def _read(text: str) -> _Read:
-    text = clean(text)
-    words = _WORD.findall(text)
-    lower = [w.lower() for w in words]
-    stems = frozenset(stem(w) for w in lower if len(w) > 1 and w not in STOP)
-    names = frozenset(
-        stem(w) for w, o in zip(lower[1:], words[1:], strict=True) if o[0].isupper() and w not in STOP
-    )
-    # each reading runs only when a word it needs is there: a sentence is read in tens of µs
-    present = set(lower)
-    days = (
-        {m.group("w").lower(): m.group(0) for m in _WEEKDAY.finditer(text)}
-        if not present.isdisjoint(_DAYS)
-        else {}
-    )
-    digit = _DIGIT.search(text) if not _META.match(text) else None
-    months = not present.isdisjoint(_MONTH_WORDS)
-    dates = _dates(text) if digit and months else {}
-    times = _times(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []
-    when = (
-        frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
-        if months or digit or not present.isdisjoint(_BEFORE_WORDS)
-        else frozenset()
-    )
-    return _Read(text, stems, figures(text), dates, days, times, when, names, frozenset(present))
 
 
 # --- figures ---------------------------------------------------------------------------------------
@@ -424,7 +137,7 @@ def _said_elsewhere(f: Figure, others: Sequence[Figure]) -> bool:
     return any(not g.part and _same_measure(f, g) and _overlap(f, g) for g in others)
 
 
-def _same_time(ra: _Read, rb: _Read, c: float) -> bool:
+def _same_time(ra: Reading, rb: Reading, c: float) -> bool:
     """Whether two sentences naming different months or years may still tell one event: only
     inside one claim, when one names none and gives no day of its own ("in 2007-08" / "")."""
     if c < _SAME_CLAIM or (ra.when and rb.when):
@@ -434,7 +147,7 @@ def _same_time(ra: _Read, rb: _Read, c: float) -> bool:
 
 
 def _figure_conflicts(
-    ra: _Read, rb: _Read, c: float, all_a: Sequence[Figure], all_b: Sequence[Figure]
+    ra: Reading, rb: Reading, c: float, all_a: Sequence[Figure], all_b: Sequence[Figure]
 ) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     if ra.when != rb.when and not _same_time(ra, rb, c):
@@ -495,7 +208,7 @@ def _figure_conflicts(
 # --- candidates --------------------------------------------------------------------------------------
 
 
-def _weights(reads: Sequence[_Read]) -> dict[str, float]:
+def _weights(reads: Sequence[Reading]) -> dict[str, float]:
     df: dict[str, int] = defaultdict(int)
     for r in reads:
         for s in r.stems:
@@ -507,7 +220,7 @@ def _weights(reads: Sequence[_Read]) -> dict[str, float]:
     return w
 
 
-def _closeness(ra: _Read, rb: _Read, w: Mapping[str, float]) -> float:
+def _closeness(ra: Reading, rb: Reading, w: Mapping[str, float]) -> float:
     """Weighted share of the shorter sentence's content words found in the other (0..1)."""
     shared = sum(w[s] for s in ra.stems & rb.stems)
     if not shared:
@@ -546,7 +259,7 @@ def find(
         fa: Unused (kept for the caller's signature).
         fb: Unused.
     """
-    ra, rb = _read_all(sa), _read_all(sb)
+    ra, rb = read_all(sa), read_all(sb)
     w = _weights(ra + rb)
     inverted: dict[str, list[int]] = defaultdict(list)
     for j, r in enumerate(rb):
@@ -600,11 +313,11 @@ def find(
     return out
 
 
-def _next_day(x: _Read, y: _Read) -> bool:
+def _next_day(x: Reading, y: Reading) -> bool:
     """True when two weekdays may name one night: "Thursday night" and "02:41 GMT Friday"."""
     for p, one in x.days.items():
         for q, other in y.days.items():
-            d = (_DAYS.index(q) - _DAYS.index(p)) % 7
+            d = (DAYS.index(q) - DAYS.index(p)) % 7
             if d not in (1, 6):
                 continue
             late, early = (one, other) if d == 1 else (other, one)
@@ -616,7 +329,7 @@ def _next_day(x: _Read, y: _Read) -> bool:
     return False
 
 
-def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Finding]:
+def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[Finding]:
     """Dates, times, status, certainty and sources of one claim told by both sentences."""
     out: list[Finding] = []
     if x.dates and y.dates and not x.dates.keys() & y.dates.keys():
@@ -640,14 +353,14 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
         and sum(t.zone == p.zone for t in x.times) == 1
         and sum(t.zone == q.zone for t in y.times) == 1
     ]
-    if pairs and c >= _SAME_CLAIM and all(_time_gap(p, q) > 5 for p, q in pairs):
-        p, q = min(pairs, key=lambda t: _time_gap(*t))
+    if pairs and c >= _SAME_CLAIM and all(time_gap(p, q) > 5 for p, q in pairs):
+        p, q = min(pairs, key=lambda t: time_gap(*t))
         out.append(Finding(
             "date", i, j,
-            f"time: A says {p.text}; B says {q.text}; {_time_gap(p, q)} minutes apart",
+            f"time: A says {p.text}; B says {q.text}; {time_gap(p, q)} minutes apart",
             0.3 + c,
         ))
-    cx, cy = _cues(x), _cues(y)
+    cx, cy = cues(x), cues(y)
     pa, aa = cx.prospective, cx.actual
     pb, ab = cy.prospective, cy.actual
     if pa and not aa and ab and not pb:
@@ -676,7 +389,7 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
             f"A reports it as confirmed ('{ca.group(0)}'); B as uncertain ('{hb.group(0)}')", 0.2 + c,
         ))
     na, nb = set(cx.sources), set(cy.sources)
-    if na and nb and not _same_source(na, nb):
+    if na and nb and not same_source(na, nb):
         # The same claim, near word for word, credited to different people.
         credited = {stem(w.lower()) for n in na | nb for w in n.split()}
         ka, kb = x.stems - credited, y.stems - credited
@@ -690,11 +403,11 @@ def _claim_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Findi
     return out
 
 
-def _fate_conflicts(i: int, j: int, x: _Read, y: _Read, c: float) -> list[Finding]:
+def _fate_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[Finding]:
     """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
     out: list[Finding] = []
-    cx, cy = _cues(x), _cues(y)
-    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(_FATES, cx.fates, cy.fates, strict=True):
+    cx, cy = cues(x), cues(y)
+    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(FATES, cx.fates, cy.fates, strict=True):
         if a1 and not a2 and b2 and not b1:
             out.append(Finding(
                 "status", i, j,
