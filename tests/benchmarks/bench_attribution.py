@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.attribution import sources  # noqa: E402
-from index.entities import extract  # noqa: E402
-from index.sentences import split_sentences  # noqa: E402
+from index.attribution import sources
+from index.entities import extract
+from index.sentences import split_sentences
 
 
 def corpus(words: int) -> tuple[str, str]:

@@ -19,7 +19,7 @@ def claim_texts(text: str, s: Source) -> list[str]:
     return [text[a:b] for a, b in s.claims]
 
 
-# --- the forms news uses ---------------------------------------------------------------------------
+# --- the forms news uses --------------------------------------------------------------------------
 
 LIST_REPORT = (
     "Nearly a week after the flood, the confirmed death toll is over 4,000. "
@@ -47,29 +47,70 @@ def test_list_of_outlets_and_institutions() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind", "role"),
     [
-        ("Jan Olsen, the UN's emergency relief coordinator, said the toll would rise.",
-         "Jan Olsen", "person", "the UN's emergency relief coordinator"),
-        ("The toll will rise, said Jan Olsen, the UN's emergency relief coordinator.",
-         "Jan Olsen", "person", "the UN's emergency relief coordinator"),
-        ("U.S. State Department spokesperson Ann Reyes said the troops had left.",
-         "Ann Reyes", "person", "U.S. State Department spokesperson"),
-        ("“We will not stop,” said Prime Minister Jane Doe.", "Jane Doe", "person", "Prime Minister"),
-        ("Mark Hale with Greenpeace in Brazil says the plan is needed.",
-         "Mark Hale", "person", "Greenpeace in Brazil"),
-        ("Carla Venn, the director of Climate Watch, a Rotterdam-based group, said investors worry.",
-         "Carla Venn", "person", "the director of Climate Watch"),
-        ("The quake measured 7.1, the U.S. Geological Survey said.",
-         "U.S. Geological Survey", "institution", None),
+        (
+            "Jan Olsen, the UN's emergency relief coordinator, said the toll would rise.",
+            "Jan Olsen",
+            "person",
+            "the UN's emergency relief coordinator",
+        ),
+        (
+            "The toll will rise, said Jan Olsen, the UN's emergency relief coordinator.",
+            "Jan Olsen",
+            "person",
+            "the UN's emergency relief coordinator",
+        ),
+        (
+            "U.S. State Department spokesperson Ann Reyes said the troops had left.",
+            "Ann Reyes",
+            "person",
+            "U.S. State Department spokesperson",
+        ),
+        (
+            "“We will not stop,” said Prime Minister Jane Doe.",
+            "Jane Doe",
+            "person",
+            "Prime Minister",
+        ),
+        (
+            "Mark Hale with Greenpeace in Brazil says the plan is needed.",
+            "Mark Hale",
+            "person",
+            "Greenpeace in Brazil",
+        ),
+        (
+            "Carla Venn, the director of Climate Watch, a Dutch group, said investors worry.",
+            "Carla Venn",
+            "person",
+            "the director of Climate Watch",
+        ),
+        (
+            "The quake measured 7.1, the U.S. Geological Survey said.",
+            "U.S. Geological Survey",
+            "institution",
+            None,
+        ),
         ("Police said 20 people had died.", "Police", "institution", None),
-        ("The State Department said the embassy would stay open.",
-         "State Department", "institution", None),
+        (
+            "The State Department said the embassy would stay open.",
+            "State Department",
+            "institution",
+            None,
+        ),
         ("The New York Times reported that the talks failed.", "New York Times", "outlet", None),
         ("The deal is off, according to the Associated Press.", "Associated Press", "outlet", None),
         ("RussiaToday reported the strike on Monday.", "RussiaToday", "outlet", None),
-        ("Spanish paper El Diario has quoted a pilot who saw a flash.",
-         "El Diario", "outlet", "Spanish paper"),
-        ("A Defence Ministry statement said two boats had fled.",
-         "Defence Ministry", "institution", None),
+        (
+            "Spanish paper El Diario has quoted a pilot who saw a flash.",
+            "El Diario",
+            "outlet",
+            "Spanish paper",
+        ),
+        (
+            "A Defence Ministry statement said two boats had fled.",
+            "Defence Ministry",
+            "institution",
+            None,
+        ),
     ],
 )
 def test_forms(text: str, name: str, kind: str, role: str | None) -> None:
@@ -83,12 +124,21 @@ def test_forms(text: str, name: str, kind: str, role: str | None) -> None:
     [
         ("But Clark defended the rules, saying the agency had a duty to lend.", "Clark", None),
         ("The agency may lose money, the General Accounting Office, GAO, said.", "GAO", None),
-        ("Lt. Col. Barry Holm, military spokesman, says the camp will close.",
-         "Barry Holm", "Lt. Col., military spokesman"),
-        ("Bernard Reed, manager of the London options exchange said growth would come.",
-         "Bernard Reed", "manager of the London options exchange"),
-        ("No one was hurt, said the Central Mat-Su fire chief, James Steel.",
-         "James Steel", "Central Mat-Su fire chief"),
+        (
+            "Lt. Col. Barry Holm, military spokesman, says the camp will close.",
+            "Barry Holm",
+            "Lt. Col., military spokesman",
+        ),
+        (
+            "Bernard Reed, manager of the London options exchange said growth would come.",
+            "Bernard Reed",
+            "manager of the London options exchange",
+        ),
+        (
+            "No one was hurt, said the Central Mat-Su fire chief, James Steel.",
+            "James Steel",
+            "Central Mat-Su fire chief",
+        ),
         ("Mr Steel said the blaze was set.", "Steel", None),
     ],
 )
@@ -119,11 +169,15 @@ def test_told_an_outlet() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Sources close to the negotiations said a deal was near.",
-         "Sources close to the negotiations (unnamed)"),
+        (
+            "Sources close to the negotiations said a deal was near.",
+            "Sources close to the negotiations (unnamed)",
+        ),
         ("Citing unnamed officials, the paper said talks stalled.", "unnamed officials"),
-        ("Brazilian officials previously said the boxes could be deep.",
-         "Brazilian officials (unnamed)"),
+        (
+            "Brazilian officials previously said the boxes could be deep.",
+            "Brazilian officials (unnamed)",
+        ),
     ],
 )
 def test_unnamed(text: str, name: str) -> None:
@@ -131,7 +185,7 @@ def test_unnamed(text: str, name: str) -> None:
     assert name in found and found[name].unnamed and found[name].kind == "unnamed"
 
 
-# --- what is not a source --------------------------------------------------------------------------
+# --- what is not a source -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -155,7 +209,7 @@ def test_place_as_adjective_is_not_the_source() -> None:
     assert [s.name for s in sources(text)] == ["U.S. and South Korean officials (unnamed)"]
 
 
-# --- which claims rest on which source -------------------------------------------------------------
+# --- which claims rest on which source ------------------------------------------------------------
 
 
 def test_claims_are_sentence_offsets_of_every_citation() -> None:
@@ -187,26 +241,34 @@ def test_quotation_over_several_sentences_rests_on_its_speaker() -> None:
 
 
 def test_it_said_goes_to_the_last_organisation() -> None:
-    text = "Pentland Industries PLC said profit rose. It said sales fell. Pentland said it would buy."
+    text = (
+        "Pentland Industries PLC said profit rose. It said sales fell. Pentland said it would buy."
+    )
     [p] = sources(text)
     assert p.name == "Pentland Industries PLC" and p.kind == "institution"
     assert len(p.claims) == 3
 
 
 def test_entities_give_the_full_name() -> None:
-    text = "Frances Seymour is concerned. \"It could do harm,\" said Seymour."
+    text = 'Frances Seymour is concerned. "It could do harm," said Seymour.'
     ents = [Entity(0, 15, "PERSON", "Frances Seymour", "frances seymour")]
     [s] = sources(text, ents)
     assert s.name == "Frances Seymour" and text[s.start : s.end] == "Frances Seymour"
 
 
-# --- compatibility ---------------------------------------------------------------------------------
+# --- compatibility --------------------------------------------------------------------------------
 
 
 def test_source_keeps_its_old_shape() -> None:
     s = Source("Reuters", 0, 7)
     assert (s.name, s.start, s.end, s.unnamed, s.kind, s.role, s.claims) == (
-        "Reuters", 0, 7, False, "person", None, ()
+        "Reuters",
+        0,
+        7,
+        False,
+        "person",
+        None,
+        (),
     )
     assert Source("a diplomat (unnamed)", 0, 10, unnamed=True).kind == "unnamed"
 
@@ -224,7 +286,7 @@ def test_offsets_index_the_text() -> None:
             assert LIST_REPORT[s.start : s.end] == s.name
 
 
-# --- rendered in the reports -----------------------------------------------------------------------
+# --- rendered in the reports ----------------------------------------------------------------------
 
 
 def _comparison(text_a: str, text_b: str) -> Comparison:
