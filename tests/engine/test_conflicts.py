@@ -246,3 +246,65 @@ def test_unrelated_sentences_give_nothing() -> None:
         ["The ministry announced a new budget of $4 billion on Monday."],
         ["Heavy rain flooded 300 homes in the north on Friday."],
     ) == []
+
+
+# --- details learned on report pairs -------------------------------------------------------------
+
+
+def test_a_record_is_its_owners() -> None:
+    found = conflicts(
+        ["Former champion Riddick Bowe, 43-1, 33 KO's, returned to the ring with a decision win."],
+        ["Bowe (45-1, 33 KOs) had been training in Germany to get his weight down."],
+    )
+    assert found and "'43-1'" in found[0].detail and "'45-1'" in found[0].detail
+
+
+def test_a_fate_told_two_ways() -> None:
+    found = conflicts(
+        ["She said the third victim, the receptionist, died on the way to the hospital."],
+        ["The receptionist, identified by the police, died at the scene, the authorities said."],
+    )
+    assert [f.kind for f in found] == ["status"]
+    assert "at the scene" in found[0].detail and "hospital" in found[0].detail
+
+
+def test_a_death_sentence_is_not_a_toll() -> None:
+    assert conflicts(
+        ["The three who voted against the death penalty would not comment, a juror said."],
+        ["Two jurors said they were among the nine voting to put Nichols to death, a juror said."],
+    ) == []
+
+
+def test_one_clock_time_a_side_in_one_zone() -> None:
+    found = conflicts(
+        ["Air France said the plane had encountered heavy turbulence at 02:00 GMT over the ocean."],
+        ["Air France said the plane crossed strong turbulence at about 23.00 local time (02.14 GMT)."],
+    )
+    assert found and found[0].kind == "date" and "14 minutes apart" in found[0].detail
+
+
+def test_a_figure_cut_by_the_sentence_splitter_is_read_whole() -> None:
+    found = find(
+        sents("The 6.", "1-magnitude quake struck Qeshm island on Sunday, the agency said."),
+        sents("The 5.9-magnitude quake struck Qeshm island on Sunday, the agency said."),
+        {},
+        {},
+    )
+    assert found and found[0].i == 1 and "'6.1-magnitude'" in found[0].detail
+
+
+def test_counts_far_apart_count_different_wholes() -> None:
+    assert conflicts(
+        ["Officials said 21 people were injured in the capital when the quake struck."],
+        ["The quake injured 310,000 people across the country, officials said."],
+    ) == []
+
+
+def test_a_headline_comes_after_the_body() -> None:
+    found = find(
+        sents("Tsunami toll passes 80,000", "The death toll continues to rise, passing 80,000 people."),
+        sents("Tsunami deaths top 120,000", "The confirmed death toll is more than 120,000."),
+        {},
+        {},
+    )
+    assert found and (found[0].i, found[0].j) == (1, 1)
