@@ -20,9 +20,9 @@ from index.attribution.lexicon import (
     _TELL,
     _VERB,
     _Cite,
-    _is_cap,
     _is_role,
     _lowered,
+    _words,
 )
 from index.attribution.speakers import (
     _adjective,
@@ -33,6 +33,8 @@ from index.attribution.speakers import (
     _speaker,
 )
 from index.attribution.unnamed import _HEAD
+
+_NOT_ADVERBS = _words("family assembly supply rally italy july ally bully belly")
 
 
 def _gap_start(text: str, s: int, pos: int) -> int:
@@ -46,16 +48,18 @@ def _gap_start(text: str, s: int, pos: int) -> int:
         while k > s and not text[k - 1].isspace():
             k -= 1
         w = text[k:q].lower()
-        if not w or w not in _GAP and not (w.isdigit() and len(w) == 4):
-            break
+        adverb = len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in _NOT_ADVERBS
+        if not w or w not in _GAP and not (w.isdigit() and len(w) == 4) and not adverb:
+            break  # "State media proudly reported": adverbs stand between, "family" does not
         p = k
     return p
 
 
 # Matched against the text lowered (ASCII only, so offsets hold): much faster than [Aa] classes.
 _CUE_FWD = re.compile(
-    r"\b(?:according to (?:an? |the )?reports? (?:by|from|in)|according to|citing|"
-    r"(?:cited|quoted|reported|announced|confirmed|stated) by|"
+    r"\b(?:according to (?:an? |the )?reports? (?:by|from|in)|"
+    r"according to (?:an? |the )?(?:press )?(?:release|statement)s? (?:by|from)|"
+    r"according to|citing|(?:cited|quoted|reported|announced|confirmed|stated|revealed) by|"
     r"(?:an?|the|in a) (?:report|statement|interview|broadcast) (?:from|by|in|with|on)|"
     r"in an interview with|speaking to)\s+"
 )
@@ -136,11 +140,7 @@ def _subject(text: str, s: int, p: int, verb: str, ents: dict[int, str]) -> _Cit
     om = _NAME_OUTLET.search(text, w0, p) if lw in _OUTLET_NOUNS else None
     if om:  # "Wired magazine has suggested"
         return _Cite(om.group("name"), om.start("name"), om.end("name"), "outlet", None)
-    nw = (
-        _NAME_WITH.search(text, max(s, p - 120), p)
-        if run is None and last and _is_cap(last[0])
-        else None
-    )
+    nw = _NAME_WITH.search(text, max(s, p - 120), p) if run is None else None
     if nw:  # "Marcelo Furtado with Greenpeace in Brazil says"
         c = _speaker(text, _run_back(text, s, nw.end("name")) or [], s, False, ents)
         if c is not None and c.kind == "person":
@@ -259,7 +259,10 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             if im:
                 c = _Cite(im.group("np"), im.start("np"), im.end("np"), "institution", None)
         if c is not None:
-            out.append(_Cite(c.name, c.start, c.end, c.kind, c.role or _role_after(text, c.end, e)))
+            kind = c.kind
+            if kind == "person" and " " not in c.name and re.search(r"release|statement", cue):
+                kind = "institution"  # "a press release by Greenpeace": bodies issue releases
+            out.append(_Cite(c.name, c.start, c.end, kind, c.role or _role_after(text, c.end, e)))
     return out
 
 

@@ -196,7 +196,8 @@ _ROLE_WORDS = ROLE_NOUNS | _words(
     "seismologist geologist editor owner resident survivor witness rep spokesperson commander "
     "chairman chairwoman president secretary-general under-secretary-general minister envoy "
     "chief cto cfo ceo coo negotiator mediator campaigner activist organiser organizer pastor "
-    "priest rabbi imam cleric vicar coroner prosecutor sheriff trooper ranger warden"
+    "priest rabbi imam cleric vicar coroner prosecutor sheriff trooper ranger warden uncle aunt "
+    "grandmother grandfather cousin nephew niece friend neighbour neighbor homemaker"
 )
 
 

@@ -40,7 +40,9 @@ def _kind(
     if last in _OUTLET_HEADS and len(name.split()) > 1:
         return "outlet"
     if audience:
-        return None  # whom someone "told" is a source only when it is an outlet
+        # "told The Post": a lone head word after "The" is a paper; whom else one "told" is none
+        the = text[max(0, pos - 4) : pos] == "The "
+        return "outlet" if the and low in _OUTLET_HEADS else None
     label = ents.get(pos)
     words = low.split()
     heads = [i for i, w in enumerate(words) if w in _ORG_HEADS]
@@ -123,6 +125,11 @@ def _speaker(
     if not toks or not _is_cap(toks[-1][2]):
         return None  # "a Western diplomat": a description, not a name
     role, name_toks = _split(toks)
+    k = max((i for i, t in enumerate(toks) if _is_role(t[2])), default=-1)
+    if role and name_toks and k + 1 < len(toks) and toks[k + 1][2] in ("of", "for", "on"):
+        tail = " ".join(t[2] for t in name_toks)
+        if _kind(text, tail, False, False, ents, name_toks[0][0]) != "person":
+            return None  # "expert for the ... Transportation Safety Board": a body, no name
     nouns = [i for i, t in enumerate(toks[:-1]) if t[2] in _OUTLET_NOUNS]  # lower case only
     if role is None and nouns:
         k = nouns[-1]
@@ -133,12 +140,13 @@ def _speaker(
     while name_toks and name_toks[0][2].lower() in _HONORIFICS:
         name_toks = name_toks[1:]
     of = next((j for j, t in enumerate(name_toks) if j and t[2] in ("of", "from", "at")), 0)
-    if of and all(_is_cap(t[2]) for t in name_toks[:of]):
+    if of and all(_is_cap(t[2]) or t[2] in _CONNECTORS for t in name_toks[:of]):
         # "Larry Kroon of the Wasilla Bible Church": a person, then where the person works.
         left = text[name_toks[0][0] : name_toks[of - 1][1]]
         right = text[name_toks[of][0] : name_toks[-1][1]]
         if _kind(text, left, name_toks[0][0] == s, False, ents, name_toks[0][0]) == "person" and (
-            _kind(text, right.split(None, 1)[1], False, False, ents, -1) != "person"
+            _kind(text, re.sub(r"^\w+\s+(?:the\s+)?", "", right), False, False, ents, -1)
+            != "person"
         ):
             name_toks = name_toks[:of]
             role = f"{role}, {right}" if role else right

@@ -14,7 +14,8 @@ _MODIFIER = (
     r"humanitarian|aid|rescue|relief|rights|"
     r"health|medical|hospital|foreign|diplomatic|industry|company|market|bank|banking|trade|"
     r"financial|opposition|rebel|party|palace|official|dealer|shipping|oil|federal|state|city|"
-    r"county|provincial|regional|national|municipal|border|airport|school|union|ministry|"
+    r"county|provincial|regional|national|municipal|border|airport|school|union|ministry|naval|"
+    r"committee|congressional|environmental|piracy|"
     r"[A-Z][\w.’'-]*)"
 )
 
@@ -38,6 +39,8 @@ _HEAD_WORDS = [
     "agencies",
     "media",
     "regulators",
+    "staff",
+    "monitors?",
     "groups",
     "friends?",
     "relatives?",
@@ -117,7 +120,13 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
         tail = m.group("tail") or ""
         close = re.match(r"\s+(?:close to|familiar with)", tail) is not None
         ref = not mods and not close and det == "the"  # "the spokesman said", met before
-        if not mods and not close and det in ("", "some", "two", "three", "several", "one"):
+        one = det == "one" and not m.group("head").lower().endswith("s")  # "one source said"
+        if (
+            not mods
+            and not close
+            and not one
+            and det in ("", "some", "two", "three", "several", "one")
+        ):
             continue  # "officials", "some analysts": says nothing about who
         if not mods and m.group("head") in ("agencies", "groups", "friends", "relatives"):
             continue
