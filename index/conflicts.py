@@ -221,7 +221,8 @@ def _weights(reads: Sequence[Reading]) -> dict[str, float]:
 
 
 def _closeness(ra: Reading, rb: Reading, w: Mapping[str, float]) -> float:
-    """Weighted share of the shorter sentence's content words found in the other (0..1)."""
+    """Weighted share of the shorter sentence's content words found in the other (0..1); ``find``
+    computes the same for all pairs at once."""
     shared = sum(w[s] for s in ra.stems & rb.stems)
     if not shared:
         return 0.0
@@ -272,13 +273,23 @@ def find(
         also[i].add(j)
     found: list[Finding] = []
     for i, x in enumerate(ra):
-        for j in {j for s in x.stems for j in inverted.get(s, ())} | also[i]:
+        # weighted overlap with every sentence of B at once, over the stems' postings
+        shared: dict[int, float] = defaultdict(float)
+        for s in x.stems:
+            ws = w[s]
+            for j in inverted[s]:
+                shared[j] += ws
+        for j in also[i]:
+            shared.setdefault(j, 0.0)
+        for j, overlap in shared.items():
             y = rb[j]
-            c = _closeness(x, y, w)
+            c = overlap / min(x.weight, y.weight) if overlap else 0.0
             # the caller's judgement counts as much as ours: it sees names and wording we do not
             c = max(c, aligned.get((i, j), 0.0), min(c + 0.15, sims.get((i, j), 0.0)))
             if (i, j) in aligned:
                 c = min(1.0, c + 0.1)
+            if c < _FATE and not (x.figs and y.figs):
+                continue
             if c < _LOOSE and not (x.names & y.names):
                 continue
             if x.figs and y.figs:

@@ -220,11 +220,21 @@ _GATES = {
     "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
 }
 
+# every word beginning, longest first, and the gates it opens (a longer one opens the shorter's)
+_PREFIXES = sorted({p for ps in _GATES.values() for p in ps}, key=len, reverse=True)
+_GATE_OF = {
+    p: frozenset(k for k, ps in _GATES.items() for q in ps if p.startswith(q)) for p in _PREFIXES
+}
+_GATE_RX = re.compile(r"\b(?:" + "|".join(_PREFIXES) + ")")
+
 
 def cues(r: Reading) -> Cues:
     if r.cues is None:
         t = r.text
-        has = {k: any(w.startswith(g) for w in r.words) for k, g in _GATES.items()}
+        opened: set[str] = set()
+        for m in _GATE_RX.finditer(t.lower()):
+            opened |= _GATE_OF[m.group(0)]
+        has = {k: k in opened for k in _GATES}
         r.cues = Cues(
             _PROSPECTIVE.search(t) if has["prospective"] else None,
             _actual(t) if has["actual"] else None,
