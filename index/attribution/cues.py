@@ -221,7 +221,12 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
                 cite = _appositive(text, s, p, ents, strict=True)
         if cite is None and re.search(r"[,\"“”’]\s*$", tail) and verb not in _TELL:
             # "..., said Prime Minister Jane Doe": the speaker follows the verb.
-            run = _run_fwd(text, m.end(), e)
+            after = (
+                m.end()
+                + len(text[m.end() : m.end() + 3])
+                - len(text[m.end() : m.end() + 3].lstrip().removeprefix(","))
+            )
+            run = _run_fwd(text, after, e)  # "...,” said, Becky Buell, ..." (a stray comma)
             c = _speaker(text, run, s, False, ents) if run else None
             if c is not None and not _adjective(text, c, e):
                 cite = _Cite(c.name, c.start, c.end, c.kind, c.role or _role_after(text, c.end, e))
