@@ -15,87 +15,13 @@ undoes them before anything is read. Lexicons here are generic, never the words 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from index.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
 
 __all__ = ["Figure", "clean", "figures", "number_value"]
 
-# --- artefacts ------------------------------------------------------------------------------------
-
-# (a substring without which the fix cannot apply, the fix): the guard keeps ``clean`` cheap
-_FIXES = [
-    (", ", re.compile(r"(?<![\d.])(\d{1,3}), (?=\d{3}\b)"), r"\1,"),  # "1, 500" -> "1,500"
-    (": ", re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
-    (". ", re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25"
-    ("m", re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
-    (". ", re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum))",
-                      re.IGNORECASE), " ."),  # "a. 357 revolver" -> "a .357 revolver"
-    (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
-]
-
-
-def clean(text: str) -> str:
-    """The sentence with ECB+ tokenisation artefacts undone ("1, 500" -> "1,500")."""
-    for guard, rx, rep in _FIXES:
-        if guard in text:
-            text = rx.sub(rep, text)
-    return text
-
-
-# --- number words ---------------------------------------------------------------------------------
-
-_UNITS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    w: 10 * (i + 2)
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-}
-_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9}
-_SMALL = r"(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
-_WORDNUM = (
-    rf"(?:{_SMALL}(?:[- ]{_SMALL})?(?:[- ]hundred(?:[- ](?:and[- ])?{_SMALL}(?:[- ]{_SMALL})?)?)?"
-    r"|a[- ]dozen|dozen|a[- ]hundred|a[- ]thousand|half[- ]a|half)"
-)
-_VAGUE = {
-    "dozens": (24.0, 99.0),
-    "scores": (40.0, 99.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2e3, 9999.0),
-    "tens of thousands": (2e4, 99999.0),
-    "hundreds of thousands": (2e5, 999999.0),
-    "millions": (2e6, 9.99e6),
-}
-
-
-def number_value(words: str) -> float | None:
-    """Value of a number in words ("Fifty-two" -> 52, "a dozen" -> 12), or None."""
-    w = words.lower().replace("-", " ").split()
-    if not w:
-        return None
-    if w[0] in ("a", "an", "another"):
-        w = ["one", *w[1:]]
-    if w == ["dozen"] or w == ["one", "dozen"]:
-        return 12.0
-    if w[0] == "half":
-        return 0.5
-    total = 0.0
-    for word in w:
-        if word in _UNITS:
-            total += _UNITS[word]
-        elif word in _TENS:
-            total += _TENS[word]
-        elif word == "hundred":
-            total = max(total, 1.0) * 100
-        elif word != "and":
-            return None
-    return total
-
+_LETTERS = re.compile(r"[a-z]+")
 
 # --- units and measures ---------------------------------------------------------------------------
 
@@ -157,9 +83,6 @@ _HEDGES = [
     (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|nearly "
      r"about|more or less", "about"),
 ]
-_HEDGE_RX = re.compile(
-    r"(?:\b(?P<h>" + "|".join(h for h, _ in _HEDGES) + r")\s+)?$", re.IGNORECASE
-)
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|to)\b", re.IGNORECASE)
 
 
@@ -179,34 +102,10 @@ for _pat, _kind in _HEDGES:
     for _w in _pat.split("|"):
         _HEDGE_KIND[_w.replace("\\.?", "").replace("\\", "")] = _kind
 
-_NUM = re.compile(
-    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
-    r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+"
-    rf"|\b(?:{_WORDNUM}|an?|another)\b(?=[- ](?:{'|'.join(_SCALE)})\b)|\b{_WORDNUM}\b)"
-    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
-    r"|(?P<times>\b(?:once|twice|thrice)\b)"
-    r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands"
-    r"|millions)\b)",
-    re.IGNORECASE,
-)
-# Digits only: most sentences hold no number word, and this pattern is far cheaper.
-_DIGITS = re.compile(
-    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
-    r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+)"
-    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
-    r"(?P<times>(?!))?(?P<vague>(?!))?",
-    re.IGNORECASE,
-)
-_LETTERS = re.compile(r"[a-z]+")
-_ANY_DIGIT = re.compile(r"\d")
 _RECORD = re.compile(r"\s*-\s*(\d+)(?:\s*-\s*(\d+))?(?![\d-])")
 _OWNER = re.compile(r"\b([A-Z][a-z]{2,})\b")
 _NAME_BEFORE = re.compile(r"\w[\s-]+([A-Z][a-z]+|[A-Z]{1,4})\.? $")
 _LOWER_AFTER = re.compile(r"[\s,]*(?:[a-z]|%)")
-_NUMBER_WORDS = frozenset(
-    [*_UNITS, *_TENS, *_SCALE, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
-     "once", "twice", "thrice", "half"]
-)
 _AFTER = re.compile(
     r"\s*-?\s*(?P<unit>nautical[- ]miles?|square[- ](?:feet|foot|metres?|meters?|kilometers?"
     r"|kilometres?|km|miles?)|sq km|per cent|%|[a-z]+)?",
@@ -310,28 +209,6 @@ def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
     return lo, hi
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|[$€£]|\.?\d+")
-_STARTS = _NUMBER_WORDS | {"a", "an", "another", "tens", "us"}
-
-
-def _matches(text: str) -> list[re.Match[str]]:
-    """Matches of ``_NUM`` tried only where a number may start: a regex scan of every position
-    with that many alternatives costs more than the rest of reading a sentence."""
-    out: list[re.Match[str]] = []
-    done = 0
-    for tok in _TOKEN.finditer(text):
-        if tok.start() < done:
-            continue
-        w = tok.group(0)
-        if w[0].isalpha() and w.lower() not in _STARTS:
-            continue
-        m = _NUM.match(text, tok.start())
-        if m and m.end() > m.start():
-            out.append(m)
-            done = m.end()
-    return out
-
-
 _GUN = re.compile(r"\s*-?\s*(?:calib\w*|revolver|pistol|handgun|magnum|special)\b", re.IGNORECASE)
 
 
@@ -344,12 +221,7 @@ def figures(text: str) -> list[Figure]:
     """Every quantity of one (cleaned) sentence, in order."""
     out: list[Figure] = []
     low_text = text.lower()
-    if not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(low_text)):
-        found: Iterable[re.Match[str]] = _matches(text)
-    elif _ANY_DIGIT.search(text):
-        found = _DIGITS.finditer(text)
-    else:
-        return out
+    found = scan(text)
     roles: list[str] | None = None
     for m in found:
         before = text[max(0, m.start() - 30) : m.start()]
@@ -365,7 +237,7 @@ def figures(text: str) -> list[Figure]:
                               m.start()))
             continue
         if m.group("vague"):
-            value_low, value_high = _VAGUE[m.group("vague").lower()]
+            value_low, value_high = VAGUE[m.group("vague").lower()]
             value, dim = value_low, "count"
             low, high = (value_low * 1.0, value_high) if hedge != "lower" else (value_low, value_high)
             hedge = "vague"
@@ -384,10 +256,10 @@ def figures(text: str) -> list[Figure]:
             if raw.lower() == "one" and not m.group("scale") and not re.match(r"[\s-]*[a-z]", after):
                 continue
             scale = (m.group("scale") or "").lower()
-            if scale in _SCALE_ABBR and not m.group("cur"):
+            if scale in SCALE_ABBR and not m.group("cur"):
                 scale, end = "", m.end("num")  # "48m" is metres, not millions, unless money
                 after = text[end : end + 60]
-            value *= _SCALE.get(scale, _SCALE_ABBR.get(scale, 1.0))
+            value *= SCALE.get(scale, SCALE_ABBR.get(scale, 1.0))
             if not m.group("cur") and not scale and raw[0].isdigit() and "," not in raw:
                 if 1900 <= value <= 2100 and "." not in raw:
                     continue  # a year

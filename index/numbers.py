@@ -1,0 +1,147 @@
+"""Numbers as news writes them: digits, number words ("Fifty-two", "a dozen", "half a billion"),
+vague amounts ("thousands"), and the ECB+ tokenisation artefacts that split them ("1, 500").
+
+``clean`` undoes the artefacts of a sentence; ``scan`` finds where its numbers are, for
+``index.figures`` to read what each one measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["SCALE", "SCALE_ABBR", "VAGUE", "clean", "number_value", "scan"]
+
+# --- artefacts ------------------------------------------------------------------------------------
+
+# (a substring without which the fix cannot apply, the fix): the guard keeps ``clean`` cheap
+_FIXES = [
+    (", ", re.compile(r"(?<![\d.])(\d{1,3}), (?=\d{3}\b)"), r"\1,"),  # "1, 500" -> "1,500"
+    (": ", re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
+    (". ", re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25"
+    ("m", re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
+    (". ", re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum))",
+                      re.IGNORECASE), " ."),  # "a. 357 revolver" -> "a .357 revolver"
+    (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
+]
+
+
+def clean(text: str) -> str:
+    """The sentence with ECB+ tokenisation artefacts undone ("1, 500" -> "1,500")."""
+    for guard, rx, rep in _FIXES:
+        if guard in text:
+            text = rx.sub(rep, text)
+    return text
+
+
+# --- number words ---------------------------------------------------------------------------------
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9}
+_SMALL = r"(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
+_WORDNUM = (
+    rf"(?:{_SMALL}(?:[- ]{_SMALL})?(?:[- ]hundred(?:[- ](?:and[- ])?{_SMALL}(?:[- ]{_SMALL})?)?)?"
+    r"|a[- ]dozen|dozen|a[- ]hundred|a[- ]thousand|half[- ]a|half)"
+)
+VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 9999.0),
+    "tens of thousands": (2e4, 99999.0),
+    "hundreds of thousands": (2e5, 999999.0),
+    "millions": (2e6, 9.99e6),
+}
+
+
+def number_value(words: str) -> float | None:
+    """Value of a number in words ("Fifty-two" -> 52, "a dozen" -> 12), or None."""
+    w = words.lower().replace("-", " ").split()
+    if not w:
+        return None
+    if w[0] in ("a", "an", "another"):
+        w = ["one", *w[1:]]
+    if w == ["dozen"] or w == ["one", "dozen"]:
+        return 12.0
+    if w[0] == "half":
+        return 0.5
+    total = 0.0
+    for word in w:
+        if word in _UNITS:
+            total += _UNITS[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "hundred":
+            total = max(total, 1.0) * 100
+        elif word != "and":
+            return None
+    return total
+
+
+_NUM = re.compile(
+    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
+    r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+"
+    rf"|\b(?:{_WORDNUM}|an?|another)\b(?=[- ](?:{'|'.join(SCALE)})\b)|\b{_WORDNUM}\b)"
+    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
+    r"|(?P<times>\b(?:once|twice|thrice)\b)"
+    r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands"
+    r"|millions)\b)",
+    re.IGNORECASE,
+)
+# Digits only: most sentences hold no number word, and this pattern is far cheaper.
+_DIGITS = re.compile(
+    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
+    r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+)"
+    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
+    r"(?P<times>(?!))?(?P<vague>(?!))?",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[a-z]+")
+_ANY_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(
+    [*_UNITS, *_TENS, *SCALE, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
+     "once", "twice", "thrice", "half"]
+)
+_TOKEN = re.compile(r"[A-Za-z]+|[$€£]|\.?\d+")
+_STARTS = _NUMBER_WORDS | {"a", "an", "another", "tens", "us"}
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Matches of ``_NUM`` tried only where a number may start: a regex scan of every position
+    with that many alternatives costs more than the rest of reading a sentence."""
+    out: list[re.Match[str]] = []
+    done = 0
+    for tok in _TOKEN.finditer(text):
+        if tok.start() < done:
+            continue
+        w = tok.group(0)
+        if w[0].isalpha() and w.lower() not in _STARTS:
+            continue
+        m = _NUM.match(text, tok.start())
+        if m and m.end() > m.start():
+            out.append(m)
+            done = m.end()
+    return out
+
+
+
+
+def scan(text: str) -> Iterable[re.Match[str]]:
+    """The numbers of a sentence, as matches whose groups ``cur``, ``num``, ``scale``, ``times``
+    and ``vague`` say what was written."""
+    if not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower())):
+        return _matches(text)
+    if _ANY_DIGIT.search(text):
+        return _DIGITS.finditer(text)
+    return ()
