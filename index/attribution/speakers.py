@@ -213,8 +213,8 @@ def _run_fwd(text: str, pos: int, e: int) -> list[tuple[int, int, str]]:
     for m in _TOKEN.finditer(text, pos, min(e, pos + 160)):
         w = m.group(0)
         core = w.strip(_EDGE).rstrip(",;:")
-        if not core:
-            break
+        if not core or w[0] in "\"“‘'":
+            break  # a quotation follows the verb: no speaker here ('said, "Under the plan ...')
         low = core.lower()
         if not run and low in ("the", "a", "an") or w[0] in _EDGE and run:
             if w[0] in _EDGE:
