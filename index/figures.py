@@ -143,7 +143,7 @@ _STOPWORDS = frozenset(
     "per each outside inside near during across around within without against among under over "
     "behind along toward towards amid across off since while when where".split()
 )
-_VERBISH = re.compile(r".*(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
+_VERBISH = re.compile(r".{4,}(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
 _PEOPLE = frozenset(
     "people persons person men women children kids boys girls soldiers troops civilians residents "
     "villagers passengers crew members staff workers fighters victims dead injured wounded "
