@@ -25,7 +25,7 @@ from itertools import combinations
 from index.align import CLASSES, STOP, stem
 from index.figures import Figure
 from index.models import Sentence
-from index.readings import DAYS, FATES, Reading, cues, read_all, same_source, time_gap
+from index.readings import DAYS, FATES, Reading, cues, denials, read_all, same_source, time_gap
 
 __all__ = ["Finding", "find"]
 
@@ -299,6 +299,7 @@ def find(
                 found.extend(_claim_conflicts(i, j, x, y, c))
             if c >= _FATE:
                 found.extend(_fate_conflicts(i, j, x, y, c))
+                found.extend(_denial_conflicts(i, j, x, y, c))
     # A finding on a headline comes after those told in the body, with their context.
     found = [f for f in found if f.strength >= _STRONG]
     found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))
@@ -411,6 +412,24 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
                 f"source: A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
                 0.2 + share,
             ))
+    return out
+
+
+def _denial_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[Finding]:
+    """One report denies an act the other states: the same verb, about the same thing."""
+    out: list[Finding] = []
+    for side, r, other in (("A", x, y), ("B", y, x)):
+        if "no" not in r.words and "never" not in r.words and "not" not in r.words and (
+            "neither" not in r.words
+        ):
+            continue
+        for verb, what, written in denials(r.text):
+            if verb in other.stems and what & other.stems and not denials(other.text):
+                said = "B" if side == "A" else "A"
+                out.append(Finding(
+                    "status", i, j, f"{side} denies it ('{written}'); {said} states it", 0.35 + c
+                ))
+                return out
     return out
 
 

@@ -16,7 +16,7 @@ from index.align import STOP, stem
 from index.figures import Figure, clean, figures
 from index.models import Sentence
 
-__all__ = ["DAYS", "FATES", "ClockTime", "Cues", "Reading", "cues", "read_all", "same_source", "time_gap"]
+__all__ = ["DAYS", "FATES", "denials", "ClockTime", "Cues", "Reading", "cues", "read_all", "same_source", "time_gap"]
 
 # --- dates, weekdays and clock times ----------------------------------------------------------------
 
@@ -168,6 +168,22 @@ def _sources(text: str) -> set[str]:
         name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
         if name and m.start() > 0 or name.count(" "):
             out.add(name)
+    return out
+
+
+# A denial of an act: "no tsunami warning was issued", "she never entered the clinic".
+_DENIAL = re.compile(
+    r"\b(?:no|never|not|neither)\s+((?:[a-z]+\s+){0,3}?)(?:was|were|been|be|have|has|had)?\s*"
+    r"([a-z]{3,}ed)\b"
+)
+
+
+def denials(text: str) -> list[tuple[str, frozenset[str], str]]:
+    """Each denied act of a sentence: its verb's stem, the stems of what it denies, as written."""
+    out = []
+    for m in _DENIAL.finditer(text):
+        what = frozenset(stem(w) for w in m.group(1).split() if w not in STOP and len(w) > 2)
+        out.append((stem(m.group(2)), what, m.group(0)))
     return out
 
 

@@ -308,3 +308,16 @@ def test_a_headline_comes_after_the_body() -> None:
         {},
     )
     assert found and (found[0].i, found[0].j) == (1, 1)
+
+
+def test_a_denied_act_against_the_act() -> None:
+    found = conflicts(
+        ["According to the agency, no tsunami warning was issued after the quake off Haiti."],
+        ["A tsunami alert was initially issued following the quake off Haiti."],
+    )
+    assert [f.kind for f in found] == ["status"] and "no tsunami warning was issued" in found[0].detail
+    # a feeling or a bare verb denies no act the other report states
+    assert conflicts(
+        ["The prosecutor said he was not disappointed by the verdict in the Nichols trial."],
+        ["The prosecutor said he was disappointed by the verdict in the Nichols trial."],
+    ) == []
