@@ -59,7 +59,8 @@ def _gap_start(text: str, s: int, pos: int) -> int:
 _CUE_FWD = re.compile(
     r"\b(?:according to (?:an? |the )?reports? (?:by|from|in)|"
     r"according to (?:an? |the )?(?:press )?(?:release|statement)s? (?:by|from)|"
-    r"according to|citing|(?:cited|quoted|reported|announced|confirmed|stated|revealed) by|"
+    r"according to|citing|"
+    r"(?:cited|quoted|reported|announced|confirmed|stated|revealed|described) by|"
     r"(?:an?|the|in a) (?:report|statement|interview|broadcast) (?:from|by|in|with|on)|"
     r"in an interview with|speaking to)\s+"
 )
@@ -110,7 +111,8 @@ _NAME_WITH = re.compile(
 
 
 _NAME_OUTLET = re.compile(
-    r"(?:^|(?<=\s))(?:[Tt]he\s+)?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:"
+    r"(?:^|(?<=\s))(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:"
     + "|".join(sorted(_OUTLET_NOUNS))
     + r")\s*$"
 )
@@ -196,9 +198,8 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             if c is not None and c.end < p and not (nxt and re.match(_HEAD + r"\b", nxt[0])):
                 out.append(c)
             continue
-        if tail.rstrip().endswith(
-            ","
-        ):  # "Jan Egeland, the UN's emergency relief coordinator, said"
+        if tail.rstrip().endswith(","):
+            # "Jan Egeland, the UN's emergency relief coordinator, said"
             q = text.rindex(",", s, p)
             cite = _appositive(text, s, q, ents)
             np_at = max(s, text.rfind(",", s, q) + 1)
@@ -206,6 +207,10 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
                 cite = _subject(
                     text, s, q, verb, ents
                 )  # "the General Accounting Office, GAO, said"
+            if cite is None:
+                # "..., his agent Marc Cornstein, told ESPN": a role and a name between commas
+                c = _subject(text, s, q, verb, ents)
+                cite = c if c is not None and c.kind == "person" and c.role else None
         else:
             cite = _subject(text, s, p, verb, ents)
             if (

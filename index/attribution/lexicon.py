@@ -61,6 +61,7 @@ _OUTLETS = {
         "Reuters": "Reuters",
         "CNN": "CNN",
         "RT": "RT|RussiaToday|Russia Today",
+        "Hollywood Reporter": "Hollywood Reporter|The Hollywood Reporter|THR",
     }.items()
     for k in ks.split("|")
 } | {
@@ -130,6 +131,9 @@ _OUTLETS = {
         "The Hill",
         "Hollywood Reporter",
         "Deadline",
+        "ESPN",
+        "SBS",
+        "Teletext",
     ]
 }
 
@@ -197,7 +201,7 @@ _ROLE_WORDS = ROLE_NOUNS | _words(
     "chairman chairwoman president secretary-general under-secretary-general minister envoy "
     "chief cto cfo ceo coo negotiator mediator campaigner activist organiser organizer pastor "
     "priest rabbi imam cleric vicar coroner prosecutor sheriff trooper ranger warden uncle aunt "
-    "grandmother grandfather cousin nephew niece friend neighbour neighbor homemaker"
+    "grandmother grandfather cousin nephew niece friend neighbour neighbor homemaker producer"
 )
 
 
@@ -238,7 +242,7 @@ _NOT_NAMES = _words(
 
 
 _PREPOSITIONS = _words(
-    "and or from of with in by for between to at on about against than over after before into "
+    "and or from of with in by for between to at on about against than over into "
     "among like toward towards near under per via nor"
 )
 

@@ -124,7 +124,16 @@ def _speaker(
         return _Cite(text[st:en], st, en, "institution", None)
     if not toks or not _is_cap(toks[-1][2]):
         return None  # "a Western diplomat": a description, not a name
+    whole = " ".join(t[2] for t in toks)
+    # "The Hollywood Reporter says": a paper, though "reporter" is a role
+    if _outlet_key(whole) and (audience or whole.lower() not in _AMBIGUOUS_OUTLETS):
+        return _Cite(whole, toks[0][0], toks[-1][1], "outlet", None)
     role, name_toks = _split(toks)
+    if role and not name_toks and len(toks) > 1:
+        # "the U.S. Department of Justice disclosed": "Justice" ends a body's name, not a title
+        st, en = toks[0][0], toks[-1][1]
+        if _kind(text, " ".join(text[st:en].split()), st == s, audience, ents, st) == "institution":
+            return _Cite(" ".join(text[st:en].split()), st, en, "institution", None)
     k = max((i for i, t in enumerate(toks) if _is_role(t[2])), default=-1)
     if role and name_toks and k + 1 < len(toks) and toks[k + 1][2] in ("of", "for", "on"):
         tail = " ".join(t[2] for t in name_toks)
@@ -247,7 +256,8 @@ def _run_fwd(text: str, pos: int, e: int) -> list[tuple[int, int, str]]:
 
 
 _APPOS_FWD = re.compile(
-    r",\s+(?P<app>(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;:\"“”()]{2,90}?)\s*(?=[,.;]|$)"
+    r",\s+(?P<app>(?:the|a|an|[A-Z][\w.’'-]*|[a-z]+(?= of\b))\b[^,;:\"“”()]{2,90}?)"
+    r"\s*(?=[,.;]|$)"
 )
 
 

@@ -69,9 +69,8 @@ _UNNAMED = re.compile(
 
 
 _CUE_BEFORE = re.compile(
-    r"(?:according to|citing|cited by|quoted by|quotes|quoted|by|from|(?:[,\"“”’]\s*(?:"
-    + _VERBS
-    + r")))\s*$",
+    r"(?:according to|citing|cited by|quoted by|quotes|quoted|(?:reported|confirmed|said|told) by|"
+    r"(?:statement|report|information|word) from|(?:[,\"“”’]\s*(?:" + _VERBS + r")))\s*$",
     re.IGNORECASE,
 )
 
