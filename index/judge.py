@@ -36,6 +36,8 @@ from index.align import STOP, stem
 __all__ = [
     "CONTEXT_FEATURES",
     "FEATURES",
+    "EVENT_INPUTS",
+    "POSITION_FEATURES",
     "Prepared",
     "Verdict",
     "floors",
@@ -44,6 +46,7 @@ __all__ = [
     "context_from",
     "features",
     "local_idf",
+    "position_features",
     "prepare",
     "rarity",
     "weigh",
@@ -332,8 +335,11 @@ class _Linear:
     coef: tuple[float, ...]
     intercept: float
     logistic: bool
+    columns: tuple[int, ...] | None = None  # which inputs it reads (all when None)
 
     def __call__(self, x: Sequence[float]) -> float:
+        if self.columns is not None:
+            x = [x[k] for k in self.columns]
         z = self.intercept
         for v, m, s, c in zip(x, self.mean, self.scale, self.coef, strict=True):
             z += c * (v - m) / s
@@ -360,21 +366,37 @@ class Verdict:
     shared_similarity: float
 
 
+MODEL_FILE: str | None = None
+"""A model file to load instead of the shipped one (evaluation scripts set it; call
+``_model.cache_clear()`` after changing it)."""
+
+
 @lru_cache(maxsize=1)
 def _model() -> tuple[_Linear, _Linear, _Linear, Verdict]:
-    raw = json.loads(
-        resources.files("index").joinpath("data/judge_model.json").read_text("utf-8")
-    )
+    if MODEL_FILE:
+        from pathlib import Path
+
+        text = Path(MODEL_FILE).read_text("utf-8")
+    else:
+        text = resources.files("index").joinpath("data/judge_model.json").read_text("utf-8")
+    raw = json.loads(text)
     if tuple(raw["features"]) != FEATURES:
         raise RuntimeError("index/data/judge_model.json was trained on other features: retrain it")
 
     def load(m: Mapping[str, object], logistic: bool = True) -> _Linear:
+        names = m.get("inputs")
+        columns = (
+            tuple(EVENT_INPUTS.index(str(n)) for n in names)  # type: ignore[attr-defined]
+            if names
+            else None
+        )
         return _Linear(
             tuple(m["mean"]),  # type: ignore[arg-type]
             tuple(m["scale"]),  # type: ignore[arg-type]
             tuple(m["coef"]),  # type: ignore[arg-type]
             float(m["intercept"]),  # type: ignore[arg-type]
             logistic,
+            columns,
         )
 
     floors = raw["floors"]
@@ -392,15 +414,32 @@ def _model() -> tuple[_Linear, _Linear, _Linear, Verdict]:
     )
 
 
-def judge(x: Sequence[float], context: Sequence[float]) -> tuple[float, float, float]:
-    """The three judgements of a pair from :func:`features` ``x`` and :func:`context_features`:
-    probability of the same claim (MSRP-trained), graded similarity in [0, 1] (STS-trained, 0-5
-    scaled), and probability of the same event (ECB+-trained, the other two among its inputs)."""
+POSITION_FEATURES: tuple[str, ...] = ("both_lead", "one_lead", "later")
+EVENT_INPUTS: tuple[str, ...] = (
+    *FEATURES, *CONTEXT_FEATURES, "same", "similarity", *POSITION_FEATURES
+)
+"""Everything the same-event model may read; its file names the inputs it does read."""
+
+
+def position_features(i: int, j: int) -> list[float]:
+    """Where the two sentences stand in their reports (0 = the first sentence or headline): a
+    report's lead states its main event, so two leads more often tell the same one."""
+    lead_a, lead_b = i < 3, j < 3
+    return [float(lead_a and lead_b), float(lead_a != lead_b), math.log1p(min(i, j))]
+
+
+def judge(
+    x: Sequence[float], context: Sequence[float], position: Sequence[float] = (0.0, 0.0, 0.0)
+) -> tuple[float, float, float]:
+    """The three judgements of a pair from :func:`features` ``x``, :func:`context_features` and
+    :func:`position_features`: probability of the same claim (MSRP-trained), graded similarity in
+    [0, 1] (STS-trained, 0-5 scaled), and probability of the same event (ECB+-trained, the other two
+    and the positions among its inputs)."""
     same_m, sim_m, event_m, _ = _model()
     inputs = [*x, *context]
     same = same_m(inputs)
     similarity = min(1.0, max(0.0, sim_m(inputs) / 5.0))
-    return same, similarity, event_m([*inputs, same, similarity])
+    return same, similarity, event_m([*inputs, same, similarity, *position])
 
 
 def floors() -> Verdict:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from index.judge import (
     Prepared,
+    Verdict,
     Weighted,
     context_features,
     context_from,
@@ -32,6 +33,7 @@ from index.judge import (
     floors,
     judge,
     local_idf,
+    position_features,
     prepare,
     weigh,
 )
@@ -39,7 +41,9 @@ from index.align import stem
 from index.judge import _zipf as _zipf_table
 from index.models import Entity, Sentence
 
-__all__ = ["CANDIDATES", "PARTNERS", "Judged", "Matching", "is_boilerplate", "match"]
+__all__ = [
+    "CANDIDATES", "PARTNERS", "Judged", "Matching", "is_boilerplate", "match", "select"
+]
 
 CANDIDATES = 6
 """Candidates judged per sentence (by local cosine), on each side."""
@@ -108,7 +112,8 @@ class Matching:
         if found is not None:
             return found
         a, b = self.prepared_a[i], self.prepared_b[j]
-        return Judged(*judge(features(a, b), context_features(a, b, self.idf or {}, self.story)))
+        c = context_features(a, b, self.idf or {}, self.story)
+        return Judged(*judge(features(a, b), c, position_features(i, j)))
 
 
 def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
@@ -157,8 +162,8 @@ def match(
     for i, j in candidates:
         x = features(pa[i], pb[j])
         c = context_from(wa[i], wb[j], story)
-        judged[(i, j)] = Judged(*judge(x, c))
-    return Matching(_select(judged), judged, boiler_a, boiler_b, pa, pb, idf, story)
+        judged[(i, j)] = Judged(*judge(x, c, position_features(i, j)))
+    return Matching(select(judged), judged, boiler_a, boiler_b, pa, pb, idf, story)
 
 
 def _candidates(
@@ -196,8 +201,12 @@ def _candidates(
     return out
 
 
-def _select(judged: Mapping[tuple[int, int], Judged]) -> dict[tuple[int, int], tuple[str, float]]:
-    verdict = floors()
+def select(
+    judged: Mapping[tuple[int, int], Judged], verdict: Verdict | None = None
+) -> dict[tuple[int, int], tuple[str, float]]:
+    """The aligned pairs among judged candidates, ``{(i, j): (kind, confidence)}``, under the shipped
+    floors or ``verdict``'s."""
+    verdict = verdict or floors()
     ok = {
         p: v
         for p, v in judged.items()

@@ -71,7 +71,18 @@ def _tfidf(a: list[str], b: list[str]) -> set[tuple[int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=pathlib.Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--model", help="a judge_model.json to use instead of the shipped one")
+    parser.add_argument(
+        "--topics",
+        type=lambda v: {int(t) for t in v.split(",") if t},
+        help="only the report pairs of these ECB+ topics (e.g. to calibrate on some, test on others)",
+    )
     args = parser.parse_args()
+    if args.model:
+        import index.judge
+
+        index.judge.MODEL_FILE = args.model
+        index.judge._model.cache_clear()
     folder = args.data / "ecbplus_docpairs_topics01-20"
     if not folder.is_dir():
         print(f"no data at {folder}: nothing to measure")
@@ -80,6 +91,8 @@ def main() -> None:
     times = []
     for d in sorted(folder.iterdir()):
         gold = json.loads((d / "gold.json").read_text("utf-8"))
+        if args.topics and int(gold["topic"]) not in args.topics:
+            continue
         ta, tb = (d / "a.txt").read_text("utf-8"), (d / "b.txt").read_text("utf-8")
         positives = {(p["a"]["i"], p["b"]["i"]) for p in gold["positives"]}
         ann_a, ann_b = set(gold["annotated_a"]), set(gold["annotated_b"])

@@ -64,18 +64,28 @@ def test_seed_claims_aligned(seed_pair: Comparison, a_frag: str, b_frag: str) ->
 
 
 def test_seed_unique_claims(seed_pair: Comparison) -> None:
-    only_a = " ".join(p.text for p in seed_pair.only_a)
-    only_b = " ".join(p.text for p in seed_pair.only_b)
-    assert "Kremlin has dismissed" in only_a
-    # "The military ties ... date back to the Soviet era ... from 1950 to 1953" is now shown as
-    # related (same facet, military ties) to "Putin met with Kim ... mutual defense pact": the
-    # learned judgement's call, defensible, so it is no longer required to be unique.
-    assert "810th Separate Naval Infantry Brigade" in only_b
-    assert "Vladivostok" in only_b
-    assert "647 square kilometers" in only_b
-    for p in seed_pair.pairs:
-        assert "Kremlin" not in p.a.text
-        assert not any(k in p.b.text for k in ("810th", "Vladivostok", "647 square"))
+    """What only one report says is shown as its own: the sentence has no partner, or only
+    ``related`` partners (the same event told with other detail) whose differences mark it."""
+
+    def only_one_side(fragment: str, words: str, side: str) -> None:
+        unique = seed_pair.only_a if side == "a" else seed_pair.only_b
+        if any(fragment in p.text for p in unique):
+            return
+        pairs = [p for p in seed_pair.pairs if fragment in (p.a if side == "a" else p.b).text]
+        assert pairs, fragment
+        for p in pairs:
+            assert p.kind == "related", (fragment, p)
+            passage = p.a if side == "a" else p.b
+            spans = p.a_diff if side == "a" else p.b_diff
+            text = seed_pair.a.text if side == "a" else seed_pair.b.text
+            marked = " ".join(text[s.start : s.end] for s in spans)
+            assert all(w in marked for w in words.split()), (fragment, marked, passage.text)
+
+    only_one_side("Kremlin has dismissed", "Kremlin", "a")
+    only_one_side("from 1950 to 1953", "1950 1953", "a")
+    only_one_side("810th Separate Naval Infantry Brigade", "810th", "b")
+    only_one_side("Vladivostok", "Vladivostok", "b")
+    only_one_side("647 square kilometers", "647", "b")
 
 
 def test_seed_conflicts(seed_pair: Comparison) -> None:
@@ -184,14 +194,18 @@ HAITI_POSITIVE = [(0, 0), (2, 1), (3, 2)]
 HAITI_NEGATIVE = [(4, 7), (9, 1), (5, 3)]
 
 
-def index_pairs(c: Comparison) -> set[tuple[int, int]]:
+def index_pairs(c: Comparison, kind: str | None = None) -> set[tuple[int, int]]:
     starts_a = [0]
     for line in c.a.text.split("\n")[:-1]:
         starts_a.append(starts_a[-1] + len(line) + 1)
     starts_b = [0]
     for line in c.b.text.split("\n")[:-1]:
         starts_b.append(starts_b[-1] + len(line) + 1)
-    return {(starts_a.index(p.a.start), starts_b.index(p.b.start)) for p in c.pairs}
+    return {
+        (starts_a.index(p.a.start), starts_b.index(p.b.start))
+        for p in c.pairs
+        if kind is None or p.kind == kind
+    }
 
 
 @pytest.mark.parametrize(
@@ -222,7 +236,9 @@ def test_wikinews_gold(
     # precision >= 0.9 on ECB+ report pairs, and the four missed are related pairs sharing one or
     # two words ("turbulence", "satellite"). Measured, not hidden: README "How the comparison decides".
     assert len(found) >= len(positive) - 4, sorted(set(positive) - got)
-    assert not [p for p in negative if p in got]
+    # Negatives are pairs a reader would reject as the same claim; some are the same event (the
+    # president speaking at the airport the flight was bound for) and may be shown as related.
+    assert not [p for p in negative if p in index_pairs(c, "shared")]
 
 
 def test_near_identical_sentences_are_shared() -> None:

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from index import compare_texts
-from index.judge import CONTEXT_FEATURES, FEATURES, features, floors, judge, prepare, rarity
+from index.judge import CONTEXT_FEATURES, EVENT_INPUTS, FEATURES, features, floors, judge, prepare, rarity
 from index.matching import is_boilerplate
 
 
@@ -27,7 +27,9 @@ def test_model_file_matches_the_features() -> None:
     assert raw["context_features"] == list(CONTEXT_FEATURES)
     n = len(FEATURES) + len(CONTEXT_FEATURES)
     assert len(raw["same"]["coef"]) == n and len(raw["similarity"]["coef"]) == n
-    assert len(raw["event"]["coef"]) == n + 2  # plus the same-claim and similarity judgements
+    # The same-event model reads a named subset of the inputs (the judgements and positions too).
+    assert len(raw["event"]["coef"]) == len(raw["event"]["inputs"])
+    assert set(raw["event"]["inputs"]) <= set(EVENT_INPUTS)
     assert 0 < floors().event < 1
 
 
