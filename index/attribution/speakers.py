@@ -62,6 +62,8 @@ def _kind(
         and at_start
         and (
             any(b.lower() in _COMMON_BEFORE for b, _ in _occurrences(text, low))
+            or low.endswith("s")
+            and bool(_occurrences(text, low))  # "Workers" and "20 workers"
             or label != "PERSON"
             and not _capitalised_inside(text, name)
         )
@@ -164,8 +166,8 @@ def _speaker(
     st, en = name_toks[0][0], name_toks[-1][1]
     name = " ".join(text[st:en].split()).removesuffix("'s").removesuffix("’s")
     kind = _kind(text, name, st == s, audience, ents, st)
-    if kind is None:
-        return None
+    if kind is None or re.fullmatch(r"[A-Z][a-z]{2,4}\.", name):
+        return None  # "Golden, Colo., said": a state's abbreviation ends a place, names no one
     if text[st:en].endswith(("'s", "’s")):
         en -= 2
     return _Cite(name, st, en, kind, role)

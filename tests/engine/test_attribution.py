@@ -140,6 +140,13 @@ def test_forms(text: str, name: str, kind: str, role: str | None) -> None:
             "Central Mat-Su fire chief",
         ),
         ("Mr Steel said the blaze was set.", "Steel", None),
+        ("The Hollywood Reporter says Ross will meet the studio.", "Hollywood Reporter", None),
+        (
+            "The DOT acted after the U.S. Department of Justice disclosed its view.",
+            "U.S. Department of Justice",
+            None,
+        ),
+        ("The deal is done, his agent Marc Korn, told ESPN on Friday.", "Marc Korn", "agent"),
     ],
 )
 def test_more_forms(text: str, name: str, role: str | None) -> None:
@@ -198,6 +205,9 @@ def test_unnamed(text: str, name: str) -> None:
         "The prices rose, according to U.S. intelligence reports.",
         "Recent reports reveal that the two countries signed a pact.",
         "The rains damaged roads, officials said.",
+        "Around 25 arrests have been made by Metropolitan Police officers in London.",
+        "The quake was 6.1, the survey in Golden, Colo., said.",
+        "Workers alleged the firm broke the deal. About 20 workers were idled.",
     ],
 )
 def test_no_false_sources(text: str) -> None:
