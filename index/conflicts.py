@@ -173,7 +173,8 @@ def _figure_conflicts(
             if _overlap(x, y) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
             gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
-            if gap > (_FAR if c >= _NEAR else _FAR_LOOSE) and not (x.part or y.part):
+            vague = "vague" in (x.hedge, y.hedge) and c >= _NEAR  # "dozens" told as 1,200
+            if gap > (_FAR if c >= _NEAR else _FAR_LOOSE) and not (x.part or y.part or vague):
                 continue  # "21 injured" and "310,000 injured" count different wholes
             if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
                 continue  # both reports give both figures: two different things were measured
