@@ -119,6 +119,7 @@ def prepare(
         keys: Canonical entity keys named in the sentence (they count as names and as content).
     """
     clean = _SPACED_NUMBER.sub(r"\1", text)
+    table = _zipf()
     seq: list[str] = []
     weights: dict[str, float] = {}
     numbers: set[str] = set()
@@ -156,12 +157,13 @@ def prepare(
         st = stem(low)
         if fold:
             st = fold.get(st, st)
-        if cap and (not first or _zipf().get(low, 0.0) < 4.0):
+        z = table.get(low, _RARE_ZIPF)
+        if cap and (not first or z < 4.0):
             names.add(st)
         first = False
         seq.append(st)
         if st not in weights:
-            weights[st] = rarity(low)
+            weights[st] = max(0.3, 8.0 - z)
     for k in keys:
         names.add("@" + k)
     mass = sum(weights.values())
