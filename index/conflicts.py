@@ -118,7 +118,9 @@ _MEASURE_NAME = {
 
 def _measure(f: Figure) -> str:
     if f.dim.startswith("money"):
-        return "amount of money"
+        return "amount of money" + (" a year" if f.dim.endswith("/rate") else "")
+    if f.dim.startswith("record:"):
+        return f"{f.dim.partition(':')[2].capitalize()}'s record"
     key = f.role or (f.dim if f.dim != "count" else "")
     return _MEASURE_NAME.get(key, f"number of {f.noun}" if f.noun else "count")
 
@@ -193,7 +195,7 @@ def _figure_conflicts(
                     lo <= y.high and y.low <= hi for lo, hi in _sums(xs_all)
                 ):
                     continue  # one side is a breakdown of the other's total
-            why = "the ranges do not overlap"
+            why = "the ranges do not overlap" if {x.hedge, y.hedge} != {"exact"} else "they differ"
             if (x.part or y.part) and not (x.part and y.part):
                 why = "a part is larger than the total"
             detail = (

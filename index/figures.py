@@ -77,7 +77,7 @@ _HEDGES = [
     # (pattern before the figure, kind): ranges are widened in ``_range``
     (r"more than|over|passing|passed|passes|past|exceeding|exceeded|exceeds|above|at least|"
      r"upwards of|in excess of|topping|topped|tops|surpassing|surpassed|surpasses|beyond", "lower"),
-    (r"nearly|almost|close to|just under|just below|approaching", "near"),
+    (r"nearly|almost|close to|just under|just below|approaching|nearing|closing in on", "near"),
     (r"as many as|up to|as much as|at most|no more than", "upper"),
     (r"fewer than|less than|under|below", "under"),
     (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|nearly "
