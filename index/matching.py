@@ -42,7 +42,7 @@ from index.judge import _zipf as _zipf_table
 from index.models import Entity, Sentence
 
 __all__ = [
-    "CANDIDATES", "PARTNERS", "Judged", "Matching", "is_boilerplate", "match", "select"
+    "CANDIDATES", "PARTNERS", "Judged", "Matching", "clauses", "is_boilerplate", "match", "select"
 ]
 
 CANDIDATES = 6
@@ -163,7 +163,59 @@ def match(
         x = features(pa[i], pb[j])
         c = context_from(wa[i], wb[j], story)
         judged[(i, j)] = Judged(*judge(x, c, position_features(i, j)))
-    return Matching(select(judged), judged, boiler_a, boiler_b, pa, pb, idf, story)
+    pairs = select(judged)
+    _claims_within(pairs, judged, sa, sb, idf, story, fold)
+    return Matching(pairs, judged, boiler_a, boiler_b, pa, pb, idf, story)
+
+
+# A long news sentence often makes two or three claims; one of them may be the other report's claim
+# word for word while the whole sentences are no paraphrase. Clause boundaries: semicolons, colons,
+# dashes, brackets, and a comma or "and"/"but"/"while" before a new clause.
+_CLAUSE = re.compile(
+    r"\s*(?:[;:—–()]|,\s+(?=(?:and|but|while|which|who|where|whereas|although|though|after|as|"
+    r"with|making|given)\b)|\s(?=(?:and|but|while|whereas)\s+(?:the|a|an|its|their|his|her|they|"
+    r"he|she|it|most|many|some)\b))\s*"
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a sentence that have at least four words (the sentence when none has)."""
+    parts = [p for p in _CLAUSE.split(text) if p and len(p.split()) >= 4]
+    return parts if len(parts) > 1 else [text]
+
+
+def _claims_within(
+    pairs: dict[tuple[int, int], tuple[str, float]],
+    judged: Mapping[tuple[int, int], Judged],
+    sa: Sequence[Sentence],
+    sb: Sequence[Sentence],
+    idf: Mapping[str, float],
+    story: frozenset[str],
+    fold: Mapping[str, str] | None,
+) -> None:
+    """Mark ``shared`` the related pairs whose clauses make the same claim (same-claim probability
+    of the best clause pair reaching the floor)."""
+    verdict = floors()
+    cache_a: dict[int, list[Prepared]] = {}
+    cache_b: dict[int, list[Prepared]] = {}
+    for (i, j), (kind, _) in list(pairs.items()):
+        if kind == "shared":
+            continue
+        ca = cache_a.get(i)
+        if ca is None:
+            ca = cache_a[i] = [prepare(c, fold) for c in clauses(sa[i].text)]
+        cb = cache_b.get(j)
+        if cb is None:
+            cb = cache_b[j] = [prepare(c, fold) for c in clauses(sb[j].text)]
+        if len(ca) == 1 and len(cb) == 1:
+            continue  # the whole sentences were judged already
+        best = 0.0
+        for x in ca:
+            for y in cb:
+                same, _, _ = judge(features(x, y), context_features(x, y, idf, story))
+                best = max(best, same)
+        if best >= verdict.shared_same:
+            pairs[(i, j)] = ("shared", round(best, 4))
 
 
 def _candidates(
