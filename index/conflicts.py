@@ -81,16 +81,29 @@ def _said_of(f: Figure) -> frozenset[str]:
     return frozenset(stem(w) for w in f.context if w not in STOP and len(w) > 2) - _nouns(f)
 
 
-def _anchored(f: Figure) -> bool:
-    """A figure whose measure is plain without the rest of the sentence: a toll, a magnitude, a
-    distance from a named place (a story has one of each; it has many other counts)."""
+def _anchored(f: Figure, single: frozenset[str]) -> bool:
+    """A figure whose measure is plain without the rest of the sentence: a toll, a record, a
+    magnitude or a distance from a place that its report gives once (a story of one quake has one
+    magnitude; a story of a quake and its aftershocks has many)."""
     return (
         bool(f.role)
         or _people(f)
-        or f.dim in ("magnitude", "calibre")
         or f.dim.startswith("record:")
-        or (f.dim == "distance" and " of " in f.noun)
+        or (f.dim in ("magnitude", "calibre", "distance") and _key(f) in single)
     )
+
+
+def _key(f: Figure) -> str:
+    return f.dim + ":" + (f.noun.partition(" of ")[2] if f.dim == "distance" else f.noun)
+
+
+def _single(figs: Sequence[Figure]) -> frozenset[str]:
+    """The magnitudes, calibres and distances from a place that a report gives one value of."""
+    seen: dict[str, list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.dim in ("magnitude", "calibre") or (f.dim == "distance" and " of " in f.noun):
+            seen[_key(f)].append(f)
+    return frozenset(k for k, fs in seen.items() if all(_overlap(fs[0], g) for g in fs))
 
 
 def _overlap(x: Figure, y: Figure) -> bool:
@@ -149,7 +162,12 @@ def _same_time(ra: Reading, rb: Reading, c: float) -> bool:
 
 
 def _figure_conflicts(
-    ra: Reading, rb: Reading, c: float, all_a: Sequence[Figure], all_b: Sequence[Figure]
+    ra: Reading,
+    rb: Reading,
+    c: float,
+    all_a: Sequence[Figure],
+    all_b: Sequence[Figure],
+    single: frozenset[str] = frozenset(),
 ) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     if ra.when != rb.when and not _same_time(ra, rb, c):
@@ -159,7 +177,7 @@ def _figure_conflicts(
     for x in ra.figs:
         if x.dim == "duration" and c < _DURATION:
             continue  # a story holds many spans of time: only compared inside one claim
-        if c < _NEAR and not _anchored(x):
+        if c < _NEAR and not _anchored(x, single):
             continue
         ys = [y for y in rb.figs if _same_measure(x, y)]
         if not ys:
@@ -271,6 +289,7 @@ def find(
             inverted[s].append(j)
     all_a = [f for r in ra for f in r.figs]
     all_b = [f for r in rb for f in r.figs]
+    single = _single(all_a) & _single(all_b)
     also: dict[int, set[int]] = defaultdict(set)
     for i, j in aligned:
         also[i].add(j)
@@ -296,7 +315,7 @@ def find(
             if c < _LOOSE and not (x.names & y.names):
                 continue
             if x.figs and y.figs:
-                for detail, s in _figure_conflicts(x, y, c, all_a, all_b):
+                for detail, s in _figure_conflicts(x, y, c, all_a, all_b, single):
                     found.append(Finding("figure", i, j, detail, s + 0.5 * c))
             if c >= _NEAR:
                 found.extend(_claim_conflicts(i, j, x, y, c))

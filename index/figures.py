@@ -62,7 +62,7 @@ _CURRENCY = {
 _ROLES = [
     # "the death penalty", "put to death" and "a death sentence" count no dead
     ("dead", re.compile(r"\b(?:kill\w*|dead|deaths?(?! (?:penalty|sentence|row|warrant))|died|die|"
-                        r"dying|fatalit\w+|death toll|toll|lives|perished|victims|bodies|drown\w*)"
+                        r"dying|fatalit\w+|death toll|toll|lives|perished|victims|drown\w*)"
                         r"\b(?<!to death)")),
     ("shot", re.compile(r"\b(?:shot|shooting|gunned)\b")),
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|treatment)\b")),
@@ -83,6 +83,11 @@ _HEDGES = [
     (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|nearly "
      r"about|more or less", "about"),
 ]
+_SUPERSEDED = re.compile(
+    r"\b(?:initial(?:ly)?|preliminary|originally|first reported|earlier estimate[sd]?|revised "
+    r"(?:down|up)(?:ward)? from)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|to)\b", re.IGNORECASE)
 
 
@@ -231,6 +236,8 @@ def figures(text: str) -> list[Figure]:
         hedge = _HEDGE_KIND.get(hedge_word, "exact")
         if _MODAL.search(lead) and _FORECAST.search(lead):
             continue  # "the toll could rise to over 100,000" is a forecast, not a count
+        if _SUPERSEDED.search(lead):
+            continue  # "revised down from an initial report of 7.3": no longer anyone's figure
         if m.group("times"):
             value = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group("times").lower()]
             out.append(Figure(m.group(0), value, value, value, "times", "times", "", "exact", "",
