@@ -273,7 +273,9 @@ def figures(text: str) -> list[Figure]:
                 if _YEAR_OR_DAY.search(before[-12:]) and value <= 31:
                     continue  # a day of the month
             name = _NAME_BEFORE.search(before)
-            if name and name.group(1).lower() not in _STOPWORDS and not _LOWER_AFTER.match(after):
+            if name and name.group(1).lower() not in _STOPWORDS and (
+                name.group(1).isupper() or not _LOWER_AFTER.match(after)
+            ):
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
                 continue  # "0845": a clock time

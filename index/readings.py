@@ -153,7 +153,10 @@ FATES = [
     ),
 ]
 # Who a sentence credits: "..., Sheriff Robert Pickell said", "according to the Red Cross".
-_NAME = r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)"
+_NAME = (
+    r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+"
+    r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)?)"  # "Zadan and Meron"
+)
 _SOURCE = re.compile(
     rf"{_NAME},?\s+(?:said|says|told|stated|reported|announced|confirmed)\b"
     rf"|\b(?:according to|said|says|told)\s+(?:the\s+)?{_NAME}"
@@ -189,7 +192,10 @@ def denials(text: str) -> list[tuple[str, frozenset[str], str]]:
 
 def same_source(na: set[str], nb: set[str]) -> bool:
     """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do)."""
-    return any(x.split()[-1].lower() == y.split()[-1].lower() for x in na for y in nb)
+    def lasts(names: set[str]) -> set[str]:
+        return {part.split()[-1].lower() for n in names for part in n.split(" and ")}
+
+    return bool(lasts(na) & lasts(nb))
 
 
 
@@ -275,7 +281,11 @@ _WHEN = re.compile(
 
 
 # "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: ...": a page's own dates, not the story's
-_META = re.compile(r"\s*(?:published|updated|posted|last updated|last modified)\b", re.IGNORECASE)
+_META = re.compile(
+    r"\s*(?:(?:first|last)\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
+)
+# "Friday, June 7, 2013", "WASHINGTON, DC, April 28, 2009": a dateline dates the page, not the story
+_DATELINE_WORDS = re.compile(r"[A-Za-z]{3,}")
 _CUT = re.compile(r"(?:\b\d{1,3}|\b[a-z]+)\.$")
 
 
@@ -321,6 +331,8 @@ def _read(text: str) -> Reading:
         else {}
     )
     digit = _DIGIT.search(text) if not _META.match(text) else None
+    if digit and len(_DATELINE_WORDS.findall(text)) <= 4 and len(text) < 60:
+        days, digit = {}, None  # a dateline: nothing but a place, a day and a date
     months = not present.isdisjoint(_MONTH_WORDS)
     dates = _dates(text) if digit and months else {}
     times = _times(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []

@@ -321,3 +321,25 @@ def test_a_denied_act_against_the_act() -> None:
         ["The prosecutor said he was not disappointed by the verdict in the Nichols trial."],
         ["The prosecutor said he was disappointed by the verdict in the Nichols trial."],
     ) == []
+
+
+def test_datelines_date_the_page_not_the_story() -> None:
+    assert conflicts(["Friday, June 7, 2013"], ["June 06, 2013"]) == []
+    assert conflicts(
+        ["Last Updated: Monday, 28 November 2005, 02: 24 GMT"], ["Sunday, November 27 - 2005 at 16: 12"]
+    ) == []
+
+
+def test_a_statement_of_two_is_credited_to_either() -> None:
+    assert conflicts(
+        ["“We are thrilled to have Ellen DeGeneres host the Oscars,” said Zadan and Meron jointly."],
+        ['"We are thrilled to have Ellen DeGeneres host the Oscars," producers Craig Zadan and Neil '
+         "Meron said in a statement."],
+    ) == []
+
+
+def test_a_model_number_is_not_a_count() -> None:
+    assert conflicts(
+        ["Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats."],
+        ["During the operation, six AK - 47 rifles, 12 magazines and about 300 rounds were seized."],
+    ) == []
