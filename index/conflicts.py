@@ -256,6 +256,7 @@ _LOOSE = 0.03  # ... or, for a toll, a distance from a place or a magnitude, fro
 _DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
 _FATE = 0.15  # ... from which two accounts of one person's fate are compared
 _CERTAIN = 0.35  # ... from which a hedged and a confirmed telling of it disagree
+_CLOCK = 0.55  # ... from which clock times must agree (a story's timeline holds many)
 _SAME_CLAIM = 0.45  # closeness from which a date, status or source must agree
 _STRONG = 0.5  # findings below this strength are not shown
 _MOST = 10  # and never more than this many: a reader checks each one
@@ -387,7 +388,7 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
         and sum(t.zone == p.zone for t in x.times) == 1
         and sum(t.zone == q.zone for t in y.times) == 1
     ]
-    if pairs and c >= _SAME_CLAIM and all(time_gap(p, q) > 5 for p, q in pairs):
+    if pairs and c >= _CLOCK and all(time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: time_gap(*t))
         out.append(Finding(
             "date", i, j,

@@ -152,7 +152,9 @@ _VERBISH = re.compile(r".{4,}(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|h
 _PEOPLE = frozenset(
     "people persons person men women children kids boys girls soldiers troops civilians residents "
     "villagers passengers crew members staff workers fighters victims dead injured wounded "
-    "pirates police officers students protesters tourists miners sailors refugees".split()
+    "pirates police officers students protesters tourists miners sailors refugees man woman child "
+    "kid boy girl soldier civilian resident villager passenger member worker fighter victim pirate "
+    "officer student protester tourist miner sailor refugee".split()
 )
 
 
@@ -260,8 +262,10 @@ def figures(text: str) -> list[Figure]:
                 value = v
             if raw.lower() in ("half", "half a", "half-a") and not m.group("scale"):
                 continue
-            if raw.lower() == "one" and not m.group("scale") and not re.match(r"[\s-]*[a-z]", after):
-                continue
+            if raw.lower() == "one" and not m.group("scale") and (
+                not re.match(r"[\s-]*[a-z]", after) or before[-3:].lower() == "no "
+            ):
+                continue  # "one of them", "no one was hurt": not a count
             scale = (m.group("scale") or "").lower()
             if scale in SCALE_ABBR and not m.group("cur"):
                 scale, end = "", m.end("num")  # "48m" is metres, not millions, unless money

@@ -341,4 +341,6 @@ def _read(text: str) -> Reading:
         if months or digit or not present.isdisjoint(_BEFORE_WORDS)
         else frozenset()
     )
-    return Reading(text, stems, figures(text), dates, days, times, when, names, frozenset(present))
+    # a question asks; it claims no figure
+    figs = figures(text) if not text.rstrip(' "”’\'').endswith("?") else []
+    return Reading(text, stems, figs, dates, days, times, when, names, frozenset(present))

@@ -277,8 +277,9 @@ def test_a_death_sentence_is_not_a_toll() -> None:
 
 def test_one_clock_time_a_side_in_one_zone() -> None:
     found = conflicts(
-        ["Air France said the plane had encountered heavy turbulence at 02:00 GMT over the ocean."],
-        ["Air France said the plane crossed strong turbulence at about 23.00 local time (02.14 GMT)."],
+        ["Air France said the plane entered heavy turbulence at 02:00 GMT over the Atlantic."],
+        ["Air France said the plane entered heavy turbulence at about 23.00 local time (02.14 GMT) "
+         "over the Atlantic."],
     )
     assert found and found[0].kind == "date" and "14 minutes apart" in found[0].detail
 
