@@ -53,7 +53,17 @@ def _people(f: Figure) -> bool:
 
 
 _PEOPLE = CLASSES["people"] | frozenset(
-    "infantry troops soldiers fighters civilians people men women children".split()
+    [
+        "infantry",
+        "troops",
+        "soldiers",
+        "fighters",
+        "civilians",
+        "people",
+        "men",
+        "women",
+        "children",
+    ]
 )
 
 
@@ -122,10 +132,21 @@ def _hedge_words(f: Figure) -> str:
 
 
 _MEASURE_NAME = {
-    "dead": "death toll", "injured": "injured", "missing": "missing", "homeless": "homeless",
-    "evacuated": "evacuated", "arrested": "arrested", "age": "age", "distance": "distance",
-    "area": "area", "duration": "duration", "magnitude": "magnitude", "percent": "percentage",
-    "times": "number of times", "calibre": "calibre", "mass": "weight",
+    "dead": "death toll",
+    "injured": "injured",
+    "missing": "missing",
+    "homeless": "homeless",
+    "evacuated": "evacuated",
+    "arrested": "arrested",
+    "age": "age",
+    "distance": "distance",
+    "area": "area",
+    "duration": "duration",
+    "magnitude": "magnitude",
+    "percent": "percentage",
+    "times": "number of times",
+    "calibre": "calibre",
+    "mass": "weight",
 }
 
 
@@ -184,12 +205,17 @@ def _figure_conflicts(
             continue
         for y in ys:
             xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]
-            if x.dim == "distance" and " of " in x.noun and " of " in y.noun and xd != yd:
-                if xd not in yd and yd not in xd:  # "southeast" is not against "south"
-                    out.append((
-                        f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6
-                    ))
-                    continue
+            if (
+                x.dim == "distance"
+                and " of " in x.noun
+                and " of " in y.noun
+                and xd not in yd  # "southeast" is not against "south"
+                and yd not in xd
+            ):
+                out.append(
+                    (f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6)
+                )
+                continue
             if _overlap(x, y) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
             gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
@@ -316,8 +342,8 @@ def find(
             if c < _LOOSE and not (x.names & y.names):
                 continue
             if x.figs and y.figs:
-                for detail, s in _figure_conflicts(x, y, c, all_a, all_b, single):
-                    found.append(Finding("figure", i, j, detail, s + 0.5 * c))
+                for detail, base in _figure_conflicts(x, y, c, all_a, all_b, single):
+                    found.append(Finding("figure", i, j, detail, base + 0.5 * c))
             if c >= _NEAR:
                 found.extend(_claim_conflicts(i, j, x, y, c))
             if c >= _FATE:
@@ -357,9 +383,11 @@ def _next_day(x: Reading, y: Reading) -> bool:
                 continue
             late, early = (one, other) if d == 1 else (other, one)
             late_r, early_r = (x, y) if d == 1 else (y, x)
-            if re.search(r"night|evening|late", late, re.I) or re.search(
-                r"early|morning", early, re.I
-            ) or any(t.zone for t in late_r.times + early_r.times):
+            if (
+                re.search(r"night|evening|late", late, re.IGNORECASE)
+                or re.search(r"early|morning", early, re.IGNORECASE)
+                or any(t.zone for t in late_r.times + early_r.times)
+            ):
                 return True
     return False
 
@@ -368,17 +396,25 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
     """Dates, times, status, certainty and sources of one claim told by both sentences."""
     out: list[Finding] = []
     if x.dates and y.dates and not x.dates.keys() & y.dates.keys():
-        out.append(Finding(
-            "date", i, j,
-            f"date: A says {', '.join(x.dates.values())}; B says {', '.join(y.dates.values())}",
-            0.4 + c,
-        ))
+        out.append(
+            Finding(
+                "date",
+                i,
+                j,
+                f"date: A says {', '.join(x.dates.values())}; B says {', '.join(y.dates.values())}",
+                0.4 + c,
+            )
+        )
     if x.days and y.days and not x.days.keys() & y.days.keys() and not _next_day(x, y):
-        out.append(Finding(
-            "date", i, j,
-            f"day: A says {', '.join(x.days.values())}; B says {', '.join(y.days.values())}",
-            0.3 + c,
-        ))
+        out.append(
+            Finding(
+                "date",
+                i,
+                j,
+                f"day: A says {', '.join(x.days.values())}; B says {', '.join(y.days.values())}",
+                0.3 + c,
+            )
+        )
     # one time of each side in one zone: several times in a sentence are several events
     pairs = [
         (p, q)
@@ -390,39 +426,61 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
     ]
     if pairs and c >= _CLOCK and all(time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: time_gap(*t))
-        out.append(Finding(
-            "date", i, j,
-            f"time: A says {p.text}; B says {q.text}; {time_gap(p, q)} minutes apart",
-            0.3 + c,
-        ))
+        out.append(
+            Finding(
+                "date",
+                i,
+                j,
+                f"time: A says {p.text}; B says {q.text}; {time_gap(p, q)} minutes apart",
+                0.3 + c,
+            )
+        )
     cx, cy = cues(x), cues(y)
     pa, aa = cx.prospective, cx.actual
     pb, ab = cy.prospective, cy.actual
     if pa and not aa and ab and not pb:
-        out.append(Finding(
-            "status", i, j,
-            f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
-            0.4 + c,
-        ))
+        out.append(
+            Finding(
+                "status",
+                i,
+                j,
+                f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
+                0.4 + c,
+            )
+        )
     elif pb and not ab and aa and not pa:
-        out.append(Finding(
-            "status", i, j,
-            f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
-            0.4 + c,
-        ))
+        out.append(
+            Finding(
+                "status",
+                i,
+                j,
+                f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
+                0.4 + c,
+            )
+        )
     if c < _CERTAIN:
         return out  # hedges are everywhere in news: compared only inside one claim
     ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
     if ha and not ca and cb and not hb:
-        out.append(Finding(
-            "certainty", i, j,
-            f"A reports it as uncertain ('{ha.group(0)}'); B as confirmed ('{cb.group(0)}')", 0.2 + c,
-        ))
+        out.append(
+            Finding(
+                "certainty",
+                i,
+                j,
+                f"A reports it as uncertain ('{ha.group(0)}'); B as confirmed ('{cb.group(0)}')",
+                0.2 + c,
+            )
+        )
     elif hb and not cb and ca and not ha:
-        out.append(Finding(
-            "certainty", i, j,
-            f"A reports it as confirmed ('{ca.group(0)}'); B as uncertain ('{hb.group(0)}')", 0.2 + c,
-        ))
+        out.append(
+            Finding(
+                "certainty",
+                i,
+                j,
+                f"A reports it as confirmed ('{ca.group(0)}'); B as uncertain ('{hb.group(0)}')",
+                0.2 + c,
+            )
+        )
     na, nb = set(cx.sources), set(cy.sources)
     if na and nb and not same_source(na, nb):
         # The same claim, near word for word, credited to different people.
@@ -430,11 +488,15 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
         ka, kb = x.stems - credited, y.stems - credited
         share = len(ka & kb) / max(1, min(len(ka), len(kb)))
         if share >= 0.6 and len(ka & kb) >= 2:
-            out.append(Finding(
-                "attribution", i, j,
-                f"source: A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
-                0.2 + share,
-            ))
+            out.append(
+                Finding(
+                    "attribution",
+                    i,
+                    j,
+                    f"source: A credits {', '.join(sorted(na))}; B credits {', '.join(sorted(nb))}",
+                    0.2 + share,
+                )
+            )
     return out
 
 
@@ -442,16 +504,25 @@ def _denial_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[
     """One report denies an act the other states: the same verb, about the same thing."""
     out: list[Finding] = []
     for side, r, other in (("A", x, y), ("B", y, x)):
-        if "no" not in r.words and "never" not in r.words and "not" not in r.words and (
-            "neither" not in r.words
+        if (
+            "no" not in r.words
+            and "never" not in r.words
+            and "not" not in r.words
+            and ("neither" not in r.words)
         ):
             continue
         for verb, what, written in denials(r.text):
             if verb in other.stems and what & other.stems and not denials(other.text):
                 said = "B" if side == "A" else "A"
-                out.append(Finding(
-                    "status", i, j, f"{side} denies it ('{written}'); {said} states it", 0.35 + c
-                ))
+                out.append(
+                    Finding(
+                        "status",
+                        i,
+                        j,
+                        f"{side} denies it ('{written}'); {said} states it",
+                        0.35 + c,
+                    )
+                )
                 return out
     return out
 
@@ -460,15 +531,27 @@ def _fate_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[Fi
     """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
     out: list[Finding] = []
     cx, cy = cues(x), cues(y)
-    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(FATES, cx.fates, cy.fates, strict=True):
+    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(
+        FATES, cx.fates, cy.fates, strict=True
+    ):
         if a1 and not a2 and b2 and not b1:
-            out.append(Finding(
-                "status", i, j,
-                f"A says {say_one} ('{a1.group(0)}'); B says {say_other} ('{b2.group(0)}')", 0.35 + c,
-            ))
+            out.append(
+                Finding(
+                    "status",
+                    i,
+                    j,
+                    f"A says {say_one} ('{a1.group(0)}'); B says {say_other} ('{b2.group(0)}')",
+                    0.35 + c,
+                )
+            )
         elif a2 and not a1 and b1 and not b2:
-            out.append(Finding(
-                "status", i, j,
-                f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')", 0.35 + c,
-            ))
+            out.append(
+                Finding(
+                    "status",
+                    i,
+                    j,
+                    f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')",
+                    0.35 + c,
+                )
+            )
     return out

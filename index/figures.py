@@ -27,43 +27,100 @@ _LETTERS = re.compile(r"[a-z]+")
 
 # unit word (lower case, as written) -> (dimension, factor onto the dimension's base unit)
 _UNIT = {
-    "km": ("distance", 1.0), "kms": ("distance", 1.0), "kilometer": ("distance", 1.0),
-    "kilometers": ("distance", 1.0), "kilometre": ("distance", 1.0),
-    "kilometres": ("distance", 1.0), "mile": ("distance", 1.609), "miles": ("distance", 1.609),
-    "nautical mile": ("distance", 1.852), "nautical miles": ("distance", 1.852),
-    "meter": ("distance", 1e-3), "meters": ("distance", 1e-3), "metre": ("distance", 1e-3),
-    "metres": ("distance", 1e-3), "m": ("distance", 1e-3), "feet": ("distance", 3.048e-4),
-    "foot": ("distance", 3.048e-4), "ft": ("distance", 3.048e-4), "yards": ("distance", 9.144e-4),
-    "square foot": ("area", 0.0929), "square feet": ("area", 0.0929),
-    "square metre": ("area", 1.0), "square metres": ("area", 1.0), "square meter": ("area", 1.0),
-    "square meters": ("area", 1.0), "square kilometers": ("area", 1e6),
-    "square kilometres": ("area", 1e6), "square km": ("area", 1e6), "sq km": ("area", 1e6),
-    "square miles": ("area", 2.59e6), "square mile": ("area", 2.59e6),
-    "hectares": ("area", 1e4), "hectare": ("area", 1e4), "acres": ("area", 4047.0),
+    "km": ("distance", 1.0),
+    "kms": ("distance", 1.0),
+    "kilometer": ("distance", 1.0),
+    "kilometers": ("distance", 1.0),
+    "kilometre": ("distance", 1.0),
+    "kilometres": ("distance", 1.0),
+    "mile": ("distance", 1.609),
+    "miles": ("distance", 1.609),
+    "nautical mile": ("distance", 1.852),
+    "nautical miles": ("distance", 1.852),
+    "meter": ("distance", 1e-3),
+    "meters": ("distance", 1e-3),
+    "metre": ("distance", 1e-3),
+    "metres": ("distance", 1e-3),
+    "m": ("distance", 1e-3),
+    "feet": ("distance", 3.048e-4),
+    "foot": ("distance", 3.048e-4),
+    "ft": ("distance", 3.048e-4),
+    "yards": ("distance", 9.144e-4),
+    "square foot": ("area", 0.0929),
+    "square feet": ("area", 0.0929),
+    "square metre": ("area", 1.0),
+    "square metres": ("area", 1.0),
+    "square meter": ("area", 1.0),
+    "square meters": ("area", 1.0),
+    "square kilometers": ("area", 1e6),
+    "square kilometres": ("area", 1e6),
+    "square km": ("area", 1e6),
+    "sq km": ("area", 1e6),
+    "square miles": ("area", 2.59e6),
+    "square mile": ("area", 2.59e6),
+    "hectares": ("area", 1e4),
+    "hectare": ("area", 1e4),
+    "acres": ("area", 4047.0),
     "acre": ("area", 4047.0),
-    "second": ("duration", 1 / 86400), "seconds": ("duration", 1 / 86400),
-    "minute": ("duration", 1 / 1440), "minutes": ("duration", 1 / 1440),
-    "hour": ("duration", 1 / 24), "hours": ("duration", 1 / 24), "day": ("duration", 1.0),
-    "days": ("duration", 1.0), "week": ("duration", 7.0), "weeks": ("duration", 7.0),
-    "month": ("duration", 30.4), "months": ("duration", 30.4), "year": ("duration", 365.0),
+    "second": ("duration", 1 / 86400),
+    "seconds": ("duration", 1 / 86400),
+    "minute": ("duration", 1 / 1440),
+    "minutes": ("duration", 1 / 1440),
+    "hour": ("duration", 1 / 24),
+    "hours": ("duration", 1 / 24),
+    "day": ("duration", 1.0),
+    "days": ("duration", 1.0),
+    "week": ("duration", 7.0),
+    "weeks": ("duration", 7.0),
+    "month": ("duration", 30.4),
+    "months": ("duration", 30.4),
+    "year": ("duration", 365.0),
     "years": ("duration", 365.0),
-    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
-    "pc": ("percent", 1.0), "kg": ("mass", 1.0), "kilograms": ("mass", 1.0),
-    "tons": ("mass", 1000.0), "tonnes": ("mass", 1000.0), "pounds": ("mass", 0.4536),
+    "percent": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "%": ("percent", 1.0),
+    "pc": ("percent", 1.0),
+    "kg": ("mass", 1.0),
+    "kilograms": ("mass", 1.0),
+    "tons": ("mass", 1000.0),
+    "tonnes": ("mass", 1000.0),
+    "pounds": ("mass", 0.4536),
     "times": ("times", 1.0),
-    "magnitude": ("magnitude", 1.0), "caliber": ("calibre", 1.0), "calibre": ("calibre", 1.0),
+    "magnitude": ("magnitude", 1.0),
+    "caliber": ("calibre", 1.0),
+    "calibre": ("calibre", 1.0),
 }
 _CURRENCY = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR",
-    "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP", "pounds": "GBP",
-    "gbp": "GBP", "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rupees": "INR",
 }
 # Words that say what a count of people is a count of, whatever noun is counted.
 _ROLES = [
     # "the death penalty", "put to death" and "a death sentence" count no dead
-    ("dead", re.compile(r"\b(?:kill\w*|dead|deaths?(?! (?:penalty|sentence|row|warrant))|died|die|"
-                        r"dying|fatalit\w+|death toll|toll|lives|perished|victims|drown\w*)"
-                        r"\b(?<!to death)")),
+    (
+        "dead",
+        re.compile(
+            r"\b(?:kill\w*|dead|deaths?(?! (?:penalty|sentence|row|warrant))|died|die|"
+            r"dying|fatalit\w+|death toll|toll|lives|perished|victims|drown\w*)"
+            r"\b(?<!to death)"
+        ),
+    ),
     ("shot", re.compile(r"\b(?:shot|shooting|gunned)\b")),
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|treatment)\b")),
     ("missing", re.compile(r"\b(?:missing|unaccounted)\b")),
@@ -75,13 +132,23 @@ _ROLES = [
 _ANY_ROLE = re.compile("|".join(f"(?P<{name}>{rx.pattern})" for name, rx in _ROLES))
 _HEDGES = [
     # (pattern before the figure, kind): ranges are widened in ``_range``
-    (r"more than|over|passing|passed|passes|past|exceeding|exceeded|exceeds|above|at least|"
-     r"upwards of|in excess of|topping|topped|tops|surpassing|surpassed|surpasses|beyond", "lower"),
+    (
+        (
+            r"more than|over|passing|passed|passes|past|exceeding|exceeded|exceeds|above|at least|"
+            r"upwards of|in excess of|topping|topped|tops|surpassing|surpassed|surpasses|beyond"
+        ),
+        "lower",
+    ),
     (r"nearly|almost|close to|just under|just below|approaching|nearing|closing in on", "near"),
     (r"as many as|up to|as much as|at most|no more than", "upper"),
     (r"fewer than|less than|under|below", "under"),
-    (r"about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|nearly "
-     r"about|more or less", "about"),
+    (
+        (
+            r"about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|nearly "
+            r"about|more or less"
+        ),
+        "about",
+    ),
 ]
 _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|preliminary|originally|first reported|earlier estimate[sd]?|revised "
@@ -117,9 +184,7 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _ALONE = r"(?:\b(?:in|on|for)\s+)?(?:\b[A-Z][\w'’-]*\s+){0,3}(?:\b[a-z]+\s+)?alone\b"
-_PART_BEFORE = re.compile(
-    _ALONE + r"[^.;]{0,30}$|\b(?:including|among them)\s+(?:\S+\s+){0,2}$"
-)
+_PART_BEFORE = re.compile(_ALONE + r"[^.;]{0,30}$|\b(?:including|among them)\s+(?:\S+\s+){0,2}$")
 _PART_AFTER = re.compile(r"[^;]{0,50}?(" + _ALONE + ")")
 _FORECAST = re.compile(
     r"\b(?:could|may|might|would|will|expected to|likely to|feared to|set to|projected to)\s+"
@@ -137,24 +202,169 @@ _NOT_A_COUNT = re.compile(
 )
 # adjectives and fillers between a figure and its counted noun
 _FILLER = frozenset(
-    "other more additional further new small large big young old some of the its their his her "
-    "people's slightly seriously badly critically severely at least about".split()
+    [
+        "other",
+        "more",
+        "additional",
+        "further",
+        "new",
+        "small",
+        "large",
+        "big",
+        "young",
+        "old",
+        "some",
+        "of",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "people's",
+        "slightly",
+        "seriously",
+        "badly",
+        "critically",
+        "severely",
+        "at",
+        "least",
+        "about",
+    ]
 )
 
 
 _STOPWORDS = frozenset(
-    "a an the and or but of in on at to for from by with as is are was were be been has have had "
-    "that which who this these those it its their his her than then said says after before into "
-    "per each outside inside near during across around within without against among under over "
-    "behind along toward towards amid across off since while when where".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "than",
+        "then",
+        "said",
+        "says",
+        "after",
+        "before",
+        "into",
+        "per",
+        "each",
+        "outside",
+        "inside",
+        "near",
+        "during",
+        "across",
+        "around",
+        "within",
+        "without",
+        "against",
+        "among",
+        "under",
+        "over",
+        "behind",
+        "along",
+        "toward",
+        "towards",
+        "amid",
+        "across",
+        "off",
+        "since",
+        "while",
+        "when",
+        "where",
+    ]
 )
 _VERBISH = re.compile(r".{4,}(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
 _PEOPLE = frozenset(
-    "people persons person men women children kids boys girls soldiers troops civilians residents "
-    "villagers passengers crew members staff workers fighters victims dead injured wounded "
-    "pirates police officers students protesters tourists miners sailors refugees man woman child "
-    "kid boy girl soldier civilian resident villager passenger member worker fighter victim pirate "
-    "officer student protester tourist miner sailor refugee".split()
+    [
+        "people",
+        "persons",
+        "person",
+        "men",
+        "women",
+        "children",
+        "kids",
+        "boys",
+        "girls",
+        "soldiers",
+        "troops",
+        "civilians",
+        "residents",
+        "villagers",
+        "passengers",
+        "crew",
+        "members",
+        "staff",
+        "workers",
+        "fighters",
+        "victims",
+        "dead",
+        "injured",
+        "wounded",
+        "pirates",
+        "police",
+        "officers",
+        "students",
+        "protesters",
+        "tourists",
+        "miners",
+        "sailors",
+        "refugees",
+        "man",
+        "woman",
+        "child",
+        "kid",
+        "boy",
+        "girl",
+        "soldier",
+        "civilian",
+        "resident",
+        "villager",
+        "passenger",
+        "member",
+        "worker",
+        "fighter",
+        "victim",
+        "pirate",
+        "officer",
+        "student",
+        "protester",
+        "tourist",
+        "miner",
+        "sailor",
+        "refugee",
+    ]
 )
 
 
@@ -220,7 +430,7 @@ _GUN = re.compile(r"\s*-?\s*(?:calib\w*|revolver|pistol|handgun|magnum|special)\
 
 
 def raw_is_calibre(text: str, start: int, end: int) -> bool:
-    """".357 revolver", ".38-caliber": a calibre written as a decimal fraction of an inch."""
+    """ ".357 revolver", ".38-caliber": a calibre written as a decimal fraction of an inch."""
     return text[start : start + 1] == "." and bool(_GUN.match(text, end))
 
 
@@ -242,13 +452,18 @@ def figures(text: str) -> list[Figure]:
             continue  # "revised down from an initial report of 7.3": no longer anyone's figure
         if m.group("times"):
             value = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group("times").lower()]
-            out.append(Figure(m.group(0), value, value, value, "times", "times", "", "exact", "",
-                              m.start()))
+            out.append(
+                Figure(
+                    m.group(0), value, value, value, "times", "times", "", "exact", "", m.start()
+                )
+            )
             continue
         if m.group("vague"):
             value_low, value_high = VAGUE[m.group("vague").lower()]
             value, dim = value_low, "count"
-            low, high = (value_low * 1.0, value_high) if hedge != "lower" else (value_low, value_high)
+            low, high = (
+                (value_low * 1.0, value_high) if hedge != "lower" else (value_low, value_high)
+            )
             hedge = "vague"
             cur = ""
         else:
@@ -262,8 +477,10 @@ def figures(text: str) -> list[Figure]:
                 value = v
             if raw.lower() in ("half", "half a", "half-a") and not m.group("scale"):
                 continue
-            if raw.lower() == "one" and not m.group("scale") and (
-                not re.match(r"[\s-]*[a-z]", after) or before[-3:].lower() == "no "
+            if (
+                raw.lower() == "one"
+                and not m.group("scale")
+                and (not re.match(r"[\s-]*[a-z]", after) or before[-3:].lower() == "no ")
             ):
                 continue  # "one of them", "no one was hurt": not a count
             scale = (m.group("scale") or "").lower()
@@ -277,8 +494,10 @@ def figures(text: str) -> list[Figure]:
                 if _YEAR_OR_DAY.search(before[-12:]) and value <= 31:
                     continue  # a day of the month
             name = _NAME_BEFORE.search(before)
-            if name and name.group(1).lower() not in _STOPWORDS and (
-                name.group(1).isupper() or not _LOWER_AFTER.match(after)
+            if (
+                name
+                and name.group(1).lower() not in _STOPWORDS
+                and (name.group(1).isupper() or not _LOWER_AFTER.match(after))
             ):
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
@@ -291,10 +510,23 @@ def figures(text: str) -> list[Figure]:
                 if owner and owner[-1].lower() not in _STOPWORDS:
                     # "Riddick Bowe, 43-1, 33 KO's": a record is its owner's, and exact
                     record = text[m.start() : rec.end()].replace(" ", "")
-                    key = value * 1e6 + sum(int(g or 0) * 10 ** (3 - 3 * n) for n, g in
-                                            enumerate(rec.groups()))
-                    out.append(Figure(record, key, key, key, "record:" + owner[-1].lower(),
-                                      "", "", "exact", "", m.start()))
+                    key = value * 1e6 + sum(
+                        int(g or 0) * 10 ** (3 - 3 * n) for n, g in enumerate(rec.groups())
+                    )
+                    out.append(
+                        Figure(
+                            record,
+                            key,
+                            key,
+                            key,
+                            "record:" + owner[-1].lower(),
+                            "",
+                            "",
+                            "exact",
+                            "",
+                            m.start(),
+                        )
+                    )
                 continue
             if re.search(r"\d\s*-\s*$", before[-3:]):
                 continue  # the second half of a score
@@ -304,7 +536,7 @@ def figures(text: str) -> list[Figure]:
         # unit or counted noun after the figure
         am = _AFTER.match(text, end)
         unit = (am.group("unit") or "").lower().replace("-", " ") if am else ""
-        tail_words = [
+        [
             w.lower()
             for w in re.findall(r"[A-Za-z][\w'-]*|%", text[end : end + 50])
             if not w[0].isupper()  # "10,000 DPRK soldiers": the counted noun is "soldiers"
@@ -313,7 +545,11 @@ def figures(text: str) -> list[Figure]:
         if unit in _UNIT and dim == "count":
             dim, factor = _UNIT[unit]
             # a converted or calendar unit is rounded: "three-month" = "90-day", "30 miles" = "48km"
-            loose = 0.04 if unit.startswith(("month", "year", "mile", "feet", "foot", "square")) else 0.0
+            loose = (
+                0.04
+                if unit.startswith(("month", "year", "mile", "feet", "foot", "square"))
+                else 0.0
+            )
             low, high = low * factor * (1 - loose), high * factor * (1 + loose)
             value *= factor
             noun = unit
@@ -327,8 +563,10 @@ def figures(text: str) -> list[Figure]:
             low, high = value, value
         if cur:
             dim, noun = "money:" + cur, ""
-        if re.match(r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually",
-                    text[end : end + 30]):
+        if re.match(
+            r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually",
+            text[end : end + 30],
+        ):
             dim += "/rate"  # "$4 million a year" is not a total
         if re.search(r"magnitude(?: of)?\s*$", before, re.IGNORECASE) or re.match(
             r"[\s-]*(?:magnitude|on the richter)", after, re.IGNORECASE
@@ -340,8 +578,11 @@ def figures(text: str) -> list[Figure]:
             dim, noun = "calibre", ""
             low, high = value - 0.0005, value + 0.0005
         if dim == "distance":
-            dm = re.match(r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
-                          r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)", text[am.end() : am.end() + 60])
+            dm = re.match(
+                r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
+                r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)",
+                text[am.end() if am else end :][:60],
+            )
             if dm:  # "150 nautical miles west of Aden": the direction is part of the measure
                 noun = f"{dm.group(1).replace('-', '').lower()} of {dm.group(2)}"
         if dim == "count":
@@ -350,7 +591,7 @@ def figures(text: str) -> list[Figure]:
                 r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})", text[end : end + 50]
             )
             phrase = []
-            for w in (run.group(1).split() if run else []):
+            for w in run.group(1).split() if run else []:
                 lw = w.lower()
                 if lw in _STOPWORDS or _VERBISH.match(lw):
                     break
@@ -404,7 +645,16 @@ def figures(text: str) -> list[Figure]:
             figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : am.end()]
         out.append(
             Figure(
-                figure_text.strip(), value, low, high, dim, noun, role, hedge, part, m.start(),
+                figure_text.strip(),
+                value,
+                low,
+                high,
+                dim,
+                noun,
+                role,
+                hedge,
+                part,
+                m.start(),
                 tuple(_LETTERS.findall(low_text[end : end + 60])),
             )
         )

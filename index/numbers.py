@@ -20,8 +20,14 @@ _FIXES = [
     (": ", re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # "2: 56" -> "2:56"
     (". ", re.compile(r"(?<=\b\d)\. (?=\d\d?\b)|(?<=\b\d\d)\. (?=\d\d?\b)"), "."),  # "9. 25"
     ("m", re.compile(r"\b([ap])\. ?m\b\.?", re.IGNORECASE), r"\1.m."),  # "a. m." -> "a.m."
-    (". ", re.compile(r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum))",
-                      re.IGNORECASE), " ."),  # "a. 357 revolver" -> "a .357 revolver"
+    (
+        ". ",
+        re.compile(
+            r"(?<=[a-z])\. (?=\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum))",
+            re.IGNORECASE,
+        ),
+        " .",
+    ),  # "a. 357 revolver" -> "a .357 revolver"
     (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
 ]
 
@@ -39,13 +45,35 @@ def clean(text: str) -> str:
 _UNITS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 _TENS = {
     w: 10 * (i + 2)
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
 }
 SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9}
@@ -110,8 +138,21 @@ _DIGITS = re.compile(
 _LETTERS = re.compile(r"[a-z]+")
 _ANY_DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(
-    [*_UNITS, *_TENS, *SCALE, "dozen", "dozens", "scores", "hundreds", "thousands", "millions",
-     "once", "twice", "thrice", "half"]
+    [
+        *_UNITS,
+        *_TENS,
+        *SCALE,
+        "dozen",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "once",
+        "twice",
+        "thrice",
+        "half",
+    ]
 )
 _TOKEN = re.compile(r"[A-Za-z]+|[$€£]|\.?\d+")
 _STARTS = _NUMBER_WORDS | {"a", "an", "another", "tens", "us"}
@@ -133,8 +174,6 @@ def _matches(text: str) -> list[re.Match[str]]:
             out.append(m)
             done = m.end()
     return out
-
-
 
 
 def scan(text: str) -> Iterable[re.Match[str]]:

@@ -16,11 +16,22 @@ from index.align import STOP, stem
 from index.figures import Figure, clean, figures
 from index.models import Sentence
 
-__all__ = ["DAYS", "FATES", "denials", "ClockTime", "Cues", "Reading", "cues", "read_all", "same_source", "time_gap"]
+__all__ = [
+    "DAYS",
+    "FATES",
+    "ClockTime",
+    "Cues",
+    "Reading",
+    "cues",
+    "denials",
+    "read_all",
+    "same_source",
+    "time_gap",
+]
 
 # --- dates, weekdays and clock times ----------------------------------------------------------------
 
-DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = "january february march april may june july august september october november december"
 _MONTH = {m[:3]: n + 1 for n, m in enumerate(_MONTHS.split())} | {"sept": 9}
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -58,8 +69,15 @@ def _dates(text: str) -> dict[tuple[int, int], str]:
         month = _MONTH.get(month_word[:4] if month_word.startswith("sept") else month_word[:3])
         if month_word == "may" and not m.group("d2") and not re.match(r"\s+\d", text[m.end("m") :]):
             continue
-        if month is None or not 1 <= day <= 31 or (month_word[:3] == "mar" and month_word != "mar"
-                                                  and not month_word.startswith("march")):
+        if (
+            month is None
+            or not 1 <= day <= 31
+            or (
+                month_word[:3] == "mar"
+                and month_word != "mar"
+                and not month_word.startswith("march")
+            )
+        ):
             continue
         out[(month, day)] = m.group(0)
     return out
@@ -73,10 +91,14 @@ def _times(text: str) -> list[ClockTime]:
         else:
             if not (m.group("m") or m.group("ap")):
                 continue  # a bare number is not a time
-            if m.group("m") and not (m.group("ap") or m.group("zone")) and not re.search(
-                r"\b(?:at|around|about|by|until|from|after|before|since)\s+$",
-                text[max(0, m.start() - 12) : m.start()],
-                re.IGNORECASE,
+            if (
+                m.group("m")
+                and not (m.group("ap") or m.group("zone"))
+                and not re.search(
+                    r"\b(?:at|around|about|by|until|from|after|before|since)\s+$",
+                    text[max(0, m.start() - 12) : m.start()],
+                    re.IGNORECASE,
+                )
             ):
                 continue  # "5.6 magnitude", "2:56" of a round: read only clock-like readings
             h, mi = int(m.group("h")), int(m.group("m") or 0)
@@ -123,9 +145,17 @@ _ACTUAL = re.compile(
 def _actual(text: str) -> re.Match[str] | None:
     """The strongest cue that a prospective event has happened (fighting before arriving)."""
     hits = list(_ACTUAL.finditer(text))
-    strong = [h for h in hits if h.lastindex is None and not re.match(
-        r"ha(?:ve|s) (?:been )?(?:sent|deployed)|arrived|began|begun", h.group(0), re.I)]
-    return (strong or hits or [None])[0]
+    strong = [
+        h
+        for h in hits
+        if h.lastindex is None
+        and not re.match(
+            r"ha(?:ve|s) (?:been )?(?:sent|deployed)|arrived|began|begun", h.group(0), re.IGNORECASE
+        )
+    ]
+    return strong[0] if strong else (hits[0] if hits else None)
+
+
 _HEDGED = re.compile(
     r"\b(?:rumou?red|reportedly|allegedly|alleged|unconfirmed|unverified|if verified|suspected|"
     r"believed to|thought to|possibl[ey]|potentially|considering|could have|may have|might have|"
@@ -140,14 +170,18 @@ _CONFIRMED = re.compile(
 FATES = [
     (
         re.compile(r"\brescu\w+", re.IGNORECASE),
-        re.compile(r"\b(?:captur\w+|apprehend\w*|arrest\w*|detain\w*|nabb\w+|seiz\w+ the)\b", re.I),
+        re.compile(
+            r"\b(?:captur\w+|apprehend\w*|arrest\w*|detain\w*|nabb\w+|seiz\w+ the)\b", re.IGNORECASE
+        ),
         "rescued",
         "captured",
     ),
     (
         re.compile(r"\b(?:at|on) the scene\b|\bkilled instantly\b", re.IGNORECASE),
-        re.compile(r"\b(?:on the way to|en route to|later (?:at|in)|at|in) (?:the |a )?hospital\b",
-                   re.IGNORECASE),
+        re.compile(
+            r"\b(?:on the way to|en route to|later (?:at|in)|at|in) (?:the |a )?hospital\b",
+            re.IGNORECASE,
+        ),
         "died at the scene",
         "died on the way to or in hospital",
     ),
@@ -192,11 +226,11 @@ def denials(text: str) -> list[tuple[str, frozenset[str], str]]:
 
 def same_source(na: set[str], nb: set[str]) -> bool:
     """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do)."""
+
     def lasts(names: set[str]) -> set[str]:
         return {part.split()[-1].lower() for n in names for part in n.split(" and ")}
 
     return bool(lasts(na) & lasts(nb))
-
 
 
 # --- one sentence, read once ---------------------------------------------------------------------
@@ -231,14 +265,53 @@ class Cues:
 # Word beginnings of which every match of a cue holds one: without any, the search is skipped.
 _GATES = {
     "prospective": ("train", "deploy", "prepar", "plan", "set", "rumo", "expect", "sent"),
-    "actual": ("join", "fought", "fight", "engag", "combat", "clash", "battle", "kill", "sent",
-               "deploy", "arriv", "began", "begun"),
-    "hedged": ("rumo", "report", "alleg", "unconfirm", "unverif", "verifi", "suspect", "believ",
-               "thought", "possib", "potential", "consider", "have", "speculat", "unclear", "known",
-               "confirm"),
+    "actual": (
+        "join",
+        "fought",
+        "fight",
+        "engag",
+        "combat",
+        "clash",
+        "battle",
+        "kill",
+        "sent",
+        "deploy",
+        "arriv",
+        "began",
+        "begun",
+    ),
+    "hedged": (
+        "rumo",
+        "report",
+        "alleg",
+        "unconfirm",
+        "unverif",
+        "verifi",
+        "suspect",
+        "believ",
+        "thought",
+        "possib",
+        "potential",
+        "consider",
+        "have",
+        "speculat",
+        "unclear",
+        "known",
+        "confirm",
+    ),
     "confirmed": ("confirm", "verifi", "official", "acknowledg", "deliberate", "intentional"),
-    "fate": ("rescu", "captur", "apprehend", "arrest", "detain", "nabb", "seiz", "scene", "instantly",
-             "hospital"),
+    "fate": (
+        "rescu",
+        "captur",
+        "apprehend",
+        "arrest",
+        "detain",
+        "nabb",
+        "seiz",
+        "scene",
+        "instantly",
+        "hospital",
+    ),
     "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
 }
 
@@ -306,10 +379,26 @@ def read_all(sents: Sequence[Sentence]) -> list[Reading]:
     return out
 
 
-_MONTH_WORDS = frozenset(
-    [*_MONTHS.split(), *(m[:3] for m in _MONTHS.split()), "sept"]
+_MONTH_WORDS = frozenset([*_MONTHS.split(), *(m[:3] for m in _MONTHS.split()), "sept"])
+_CLOCK_WORDS = frozenset(
+    [
+        "am",
+        "pm",
+        "m",
+        "gmt",
+        "utc",
+        "bst",
+        "est",
+        "edt",
+        "cet",
+        "pst",
+        "pdt",
+        "ist",
+        "hours",
+        "hrs",
+        "local",
+    ]
 )
-_CLOCK_WORDS = frozenset("am pm m gmt utc bst est edt cet pst pdt ist hours hrs local".split())
 _BEFORE_WORDS = frozenset(["last", "earlier", "previous"])
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
@@ -321,7 +410,9 @@ def _read(text: str) -> Reading:
     lower = [w.lower() for w in words]
     stems = frozenset(stem(w) for w in lower if len(w) > 1 and w not in STOP)
     names = frozenset(
-        stem(w) for w, o in zip(lower[1:], words[1:], strict=True) if o[0].isupper() and w not in STOP
+        stem(w)
+        for w, o in zip(lower[1:], words[1:], strict=True)
+        if o[0].isupper() and w not in STOP
     )
     # each reading runs only when a word it needs is there: a sentence is read in tens of µs
     present = set(lower)
@@ -342,5 +433,5 @@ def _read(text: str) -> Reading:
         else frozenset()
     )
     # a question asks; it claims no figure
-    figs = figures(text) if not text.rstrip(' "”’\'').endswith("?") else []
+    figs = figures(text) if not text.rstrip(" \"”’'").endswith("?") else []
     return Reading(text, stems, figs, dates, days, times, when, names, frozenset(present))

@@ -37,8 +37,13 @@ def one_figure(text: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("words", "value"),
-    [("Fifty-two", 52), ("a dozen", 12), ("sixty-one", 61), ("one hundred and twenty", 120),
-     ("thirteen", 13)],
+    [
+        ("Fifty-two", 52),
+        ("a dozen", 12),
+        ("sixty-one", 61),
+        ("one hundred and twenty", 120),
+        ("thirteen", 13),
+    ],
 )
 def test_number_words(words: str, value: float) -> None:
     assert number_value(words) == value
@@ -46,10 +51,13 @@ def test_number_words(words: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "fixed"),
-    [("1, 500 kilometers", "1,500 kilometers"), ("stopped it at 2: 56", "stopped it at 2:56"),
-     ("At 9. 25 a. m. on Thursday", "At 9.25 a.m. on Thursday"),
-     ("The 5. 9 - magnitude quake", "The 5.9-magnitude quake"),
-     ("pointed a. 357 caliber gun", "pointed a .357 caliber gun")],
+    [
+        ("1, 500 kilometers", "1,500 kilometers"),
+        ("stopped it at 2: 56", "stopped it at 2:56"),
+        ("At 9. 25 a. m. on Thursday", "At 9.25 a.m. on Thursday"),
+        ("The 5. 9 - magnitude quake", "The 5.9-magnitude quake"),
+        ("pointed a. 357 caliber gun", "pointed a .357 caliber gun"),
+    ],
 )
 def test_ecb_artefacts_are_undone(raw: str, fixed: str) -> None:
     assert clean(raw) == fixed
@@ -61,7 +69,9 @@ def test_units_meet_in_one_base_unit() -> None:
     assert miles.low <= km.value <= miles.high
     feet = one_figure("The 170, 000 - square - foot building burned.")
     metres = one_figure("The 15, 800 - square - metre building burned.")
-    assert feet.dim == metres.dim == "area" and not (feet.high < metres.low or metres.high < feet.low)
+    assert feet.dim == metres.dim == "area" and not (
+        feet.high < metres.low or metres.high < feet.low
+    )
 
 
 def test_hedges_become_ranges() -> None:
@@ -75,7 +85,10 @@ def test_hedges_become_ranges() -> None:
 
 def test_roles_and_scope() -> None:
     killed, injured = figures("The quake killed 10 people and injured 80.")
-    assert (killed.role, killed.value) == ("dead", 10) and (injured.role, injured.value) == ("injured", 80)
+    assert (killed.role, killed.value) == ("dead", 10) and (injured.role, injured.value) == (
+        "injured",
+        80,
+    )
     part = one_figure("Indonesia's Aceh province alone may have as many as 80,000 dead.")
     assert part.part == "Aceh province alone"
 
@@ -89,7 +102,9 @@ def test_years_days_and_clock_times_are_not_counts() -> None:
 
 def test_revised_lower_bounds_disagree_and_both_hedges_are_named() -> None:
     found = conflicts(
-        ["The death toll from the tsunami continues to rise, passing 80,000 people, agencies said."],
+        [
+            "The death toll from the tsunami continues to rise, passing 80,000 people, agencies said."
+        ],
         ["A week after the tsunami, the confirmed death toll is more than 120,000."],
     )
     assert [f.kind for f in found] == ["figure"]
@@ -115,25 +130,38 @@ def test_a_part_larger_than_the_total_disagrees() -> None:
 
 
 def test_a_lower_bound_that_fits_is_not_a_conflict() -> None:
-    assert conflicts(
-        ["At least 70 people were injured in the blast at the market, police said."],
-        ["About 100 people were injured in the blast at the market, police said."],
-    ) == []
+    assert (
+        conflicts(
+            ["At least 70 people were injured in the blast at the market, police said."],
+            ["About 100 people were injured in the blast at the market, police said."],
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("Fifty-two people were killed in the attacks on London.",
-         "52 people died in the attacks on London."),
-        ("The police chased him for 30 miles on the highway.",
-         "The police chased him for 48km on the highway."),
-        ("The flight carried 216 passengers and 12 crew members to Paris.",
-         "The flight carried 228 people to Paris."),
-        ("She was admitted for what is to be a three-month stay at the clinic.",
-         "She began her 90-day treatment at the clinic."),
-        ("The suspect, Eric Kirkpatrick, 61, surrendered to police.",
-         "The sixty-one-year-old suspect surrendered to police."),
+        (
+            "Fifty-two people were killed in the attacks on London.",
+            "52 people died in the attacks on London.",
+        ),
+        (
+            "The police chased him for 30 miles on the highway.",
+            "The police chased him for 48km on the highway.",
+        ),
+        (
+            "The flight carried 216 passengers and 12 crew members to Paris.",
+            "The flight carried 228 people to Paris.",
+        ),
+        (
+            "She was admitted for what is to be a three-month stay at the clinic.",
+            "She began her 90-day treatment at the clinic.",
+        ),
+        (
+            "The suspect, Eric Kirkpatrick, 61, surrendered to police.",
+            "The sixty-one-year-old suspect surrendered to police.",
+        ),
     ],
 )
 def test_the_same_figure_in_other_words_agrees(a: str, b: str) -> None:
@@ -177,17 +205,23 @@ def test_weekday_conflict() -> None:
 
 
 def test_one_night_on_both_sides_of_midnight_is_not_a_conflict() -> None:
-    assert conflicts(
-        ["Bettie Page died Thursday night at a Los Angeles hospital."],
-        ["Bettie Page died at 18:41 (02:41 GMT Friday) in a Los Angeles hospital."],
-    ) == []
+    assert (
+        conflicts(
+            ["Bettie Page died Thursday night at a Los Angeles hospital."],
+            ["Bettie Page died at 18:41 (02:41 GMT Friday) in a Los Angeles hospital."],
+        )
+        == []
+    )
 
 
 def test_dates_in_two_formats_agree_and_different_days_do_not() -> None:
-    assert conflicts(
-        ["The government gave the navy a go-ahead on 23 October."],
-        ["The government gave the navy a go-ahead on Oct. 23."],
-    ) == []
+    assert (
+        conflicts(
+            ["The government gave the navy a go-ahead on 23 October."],
+            ["The government gave the navy a go-ahead on Oct. 23."],
+        )
+        == []
+    )
     found = conflicts(
         ["The frigate sank the pirate mother ship on November 19."],
         ["The frigate sank the pirate mother ship on November 18."],
@@ -196,10 +230,13 @@ def test_dates_in_two_formats_agree_and_different_days_do_not() -> None:
 
 
 def test_clock_times_twelve_and_twenty_four_hours() -> None:
-    assert conflicts(
-        ["The fire was reported at 8.49pm on Friday night in the town centre."],
-        ["The fire was reported at 20:49 on Friday in the town centre."],
-    ) == []
+    assert (
+        conflicts(
+            ["The fire was reported at 8.49pm on Friday night in the town centre."],
+            ["The fire was reported at 20:49 on Friday in the town centre."],
+        )
+        == []
+    )
     found = conflicts(
         ["The deputy was shot at about 3: 10 p. m. outside the house."],
         ["The deputy was shot at about 3: 30 p. m. outside the house."],
@@ -242,10 +279,13 @@ def test_attribution_conflict() -> None:
 
 
 def test_unrelated_sentences_give_nothing() -> None:
-    assert conflicts(
-        ["The ministry announced a new budget of $4 billion on Monday."],
-        ["Heavy rain flooded 300 homes in the north on Friday."],
-    ) == []
+    assert (
+        conflicts(
+            ["The ministry announced a new budget of $4 billion on Monday."],
+            ["Heavy rain flooded 300 homes in the north on Friday."],
+        )
+        == []
+    )
 
 
 # --- details learned on report pairs -------------------------------------------------------------
@@ -269,17 +309,26 @@ def test_a_fate_told_two_ways() -> None:
 
 
 def test_a_death_sentence_is_not_a_toll() -> None:
-    assert conflicts(
-        ["The three who voted against the death penalty would not comment, a juror said."],
-        ["Two jurors said they were among the nine voting to put Nichols to death, a juror said."],
-    ) == []
+    assert (
+        conflicts(
+            ["The three who voted against the death penalty would not comment, a juror said."],
+            [
+                "Two jurors said they were among the nine voting to put Nichols to death, a juror said."
+            ],
+        )
+        == []
+    )
 
 
 def test_one_clock_time_a_side_in_one_zone() -> None:
     found = conflicts(
         ["Air France said the plane entered heavy turbulence at 02:00 GMT over the Atlantic."],
-        ["Air France said the plane entered heavy turbulence at about 23.00 local time (02.14 GMT) "
-         "over the Atlantic."],
+        [
+            (
+                "Air France said the plane entered heavy turbulence at about 23.00 local time (02.14 GMT) "
+                "over the Atlantic."
+            )
+        ],
     )
     assert found and found[0].kind == "date" and "14 minutes apart" in found[0].detail
 
@@ -295,15 +344,20 @@ def test_a_figure_cut_by_the_sentence_splitter_is_read_whole() -> None:
 
 
 def test_counts_far_apart_count_different_wholes() -> None:
-    assert conflicts(
-        ["Officials said 21 people were injured in the capital when the quake struck."],
-        ["The quake injured 310,000 people across the country, officials said."],
-    ) == []
+    assert (
+        conflicts(
+            ["Officials said 21 people were injured in the capital when the quake struck."],
+            ["The quake injured 310,000 people across the country, officials said."],
+        )
+        == []
+    )
 
 
 def test_a_headline_comes_after_the_body() -> None:
     found = find(
-        sents("Tsunami toll passes 80,000", "The death toll continues to rise, passing 80,000 people."),
+        sents(
+            "Tsunami toll passes 80,000", "The death toll continues to rise, passing 80,000 people."
+        ),
         sents("Tsunami deaths top 120,000", "The confirmed death toll is more than 120,000."),
         {},
         {},
@@ -316,31 +370,56 @@ def test_a_denied_act_against_the_act() -> None:
         ["According to the agency, no tsunami warning was issued after the quake off Haiti."],
         ["A tsunami alert was initially issued following the quake off Haiti."],
     )
-    assert [f.kind for f in found] == ["status"] and "no tsunami warning was issued" in found[0].detail
+    assert [f.kind for f in found] == ["status"] and "no tsunami warning was issued" in found[
+        0
+    ].detail
     # a feeling or a bare verb denies no act the other report states
-    assert conflicts(
-        ["The prosecutor said he was not disappointed by the verdict in the Nichols trial."],
-        ["The prosecutor said he was disappointed by the verdict in the Nichols trial."],
-    ) == []
+    assert (
+        conflicts(
+            ["The prosecutor said he was not disappointed by the verdict in the Nichols trial."],
+            ["The prosecutor said he was disappointed by the verdict in the Nichols trial."],
+        )
+        == []
+    )
 
 
 def test_datelines_date_the_page_not_the_story() -> None:
     assert conflicts(["Friday, June 7, 2013"], ["June 06, 2013"]) == []
-    assert conflicts(
-        ["Last Updated: Monday, 28 November 2005, 02: 24 GMT"], ["Sunday, November 27 - 2005 at 16: 12"]
-    ) == []
+    assert (
+        conflicts(
+            ["Last Updated: Monday, 28 November 2005, 02: 24 GMT"],
+            ["Sunday, November 27 - 2005 at 16: 12"],
+        )
+        == []
+    )
 
 
 def test_a_statement_of_two_is_credited_to_either() -> None:
-    assert conflicts(
-        ["“We are thrilled to have Ellen DeGeneres host the Oscars,” said Zadan and Meron jointly."],
-        ['"We are thrilled to have Ellen DeGeneres host the Oscars," producers Craig Zadan and Neil '
-         "Meron said in a statement."],
-    ) == []
+    assert (
+        conflicts(
+            [
+                "“We are thrilled to have Ellen DeGeneres host the Oscars,” said Zadan and Meron jointly."
+            ],
+            [
+                (
+                    '"We are thrilled to have Ellen DeGeneres host the Oscars," producers Craig Zadan and Neil '
+                    "Meron said in a statement."
+                )
+            ],
+        )
+        == []
+    )
 
 
 def test_a_model_number_is_not_a_count() -> None:
-    assert conflicts(
-        ["Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats."],
-        ["During the operation, six AK - 47 rifles, 12 magazines and about 300 rounds were seized."],
-    ) == []
+    assert (
+        conflicts(
+            [
+                "Six AK 47 rifles, 12 magazines and 300 rounds of ammunition were seized from the boats."
+            ],
+            [
+                "During the operation, six AK - 47 rifles, 12 magazines and about 300 rounds were seized."
+            ],
+        )
+        == []
+    )
