@@ -359,7 +359,11 @@ _META = re.compile(
 )
 # "Friday, June 7, 2013", "WASHINGTON, DC, April 28, 2009": a dateline dates the page, not the story
 _DATELINE_WORDS = re.compile(r"[A-Za-z]{3,}")
-_CUT = re.compile(r"(?:\b\d{1,3}|\b[a-z]+)\.$")
+_CUT = re.compile(r"(?:\b\d{1,3}|\b(?P<word>[a-z]+))\.$")
+# after a word, only a calibre is a cut figure: "A loaded. 38 - caliber"; "arrested. 15 people" is not
+_CALIBRE_NEXT = re.compile(
+    r"\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum)", re.IGNORECASE
+)
 
 
 def read_all(sents: Sequence[Sentence]) -> list[Reading]:
@@ -368,7 +372,11 @@ def read_all(sents: Sequence[Sentence]) -> list[Reading]:
         # "The 5. 9-magnitude quake", "A loaded. 38-caliber revolver": the splitter cut a figure
         # in two. The figure is read with the sentence that holds most of the claim.
         cut = _CUT.search(texts[n])
-        if cut and texts[n + 1][:1].isdigit():
+        if (
+            cut
+            and texts[n + 1][:1].isdigit()
+            and (not cut.group("word") or _CALIBRE_NEXT.match(texts[n + 1]))
+        ):
             if len(texts[n]) < 40:
                 texts[n], texts[n + 1] = "", texts[n] + " " + texts[n + 1]
             else:
