@@ -75,6 +75,8 @@ def _same_measure(x: Figure, y: Figure) -> bool:
         return x.noun.partition(" of ")[2] == y.noun.partition(" of ")[2]
     if x.dim == "duration":
         return (x.noun == "adjective") == (y.noun == "adjective")
+    if x.dim == "age" and x.noun and y.noun:
+        return x.noun == y.noun  # the same person, or at least the same sex
     if x.dim == "magnitude":
         return x.noun == y.noun  # a quake's against a quake's, an aftershock's against another's
     if x.dim != "count":
@@ -216,6 +218,8 @@ def _figure_conflicts(
                     (f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6)
                 )
                 continue
+            if (x.part == "so far") != (y.part == "so far"):
+                continue  # a running total against one event's count
             if _overlap(x, y) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
             gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
@@ -374,6 +378,18 @@ def find(
     return out
 
 
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added)\s+(?:on\s+)?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_on(r: Reading) -> bool:
+    """True when a sentence's weekday is the day something was said ("officials said Saturday")."""
+    return bool(_SAID_ON.search(r.text))
+
+
 def _next_day(x: Reading, y: Reading) -> bool:
     """True when two weekdays may name one night: "Thursday night" and "02:41 GMT Friday"."""
     for p, one in x.days.items():
@@ -405,7 +421,13 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
                 0.4 + c,
             )
         )
-    if x.days and y.days and not x.days.keys() & y.days.keys() and not _next_day(x, y):
+    if (
+        len(x.days) == len(y.days) == 1
+        and not x.days.keys() & y.days.keys()
+        and not _next_day(x, y)
+        and not _said_on(x)
+        and not _said_on(y)
+    ):
         out.append(
             Finding(
                 "date",
@@ -482,7 +504,13 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
             )
         )
     na, nb = set(cx.sources), set(cy.sources)
-    if na and nb and not same_source(na, nb):
+    if (
+        na
+        and nb
+        and not same_source(na, nb)
+        and not any(n.split()[-1] in y.text for n in na)  # each names the other's source
+        and not any(n.split()[-1] in x.text for n in nb)
+    ):
         # The same claim, near word for word, credited to different people.
         credited = {stem(w.lower()) for n in na | nb for w in n.split()}
         ka, kb = x.stems - credited, y.stems - credited

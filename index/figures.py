@@ -91,6 +91,12 @@ _UNIT = {
     "calibre": ("calibre", 1.0),
 }
 _CURRENCY = {
+    "$us": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
     "$": "USD",
     "us$": "USD",
     "usd": "USD",
@@ -154,6 +160,9 @@ _SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|preliminary|originally|first reported|earlier estimate[sd]?|revised "
     r"(?:down|up)(?:ward)? from)\b[^.;]{0,30}$",
     re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:so far|thus far|to date|a total of|in total|altogether|in all)\b", re.IGNORECASE
 )
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|to)\b", re.IGNORECASE)
 
@@ -306,6 +315,23 @@ _STOPWORDS = frozenset(
     ]
 )
 _VERBISH = re.compile(r".{4,}(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
+_AGE_OF = re.compile(r"[\s-]*(?:old\s+)?((?:[a-z]+\s+)?[a-z]+)")
+_MALE = frozenset(["man", "men", "male", "boy", "boys", "father", "son", "husband", "brother"])
+_FEMALE = frozenset(
+    ["woman", "women", "female", "girl", "girls", "mother", "daughter", "wife", "sister"]
+)
+
+
+def _person(words: str) -> str:
+    """Whom an age is of, as far as a sex or a noun says ("woman", "man"); "" when unsaid."""
+    for w in words.split():
+        if w in _MALE:
+            return "male"
+        if w in _FEMALE:
+            return "female"
+    return ""
+
+
 _PEOPLE = frozenset(
     [
         "people",
@@ -440,6 +466,8 @@ def figures(text: str) -> list[Figure]:
     low_text = text.lower()
     found = scan(text)
     roles: list[str] | None = None
+    # "has confiscated a total of 14 rifles so far": a running total, not one event's count
+    cumulative = bool(_CUMULATIVE.search(text))
     for m in found:
         before = text[max(0, m.start() - 30) : m.start()]
         end = m.end()
@@ -558,11 +586,15 @@ def figures(text: str) -> list[Figure]:
         elif unit in _CURRENCY and not cur:
             cur = _CURRENCY[unit]
         if unit.startswith("year") and re.match(r"[\s-]*years?[\s-]*old", after, re.IGNORECASE):
-            dim, noun = "age", ""
+            # whose age: "a 63-year-old woman" is not "a 38-year-old male"
+            who = _AGE_OF.match(text, am.end() if am else end)
+            dim, noun = "age", _person(who.group(1)) if who else ""
             value = value / 365.0
             low, high = value, value
         if cur:
             dim, noun = "money:" + cur, ""
+            if out and out[-1].dim == dim and before.rstrip().endswith("("):
+                continue  # "$US1 million ($1.52 million)": the sum in local dollars
         if re.match(
             r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually",
             text[end : end + 30],
@@ -598,8 +630,9 @@ def figures(text: str) -> list[Figure]:
                 if lw not in _FILLER and not (w[0].isupper() and lw.isalpha() and len(lw) > 3):
                     phrase.append(lw)
             noun = " ".join(phrase[:3])
-            if re.match(r"\s*,", after) and re.search(r"[A-Z][a-z]+,\s*$", before):
-                dim, noun = "age", ""  # "Eric Kirkpatrick, 61, surrendered"
+            named = re.search(r"([A-Z][a-z]+),\s*$", before)
+            if re.match(r"\s*,", after) and named:
+                dim, noun = "age", named.group(1).lower()  # "Eric Kirkpatrick, 61, surrendered"
             if re.search(r"\bages?\s*(?:\d+\s*(?:and|,)\s*)?$", before, re.IGNORECASE):
                 dim, noun = "age", ""
         if dim == "count" and re.match(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old", after):
@@ -628,7 +661,7 @@ def figures(text: str) -> list[Figure]:
                 if roles is None:
                     roles = sorted({str(h.lastgroup) for h in _ANY_ROLE.finditer(low_text)})
                 role = roles[0] if len(roles) == 1 else ""
-        part = ""
+        part = "so far" if cumulative else ""
         pm = _PART.match(text, end)
         if not pm and ("alone" in before or "includ" in before or "among" in before):
             pm = _PART_BEFORE.search(text[max(0, m.start() - 50) : m.start()])

@@ -28,6 +28,7 @@ _FIXES = [
         ),
         " .",
     ),  # "a. 357 revolver" -> "a .357 revolver"
+    ("$US", re.compile(r"\$US(?=\s?\d)"), "US$"),  # "$US1 million" -> "US$1 million"
     (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
 ]
 
@@ -118,7 +119,7 @@ def number_value(words: str) -> float | None:
 
 
 _NUM = re.compile(
-    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
+    r"(?P<cur>(?:\$us|us\$|au?\$|c\$|nz\$|hk\$|\$|€|£)\s?)?"
     r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+"
     rf"|\b(?:{_WORDNUM}|an?|another)\b(?=[- ](?:{'|'.join(SCALE)})\b)|\b{_WORDNUM}\b)"
     r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
@@ -129,7 +130,7 @@ _NUM = re.compile(
 )
 # Digits only: most sentences hold no number word, and this pattern is far cheaper.
 _DIGITS = re.compile(
-    r"(?P<cur>(?:us\$|\$|€|£)\s?)?"
+    r"(?P<cur>(?:\$us|us\$|au?\$|c\$|nz\$|hk\$|\$|€|£)\s?)?"
     r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+)"
     r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
     r"(?P<times>(?!))?(?P<vague>(?!))?",

@@ -423,3 +423,47 @@ def test_a_model_number_is_not_a_count() -> None:
         )
         == []
     )
+
+
+def test_ages_of_different_people_are_not_compared() -> None:
+    assert (
+        conflicts(
+            ["Police said the suspect was a 38-year-old male from Troy who was fired last week."],
+            ["Police said the person killed was a 63-year-old woman from Warren, not the suspect."],
+        )
+        == []
+    )
+
+
+def test_a_running_total_is_not_one_events_count() -> None:
+    assert (
+        conflicts(
+            ["Six AK-47 rifles and 300 rounds of ammunition were seized from the pirate boats."],
+            [
+                "The ship has so far seized a total of 14 AK-47 rifles and 923 rounds from pirate boats."
+            ],
+        )
+        == []
+    )
+
+
+def test_the_day_a_thing_was_said_is_not_the_day_it_happened() -> None:
+    assert (
+        conflicts(
+            [
+                "An explosion at a bank killed a police officer in Woodburn, officials said Saturday."
+            ],
+            ["A bomb exploded Friday at a bank in Woodburn, killing a police officer."],
+        )
+        == []
+    )
+
+
+def test_a_sum_in_local_dollars_is_the_same_sum() -> None:
+    assert (
+        conflicts(
+            ["The fire at the church caused an estimated $1 million in damage, officials said."],
+            ["Damage to the church was estimated at $US1 million ($1.52 million), officials said."],
+        )
+        == []
+    )
