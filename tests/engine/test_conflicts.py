@@ -8,6 +8,8 @@ its own which sentences speak of the same thing, so these tests hold whatever th
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.conflicts import Finding, find
 from index.figures import clean, figures, number_value
@@ -467,3 +469,50 @@ def test_a_sum_in_local_dollars_is_the_same_sum() -> None:
         )
         == []
     )
+
+
+_PIECES = st.sampled_from(
+    [
+        "killed",
+        "injured",
+        "more than",
+        "about",
+        "1, 500",
+        "2: 56",
+        "9. 25 a. m.",
+        "Friday",
+        "March 3",
+        "$US1",
+        "(",
+        ")",
+        "alone",
+        "a dozen",
+        "thousands",
+        "Fifty-two",
+        "30 miles",
+        "48km",
+        "5.",
+        "-",
+        "year-old",
+        "no",
+        "never",
+        "said",
+        "Police",
+        "?",
+        "at least",
+        "0845",
+        "43-1",
+        ".357",
+        "12",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(_PIECES, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=4),
+    st.lists(st.lists(_PIECES, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=4),
+)
+def test_any_text_gives_findings_that_point_into_both_reports(a: list[str], b: list[str]) -> None:
+    found = conflicts(a, b)
+    assert all(0 <= f.i < len(a) and 0 <= f.j < len(b) and f.detail for f in found)
