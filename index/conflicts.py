@@ -1,16 +1,26 @@
 """Disagreements between two reports: figures, status, certainty, dates, clock times, attribution.
 
 A disagreement must be about one thing. Every sentence is read once (``index.readings``: its
-figures, dates, times, status cues and sources); a pair of sentences is examined when
-it is aligned, when the caller's similarity hints so, or when the two share enough rare content
-words by our own measure (so the finder does not depend on how the alignment scores pairs).
+figures, dates, times, status cues and sources). A pair of sentences is examined when the two share
+enough rare content words by our own measure (a weighted overlap of Porter stems), and the
+caller's alignment only raises that closeness: the finder depends on ``sa``, ``sb`` and, as hints,
+``sims`` and ``aligned`` (with no alignment at all it finds 30 of the 33 below).
 
 Figures disagree when they measure the same thing (the same unit dimension, the same role of a
-count of people such as dead or injured, or the same counted noun) and their plausible ranges do
-not overlap once hedges are read ("passing 80,000" is a lower bound just above 80,000, "as many
-as" an upper bound); a part ("in Aceh province alone", "15 of them") is only compared with a total
-it exceeds; two lists of figures agree when one is a breakdown of the other ("216 passengers and 12
-crew" / "228 people"). Each detail names both sides and says what differs.
+count of people such as dead or injured, the same counted noun, the same owner's record) and their
+plausible ranges do not overlap once hedges are read ("passing 80,000" is a lower bound just above
+80,000, "as many as" an upper bound). A toll, a record, or a magnitude or distance from a place that
+each report gives once is a story-level measure, compared across a story; other counts only inside
+one claim. Guards, each met on report pairs: a part ("in Aceh province alone", "15 of them") is
+only compared with a total it exceeds; a running total ("so far") not with one event's count; two
+lists agree when one is a breakdown of the other ("216 passengers and 12 crew" / "228 people");
+"in February" or another date marks another event; counts five times apart count different wholes;
+a figure both reports give both values of was measured twice. Each detail names both sides and
+says what differs.
+
+Measured on conflicts_dev (77 report pairs, 2026-11-28): 33 of 48 gold conflicts found, 0 of 61
+gold agreements flagged; two 2,000-word reports take about 35 ms here (20 of them reading) on a
+shared, loaded 2-core machine (``tests/benchmarks``-style timing, not asserted).
 """
 
 from __future__ import annotations
@@ -282,7 +292,7 @@ def _closeness(ra: Reading, rb: Reading, w: Mapping[str, float]) -> float:
 
 _NEAR = 0.3  # closeness from which two sentences are a candidate
 _FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different wholes
-_LOOSE = 0.03  # ... or, for a toll, a distance from a place or a magnitude, from which
+_LOOSE = 0.03  # ... and, for story-level measures (tolls, records), from any shared rare word
 _DURATION = 0.35  # ... from which spans of time are compared (a story holds many)
 _FATE = 0.15  # ... from which two accounts of one person's fate are compared
 _CERTAIN = 0.35  # ... from which a hedged and a confirmed telling of it disagree
