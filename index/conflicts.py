@@ -470,6 +470,10 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
     cx, cy = cues(x), cues(y)
     pa, aa = cx.prospective, cx.actual
     pb, ab = cy.prospective, cy.actual
+    # the same figure on both sides ("over 10,000 soldiers") pins down whose status it is
+    pinned = (
+        0.2 if any(_same_measure(f, g) and _overlap(f, g) for f in x.figs for g in y.figs) else 0.0
+    )
     if pa and not aa and ab and not pb:
         out.append(
             Finding(
@@ -477,7 +481,7 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
                 i,
                 j,
                 f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
-                0.4 + c,
+                0.4 + c + pinned,
             )
         )
     elif pb and not ab and aa and not pa:
@@ -487,7 +491,7 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
                 i,
                 j,
                 f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
-                0.4 + c,
+                0.4 + c + pinned,
             )
         )
     if c < _CERTAIN:

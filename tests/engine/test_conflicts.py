@@ -516,3 +516,15 @@ _PIECES = st.sampled_from(
 def test_any_text_gives_findings_that_point_into_both_reports(a: list[str], b: list[str]) -> None:
     found = conflicts(a, b)
     assert all(0 <= f.i < len(a) and 0 <= f.j < len(b) and f.detail for f in found)
+
+
+def test_a_shared_figure_pins_whose_status_it_is() -> None:
+    found = conflicts(
+        ["Reports say over 10,000 North Korean soldiers are undergoing training in Russia."],
+        [
+            "Reports say North Korean soldiers in Russia fought their first battles.",
+            "Over 10,000 North Korean soldiers in Russia are engaging in combat.",
+        ],
+    )
+    status = [f for f in found if f.kind == "status"]
+    assert status and status[0].j == 1 and "engaging in combat" in status[0].detail
