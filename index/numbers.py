@@ -35,8 +35,9 @@ _FIXES = [
 
 def clean(text: str) -> str:
     """The sentence with ECB+ tokenisation artefacts undone ("1, 500" -> "1,500")."""
+    digits = _ANY_DIGIT.search(text) is not None
     for guard, rx, rep in _FIXES:
-        if guard in text:
+        if guard in text and (digits or guard == " - "):  # all but the hyphen fix need a digit
             text = rx.sub(rep, text)
     return text
 
