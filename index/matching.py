@@ -178,6 +178,10 @@ _CLAUSE = re.compile(
 )
 
 
+_CLAUSE_SIMILARITY = 0.3
+"""Whole sentences less similar than this (1.5 of STS's 5) are not searched for a shared clause."""
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a sentence that have at least four words (the sentence when none has)."""
     parts = [p for p in _CLAUSE.split(text) if p and len(p.split()) >= 4]
@@ -199,7 +203,7 @@ def _claims_within(
     cache_a: dict[int, list[Prepared]] = {}
     cache_b: dict[int, list[Prepared]] = {}
     for (i, j), (kind, _) in list(pairs.items()):
-        if kind == "shared":
+        if kind == "shared" or judged[(i, j)].similarity < _CLAUSE_SIMILARITY:
             continue
         ca = cache_a.get(i)
         if ca is None:
