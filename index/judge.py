@@ -21,6 +21,7 @@ Measured (``scripts/train_judge.py`` prints them): see README "How the compariso
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import re
@@ -35,16 +36,16 @@ from index.align import STOP, stem
 
 __all__ = [
     "CONTEXT_FEATURES",
-    "FEATURES",
     "EVENT_INPUTS",
+    "FEATURES",
     "POSITION_FEATURES",
     "Prepared",
     "Verdict",
-    "floors",
-    "judge",
     "context_features",
     "context_from",
     "features",
+    "floors",
+    "judge",
     "local_idf",
     "position_features",
     "prepare",
@@ -58,15 +59,53 @@ _SPACED_NUMBER = re.compile(r"(?<=\d)([,.:]) (?=\d{2,3}\b)")
 _NUMBER_WORDS = {
     w: str(n)
     for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}
-_NEGATION = frozenset("not no never n't nobody nothing none neither nor without".split())
+_NEGATION = frozenset(
+    ["not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"]
+)
 _HEDGES = frozenset(
-    "may might could would reportedly allegedly possibly probably likely expected rumored "
-    "rumoured unconfirmed suspected believed".split()
+    [
+        "may",
+        "might",
+        "could",
+        "would",
+        "reportedly",
+        "allegedly",
+        "possibly",
+        "probably",
+        "likely",
+        "expected",
+        "rumored",
+        "rumoured",
+        "unconfirmed",
+        "suspected",
+        "believed",
+    ]
 )
 
 
@@ -168,7 +207,7 @@ def prepare(
         names.add("@" + k)
     mass = sum(weights.values())
     norm = math.sqrt(sum(v * v for v in weights.values()))
-    bigrams = frozenset(zip(seq, seq[1:]))
+    bigrams = frozenset(itertools.pairwise(seq))
     return Prepared(
         text,
         tuple(seq),
@@ -206,9 +245,7 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def features(
-    a: Prepared, b: Prepared, discount: Mapping[str, float] | None = None
-) -> list[float]:
+def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = None) -> list[float]:
     """The judgement's inputs for one pair, in the order of :data:`FEATURES`.
 
     Args:
@@ -311,7 +348,7 @@ def context_from(wa: Weighted, wb: Weighted, story: frozenset[str]) -> list[floa
         if y is None:
             continue
         dot += x * y
-        m = x if x < y else y
+        m = min(y, x)
         common += m
         if t in story:
             in_story += m
@@ -418,7 +455,11 @@ def _model() -> tuple[_Linear, _Linear, _Linear, Verdict]:
 
 POSITION_FEATURES: tuple[str, ...] = ("both_lead", "one_lead", "later")
 EVENT_INPUTS: tuple[str, ...] = (
-    *FEATURES, *CONTEXT_FEATURES, "same", "similarity", *POSITION_FEATURES
+    *FEATURES,
+    *CONTEXT_FEATURES,
+    "same",
+    "similarity",
+    *POSITION_FEATURES,
 )
 """Everything the same-event model may read; its file names the inputs it does read."""
 

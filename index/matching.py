@@ -17,12 +17,12 @@ Times.", copyright lines) is never aligned and never counted as a claim.
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from index.align import stem
 from index.judge import (
     Prepared,
     Verdict,
@@ -37,12 +37,18 @@ from index.judge import (
     prepare,
     weigh,
 )
-from index.align import stem
 from index.judge import _zipf as _zipf_table
 from index.models import Entity, Sentence
 
 __all__ = [
-    "CANDIDATES", "PARTNERS", "Judged", "Matching", "clauses", "is_boilerplate", "match", "select"
+    "CANDIDATES",
+    "PARTNERS",
+    "Judged",
+    "Matching",
+    "clauses",
+    "is_boilerplate",
+    "match",
+    "select",
 ]
 
 CANDIDATES = 6
@@ -53,9 +59,47 @@ _MIN_COSINE = 0.03
 
 _WEEKDAYS_MONTHS = frozenset(
     stem(w)
-    for w in "monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december jan feb mar apr jun jul aug "
-    "sep sept oct nov dec gmt utc est edt pst bst am pm".split()
+    for w in [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "pst",
+        "bst",
+        "am",
+        "pm",
+    ]
 )
 _BOILERPLATE = re.compile(
     r"^\W*(?:reuters?|ap|afp|upi|xinhua|by\s+[\w.'’ -]{2,40}|(?:photo|image|video)s?(?:\s+credit)?:?.*|"
@@ -77,7 +121,9 @@ def is_boilerplate(text: str, prepared: Prepared | None = None) -> bool:
     ordinary = [
         t
         for t in p.seq
-        if t[0] != "#" and t not in _WEEKDAYS_MONTHS and (t not in p.names or table.get(t, 0) >= 3.5)
+        if t[0] != "#"
+        and t not in _WEEKDAYS_MONTHS
+        and (t not in p.names or table.get(t, 0) >= 3.5)
     ]
     return len(ordinary) == 0 or (len(ordinary) == 1 and len(p.seq) <= 3)
 

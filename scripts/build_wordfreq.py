@@ -22,9 +22,9 @@ KEEP = 80_000
 
 
 def main() -> None:
-    words = [
-        w for w in wordfreq.get_frequency_dict("en") if re.fullmatch(r"[a-z][a-z'\-]*", w)
-    ][:KEEP]
+    words = [w for w in wordfreq.get_frequency_dict("en") if re.fullmatch(r"[a-z][a-z'\-]*", w)][
+        :KEEP
+    ]
     lines = [f"{w}\t{round(wordfreq.zipf_frequency(w, 'en') * 10)}" for w in words]
     with gzip.GzipFile(OUT, "wb", mtime=0) as f:
         f.write(("\n".join(lines) + "\n").encode("utf-8"))

@@ -34,7 +34,17 @@ from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.judge import CONTEXT_FEATURES, EVENT_INPUTS, FEATURES, POSITION_FEATURES, position_features, context_features, features, local_idf, prepare  # noqa: E402
+from index.judge import (
+    CONTEXT_FEATURES,
+    EVENT_INPUTS,
+    FEATURES,
+    POSITION_FEATURES,
+    context_features,
+    features,
+    local_idf,
+    position_features,
+    prepare,
+)
 
 OUT = ROOT / "index" / "data" / "judge_model.json"
 C = 1.0
@@ -42,7 +52,12 @@ C = 1.0
 # with every lexical feature as well it generalised worse to unseen topics (ECB+ report pairs, each
 # topic judged by a model trained without it: recall 0.43 against 0.53 at judged precision 0.90).
 EVENT_COLUMNS = (
-    "local_cosine", "local_cover_short", "story_share", "same", "similarity", *POSITION_FEATURES
+    "local_cosine",
+    "local_cover_short",
+    "story_share",
+    "same",
+    "similarity",
+    *POSITION_FEATURES,
 )
 PRECISION = 0.90  # judged precision the floors must keep on ECB+ report pairs
 FLOORS = {
@@ -80,7 +95,9 @@ def _context(rows: list[dict[str, object]], data: pathlib.Path) -> np.ndarray:
         if key not in cache:
             cache[key] = local_idf(docs[key[0]] + docs[key[1]])
         idf, story = cache[key]
-        out.append(context_features(prepare(str(r["sent_a"])), prepare(str(r["sent_b"])), idf, story))
+        out.append(
+            context_features(prepare(str(r["sent_a"])), prepare(str(r["sent_b"])), idf, story)
+        )
     return np.array(out)
 
 
@@ -147,7 +164,11 @@ def _model_json(same: Any, sim: Any, event: Any, floors: dict[str, float]) -> di
 
 
 def _calibrate(
-    ex: np.ndarray, ey: np.ndarray, groups: np.ndarray, same_fit: Any, sim_fit: Any,
+    ex: np.ndarray,
+    ey: np.ndarray,
+    groups: np.ndarray,
+    same_fit: Any,
+    sim_fit: Any,
     data: pathlib.Path,
 ) -> dict[str, float]:
     """Floors for the event judgement, set on the ECB+ report pairs by leaving one topic out.
@@ -160,8 +181,7 @@ def _calibrate(
     """
     import tempfile
 
-    import index.judge as judge
-    from index import align, matching
+    from index import align, judge, matching
     from index.entities import extract
     from index.sentences import split_sentences
 
@@ -184,7 +204,8 @@ def _calibrate(
                 ta, tb = (d / "a.txt").read_text("utf-8"), (d / "b.txt").read_text("utf-8")
                 sa, sb = split_sentences(ta), split_sentences(tb)
                 caps = (
-                    {w for w, c in align.tokens(ta) if c}, {w for w, c in align.tokens(tb) if c}
+                    {w for w, c in align.tokens(ta) if c},
+                    {w for w, c in align.tokens(tb) if c},
                 )
                 m = matching.match(sa, sb, extract(ta), extract(tb), align.proper_map(*caps))
                 lines_a = [_lines(g["sentences_a"], s.start, s.end) for s in sa]
@@ -201,10 +222,7 @@ def _calibrate(
             if topics and topic not in topics:
                 continue
             got = {
-                (x, y)
-                for (i, j) in matching.select(judged, verdict)
-                for x in la[i]
-                for y in lb[j]
+                (x, y) for (i, j) in matching.select(judged, verdict) for x in la[i] for y in lb[j]
             }
             found += len(got & positives)
             total += len(positives)
@@ -238,10 +256,12 @@ def _calibrate(
     half = set(topics[::2])
     r1, p1 = score(verdict, half)
     r2, p2 = score(verdict, set(topics) - half)
-    print(f"ECB+ report pairs, each topic judged by a model trained without it: floors "
-          f"event {f['event']}, similarity {f['similarity']}, extra {f['extra_event']}: recall "
-          f"{r:.3f}, judged precision {p:.3f} (topics {sorted(half)}: {r1:.3f} / {p1:.3f}; "
-          f"others: {r2:.3f} / {p2:.3f})")
+    print(
+        f"ECB+ report pairs, each topic judged by a model trained without it: floors "
+        f"event {f['event']}, similarity {f['similarity']}, extra {f['extra_event']}: recall "
+        f"{r:.3f}, judged precision {p:.3f} (topics {sorted(half)}: {r1:.3f} / {p1:.3f}; "
+        f"others: {r2:.3f} / {p2:.3f})"
+    )
     return f
 
 
@@ -253,7 +273,9 @@ def _lines(sentences: list[dict[str, Any]], start: int, end: int) -> list[int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=pathlib.Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--no-write", action="store_true", help="print figures, keep the model file")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print figures, keep the model file"
+    )
     parser.add_argument("--out", type=pathlib.Path, default=OUT, help="where to write the model")
     parser.add_argument(
         "--exclude-topics",
@@ -280,17 +302,23 @@ def main() -> None:
         f1s.append(f1_score(my[test], p >= 0.5))
     base = _tfidf_cosine(mp)
     best = max((accuracy_score(my, base >= t), t) for t in np.linspace(0.05, 0.95, 91))
-    print(f"MSRP 10-fold accuracy {np.mean(acc):.3f} (F1 {np.mean(f1s):.3f}); "
-          f"TF-IDF cosine at its best threshold {best[0]:.3f}; always 'paraphrase' {my.mean():.3f}")
+    print(
+        f"MSRP 10-fold accuracy {np.mean(acc):.3f} (F1 {np.mean(f1s):.3f}); "
+        f"TF-IDF cosine at its best threshold {best[0]:.3f}; always 'paraphrase' {my.mean():.3f}"
+    )
     sts_pred = np.zeros(len(sy))
     for train, test in KFold(n_splits=10, shuffle=True, random_state=0).split(sx):
         sts_pred[test] = _linear(_fit(sx[train], sy[train], ridge=True), sx[test])
-    print(f"STS news Pearson, 10-fold: judgement {pearsonr(sts_pred, sy)[0]:.3f}; "
-          f"TF-IDF cosine {pearsonr(_tfidf_cosine(sp), sy)[0]:.3f}")
+    print(
+        f"STS news Pearson, 10-fold: judgement {pearsonr(sts_pred, sy)[0]:.3f}; "
+        f"TF-IDF cosine {pearsonr(_tfidf_cosine(sp), sy)[0]:.3f}"
+    )
     for genre in sorted({str(r["genre"]) for r in sts}):
         idx = np.array([str(r["genre"]) == genre for r in sts])
-        print(f"  {genre:<10} {pearsonr(sts_pred[idx], sy[idx])[0]:.3f} vs "
-              f"{pearsonr(_tfidf_cosine([p for p, k in zip(sp, idx) if k]), sy[idx])[0]:.3f}")
+        print(
+            f"  {genre:<10} {pearsonr(sts_pred[idx], sy[idx])[0]:.3f} vs "
+            f"{pearsonr(_tfidf_cosine([p for p, k in zip(sp, idx) if k]), sy[idx])[0]:.3f}"
+        )
     same_fit = _fit(mx, my)
     sim_fit = _fit(sx, sy, ridge=True)
 
@@ -305,16 +333,20 @@ def main() -> None:
     groups = np.array([int(r["topic"]) for r in ecb])  # type: ignore[call-overload]
     held = np.isin(groups, args.exclude_topics)
     if held.any():
-        print(f"event model trained without topics {sorted(set(args.exclude_topics))} "
-              f"({held.sum()} pairs left out)")
+        print(
+            f"event model trained without topics {sorted(set(args.exclude_topics))} "
+            f"({held.sum()} pairs left out)"
+        )
     pred = np.zeros(len(ey))
     for train, test in GroupKFold(n_splits=5).split(ex, ey, groups):
         pred[test] = _predict(_fit(ex[train], ey[train]), ex[test])
-    print(f"ECB+ same-event ROC AUC by topic folds: judgement {roc_auc_score(ey, pred):.3f}; "
-          f"same-claim probability alone {roc_auc_score(ey, ex[:, -5]):.3f}; "
-          f"similarity alone {roc_auc_score(ey, ex[:, -4]):.3f}; "
-          f"local cosine alone {roc_auc_score(ey, ex[:, len(FEATURES)]):.3f}; "
-          f"TF-IDF cosine {roc_auc_score(ey, _tfidf_cosine(ep)):.3f}")
+    print(
+        f"ECB+ same-event ROC AUC by topic folds: judgement {roc_auc_score(ey, pred):.3f}; "
+        f"same-claim probability alone {roc_auc_score(ey, ex[:, -5]):.3f}; "
+        f"similarity alone {roc_auc_score(ey, ex[:, -4]):.3f}; "
+        f"local cosine alone {roc_auc_score(ey, ex[:, len(FEATURES)]):.3f}; "
+        f"TF-IDF cosine {roc_auc_score(ey, _tfidf_cosine(ep)):.3f}"
+    )
     event_fit = _fit(ex[~held], ey[~held])
     floors = dict(FLOORS)
     if not held.any():

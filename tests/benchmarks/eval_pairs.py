@@ -26,8 +26,8 @@ from collections import Counter
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index import compare_texts  # noqa: E402
-from index.judge import prepare  # noqa: E402
+from index import compare_texts
+from index.judge import prepare
 
 
 def _line_of(starts: list[int], offset: int) -> int:
@@ -106,7 +106,9 @@ def main() -> None:
             for i in range(_line_of(starts_a, p.a.start), _line_of(starts_a, p.a.end - 1) + 1):
                 for j in range(_line_of(starts_b, p.b.start), _line_of(starts_b, p.b.end - 1) + 1):
                     ours.add((i, j))
-        base = _tfidf([s["text"] for s in gold["sentences_a"]], [s["text"] for s in gold["sentences_b"]])
+        base = _tfidf(
+            [s["text"] for s in gold["sentences_a"]], [s["text"] for s in gold["sentences_b"]]
+        )
         for name, got in (("newsdesk", ours), ("tf-idf", base)):
             t = totals[name]
             t[0] += len(got & positives)
@@ -114,11 +116,15 @@ def main() -> None:
             t[2] += sum(1 for p in got if p in positives)
             t[3] += sum(1 for p in got if p in positives or (p[0] in ann_a and p[1] in ann_b))
     for name, (found, gold_n, right, judged) in totals.items():
-        print(f"{name:<9} recall {found}/{gold_n} = {found / gold_n:.3f}   "
-              f"judged precision {right}/{judged} = {right / max(1, judged):.3f}")
+        print(
+            f"{name:<9} recall {found}/{gold_n} = {found / gold_n:.3f}   "
+            f"judged precision {right}/{judged} = {right / max(1, judged):.3f}"
+        )
     times.sort()
-    print(f"compare_texts per pair: median {1000 * times[len(times) // 2]:.0f} ms, "
-          f"max {1000 * times[-1]:.0f} ms (entities included)")
+    print(
+        f"compare_texts per pair: median {1000 * times[len(times) // 2]:.0f} ms, "
+        f"max {1000 * times[-1]:.0f} ms (entities included)"
+    )
 
 
 if __name__ == "__main__":

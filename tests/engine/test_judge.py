@@ -8,7 +8,16 @@ from importlib import resources
 import pytest
 
 from index import compare_texts
-from index.judge import CONTEXT_FEATURES, EVENT_INPUTS, FEATURES, features, floors, judge, prepare, rarity
+from index.judge import (
+    CONTEXT_FEATURES,
+    EVENT_INPUTS,
+    FEATURES,
+    features,
+    floors,
+    judge,
+    prepare,
+    rarity,
+)
 from index.matching import is_boilerplate
 
 
@@ -54,8 +63,14 @@ def test_numbers_are_read_through_tokenisation() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Reuter", "REUTER", "By Jane Smith", "Monday, March 11, 2013 23: 51", "(c) 2024 Example Media",
-     "According to The New York Times."],
+    [
+        "Reuter",
+        "REUTER",
+        "By Jane Smith",
+        "Monday, March 11, 2013 23: 51",
+        "(c) 2024 Example Media",
+        "According to The New York Times.",
+    ],
 )
 def test_boilerplate(text: str) -> None:
     assert is_boilerplate(text)
