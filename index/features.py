@@ -14,7 +14,7 @@ The features are a plain dict (JSON- and pickle-friendly, about 1-2 KB an articl
 ``day``
     The publication date as a proleptic Gregorian ordinal, or ``None``.
 ``terms``
-    ``[[stem, count], ...]``: the article's whole stemmed body (and headline), stemmed like the index
+    ``[(stem, count), ...]``: the article's whole stemmed body (and headline), stemmed like the index
     body field, most frequent first, capped at :data:`MAX_TERMS` (a long report's rare tail).
 ``ents``
     ``[[key, count], ...]``: entity keys ``LABEL|canonical``, plus ``YEAR|yyyy`` for years in the text.
@@ -166,7 +166,7 @@ def features(
         "source": article.source,
         "date": article.date,
         "day": day,
-        "terms": [[w, n] for w, n in key_terms(title, article.text, text_stems=text_stems)],
+        "terms": key_terms(title, article.text, text_stems=text_stems),
         "ents": [[k, n] for k, n in entity_keys(article.text, entities)],
     }
 

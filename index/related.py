@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import heapq
 import math
-import sys
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -77,6 +77,10 @@ NEIGHBOURS = 3
 NEIGHBOUR_SHARE = 0.4
 """Weight of the similarity to those closest reports in the final score."""
 _CANDIDATES = 300
+"""Most candidates scored on every key for a full ranking (``limit=None``) ..."""
+_CANDIDATES_PER_RESULT = 10
+"""... and per result asked for otherwise (at least 100): the best report by the full cosine is
+among the best few by the heaviest keys, and each candidate costs a full dot product."""
 _QUERY_KEYS = 40
 """Candidates are gathered by the target's most heavily weighted keys only (most of any cosine), then
 scored on every key: a whole long report as a query would walk ten times more postings."""
@@ -125,12 +129,16 @@ class Story:
     article_ids: tuple[str, ...]
 
 
+_Vec = tuple[dict[str, float], dict[str, float]]
+"""An article's unit-length term part (stem -> weight) and entity part (``LABEL|name`` -> weight).
+Stems never hold ``|``, so one postings table serves both parts."""
+
+
 @dataclass(slots=True)
 class _Model:
     ids: list[str]
     pos: dict[str, int]
-    vecs: list[dict[str, float]]
-    has_ents: list[bool]
+    vecs: list[_Vec]
     days: list[int | None]
     meta: list[tuple[str, str | None, str | None]]
     post_docs: dict[str, array[int]]
@@ -145,48 +153,56 @@ def _label(key: str) -> str:
     return key.partition("|")[0]
 
 
+_TF_CACHED = 64
+_TF_WEIGHTS = [tf_weight(n) for n in range(_TF_CACHED)]
+
+
+def _unit(part: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in part.values()))
+    if norm <= 0:
+        return {}
+    scale = 1.0 / norm
+    return {k: w * scale for k, w in part.items()}
+
+
 def _vector(
     feats: Mapping[str, Any],
     idf_term: Mapping[str, float],
     idf_ent: Mapping[str, float],
     floor: float,
-) -> dict[str, float]:
-    intern = sys.intern
+) -> _Vec:
+    # Each part is normalised on its own, so that its dot product with another article's is a cosine.
+    tfw = _TF_WEIGHTS
     terms = {
-        intern("~" + w): tf_weight(n) * idf_term.get(w, floor) for w, n in feats["terms"] if n > 0
+        w: (tfw[n] if n < _TF_CACHED else tf_weight(n)) * idf_term.get(w, floor)
+        for w, n in feats["terms"]
+        if n > 0
     }
     ents = {
-        intern(k): LABEL_WEIGHTS.get(_label(k), 0.8) * tf_weight(n) * idf_ent.get(k, floor)
+        k: LABEL_WEIGHTS.get(_label(k), 0.8) * tf_weight(n) * idf_ent.get(k, floor)
         for k, n in feats["ents"]
         if n > 0
     }
-    # Each part is normalised on its own, so that its dot product with another article's is a cosine.
-    out: dict[str, float] = {}
-    for part in (terms, ents):
-        norm = math.sqrt(sum(w * w for w in part.values()))
-        if norm > 0:
-            for k, w in part.items():
-                out[k] = w / norm
-    return out
+    return _unit(terms), _unit(ents)
 
 
 def _build(all_features: Mapping[str, Any]) -> _Model:
     ids = sorted(i for i, f in all_features.items() if _valid(f))
     n_docs = len(ids)
-    df_term: dict[str, int] = {}
-    df_ent: dict[str, int] = {}
+    df_term: Counter[str] = Counter()
+    df_ent: Counter[str] = Counter()
     for i in ids:
         f = all_features[i]
-        for w, _ in f["terms"]:
-            df_term[w] = df_term.get(w, 0) + 1
-        for k, _ in f["ents"]:
-            df_ent[k] = df_ent.get(k, 0) + 1
+        df_term.update([w for w, _ in f["terms"]])
+        df_ent.update([k for k, _ in f["ents"]])
+    # Keys in one article only can never be shared, and keys in more than the cap are never used to
+    # find candidates (see _df_cap): both are kept in the norms, not in the postings.
+    cap = _df_cap(n_docs)
     big = max(n_docs, IDF_FLOOR_DOCS) + 1
     idf_term = {w: math.log(big / (d + 1)) for w, d in df_term.items()}
     idf_ent = {k: math.log(big / (d + 1)) for k, d in df_ent.items()}
     floor = math.log(big)
-    vecs: list[dict[str, float]] = []
-    has_ents: list[bool] = []
+    vecs: list[_Vec] = []
     days: list[int | None] = []
     meta: list[tuple[str, str | None, str | None]] = []
     post_docs: dict[str, array[int]] = {}
@@ -195,23 +211,20 @@ def _build(all_features: Mapping[str, Any]) -> _Model:
         f = all_features[i]
         vec = _vector(f, idf_term, idf_ent, floor)
         vecs.append(vec)
-        has_ents.append(any(k[0] != "~" for k in vec))
         day = f.get("day")
         days.append(day if isinstance(day, int) else None)
         meta.append((str(f.get("title") or i), f.get("source"), f.get("date")))
-        for k, w in vec.items():
-            # A key in one article only can never be shared: keep it in the norm, not in the postings.
-            df = df_term.get(k[1:], 0) if k[0] == "~" else df_ent.get(k, 0)
-            if df < 2:
-                continue
-            if k not in post_docs:
-                post_docs[k] = array("i")
-                post_weights[k] = array("d")
-            post_docs[k].append(n)
-            post_weights[k].append(w)
-    return _Model(
-        ids, {i: n for n, i in enumerate(ids)}, vecs, has_ents, days, meta, post_docs, post_weights
-    )
+        for part, df in ((vec[0], df_term), (vec[1], df_ent)):
+            for k, w in part.items():
+                if not 2 <= df[k] <= cap:
+                    continue
+                docs = post_docs.get(k)
+                if docs is None:
+                    docs = post_docs[k] = array("i")
+                    post_weights[k] = array("d")
+                docs.append(n)
+                post_weights[k].append(w)
+    return _Model(ids, {i: n for n, i in enumerate(ids)}, vecs, days, meta, post_docs, post_weights)
 
 
 _CACHE: list[tuple[Mapping[str, Any], _Model]] = []
@@ -235,20 +248,14 @@ def _date_factor(a: int | None, b: int | None) -> float:
     return DATE_FLOOR + (1.0 - DATE_FLOOR) * math.exp(-abs(a - b) / DATE_SCALE_DAYS)
 
 
-def _dots(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, float]:
-    """The term part's and the entity part's dot products of two vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    get = b.get
-    t = e = 0.0
-    for k, w in a.items():
-        x = get(k)
-        if x is not None:
-            if k[0] == "~":
-                t += w * x
-            else:
-                e += w * x
-    return t, e
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    # The shared keys are few (tens of a report's hundreds): intersect first, in C.
+    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+
+
+def _dots(a: _Vec, b: _Vec) -> tuple[float, float]:
+    """The term cosine and the entity cosine of two articles."""
+    return _dot(a[0], b[0]), _dot(a[1], b[1])
 
 
 def _mix(t: float, e: float, both_ents: bool, share: float) -> float:
@@ -257,10 +264,19 @@ def _mix(t: float, e: float, both_ents: bool, share: float) -> float:
 
 
 def _similarity(model: _Model, a: int, b: int) -> float:
-    t, e = _dots(model.vecs[a], model.vecs[b])
-    both = model.has_ents[a] and model.has_ents[b]
+    va, vb = model.vecs[a], model.vecs[b]
+    t, e = _dots(va, vb)
+    both = bool(va[1]) and bool(vb[1])
     score = _mix(t, e, both, GROUP_ENTITY_SHARE) * _date_factor(model.days[a], model.days[b])
     return min(1.0, max(0.0, score))
+
+
+def _weighted_keys(vec: _Vec, share: float) -> dict[str, float]:
+    """Every key of an article with its weight in a similarity that gives entities ``share``."""
+    out = {k: w * (1.0 - share) for k, w in vec[0].items()} if share < 1 else {}
+    if share > 0:
+        out.update((k, w * share) for k, w in vec[1].items())
+    return out
 
 
 def _df_cap(n_docs: int) -> int:
@@ -270,12 +286,7 @@ def _df_cap(n_docs: int) -> int:
 
 
 def _candidates(
-    model: _Model,
-    vec: Mapping[str, float],
-    skip: int,
-    keys: Iterable[str],
-    cap: int,
-    share: float = GROUP_ENTITY_SHARE,
+    model: _Model, weights: Mapping[str, float], skip: int, keys: Iterable[str], cap: int
 ) -> dict[int, float]:
     acc: dict[int, float] = {}
     get = acc.get
@@ -283,39 +294,40 @@ def _candidates(
         docs = model.post_docs.get(k)
         if docs is None or len(docs) > cap:
             continue
-        w = vec[k] * (1.0 - share if k[0] == "~" else share)
-        if w <= 0:
-            continue
+        w = weights[k]
         for d, wd in zip(docs, model.post_weights[k]):
             acc[d] = get(d, 0.0) + w * wd
     acc.pop(skip, None)
     return acc
 
 
-def _rank_in(
-    model: _Model, vec: dict[str, float], day: int | None, skip: int, limit: int | None
-) -> list[Related]:
+def _rank_in(model: _Model, vec: _Vec, day: int | None, skip: int, limit: int | None) -> list[Related]:
     cap = _df_cap(len(model.ids))
     share = RANK_ENTITY_SHARE
-    own_ents = any(k[0] != "~" for k in vec)
+    own_ents = bool(vec[1])
     post = model.post_docs
+    weights = _weighted_keys(vec, share)
     keys = heapq.nlargest(
         _QUERY_KEYS,
-        (k for k in vec if k in post and len(post[k]) <= cap),
-        key=lambda k: vec[k] * (1.0 - share if k[0] == "~" else share),
+        (k for k in weights if k in post and len(post[k]) <= cap),
+        key=weights.__getitem__,
     )
-    acc = _candidates(model, vec, skip, keys, cap, share)
+    acc = _candidates(model, weights, skip, keys, cap)
     if not acc:
-        acc = _candidates(model, vec, skip, vec, len(model.ids) + 1, share)
+        acc = _candidates(model, weights, skip, weights, len(model.ids) + 1)
+    many = _CANDIDATES
+    if limit is not None:
+        many = min(many, max(100, limit * _CANDIDATES_PER_RESULT))
     best = (
-        heapq.nlargest(_CANDIDATES, acc.items(), key=lambda kv: kv[1])
-        if len(acc) > _CANDIDATES
+        heapq.nlargest(many, acc.items(), key=lambda kv: kv[1])
+        if len(acc) > many
         else acc.items()
     )
     scored: list[tuple[float, int]] = []
     for d, _ in best:
-        t, e = _dots(vec, model.vecs[d])
-        s = _mix(t, e, own_ents and model.has_ents[d], share) * _date_factor(day, model.days[d])
+        other = model.vecs[d]
+        t, e = _dots(vec, other)
+        s = _mix(t, e, own_ents and bool(other[1]), share) * _date_factor(day, model.days[d])
         if s > 0:
             scored.append((min(1.0, s), d))
     scored.sort(key=lambda sd: (-sd[0], model.ids[sd[1]]))
@@ -342,20 +354,23 @@ def _expand(model: _Model, scored: list[tuple[float, int]]) -> list[tuple[float,
     hood = [(s, d) for s, d in scored[:NEIGHBOURS] if s >= top * 0.5]
     total_w = sum(s for s, _ in hood)
     in_hood = {d: s for s, d in hood}
-    merged: dict[str, float] = {}
+    merged: _Vec = ({}, {})
     for s, d in hood:
-        for k, w in model.vecs[d].items():
-            merged[k] = merged.get(k, 0.0) + s * w
-    hood_ents = any(model.has_ents[d] for _, d in hood)
+        for into, part in zip(merged, model.vecs[d]):
+            for k, w in part.items():
+                into[k] = into.get(k, 0.0) + s * w
+    hood_ents = bool(merged[1])
     out: list[tuple[float, int]] = []
     for s, d in scored:
         own = in_hood.get(d, 0.0)
         rest = total_w - own
         if rest > 0:
             # The candidate's own share of the merged vector is taken out (each part has norm 1).
-            t, e = _dots(merged, model.vecs[d])
-            has = model.has_ents[d]
-            t, e = max(0.0, t - own) / rest, max(0.0, e - (own if has else 0.0)) / rest
+            vd = model.vecs[d]
+            t, e = _dots(merged, vd)
+            has = bool(vd[1])
+            t = max(0.0, t - (own if vd[0] else 0.0)) / rest
+            e = max(0.0, e - (own if has else 0.0)) / rest
             near = _mix(t, e, has and hood_ents, NEAR_ENTITY_SHARE)
         else:
             near = s
@@ -452,10 +467,12 @@ def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related
 
 
 def _neighbours(model: _Model, n: int, cap: int) -> list[tuple[float, int]]:
-    vec = model.vecs[n]
+    weights = _weighted_keys(model.vecs[n], GROUP_ENTITY_SHARE)
     # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
-    keys = heapq.nlargest(_SIGNATURE, (k for k in vec if k in model.post_docs), key=vec.__getitem__)
-    acc = _candidates(model, vec, n, keys, cap)
+    keys = heapq.nlargest(
+        _SIGNATURE, (k for k in weights if k in model.post_docs), key=weights.__getitem__
+    )
+    acc = _candidates(model, weights, n, keys, cap)
     best = heapq.nlargest(_GROUP_NEIGHBOURS, acc.items(), key=lambda kv: kv[1])
     out = [(_similarity(model, n, d), d) for d, _ in best]
     out.sort(reverse=True)
