@@ -366,3 +366,32 @@ async def test_conflict_marks_its_pairs_words(make_app: Any) -> None:
         if pair is not None:
             assert left.diffs == sorted(pair.a_diff, key=lambda s: s.start)
             assert right.diffs == sorted(pair.b_diff, key=lambda s: s.start)
+
+
+def _contrast(a: Any, b: Any) -> float:
+    def lum(c: Any) -> float:
+        def ch(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b)
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "solarized-light", "nord"])
+async def test_untinted_text_is_readable_in_every_theme(make_app: Any, theme: str) -> None:
+    """Sentences one report alone makes, and the gutter marks, keep WCAG 4.5:1 against the pane
+    ($text-muted in a partial component style drew them white on light themes: 1.2:1)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        screen = await _open(pilot)
+        left, _ = _panes(screen)
+        background = left.background_colors[1]
+        for cls in ("only", "gutter"):
+            style = left.get_visual_style(f"compare-pane--{cls}", partial=True)
+            assert style.foreground is not None
+            color = background.blend(style.foreground, style.foreground.a)
+            assert _contrast(color, background) >= 4.5, (theme, cls, color, background)
