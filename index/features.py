@@ -32,7 +32,7 @@ from typing import Any
 from index.dates import parse_date
 from index.models import Article, Entity
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 MAX_TERMS = 300
 """Terms kept per article. Version 1 kept 48 key terms, and lost to plain TF-IDF cosine on long reports
 (DUC 2004: 0.67 against 0.74 top-1): a name said once deep in the text is rare, so it is what tells
@@ -44,10 +44,11 @@ TITLE_BOOST = 1
 ECB+ top-1 reports once the whole body was kept)."""
 _TITLE_CHARS = 200
 
-# Words that are frequent in any news report whatever the story. The analyzer's stop list is short
-# ("his", "was", "which" pass it). Rarity weighting at query time makes them count for little in a large
-# corpus, but in a small one every word looks rare (IDF_FLOOR_DOCS in index.related) and "was" or "said"
-# would match two earthquakes as well as two reports of one.
+# Words that are frequent in any news report whatever the story. They are kept as terms: in a large
+# corpus their real rarity weighs them (dropping them cost 2-3 of 413 ECB+ top-1 reports among 2,000
+# Reuters distractors: "she", a month or a count tells events apart). A small corpus is padded with
+# generic articles holding these words (IDF_FLOOR_DOCS in index.related), so that there "was" or "said"
+# cannot match two earthquakes as well as two reports of one.
 NEWS_STOPWORDS = frozenset(
     """he she his her hers him they them their theirs i me my we our ours who whom whose which what
     there here these those was were been being had has having did does do doing but than then
@@ -77,6 +78,11 @@ def _analyzer() -> Any:
     return StemmingAnalyzer()
 
 
+def generic_stems() -> frozenset[str]:
+    """Stems of the words any news report uses whatever its story (:data:`NEWS_STOPWORDS`)."""
+    return _news_stop_stems()
+
+
 @lru_cache(maxsize=1)
 def _news_stop_stems() -> frozenset[str]:
     ana = _analyzer()
@@ -84,7 +90,7 @@ def _news_stop_stems() -> frozenset[str]:
 
 
 def stems(text: str, analysed: Sequence[str] | None = None) -> list[str]:
-    """Stemmed content words of ``text`` in order, without stop words.
+    """Stemmed words of ``text`` in order, as the body field's analyzer makes them (no one-letter word).
 
     Numbers stay: an age, a toll or a magnitude tells one event from another of the same kind, as it
     does for plain TF-IDF.
@@ -94,9 +100,8 @@ def stems(text: str, analysed: Sequence[str] | None = None) -> list[str]:
         analysed: Its stems as the body analyzer makes them, when the caller already has them (the
             indexer does: it analyses each body once for both Whoosh and these features).
     """
-    stop = _news_stop_stems()
     words = analysed if analysed is not None else [t.text for t in _analyzer()(text)]
-    return [w for w in words if len(w) > 1 and w not in stop]
+    return [w for w in words if len(w) > 1]
 
 
 def key_terms(
@@ -104,8 +109,8 @@ def key_terms(
 ) -> list[tuple[str, int]]:
     """The article's stems with their counts, headline words boosted, most frequent first.
 
-    Past ``limit`` distinct stems, the rarest-mentioned words seen last go: news puts the essentials
-    in the headline and the lead.
+    Past ``limit`` distinct stems, generic news words go first, then the rarest-mentioned words seen
+    last: news puts the essentials in the headline and the lead.
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -115,7 +120,10 @@ def key_terms(
     for pos, word in enumerate(stems(text, text_stems)):
         counts[word] += 1
         first.setdefault(word, pos)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    if len(counts) <= limit:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+    generic = _news_stop_stems()
+    ranked = sorted(counts.items(), key=lambda kv: (kv[0] in generic, -kv[1], first[kv[0]]))
     return ranked[:limit]
 
 

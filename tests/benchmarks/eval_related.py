@@ -248,10 +248,13 @@ def evaluate(name: str, path: Path, distractors: Path | None = None, n_distract:
         pred = {a: n for n, g in enumerate(groups) for a in g.article_ids}
         b = _bcubed(pred, gold)
         pw = _pairwise({a: c for a, c in pred.items() if a in gold}, gold)
-        multi = sum(1 for g in groups if len(g.article_ids) > 1 and any(a in gold for a in g.article_ids))
+        multi = sum(
+            1 for g in groups if len(g.article_ids) > 1 and any(a in gold for a in g.article_ids)
+        )
         print(
-            f"stories: {multi} groups with 2+ reports holding labelled articles, for {len(sizes)} true; "
-            f"B-cubed P/R/F1 {b[0]:.3f}/{b[1]:.3f}/{b[2]:.3f}; pairwise P/R/F1 {pw[0]:.3f}/{pw[1]:.3f}/{pw[2]:.3f}"
+            f"stories: {multi} groups with 2+ reports holding labelled articles, for {len(sizes)} "
+            f"true; B-cubed P/R/F1 {b[0]:.3f}/{b[1]:.3f}/{b[2]:.3f}; "
+            f"pairwise P/R/F1 {pw[0]:.3f}/{pw[1]:.3f}/{pw[2]:.3f}"
         )
         _timings(times, first_ms, stories_s)
 

@@ -429,3 +429,52 @@ def test_results_are_frozen() -> None:
     r = Related("a", "t", None, None, 0.5, True)
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.score = 1.0  # type: ignore[misc]
+
+
+def _article(aid: str, title: str, text: str) -> Article:
+    return Article(id=aid, path="", title=title, text=text, source=None, date=None)
+
+
+def test_long_report_keeps_a_name_said_once_late() -> None:
+    # A long report names the rare thing once, deep in the text: the old 48 key terms dropped it,
+    # and plain TF-IDF cosine found the other report by it.
+    nouns = (
+        "budget harbour railway school water forest museum bridge tunnel market zoning parking "
+        "lighting paving fencing drainage signage planting heating library hospital airport "
+        "stadium theatre garden cemetery quarry orchard vineyard brewery bakery pharmacy clinic "
+        "courthouse prison barracks lighthouse pier marina canal reservoir dam windmill granary "
+        "tannery foundry sawmill textile pottery printing shipyard warehouse depot terminal "
+        "kiosk pavilion fountain monument statue obelisk"
+    ).split()
+    filler = " ".join(f"The {n} plan was reviewed. The {n} vote comes later." for n in nouns)
+    long_text = filler + " Separately, the Quillborough glassworks announced its closure."
+    target = _article("long", "Committee week", long_text)
+    feats = {
+        "long": features(target, []),
+        "glass": features(
+            _article("glass", "Glassworks closes", "The Quillborough glassworks will close in May."),
+            [],
+        ),
+        "other": features(
+            _article("other", "Repairs done", "The harbour reopened after repairs."), []
+        ),
+    }
+    assert len(feats["long"]["terms"]) > 48
+    assert "quillborough" in {w for w, _ in feats["long"]["terms"]}
+    assert rank("long", feats, limit=1)[0].id == "glass"
+
+
+def test_generic_words_do_not_make_a_small_corpus_related() -> None:
+    # In a handful of articles every word looks rare; the words any report uses must not match.
+    said = "He said it was what they had been told, and she said there would be more."
+    feats = {
+        aid: features(_article(aid, title, f"{said} {text}"), [])
+        for aid, title, text in (
+            ("a", "Orchard frost", "Frost damaged the apple orchards near Tarnow overnight."),
+            ("b", "Tarnow apples", "Growers near Tarnow counted apple orchards lost to frost."),
+            ("c", "Chess final", "The chess final in Reykjavik ended in a draw after six hours."),
+        )
+    }
+    assert rank("a", feats, limit=1)[0].id == "b"
+    scores = {r.id: r.score for r in rank("a", feats, limit=None)}
+    assert scores.get("c", 0.0) < 0.5 * scores["b"]
