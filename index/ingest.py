@@ -20,7 +20,7 @@ import yaml
 from index.dates import normalise_date
 from index.markup import parse_markdown
 from index.models import Article, Block, Skipped
-from index.sentences import paragraph_spans
+from index.sentences import looks_hard_wrapped, paragraph_spans
 from index.textsafe import implausible_text
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
@@ -353,6 +353,9 @@ def derive_title(text: str, limit: int = 90) -> str:
     return cut + "…"
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _text_blocks(text: str, headline_end: int) -> list[Block]:
     blocks: list[Block] = []
     if headline_end:
@@ -363,11 +366,20 @@ def _text_blocks(text: str, headline_end: int) -> list[Block]:
             he = text.rfind(line, hs, he + 1) + residue.start()
         blocks.append(Block("heading", hs, he, 1))
     body_start = headline_end
-    # The sentence splitter's paragraphs, so that display and sentences agree: blank lines always
-    # separate paragraphs; hard-wrapped newswire (lines wrapped at ~70 columns) is reflowed, a
-    # paragraph starting at an indented line or after a line that closes a sentence short of the
-    # wrap width; other text has a paragraph a line.
-    for s, e in paragraph_spans(text[body_start:]):
+    body = text[body_start:]
+    # Hard-wrapped newswire (lines wrapped at ~70 columns) is reflowed as the sentence splitter
+    # reads it: a paragraph starts at a blank line, an indented line, or after a line that closes
+    # a sentence short of the wrap width. Other text: the pieces between blank lines when it has
+    # them (a short text wrapped by hand stays whole), else a paragraph a line.
+    if _BLANK_LINE.search(body) and not looks_hard_wrapped(body):
+        spans, pos = [], 0
+        for sep in [*_BLANK_LINE.finditer(body), None]:
+            end = sep.start() if sep else len(body)
+            spans.append((pos, end))
+            pos = sep.end() if sep else len(body)
+    else:
+        spans = paragraph_spans(body)
+    for s, e in spans:
         piece = text[body_start + s : body_start + e]
         stripped = piece.strip()
         if stripped:

@@ -128,7 +128,8 @@ _INDENTED = re.compile(r"\n[ \t]+\S")
 _WRAPPED_BREAKS = re.compile(r"(?:\r?\n)(?:[ \t]*\r?\n)+|\r?\n(?=[ \t])|(\r?\n)")
 
 
-def _looks_hard_wrapped(text: str) -> bool:
+def looks_hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is hard-wrapped prose (newswire lines of ~70 columns), to be reflowed."""
     return _wrap_width(text) > 0
 
 

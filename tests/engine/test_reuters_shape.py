@@ -113,3 +113,13 @@ def test_snippets_collapse_whitespace_runs(tmp_path: Path, make_store: Callable[
         assert "  " not in snip.text and "\n" not in snip.text
         assert {snip.text[a:b].lower() for a, b in snip.highlights} == {"thus", "trade"}
     assert "Malaysian. Thus the trade in palm oil slowed, traders said." in hit.snippets[0].text
+
+
+def test_short_text_wrapped_by_hand_keeps_its_blank_line_paragraphs() -> None:
+    text = "Title line\n\nThis is a paragraph wrapped\nby hand over three\nlines of text.\n\nSecond one.\n"
+    a = text_article(text, "x.txt", "/x.txt")
+    assert [(b.kind, text[b.start : b.end]) for b in a.blocks] == [
+        ("heading", "Title line"),
+        ("paragraph", "This is a paragraph wrapped\nby hand over three\nlines of text."),
+        ("paragraph", "Second one."),
+    ]
