@@ -278,7 +278,6 @@ def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:
 def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
     from index.ingest import read_paths
     from index.models import Article
-
     from tui.cli_compare import ArgumentError, load_article
 
     articles: list[Any] = []

@@ -80,7 +80,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     from index.store import IndexBusy, Store
-
     from tui.paths import check_paths
 
     check_paths(corpus)

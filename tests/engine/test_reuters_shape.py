@@ -81,10 +81,10 @@ def test_wrapped_body_is_reflowed_into_paragraphs_offsets_on_the_file_text(tmp_p
 
 def test_plain_wrapped_text_without_indents_breaks_where_the_author_did() -> None:
     paras = [
-        "The first paragraph talks about cocoa and goes on for a while with several words. It "
-        "ends here.",
-        "Second paragraph starts and keeps going on about prices and shipments and more until it "
-        "ends.",
+        ("The first paragraph talks about cocoa and goes on for a while with several words. It "
+         "ends here."),
+        ("Second paragraph starts and keeps going on about prices and shipments and more until it "
+         "ends."),
         "Third one is here with more words and more words to make the wrap meaningful for a test.",
     ]
     text = "Cocoa prices rise\n" + "\n".join(textwrap.fill(p, 60) for p in paras) + "\n"
