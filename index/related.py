@@ -483,7 +483,23 @@ def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related
     ][:limit]
 
 
-def _neighbours(model: _Model, n: int, cap: int) -> list[tuple[float, int]]:
+class _PairCache(dict[tuple[int, int], float]):
+    """Similarities already computed during one grouping (each pair is met from both ends, and again
+    when groups merge)."""
+
+    def __init__(self, model: _Model) -> None:
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, pair: tuple[int, int]) -> float:
+        value = self[pair] = _similarity(self.model, pair[0], pair[1])
+        return value
+
+    def get_pair(self, a: int, b: int) -> float:
+        return self[(a, b) if a < b else (b, a)]
+
+
+def _neighbours(model: _Model, n: int, cap: int, sims: _PairCache) -> list[tuple[float, int]]:
     weights = _weighted_keys(model.vecs[n], GROUP_ENTITY_SHARE)
     # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
     keys = heapq.nlargest(
@@ -491,7 +507,7 @@ def _neighbours(model: _Model, n: int, cap: int) -> list[tuple[float, int]]:
     )
     acc = _candidates(model, weights, n, keys, cap)
     best = heapq.nlargest(_GROUP_NEIGHBOURS, acc.items(), key=lambda kv: kv[1])
-    out = [(_similarity(model, n, d), d) for d, _ in best]
+    out = [(sims.get_pair(n, d), d) for d, _ in best]
     out.sort(reverse=True)
     return out
 
@@ -516,7 +532,8 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
     size = len(model.ids)
     # Story keys are rare: a narrow cap keeps candidate generation near-linear in the corpus size.
     cap = max(64, size // 100)
-    near = [_neighbours(model, n, cap) for n in range(size)]
+    sims = _PairCache(model)
+    near = [_neighbours(model, n, cap, sims) for n in range(size)]
     close = [{d for _, d in hood[:MUTUAL_NEIGHBOURS]} for hood in near]
     edges: dict[tuple[int, int], float] = {}
     for n, hood in enumerate(near):
@@ -537,7 +554,7 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        link = _average_link(model, members[ra], members[rb])
+        link = _average_link(sims, members[ra], members[rb])
         inner = [cohesion[r] for r in (ra, rb) if r in cohesion]
         if link < GROUP_AVERAGE or (inner and link < COHESION_SHARE * min(inner)):
             continue
@@ -568,13 +585,13 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
     return [s for _, s in out]
 
 
-def _average_link(model: _Model, a: list[int], b: list[int]) -> float:
+def _average_link(sims: _PairCache, a: list[int], b: list[int]) -> float:
     pairs = [(x, y) for x in a for y in b]
     if len(pairs) > _MAX_PAIRS:
         # Large groups: an evenly spread sample of pairs estimates the average well enough.
         step = len(pairs) / _MAX_PAIRS
         pairs = [pairs[int(i * step)] for i in range(_MAX_PAIRS)]
-    return sum(_similarity(model, x, y) for x, y in pairs) / len(pairs)
+    return sum(sims.get_pair(x, y) for x, y in pairs) / len(pairs)
 
 
 def _central(
