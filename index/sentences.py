@@ -111,15 +111,29 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CARRY_WORDS = _words(
+    """january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec of to from by at on with than and or about around
+    nearly over under for vs between some least"""
+)
+
+
 def _continues(text: str, brk: int, nxt: int) -> bool:
     # A line that stops without punctuation and a next line that starts in lower case is one
-    # sentence wrapped by hand ("compared with 52\nweeks"), not a headline.
-    if nxt >= len(text) or not text[nxt].islower():
+    # sentence wrapped by hand ("compared with 52\nweeks"), not a headline. A next line starting
+    # with a figure continues only a line that stopped on a month or a word that needs what follows
+    # ("... from September\n1, 1986", "a rise of\n5 pct"): after a headline it is a dateline.
+    if nxt >= len(text) or not (text[nxt].islower() or text[nxt].isdigit()):
         return False
     j = brk
     while j > 0 and text[j - 1] in " \t":
         j -= 1
-    return j > 0 and text[j - 1] not in '.!?:;"”’)]'
+    if j <= 0 or text[j - 1] in '.!?:;"”’)]':
+        return False
+    if text[nxt].isdigit():
+        last = text[text.rfind("\n", 0, j) + 1 : j].split()[-1:]
+        return bool(last) and last[0].lower() in _CARRY_WORDS
+    return True
 
 
 # In hard-wrapped text: a blank line or an indented line always starts a paragraph; a plain line

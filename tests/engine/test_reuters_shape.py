@@ -123,3 +123,15 @@ def test_short_text_wrapped_by_hand_keeps_its_blank_line_paragraphs() -> None:
         ("paragraph", "This is a paragraph wrapped\nby hand over three\nlines of text."),
         ("paragraph", "Second one."),
     ]
+
+
+def test_a_line_ending_on_a_month_carries_its_day_but_a_headline_keeps_its_dateline() -> None:
+    table = ("Shr 73 cts vs 58 cts\n    Net 1,101,000 vs 901,000\n    NOTE: Results include BMD of "
+             "New England Inc from September\n1, 1986 purchase.\n Reuter")
+    a = text_article(table, "t.txt", "/t.txt", title="THUNANDER CORP YEAR NET")
+    assert [table[b.start : b.end] for b in a.blocks][2] == (
+        "NOTE: Results include BMD of New England Inc from September\n1, 1986 purchase."
+    )
+    dateline = "Texas prisoner captured after week on the run\n7:15 a.m. Dec. 7, 2009\nHe was found."
+    first = split_sentences(dateline)[0]
+    assert first.text == "Texas prisoner captured after week on the run"
