@@ -11,6 +11,7 @@ sources from :mod:`index.attribution`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -110,6 +111,19 @@ def _entities(article: Article, given: Sequence[Entity] | None) -> Sequence[Enti
     return found
 
 
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]*(?:['’][^\W\d_]+)*")
+
+
+def _capitalised(text: str) -> set[str]:
+    """Lower-cased capitalised words (names' spelling variants are merged across the reports)."""
+    out = set()
+    for w in _CAPITALISED.findall(text):
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        out.add(w.lower())
+    return out
+
+
 def compare(
     a: Article,
     b: Article,
@@ -133,10 +147,7 @@ def compare(
     ents_a = list(_entities(a, entities_a))
     ents_b = list(_entities(b, entities_b))
     sa, sb = split_sentences(a.text), split_sentences(b.text)
-    caps = (
-        {w for w, cap in align.tokens(a.text) if cap},
-        {w for w, cap in align.tokens(b.text) if cap},
-    )
+    caps = (_capitalised(a.text), _capitalised(b.text))
     m = matching.match(sa, sb, ents_a, ents_b, align.proper_map(*caps))
     chosen: dict[tuple[int, int], tuple[str, float]] = dict(m.pairs)
     sims = {k: v.event for k, v in m.judged.items()}

@@ -50,6 +50,7 @@ __all__ = [
     "position_features",
     "prepare",
     "rarity",
+    "same_claim",
     "weigh",
 ]
 
@@ -483,6 +484,11 @@ def judge(
     same = same_m(inputs)
     similarity = min(1.0, max(0.0, sim_m(inputs) / 5.0))
     return same, similarity, event_m([*inputs, same, similarity, *position])
+
+
+def same_claim(x: Sequence[float], context: Sequence[float]) -> float:
+    """The same-claim probability alone (see :func:`judge`)."""
+    return _model()[0]([*x, *context])
 
 
 def floors() -> Verdict:

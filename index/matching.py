@@ -35,6 +35,7 @@ from index.judge import (
     local_idf,
     position_features,
     prepare,
+    same_claim,
     weigh,
 )
 from index.judge import _zipf as _zipf_table
@@ -246,24 +247,40 @@ def _claims_within(
     """Mark ``shared`` the related pairs whose clauses make the same claim (same-claim probability
     of the best clause pair reaching the floor)."""
     verdict = floors()
-    cache_a: dict[int, list[Prepared]] = {}
-    cache_b: dict[int, list[Prepared]] = {}
+    cache_a: dict[int, list[tuple[Prepared, Weighted]]] = {}
+    cache_b: dict[int, list[tuple[Prepared, Weighted]]] = {}
+
+    def analysed(text: str) -> list[tuple[Prepared, Weighted]]:
+        out = []
+        for c in clauses(text):
+            p = prepare(c, fold)
+            out.append((p, weigh(p, idf)))
+        return out
+
     for (i, j), (kind, _) in list(pairs.items()):
         if kind == "shared" or judged[(i, j)].similarity < _CLAUSE_SIMILARITY:
             continue
         ca = cache_a.get(i)
         if ca is None:
-            ca = cache_a[i] = [prepare(c, fold) for c in clauses(sa[i].text)]
+            ca = cache_a[i] = analysed(sa[i].text)
         cb = cache_b.get(j)
         if cb is None:
-            cb = cache_b[j] = [prepare(c, fold) for c in clauses(sb[j].text)]
+            cb = cache_b[j] = analysed(sb[j].text)
         if len(ca) == 1 and len(cb) == 1:
             continue  # the whole sentences were judged already
+        # The two clause pairs with most words in common (a word or none: no claim made twice).
+        overlaps = sorted(
+            (
+                (len(x[0].weights.keys() & y[0].weights.keys()), n, x, y)
+                for n, (x, y) in enumerate((x, y) for x in ca for y in cb)
+            ),
+            key=lambda t: (-t[0], t[1]),
+        )
         best = 0.0
-        for x in ca:
-            for y in cb:
-                same, _, _ = judge(features(x, y), context_features(x, y, idf, story))
-                best = max(best, same)
+        for common, _, (x, wx), (y, wy) in overlaps[:2]:
+            if common < 2:
+                break
+            best = max(best, same_claim(features(x, y), context_from(wx, wy, story)))
         if best >= verdict.shared_same:
             pairs[(i, j)] = ("shared", round(best, 4))
 
