@@ -380,12 +380,25 @@ class _Linear:
     def __call__(self, x: Sequence[float]) -> float:
         if self.columns is not None:
             x = [x[k] for k in self.columns]
-        z = self.intercept
-        for v, m, s, c in zip(x, self.mean, self.scale, self.coef, strict=True):
-            z += c * (v - m) / s
+        weights, z = _folded(self)
+        for v, w in zip(x, weights, strict=True):
+            z += w * v
         if not self.logistic:
             return z
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_FOLDED: dict[int, tuple[tuple[float, ...], float]] = {}
+
+
+def _folded(m: _Linear) -> tuple[tuple[float, ...], float]:
+    """The standardisation folded into the weights: ``z = b' + sum(w' * x)``, one multiply a term."""
+    found = _FOLDED.get(id(m))
+    if found is None:
+        weights = tuple(c / s for c, s in zip(m.coef, m.scale, strict=True))
+        bias = m.intercept - sum(w * mu for w, mu in zip(weights, m.mean, strict=True))
+        found = _FOLDED[id(m)] = (weights, bias)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
