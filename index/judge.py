@@ -143,6 +143,40 @@ class Prepared:
     negated: bool
     hedged: bool
     lower: str
+    codes: tuple[int, ...] = ()  # ``seq`` as integers (fast sequence comparison)
+
+
+_NUMBER, _SKIP, _CONTENT = 0, 1, 2
+_WORDS: dict[str, tuple[int, str, float, bool, bool, bool]] = {}
+
+
+def _word(w: str) -> tuple[int, str, float, bool, bool, bool]:
+    """What a token is, once per distinct token: kind, key (``#n`` for a number, else its stem),
+    Zipf frequency, capitalised, negation, hedge."""
+    found = _WORDS.get(w)
+    if found is not None:
+        return found
+    if w[0].isdigit():
+        found = (_NUMBER, "#" + w.rstrip(".,:").replace(",", ""), 0.0, False, False, False)
+    else:
+        low = w.lower()
+        neg = False
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        elif low.endswith(("n't", "n’t")):
+            neg = True
+        neg = neg or low in _NEGATION
+        hedge = low in _HEDGES
+        if low in _NUMBER_WORDS:
+            found = (_NUMBER, "#" + _NUMBER_WORDS[low], 0.0, False, neg, hedge)
+        elif low in STOP or len(low) < 2:
+            found = (_SKIP, "", 0.0, False, neg, hedge)
+        else:
+            z = _zipf().get(low, _RARE_ZIPF)
+            found = (_CONTENT, stem(low), z, w[0].isupper(), neg, hedge)
+    if len(_WORDS) < 200_000:
+        _WORDS[w] = found
+    return found
 
 
 def prepare(
@@ -159,51 +193,29 @@ def prepare(
         keys: Canonical entity keys named in the sentence (they count as names and as content).
     """
     clean = _SPACED_NUMBER.sub(r"\1", text)
-    table = _zipf()
     seq: list[str] = []
     weights: dict[str, float] = {}
     numbers: set[str] = set()
     names: set[str] = set()
     negated = hedged = False
     first = True
-    for m in _TOKEN.finditer(clean):
-        w = m.group(0)
-        if w[0].isdigit():
-            n = w.rstrip(".,:").replace(",", "")
-            numbers.add(n)
-            seq.append("#" + n)
-            weights["#" + n] = 3.0
-            first = False
-            continue
-        low = w.lower()
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        elif low.endswith(("n't", "n’t")):
-            negated = True
-        if low in _NEGATION:
-            negated = True
-        if low in _HEDGES:
-            hedged = True
-        if low in _NUMBER_WORDS:
-            numbers.add(_NUMBER_WORDS[low])
-            seq.append("#" + _NUMBER_WORDS[low])
-            weights["#" + _NUMBER_WORDS[low]] = 3.0
-            first = False
-            continue
-        cap = w[0].isupper()
-        if low in STOP or len(low) < 2:
-            first = False
-            continue
-        st = stem(low)
-        if fold:
-            st = fold.get(st, st)
-        z = table.get(low, _RARE_ZIPF)
-        if cap and (not first or z < 4.0):
-            names.add(st)
+    for w in _TOKEN.findall(clean):
+        kind, key, z, cap, neg, hedge = _word(w)
+        negated = negated or neg
+        hedged = hedged or hedge
+        if kind == _NUMBER:
+            numbers.add(key[1:])
+            seq.append(key)
+            weights[key] = 3.0
+        elif kind == _CONTENT:
+            if fold:
+                key = fold.get(key, key)
+            if cap and (not first or z < 4.0):
+                names.add(key)
+            seq.append(key)
+            if key not in weights:
+                weights[key] = max(0.3, 8.0 - z)
         first = False
-        seq.append(st)
-        if st not in weights:
-            weights[st] = max(0.3, 8.0 - z)
     for k in keys:
         names.add("@" + k)
     mass = sum(weights.values())
@@ -221,7 +233,14 @@ def prepare(
         negated,
         hedged,
         clean.lower(),
+        tuple(_code(t) for t in seq),
     )
+
+
+def _code(term: str) -> int:
+    """An integer per distinct term, the same in every sentence of a process (rapidfuzz compares
+    integer sequences faster than string ones)."""
+    return hash(term)
 
 
 FEATURES: tuple[str, ...] = (
@@ -276,7 +295,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     jaccard = len(shared) / union
     nb = len(a.bigrams) + len(b.bigrams)
     bigram = 2 * len(a.bigrams & b.bigrams) / nb if nb else 0.0
-    sequence = Indel.normalized_similarity(a.seq, b.seq) if a.seq and b.seq else 0.0
+    sequence = Indel.normalized_similarity(a.codes, b.codes) if a.codes and b.codes else 0.0
     characters = Indel.normalized_similarity(a.lower, b.lower)
     both = bool(a.numbers and b.numbers)
     same_numbers = float(both and a.numbers == b.numbers)

@@ -211,7 +211,7 @@ def match(
         c = context_from(wa[i], wb[j], story)
         judged[(i, j)] = Judged(*judge(x, c, position_features(i, j)))
     pairs = select(judged)
-    _claims_within(pairs, judged, sa, sb, idf, story, fold)
+    _claims_within(pairs, judged, pa, pb, sa, sb, idf, story, fold)
     return Matching(pairs, judged, boiler_a, boiler_b, pa, pb, idf, story)
 
 
@@ -238,6 +238,8 @@ def clauses(text: str) -> list[str]:
 def _claims_within(
     pairs: dict[tuple[int, int], tuple[str, float]],
     judged: Mapping[tuple[int, int], Judged],
+    prepared_a: Sequence[Prepared],
+    prepared_b: Sequence[Prepared],
     sa: Sequence[Sentence],
     sb: Sequence[Sentence],
     idf: Mapping[str, float],
@@ -260,6 +262,9 @@ def _claims_within(
     for (i, j), (kind, _) in list(pairs.items()):
         if kind == "shared" or judged[(i, j)].similarity < _CLAUSE_SIMILARITY:
             continue
+        wa, wb = prepared_a[i].weights, prepared_b[j].weights
+        if sum(1 for t in wa.keys() & wb.keys() if wa[t] >= 2.5) < 3:
+            continue  # fewer than three distinctive words in common: no claim told twice
         ca = cache_a.get(i)
         if ca is None:
             ca = cache_a[i] = analysed(sa[i].text)
@@ -268,7 +273,7 @@ def _claims_within(
             cb = cache_b[j] = analysed(sb[j].text)
         if len(ca) == 1 and len(cb) == 1:
             continue  # the whole sentences were judged already
-        # The two clause pairs with most words in common (a word or none: no claim made twice).
+        # The clause pair with most words in common (a word or none: no claim made twice).
         overlaps = sorted(
             (
                 (len(x[0].weights.keys() & y[0].weights.keys()), n, x, y)
@@ -277,7 +282,7 @@ def _claims_within(
             key=lambda t: (-t[0], t[1]),
         )
         best = 0.0
-        for common, _, (x, wx), (y, wy) in overlaps[:2]:
+        for common, _, (x, wx), (y, wy) in overlaps[:1]:
             if common < 2:
                 break
             best = max(best, same_claim(features(x, y), context_from(wx, wy, story)))

@@ -175,7 +175,9 @@ def _quote_runs_on(text: str, sents: Sequence[Sentence], i: int, cue: int) -> li
     return []  # never closed: too unsure to give it anyone
 
 
-def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
+def sources(
+    text: str, entities: Sequence[Entity] = (), sentences: Sequence[Sentence] | None = None
+) -> list[Source]:
     """Who a text cites, named or not, and which sentences cite each.
 
     Args:
@@ -183,6 +185,7 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
         entities: Entities of ``text``; their labels help tell a person ("Smith said") from an
             organisation or a country speaking ("Indonesia reports"), and a person's full name
             from the recogniser replaces a bare surname cited alone.
+        sentences: ``split_sentences(text)`` when the caller has it already.
 
     Returns:
         Sources in order of first mention, one per source: a bare surname folds into the full
@@ -197,7 +200,7 @@ def sources(text: str, entities: Sequence[Entity] = ()) -> list[Source]:
         w = e.text.split()
         if e.label == "PERSON" and 1 < len(w) <= 3 and all(_is_cap(x) for x in w):
             fulls.setdefault(w[-1], (e.start, e.end, e.text))
-    sents = split_sentences(text)
+    sents = list(sentences) if sentences is not None else split_sentences(text)
     low = _lowered(text)
     listed = _list_cites(text, ents)
     groups: list[_Group] = []
