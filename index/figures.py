@@ -463,8 +463,10 @@ def raw_is_calibre(text: str, start: int, end: int) -> bool:
 def figures(text: str) -> list[Figure]:
     """Every quantity of one (cleaned) sentence, in order."""
     out: list[Figure] = []
-    low_text = text.lower()
     found = scan(text)
+    if not found:
+        return out
+    low_text = text.lower()
     roles: list[str] | None = None
     # "has confiscated a total of 14 rifles so far": a running total, not one event's count
     cumulative = bool(_CUMULATIVE.search(text))
