@@ -285,8 +285,11 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
         mass_a, mass_b = a.mass or 1.0, b.mass or 1.0
         norm_a, norm_b = a.norm or 1.0, b.norm or 1.0
     shared = wa.keys() & wb.keys()
-    dot = sum(wa[t] * wb[t] for t in shared)
-    common = sum(min(wa[t], wb[t]) for t in shared)
+    dot = common = 0.0
+    for t in shared:
+        x, y = wa[t], wb[t]
+        dot += x * y
+        common += x if x < y else y
     cosine = dot / (norm_a * norm_b)
     short, long_ = min(mass_a, mass_b), max(mass_a, mass_b)
     cover_short = min(1.0, common / short)
@@ -306,9 +309,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     la, lb = len(a.seq), len(b.seq)
     gap = abs(la - lb) / max(la, lb, 1)
     short_length = math.log1p(min(la, lb))
-    unmatched = 1.0 - min(cover_short, cover_long) if short else 1.0
     unmatched_most = max(1.0 - common / mass_a, 1.0 - common / mass_b)
-    del unmatched
     return [
         cosine,
         cover_short,

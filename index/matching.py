@@ -252,9 +252,12 @@ def _claims_within(
     cache_a: dict[int, list[tuple[Prepared, Weighted]]] = {}
     cache_b: dict[int, list[tuple[Prepared, Weighted]]] = {}
 
-    def analysed(text: str) -> list[tuple[Prepared, Weighted]]:
+    def analysed(text: str, whole: Prepared) -> list[tuple[Prepared, Weighted]]:
+        parts = clauses(text)
+        if len(parts) == 1:
+            return [(whole, weigh(whole, idf))]
         out = []
-        for c in clauses(text):
+        for c in parts:
             p = prepare(c, fold)
             out.append((p, weigh(p, idf)))
         return out
@@ -267,10 +270,10 @@ def _claims_within(
             continue  # fewer than three distinctive words in common: no claim told twice
         ca = cache_a.get(i)
         if ca is None:
-            ca = cache_a[i] = analysed(sa[i].text)
+            ca = cache_a[i] = analysed(sa[i].text, prepared_a[i])
         cb = cache_b.get(j)
         if cb is None:
-            cb = cache_b[j] = analysed(sb[j].text)
+            cb = cache_b[j] = analysed(sb[j].text, prepared_b[j])
         if len(ca) == 1 and len(cb) == 1:
             continue  # the whole sentences were judged already
         # The clause pair with most words in common (a word or none: no claim made twice).
