@@ -26,9 +26,13 @@ def component_style(widget: Widget, name: str) -> Style:
         background; ``auto`` text colours pick the colour contrasting with that background.
     """
     styles = widget.get_component_styles(name)
-    base = widget.background_colors[1]
-    if base.a < 1:
-        base = Color(0, 0, 0) + base
+    # The widget's background without its focus tint: the style is resolved once per listing, and a
+    # list that gains focus while it is being listed gave its muted text another shade (a flaky
+    # snapshot: #a5a5a5 or #a8a8a8 depending on when focus landed).
+    under_widget = widget.background_colors[0]
+    if under_widget.a < 1:
+        under_widget = Color(0, 0, 0) + under_widget
+    base = under_widget + widget.styles.background
     background: Color | None = None
     if styles.has_rule("background"):
         background = base + styles.background.tint(styles.background_tint)
