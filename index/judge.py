@@ -33,6 +33,7 @@ from importlib import resources
 from rapidfuzz.distance import Indel
 
 from index.align import STOP, stem
+from index.numbers import UNITS
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -57,35 +58,15 @@ __all__ = [
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # ECB+ and other tokenised sources write "1, 500", "2: 56", "9. 25": glue the parts back.
 _SPACED_NUMBER = re.compile(r"(?<=\d)([,.:]) (?=\d{2,3}\b)")
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
+# Number words up to twenty from the one table the engine keeps (index.numbers), and a few round ones.
+_NUMBER_WORDS = {w: str(n) for w, n in UNITS.items()} | {
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
+    "dozen": "12",
 }
-_NUMBER_WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12"}
 _NEGATION = frozenset(
     ["not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"]
 )

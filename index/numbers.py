@@ -71,6 +71,8 @@ _UNITS = {
         ]
     )
 }
+UNITS: dict[str, int] = _UNITS
+"""Number words zero to nineteen and their values (shared with ``index.judge``)."""
 _TENS = {
     w: 10 * (i + 2)
     for i, w in enumerate(
