@@ -25,7 +25,7 @@ from index.models import (
 
 if TYPE_CHECKING:
     from index.compare import Comparison, compare, compare_texts
-    from index.search import QueryError, facets, search
+    from index.search import SORTS, QueryError, facets, search, snippets_for
     from index.store import IndexBusy, Store, StoreError
     from index.tables import ArticleInfo
 
@@ -38,12 +38,15 @@ _LAZY = {
     "IndexBusy": "index.store",
     "ArticleInfo": "index.tables",
     "search": "index.search",
+    "snippets_for": "index.search",
+    "SORTS": "index.search",
     "facets": "index.search",
     "QueryError": "index.search",
 }
 
 __all__ = [
     "ENTITY_LABELS",
+    "SORTS",
     "Article",
     "ArticleInfo",
     "Block",
@@ -65,6 +68,7 @@ __all__ = [
     "compare_texts",
     "facets",
     "search",
+    "snippets_for",
 ]
 
 

@@ -138,6 +138,8 @@ class SearchResult:
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     terms: tuple[str, ...] = ()
+    sort: str = "relevance"
+    """The order of ``hits``: ``relevance``, ``newest`` or ``oldest``."""
 
 
 @dataclass(frozen=True)

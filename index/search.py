@@ -25,7 +25,7 @@ from index.query import QueryError, rewrite, validate
 from index.ranking import top_hits
 from index.store import Store, decode_blob, text_analyzer
 
-__all__ = ["QueryError", "facets", "parse", "search"]
+__all__ = ["SORTS", "QueryError", "facets", "parse", "search", "snippets_for"]
 
 _ANALYZER = text_analyzer()
 SNIPPET_CHARS = 200
@@ -298,7 +298,19 @@ def _lead(text: str) -> Snippet:
 _TEXT_FIELDS = ("body", "title")
 
 
-def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> SearchResult:
+TERMS_FROM = 50
+"""Hits whose matched words make a result's ``terms`` when every hit is listed without snippets."""
+SORTS = ("relevance", "newest", "oldest")
+"""The orders ``search`` can list hits in."""
+
+
+def search(
+    store: Store,
+    query: str,
+    limit: int | None = 20,
+    snippets: int = 3,
+    sort: str = "relevance",
+) -> SearchResult:
     """Search the index.
 
     ``total`` is exact: the matching documents are found with set algebra over the postings
@@ -308,12 +320,19 @@ def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> Sear
     Args:
         store: The corpus index.
         query: The query in newsdesk's query language (see the README).
-        limit: Maximum number of hits returned (``total`` counts them all).
-        snippets: Snippets per hit (0 for none: faster).
+        limit: Maximum number of hits returned (``total`` counts them all); ``None`` for every hit.
+        snippets: Snippets per hit (0 for none: faster; a long list fetches them later with
+            ``snippets_for``).
+        sort: ``relevance`` (best first), ``newest`` or ``oldest`` (by publication date, ties in
+            order of relevance; articles without a readable date come last, those whose date
+            could not be read before those with none).
 
     Raises:
         QueryError: the query is malformed.
+        ValueError: ``sort`` is not one of ``SORTS``.
     """
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     parsed = parse(store, query)
     q = checked_phrases(parsed)
     with store.searcher() as s:
@@ -321,16 +340,71 @@ def search(store: Store, query: str, limit: int = 20, snippets: int = 3) -> Sear
         total = sum(len(docs) for _, _, docs in found)
         hits: list[Hit] = []
         all_terms: set[str] = set()
-        if total and limit > 0:
-            for score, docnum in _ranked(s, q, found, limit):
+        wanted = total if limit is None else min(limit, total)
+        if total and wanted > 0:
+            if sort == "relevance":
+                ranked = [(score, docnum, None) for score, docnum in _ranked(s, q, found, wanted)]
+            else:
+                # Every match's date is needed to find the newest: rank them all, then sort stably.
+                every = [(score, docnum, s.stored_fields(docnum)) for score, docnum in
+                         _ranked(s, q, found, total)]
+                ranked = by_date(every, lambda item: item[2]["meta"][2], sort == "newest")[:wanted]
+            for n, (score, docnum, fields) in enumerate(ranked):
                 seg, local = _segment_of(found, docnum)
-                matched = seg.matched_terms(local, (*_TEXT_FIELDS, *_ENTITY_LABEL_OF))
-                terms = {t.decode("utf-8") for f, t in matched if f in _TEXT_FIELDS}
-                names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
-                hits.append(_hit(s.stored_fields(docnum), score, terms, names, snippets))
+                terms: set[str] = set()
+                names: set[tuple[str, str]] = set()
+                # Every hit listed without snippets: the words matched are gathered from the first
+                # hits only (a postings walk each), enough to highlight them in the reader.
+                if snippets or limit is not None or n < TERMS_FROM:
+                    matched = seg.matched_terms(local, (*_TEXT_FIELDS, *_ENTITY_LABEL_OF))
+                    terms = {t.decode("utf-8") for f, t in matched if f in _TEXT_FIELDS}
+                    names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
+                stored = fields if fields is not None else s.stored_fields(docnum)
+                hits.append(_hit(stored, score, terms, names, snippets))
                 all_terms |= terms
         suggestion = _suggest(s, store, parsed, query, total)
-    return SearchResult(query, total, tuple(hits), suggestion, tuple(sorted(all_terms)))
+    return SearchResult(query, total, tuple(hits), suggestion, tuple(sorted(all_terms)), sort)
+
+
+def by_date(items: list[Any], date_of: Any, newest: bool) -> list[Any]:
+    """``items`` ordered by date (newest or oldest first), keeping their order among equal dates.
+
+    Dates ``index.dates`` read (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) sort as strings; a date kept
+    as written ("27-MAR-1987 14:02V RM") comes after them, an article with no date last.
+    """
+    from index.dates import is_parsed
+
+    dated = [item for item in items if is_parsed(date_of(item))]
+    dated.sort(key=date_of, reverse=newest)  # stable, reversed or not
+    unread = [item for item in items if date_of(item) and not is_parsed(date_of(item))]
+    return dated + unread + [item for item in items if not date_of(item)]
+
+
+def snippets_for(
+    store: Store, query: str, ids: list[str], snippets: int = 2
+) -> dict[str, tuple[Snippet, ...]]:
+    """Snippets of the given hits of ``query``, by article id (a long result list fetches the
+    snippets of the rows on screen only).
+
+    Raises:
+        QueryError: the query is malformed.
+    """
+    q = checked_phrases(parse(store, query))
+    out: dict[str, tuple[Snippet, ...]] = {}
+    with store.searcher() as s:
+        found = _match(s, q)
+        if not found:
+            return out
+        for article_id in ids:
+            docnum = s.document_number(id=article_id)
+            if docnum is None:
+                continue
+            seg, local = _segment_of(found, docnum)
+            matched = seg.matched_terms(local, (*_TEXT_FIELDS, *_ENTITY_LABEL_OF))
+            terms = {t.decode("utf-8") for f, t in matched if f in _TEXT_FIELDS}
+            names = {(f, t.decode("utf-8")) for f, t in matched if f in _ENTITY_LABEL_OF}
+            out[article_id] = _hit(s.stored_fields(docnum), 0.0, terms, names, snippets).snippets
+    return out
 
 
 def _ranked(

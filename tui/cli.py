@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help='query, e.g. kursk, "north korean soldiers", person:zelensky')
     p.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: seeds)")
     p.add_argument("--limit", type=int, default=10, help="maximum hits to print (default 10)")
+    p.add_argument(
+        "--sort",
+        choices=("relevance", "newest", "oldest"),
+        default="relevance",
+        help="order of the hits: relevance (default), newest or oldest first (undated last)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
@@ -221,11 +227,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"newsdesk: bad query: {exc}", file=sys.stderr)
         return EXIT_USAGE
     _ensure_indexed(store)
-    result = search(store, args.query, limit=max(0, args.limit))
+    result = search(store, args.query, limit=max(0, args.limit), sort=args.sort)
     if args.json:
         out = {
             "query": result.query,
             "total": result.total,
+            "sort": result.sort,
             "suggestion": result.suggestion,
             "hits": [
                 {

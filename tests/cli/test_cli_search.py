@@ -25,7 +25,7 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Pat
 
 def _check_shape(data: dict[str, Any]) -> None:
     """Exactly the documented shape (extra keys on hits such as source/date are allowed)."""
-    assert set(data) == {"query", "total", "suggestion", "hits"}
+    assert set(data) == {"query", "total", "sort", "suggestion", "hits"}
     assert isinstance(data["query"], str) and isinstance(data["total"], int)
     assert data["suggestion"] is None or isinstance(data["suggestion"], str)
     for hit in data["hits"]:
@@ -137,3 +137,26 @@ def test_help_and_version_for_every_command(run_cli: Callable[..., Any], command
 def test_unknown_option_is_usage_error(run_cli: Callable[..., Any]) -> None:
     r = run_cli("search", "kursk", "--frobnicate")
     assert r.code == 2 and "Traceback" not in r.err
+
+
+def test_sort_newest_and_oldest(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    import json
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    rows = [
+        {"id": "b", "date": "2024-03-01", "text": "Tin rose on Monday."},
+        {"id": "u", "text": "Tin rose, undated."},
+        {"id": "a", "date": "2021-01-01", "text": "Tin fell on Friday."},
+    ]
+    (corpus / "t.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    ids = {}
+    for order in ("newest", "oldest"):
+        r = run_cli("search", "tin", str(corpus), "--json", "--sort", order, index_dir=tmp_path / "i")
+        assert r.code == 0, r.err
+        data = r.json()
+        assert data["sort"] == order
+        ids[order] = [h["id"].rsplit("#", 1)[-1] for h in data["hits"]]
+    assert ids == {"newest": ["b", "a", "u"], "oldest": ["a", "b", "u"]}
+    bad = run_cli("search", "tin", str(corpus), "--sort", "abc", index_dir=tmp_path / "i")
+    assert bad.code == 2
