@@ -23,7 +23,7 @@ from index.models import Article, Block, Skipped
 from index.sentences import looks_hard_wrapped, paragraph_spans
 from index.textsafe import implausible_text
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Files above this size are skipped: a news article is kilobytes; 20 MB is a dump, not an article."""
 MAX_JSONL_BYTES = 512 * 1024 * 1024
@@ -273,6 +273,10 @@ def read_file(source: SourceFile, data: bytes | None = None) -> tuple[list[Artic
     try:
         if data is None:
             data = read_bytes(source.path, size_limit(source.path))
+        if suffix in (".html", ".htm"):  # saved web pages: their own decoding and extraction
+            from index.web.extract import read_page
+
+            return read_page(data, source.rel, source.path)
         text, notes = decode(data)
     except ReadError as exc:
         return [], [Skipped(source.path, str(exc))]
