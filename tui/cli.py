@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from tui import cli_web
 from tui.paths import PathError, check_paths, seeds_dir, split_ref
 
-COMMANDS = ("index", "search", "entities", "compare", "related", "stories")
+COMMANDS = ("index", "search", "entities", "compare", "related", "stories", *cli_web.WEB_COMMANDS)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the seeds)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
+    cli_web.add_parsers(sub, _common)
     for command in sub.choices.values():
         command.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     parser.commands = sub.choices  # type: ignore[attr-defined]
@@ -389,6 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui import cli_compare
 
     handlers.update(cli_compare.HANDLERS)
+    handlers.update(cli_web.HANDLERS)
     try:
         return handlers[args.command](args)
     except PathError as exc:
