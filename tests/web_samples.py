@@ -159,6 +159,8 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     """Seconds to wait before answering (a slow server)."""
+    drip: float = 0.0
+    """Seconds to wait between 256-byte pieces of the body (a server that answers without end)."""
 
 
 @dataclass
@@ -202,7 +204,13 @@ def serve(routes: dict[str, Route | Callable[[dict[str, str]], Route]] | None = 
                 if "Content-Length" not in route.headers:
                     self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()
-                self.wfile.write(route.body)
+                if route.drip:
+                    for at in range(0, len(route.body), 256):
+                        self.wfile.write(route.body[at : at + 256])
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                else:
+                    self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError):
                 pass
 

@@ -25,7 +25,8 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def escape_inline(text: str) -> str:
     """One block's text as Markdown that reads back as the same text (whitespace runs become one space)."""
-    text = " ".join(text.split())
+    # CommonMark reads NUL as U+FFFD: write it so (the extractor already does).
+    text = " ".join(text.split()).replace("\0", "\ufffd")
     text = _INLINE.sub(r"\\\1", text)
     m = _LINE_START.match(text)
     if m:

@@ -1,0 +1,190 @@
+"""Saved web pages (.html, .htm): the article's text and metadata, never the page's furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from web_samples import ARTICLE_PARAGRAPHS, COMMENT_WORDS, NAV_WORDS, TEASER_PAGE, news_page
+
+from index import ingest
+from index.ingest import markdown_article, read_paths, split_front_matter
+from index.markup import parse_markdown
+from index.models import Article, Block, Skipped
+from index.web.archive import escape_inline, render_markdown
+from index.web.extract import PageError, decode_html, extract_page
+from index.web.feeds import page_document
+
+
+def _read(folder: Path) -> tuple[dict[str, Article], dict[str, str]]:
+    articles: dict[str, Article] = {}
+    skipped: dict[str, str] = {}
+    for item in read_paths([folder]):
+        if isinstance(item, Article):
+            articles[item.id] = item
+        else:
+            assert isinstance(item, Skipped)
+            skipped[Path(item.path).name] = item.reason
+    return articles, skipped
+
+
+def test_saved_page_reads_as_its_article(tmp_path: Path) -> None:
+    (tmp_path / "flood.html").write_bytes(news_page())
+    articles, skipped = _read(tmp_path)
+    assert skipped == {}
+    a = articles["flood.html"]
+    assert a.format == "html"
+    assert a.title == "Brussels flood barrier holds through storm"
+    assert a.date == "2024-10-15"
+    assert a.author == "Anna de Vries"
+    assert a.source == "The Lowlands Courier"
+    assert a.url == "https://courier.example/news/2024/10/15/flood-barrier"
+    # Each paragraph is a block, and the offsets index the extracted text.
+    shown = [a.text[b.start : b.end] for b in a.blocks]
+    assert shown == list(ARTICLE_PARAGRAPHS)
+    assert a.text == "\n\n".join(ARTICLE_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [*NAV_WORDS, COMMENT_WORDS, "ADVERTISEMENT", "We use cookies", "dataLayer", "font-family",
+     "All rights reserved", "Why cats sleep", "Privacy"],
+)
+def test_page_furniture_is_left_out(tmp_path: Path, furniture: str) -> None:
+    (tmp_path / "flood.htm").write_bytes(news_page())
+    articles, _ = _read(tmp_path)
+    assert furniture not in articles["flood.htm"].text
+
+
+def test_structure_headings_lists_quotes(tmp_path: Path) -> None:
+    extra = ("<h2>What the engineers say</h2><ul><li>The gates closed at 21:00.</li>"
+             "<li>The pumps ran for nine hours.</li></ul>"
+             "<blockquote>It held, and that is all we asked of it.</blockquote>")
+    page = news_page(paragraphs=(*ARTICLE_PARAGRAPHS[:2], extra, *ARTICLE_PARAGRAPHS[2:]))
+    a = extract_page(decode_html(page)[0])
+    kinds = {a.text[b.start : b.end]: b.kind for b in a.blocks}
+    assert kinds["What the engineers say"] == "heading"
+    assert kinds["The gates closed at 21:00."] == "list_item"
+    assert kinds["It held, and that is all we asked of it."] == "blockquote"
+
+
+ACCENTED = ("Café Zoë: les élèves réunis à Liège, déclarés « prêts » pour la saison, a dit le maître "
+            "d’école, qui n’a jamais vu une crue pareille depuis l’hiver de mille neuf cent quatre-vingt.")
+
+
+@pytest.mark.parametrize(
+    ("charset", "meta"), [("utf-8", True), ("iso-8859-1", True), ("cp1252", True), ("cp1252", False),
+                          ("utf-8", False), ("utf-16", True)]
+)
+def test_charset_from_the_document(tmp_path: Path, charset: str, meta: bool) -> None:
+    text = ACCENTED if charset != "iso-8859-1" else ACCENTED.replace("’", "'")
+    page = news_page(charset=charset, meta_charset=meta, paragraphs=(text, text))
+    (tmp_path / "fr.html").write_bytes(page)
+    articles, skipped = _read(tmp_path)
+    assert skipped == {}
+    body = articles["fr.html"].text
+    assert text in body
+    assert "Ã" not in body and "\ufffd" not in body
+
+
+def test_utf8_page_with_a_stale_latin1_label_is_not_mojibake() -> None:
+    page = news_page(charset="utf-8", paragraphs=(ACCENTED, ACCENTED)).replace(
+        b'<meta charset="utf-8">', b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    )
+    html, notes = decode_html(page)
+    assert ACCENTED in html
+    assert notes and "UTF-8" in notes[0]
+
+
+def test_header_charset_wins_over_a_missing_meta() -> None:
+    page = news_page(charset="koi8-r", meta_charset=False,
+                     paragraphs=("Москва сообщила во вторник о наводнении на реке. " * 6,))
+    assert "Москва" in decode_html(page, "koi8-r")[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.html", b"", "empty file"),
+        ("blank.html", b" \n\t\n", "only whitespace"),
+        ("image.html", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary"),
+        ("random.htm", bytes((n * 7919 + 13) % 256 for n in range(9000)), "binary"),
+        ("teasers.html", TEASER_PAGE, "no article"),
+        ("nothing.html", b"<html><head><title>x</title></head><body></body></html>", "no article"),
+    ],
+)
+def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.html").write_bytes(news_page())
+    articles, skipped = _read(tmp_path)
+    assert list(articles) == ["good.html"]
+    assert reason in skipped[name]
+
+
+def test_huge_page_is_skipped_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 50_000)
+    (tmp_path / "huge.html").write_bytes(news_page(paragraphs=ARTICLE_PARAGRAPHS * 200))
+    _, skipped = _read(tmp_path)
+    assert "too large" in skipped["huge.html"]
+
+
+def test_article_text_is_text_never_markup(tmp_path: Path) -> None:
+    hostile = ("<p>Rich markup [bold]stays[/bold] and [@click=app.quit]quit[/] is words; so is "
+               "&lt;b&gt;not bold&lt;/b&gt; and an escape \x1b[31m red, said the hostile paragraph "
+               "here.</p><script>alert('x')</script>")
+    (tmp_path / "h.html").write_bytes(news_page(hostile=hostile))
+    a = _read(tmp_path)[0]["h.html"]
+    assert "[@click=app.quit]quit[/]" in a.text
+    assert "<b>not bold</b>" in a.text
+    assert "alert(" not in a.text
+
+
+def test_entities_and_search_see_the_extracted_text(tmp_path: Path, make_store) -> None:  # type: ignore[no-untyped-def]
+    from index.analysis import analyse
+    from index.search import search
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "flood.html").write_bytes(news_page())
+    a = _read(corpus)[0]["flood.html"]
+    people = {e.text for e in analyse(a) if e.label == "PERSON"}
+    assert "Marie Lenoir" in people
+    for e in analyse(a):
+        assert a.text[e.start : e.end] == e.text
+    store = make_store(corpus)
+    store.update()
+    assert search(store, "Vilvoorde").total == 1
+    assert search(store, "cookies").total == 0
+    assert search(store, "SuperPhone").total == 0
+
+
+def test_saved_markdown_reads_back_as_the_same_article() -> None:
+    extra = "<h2>Heading # with *stars*</h2><ul><li>- a dash [link](x)</li></ul>"
+    page = extract_page(decode_html(news_page(paragraphs=(*ARTICLE_PARAGRAPHS, extra)))[0])
+    doc = page_document(page, "https://courier.example/a", guid="g-1")
+    back = markdown_article(doc, "a.md", "/x/a.md")
+    assert back.text == page.text
+    assert [(b.kind, b.start, b.end) for b in back.blocks] == [(b.kind, b.start, b.end) for b in page.blocks]
+    assert (back.title, back.date, back.url, back.author, back.source) == (
+        page.title, page.date, "https://courier.example/a", page.author, page.site)
+    meta, _body, _notes = split_front_matter(doc)
+    assert meta["guid"] == "g-1" and meta["fetched"]
+
+
+def test_no_article_raises_page_error() -> None:
+    with pytest.raises(PageError):
+        extract_page(TEASER_PAGE.decode())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80))
+def test_escaped_paragraph_reads_back_unchanged(text: str) -> None:
+    flat = " ".join(text.split()).replace("\0", "\ufffd")
+    if not flat:
+        return
+    doc = render_markdown({"title": "t"}, flat, [Block("paragraph", 0, len(flat))])
+    _meta, body, _notes = split_front_matter(doc)
+    assert parse_markdown(body).text == flat
+    assert escape_inline(flat)  # never empty for non-empty text
