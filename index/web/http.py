@@ -181,12 +181,12 @@ class Fetcher:
         return b"".join(parts)
 
     def _too_large(self, length: int | None, compressed: bool = False) -> str:
-        limit = f"the limit is {self.max_bytes / 1e6:g} MB"
+        limit = f"the limit is {_size(self.max_bytes)}"
         if compressed:
             return f"compressed response expands past the size limit ({limit})"
         if length is None:
             return f"response larger than the size limit ({limit})"
-        return f"response too large ({length / 1e6:.1f} MB; {limit})"
+        return f"response too large ({_size(length)}; {limit})"
 
     @staticmethod
     def _response(answer: Any, body: bytes) -> Response:
@@ -209,3 +209,7 @@ class Fetcher:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n / 1e3:.1f} KB"
