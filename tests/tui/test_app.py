@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.content import Content
 from textual.widgets import Input, Static
 from tui_helpers import HEADLINE, KURSK, settle
 
@@ -16,14 +17,17 @@ from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView, entity_class
-from tui.widgets.lists import LABEL_NAMES, FacetList, ResultList
+from tui.widgets.lists import LABEL_NAMES, FacetList
 from tui.widgets.mentions import SHORT_NAMES
+from tui.widgets.result_list import ResultList
 from tui.widgets.styling import component_style
 
 SIZE = (160, 45)
 
 
 def option_ids(widget: Any) -> list[str]:
+    if isinstance(widget, ResultList):
+        return widget.ids
     return [o.id for o in widget.options if o.id]
 
 
@@ -50,7 +54,7 @@ async def test_search_kursk_highlights_snippet(make_app: Any) -> None:
         await search(pilot, "kursk")
         results = app.screen.query_one(ResultList)
         assert option_ids(results) == [KURSK]
-        prompt = results.get_option(KURSK).prompt
+        prompt = Content("\n").join(results.contents(KURSK))
         marked = [prompt.plain[s.start : s.end] for s in prompt.spans if s.end - s.start == 5]
         assert "Kursk" in marked
         assert "1 result for kursk" in str(app.screen.query_one("#status", Static).render())
@@ -75,7 +79,7 @@ async def test_facet_narrows_query(make_app: Any) -> None:
         await settle(pilot)
         query = app.screen.query_one("#query", Input).value
         assert query.startswith(("person:", "org:", "place:", "group:", "date:", "quantity:"))
-        assert app.screen.query_one(ResultList).option_count >= 1
+        assert len(app.screen.query_one(ResultList).ids) >= 1
 
 
 async def test_reader_entities_mentions_and_find(make_app: Any) -> None:
@@ -338,9 +342,7 @@ async def test_no_unknown_source_noise(make_app: Any) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         results = app.screen.query_one(ResultList)
-        prompts = " ".join(
-            _plain(results.get_option_at_index(n).prompt) for n in range(results.option_count)
-        )
+        prompts = results.plain
         assert "unknown source" not in prompts
         assert KURSK in prompts  # the file name tells the reports apart
         await search(pilot, "kursk")

@@ -44,7 +44,7 @@ def _corpus(root: Path, n: int = N) -> set[str]:
 
 
 def _listed(app: Any) -> set[str]:
-    return {o.id for o in app.screen.query_one("#results").options if o.id}
+    return set(app.screen.query_one("#results").ids)
 
 
 def _notes(app: Any) -> str:

@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 from textual.content import Content
-from textual.markup import MarkupError
 from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
 from tui_helpers import settle
+
+from tui.widgets.result_list import ResultList
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "engine"))
 from test_issue7_corpus import (  # the shared corpus lives with the engine tests
@@ -125,6 +126,8 @@ def frame(app: Any) -> str:
 
 def plain(widget: Any) -> str:
     """The text a widget shows: an option list's prompts, or a Static's content."""
+    if isinstance(widget, ResultList):
+        return widget.plain
     if isinstance(widget, OptionList):
         return "\n".join(
             o.prompt.plain if isinstance(o.prompt, Content) else str(o.prompt)
@@ -167,8 +170,8 @@ async def test_library_search_sidebar_and_skipped_list(
         assert isinstance(app.screen, LibraryScreen)
         shown = frame(app)
         assert "[@click=app.quit]MKCLICK[/]" in shown
-        results = app.screen.query_one("#results", OptionList)
-        assert {o.id for o in results.options if o.id} == set(corpus.ids)
+        results = app.screen.query_one("#results", ResultList)
+        assert set(results.ids) == set(corpus.ids)
         assert_tokens(plain(results), ONE_LINE_TOKENS)
         assert "Src [bold red]MKBOLD[/]" in plain(results)  # the source in the meta line
         assert not unsafe_in(plain(results).replace("\n", ""))

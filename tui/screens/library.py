@@ -16,7 +16,8 @@ from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Stati
 from textual.worker import get_current_worker
 
 from tui.messages import OpenArticle
-from tui.widgets.lists import FacetList, ResultList, safe
+from tui.widgets.lists import FacetList, safe
+from tui.widgets.result_list import ResultList
 
 DEBOUNCE = 0.12
 SEARCHING_AFTER = 0.3
@@ -25,6 +26,10 @@ STORY_LIMIT = 20_000
 """Above this many articles the library lists them flat: grouping would take too long to wait for."""
 LIST_LIMIT = 2_000
 """Rows listed when nothing is searched; a bigger library is reached by searching."""
+PREFETCH = 30
+"""Hits whose snippets come with the results (the rest are fetched as they come into view)."""
+SNIPPETS = 2
+SORT_NAMES = {"relevance": "best first", "newest": "newest first", "oldest": "oldest first"}
 
 
 def newest_first(infos: Iterable[Any]) -> list[Any]:
@@ -73,6 +78,7 @@ class LibraryScreen(Screen[None]):
         Binding("d", "apply_suggestion", "Use suggestion", id="library.suggestion"),
         Binding("f", "focus_facets", "Entities", id="library.facets"),
         Binding("p", "toggle_panel", "Panel", id="library.panel"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("escape", "clear", "Clear", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -92,6 +98,8 @@ class LibraryScreen(Screen[None]):
         """The last query answered, with results or with an error."""
         self._open_pending = False
         """Enter was pressed before the results of the typed query arrived: open the first."""
+        self.sort = "relevance"
+        """The order of search hits (``index.search.SORTS``); the catalogue is newest or oldest."""
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -179,13 +187,22 @@ class LibraryScreen(Screen[None]):
         self._last_view = (self._list_catalogue, top)
         self.result = None
         self._shown_query = self._answered_query = ""
-        self.query_one(ResultList).show_catalogue(self.catalogue[:LIST_LIMIT], self.stories)
+        infos = self.catalogue
+        if self.sort == "oldest":
+            from index.search import by_date
+
+            infos = by_date(sorted(infos, key=lambda i: i.id), lambda i: i.date, newest=False)
+        self.query_one(ResultList).show_catalogue(infos[:LIST_LIMIT], self.stories)
         self.query_one(FacetList).show(top)
         n = len(self.catalogue)
+        order = "oldest" if self.sort == "oldest" else "newest"
         if n > LIST_LIMIT:
-            status = f"{n:,} articles in the library; the newest {LIST_LIMIT:,} are listed: type to search"
+            status = (
+                f"{n:,} articles in the library; the {order} {LIST_LIMIT:,} are listed: "
+                "type to search"
+            )
         elif n:
-            status = f"{n} article{'s' if n != 1 else ''} in the library"
+            status = f"{n} article{'s' if n != 1 else ''} in the library · {order} first"
         else:
             status = "The library is empty (indexing may still be running)"
         self.set_status(status)
@@ -233,7 +250,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, debounce: bool = True) -> None:
         """Search and compute facets for ``query`` (worker thread; newer keystrokes cancel it)."""
-        from index.search import QueryError, facets, search
+        from index.search import QueryError, facets, search, snippets_for
 
         worker = get_current_worker()
         if debounce:
@@ -241,7 +258,11 @@ class LibraryScreen(Screen[None]):
         if worker.is_cancelled:
             return
         try:
-            result = search(self.store, query, limit=50, snippets=2)
+            # Every hit, without snippets: the list draws only what is on screen and asks for
+            # the snippets of the rows it shows (the first ones come now, with the hits).
+            result = search(self.store, query, limit=None, snippets=0, sort=self.sort)
+            ids = [hit.id for hit in result.hits[:PREFETCH]]
+            first = snippets_for(self.store, query, ids, SNIPPETS) if ids else {}
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, str(exc), query)
@@ -254,7 +275,7 @@ class LibraryScreen(Screen[None]):
             return
         # Hits first; the sidebar's counts follow (tens of milliseconds, seconds on a large corpus
         # while its entity map is first built).
-        self.app.call_from_thread(self._show_result, result, None, query)
+        self.app.call_from_thread(self._show_result, result, None, query, first)
         try:
             found = facets(self.store, query, limit=30) if result.total else []
         except Exception:
@@ -262,23 +283,52 @@ class LibraryScreen(Screen[None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_facets, result, found)
 
+    @on(ResultList.SnippetsWanted)
+    def _snippets_wanted(self, event: ResultList.SnippetsWanted) -> None:
+        if self.result is not None and self.store is not None:
+            self.load_snippets(self.result, event.ids)
+
+    @work(thread=True, group="snippets", exit_on_error=False)
+    def load_snippets(self, result: Any, ids: tuple[str, ...]) -> None:
+        """Fetch the snippets of hits that came into view (worker thread)."""
+        from index.search import snippets_for
+
+        try:
+            found = snippets_for(self.store, result.query, list(ids), SNIPPETS)
+        except Exception:
+            found = {}
+        found = {i: found.get(i, ()) for i in ids}  # asked once: never asked again
+        self.app.call_from_thread(self._show_snippets, result, found)
+
+    def _show_snippets(self, result: Any, found: dict[str, Any]) -> None:
+        if self.result is result:
+            self.query_one(ResultList).set_snippets(found)
+
     def _show_facets(self, result: Any, found: list[Any]) -> None:
         if self.result is not result:
             return  # a newer search is on screen
         self._last_view = (self._show_result, result, found, self._shown_query)
         self.query_one(FacetList).show(found)
 
-    def _show_result(self, result: Any, found: list[Any] | None, query: str = "") -> None:
+    def _show_result(
+        self,
+        result: Any,
+        found: list[Any] | None,
+        query: str = "",
+        snippets: dict[str, Any] | None = None,
+    ) -> None:
         """Show a search's hits, and its entities when ``found`` is given (None: they follow)."""
         self._last_view = (self._show_result, result, found or [], query)
         self.result = result
         self._shown_query = self._answered_query = query
-        self.query_one(ResultList).show_hits(result.hits)
+        results = self.query_one(ResultList)
+        results.show_hits(result.hits)
+        results.set_snippets(snippets or {})
         if found is not None:
             self.query_one(FacetList).show(found)
         n = result.total
-        shown = f" (best {len(result.hits)} shown)" if n > len(result.hits) else ""
-        self.set_status(f"{n:,} result{'s' if n != 1 else ''} for {safe(result.query)}{shown}")
+        order = SORT_NAMES.get(getattr(result, "sort", "relevance"), "")
+        self.set_status(f"{n:,} result{'s' if n != 1 else ''} for {safe(result.query)} · {order}")
         self.set_suggestion(result.suggestion)
         if self._open_pending and query == self.query_text:
             self._open_pending = False
@@ -369,14 +419,25 @@ class LibraryScreen(Screen[None]):
             self.set_status(f"searching for {safe(self.query_text)}…")
             self.run_search(self.query_text, debounce=False)
             return
-        option = self.query_one(ResultList).highlighted_option
-        if option is not None and option.id:
+        article_id = self.query_one(ResultList).highlighted_id
+        if article_id:
             terms = tuple(self.result.terms) if self.result is not None else ()
-            self.post_message(OpenArticle(option.id, terms))
+            self.post_message(OpenArticle(article_id, terms))
 
-    @on(OptionList.OptionSelected, "#results")
+    @on(ResultList.Selected)
     def _result_selected(self) -> None:
         self.action_open()
+
+    def action_cycle_sort(self) -> None:
+        """Order the list by relevance, newest or oldest first (the catalogue: newest or oldest)."""
+        from index.search import SORTS
+
+        if self.query_text:
+            self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+            self.run_search(self.query_text, debounce=False)
+        else:  # nothing to rank the catalogue by: newest or oldest
+            self.sort = "newest" if self.sort == "oldest" else "oldest"
+            self._list_catalogue(self._top or [])
 
     @on(OptionList.OptionSelected, "#facets")
     def _facet_selected(self, event: OptionList.OptionSelected) -> None:

@@ -6,12 +6,12 @@ snippets are untrusted and never parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.content import Content, Span
+from textual.content import Content
 from textual.geometry import Spacing
 from textual.visual import Padding, Visual
 from textual.widgets import OptionList
@@ -19,7 +19,6 @@ from textual.widgets.option_list import Option
 
 from index.models import ENTITY_LABELS, Article
 from index.textsafe import neutralise
-from tui.widgets.layout import safe_same_length
 from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
@@ -121,91 +120,6 @@ class VimOptionList(PendingG, OptionList):
             yield
         finally:
             self._style_cache = None
-
-
-class ResultList(VimOptionList):
-    """The library's list: the catalogue (grouped by story) or ranked search hits."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", id="results.open"),  # shown: new users look for it
-    ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "result-list--title",
-        "result-list--meta",
-        "result-list--story",
-        "result-list--highlight",
-    }
-
-    def _title(self, title: str) -> Content:
-        return Content(safe(title)).stylize(self.style_of("result-list--title"))
-
-    def _meta(self, info: Any) -> Content:
-        # No source or date (plain .txt files): the file name tells the reports apart.
-        meta = meta_line(info.source, info.date, missing=file_name(info.id))
-        return Content(meta).stylize(self.style_of("result-list--meta"))
-
-    def show_catalogue(self, infos: Sequence[Any], stories: Sequence[Any] | None) -> None:
-        """List every article, grouped under its story when ``stories`` is known."""
-        with self._one_pass():
-            self._show_catalogue(infos, stories)
-
-    def _show_catalogue(self, infos: Sequence[Any], stories: Sequence[Any] | None) -> None:
-        by_id = {info.id: info for info in infos}
-        options: list[Option | None] = []
-        placed: set[str] = set()
-        for story in stories or ():
-            members = [by_id[i] for i in story.article_ids if i in by_id and i not in placed]
-            if len(members) < 2:
-                continue
-            if options:
-                options.append(None)
-            head = Content(f"{safe(story.title)}  ·  {len(members)} reports")
-            head = Content("▾ ") + head.stylize(self.style_of("result-list--story"))
-            options.append(Option(head, disabled=True))
-            for info in members:
-                placed.add(info.id)
-                options.append(self._article_option(info, 3))
-        if placed and len(placed) < len(infos):
-            options.append(None)
-            options.append(
-                Option(
-                    Content("▾ Other reports").stylize(self.style_of("result-list--story")),
-                    disabled=True,
-                )
-            )
-        for info in infos:
-            if info.id not in placed:
-                options.append(self._article_option(info, 3 if placed else 0))
-        self._replace(options)
-
-    def _article_option(self, info: Any, indent: int) -> Option:
-        prompt = Content("\n").join([self._title(info.title), self._meta(info)])
-        return Option(indented(prompt, indent), id=info.id)
-
-    def show_hits(self, hits: Sequence[Any]) -> None:
-        """List ranked hits with their snippets, matched words highlighted."""
-        with self._one_pass():
-            self._show_hits(hits)
-
-    def _show_hits(self, hits: Sequence[Any]) -> None:
-        options: list[Option | None] = []
-        mark = self.style_of("result-list--highlight")
-        for hit in hits:
-            lines = [self._title(hit.title), self._meta(hit)]
-            for snip in hit.snippets:
-                text = safe_same_length(snip.text).replace("\n", " ")
-                spans = [Span(a + 2, b + 2, mark) for a, b in snip.highlights if b > a]
-                lines.append(Content("… " + text + " …", spans=spans, strip_control_codes=False))
-            if options:
-                options.append(None)
-            options.append(Option(Content("\n").join(lines), id=hit.id))
-        self._replace(options)
-
-    def _replace(self, options: Iterable[Option | None]) -> None:
-        self.set_options(options)
-        first = next((n for n, o in enumerate(self.options) if not o.disabled), None)
-        self.highlighted = first
 
 
 class FacetList(VimOptionList):
