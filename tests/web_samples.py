@@ -15,14 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 ARTICLE_PARAGRAPHS = (
-    "Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had held "
-    "through the worst storm in a decade, sparing the old town from the water that reached its gates.",
-    "“We built it for a hundred-year flood and we got one in its third winter,” said Marie Lenoir, the "
-    "engineer who led the project for the regional water authority.",
-    "The barrier cost 42 million euros and took four years to build. Critics had called it an "
-    "expensive answer to a rare problem; several of them visited the site on Wednesday morning.",
-    "Downstream, in the villages of Vilvoorde and Zemst, volunteers filled sandbags through the night "
-    "as the river rose 3.2 metres above its usual level before falling again by dawn.",
+    ("Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had held "
+     "through the worst storm in a decade, sparing the old town from the water that reached its gates."),
+    ("“We built it for a hundred-year flood and we got one in its third winter,” said Marie Lenoir, the "
+     "engineer who led the project for the regional water authority."),
+    ("The barrier cost 42 million euros and took four years to build. Critics had called it an "
+     "expensive answer to a rare problem; several of them visited the site on Wednesday morning."),
+    ("Downstream, in the villages of Vilvoorde and Zemst, volunteers filled sandbags through the night "
+     "as the river rose 3.2 metres above its usual level before falling again by dawn."),
 )
 NAV_WORDS = ("Subscribe to our newsletter", "Accept all cookies", "Most read this week")
 COMMENT_WORDS = "This is the worst reporting I have ever seen, first!!!"
@@ -187,7 +187,7 @@ def serve(routes: dict[str, Route | Callable[[dict[str, str]], Route]] | None = 
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+        def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             state.requests.append((self.path, headers))
             route = state.routes.get(self.path)

@@ -88,7 +88,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from index.web.archive import saved_keys
     from index.web.extract import PageError
     from index.web.feeds import fetch_page, page_document, save_page
-    from index.web.http import FetchError, Fetcher
+    from index.web.http import Fetcher, FetchError
 
     root = Path(args.into).expanduser() if args.into else fetched_dir()
     folder = root if args.into else root / "pages"
@@ -200,7 +200,6 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     """``newsdesk fetch``: fetch every feed, save new items, index them, report per feed."""
     from index.web.feeds import FeedError, FeedList, fetch_feeds
     from index.web.http import Fetcher
-
     from tui.cli import _progress_printer
 
     feeds = FeedList(data_dir())

@@ -4,6 +4,13 @@
 saves articles as Markdown files with front matter; ``feeds`` keeps the feed list and fetches it.
 """
 
-from index.web.extract import HTML_SUFFIXES, Page, PageError, decode_html, extract_page, html_article
+from index.web.extract import (
+    HTML_SUFFIXES,
+    Page,
+    PageError,
+    decode_html,
+    extract_page,
+    html_article,
+)
 
 __all__ = ["HTML_SUFFIXES", "Page", "PageError", "decode_html", "extract_page", "html_article"]

@@ -150,7 +150,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     """
     import trafilatura  # 0.6 s to import: only when a page is read
 
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,

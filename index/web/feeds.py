@@ -25,7 +25,7 @@ from typing import Any
 from index.dates import normalise_date
 from index.web.archive import now_iso, render_markdown, save_markdown, saved_keys, slug
 from index.web.extract import Page, PageError, decode_html, extract_page
-from index.web.http import FetchError, Fetcher, check_url
+from index.web.http import Fetcher, FetchError, check_url
 
 FEEDS_FILE = "feeds.json"
 MAX_ITEMS = 200
@@ -255,7 +255,7 @@ def fetch_feeds(
             feed = futures[future]
             try:
                 reports[feed.url] = future.result()
-            except Exception as exc:  # a bug in one feed's handling must not lose the others
+            except Exception as exc:  # noqa: BLE001 (a bug in one feed's handling must not lose the others)
                 reports[feed.url] = FeedReport(feed.url, "failed", feed.title,
                                                reason=f"{type(exc).__name__}: {exc}")
             if progress:

@@ -96,7 +96,7 @@ class Fetcher:
         """Close the connections."""
         self._client.close()
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Fetcher:  # noqa: PYI034 (Self needs Python 3.11)
         return self
 
     def __exit__(self, *exc: object) -> None:

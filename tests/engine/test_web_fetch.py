@@ -22,7 +22,7 @@ from web_samples import (
 from index.ingest import read_paths
 from index.models import Article
 from index.web.feeds import FeedError, FeedList, fetch_feeds, fetch_page, read_opml
-from index.web.http import FetchError, Fetcher
+from index.web.http import Fetcher, FetchError
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 RSS = {"Content-Type": "application/rss+xml"}
@@ -48,37 +48,32 @@ def test_get_decodes_and_reports_headers() -> None:
     ],
 )
 def test_failures_are_one_line_reasons(route: Route, reason: str) -> None:
-    with serve({"/loop": route}) as srv, Fetcher(max_bytes=4000) as f:
-        with pytest.raises(FetchError, match=re.escape(reason)):
-            f.get(srv.url("/loop"))
+    with serve({"/loop": route}) as srv, Fetcher(max_bytes=4000) as f, pytest.raises(FetchError, match=re.escape(reason)):
+        f.get(srv.url("/loop"))
 
 
 def test_a_gzip_bomb_stops_at_the_limit() -> None:
     bomb = gzip_bomb(200_000_000)  # 200 MB of zeros in ~200 KB
-    with serve({"/bomb": Route(bomb, headers={"Content-Encoding": "gzip"})}) as srv:
-        with Fetcher(max_bytes=1_000_000) as f, pytest.raises(FetchError, match="compressed response expands"):
-            f.get(srv.url("/bomb"))
+    with serve({"/bomb": Route(bomb, headers={"Content-Encoding": "gzip"})}) as srv, Fetcher(max_bytes=1_000_000) as f, pytest.raises(FetchError, match="compressed response expands"):
+        f.get(srv.url("/bomb"))
 
 
 def test_gzip_within_the_limit_is_decoded() -> None:
     import gzip
 
-    with serve({"/z": Route(gzip.compress(b"abc" * 1000), headers={"Content-Encoding": "gzip"})}) as srv:
-        with Fetcher(max_bytes=4000) as f:
-            assert f.get(srv.url("/z")).body == b"abc" * 1000
+    with serve({"/z": Route(gzip.compress(b"abc" * 1000), headers={"Content-Encoding": "gzip"})}) as srv, Fetcher(max_bytes=4000) as f:
+        assert f.get(srv.url("/z")).body == b"abc" * 1000
 
 
 def test_a_server_that_never_answers_times_out() -> None:
-    with serve({"/slow": Route(b"late", delay=3)}) as srv, Fetcher(timeout=0.3) as f:
-        with pytest.raises(FetchError, match="timed out"):
-            f.get(srv.url("/slow"))
+    with serve({"/slow": Route(b"late", delay=3)}) as srv, Fetcher(timeout=0.3) as f, pytest.raises(FetchError, match="timed out"):
+        f.get(srv.url("/slow"))
 
 
 def test_a_server_that_drips_hits_the_deadline() -> None:
     # Each piece comes well within the read timeout; the whole never does.
-    with serve({"/drip": Route(b"x" * 256 * 40, drip=0.05)}) as srv:
-        with Fetcher(timeout=5, deadline=0.5) as f, pytest.raises(FetchError, match="too slow"):
-            f.get(srv.url("/drip"))
+    with serve({"/drip": Route(b"x" * 256 * 40, drip=0.05)}) as srv, Fetcher(timeout=5, deadline=0.5) as f, pytest.raises(FetchError, match="too slow"):
+        f.get(srv.url("/drip"))
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://x.example/a", "javascript:alert(1)", "http://"])
@@ -88,17 +83,15 @@ def test_only_http_urls(url: str) -> None:
 
 
 def test_fetch_page_refuses_what_is_not_html() -> None:
-    with serve({"/img": Route(b"\x89PNG....", headers={"Content-Type": "image/png"})}) as srv:
-        with Fetcher() as f, pytest.raises(FetchError, match="not an HTML page"):
-            fetch_page(f, srv.url("/img"))
+    with serve({"/img": Route(b"\x89PNG....", headers={"Content-Type": "image/png"})}) as srv, Fetcher() as f, pytest.raises(FetchError, match="not an HTML page"):
+        fetch_page(f, srv.url("/img"))
 
 
 def test_fetch_page_uses_the_header_charset() -> None:
     text = "Москва сообщила во вторник о наводнении на реке, и жители ушли из домов у воды. " * 3
     page = news_page(charset="koi8-r", meta_charset=False, paragraphs=(text,))
-    with serve({"/ru": Route(page, headers={"Content-Type": "text/html; charset=KOI8-R"})}) as srv:
-        with Fetcher() as f:
-            got, final = fetch_page(f, srv.url("/ru"))
+    with serve({"/ru": Route(page, headers={"Content-Type": "text/html; charset=KOI8-R"})}) as srv, Fetcher() as f:
+        got, final = fetch_page(f, srv.url("/ru"))
     assert text.strip() in got.text
     assert final == srv.url("/ru")
 
