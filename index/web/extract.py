@@ -40,6 +40,10 @@ _BLOCK_KINDS = {"p": "paragraph", "head": "heading", "item": "list_item", "quote
                 "code": "code", "row": "paragraph"}
 
 
+_NESTED = frozenset({"p", "head", "list", "quote", "code", "table"})
+"""Blocks trafilatura may nest in a table cell; each is read as its own block."""
+
+
 class PageError(Exception):
     """A page that holds no article, or bytes that are not an HTML page; the message says why."""
 
@@ -179,7 +183,11 @@ def extract_page(html: str, url: str | None = None) -> Page:
 
 
 def _flatten(body: Any) -> tuple[str, list[Block]]:
-    """trafilatura's output tree to plain text (blocks joined by a blank line) and blocks."""
+    """trafilatura's output tree to plain text (blocks joined by a blank line) and blocks.
+
+    A ``<br>`` (``lb``) inside a paragraph starts a new paragraph: old CMSes and many feeds write
+    paragraphs as text separated by ``<br><br>``, and gluing them would join two sentences.
+    """
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -188,29 +196,46 @@ def _flatten(body: Any) -> tuple[str, list[Block]]:
         if kind is None:
             continue
         if element.tag == "row":
-            cells = [" ".join("".join(c.itertext()).split()) for c in element if c.tag == "cell"]
-            piece = " | ".join(c for c in cells if c)
+            # Layout tables hold whole articles: paragraphs inside a cell are blocks of their own.
+            cells = [" ".join(_text_with_breaks(c, skip=_NESTED).split()) for c in element if c.tag == "cell"]
+            pieces = [" | ".join(c for c in cells if c)]
         elif element.tag == "code":
-            piece = "".join(element.itertext()).strip("\n")
-        elif element.tag in ("p", "head", "quote") and _inside(element, ("item", "cell", "quote")):
+            pieces = ["".join(element.itertext()).strip("\n")]
+        elif element.tag in ("p", "head", "quote") and _inside(element, ("item", "quote")):
             continue  # its text is already in the enclosing block
+        elif element.tag == "p":
+            pieces = [" ".join(line.split()) for line in _text_with_breaks(element).split("\n")]
         else:
-            piece = " ".join("".join(element.itertext()).split())
-        if not piece.strip():
-            continue
-        if parts:
-            parts.append("\n\n")
-            pos += 2
+            pieces = [" ".join(_text_with_breaks(element).split())]
         level = 0
         if kind == "heading":
             rend = element.get("rend", "h2")
             level = int(rend[1:]) if rend[1:].isdigit() else 2
         elif kind == "list_item":
             level = 1
-        blocks.append(Block(kind, pos, pos + len(piece), level))
-        parts.append(piece)
-        pos += len(piece)
+        for piece in pieces:
+            if not piece.strip():
+                continue
+            if parts:
+                parts.append("\n\n")
+                pos += 2
+            blocks.append(Block(kind, pos, pos + len(piece), level))
+            parts.append(piece)
+            pos += len(piece)
     return "".join(parts), blocks
+
+
+def _text_with_breaks(element: Any, skip: frozenset[str] = frozenset()) -> str:
+    """An element's text with each ``lb`` as a line break (``itertext`` would glue the lines),
+    leaving out the text of children tagged in ``skip``."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            out.append("\n")
+        elif child.tag not in skip:
+            out.append(_text_with_breaks(child, skip))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def _inside(element: Any, tags: tuple[str, ...]) -> bool:

@@ -188,3 +188,16 @@ def test_escaped_paragraph_reads_back_unchanged(text: str) -> None:
     _meta, body, _notes = split_front_matter(doc)
     assert parse_markdown(body).text == flat
     assert escape_inline(flat)  # never empty for non-empty text
+
+
+def test_br_separated_paragraphs_in_a_layout_table_stay_apart() -> None:
+    """Old CMS pages: a layout table, paragraphs separated by <br><br>; no two sentences glued."""
+    body = "<br><br>\n".join(ARTICLE_PARAGRAPHS)
+    html = (f"<html><head><title>Barrier holds</title></head><body><table><tr><td class='nav'>"
+            f"<a href='/'>Home</a></td></tr><tr><td class='content'><b>Barrier holds</b><br><br>"
+            f"{body}</td></tr></table></body></html>")
+    page = extract_page(html)
+    shown = [page.text[b.start : b.end] for b in page.blocks]
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in shown
+    assert "dawn.Officials" not in page.text.replace(" ", "")
