@@ -38,7 +38,9 @@ class NewsdeskApp(App[None]):
 
     TITLE = "newsdesk"
     CSS_PATH = "styles/app.tcss"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ScreenCommands}
+    # Only the screen's commands (and the theme picker, last): Textual's generic Keys, Maximize
+    # and Screenshot led the palette.
+    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),

@@ -22,7 +22,8 @@ class ScreenCommands(Provider):
 
     Only newsdesk's own bindings (those with an id): Textual's generic moves (arrow keys, Scroll
     Left, Focus Next) are not commands, and a focused list's would otherwise lead the palette.
-    Actions reached by two keys are one command naming both.
+    Actions reached by two keys are one command naming both. Textual's system commands (Keys,
+    Maximize, Screenshot) are left out; its theme picker comes last.
     """
 
     def _commands(self) -> list[tuple[str, str, DOMNode, str]]:
@@ -46,15 +47,20 @@ class ScreenCommands(Provider):
             for description, (action, node, keys) in found.items()
         ]
 
+    def _all(self) -> list[tuple[str, str, DOMNode, str]]:
+        """The screen's commands, then the one of Textual's that newsdesk keeps (the theme)."""
+        theme = ("Theme", "app.change_theme", self.app, "palette only")
+        return [*self._commands(), theme]
+
     async def discover(self) -> Hits:
-        for description, action, node, key in self._commands():
+        for description, action, node, key in self._all():
             yield DiscoveryHit(
                 description, partial(self.app.run_action, action, node), help=f"key: {key}"
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for description, action, node, key in self._commands():
+        for description, action, node, key in self._all():
             score = matcher.match(description)
             if score > 0:
                 yield Hit(
