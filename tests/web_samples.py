@@ -183,6 +183,7 @@ def serve(routes: dict[str, Route | Callable[[dict[str, str]], Route]] | None = 
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
 
         def log_message(self, *args: object) -> None:
             pass
