@@ -592,6 +592,9 @@ async def test_palette_offers_the_screen_commands_first(make_app: Any) -> None:
         text = "\n".join(prompts)
         assert "Scroll Left" not in text and "Scroll Right" not in text
         names = [p.splitlines()[0] for p in prompts]
-        assert names.index("Search") < names.index("Down")  # after Textual's own (Keys, Theme…)
+        assert names.index("Search") < names.index("Down")
+        assert names[0] == "Search"  # the screen's own commands lead
+        assert names[-1] == "Theme"  # Textual's theme picker last; its generic commands not at all
+        assert not {"Keys", "Maximize", "Screenshot"} & set(names)
         assert "palette" not in names
         assert "Quit\nkey: q, ^q" in prompts  # one command, both keys

@@ -93,8 +93,12 @@ class CompareScreen(PendingG, Screen[None]):
         Binding("m", "export", "Export", id="compare.export"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="compare.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="compare.up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="compare.page_down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="compare.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="compare.half_up"),
+        Binding(
+            "space,ctrl+f,pagedown", "page(1)", "Page down", show=False, id="compare.page_down"
+        ),
+        Binding("b,ctrl+b,pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
         Binding("g", "g_prefix", "Top (g g)", show=False, id="compare.gg"),
         Binding("home", "top", "Top", show=False, id="compare.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="compare.bottom"),
@@ -307,6 +311,11 @@ class CompareScreen(PendingG, Screen[None]):
         """Scroll both panes by a page."""
         left, _ = self._panes()
         self.action_scroll(pages * max(1, left.size.height - 2))
+
+    def action_half_page(self, direction: int) -> None:
+        """Scroll both panes by half a page (Ctrl-D / Ctrl-U, as in less and vim)."""
+        left, _ = self._panes()
+        self.action_scroll(direction * max(1, left.size.height // 2))
 
     def action_top(self) -> None:
         """Both reports from their start."""

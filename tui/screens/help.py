@@ -22,6 +22,10 @@ class _Overlay(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close", id="overlay.close"),
         Binding("j", "scroll('down')", "Down", show=False, id="overlay.down"),
         Binding("k", "scroll('up')", "Up", show=False, id="overlay.up"),
+        Binding("ctrl+d", "scroll('half_down')", "Half page down", show=False, id="overlay.half_down"),
+        Binding("ctrl+u", "scroll('half_up')", "Half page up", show=False, id="overlay.half_up"),
+        Binding("space,ctrl+f", "scroll('page_down')", "Page down", show=False, id="overlay.page_down"),
+        Binding("b,ctrl+b", "scroll('page_up')", "Page up", show=False, id="overlay.page_up"),
     ]
 
     def __init__(self, title: str, body: Content) -> None:
@@ -38,19 +42,21 @@ class _Overlay(ModalScreen[None]):
     def action_scroll(self, direction: str) -> None:
         """Scroll the body."""
         scroll = self.query_one(VerticalScroll)
-        scroll.scroll_down() if direction == "down" else scroll.scroll_up()
+        height = max(1, scroll.size.height)
+        lines = {"down": 1, "up": -1, "half_down": height // 2, "half_up": -(height // 2),
+                 "page_down": height - 1, "page_up": 1 - height}[direction]
+        scroll.scroll_to(y=scroll.scroll_y + lines, animate=False, immediate=True)
 
 
 class HelpScreen(_Overlay):
     """The keys of a screen, read from its active bindings (never a hand-written list)."""
 
     def __init__(self, screen: Any) -> None:
-        # The screen's own keys first, then its widgets' (moving about), then the app's, then
-        # Textual's generic ones; keys doing the same thing share a row ("g g, home  Top").
+        # The screen's own keys first, then its widgets' (moving about), then the app's; keys doing
+        # the same thing share a row ("g g, home  Top"). Only newsdesk's bindings (those with an
+        # id): Textual's generic ones said "^c Copy selected text" where Ctrl+C quits.
         def rank(active: Any) -> int:
             key_id = active.binding.id or ""
-            if not key_id:
-                return 3
             if key_id.startswith("app."):
                 return 2
             return 0 if active.node is screen else 1
@@ -58,7 +64,7 @@ class HelpScreen(_Overlay):
         keys_of: dict[str, list[str]] = {}
         for active in sorted(screen.active_bindings.values(), key=rank):
             binding = active.binding
-            if not binding.description:
+            if not binding.description or not binding.id:
                 continue
             key = screen.app.get_key_display(binding)
             if binding.action == "g_prefix":

@@ -69,8 +69,10 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="view.down"),
         Binding("k", "scroll_up", "Up", show=False, id="view.up"),
-        Binding("space", "page_down", "Page down", show=False, id="view.page_down"),
-        Binding("b", "page_up", "Page up", show=False, id="view.page_up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="view.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="view.half_up"),
+        Binding("space,ctrl+f", "page_down", "Page down", show=False, id="view.page_down"),
+        Binding("b,ctrl+b", "page_up", "Page up", show=False, id="view.page_up"),
         Binding("g", "g_prefix", "Top", show=False, id="view.top"),
         Binding("home", "top", "Top", show=False, id="view.home"),
         Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),
@@ -95,6 +97,11 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
 
     def go_top(self) -> None:
         self.action_top()
+
+    def action_half_page(self, direction: int) -> None:
+        """Half a screen down (1) or up (-1), as Ctrl-D / Ctrl-U in less and vim."""
+        step = direction * max(1, self.size.height // 2)
+        self.scroll_to(y=self.scroll_offset.y + step, animate=False, immediate=True)
 
     def action_top(self) -> None:
         """Jump to the start (no animation: a long article would crawl)."""

@@ -90,7 +90,29 @@ class VimOptionList(PendingG, OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "g_prefix", "First", show=False, id="list.first"),
         Binding("G", "last", "Last", show=False, id="list.last"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="list.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
+        Binding("ctrl+f,space", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("ctrl+b,b", "page_up", "Page up", show=False, id="list.page_up"),
     ]
+
+    def action_half_page(self, direction: int) -> None:
+        """Move the highlight half a screen down (1) or up (-1)."""
+        if self.highlighted is None or not self.options:
+            return
+        # OptionList keeps a line per wrapped row (``_lines``: option index, line): the same
+        # table its own page keys use.
+        lines = self._lines
+        here = self._index_to_line.get(self.highlighted, 0)
+        target = max(0, min(len(lines) - 1, here + direction * max(1, self.size.height // 2)))
+        index = lines[target][0]
+        for step in ((1, -1) if direction > 0 else (-1, 1)):  # past a heading, else back
+            found = index
+            while 0 <= found < len(self.options) and self.options[found].disabled:
+                found += step
+            if 0 <= found < len(self.options):
+                self.highlighted = found
+                return
 
     def go_top(self) -> None:
         self.action_first()
