@@ -45,6 +45,7 @@ class NewsdeskApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("S", "skipped", "Skipped files", show=False, id="app.skipped"),
+        Binding("F", "fetch_feeds", "Fetch feeds", show=False, id="app.fetch_feeds"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", priority=True),
         # Terminal habit: Ctrl-C leaves (a focused input still uses it to copy a selection).
         Binding("ctrl+c", "quit", "Quit", show=False, id="app.interrupt"),
@@ -206,6 +207,12 @@ class NewsdeskApp(App[None]):
             self.screen.dismiss()
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def action_fetch_feeds(self) -> None:
+        """Fetch every feed in the background (``tui/fetching.py``); new articles are indexed."""
+        from tui import fetching
+
+        fetching.start(self)
 
     def action_skipped(self) -> None:
         """List the files the last index run skipped, and why."""

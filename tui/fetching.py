@@ -1,0 +1,83 @@
+"""Fetching feeds from the app: ``F`` runs ``newsdesk fetch`` in a background worker with progress.
+
+The worker reports through the library's progress bar and one notification; when the fetched-articles
+folder is part of the app's corpus, the index is updated so the new articles appear in the library.
+Kept apart from ``tui/app.py``, which only binds the key to ``start``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.worker import get_current_worker
+
+from tui.cli_web import data_dir, fetched_dir
+
+
+def start(app: Any) -> None:
+    """Fetch every feed in a thread worker (one run at a time; a second press while one runs is ignored)."""
+    if any(w.group == "fetch" and not w.is_finished for w in app.workers):
+        app.notify("Already fetching feeds", title="Feeds")
+        return
+    app.run_worker(lambda: _run(app), thread=True, group="fetch", exit_on_error=False,
+                   name="fetch feeds")
+
+
+def _run(app: Any) -> None:
+    from index.web.feeds import FeedError, FeedList, fetch_feeds
+    from index.web.http import Fetcher
+
+    worker = get_current_worker()
+    feeds = FeedList(data_dir())
+    try:
+        count = len(feeds.load())
+    except FeedError as exc:
+        app.call_from_thread(_tell, app, str(exc), "error")
+        return
+    if not count:
+        app.call_from_thread(_tell, app, "No feeds yet: add one with  newsdesk feeds add URL", "warning")
+        return
+    app.call_from_thread(_tell, app, f"Fetching {count} feed{'s' if count != 1 else ''}…", "information")
+
+    def progress(done: int, total: int, _url: str) -> None:
+        app.call_from_thread(app.library.show_progress, done, total)
+
+    try:
+        with Fetcher() as fetcher:
+            reports = fetch_feeds(feeds, fetched_dir(), fetcher, progress=progress,
+                                  cancelled=lambda: worker.is_cancelled)
+    except Exception as exc:  # noqa: BLE001 (shown in the app, never a traceback)
+        app.call_from_thread(_tell, app, f"Fetching failed: {type(exc).__name__}: {exc}", "error")
+        app.call_from_thread(app.library.hide_progress)
+        return
+    if not worker.is_cancelled:
+        app.call_from_thread(_finish, app, reports)
+
+
+def _tell(app: Any, message: str, severity: str) -> None:
+    app.notify(message, title="Feeds", severity=severity, markup=False)
+
+
+def _finish(app: Any, reports: list[Any]) -> None:
+    app.library.hide_progress()
+    new = sum(len(r.new) for r in reports)
+    failed = [r for r in reports if r.status == "failed"]
+    lines = [f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed"
+             f"{'s' if len(reports) != 1 else ''}"]
+    lines += [f"failed: {r.title or r.url}: {r.reason}" for r in failed[:5]]
+    if new and not _in_corpus(app.corpus_paths, fetched_dir()):
+        lines.append(f"saved in {fetched_dir()} (open it with: newsdesk {fetched_dir()})")
+    _tell(app, "\n".join(lines), "warning" if failed else "information")
+    if new and _in_corpus(app.corpus_paths, fetched_dir()) and app.store is not None:
+        app.update_index()
+
+
+def _in_corpus(paths: list[str], folder: Path) -> bool:
+    """Whether articles saved under ``folder`` are part of a corpus made of ``paths``."""
+    target = folder.resolve()
+    for raw in paths:
+        root = Path(raw).expanduser().resolve()
+        if target == root or root in target.parents or target in root.parents:
+            return True
+    return False
