@@ -63,8 +63,8 @@ def _finish(app: Any, reports: list[Any]) -> None:
     app.library.hide_progress()
     new = sum(len(r.new) for r in reports)
     failed = [r for r in reports if r.status == "failed"]
-    lines = [f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed"
-             f"{'s' if len(reports) != 1 else ''}"]
+    lines = [(f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed"
+             f"{'s' if len(reports) != 1 else ''}")]
     lines += [f"failed: {r.title or r.url}: {r.reason}" for r in failed[:5]]
     if new and not _in_corpus(app.corpus_paths, fetched_dir()):
         lines.append(f"saved in {fetched_dir()} (open it with: newsdesk {fetched_dir()})")
