@@ -58,6 +58,7 @@ class NewsdeskApp(App[None]):
         *,
         store_factory: StoreFactory | None = None,
         update_index: bool = True,
+        compare: tuple[Any, Any] | None = None,
     ) -> None:
         super().__init__()
         self.corpus_paths = list(corpus_paths)
@@ -68,6 +69,9 @@ class NewsdeskApp(App[None]):
         self._update_index = update_index
         self._settings = Settings.load()
         self.library = LibraryScreen()
+        self.marked: Any = None
+        """The article marked as A for a comparison (``tui.marks.Marked``), if any."""
+        self._compare_first = compare
         self.first_screen_ready = False
         """True once the library has listed the catalogue (benchmarks wait for it)."""
 
@@ -89,6 +93,11 @@ class NewsdeskApp(App[None]):
             self.theme = self._settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(self.library)
+        if self._compare_first is not None:  # newsdesk --compare A B
+            from tui.screens.compare import CompareScreen
+
+            a, b = self._compare_first
+            self.push_screen(CompareScreen(None, a.id, b.id, articles=(a, b)))
         if self._factory is _default_factory:
             self.preview_catalogue()
         self.open_store()

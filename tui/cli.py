@@ -112,6 +112,12 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="open straight into the comparison of two articles (files or file.jsonl#ID)",
+    )
     _common(parser)
     return parser
 
@@ -359,9 +365,18 @@ def _run_app(argv: Sequence[str]) -> int:
     except PathError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    pair = None
+    if args.compare:
+        from tui.cli_compare import ArgumentError, load_article
+
+        try:
+            pair = (load_article(args.compare[0]), load_article(args.compare[1]))
+        except ArgumentError as exc:
+            print(f"newsdesk --compare: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     from tui.app import NewsdeskApp
 
-    app = NewsdeskApp(_corpus(args.paths), index_dir=args.index_dir)
+    app = NewsdeskApp(_corpus(args.paths), index_dir=args.index_dir, compare=pair)
     app.run()
     return int(app.return_code or 0)
 

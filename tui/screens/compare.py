@@ -104,9 +104,18 @@ class CompareScreen(PendingG, Screen[None]):
         Binding("G,end", "bottom", "Bottom", show=False, id="compare.bottom"),
     ]
 
-    def __init__(self, store: Any, a_id: str, b_id: str) -> None:
+    def __init__(
+        self,
+        store: Any,
+        a_id: str,
+        b_id: str,
+        *,
+        articles: tuple[Article, Article] | None = None,
+    ) -> None:
+        """Compare two articles of ``store``, or two ``articles`` read from files (no store)."""
         super().__init__()
         self.store = store
+        self._given = articles
         self.a_id, self.b_id = a_id, b_id
         self.articles: dict[str, Article] = {}
         self.entities: dict[str, list[Entity]] = {"a": [], "b": []}
@@ -160,7 +169,12 @@ class CompareScreen(PendingG, Screen[None]):
         """Read both articles, show them, then compare them (worker thread)."""
         worker = get_current_worker()
         try:
-            found = [self.store.article_with_entities(i) for i in (self.a_id, self.b_id)]
+            if self._given is not None:
+                from index.analysis import analyse
+
+                found = [(article, list(analyse(article))) for article in self._given]
+            else:
+                found = [self.store.article_with_entities(i) for i in (self.a_id, self.b_id)]
         except Exception as exc:
             self.app.call_from_thread(self._failed, f"cannot read the reports: {exc}")
             return

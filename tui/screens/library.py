@@ -79,6 +79,8 @@ class LibraryScreen(Screen[None]):
         Binding("f", "focus_facets", "Entities", id="library.facets"),
         Binding("p", "toggle_panel", "Panel", id="library.panel"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("a", "mark", "Mark A", id="library.mark"),
+        Binding("c", "compare", "Compare with A", id="library.compare"),
         Binding("escape", "clear", "Clear", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -108,6 +110,7 @@ class LibraryScreen(Screen[None]):
         with Horizontal(id="status-row"):
             yield Static("Opening the index…", id="status")
             yield Static("", id="suggestion")
+            yield Static("", id="mark", classes="mark")
         with Horizontal(id="body"):
             yield ResultList(id="results")
             with Vertical(id="side"):
@@ -177,6 +180,45 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)
+        self.show_mark()
+
+    def on_screen_resume(self) -> None:
+        self.show_mark()
+
+    def show_mark(self) -> None:
+        """Show the article marked as A (if any) beside the status."""
+        from tui.marks import marked
+
+        mark = marked(self.app)
+        widget = self.query_one("#mark", Static)
+        widget.update(Content(f"{mark.label} (c compares)" if mark else ""))
+        widget.display = mark is not None
+        self.refresh_bindings()
+
+    def action_mark(self) -> None:
+        """Mark the highlighted article as A (again: clear the mark)."""
+        from tui.marks import toggle_mark
+
+        results = self.query_one(ResultList)
+        if results.cursor is None:
+            return
+        item = results.rows[results.cursor].item
+        toggle_mark(self.app, item.id, item.title)
+        self.show_mark()
+
+    def action_compare(self) -> None:
+        """Compare the article marked as A with the highlighted one."""
+        from tui.marks import marked
+        from tui.screens.compare import CompareScreen
+
+        mark = marked(self.app)
+        b_id = self.query_one(ResultList).highlighted_id
+        if mark is None:
+            self.notify("mark an article as A first (a), then press c on another", severity="warning")
+        elif b_id is None or b_id == mark.article_id:
+            self.notify("move to another article to compare with A", severity="warning")
+        elif self.store is not None:
+            self.app.push_screen(CompareScreen(self.store, mark.article_id, b_id))
 
     def _restyle(self, _theme: object) -> None:
         # List prompts carry resolved colours: rebuild them in the new theme's.
@@ -377,6 +419,10 @@ class LibraryScreen(Screen[None]):
         """
         if action == "apply_suggestion":
             return bool(self.suggestion)
+        if action == "compare":  # offered (in the footer too) once an article is marked as A
+            from tui.marks import marked
+
+            return marked(self.app) is not None
         if action == "focus_search":
             return self.focused is not self.query_one("#query", Input)
         return True

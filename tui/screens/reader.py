@@ -70,6 +70,8 @@ class ReaderScreen(Screen[None]):
         Binding("r", "focus_related", "Related", show=False, id="reader.related"),
         Binding("c", "compare", "Compare", id="reader.compare"),
         Binding("p", "toggle_panel", "Panel", id="reader.panel"),
+        Binding("o", "open_url", "Open link", show=False, id="reader.open_url"),
+        Binding("a", "mark", "Mark A", show=False, id="reader.mark"),
     ]
 
     def __init__(self, store: Any, article_id: str, terms: tuple[str, ...] = ()) -> None:
@@ -98,6 +100,7 @@ class ReaderScreen(Screen[None]):
                 yield ArticleView(id="article")
                 with Center(id="status-box"):
                     yield Static("", id="reader-status")
+                    yield Static("", id="reader-mark", classes="mark")
                     yield Static(
                         Content("p shows this article's entities and related reports"),
                         id="side-hint",
@@ -115,6 +118,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)
         self.query_one("#find").display = False
+        self.show_mark()
         self.load_article()
         self.load_related()
 
@@ -404,8 +408,56 @@ class ReaderScreen(Screen[None]):
         if event.option.id:
             self.post_message(OpenArticle(event.option.id, self.terms))
 
+    def action_open_url(self) -> None:
+        """Open the article's web address in the browser (only http and https addresses)."""
+        url = (self.article.url or "").strip() if self.article is not None else ""
+        if not url:
+            self.notify("this article has no web address", severity="warning")
+            return
+        if not url.lower().startswith(("http://", "https://")):
+            # The address is article data: never hand a file:, javascript: or other scheme on.
+            self.notify(f"not a web address: {safe(url)[:80]}", severity="warning", markup=False)
+            return
+        self.app.open_url(url)
+        self.notify(f"opening {safe(url)[:100]}", markup=False)
+
+    def action_mark(self) -> None:
+        """Mark this article as A, to compare with any other (again: clear the mark)."""
+        from tui.marks import toggle_mark
+
+        if self.article is not None:
+            toggle_mark(self.app, self.article_id, self.article.title)
+            self.show_mark()
+
+    def on_screen_resume(self) -> None:
+        self.show_mark()
+
+    def show_mark(self) -> None:
+        """Show the article marked as A (if any) under the text."""
+        from tui.marks import marked
+
+        mark = marked(self.app)
+        if mark is None:
+            text = ""
+        elif mark.article_id == self.article_id:
+            text = "this article is A: c on another article compares them"
+        else:
+            text = f"{mark.label} · c compares A with this article"
+        widget = self.query_one("#reader-mark", Static)
+        widget.update(Content(text))
+        widget.display = bool(text)
+
     def action_compare(self) -> None:
-        """Compare this article with the highlighted related report."""
+        """Compare the article marked as A with this one; without a mark, this one with the
+        highlighted related report."""
+        from tui.marks import marked
+
+        mark = marked(self.app)
+        if mark is not None and mark.article_id != self.article_id:
+            from tui.screens.compare import CompareScreen
+
+            self.app.push_screen(CompareScreen(self.store, mark.article_id, self.article_id))
+            return
         option = self.query_one("#related", VimOptionList).highlighted_option
         if option is None or not option.id:
             self.notify("choose a related report to compare with (r)", severity="warning")
