@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -28,6 +29,7 @@ from index.web.extract import Page, PageError, decode_html, extract_page
 from index.web.http import Fetcher, FetchError, check_url
 
 FEEDS_FILE = "feeds.json"
+_ISO_DAY = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 MAX_ITEMS = 200
 """Items read from one feed per run (a feed of thousands is an archive dump, not news)."""
 WORKERS = 4
@@ -214,9 +216,13 @@ def page_document(
 
 
 def save_page(folder: Path, document: str, title: str | None, date: str | None) -> Path:
-    """Save a fetched article's document as ``DATE-title-slug.md`` in ``folder``."""
-    stem = f"{(date or now_iso())[:10]}-{slug(title or 'article')}"
-    return save_markdown(folder, stem, document)
+    """Save a fetched article's document as ``DATE-title-slug.md`` in ``folder``.
+
+    Only an ISO date names the file (a date kept as written, such as ``../../x``, never does: the
+    name must not leave the folder); otherwise today's.
+    """
+    day = date if date and _ISO_DAY.fullmatch(date) else now_iso()[:10]
+    return save_markdown(folder, f"{day}-{slug(title or 'article')}", document)
 
 
 ProgressFn = Callable[[int, int, str], None]

@@ -240,3 +240,17 @@ def test_opml_nested_outlines() -> None:
         read_opml(b"<rss><channel/></rss>")
     with pytest.raises(FeedError, match="XML error"):
         read_opml(b"<opml><body>")
+
+
+def test_a_hostile_item_date_never_names_a_file_outside_the_feed_folder(tmp_path: Path) -> None:
+    feed = rss_feed("http://127.0.0.1:9", items=1).replace(
+        b"<pubDate>Tue, 11 Oct 2024 08:01:00 GMT</pubDate>", b"<pubDate>../../../escaped</pubDate>"
+    )
+    with serve({"/f.xml": Route(feed, headers=RSS)}) as srv, Fetcher() as f:
+        feeds = FeedList(tmp_path / "data")
+        feeds.add([srv.url("/f.xml")])
+        [report] = fetch_feeds(feeds, tmp_path / "data" / "articles", f)
+    [saved] = report.new
+    folder = tmp_path / "data" / "articles" / "feeds"
+    assert Path(saved).resolve().parent.parent == folder.resolve()
+    assert not list(tmp_path.glob("*escaped*")) and "escaped" not in Path(saved).name
