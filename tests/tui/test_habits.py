@@ -100,3 +100,41 @@ async def test_entity_list_half_page(make_app: Any) -> None:
         await pilot.press("ctrl+u")
         await pilot.pause()
         assert facets.highlighted == start
+
+
+async def test_o_opens_the_article_url_or_says_there_is_none(
+    make_app: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    import json
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    rows = [
+        {"id": "web", "title": "Tin web", "url": "https://example.org/tin", "text": "Tin rose."},
+        {"id": "bad", "title": "Tin bad", "url": "javascript:alert(1)", "text": "Tin fell."},
+        {"id": "none", "title": "Tin none", "text": "Tin held."},
+    ]
+    (corpus / "t.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    app = make_app(corpus, tmp_path / "idx")
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    notes: list[str] = []
+    real_notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda m, **kw: (notes.append(m), real_notify(m, **kw)))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        for word, expected in (("web", True), ("bad", False), ("none", False)):
+            await pilot.press("slash", *f"title:{word}", "enter")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("o")
+            await pilot.pause()
+            await pilot.press("q", "escape", "escape")
+            await settle(pilot)
+            query = app.screen.query_one("#query")
+            query.value = ""
+            await settle(pilot)
+        assert opened == ["https://example.org/tin"]
+        assert any("not a web address" in n for n in notes)
+        assert any("no web address" in n for n in notes)
