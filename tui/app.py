@@ -92,6 +92,9 @@ class NewsdeskApp(App[None]):
         if self._settings.theme in self.available_themes:
             self.theme = self._settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        from tui.keymap import apply_keymap
+
+        apply_keymap(self)  # "keymap" in settings.json: binding id -> keys
         self.push_screen(self.library)
         if self._compare_first is not None:  # newsdesk --compare A B
             from tui.screens.compare import CompareScreen
