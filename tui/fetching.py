@@ -47,6 +47,10 @@ def _run(app: Any) -> None:
         with Fetcher() as fetcher:
             reports = fetch_feeds(feeds, fetched_dir(), fetcher, progress=progress,
                                   cancelled=lambda: worker.is_cancelled)
+    except FeedError as exc:  # another fetch running, or an unreadable list
+        app.call_from_thread(_tell, app, str(exc), "warning")
+        app.call_from_thread(app.library.hide_progress)
+        return
     except Exception as exc:  # noqa: BLE001 (shown in the app, never a traceback)
         app.call_from_thread(_tell, app, f"Fetching failed: {type(exc).__name__}: {exc}", "error")
         app.call_from_thread(app.library.hide_progress)

@@ -16,9 +16,11 @@ import json
 import os
 import re
 import threading
+import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,35 @@ _FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9
 
 class FeedError(Exception):
     """A feed list or OPML file that cannot be used; the message says why."""
+
+
+@contextmanager
+def file_lock(path: Path, wait: float, busy: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (``flock``; nothing where the OS has none).
+
+    Raises:
+        FeedError: ``busy``, when another process holds it for longer than ``wait`` seconds.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: one process at a time is then the user's business
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as fh:
+        give_up = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= give_up:
+                    raise FeedError(busy) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -76,6 +107,11 @@ class FeedList:
         self.folder = Path(folder)
         self.path = self.folder / FEEDS_FILE
         self._lock = threading.Lock()
+        self._lock_path = self.folder / ".feeds.lock"
+
+    def _locked(self) -> Any:
+        """This process's threads and other processes, one at a time on the list file."""
+        return file_lock(self._lock_path, 30.0, f"the feed list {self.path} stayed locked for 30 s")
 
     def load(self) -> list[Feed]:
         """The feeds, in the order they were added.
@@ -115,7 +151,7 @@ class FeedList:
         added: list[str] = []
         present: list[str] = []
         refused: list[tuple[str, str]] = []
-        with self._lock:
+        with self._lock, self._locked():
             feeds = self.load()
             have = {f.url for f in feeds}
             for raw in urls:
@@ -136,7 +172,7 @@ class FeedList:
 
     def remove(self, url: str) -> Feed | None:
         """Unsubscribe; the feed's saved articles stay where they are. Returns the feed removed."""
-        with self._lock:
+        with self._lock, self._locked():
             feeds = self.load()
             keep = [f for f in feeds if f.url != url.strip()]
             if len(keep) == len(feeds):
@@ -146,7 +182,7 @@ class FeedList:
 
     def update(self, feed: Feed) -> None:
         """Store one feed's state, keeping every other feed as the file has it now."""
-        with self._lock:
+        with self._lock, self._locked():
             feeds = self.load()
             for n, f in enumerate(feeds):
                 if f.url == feed.url:
@@ -248,7 +284,24 @@ def fetch_feeds(
 
     Returns:
         One report per feed, in the list's order.
+
+    Raises:
+        FeedError: another process is fetching (two runs would save the same new items twice), or
+            the feed list cannot be read.
     """
+    busy = "another newsdesk fetch is running; try again when it has finished"
+    with file_lock(feed_list.folder / ".fetch.lock", 0.0, busy):
+        return _fetch_all(feed_list, root, fetcher, workers, progress, cancelled)
+
+
+def _fetch_all(
+    feed_list: FeedList,
+    root: Path,
+    fetcher: Fetcher,
+    workers: int,
+    progress: ProgressFn | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[FeedReport]:
     feeds = feed_list.load()
     reports: dict[str, FeedReport] = {}
     if progress:

@@ -254,3 +254,15 @@ def test_a_hostile_item_date_never_names_a_file_outside_the_feed_folder(tmp_path
     folder = tmp_path / "data" / "articles" / "feeds"
     assert Path(saved).resolve().parent.parent == folder.resolve()
     assert not list(tmp_path.glob("*escaped*")) and "escaped" not in Path(saved).name
+
+
+def test_one_fetch_at_a_time(tmp_path: Path) -> None:
+    from index.web.feeds import file_lock
+
+    feeds = FeedList(tmp_path / "data")
+    feeds.add(["http://127.0.0.1:9/a.xml"])
+    with file_lock(feeds.folder / ".fetch.lock", 0, "held"), Fetcher() as f:
+        with pytest.raises(FeedError, match="another newsdesk fetch is running"):
+            fetch_feeds(feeds, tmp_path / "articles", f)
+        # The list itself can still be changed meanwhile.
+        assert feeds.add(["http://127.0.0.1:9/b.xml"])[0] == ["http://127.0.0.1:9/b.xml"]
