@@ -201,3 +201,23 @@ def test_br_separated_paragraphs_in_a_layout_table_stay_apart() -> None:
     for paragraph in ARTICLE_PARAGRAPHS:
         assert paragraph in shown
     assert "dawn.Officials" not in page.text.replace(" ", "")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(
+    st.binary(max_size=3000),
+    st.text(max_size=2000).map(lambda t: f"<html><body><p>{t}</p></body></html>".encode("utf-8", "surrogatepass")),
+    st.lists(st.sampled_from(["<p>", "</p>", "<br>", "<table>", "<td>", "<li>", "<h2>", "word ", "&amp;",
+                              "<meta charset='koi8-r'>", "\x00", "é", "<script>", "<!--"]),
+             max_size=300).map(lambda parts: "".join(parts).encode("utf-8")),
+))
+def test_any_bytes_named_html_are_read_or_skipped(data: bytes) -> None:
+    from index.web.extract import read_page
+
+    articles, skipped = read_page(data, "x.html", "/x.html")
+    assert len(articles) + len(skipped) == 1
+    for a in articles:
+        assert a.text.strip()
+        for b in a.blocks:
+            assert 0 <= b.start < b.end <= len(a.text)
+            assert a.text[b.start : b.end].strip() == a.text[b.start : b.end]
