@@ -266,3 +266,32 @@ def test_one_fetch_at_a_time(tmp_path: Path) -> None:
             fetch_feeds(feeds, tmp_path / "articles", f)
         # The list itself can still be changed meanwhile.
         assert feeds.add(["http://127.0.0.1:9/b.xml"])[0] == ["http://127.0.0.1:9/b.xml"]
+
+
+LAUGHS = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+    f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">'.encode() for n in range(8)
+) + b']><rss version="2.0"><channel><title>&i;</title></channel></rss>'
+XXE = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+       b'<rss version="2.0"><channel><title>T&x;</title><item><title>t&x;</title><guid>g</guid>'
+       b"<content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>&x;</content:encoded>"
+       b"</item></channel></rss>")
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "reason"),
+    [
+        (b"", "failed", "not an RSS or Atom feed"),
+        (bytes(range(256)) * 10, "failed", "not an RSS or Atom feed"),
+        (LAUGHS, "unchanged", None),  # entity expansion refused by the parser: an empty feed
+        (XXE, "failed", "1 item not saved"),  # the external entity is not read: no text, its page 404s
+    ],
+)
+def test_hostile_feeds(tmp_path: Path, body: bytes, status: str, reason: str | None) -> None:
+    with serve({"/f": Route(body, headers=RSS)}) as srv, Fetcher(timeout=3) as f:
+        feeds = FeedList(tmp_path / "data")
+        feeds.add([srv.url("/f")])
+        [report] = fetch_feeds(feeds, tmp_path / "articles", f)
+    assert report.status == status
+    assert report.reason == reason or (reason and reason in (report.reason or ""))
+    assert len(report.title or "") < 10  # no entity expanded, no file read
+    assert not list((tmp_path / "articles").rglob("*.md"))
