@@ -204,7 +204,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     feeds = FeedList(data_dir())
     root = fetched_dir()
-    progress = _progress_printer(sys.stderr.isatty() and not args.quiet and not args.json)
+    progress = _progress_printer(sys.stderr.isatty() and not args.quiet)
     try:
         with Fetcher(timeout=args.timeout) as fetcher:
             reports = fetch_feeds(feeds, root, fetcher, workers=args.workers, progress=progress)

@@ -221,3 +221,18 @@ def test_any_bytes_named_html_are_read_or_skipped(data: bytes) -> None:
         for b in a.blocks:
             assert 0 <= b.start < b.end <= len(a.text)
             assert a.text[b.start : b.end].strip() == a.text[b.start : b.end]
+
+
+def test_trafilatura_output_vocabulary() -> None:
+    """``index.web.extract`` reads trafilatura's output tree (written for 2.3.1, pinned <2.4): if a
+    release renames its elements, this fails here rather than as silently missing paragraphs."""
+    import trafilatura
+
+    assert trafilatura.__version__.startswith(("2.0", "2.1", "2.2", "2.3"))
+    body = ("<h2>A heading here</h2><p>First line of text<br>second line of text</p>"
+            "<ul><li>An item in a list</li></ul><blockquote>A quoted sentence here.</blockquote>"
+            "<table><tr><td>cell one</td><td>cell two</td></tr></table>")
+    page = news_page(paragraphs=(*ARTICLE_PARAGRAPHS, body))
+    doc = trafilatura.bare_extraction(page.decode(), include_comments=False, favor_precision=True)
+    tags = {el.tag for el in doc.body.iter()}
+    assert {"p", "head", "list", "item", "quote", "table", "row", "cell", "lb"} <= tags
