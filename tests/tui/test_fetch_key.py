@@ -66,3 +66,26 @@ async def test_fetched_folder_outside_the_corpus_is_named(make_app: Any, data_di
             assert "HTTP 410" in notes
             assert f"saved in {data_dir / 'articles'}" in notes
             assert len(app.library.catalogue) == before
+
+
+async def test_saved_page_reads_as_its_article_in_the_app(make_app: Any, tmp_path: Path) -> None:
+    """A saved .html page opens in the reader as its article, not its page furniture."""
+    from web_samples import ARTICLE_PARAGRAPHS, news_page
+
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets.article_view import ArticleView
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "flood.html").write_bytes(news_page())
+    app = make_app(corpus, tmp_path / "index")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.title == "Brussels flood barrier holds through storm"
+        assert view.text == "\n\n".join(ARTICLE_PARAGRAPHS)
+        shown = "\n".join(view.render_line(y).text for y in range(30))
+        assert "Marie Lenoir" in shown and "cookies" not in shown and "Subscribe" not in shown
