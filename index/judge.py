@@ -42,6 +42,7 @@ __all__ = [
     "POSITION_FEATURES",
     "Prepared",
     "Verdict",
+    "centrality",
     "context_features",
     "context_from",
     "features",
@@ -468,7 +469,13 @@ def _model() -> tuple[_Linear, _Linear, _Linear, Verdict]:
     )
 
 
-POSITION_FEATURES: tuple[str, ...] = ("both_lead", "one_lead", "later")
+POSITION_FEATURES: tuple[str, ...] = (
+    "both_lead",
+    "one_lead",
+    "later",
+    "central_min",
+    "central_max",
+)
 EVENT_INPUTS: tuple[str, ...] = (
     *FEATURES,
     *CONTEXT_FEATURES,
@@ -479,15 +486,41 @@ EVENT_INPUTS: tuple[str, ...] = (
 """Everything the same-event model may read; its file names the inputs it does read."""
 
 
-def position_features(i: int, j: int) -> list[float]:
+def position_features(
+    i: int, j: int, central_a: float = 0.0, central_b: float = 0.0
+) -> list[float]:
     """Where the two sentences stand in their reports (0 = the first sentence or headline): a
-    report's lead states its main event, so two leads more often tell the same one."""
+    report's lead states its main event, so two leads more often tell the same one. With each
+    sentence's :func:`centrality` towards the other report: two sentences that are both about what
+    the other report is about tell its shared event more often than background does."""
     lead_a, lead_b = i < 3, j < 3
-    return [float(lead_a and lead_b), float(lead_a != lead_b), math.log1p(min(i, j))]
+    return [
+        float(lead_a and lead_b),
+        float(lead_a != lead_b),
+        math.log1p(min(i, j)),
+        min(central_a, central_b),
+        max(central_a, central_b),
+    ]
+
+
+def centrality(own: Sequence[Weighted], other: Sequence[Weighted]) -> list[float]:
+    """How much each sentence of one report is about what the other report is about: the cosine of
+    its content (weighed by :func:`weigh`) with the other report's centroid, the sum of its
+    sentences' unit vectors."""
+    centroid: dict[str, float] = {}
+    for v, norm, _ in other:
+        for t, x in v.items():
+            centroid[t] = centroid.get(t, 0.0) + x / norm
+    size = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+    out = []
+    for v, norm, _ in own:
+        dot = sum(x * centroid.get(t, 0.0) for t, x in v.items())
+        out.append(dot / (norm * size))
+    return out
 
 
 def judge(
-    x: Sequence[float], context: Sequence[float], position: Sequence[float] = (0.0, 0.0, 0.0)
+    x: Sequence[float], context: Sequence[float], position: Sequence[float] = (0.0,) * 5
 ) -> tuple[float, float, float]:
     """The three judgements of a pair from :func:`features` ``x``, :func:`context_features` and
     :func:`position_features`: probability of the same claim (MSRP-trained), graded similarity in

@@ -27,6 +27,7 @@ from index.judge import (
     Prepared,
     Verdict,
     Weighted,
+    centrality,
     context_features,
     context_from,
     features,
@@ -152,6 +153,8 @@ class Matching:
     prepared_b: Sequence[Prepared] = ()
     idf: Mapping[str, float] | None = None
     story: frozenset[str] = frozenset()
+    central_a: Sequence[float] = ()
+    central_b: Sequence[float] = ()
 
     def judge(self, i: int, j: int) -> Judged:
         """The judgement of any pair (candidates are judged already; others on demand)."""
@@ -160,7 +163,8 @@ class Matching:
             return found
         a, b = self.prepared_a[i], self.prepared_b[j]
         c = context_features(a, b, self.idf or {}, self.story)
-        return Judged(*judge(features(a, b), c, position_features(i, j)))
+        position = position_features(i, j, self.central_a[i], self.central_b[j])
+        return Judged(*judge(features(a, b), c, position))
 
 
 def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
@@ -204,15 +208,18 @@ def match(
     idf, story = local_idf(pa + pb)
     wa = [weigh(p, idf) for p in pa]
     wb = [weigh(p, idf) for p in pb]
+    central_a = centrality(wa, [w for j, w in enumerate(wb) if j not in boiler_b])
+    central_b = centrality(wb, [w for i, w in enumerate(wa) if i not in boiler_a])
     candidates = _candidates(wa, wb, boiler_a, boiler_b)
     judged: dict[tuple[int, int], Judged] = {}
     for i, j in candidates:
         x = features(pa[i], pb[j])
         c = context_from(wa[i], wb[j], story)
-        judged[(i, j)] = Judged(*judge(x, c, position_features(i, j)))
+        position = position_features(i, j, central_a[i], central_b[j])
+        judged[(i, j)] = Judged(*judge(x, c, position))
     pairs = select(judged)
     _claims_within(pairs, judged, pa, pb, sa, sb, idf, story, fold)
-    return Matching(pairs, judged, boiler_a, boiler_b, pa, pb, idf, story)
+    return Matching(pairs, judged, boiler_a, boiler_b, pa, pb, idf, story, central_a, central_b)
 
 
 # A long news sentence often makes two or three claims; one of them may be the other report's claim

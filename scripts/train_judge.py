@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import pathlib
 import sys
 from collections import Counter
@@ -39,27 +40,36 @@ from index.judge import (
     EVENT_INPUTS,
     FEATURES,
     POSITION_FEATURES,
+    centrality,
     context_features,
     features,
     local_idf,
     position_features,
     prepare,
+    weigh,
 )
 
 OUT = ROOT / "index" / "data" / "judge_model.json"
 C = 1.0
-# The same-event model reads the two reports' own overlap, positions and the other two judgements:
-# with every lexical feature as well it generalised worse to unseen topics (ECB+ report pairs, each
-# topic judged by a model trained without it: recall 0.43 against 0.53 at judged precision 0.90).
+# The same-event model reads the two reports' own overlap, positions, each sentence's centrality
+# towards the other report, the plain cosine, coverage and shared names. Measured on the ECB+ report
+# pairs, each topic judged by a model trained without it, at judged precision 0.90: every lexical
+# feature, 0.43 recall; overlap, positions and the other two judgements, 0.50; these, 0.60 (adding
+# the same-claim probability, unmatched names and long coverage: 0.60, dropped as adding nothing).
 EVENT_COLUMNS = (
     "local_cosine",
     "local_cover_short",
     "story_share",
-    "same",
-    "similarity",
+    "cosine",
+    "cover_short",
+    "names_shared",
     *POSITION_FEATURES,
 )
-PRECISION = 0.90  # judged precision the floors must keep on ECB+ report pairs
+if os.environ.get("EVENT_COLUMNS"):  # experiments: which inputs the same-event model reads
+    EVENT_COLUMNS = tuple(os.environ["EVENT_COLUMNS"].split(","))
+# 0.91, not the issue's 0.90: held-out topics vary (the worst half of ours is at 0.85), so the
+# floors keep a margin (recall 0.60 at 0.903, 0.53 at 0.918).
+PRECISION = float(os.environ.get("PRECISION", "0.91"))  # judged precision kept on ECB+ pairs
 FLOORS = {
     "event": 0.6,
     "similarity": 0.15,
@@ -82,23 +92,40 @@ def _matrix(pairs: list[tuple[str, str]]) -> np.ndarray:
     return np.array([features(a, b) + context_features(a, b, idf, story) for a, b in prepared])
 
 
-def _context(rows: list[dict[str, object]], data: pathlib.Path) -> np.ndarray:
-    """Context features of ECB+ pairs, from the two reports' sentences (one a line)."""
-    docs = {
-        str(r["id"]): [prepare(s) for s in str(r["text"]).split("\n") if s.strip()]
+def _context(rows: list[dict[str, object]], data: pathlib.Path) -> tuple[np.ndarray, np.ndarray]:
+    """Context features of ECB+ pairs, from the two reports' sentences (one a line), and each
+    sentence's centrality towards the other report, as :func:`index.matching.match` computes them."""
+    from index.matching import is_boilerplate
+
+    texts = {
+        str(r["id"]): [s for s in str(r["text"]).split("\n") if s.strip()]
         for r in _rows(data / "ecbplus_topics01-20.jsonl")
     }
-    cache: dict[tuple[str, str], tuple[dict[str, float], frozenset[str]]] = {}
-    out = []
+    docs = {k: [prepare(s) for s in v] for k, v in texts.items()}
+    cache: dict[tuple[str, str], tuple[dict[str, float], frozenset[str], list[float], list[float]]]
+    cache = {}
+    out, central, misplaced = [], [], 0
     for r in rows:
         key = (str(r["doc_a"]), str(r["doc_b"]))
         if key not in cache:
-            cache[key] = local_idf(docs[key[0]] + docs[key[1]])
-        idf, story = cache[key]
+            pa, pb = docs[key[0]], docs[key[1]]
+            idf, story = local_idf(pa + pb)
+            wa = [weigh(p, idf) for p in pa]
+            wb = [weigh(p, idf) for p in pb]
+            keep_a = [w for w, t, p in zip(wa, texts[key[0]], pa) if not is_boilerplate(t, p)]
+            keep_b = [w for w, t, p in zip(wb, texts[key[1]], pb) if not is_boilerplate(t, p)]
+            cache[key] = (idf, story, centrality(wa, keep_b), centrality(wb, keep_a))
+        idf, story, ca, cb = cache[key]
+        i, j = int(r["i_a"]), int(r["i_b"])  # type: ignore[call-overload]
+        if texts[key[0]][i].strip() != str(r["sent_a"]).strip():
+            misplaced += 1
         out.append(
             context_features(prepare(str(r["sent_a"])), prepare(str(r["sent_b"])), idf, story)
         )
-    return np.array(out)
+        central.append((ca[i], cb[j]))
+    if misplaced:
+        print(f"warning: {misplaced} ECB+ pairs whose index does not name their sentence")
+    return np.array(out), np.array(central)
 
 
 def _tfidf_cosine(pairs: list[tuple[str, str]]) -> np.ndarray:
@@ -235,7 +262,7 @@ def _calibrate(
     # but on the same topic"): a pair the similarity model places below that is never shown,
     # whatever its same-event probability (lower floors link most sentences of two long reports of
     # one story: 64 pairs on the seed pair at 0.05 against 57 at 0.15, for 0.03 more ECB+ recall).
-    for e in (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+    for e in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
         for s in (0.15, 0.2, 0.25, 0.3):
             for x in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
                 if x < e:
@@ -326,9 +353,15 @@ def main() -> None:
     ep = [(str(r["sent_a"]), str(r["sent_b"])) for r in ecb]
     ey = np.array([int(r["label"]) for r in ecb])  # type: ignore[call-overload]
     ex = np.array([features(prepare(a), prepare(b)) for a, b in ep])
-    ex = np.hstack([ex, _context(ecb, args.data)])
+    context, central = _context(ecb, args.data)
+    ex = np.hstack([ex, context])
     sim = np.clip(_linear(sim_fit, ex) / 5.0, 0.0, 1.0)
-    pos = np.array([position_features(int(r["i_a"]), int(r["i_b"])) for r in ecb])  # type: ignore[call-overload]
+    pos = np.array(
+        [
+            position_features(int(r["i_a"]), int(r["i_b"]), ca, cb)  # type: ignore[call-overload]
+            for r, (ca, cb) in zip(ecb, central, strict=True)
+        ]
+    )
     ex = np.hstack([ex, _predict(same_fit, ex)[:, None], sim[:, None], pos])
     groups = np.array([int(r["topic"]) for r in ecb])  # type: ignore[call-overload]
     held = np.isin(groups, args.exclude_topics)

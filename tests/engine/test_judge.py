@@ -46,14 +46,42 @@ def test_rarity_orders_words() -> None:
     assert rarity("the") < rarity("said") < rarity("troops") < rarity("kursk")
 
 
+_BASE = "North Korea has sent about 10,000 soldiers to Russia, officials said."
+_PARA = "Officials said that roughly 10,000 North Korean troops have been sent to Russia."
+_TOPICAL = "North Korea and Russia signed a defence pact in Pyongyang in June."
+
+
 def test_paraphrase_beats_topical_overlap() -> None:
-    base = "North Korea has sent about 10,000 soldiers to Russia, officials said."
-    para = "Officials said that roughly 10,000 North Korean troops have been sent to Russia."
-    topical = "North Korea and Russia signed a defence pact in Pyongyang in June."
-    same_p, sim_p, event_p = _judge(base, para)
-    same_t, sim_t, event_t = _judge(base, topical)
-    assert same_p > same_t and sim_p > sim_t and event_p > event_t
+    same_p, sim_p, _ = _judge(_BASE, _PARA)
+    same_t, sim_t, _ = _judge(_BASE, _TOPICAL)
+    assert same_p > same_t and sim_p > sim_t
     assert same_p > 0.5 > same_t
+
+
+def test_paraphrase_is_the_same_event_more_than_topical_overlap_within_reports() -> None:
+    # The same-event model reads the reports around a pair (their own idf, positions, each
+    # sentence's centrality towards the other report): it is judged as compare judges it.
+    from index.matching import match
+    from index.sentences import split_sentences
+
+    a = f"{_BASE} The soldiers are being trained in the far east. The Kremlin declined to comment."
+    b = f"{_PARA} {_TOPICAL} The United States called the deployment dangerous."
+    sa, sb = split_sentences(a), split_sentences(b)
+    m = match(sa, sb)
+    para = m.judge(0, 0)
+    topical = m.judge(0, 1)
+    assert para.event > topical.event and para.similarity > topical.similarity
+    assert m.pairs[(0, 0)][0] == "shared"
+
+
+def test_centrality_finds_what_the_other_report_is_about() -> None:
+    from index.judge import centrality, local_idf, weigh
+
+    own = [prepare(_BASE), prepare("The weather in Paris was mild on Tuesday.")]
+    other = [prepare(_PARA), prepare("Seoul says the soldiers were sent to Russia in October.")]
+    idf, _ = local_idf(own + other)
+    central = centrality([weigh(p, idf) for p in own], [weigh(p, idf) for p in other])
+    assert central[0] > 0.3 > central[1] == 0.0
 
 
 def test_numbers_are_read_through_tokenisation() -> None:
