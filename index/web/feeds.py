@@ -35,6 +35,10 @@ _ISO_DAY = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 MAX_ITEMS = 200
 """Items read from one feed per run (a feed of thousands is an archive dump, not news)."""
 WORKERS = 4
+FULL_TEXT_WORDS = 80
+"""An item's own text shorter than this is taken for a teaser: its linked page is fetched, and the
+longer of the two kept (feed summaries run one to three sentences)."""
+_WORDS = re.compile(r"\w+")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 _FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
@@ -385,19 +389,21 @@ def _fetch_one(
 
 def _save_entry(entry: Any, link: str | None, guid: str | None, feed: Feed, folder: Path,
                 fetcher: Fetcher) -> Path:
-    page: Page | None = None
-    contents = [c.get("value", "") for c in entry.get("content", []) if isinstance(c, dict)]
-    body = max(contents, key=len, default="")
-    if body:
-        try:
-            page = extract_page(f"<html><body><article>{body}</article></body></html>", url=link)
-        except PageError:
-            page = None  # a summary, not the article: fetch the page
+    in_feed = _feed_text(entry, link)
     url = link or guid or ""
-    if page is None:
-        if not link:
-            raise PageError("the item has only a summary and no link to its page")
-        page, _final = fetch_page(fetcher, link)
+    if in_feed is not None and (not link or len(_WORDS.findall(in_feed.text)) >= FULL_TEXT_WORDS):
+        page = in_feed
+    elif not link:
+        raise PageError("the item has only a summary and no link to its page")
+    else:
+        try:
+            page, _final = fetch_page(fetcher, link)
+        except (FetchError, PageError):
+            if in_feed is None:
+                raise
+            page = in_feed  # the page failed: the feed's own (short) text is the article
+        if in_feed is not None and len(in_feed.text) > len(page.text):
+            page = in_feed
     title = _str(entry.get("title")) or page.title
     date = normalise_date(_str(entry.get("published")) or _str(entry.get("updated"))) or page.date
     document = page_document(
@@ -405,6 +411,18 @@ def _save_entry(entry: Any, link: str | None, guid: str | None, feed: Feed, fold
         source=feed.title or page.site, guid=guid,
     )
     return save_page(folder, document, title, date)
+
+
+def _feed_text(entry: Any, link: str | None) -> Page | None:
+    """The item's own full text (``content:encoded``, Atom ``content``), if it holds an article."""
+    contents = [c.get("value", "") for c in entry.get("content", []) if isinstance(c, dict)]
+    body = max(contents, key=len, default="")
+    if not body:
+        return None
+    try:
+        return extract_page(f"<html><body><article>{body}</article></body></html>", url=link)
+    except PageError:
+        return None  # a summary, not the article
 
 
 def _str(value: object) -> str | None:

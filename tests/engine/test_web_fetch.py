@@ -295,3 +295,22 @@ def test_hostile_feeds(tmp_path: Path, body: bytes, status: str, reason: str | N
     assert report.reason == reason or (reason and reason in (report.reason or ""))
     assert len(report.title or "") < 10  # no entity expanded, no file read
     assert not list((tmp_path / "articles").rglob("*.md"))
+
+
+def test_a_teaser_in_content_fetches_the_page_and_keeps_the_longer(tmp_path: Path) -> None:
+    teaser = ("Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had "
+              "held through the worst storm in a decade. Read the full story on our site.")
+    feed = rss_feed("BASE", items=2, full=False).replace(
+        b"<description>A short summary of story 1.</description>",
+        f"<description>x</description><content:encoded><![CDATA[<p>{teaser}</p>]]></content:encoded>".encode())
+    with serve() as srv, Fetcher() as f:
+        srv.routes["/f.xml"] = Route(feed.replace(b"BASE", srv.base.encode()), headers=RSS)
+        srv.routes["/story/1"] = Route(news_page(), headers=HTML)
+        srv.routes["/story/2"] = Route(b"down", 503)
+        feeds = FeedList(tmp_path / "data")
+        feeds.add([srv.url("/f.xml")])
+        [report] = fetch_feeds(feeds, tmp_path / "articles", f)
+    # Item 1: the page was fetched and is longer than the teaser; item 2 has no text and its page failed.
+    assert len(report.new) == 1 and report.item_errors == ((srv.url("/story/2"), "HTTP 503 Service Unavailable"),)
+    [article] = _articles(tmp_path / "articles")
+    assert article.text == "\n\n".join(ARTICLE_PARAGRAPHS)
