@@ -54,7 +54,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
 
     p = sub.add_parser(
         "feeds", prog="newsdesk feeds",
-        usage="newsdesk feeds {add URL... | import FILE.opml | list [--json] | remove URL}",
+        usage="newsdesk feeds [--json] {add URL... | import FILE.opml | list | remove URL}",
         help="the feeds newsdesk fetches: add, import (OPML), list, remove",
     )
     p.add_argument("action", choices=("add", "import", "list", "remove"))

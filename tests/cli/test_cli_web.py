@@ -158,3 +158,17 @@ def test_saved_html_in_a_corpus_is_indexed(newsdesk: Run, tmp_path: Path) -> Non
     hits = json.loads(newsdesk("search", "sandbags", str(corpus), "--json").stdout)["hits"]
     assert [(h["title"], h["source"], h["date"]) for h in hits] == [
         ("Brussels flood barrier holds through storm", "The Lowlands Courier", "2024-10-15")]
+
+
+@pytest.mark.parametrize("command", ["add", "feeds", "fetch"])
+def test_help_and_version(newsdesk: Run, command: str) -> None:
+    h = newsdesk(command, "--help")
+    assert h.returncode == 0 and h.stdout.startswith(f"usage: newsdesk {command} [") and h.stderr == ""
+    v = newsdesk(command, "--version")
+    assert v.returncode == 0 and v.stdout.startswith("newsdesk ")
+
+
+def test_feeds_without_an_action_is_a_usage_error(newsdesk: Run) -> None:
+    for argv in (["feeds"], ["feeds", "frob"], ["feeds", "remove"], ["feeds", "add"]):
+        r = newsdesk(*argv)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, argv
