@@ -59,6 +59,8 @@ class NewsdeskApp(App[None]):
         store_factory: StoreFactory | None = None,
         update_index: bool = True,
         compare: tuple[Any, Any] | None = None,
+        corpus_notes: Sequence[str] = (),
+        samples: bool = False,
     ) -> None:
         super().__init__()
         self.corpus_paths = list(corpus_paths)
@@ -72,6 +74,9 @@ class NewsdeskApp(App[None]):
         self.marked: Any = None
         """The article marked as A for a comparison (``tui.marks.Marked``), if any."""
         self._compare_first = compare
+        self.corpus_note = "sample articles: your library is empty" if samples else None
+        """Which corpus this is when it is not the user's own (the library's status line says it)."""
+        self._corpus_notes = list(corpus_notes)
         self.first_screen_ready = False
         """True once the library has listed the catalogue (benchmarks wait for it)."""
 
@@ -96,6 +101,8 @@ class NewsdeskApp(App[None]):
 
         apply_keymap(self)  # "keymap" in settings.json: binding id -> keys
         self.push_screen(self.library)
+        for note in self._corpus_notes:  # an empty library, a library folder that cannot be read
+            self.notify(note, title="Library", severity="warning", timeout=8, markup=False)
         if self._compare_first is not None:  # newsdesk --compare A B
             from tui.screens.compare import CompareScreen
 

@@ -385,7 +385,8 @@ class LibraryScreen(Screen[None]):
     def set_status(self, text: str, error: bool = False) -> None:
         """Show one line of status (plain text, never markup)."""
         status = self.query_one("#status", Static)
-        status.update(Content(text))
+        note = getattr(self.app, "corpus_note", None)  # the seeds standing in for an empty library
+        status.update(Content(f"{text} · {note}" if note and not error else text))
         status.set_class(error, "-error")
 
     def set_suggestion(self, suggestion: str | None) -> None:
