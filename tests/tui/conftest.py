@@ -14,6 +14,8 @@ def _config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep the settings file (theme) out of the real home folder."""
     folder = tmp_path / "config"
     monkeypatch.setenv("NEWSDESK_CONFIG_DIR", str(folder))
+    # Pairings set aside in the compare screen: kept out of the real user data folder too.
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(tmp_path / "data"))
     return folder
 
 

@@ -88,6 +88,12 @@ class CompareScreen(PendingG, Screen[None]):
             id="compare.next_conflict",
             group=CONFLICTS,
         ),
+        Binding("right_parenthesis", "only(1)", "Next only-here", show=False, id="compare.next_only"),
+        Binding(
+            "left_parenthesis", "only(-1)", "Prev only-here", show=False, id="compare.previous_only"
+        ),
+        Binding("d", "set_aside", "Set aside", show=False, id="compare.set_aside"),
+        Binding("u", "restore", "Restore set aside", show=False, id="compare.restore"),
         Binding("e", "toggle_info", "Entities", id="compare.entities"),
         Binding("s", "swap", "Swap", id="compare.swap"),
         Binding("m", "export", "Export", id="compare.export"),
@@ -120,6 +126,12 @@ class CompareScreen(PendingG, Screen[None]):
         self.articles: dict[str, Article] = {}
         self.entities: dict[str, list[Entity]] = {"a": [], "b": []}
         self.comparison: Comparison | None = None
+        """What is shown: the engine's comparison less the pairings set aside."""
+        self.engine_comparison: Comparison | None = None
+        self.set_aside: set[tuple[int, int, int, int]] = set()
+        """Pairings the reader set aside (A's offsets, then B's), remembered per article pair."""
+        self._set_aside_order: list[tuple[int, int, int, int]] = []
+        self.only_index: int | None = None
         self.left = "a"
         self.claims: list[Link] = []
         self.conflicts: list[Link] = []
@@ -213,6 +225,14 @@ class CompareScreen(PendingG, Screen[None]):
     def _show_comparison(self, result: Comparison) -> None:
         if not self.is_attached:
             return
+        from tui.setaside import load, without
+
+        self.engine_comparison = result
+        try:
+            self.set_aside = load(result.a, result.b)
+        except Exception:
+            self.set_aside = set()
+        result = without(result, self.set_aside)
         self.comparison = result
         self.claims = claim_links(result)
         self.conflicts = conflict_links(result)
@@ -310,6 +330,83 @@ class CompareScreen(PendingG, Screen[None]):
         """Select the next (``1``) or previous (``-1``) aligned claim and level it in both panes."""
         self._step(self.claims, step, "claim")
 
+    def _onlys(self) -> list[tuple[str, Any]]:
+        """Sentences one report alone has: the left pane's in reading order, then the right's."""
+        if self.comparison is None:
+            return []
+        c = self.comparison
+        by_side = {"a": c.only_a, "b": c.only_b}
+        return [(side, p) for side in (self.left, self.right) for p in by_side[side]]
+
+    def action_only(self, step: int) -> None:
+        """Select the next (``1``) or previous (``-1``) sentence that only one report has."""
+        if self.comparison is None:
+            self.set_status("still comparing…")
+            return
+        onlys = self._onlys()
+        if not onlys:
+            self.set_status("every sentence is aligned with the other report")
+            return
+        if self.only_index is None:
+            index = 0 if step > 0 else len(onlys) - 1
+        else:
+            index = (self.only_index + step) % len(onlys)
+        self.only_index = index
+        self.current = None
+        side, passage = onlys[index]
+        left, right = self._panes()
+        here, there = (left, right) if side == self.left else (right, left)
+        there.set_selected(None)
+        there.set_diffs(())
+        here.set_diffs(())
+        here.set_selected((passage.start, passage.end))
+        height = max(1, here.size.height)
+        here.move_to(here.line_of(passage.start) - height // 3)
+        n = sum(1 for s, _ in onlys if s == side)
+        k = sum(1 for s, _ in onlys[: index + 1] if s == side)
+        where = "left" if side == self.left else "right"
+        self.set_status(f"· only in {side.upper()} ({where}): {k} of {n}")
+
+    def action_set_aside(self) -> None:
+        """Set the selected aligned claim aside as a wrong pairing (remembered for these two
+        articles; the export lists it)."""
+        link = self.current
+        if self.comparison is None or link is None or link.kind == "conflict":
+            self.set_status("select an aligned claim first (] or [), then d sets it aside")
+            return
+        pairing = (link.a.start, link.a.end, link.b.start, link.b.end)
+        self.set_aside.add(pairing)
+        self._set_aside_order.append(pairing)
+        self._apply_set_aside("pairing set aside: shown as unaligned (u restores it)")
+
+    def action_restore(self) -> None:
+        """Restore the pairing set aside last (or, from an earlier visit, every one)."""
+        if not self.set_aside:
+            self.set_status("no pairing is set aside")
+            return
+        if self._set_aside_order:
+            self.set_aside.discard(self._set_aside_order.pop())
+        else:
+            self.set_aside.clear()
+        self._apply_set_aside("pairing restored")
+
+    def _apply_set_aside(self, message: str) -> None:
+        from tui.setaside import save, without
+
+        assert self.engine_comparison is not None
+        try:
+            save(self.engine_comparison.a, self.engine_comparison.b, self.set_aside)
+        except OSError as exc:
+            self.notify(f"cannot remember it: {exc}", severity="warning", markup=False)
+        self.comparison = without(self.engine_comparison, self.set_aside)
+        self.claims = claim_links(self.comparison)
+        self.conflicts = conflict_links(self.comparison)
+        self.current = None
+        self.query_one("#compare-summary", Static).update(summary(self.comparison))
+        self._fill()
+        n = len(self.set_aside)
+        self.set_status(f"{message} · {n} set aside")
+
     def action_conflict(self, step: int) -> None:
         """Select the next or previous disagreement and show the engine's explanation."""
         self._step(self.conflicts, step, "conflict")
@@ -389,7 +486,11 @@ class CompareScreen(PendingG, Screen[None]):
         assert self.comparison is not None
         shown = safe(str(path))
         try:
-            write_brief(path, comparison_to_markdown(self.comparison), overwrite=overwrite)
+            from tui.setaside import export_note
+
+            brief = comparison_to_markdown(self.comparison)
+            brief += export_note(self.comparison, self.set_aside)
+            write_brief(path, brief, overwrite=overwrite)
         except FileExistsError:
             self.app.call_from_thread(
                 self.notify,
