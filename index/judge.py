@@ -24,6 +24,7 @@ import gzip
 import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -382,9 +383,10 @@ class _Linear:
     def __call__(self, x: Sequence[float]) -> float:
         if self.columns is not None:
             x = [x[k] for k in self.columns]
-        weights, z = _folded(self)
-        for v, w in zip(x, weights, strict=True):
-            z += w * v
+        weights, bias = _folded(self)
+        if len(x) != len(weights):
+            raise ValueError(f"the model reads {len(weights)} inputs, got {len(x)}")
+        z = bias + sum(map(operator.mul, x, weights))
         if not self.logistic:
             return z
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

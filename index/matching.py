@@ -256,18 +256,14 @@ def _claims_within(
     """Mark ``shared`` the related pairs whose clauses make the same claim (same-claim probability
     of the best clause pair reaching the floor)."""
     verdict = floors()
-    cache_a: dict[int, list[tuple[Prepared, Weighted]]] = {}
-    cache_b: dict[int, list[tuple[Prepared, Weighted]]] = {}
+    cache_a: dict[int, list[Prepared]] = {}
+    cache_b: dict[int, list[Prepared]] = {}
 
-    def analysed(text: str, whole: Prepared) -> list[tuple[Prepared, Weighted]]:
+    def analysed(text: str, whole: Prepared) -> list[Prepared]:
         parts = clauses(text)
         if len(parts) == 1:
-            return [(whole, weigh(whole, idf))]
-        out = []
-        for c in parts:
-            p = prepare(c, fold)
-            out.append((p, weigh(p, idf)))
-        return out
+            return [whole]
+        return [prepare(c, fold) for c in parts]
 
     for (i, j), (kind, _) in list(pairs.items()):
         if kind == "shared" or judged[(i, j)].similarity < _CLAUSE_SIMILARITY:
@@ -283,19 +279,15 @@ def _claims_within(
             cb = cache_b[j] = analysed(sb[j].text, prepared_b[j])
         if len(ca) == 1 and len(cb) == 1:
             continue  # the whole sentences were judged already
-        # The clause pair with most words in common (a word or none: no claim made twice).
-        overlaps = sorted(
-            (
-                (len(x[0].weights.keys() & y[0].weights.keys()), n, x, y)
-                for n, (x, y) in enumerate((x, y) for x in ca for y in cb)
-            ),
-            key=lambda t: (-t[0], t[1]),
+        # The clause pair with most words in common, the first such (a word or none: no claim
+        # made twice).
+        common, x, y = max(
+            ((len(x.weights.keys() & y.weights.keys()), x, y) for x in ca for y in cb),
+            key=lambda t: t[0],
         )
-        best = 0.0
-        for common, _, (x, wx), (y, wy) in overlaps[:1]:
-            if common < 2:
-                break
-            best = max(best, same_claim(features(x, y), context_from(wx, wy, story)))
+        if common < 2:
+            continue
+        best = same_claim(features(x, y), context_from(weigh(x, idf), weigh(y, idf), story))
         if best >= verdict.shared_same:
             pairs[(i, j)] = ("shared", round(best, 4))
 
