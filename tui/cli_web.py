@@ -87,8 +87,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     """``newsdesk add URL``: fetch a page, save its article as Markdown, index it."""
     from index.web.archive import saved_keys
     from index.web.extract import PageError
-    from index.web.feeds import fetch_page, page_document, save_page
     from index.web.http import Fetcher, FetchError
+    from index.web.pages import fetch_page, page_document, save_page
 
     root = Path(args.into).expanduser() if args.into else fetched_dir()
     folder = root if args.into else root / "pages"
@@ -125,7 +125,7 @@ def _already(args: argparse.Namespace, url: str, folder: Path) -> int:
 
 def cmd_feeds(args: argparse.Namespace) -> int:
     """``newsdesk feeds add|import|list|remove``."""
-    from index.web.feeds import FeedError, FeedList, read_opml
+    from index.web.feedlist import FeedError, FeedList, read_opml
 
     feeds = FeedList(data_dir())
     values = list(args.values)

@@ -1,37 +1,30 @@
-"""Feeds: the subscription list, OPML import, and fetching new items into Markdown files.
+"""Feeds: fetching every subscription a few at a time and saving new items as Markdown files.
 
-The list lives in one JSON file (``feeds.json``) beside the fetched articles: each feed's URL, title,
-folder, HTTP validators (ETag, Last-Modified) and the GUIDs and URLs of the items already saved.
-``fetch_feeds`` fetches every feed a few at a time; each new item becomes a Markdown file in the feed's
-own folder (the linked page is fetched and extracted when the feed carries only a summary). An item is
-saved once: its GUID or URL is recorded, and the folder's own front matter is checked too, so a lost
-list never duplicates. A feed that fails changes nothing already saved.
+``fetch_feeds`` fetches every feed of the list (``index.web.feedlist``) a few at a time; each new item
+becomes a Markdown file in the feed's own folder (the linked page is fetched and extracted when the
+feed carries only a summary or a teaser). An item is saved once: its GUID or URL is recorded in the
+list, and the folder's own front matter is checked too, so a lost list never duplicates. A feed that
+fails changes nothing already saved.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
-import os
 import re
-import threading
-import time
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from index.dates import normalise_date
-from index.web.archive import now_iso, render_markdown, save_markdown, saved_keys, slug
-from index.web.extract import Page, PageError, decode_html, extract_page
-from index.web.http import Fetcher, FetchError, check_url
+from index.web.archive import now_iso, saved_keys, slug
+from index.web.extract import Page, PageError, extract_page
+from index.web.feedlist import Feed, FeedError, FeedList, file_lock
+from index.web.http import Fetcher, FetchError
+from index.web.pages import fetch_page, page_document, save_page
 
-FEEDS_FILE = "feeds.json"
-_ISO_DAY = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 MAX_ITEMS = 200
 """Items read from one feed per run (a feed of thousands is an archive dump, not news)."""
 WORKERS = 4
@@ -39,55 +32,9 @@ FULL_TEXT_WORDS = 80
 """An item's own text shorter than this is taken for a teaser: its linked page is fetched, and the
 longer of the two kept (feed summaries run one to three sentences)."""
 _WORDS = re.compile(r"\w+")
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 _FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
-
-class FeedError(Exception):
-    """A feed list or OPML file that cannot be used; the message says why."""
-
-
-@contextmanager
-def file_lock(path: Path, wait: float, busy: str) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (``flock``; nothing where the OS has none).
-
-    Raises:
-        FeedError: ``busy``, when another process holds it for longer than ``wait`` seconds.
-    """
-    try:
-        import fcntl
-    except ImportError:  # Windows: one process at a time is then the user's business
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as fh:
-        give_up = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= give_up:
-                    raise FeedError(busy) from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-@dataclass
-class Feed:
-    """One subscription and what newsdesk remembers of it."""
-
-    url: str
-    title: str | None = None
-    folder: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    seen: list[str] = field(default_factory=list)
-    added: str | None = None
-    last_fetch: str | None = None
+__all__ = ["FeedError", "FeedList", "FeedReport", "fetch_feeds"]
 
 
 @dataclass(frozen=True)
@@ -103,166 +50,6 @@ class FeedReport:
     item_errors: tuple[tuple[str, str], ...] = ()
     """(item URL or id, reason) for items that could not be saved; they are tried again next run."""
 
-
-class FeedList:
-    """The subscription list in ``folder/feeds.json``; every change is written at once, atomically."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-        self.path = self.folder / FEEDS_FILE
-        self._lock = threading.Lock()
-        self._lock_path = self.folder / ".feeds.lock"
-
-    def _locked(self) -> Any:
-        """This process's threads and other processes, one at a time on the list file."""
-        return file_lock(self._lock_path, 30.0, f"the feed list {self.path} stayed locked for 30 s")
-
-    def load(self) -> list[Feed]:
-        """The feeds, in the order they were added.
-
-        Raises:
-            FeedError: the file exists but is not a feed list.
-        """
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return []
-        except (OSError, ValueError) as exc:
-            raise FeedError(f"cannot read the feed list {self.path}: {exc}") from None
-        items = raw.get("feeds") if isinstance(raw, dict) else None
-        if not isinstance(items, list):
-            raise FeedError(f"{self.path} is not a newsdesk feed list")
-        known = set(Feed.__dataclass_fields__)
-        return [
-            Feed(**{k: v for k, v in item.items() if k in known})
-            for item in items
-            if isinstance(item, dict) and isinstance(item.get("url"), str)
-        ]
-
-    def _write(self, feeds: list[Feed]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{FEEDS_FILE}.{os.getpid()}.{threading.get_ident()}.tmp")
-        data = {"version": 1, "feeds": [f.__dict__ for f in feeds]}
-        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)
-
-    def add(self, urls: Iterable[str]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
-        """Subscribe to feeds.
-
-        Returns:
-            The URLs added, those already listed, and (URL, reason) for those refused.
-        """
-        added: list[str] = []
-        present: list[str] = []
-        refused: list[tuple[str, str]] = []
-        with self._lock, self._locked():
-            feeds = self.load()
-            have = {f.url for f in feeds}
-            for raw in urls:
-                try:
-                    url = check_url(raw)
-                except FetchError as exc:
-                    refused.append((raw, str(exc)))
-                    continue
-                if url in have:
-                    present.append(url)
-                    continue
-                feeds.append(Feed(url=url, added=now_iso()))
-                have.add(url)
-                added.append(url)
-            if added:
-                self._write(feeds)
-        return added, present, refused
-
-    def remove(self, url: str) -> Feed | None:
-        """Unsubscribe; the feed's saved articles stay where they are. Returns the feed removed."""
-        with self._lock, self._locked():
-            feeds = self.load()
-            keep = [f for f in feeds if f.url != url.strip()]
-            if len(keep) == len(feeds):
-                return None
-            self._write(keep)
-            return next(f for f in feeds if f.url == url.strip())
-
-    def update(self, feed: Feed) -> None:
-        """Store one feed's state, keeping every other feed as the file has it now."""
-        with self._lock, self._locked():
-            feeds = self.load()
-            for n, f in enumerate(feeds):
-                if f.url == feed.url:
-                    feeds[n] = feed
-                    self._write(feeds)
-                    return
-            # Removed while it was being fetched: stays removed.
-
-
-def read_opml(data: bytes) -> list[tuple[str, str | None]]:
-    """The feeds of an OPML subscription list: (``xmlUrl``, title), in document order, nested
-    outlines included.
-
-    Raises:
-        FeedError: not XML, or not OPML.
-    """
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise FeedError(f"not an OPML file (XML error: {exc})") from None
-    if root.tag.lower() != "opml":
-        raise FeedError(f"not an OPML file (its root element is <{root.tag}>)")
-    out: list[tuple[str, str | None]] = []
-    seen: set[str] = set()
-    for outline in root.iter("outline"):
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if url and url not in seen:
-            seen.add(url)
-            out.append((url, outline.get("title") or outline.get("text")))
-    return out
-
-
-def fetch_page(fetcher: Fetcher, url: str) -> tuple[Page, str]:
-    """Fetch a web page and extract its article. Returns the page and the final URL.
-
-    Raises:
-        FetchError: the fetch failed, or the answer is not an HTML page.
-        PageError: the page holds no article.
-    """
-    answer = fetcher.get(url, accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-    if answer.content_type not in _HTML_TYPES:
-        raise FetchError(f"not an HTML page (content type {answer.content_type})")
-    html, _notes = decode_html(answer.body, answer.charset)
-    return extract_page(html, url=answer.url), answer.url
-
-
-def page_document(
-    page: Page,
-    url: str,
-    title: str | None = None,
-    date: str | None = None,
-    author: str | None = None,
-    source: str | None = None,
-    guid: str | None = None,
-) -> str:
-    """The Markdown file for a fetched article (the given values win over the page's own)."""
-    meta = {
-        "title": title or page.title,
-        "date": date or page.date,
-        "source": source or page.site,
-        "author": author or page.author,
-        "url": url,
-        "fetched": now_iso(),
-        "guid": guid if guid and guid != url else None,
-    }
-    return render_markdown(meta, page.text, page.blocks)
-
-
-def save_page(folder: Path, document: str, title: str | None, date: str | None) -> Path:
-    """Save a fetched article's document as ``DATE-title-slug.md`` in ``folder``.
-
-    Only an ISO date names the file (a date kept as written, such as ``../../x``, never does: the
-    name must not leave the folder); otherwise today's.
-    """
-    day = date if date and _ISO_DAY.fullmatch(date) else now_iso()[:10]
-    return save_markdown(folder, f"{day}-{slug(title or 'article')}", document)
 
 
 ProgressFn = Callable[[int, int, str], None]

@@ -15,7 +15,7 @@ from index.markup import parse_markdown
 from index.models import Article, Block, Skipped
 from index.web.archive import escape_inline, render_markdown
 from index.web.extract import PageError, decode_html, extract_page
-from index.web.feeds import page_document
+from index.web.pages import page_document
 
 
 def _read(folder: Path) -> tuple[dict[str, Article], dict[str, str]]:

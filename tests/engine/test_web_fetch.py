@@ -21,8 +21,10 @@ from web_samples import (
 
 from index.ingest import read_paths
 from index.models import Article
-from index.web.feeds import FeedError, FeedList, fetch_feeds, fetch_page, read_opml
+from index.web.feedlist import FeedError, FeedList, read_opml
+from index.web.feeds import fetch_feeds
 from index.web.http import Fetcher, FetchError
+from index.web.pages import fetch_page
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 RSS = {"Content-Type": "application/rss+xml"}
@@ -257,7 +259,7 @@ def test_a_hostile_item_date_never_names_a_file_outside_the_feed_folder(tmp_path
 
 
 def test_one_fetch_at_a_time(tmp_path: Path) -> None:
-    from index.web.feeds import file_lock
+    from index.web.feedlist import file_lock
 
     feeds = FeedList(tmp_path / "data")
     feeds.add(["http://127.0.0.1:9/a.xml"])

@@ -9,7 +9,7 @@ import pytest
 from tui_helpers import settle
 from web_samples import Route, rss_feed, serve
 
-from index.web.feeds import FeedList
+from index.web.feedlist import FeedList
 
 
 @pytest.fixture()
