@@ -70,17 +70,50 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     common(p)
 
 
-def _index(folder: Path, index_dir: str | None) -> int:
-    """Index the folder the articles were saved in; returns how many articles were added or updated."""
+def _index(folder: Path, index_dir: str | None, register: bool) -> int:
+    """Index what was saved in ``folder``: with the whole library when the library holds it (so that
+    ``newsdesk search WORD`` finds it at once), else the folder alone.
+
+    Args:
+        folder: where the articles were saved.
+        index_dir: ``--index-dir``.
+        register: add ``folder`` (the fetched-articles folder) to the library first.
+
+    Returns:
+        How many articles were added or updated.
+    """
     from index.store import IndexBusy, Store
 
-    store = Store([str(folder)], index_dir)
+    store = Store(corpus_holding(folder, register), index_dir)
     try:
         report = store.update(timeout=120.0)
     except IndexBusy as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return 0
     return int(report.added + report.updated)
+
+
+def corpus_holding(folder: Path, register: bool) -> list[str]:
+    """The library's folders when the library holds ``folder`` (added to it first when ``register``),
+    else ``folder`` alone. Problems with the library are told on stderr, never fatal."""
+    try:
+        from tui import library
+    except ImportError:  # a tree without the library (issue 11)
+        return [str(folder)]
+    from tui.paths import PathError
+
+    try:
+        if register:
+            for path in library.add([str(folder)]).added:
+                print(f"(added {path} to the library)", file=sys.stderr)
+        folders = library.load()
+    except (library.LibraryError, PathError) as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return [str(folder)]
+    target = library.absolute(str(folder))
+    if any(target == f or target.startswith(f.rstrip(os.sep) + os.sep) for f in folders):
+        return folders
+    return [str(folder)]
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -104,7 +137,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if final != url and final in saved_keys(folder):
         return _already(args, final, folder)
     path = save_page(folder, page_document(page, final), page.title, page.date)
-    indexed = _index(root, args.index_dir)
+    indexed = _index(root, args.index_dir, register=not args.into)
     if args.json:
         print(json.dumps({"path": str(path), "url": final, "title": page.title, "date": page.date,
                           "source": page.site, "author": page.author, "indexed": indexed},
@@ -212,7 +245,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"newsdesk fetch: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     total = sum(len(r.new) for r in reports)
-    indexed = _index(root, args.index_dir) if total else 0
+    indexed = _index(root, args.index_dir, register=True) if total else 0
     failed = [r for r in reports if r.status == "failed"]
     if args.json:
         print(json.dumps({

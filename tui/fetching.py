@@ -71,10 +71,35 @@ def _finish(app: Any, reports: list[Any]) -> None:
              f"{'s' if len(reports) != 1 else ''}")]
     lines += [f"failed: {r.title or r.url}: {r.reason}" for r in failed[:5]]
     if new and not _in_corpus(app.corpus_paths, fetched_dir()):
-        lines.append(f"saved in {fetched_dir()} (open it with: newsdesk {fetched_dir()})")
+        lines.append(f"saved in {fetched_dir()}, {_register()}")
     _tell(app, "\n".join(lines), "warning" if failed else "information")
     if new and _in_corpus(app.corpus_paths, fetched_dir()) and app.store is not None:
         app.update_index()
+
+
+def _register() -> str:
+    """Add the fetched-articles folder to the library (when there is one); say where to read it."""
+    import contextlib
+    import io
+
+    from tui.cli_web import corpus_holding
+
+    with contextlib.redirect_stderr(io.StringIO()):  # the app has no stderr to tell
+        roots = corpus_holding(fetched_dir(), register=True)
+    if roots != [str(fetched_dir())] or _library_holds(fetched_dir()):
+        return "in your library: run newsdesk again to read it"
+    return f"open it with: newsdesk {fetched_dir()}"
+
+
+def _library_holds(folder: Path) -> bool:
+    try:
+        from tui import library
+    except ImportError:
+        return False
+    try:
+        return library.absolute(str(folder)) in library.load()
+    except Exception:  # noqa: BLE001 (an unreadable library holds nothing)
+        return False
 
 
 def _in_corpus(paths: list[str], folder: Path) -> bool:

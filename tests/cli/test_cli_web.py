@@ -172,3 +172,21 @@ def test_feeds_without_an_action_is_a_usage_error(newsdesk: Run) -> None:
     for argv in (["feeds"], ["feeds", "frob"], ["feeds", "remove"], ["feeds", "add"]):
         r = newsdesk(*argv)
         assert r.returncode == 2 and "Traceback" not in r.stderr, argv
+
+
+def test_fetched_articles_join_the_library(newsdesk: Run, tmp_path: Path) -> None:
+    """From a fresh install: feeds add, fetch, then search with no PATH finds them in the library."""
+    pytest.importorskip("tui.library")
+    with serve() as srv:
+        srv.routes.update(_pages(srv.base))
+        newsdesk("feeds", "add", srv.url("/atom.xml"))
+        fetched = newsdesk("fetch")
+        added = newsdesk("add", srv.url("/article"))
+    assert fetched.returncode == 0 and added.returncode == 0, fetched.stderr + added.stderr
+    folder = str((tmp_path / "data" / "articles").resolve())
+    library = json.loads((tmp_path / "config" / "library.json").read_text(encoding="utf-8"))
+    assert library["folders"] == [folder]
+    assert f"(added {folder} to the library)" in fetched.stderr
+    hits = json.loads(newsdesk("search", "barrier", "--json").stdout)["hits"]
+    assert sorted(h["title"] for h in hits) == [
+        "Brussels flood barrier holds through storm", "Gazette: barrier page one", "Gazette: barrier page two"]

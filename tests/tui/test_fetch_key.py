@@ -65,6 +65,13 @@ async def test_fetched_folder_outside_the_corpus_is_named(make_app: Any, data_di
             assert "1 new article from 2 feeds" in notes
             assert "HTTP 410" in notes
             assert f"saved in {data_dir / 'articles'}" in notes
+            try:
+                from tui import library
+            except ImportError:  # before the library (issue 11)
+                assert f"open it with: newsdesk {data_dir / 'articles'}" in notes
+            else:
+                assert "in your library: run newsdesk again to read it" in notes
+                assert library.load() == [str((data_dir / "articles").resolve())]
             assert len(app.library.catalogue) == before
 
 
