@@ -28,6 +28,9 @@ from index.web.pages import fetch_page, page_document, save_page
 MAX_ITEMS = 200
 """Items read from one feed per run (a feed of thousands is an archive dump, not news)."""
 WORKERS = 4
+MAX_SEEN = 5000
+"""GUIDs and URLs remembered per feed (the newest); older saved items are still known from the
+front matter of the files in the feed's folder."""
 FULL_TEXT_WORDS = 80
 """An item's own text shorter than this is taken for a teaser: its linked page is fetched, and the
 longer of the two kept (feed summaries run one to three sentences)."""
@@ -145,9 +148,11 @@ def _fetch_one(
     seen = set(feed.seen) | saved_keys(folder)
     new: list[str] = []
     errors: list[tuple[str, str]] = []
+    retry = False
     for entry in parsed.entries[:MAX_ITEMS]:
         if cancelled and cancelled():
             errors.append((feed.url, "cancelled"))
+            retry = True
             break
         link = _str(entry.get("link"))
         guid = _str(entry.get("id")) or link
@@ -159,14 +164,19 @@ def _fetch_one(
             continue
         try:
             path = _save_entry(entry, link, guid, feed, folder, fetcher)
-        except (FetchError, PageError, OSError) as exc:
+        except PageError as exc:  # the item itself lacks an article: retried only if the feed changes
             errors.append((link or guid or "an item", str(exc)))
+            continue
+        except (FetchError, OSError) as exc:
+            errors.append((link or guid or "an item", str(exc)))
+            retry = True
             continue
         seen |= keys
         feed.seen.extend(sorted(keys))
         new.append(str(path))
-    if not errors:
-        # Validators only once every item is saved: a 304 next time must not hide an item that failed.
+    feed.seen = feed.seen[-MAX_SEEN:]
+    if not retry:
+        # Kept only when no item failed for a passing reason: a 304 next time must not hide it.
         feed.etag, feed.last_modified = answer.etag, answer.last_modified
     feed_list.update(feed)
     status = "new" if new else "failed" if errors else "unchanged"

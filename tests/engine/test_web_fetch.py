@@ -316,3 +316,17 @@ def test_a_teaser_in_content_fetches_the_page_and_keeps_the_longer(tmp_path: Pat
     assert len(report.new) == 1 and report.item_errors == ((srv.url("/story/2"), "HTTP 503 Service Unavailable"),)
     [article] = _articles(tmp_path / "articles")
     assert article.text == "\n\n".join(ARTICLE_PARAGRAPHS)
+
+
+def test_an_item_that_can_never_be_saved_does_not_refetch_the_feed(tmp_path: Path) -> None:
+    feed = rss_feed("BASE", items=1).replace(
+        b"</channel>", b"<item><title>No link, no id</title><description>x</description></item></channel>")
+    with serve() as srv, Fetcher() as f:
+        srv.routes["/f.xml"] = _conditional(feed.replace(b"BASE", srv.base.encode()), '"e1"')
+        feeds = FeedList(tmp_path / "data")
+        feeds.add([srv.url("/f.xml")])
+        [first] = fetch_feeds(feeds, tmp_path / "articles", f)
+        [second] = fetch_feeds(feeds, tmp_path / "articles", f)
+    assert len(first.new) == 1 and first.item_errors == (("No link, no id", "no id and no link"),)
+    assert feeds.load()[0].etag == '"e1"'
+    assert second.status == "unchanged" and second.item_errors == ()
