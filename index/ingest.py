@@ -22,6 +22,7 @@ from index.markup import parse_markdown
 from index.models import Article, Block, Skipped
 from index.sentences import looks_hard_wrapped, paragraph_spans
 from index.textsafe import implausible_text
+from index.web.extract import page_assets
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -119,7 +120,11 @@ def _walk(root: Path, found: dict[str, SourceFile], skipped: list[Skipped]) -> N
             dirnames[:] = []
             continue
         seen_dirs.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # A browser's "save complete page" folder (Page_files/ beside Page.html) holds its scripts,
+        # images and ad frames, not articles.
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not page_assets(d, filenames)
+        )
         for name in sorted(filenames):
             if name.startswith("."):
                 continue

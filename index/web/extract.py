@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +61,15 @@ class Page:
     site: str | None = None
     url: str | None = None
     notes: tuple[str, ...] = ()
+
+
+def page_assets(folder: str, siblings: Collection[str]) -> bool:
+    """Whether ``folder`` is a browser's "save complete page" folder: ``Page_files`` beside
+    ``Page.html`` (or ``.htm``), holding the page's scripts, styles, images and frames."""
+    if not folder.endswith("_files"):
+        return False
+    page = folder[: -len("_files")]
+    return bool(page) and (f"{page}.html" in siblings or f"{page}.htm" in siblings)
 
 
 def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, list[str]]:

@@ -236,3 +236,27 @@ def test_trafilatura_output_vocabulary() -> None:
     doc = trafilatura.bare_extraction(page.decode(), include_comments=False, favor_precision=True)
     tags = {el.tag for el in doc.body.iter()}
     assert {"p", "head", "list", "item", "quote", "table", "row", "cell", "lb"} <= tags
+
+
+def test_browser_saved_page_folder_is_not_read(tmp_path: Path) -> None:
+    """'Save page, complete' writes Page_files/ beside Page.html: its frames are not articles."""
+    (tmp_path / "Flood.html").write_bytes(news_page())
+    assets = tmp_path / "Flood_files"
+    assets.mkdir()
+    (assets / "ad-frame.html").write_bytes(news_page(paragraphs=("Buy the SuperPhone now " * 20,)))
+    (assets / "notes.txt").write_text("Not an article of mine, a leftover.", encoding="utf-8")
+    other = tmp_path / "Research_files"  # no Research.html beside it: a user's own folder
+    other.mkdir()
+    (other / "mine.txt").write_text("My own notes about the flood barrier and the river.", encoding="utf-8")
+    articles, skipped = _read(tmp_path)
+    assert sorted(articles) == ["Flood.html", "Research_files/mine.txt"]
+    assert skipped == {}
+
+
+def test_web_package_names_load_their_modules() -> None:
+    import index.web
+
+    for name in index.web.__all__:
+        assert getattr(index.web, name) is not None
+    with pytest.raises(AttributeError):
+        index.web.nothing  # noqa: B018
