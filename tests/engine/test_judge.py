@@ -52,9 +52,9 @@ _TOPICAL = "North Korea and Russia signed a defence pact in Pyongyang in June."
 
 
 def test_paraphrase_beats_topical_overlap() -> None:
-    same_p, sim_p, _ = _judge(_BASE, _PARA)
-    same_t, sim_t, _ = _judge(_BASE, _TOPICAL)
-    assert same_p > same_t and sim_p > sim_t
+    same_p, sim_p, event_p = _judge(_BASE, _PARA)
+    same_t, sim_t, event_t = _judge(_BASE, _TOPICAL)
+    assert same_p > same_t and sim_p > sim_t and event_p > event_t
     assert same_p > 0.5 > same_t
 
 
