@@ -81,6 +81,8 @@ def run_cli(tmp_path: Path) -> Iterator[Callable[..., CliResult]]:
     default_index = tmp_path / "cli-index"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # never touch the real user cache
+    # Nor the user's library (the corpus of every command given no PATH) or settings.
+    env["NEWSDESK_CONFIG_DIR"] = str(tmp_path / "config")
 
     def run(*args: str, index_dir: Path | None | bool = True, timeout: float = 120) -> CliResult:
         argv = list(args)

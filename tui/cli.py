@@ -10,10 +10,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui import cli_web
-from tui.paths import PathError, check_paths, seeds_dir, split_ref
+from tui import cli_library, cli_web, library
+from tui.paths import PathError, check_paths, split_ref
 
-COMMANDS = ("index", "search", "entities", "compare", "related", "stories", *cli_web.WEB_COMMANDS)
+COMMANDS = (
+    "index", "search", "entities", "compare", "related", "stories", "library",
+    *cli_web.WEB_COMMANDS,
+)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -46,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsdesk",
         usage="newsdesk [--index-dir DIR] [PATH ...]\n       newsdesk COMMAND [options]",
         description="A keyboard-driven reader that compares several reports of the same story.\n"
-        "Run without a command to open the app on PATHs (files or folders of articles; the bundled\n"
-        "sample articles when no PATH is given), with its index in --index-dir DIR if given.",
+        "Run without a command to open the app on PATHs (files or folders of articles; your library\n"
+        "when no PATH is given, see `newsdesk library`), with its index in --index-dir DIR if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
     )
@@ -55,14 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("index", prog="newsdesk index", help="index articles and report what changed")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the seeds)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the library)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _common(p)
 
     p = sub.add_parser("search", prog="newsdesk search", help="search the index")
     p.add_argument("query", help='query, e.g. kursk, "north korean soldiers", person:zelensky')
-    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: seeds)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the library)")
     p.add_argument("--limit", type=int, default=10, help="maximum hits to print (default 10)")
     p.add_argument(
         "--sort",
@@ -94,10 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("stories", prog="newsdesk stories", help="group the corpus into stories")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the seeds)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the library)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
     cli_web.add_parsers(sub, _common)
+    cli_library.add_parser(sub)
     for command in sub.choices.values():
         command.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     parser.commands = sub.choices  # type: ignore[attr-defined]
@@ -107,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk",
-        description="Open the newsdesk reader on PATHs (default: the bundled sample articles).",
+        description="Open the newsdesk reader on PATHs (default: your library, see `newsdesk library`).",
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
@@ -123,8 +127,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _corpus(paths: Sequence[str]) -> list[str]:
-    check_paths(paths)
-    return list(paths) if paths else [str(seeds_dir())]
+    return cli_library.corpus_paths(paths)
 
 
 def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
@@ -361,10 +364,12 @@ def _run_app(argv: Sequence[str]) -> int:
         )
         return EXIT_USAGE
     try:
-        check_paths(args.paths)
+        found = library.corpus(args.paths)
     except PathError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    for note in found.notes:
+        print(f"newsdesk: {note}", file=sys.stderr)
     pair = None
     if args.compare:
         from tui.cli_compare import ArgumentError, load_article
@@ -376,7 +381,8 @@ def _run_app(argv: Sequence[str]) -> int:
             return EXIT_USAGE
     from tui.app import NewsdeskApp
 
-    app = NewsdeskApp(_corpus(args.paths), index_dir=args.index_dir, compare=pair)
+    app = NewsdeskApp(found.paths, index_dir=args.index_dir, compare=pair,
+                      corpus_notes=() if found.seeds else found.notes, samples=found.seeds)
     app.run()
     return int(app.return_code or 0)
 
@@ -402,6 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "index": cmd_index,
         "search": cmd_search,
         "entities": cmd_entities,
+        "library": cli_library.cmd_library,
     }
     from tui import cli_compare
 

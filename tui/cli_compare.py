@@ -138,10 +138,9 @@ def cmd_related(args: argparse.Namespace) -> int:
 def cmd_stories(args: argparse.Namespace) -> int:
     """``newsdesk stories``: the corpus grouped into stories."""
     from index.related import stories
-    from tui.paths import seeds_dir
+    from tui.cli_library import corpus_paths
 
-    corpus = list(args.paths) if args.paths else [str(seeds_dir())]
-    store = _store_for(args, corpus)
+    store = _store_for(args, corpus_paths(args.paths))
     groups = stories(store)
     if args.json:
         print(json.dumps([
