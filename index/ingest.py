@@ -489,52 +489,71 @@ def read_jsonl_text(text: str, source: SourceFile) -> tuple[list[Article], list[
     skipped: list[Skipped] = []
     seen: dict[str, int] = {}
     for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        record = jsonl_record(line, lineno, source)
+        if record is None:
             continue
-        where = f"{source.path}:{lineno}"
-        if len(line) > MAX_LINE_CHARS:
-            skipped.append(Skipped(where, "line too long"))
+        if isinstance(record, Skipped):
+            skipped.append(record)
             continue
-        try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            skipped.append(Skipped(where, f"not valid JSON ({getattr(exc, 'msg', 'too deeply nested')})"))
-            continue
-        if not isinstance(obj, dict):
-            skipped.append(Skipped(where, "not a JSON object"))
-            continue
-        body = obj.get("text")
-        if not isinstance(body, str) or not body.strip():
-            skipped.append(Skipped(where, "missing or empty \"text\""))
-            continue
-        raw_id = obj.get("id")
-        local = (
-            _no_surrogates(" ".join(str(raw_id).split()))
-            if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
-            else str(lineno)
-        )
-        article_id = f"{source.rel}#{local}"
+        article_id, obj, _numbered = record
         if article_id in seen:
-            skipped.append(Skipped(where, f"duplicate id {local!r} (first on line {seen[article_id]})"))
+            skipped.append(duplicate_line(source, lineno, article_id, seen[article_id]))
             continue
         seen[article_id] = lineno
-        body = _no_surrogates(body.replace("\x00", "\ufffd"))
-        title = _meta_str(obj, "title")
-        base = text_article(body, article_id, source.path, title=title)
-        meta = {k: obj.get(k) for k in ("source", "date", "url", "story", "author")}
-        articles.append(
-            Article(
-                id=article_id,
-                path=source.path,
-                title=title or base.title,
-                text=body,
-                **_metadata(meta),
-                format="jsonl",
-                blocks=base.blocks,
-                notes=(),
-            )
-        )
+        articles.append(jsonl_article(obj, article_id, source))
     return articles, skipped
+
+
+def jsonl_record(
+    line: str, lineno: int, source: SourceFile
+) -> tuple[str, dict[str, object], bool] | Skipped | None:
+    """One ``.jsonl`` line checked: its article id, its object, and whether the id is its line
+    number (the line has no usable ``id``); a ``Skipped`` with the reason; ``None`` for a blank line.
+    """
+    if not line.strip():
+        return None
+    where = f"{source.path}:{lineno}"
+    if len(line) > MAX_LINE_CHARS:
+        return Skipped(where, "line too long")
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return Skipped(where, f"not valid JSON ({getattr(exc, 'msg', 'too deeply nested')})")
+    if not isinstance(obj, dict):
+        return Skipped(where, "not a JSON object")
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        return Skipped(where, "missing or empty \"text\"")
+    raw_id = obj.get("id")
+    numbered = not (
+        isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()
+    )
+    local = str(lineno) if numbered else _no_surrogates(" ".join(str(raw_id).split()))
+    return f"{source.rel}#{local}", obj, numbered
+
+
+def duplicate_line(source: SourceFile, lineno: int, article_id: str, first: int) -> Skipped:
+    """The report of a ``.jsonl`` line repeating an id first used on line ``first``."""
+    local = article_id[len(source.rel) + 1 :]
+    return Skipped(f"{source.path}:{lineno}", f"duplicate id {local!r} (first on line {first})")
+
+
+def jsonl_article(obj: dict[str, object], article_id: str, source: SourceFile) -> Article:
+    """The article of one checked ``.jsonl`` record (see ``jsonl_record``)."""
+    body = _no_surrogates(str(obj["text"]).replace("\x00", "\ufffd"))
+    title = _meta_str(obj, "title")
+    base = text_article(body, article_id, source.path, title=title)
+    meta = {k: obj.get(k) for k in ("source", "date", "url", "story", "author")}
+    return Article(
+        id=article_id,
+        path=source.path,
+        title=title or base.title,
+        text=body,
+        **_metadata(meta),
+        format="jsonl",
+        blocks=base.blocks,
+        notes=(),
+    )
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | Skipped]:

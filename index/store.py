@@ -2,7 +2,9 @@
 
 The index sits outside the corpus (the user cache directory, keyed by the corpus roots), in a private
 folder (0700: Whoosh pickles stored fields). A marker file says newsdesk made it and which schema it has;
-a manifest records each file's size, mtime and content hash so a second run re-reads only what changed.
+a manifest records each file's size, mtime and content hash so a second run re-reads only what changed,
+and for a ``.jsonl`` file a hash of each line, so only its new and changed lines are indexed again
+(``index.jsonl``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from whoosh.writing import LockError
 
 from index.dates import parse_date
 from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
+from index.jsonl import read_jsonl_changes
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
 from index.tables import (
     TABLE_NAMES,
@@ -682,17 +685,39 @@ class Store:
                     # Touched but not changed: keep what the index has.
                     entry["ids"] = prev.get("ids", [])
                     entry["skipped"] = prev.get("skipped", [])
+                    if "lines" in prev:
+                        entry["lines"] = prev["lines"]
                     skipped.extend(Skipped(p, r) for p, r in entry["skipped"])
                     counts["unchanged"] += len(entry["ids"])
                     done += weight
                     continue
-                articles, bad = read_file(source, data)
+                prev_ids = set(prev.get("ids", [])) if prev else set()
+                kept: list[str] = []
+                line_keys: dict[str, str] | None = None
+                if source.path.lower().endswith(".jsonl"):
+                    # Line by line: only new and changed lines are parsed and indexed again.
+                    lines = read_jsonl_changes(source, data, _line_index(prev))
+                    articles, bad, kept = lines.articles, lines.skipped, lines.kept
+                    line_keys = lines.lines
+                else:
+                    articles, bad = read_file(source, data)
                 skipped.extend(bad)
                 entry["skipped"] = [[s.path, s.reason] for s in bad]
-                if prev:
+                if prev and not kept:
                     writer.delete_by_term("file", source.path)
-                    forget(prev.get("ids", []))
-                prev_ids = set(prev.get("ids", [])) if prev else set()
+                    forget(prev_ids)
+                elif prev:
+                    stale = prev_ids.difference(kept)
+                    for article_id in stale:
+                        writer.delete_by_term("id", article_id)
+                    forget(stale)
+                for article_id in kept:
+                    if article_id in seen_ids:  # a file of another root took the id this run
+                        skipped.append(Skipped(source.path, f"duplicate article id {article_id!r}"))
+                        continue
+                    seen_ids.add(article_id)
+                    entry["ids"].append(article_id)
+                    counts["unchanged"] += 1
                 fresh = []
                 for article in articles:
                     if article.id in seen_ids:
@@ -704,6 +729,8 @@ class Store:
                     counts["updated" if article.id in prev_ids else "added"] += 1
                     fresh.append(article)
                 counts["removed"] += len(prev_ids - set(entry["ids"]))
+                if line_keys is not None:
+                    entry["lines"] = {line_keys[i]: i for i in entry["ids"]}
                 if not fresh:
                     done += weight
                 for article in fresh:
@@ -803,6 +830,15 @@ def _remember_name(names: dict[str, str], key: str, text: str) -> None:
     """Keep, for each entity key, the fullest surface form seen (for facets and sidebars)."""
     if fullest(names.get(key), text):
         names[key] = text
+
+
+def _line_index(entry: dict[str, Any] | None) -> dict[str, str]:
+    """The line keys of a ``.jsonl`` file's indexed articles (``index.jsonl``), from its manifest entry."""
+    lines = entry.get("lines") if entry else None
+    if not isinstance(lines, dict):  # a file not indexed yet, or by a newsdesk without line keys
+        return {}
+    ids = set(entry.get("ids", [])) if entry else set()
+    return {k: v for k, v in lines.items() if isinstance(k, str) and v in ids}
 
 
 def _changed(source: SourceFile, entry: dict[str, Any] | None) -> bool:
