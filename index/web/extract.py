@@ -115,7 +115,8 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, li
                 notes.append(f"invalid UTF-8: {bad} damaged byte sequences replaced")
             else:
                 text = data.decode("cp1252", errors="replace")
-                notes.append("no charset declared and not UTF-8; read as windows-1252")
+                said = "declared UTF-8 but is not" if declared else "no charset declared and not UTF-8"
+                notes.append(f"{said}; read as windows-1252")
     sample = text[:8192]
     junk = len(_JUNK.findall(sample))
     if sample and junk / len(sample) > 0.05:

@@ -260,3 +260,11 @@ def test_web_package_names_load_their_modules() -> None:
         assert getattr(index.web, name) is not None
     with pytest.raises(AttributeError):
         index.web.nothing  # noqa: B018
+
+
+def test_a_wrong_header_charset_is_not_mojibake() -> None:
+    """The server says UTF-8, the bytes are windows-1252 (curly quotes, accents): read as cp1252."""
+    text = "“Liège’s café,” said Zoë, “is open again.” " * 4
+    html, notes = decode_html(news_page(charset="cp1252", meta_charset=False, paragraphs=(text,)), "utf-8")
+    assert text.strip() in html and "\ufffd" not in html
+    assert notes == ["declared UTF-8 but is not; read as windows-1252"]
