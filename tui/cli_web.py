@@ -217,7 +217,8 @@ def _list_feeds(feeds: Any, as_json: bool) -> int:
         folder = fetched_dir() / "feeds" / f.folder if f.folder else None
         saved = len(list(folder.glob("*.md"))) if folder and folder.is_dir() else 0
         rows.append({"url": f.url, "title": f.title, "folder": str(folder) if folder else None,
-                     "articles": saved, "last_fetch": f.last_fetch})
+                     "articles": saved, "last_fetch": f.last_fetch, "last_status": f.last_status,
+                     "last_error": f.last_error})
     if as_json:
         print(json.dumps(rows, ensure_ascii=False))
         return EXIT_OK
@@ -225,7 +226,8 @@ def _list_feeds(feeds: Any, as_json: bool) -> int:
         print("no feeds (add one with: newsdesk feeds add URL)")
     for r in rows:
         title = f"  {r['title']}" if r["title"] else ""
-        print(f"{r['articles']:>5}  {_safe(r['url'])}{_safe(title)}")
+        error = f"  (last fetch failed: {r['last_error']})" if r["last_status"] == "failed" else ""
+        print(f"{r['articles']:>5}  {_safe(r['url'])}{_safe(title)}{_safe(error)}")
     return EXIT_OK
 
 

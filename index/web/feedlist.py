@@ -69,6 +69,9 @@ class Feed:
     seen: list[str] = field(default_factory=list)
     added: str | None = None
     last_fetch: str | None = None
+    last_status: str | None = None
+    """``new``, ``unchanged`` or ``failed``: what the last fetch did."""
+    last_error: str | None = None
 
 
 class FeedList:

@@ -119,15 +119,23 @@ def _fetch_all(
 def _fetch_one(
     feed: Feed, feed_list: FeedList, root: Path, fetcher: Fetcher, cancelled: Callable[[], bool] | None
 ) -> FeedReport:
+    report = _fetch_items(feed, feed_list, root, fetcher, cancelled)
+    feed.last_fetch = now_iso()
+    feed.last_status, feed.last_error = report.status, report.reason
+    feed_list.update(feed)
+    return report
+
+
+def _fetch_items(
+    feed: Feed, feed_list: FeedList, root: Path, fetcher: Fetcher, cancelled: Callable[[], bool] | None
+) -> FeedReport:
     import feedparser
 
     try:
         answer = fetcher.get(feed.url, feed.etag, feed.last_modified, accept=_FEED_ACCEPT)
     except FetchError as exc:
         return FeedReport(feed.url, "failed", feed.title, reason=str(exc))
-    feed.last_fetch = now_iso()
     if answer.not_modified:
-        feed_list.update(feed)
         return FeedReport(feed.url, "unchanged", feed.title)
     # A stream, never the bytes themselves: given bytes, feedparser may take them for a file name.
     parsed: Any = feedparser.parse(
@@ -178,7 +186,6 @@ def _fetch_one(
     if not retry:
         # Kept only when no item failed for a passing reason: a 304 next time must not hide it.
         feed.etag, feed.last_modified = answer.etag, answer.last_modified
-    feed_list.update(feed)
     status = "new" if new else "failed" if errors else "unchanged"
     reason = f"{len(errors)} item{'s' if len(errors) != 1 else ''} not saved" if errors else None
     return FeedReport(feed.url, status, feed.title, tuple(new), reason, tuple(errors))

@@ -194,7 +194,10 @@ def test_a_failing_feed_keeps_what_was_saved(tmp_path: Path) -> None:
         [down, _, _] = fetch_feeds(feeds, root, f)
     assert down.status == "failed" and "503" in (down.reason or "")
     assert len(_articles(root)) == 3
-    assert len(feeds.load()[0].seen) == 6  # 3 GUIDs and 3 URLs, still known
+    state = feeds.load()[0]
+    assert len(state.seen) == 6  # 3 GUIDs and 3 URLs, still known
+    assert (state.last_status, state.last_error) == ("failed", "HTTP 503 Service Unavailable")
+    assert [f.last_status for f in feeds.load()[1:]] == ["failed", "failed"]
 
 
 def test_feeds_are_fetched_a_few_at_once(tmp_path: Path) -> None:
