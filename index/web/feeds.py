@@ -119,6 +119,8 @@ def _fetch_all(
 def _fetch_one(
     feed: Feed, feed_list: FeedList, root: Path, fetcher: Fetcher, cancelled: Callable[[], bool] | None
 ) -> FeedReport:
+    if cancelled and cancelled():  # a run being stopped (the app quitting) starts no more requests
+        return FeedReport(feed.url, "failed", feed.title, reason="cancelled")
     report = _fetch_items(feed, feed_list, root, fetcher, cancelled)
     feed.last_fetch = now_iso()
     feed.last_status, feed.last_error = report.status, report.reason

@@ -333,3 +333,14 @@ def test_an_item_that_can_never_be_saved_does_not_refetch_the_feed(tmp_path: Pat
     assert len(first.new) == 1 and first.item_errors == (("No link, no id", "no id and no link"),)
     assert feeds.load()[0].etag == '"e1"'
     assert second.status == "unchanged" and second.item_errors == ()
+
+
+def test_a_cancelled_run_starts_no_more_requests(tmp_path: Path) -> None:
+    with serve() as srv, Fetcher() as f:
+        srv.routes["/a.xml"] = Route(rss_feed(srv.base, items=1), headers=RSS)
+        feeds = FeedList(tmp_path / "data")
+        feeds.add([srv.url("/a.xml")])
+        [report] = fetch_feeds(feeds, tmp_path / "articles", f, cancelled=lambda: True)
+        assert srv.requests == []
+    assert (report.status, report.reason) == ("failed", "cancelled")
+    assert feeds.load()[0].last_fetch is None
