@@ -37,8 +37,8 @@ from index.gazetteer import (
 from index.models import Entity
 
 __all__ = [
-    "AliasTable", "Recognizer", "RuleRecognizer", "display_name", "extract", "get_recognizer",
-    "link_across",
+    "AliasTable", "Recognizer", "RuleRecognizer", "display_name", "display_names", "extract",
+    "get_recognizer", "link_across",
 ]
 
 # ---------------------------------------------------------------- dates and quantities
@@ -709,10 +709,29 @@ def display_name(entities: Iterable[Entity], canonical: str) -> str:
     Returns:
         The longest mixed-case surface form without a leading "the", or the key in title case.
     """
-    forms = [re.sub(r"^the\s+", "", e.text, flags=re.IGNORECASE) for e in entities if e.canonical == canonical]
-    if not forms:
-        return canonical.title()
-    return max(forms, key=lambda f: (not f.isupper(), len(f.split()), forms.count(f), len(f)))
+    return display_names(e for e in entities if e.canonical == canonical).get(
+        canonical, canonical.title()
+    )
+
+
+def display_names(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each canonical key's most complete surface form among ``entities`` (see ``display_name``).
+
+    Only forms these entities write are used: a report that writes "North Korea" is never shown
+    as naming "DPRK", the alias another report used for the same key.
+    """
+    forms: dict[str, Counter[str]] = {}
+    for e in entities:
+        if e.canonical:
+            form = " ".join(_LEADING_THE.sub("", e.text).split())
+            forms.setdefault(e.canonical, Counter())[form] += 1
+    return {
+        key: max(seen, key=lambda f: (not f.isupper(), len(f.split()), seen[f], len(f), f))
+        for key, seen in forms.items()
+    }
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 _RECOGNIZERS: dict[str, Recognizer] = {}

@@ -140,19 +140,22 @@ def summary(c: Comparison) -> Content:
 
 
 def _names(entities: Sequence[Entity]) -> dict[str, tuple[str, str]]:
-    """canonical key -> (label, the first way the report wrote it)."""
-    out: dict[str, tuple[str, str]] = {}
-    for e in entities:
-        if e.canonical and e.canonical not in out:
-            out[e.canonical] = (e.label, safe(e.text))
-    return out
+    """canonical key -> (label, the report's own fullest name for it: never another report's alias)."""
+    from index.entities import display_names
+
+    labels = {e.canonical: e.label for e in reversed(entities) if e.canonical}
+    return {k: (labels[k], safe(name)) for k, name in display_names(entities).items()}
 
 
 def entity_panel(
     c: Comparison, entities_a: Sequence[Entity], entities_b: Sequence[Entity]
 ) -> Content:
     """Entities named only in A, in both, only in B, then each side's cited sources."""
-    names = {**_names(entities_b), **_names(entities_a)}
+    names_a, names_b = _names(entities_a), _names(entities_b)
+    names = {**names_b, **names_a}
+    for k in c.shared_entities:  # each report's own words: "North Korea / DPRK"
+        if k in names_a and k in names_b and names_a[k][1] != names_b[k][1]:
+            names[k] = (names_a[k][0], f"{names_a[k][1]} / {names_b[k][1]}")
 
     def section(title: str, keys: Sequence[str]) -> list[Content]:
         rows = [Content.assemble((f"{title} ({len(keys)})", "bold underline"))]
