@@ -91,7 +91,9 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _CAP = (rf"(?:Gen|Lt|Col|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|St|Capt|Sgt|Adm|Maj|Prof|Rev|"
         rf"Mt|Ft)\.|[A-Z]\.(?=[ \t]+[A-Z])|(?:[{_UP}]\.){{2,}}|[{_UP}]\w*(?:[-'’]\w+)*")
 _CONN = r"(?:of|for|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
-_GAP = r"(?:[ \t]+|[ \t]*\n(?=\S))"
+# Words of a name are one or two spaces apart, or wrapped onto the next line; three or more spaces or
+# a tab are a table's column gap ("Country       Differential" is two headers, not a person).
+_GAP = r"(?: {1,2}|[ \t]*\n(?=\S))"
 _SEQ_RE = re.compile(
     rf"(?<!\w)(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_CONN}{_GAP}(?:the{_GAP})?)?(?:{_CAP}))*"
 )
@@ -261,7 +263,8 @@ class RuleRecognizer:
         i, n, person_next = 0, len(toks), False
         while i < n:
             t = toks[i]
-            if t.gaz is None and _is_title(t) and i + 1 < n:
+            if t.gaz is None and _is_title(t) and i + 1 < n and not (
+                    not person_next and _org_head_follows(toks, i)):
                 person_next, i = True, i + 1
                 if toks[i].conn:  # "Secretary of State X": skip the office's object
                     while i < n and toks[i].conn:
@@ -313,6 +316,14 @@ class RuleRecognizer:
                 k += 1
             run = toks[i:k]
             i = k
+            if person_next and k < n and _is_title(toks[k]) and all(
+                    x.low in lower_words for x in run):
+                continue  # "Foreign Trade Minister X": the office goes on; the person follows it
+            if _in_brackets(text, run[0].start) and not all(x.text.isupper() for x in run):
+                # Reuters writes company names in angle brackets: "<Merrill Lynch Capital Markets>".
+                out.append(_Cand(run[0].start, _end(run[-1]), "ORG", ""))
+                person_next = False
+                continue
             if person_next:
                 if len(run) <= 4:
                     out.append(_Cand(run[0].start, _end(run[-1]), "PERSON", ""))
@@ -330,6 +341,11 @@ class RuleRecognizer:
 
     def _lone(self, text: str, t: _Tok, lower_words: frozenset[str], out: list[_Cand]) -> None:
         word = _strip_poss(t.text)
+        if len(word) == 1:
+            return  # a lone capital letter ("S and P said") is an initial, not a name
+        if _in_brackets(text, t.start) and not word.isupper():
+            out.append(_Cand(t.start, _end(t), "ORG", ""))
+            return
         if _ACRO_RE.match(word):
             if word in _NOT_ORGS:
                 return  # newswire boilerplate ("REUTER", "NOTE") or a time zone ("UTC")
@@ -384,6 +400,40 @@ def _common_acronym(text: str, pos: int, word: str) -> bool:
     return False
 
 
+def _org_head_follows(toks: list[_Tok], i: int) -> bool:
+    """Whether the title word at ``i`` opens an organisation's name: "Finance Ministry", "Justice
+    Department", "General Motors Corp" (an organisation head before any other title or possessive)."""
+    for k in range(i + 1, min(len(toks), i + 4)):
+        t = toks[k]
+        if t.conn or not t.text or _is_title(t) or t.gaz is not None:
+            return False
+        if t.low.rstrip(".") in ORG_HEADS or t.low.rstrip(".'’s") in ORG_HEADS:
+            return True
+        if t.poss:
+            return False
+    return False
+
+
+def _firm_tail(rest: list[_Tok]) -> bool:
+    """Whether the words after an "and" end a firm's name: "(Procter and) Gamble Co", "(Morgan
+    Stanley and) Co Inc"; not "(Delamuraz and) National Bank President Pierre Languetin"."""
+    for j, x in enumerate(rest[:3]):
+        if _is_title(x):
+            return False  # "Howe and Governor of the Bank of England Robin Leigh-Pemberton"
+        if x.low.rstrip(".") in ORG_HEADS:
+            return j + 1 == len(rest) or not _is_title(rest[j + 1])
+    return False
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """A name opening an angle-bracketed span on its line: newswire marks companies so ("<Airbus
+    Industrie>"; the callers leave out capitals, which are stock codes: "<SKBS ST>", "<C>")."""
+    if text[pos - 1 : pos] != "<":
+        return False
+    close = text.find(">", pos)
+    return close > 0 and "\n\n" not in text[pos:close] and close - pos <= 80
+
+
 def _in_caps(caps: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in caps)
 
@@ -404,6 +454,8 @@ def _name_like(run: list[_Tok], lower_words: frozenset[str]) -> bool:
         if low in ORG_HEADS or low in EVENT_HEADS or low in PLACE_HEADS:
             return False
         common += low in lower_words
+    if len(run) == 2 and len(run[1].text) == 1 and run[0].low in lower_words:
+        return False  # "Class A" shares; "Malcolm X" stays a person
     # Words also written in lowercase in the article are common nouns ("Music Program").
     return common * 2 < len(run) or (len(run) == 2 and common < 2)
 
@@ -444,7 +496,7 @@ def _split(toks: list[_Tok]) -> list[list[_Tok]]:
                 (t.low in CONNECTORS and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
                                           or prev.low in {"republic", "kingdom"}
                                           or (_is_title(prev) and len(rest) > 1)))
-                or (t.low in {"and", "&"} and prev.gaz is None and rest[-1].low in ORG_HEADS
+                or (t.low in {"and", "&"} and prev.gaz is None and _firm_tail(rest)
                     and toks[i + 1].low != "the" and toks[i + 1].gaz is None)
                 or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn))
             if keep:
@@ -603,9 +655,17 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
                 fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
     orgs = {key_of(text[c.start:c.end]) for c in kept if c.label == "ORG"}
+    # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
+    # weekly review". One such mention decides for every mention of the name in the article.
+    firms = {c.canonical for c in kept if c.label == "PERSON" and _FIRM_AFTER.match(text, c.end)}
     out: list[Entity] = []
     for c in kept:
         surface = text[c.start:c.end]
+        if c.label == "PERSON" and " " in c.canonical:
+            # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc".
+            org = next((o for o in sorted(orgs) if o.startswith(c.canonical + " ")), None)
+            if org or c.canonical in firms:
+                c.label, c.canonical = "ORG", org or c.canonical
         if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
             full = _match_person(_person_key(surface), fulls)
             if full:
@@ -621,10 +681,17 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
                     c.label, c.canonical = "PLACE", key
                 else:
                     continue
+        if c.label == "PERSON" and c.canonical in firms:
+            c.label = "ORG"  # "Smith" of "Comissaria Smith"
         if not c.canonical:
             c.canonical = key_of(surface)
         out.append(Entity(c.start, c.end, c.label, surface, c.canonical))
     return out
+
+
+_FIRM_AFTER = re.compile(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")
+"""After a name: the article calls it "its" ("X said in its weekly review"). ", which" is no cue:
+in "directed by Jorge Nasser, which also helped" it is the radio."""
 
 
 def _merge_fuzzy(fulls: Counter[str], cands: list[_Cand]) -> None:

@@ -80,7 +80,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     petroleum oil steel mining resources pharmaceuticals securities insurance investments chemicals
     chemical electric federation league club team church network broadcasting television tv radio
     magazine times post news journal herald tribune independent gazette telegraph guardian chronicle
-    observer press daily express monitor reporter examiner inquirer weekly""".split()
+    observer press daily express monitor reporter examiner inquirer weekly reserve bourse program
+    programme""".split()
 )
 NEWS_HEADS: frozenset[str] = frozenset(
     "times post news journal herald tribune independent gazette telegraph guardian chronicle "
@@ -117,7 +118,7 @@ CONNECTORS: frozenset[str] = frozenset("of for de del da di du la le van von der
 # Both are small, generic to English-language news, and not derivable from any data library.
 INSTITUTIONS: frozenset[str] = frozenset(
     "kremlin pentagon vatican knesset bundestag duma reuters afp xinhua tass interfax yonhap "
-    "bloomberg".split()
+    "bloomberg treasury fed".split()
 )
 # Demonyms that no suffix rule derives from the country name, plus bloc and religious adjectives.
 # pycountry has names but no adjectives, and a rule like "+ian" cannot produce "French" or "Dutch".

@@ -47,6 +47,8 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
+# 19: firms and table headers no longer people, a title before an organisation head opens the
+# organisation's name; names shown in mixed case, dates and quantities in their plainest form;
 # 18: a line ending on a month or "of" carries the figure that opens the next;
 # 17: a short text wrapped by hand keeps its blank-line paragraphs whole;
 # 16, 15: related-report features keep the whole body's stems (index.features version 3);
@@ -55,7 +57,7 @@ from index.writers import ParallelFailed, Row, commit, write_articles
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"
@@ -828,7 +830,7 @@ def _interned(feats: Any) -> Any:
 
 def _remember_name(names: dict[str, str], key: str, text: str) -> None:
     """Keep, for each entity key, the fullest surface form seen (for facets and sidebars)."""
-    if fullest(names.get(key), text):
+    if fullest(names.get(key), text, key):
         names[key] = text
 
 

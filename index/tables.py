@@ -64,11 +64,23 @@ def _load(path: Path) -> Any:
         return None
 
 
-def fullest(old: str | None, new: str) -> bool:
-    """Whether ``new`` is a fuller surface form of a name than ``old`` (longer, capitalised)."""
+def fullest(old: str | None, new: str, key: str = "") -> bool:
+    """Whether ``new`` is a better surface form to show for the entity ``key`` than ``old``.
+
+    A name: the fuller form (longer, capitalised), never one in capitals when the corpus also
+    writes it in mixed case ("the Gulf", not "THE GULF"). A date or a quantity (``DATE|``,
+    ``QUANTITY|`` keys): the plainest form, since its key is its value ("two", not "more than two";
+    "March 31", not "Tuesday, March 31").
+    """
+    if old is None:
+        return True
     # The text itself breaks ties, so the choice does not depend on the order articles come in
     # (parallel index runs finish them in any order).
-    return old is None or (len(new), new[:1].isupper(), new) > (len(old), old[:1].isupper(), old)
+    if key.startswith(("DATE|", "QUANTITY|")):
+        return (new.isupper(), len(new), new) < (old.isupper(), len(old), old)
+    return (not new.isupper(), len(new), new[:1].isupper(), new) > (
+        not old.isupper(), len(old), old[:1].isupper(), old
+    )
 
 
 def _apply(table: dict[str, Any], name: str, delta: Any) -> None:
@@ -77,7 +89,7 @@ def _apply(table: dict[str, Any], name: str, delta: Any) -> None:
     for key in delta.get("del", ()):
         table.pop(key, None)
     for key, value in delta.get("set", {}).items():
-        if name != "names" or fullest(table.get(key), value):
+        if name != "names" or fullest(table.get(key), value, key):
             table[key] = value
 
 
@@ -122,7 +134,7 @@ def save_changes(
         dels.add(key)
     for key, value in changed.items():
         dels.discard(key)
-        if name != "names" or fullest(sets.get(key), value):
+        if name != "names" or fullest(sets.get(key), value, key):
             sets[key] = value
     if len(sets) + len(dels) <= max(DELTA_MIN_ROWS, size // 20):
         write_table(index_dir, name, {"set": sets, "del": sorted(dels)}, delta=True)
