@@ -39,6 +39,10 @@ def load_article(ref: str) -> Any:
     if not files:
         reason = skipped[0].reason if skipped else "not an article file"
         raise ArgumentError(f"{ref}: {reason}")
+    if local is not None and path.suffix.lower() == ".jsonl":
+        found = _jsonl_line(files[0], local)  # that line alone, not every article of the file
+        if found is not None:
+            return found
     articles, bad = read_file(files[0])
     if not articles:
         reason = bad[0].reason if bad else "no article in this file"
@@ -54,6 +58,16 @@ def load_article(ref: str) -> Any:
         if article.id.rpartition("#")[2] == local:
             return article
     raise ArgumentError(f"{ref}: no article with id {local!r}")
+
+
+def _jsonl_line(source: Any, local: str) -> Any:
+    from index.ingest import ReadError, read_bytes, size_limit
+    from index.jsonl import find_jsonl_article
+
+    try:
+        return find_jsonl_article(source, read_bytes(source.path, size_limit(source.path)), local)
+    except ReadError:
+        return None  # the full read below says why
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
