@@ -324,6 +324,9 @@ class RuleRecognizer:
                 out.append(_Cand(run[0].start, _end(run[-1]), "ORG", ""))
                 person_next = False
                 continue
+            if person_next and run[-1].low in EVENT_HEADS:
+                person_next = False  # "General Agreement on Tariffs": a title word opening a name
+                continue
             if person_next:
                 if len(run) <= 4:
                     out.append(_Cand(run[0].start, _end(run[-1]), "PERSON", ""))
@@ -341,8 +344,8 @@ class RuleRecognizer:
 
     def _lone(self, text: str, t: _Tok, lower_words: frozenset[str], out: list[_Cand]) -> None:
         word = _strip_poss(t.text)
-        if len(word) == 1:
-            return  # a lone capital letter ("S and P said") is an initial, not a name
+        if len(word) == 1 or t.low == "reuter":
+            return  # a lone capital letter ("S and P said") is an initial; "Reuter" is a sign-off
         if _in_brackets(text, t.start) and not word.isupper():
             out.append(_Cand(t.start, _end(t), "ORG", ""))
             return

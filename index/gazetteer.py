@@ -114,6 +114,11 @@ HYPHEN_SUFFIXES: frozenset[str] = frozenset(
 )
 # Connectors allowed inside a name when the word before them is a head ("Bank of England").
 CONNECTORS: frozenset[str] = frozenset("of for de del da di du la le van von der bin al".split())
+# Regions of the world news names that no country, subdivision or continent list holds.
+WORLD_REGIONS: tuple[str, ...] = (
+    "Middle East", "Far East", "Near East", "Latin America", "Southeast Asia", "Western Europe",
+    "Eastern Europe", "Central America", "Central Asia",
+)
 # Single words that name an institution by its seat, and the wire agencies most news cites.
 # Both are small, generic to English-language news, and not derivable from any data library.
 INSTITUTIONS: frozenset[str] = frozenset(
@@ -323,6 +328,8 @@ def build_gazetteer() -> Gazetteer:
     for st in gc.get_us_states().values():
         add_place(st["name"], key_of(st["name"]), "region")
         gz.acronyms[st["code"]] = key_of(st["name"])  # "Fountain Valley, CA"
+    for region in WORLD_REGIONS:
+        add_place(region, key_of(region), "region")
     for cont in gc.get_continents().values():
         add_place(cont["name"], key_of(cont["name"]), "region")
         for dem in derive_demonyms(key_of(cont["name"])):

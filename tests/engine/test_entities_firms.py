@@ -85,3 +85,11 @@ def test_shown_names_are_mixed_case_and_figures_plain() -> None:
     assert fullest("more than two", "two", "QUANTITY|2")
     assert not fullest("two", "more than two", "QUANTITY|2")
     assert fullest("Tuesday, March 31", "March 31", "DATE|--03-31")
+
+
+def test_named_agreements_regions_and_the_signoff_are_not_people() -> None:
+    text = ("Talks under the General Agreement on Tariffs and Trade resumed. Oil from the Middle "
+            "East and the Far East rose, the Reuter report said.\n Reuter")
+    found = _found(text)
+    assert not [t for t, label in found if label == "PERSON"]
+    assert ("Middle East", "PLACE") in found and ("Far East", "PLACE") in found
