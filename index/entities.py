@@ -90,7 +90,7 @@ _UNIT_LEADS = frozenset("square cubic metric per".split())
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAP = (rf"(?:Gen|Lt|Col|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|St|Capt|Sgt|Adm|Maj|Prof|Rev|"
         rf"Mt|Ft)\.|[A-Z]\.(?=[ \t]+[A-Z])|(?:[{_UP}]\.){{2,}}|[{_UP}]\w*(?:[-'’]\w+)*")
-_CONN = r"(?:of|for|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
+_CONN = r"(?:of|for|on|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
 # Words of a name are one or two spaces apart, or wrapped onto the next line; three or more spaces or
 # a tab are a table's column gap ("Country       Differential" is two headers, not a person).
 _GAP = r"(?: {1,2}|[ \t]*\n(?=\S))"
@@ -324,6 +324,9 @@ class RuleRecognizer:
                 out.append(_Cand(run[0].start, _end(run[-1]), "ORG", ""))
                 person_next = False
                 continue
+            if person_next and all(_is_title(x) for x in run):
+                person_next = False  # "the Prime Minister is elected": an office, no name follows
+                continue
             if person_next and run[-1].low in EVENT_HEADS:
                 person_next = False  # "General Agreement on Tariffs": a title word opening a name
                 continue
@@ -344,8 +347,10 @@ class RuleRecognizer:
 
     def _lone(self, text: str, t: _Tok, lower_words: frozenset[str], out: list[_Cand]) -> None:
         word = _strip_poss(t.text)
-        if len(word) == 1 or t.low == "reuter":
-            return  # a lone capital letter ("S and P said") is an initial; "Reuter" is a sign-off
+        if len(word) == 1 or t.low == "reuter" or t.low in _NUMBERS:
+            # A lone capital letter ("S and P said") is an initial, "Reuter" a sign-off, "Six" in
+            # "on May Six said" a number.
+            return
         if _in_brackets(text, t.start) and not word.isupper():
             out.append(_Cand(t.start, _end(t), "ORG", ""))
             return
@@ -417,6 +422,23 @@ def _org_head_follows(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_FIRM_ENDS = frozenset(
+    "co corp corporation company inc ltd llc plc ag sa nv gmbh bancorp commission board".split()
+)
+"""Words that close a firm's name: "Ranger Oil Co and Ranger Inc" are two firms, while "Nippon
+Telegraph and Telephone Corp" and "National Bank and Trust Co" are one."""
+_ON_HEADS = frozenset(
+    "panel committee commission conference council centre center force board court convention "
+    "subcommittee task".split()
+)
+
+
+def _on_ok(prev: _Tok, rest: list[_Tok]) -> bool:
+    """ "on" inside a name only after a body that is "on" something: "Panel on Climate Change",
+    "Committee on Foreign Relations"; never "Ausimont NV on May Six"."""
+    return prev.low in _ON_HEADS and bool(rest) and rest[0].low.rstrip(".") not in MONTHS
+
+
 def _firm_tail(rest: list[_Tok]) -> bool:
     """Whether the words after an "and" end a firm's name: "(Procter and) Gamble Co", "(Morgan
     Stanley and) Co Inc"; not "(Delamuraz and) National Bank President Pierre Languetin"."""
@@ -451,8 +473,8 @@ def _name_like(run: list[_Tok], lower_words: frozenset[str]) -> bool:
         return False  # "Hurricane Katrina", "Operation Barbarossa"
     common = 0
     for x in run:
-        if x.conn or _ACRO_RE.match(x.text) or x.text[0].isdigit():
-            return False
+        if x.conn or _ACRO_RE.match(x.text) or any(ch.isdigit() for ch in x.text):
+            return False  # "Airbus A330": a model, not a person
         low = x.low.rstrip(".'’s") if x.poss else x.low
         if low in ORG_HEADS or low in EVENT_HEADS or low in PLACE_HEADS:
             return False
@@ -496,10 +518,13 @@ def _split(toks: list[_Tok]) -> list[list[_Tok]]:
             prev = toks[i - 1] if i else None
             rest = [x for x in toks[i + 1:] if not x.conn]
             keep = prev is not None and prev.text != "" and not prev.poss and bool(rest) and (
-                (t.low in CONNECTORS and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
+                (t.low in CONNECTORS and (t.low != "on" or _on_ok(prev, rest))
+                 and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
                                           or prev.low in {"republic", "kingdom"}
                                           or (_is_title(prev) and len(rest) > 1)))
                 or (t.low in {"and", "&"} and prev.gaz is None and _firm_tail(rest)
+                    and (prev.low.rstrip(".") not in _FIRM_ENDS
+                         or rest[0].low.rstrip(".") in ORG_HEADS)
                     and toks[i + 1].low != "the" and toks[i + 1].gaz is None)
                 or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn))
             if keep:

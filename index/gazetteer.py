@@ -81,7 +81,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     chemical electric federation league club team church network broadcasting television tv radio
     magazine times post news journal herald tribune independent gazette telegraph guardian chronicle
     observer press daily express monitor reporter examiner inquirer weekly reserve bourse program
-    programme""".split()
+    programme nations survey panel brothers""".split()
 )
 NEWS_HEADS: frozenset[str] = frozenset(
     "times post news journal herald tribune independent gazette telegraph guardian chronicle "
@@ -103,7 +103,8 @@ PLACE_NOUNS: frozenset[str] = frozenset(
 # Named events are not among our labels; a sequence ending in one of these is dropped.
 EVENT_HEADS: frozenset[str] = frozenset(
     """war wars olympics games cup championship championships festival summit awards award prize
-    day act treaty agreement accord accords revolution crisis election elections series tour""".split()
+    day act treaty agreement accord accords revolution crisis election elections series tour
+    protocol""".split()
 )
 # First words of named storms and operations, which are not people.
 EVENT_PREFIXES: frozenset[str] = frozenset("hurricane typhoon cyclone storm operation".split())
@@ -113,7 +114,7 @@ HYPHEN_SUFFIXES: frozenset[str] = frozenset(
     funded allied brokered aligned friendly""".split()
 )
 # Connectors allowed inside a name when the word before them is a head ("Bank of England").
-CONNECTORS: frozenset[str] = frozenset("of for de del da di du la le van von der bin al".split())
+CONNECTORS: frozenset[str] = frozenset("of for on de del da di du la le van von der bin al".split())
 # Regions of the world news names that no country, subdivision or continent list holds.
 WORLD_REGIONS: tuple[str, ...] = (
     "Middle East", "Far East", "Near East", "Latin America", "Southeast Asia", "Western Europe",

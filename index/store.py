@@ -47,7 +47,7 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
-# 20, 19: firms, world regions, "Reuter" and table headers are no longer people, a title before
+# 21, 20, 19: firms, bodies ("Panel on ..."), models, world regions, "Reuter" and table headers are no longer people, a title before
 # an organisation head opens the organisation's name; names shown in mixed case, dates and
 # quantities in their plainest form;
 # 18: a line ending on a month or "of" carries the figure that opens the next;
@@ -58,7 +58,7 @@ from index.writers import ParallelFailed, Row, commit, write_articles
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"

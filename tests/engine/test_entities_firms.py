@@ -93,3 +93,23 @@ def test_named_agreements_regions_and_the_signoff_are_not_people() -> None:
     found = _found(text)
     assert not [t for t, label in found if label == "PERSON"]
     assert ("Middle East", "PLACE") in found and ("Far East", "PLACE") in found
+
+
+def test_bodies_models_and_lone_offices_are_not_people() -> None:
+    text = ("The United Nations and the Intergovernmental Panel on Climate Change met. An Airbus "
+            "A330 landed. Labour wants the Prime Minister to be elected by parliament. Ausimont NV "
+            "on May Six said so.")
+    found = _found(text)
+    assert not [t for t, label in found if label == "PERSON"]
+    assert ("United Nations", "ORG") in found
+    assert ("Intergovernmental Panel on Climate Change", "ORG") in found
+    assert ("Ausimont NV", "ORG") in found
+
+
+def test_and_joins_one_firm_and_separates_two() -> None:
+    text = ("Nippon Telegraph and Telephone Corp, Ranger Oil Co and Ranger Inc, and National Bank "
+            "and Trust Co of Washington agreed.")
+    assert [t for t, label in _found(text) if label == "ORG"] == [
+        "Nippon Telegraph and Telephone Corp", "Ranger Oil Co", "Ranger Inc",
+        "National Bank and Trust Co of Washington",
+    ]
