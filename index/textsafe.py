@@ -16,12 +16,13 @@ ESCAPE_MARK = "\u241b"  # SYMBOL FOR ESCAPE: shows where an escape sequence was 
 # CSI (ESC [ or 8-bit 0x9b) ... final byte; OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ or 8-bit) ... BEL or
 # ST; any other ESC + one character. A string sequence without its terminator is not swallowed (the
 # text after it stays visible): only its introducer is marked. Its body stops at the next introducer,
-# so text holding thousands of them is still scanned in linear time.
+# so text holding thousands of them is still scanned in linear time, and at a newline: a string
+# "terminated" on a later line would hide whole lines of text (and the newline itself).
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"
-    r"[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)"
-    r"|\x1b[\s\S]?"
+    r"[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[^\n]?"
 )
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_badinput import PDF, PNG, ZIP
 
-from index.store import Store, StoreError
+from index.store import Store
 from index.textsafe import neutralise
 
 # -- the hostile pieces -----------------------------------------------------------------------------
@@ -244,6 +244,10 @@ def test_hostile_articles_are_searchable_by_their_words(indexed: tuple[Corpus, S
         ("\x9dnot terminated", "\ufffdnot terminated"),
         ("\x1bP+q\x1b\\", "\u241b"),  # DCS (e.g. a terminal query)
         ("\x1b[6n", "\u241b"),  # asks the terminal to type its cursor position into stdin
+        # a string never swallows a newline, nor the lines up to a terminator further on
+        ("\x9d\n\x9c", "\ufffd\n\ufffd"),
+        ("before \x1b]0;title\nmore text\x07 after", "before \u241b0;title\nmore text\u2407 after"),
+        ("\x1b\nnext", "\u241b\nnext"),
     ],
 )
 def test_neutralise_examples(raw: str, shown: str) -> None:
