@@ -386,7 +386,7 @@ class _Linear:
         weights, bias = _folded(self)
         if len(x) != len(weights):
             raise ValueError(f"the model reads {len(weights)} inputs, got {len(x)}")
-        z = bias + sum(map(operator.mul, x, weights))
+        z: float = bias + sum(map(operator.mul, x, weights))
         if not self.logistic:
             return z
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

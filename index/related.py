@@ -231,7 +231,7 @@ def _build(all_features: Mapping[str, Any]) -> _Model:
         days.append(day if isinstance(day, int) else None)
         meta.append((str(f.get("title") or i), f.get("source"), f.get("date")))
         for part, df in ((vec[0], df_term), (vec[1], df_ent)):
-            for k, w in part.items():
+            for k, weight in part.items():
                 if not 2 <= df[k] <= cap:
                     continue
                 docs = post_docs.get(k)
@@ -239,7 +239,7 @@ def _build(all_features: Mapping[str, Any]) -> _Model:
                     docs = post_docs[k] = array("i")
                     post_weights[k] = array("d")
                 docs.append(n)
-                post_weights[k].append(w)
+                post_weights[k].append(weight)
     rank_share = RANK_ENTITY_SHARE * max(0, pad) / (big - 1)
     return _Model(
         ids, {i: n for n, i in enumerate(ids)}, vecs, days, meta, post_docs, post_weights, rank_share
