@@ -17,6 +17,10 @@ def _rank(active: Any, screen: Any) -> int:
     return 0 if active.node is screen else 1
 
 
+def _help(key: str) -> str:
+    return f"key: {key}" if key else "choose the colour theme (remembered)"
+
+
 class ScreenCommands(Provider):
     """Offers every active binding of the screen the palette was opened from.
 
@@ -49,13 +53,13 @@ class ScreenCommands(Provider):
 
     def _all(self) -> list[tuple[str, str, DOMNode, str]]:
         """The screen's commands, then the one of Textual's that newsdesk keeps (the theme)."""
-        theme = ("Theme", "app.change_theme", self.app, "palette only")
+        theme = ("Theme", "app.change_theme", self.app, "")
         return [*self._commands(), theme]
 
     async def discover(self) -> Hits:
         for description, action, node, key in self._all():
             yield DiscoveryHit(
-                description, partial(self.app.run_action, action, node), help=f"key: {key}"
+                description, partial(self.app.run_action, action, node), help=_help(key)
             )
 
     async def search(self, query: str) -> Hits:
@@ -67,5 +71,5 @@ class ScreenCommands(Provider):
                     score,
                     matcher.highlight(description),
                     partial(self.app.run_action, action, node),
-                    help=f"key: {key}",
+                    help=_help(key),
                 )

@@ -121,8 +121,10 @@ def export_note(comparison: Any, pairings: set[Pairing]) -> str:
         "",
         "## Pairings set aside by the reader",
         "",
-        f"{len(pairings)} pairing{'s' if len(pairings) != 1 else ''} the comparison made "
-        "were set aside as wrong; they are counted above as said by one report only.",
+        (
+            f"{len(pairings)} pairing{'s' if len(pairings) != 1 else ''} the comparison made "
+            "were set aside as wrong; they are counted above as said by one report only."
+        ),
         "",
     ]
     from index.report import _md  # the brief's own escaping: article text cannot inject Markdown

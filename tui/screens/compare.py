@@ -40,6 +40,7 @@ from tui.screens.compare_model import (
 )
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.lists import file_name, meta_line, safe
+from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
 if TYPE_CHECKING:  # index.compare loads in the worker: it costs ~50 ms at first import
@@ -236,7 +237,7 @@ class CompareScreen(PendingG, Screen[None]):
         self.comparison = result
         self.claims = claim_links(result)
         self.conflicts = conflict_links(result)
-        self.query_one("#compare-summary", Static).update(summary(result))
+        self.query_one("#compare-summary", Static).update(summary(result, self._error_style()))
         self.query_one("#compare-info-body", Static).update(
             entity_panel(result, self.entities["a"], self.entities["b"])
         )
@@ -263,7 +264,7 @@ class CompareScreen(PendingG, Screen[None]):
                         ),
                         Content(
                             "    " + meta_line(article.source, article.date, file_name(article.id))
-                        ).stylize("dim"),
+                        ).stylize("$text-muted"),
                     ]
                 )
             )
@@ -316,15 +317,27 @@ class CompareScreen(PendingG, Screen[None]):
         assert self.comparison is not None
         if link.kind == "conflict":
             text = Content.assemble(
-                (f"! {where} ({link.conflict}): ", "bold $text-error"), safe(link.detail)
+                (f"! {where} ({link.conflict}): ", self._error_style("#compare-status")), safe(link.detail)
             )
         else:
             kind = "same claim" if link.kind == "shared" else "related claim"
             details = conflicts_of(self.comparison, link)
             text = Content.assemble((f"{where}: ", "bold"), f"{kind} (similarity {link.score:.2f})")
             if details:
-                text += Content.assemble(("  ! ", "bold $text-error"), safe("; ".join(details)))
+                text += Content.assemble(("  ! ", self._error_style("#compare-status")), safe("; ".join(details)))
         self.query_one("#compare-status", Static).update(text)
+
+    def _error_style(self, on: str = "#compare-summary") -> Any:
+        """Bold error-coloured text (the pane's component class), readable on the widget ``on``."""
+        from textual.style import Style
+
+        from tui.widgets.styling import readable
+
+        style = component_style(self._panes()[0], "compare-pane--error-text")
+        ground = self.query_one(on).background_colors[1]
+        if style.foreground is None:
+            return style
+        return Style(foreground=readable(style.foreground, ground), bold=True)
 
     def action_claim(self, step: int) -> None:
         """Select the next (``1``) or previous (``-1``) aligned claim and level it in both panes."""
@@ -402,7 +415,7 @@ class CompareScreen(PendingG, Screen[None]):
         self.claims = claim_links(self.comparison)
         self.conflicts = conflict_links(self.comparison)
         self.current = None
-        self.query_one("#compare-summary", Static).update(summary(self.comparison))
+        self.query_one("#compare-summary", Static).update(summary(self.comparison, self._error_style()))
         self._fill()
         n = len(self.set_aside)
         self.set_status(f"{message} · {n} set aside")

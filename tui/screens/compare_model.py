@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.style import Style
 
 from index.models import Entity, Span
 from tui.widgets.compare_pane import TINTS, Mark
@@ -120,12 +121,15 @@ def conflicts_of(c: Comparison, link: Link) -> list[str]:
     ]
 
 
-LEGEND = Content("= shared  ≈ related  ! conflict  · only here").stylize("dim")
+LEGEND = Content("= shared  ≈ related  ! conflict  · only here").stylize("$text-muted")
 """What the gutter marks mean."""
 
 
-def summary(c: Comparison) -> Content:
-    """The summary bar: how many claims are shared, related, unique and disputed."""
+def summary(c: Comparison, error: str | Style = "bold $text-error") -> Content:
+    """The summary bar: how many claims are shared, related, unique and disputed.
+
+    ``error``: the style of the disagreement count (the screen passes one made readable).
+    """
     shared = sum(1 for p in c.pairs if p.kind == "shared")
     related = len(c.pairs) - shared
     n = len(c.conflicts)
@@ -134,7 +138,7 @@ def summary(c: Comparison) -> Content:
         Content.assemble((f"{related} related", "bold")),
         Content.assemble((f"{len(c.only_a)} only in A", "bold")),
         Content.assemble((f"{len(c.only_b)} only in B", "bold")),
-        Content.assemble((f"{n} conflict{'s' if n != 1 else ''}", "bold $text-error")),
+        Content.assemble((f"{n} conflict{'s' if n != 1 else ''}", error)),
     ]
     return Content(" · ").join(parts)
 
@@ -163,7 +167,7 @@ def entity_panel(
             (names.get(k, ("", safe(k))) for k in keys), key=lambda i: (i[0], i[1].lower())
         )
         rows += [
-            Content.assemble("  ", name, (f"  {label.lower()}" if label else "", "dim"))
+            Content.assemble("  ", name, (f"  {label.lower()}" if label else "", "$text-muted"))
             for label, name in items
         ]
         return rows + [Content("")]
@@ -179,7 +183,7 @@ def entity_panel(
             count = f"{n} sentence{'s' * (n != 1)}" if n else ""
             note = "  ".join(x for x in (safe(what), count) if x)
             name = safe(getattr(s, "name", ""))
-            rows.append(Content.assemble("  ", name, (f"  {note}" if note else "", "dim")))
+            rows.append(Content.assemble("  ", name, (f"  {note}" if note else "", "$text-muted")))
         return rows + [Content("")]
 
     lines = [

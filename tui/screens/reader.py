@@ -191,7 +191,7 @@ class ReaderScreen(Screen[None]):
                 x for x in (tag, meta_line(rel.source, rel.date, ""), f"{rel.score:.0%} alike") if x
             )
             prompt = Content("\n").join(
-                [Content(safe(rel.title)).stylize("bold"), Content(meta).stylize("dim")]
+                [Content(safe(rel.title)).stylize("bold"), Content(meta).stylize("$text-muted")]
             )
             options.append(Option(prompt, id=rel.id))
         listing.set_options(options)

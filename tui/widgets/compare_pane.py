@@ -26,10 +26,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from index.models import Article
 from index.models import Span as WordSpan
 from tui.widgets.layout import Line, layout, safe_same_length
+from tui.widgets.styling import component_style, readable
 
 GUTTER = 4
 MAX_MEASURE = 88
@@ -78,6 +80,7 @@ class ComparePane(ScrollView, can_focus=True):
         "compare-pane--heading",
         "compare-pane--placeholder",
         "compare-pane--diff",
+        "compare-pane--error-text",
         *(f"compare-pane--diff-{label}" for label in DIFF_LABELS),
     }
 
@@ -244,7 +247,39 @@ class ComparePane(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------------------------
 
     def _style(self, cls: str) -> object:
-        return self.get_visual_style(f"compare-pane--{cls}", partial=True)
+        # Resolved opaque (styling.component_style: each text colour readable on its own ground),
+        # once per theme and focus state.
+        key = (self.app.theme, self.has_focus)
+        cache = self.__dict__.setdefault("_style_cache", {})
+        if cache.get("key") != key:
+            cache.clear()
+            cache["key"] = key
+        style = cache.get(cls)
+        if style is None:
+            style = cache[cls] = component_style(self, f"compare-pane--{cls}")
+        return style
+
+    def _over(self, cls: str, ground: str) -> object:
+        """``cls``'s style with its text colour made readable on ``ground``'s background (a
+        disagreement's red drawn on a claim's tint)."""
+        style = self._style(cls)
+        if not ground:
+            return style
+        key = f"{cls} over {ground}"
+        cache = self.__dict__["_style_cache"]
+        found = cache.get(key)
+        if found is None:
+            under = self._style(ground).background  # type: ignore[attr-defined]
+            fg = style.foreground  # type: ignore[attr-defined]
+            if under is not None and fg is not None:
+                style = Style(
+                    foreground=readable(fg, under),
+                    bold=style.bold,  # type: ignore[attr-defined]
+                    italic=style.italic,  # type: ignore[attr-defined]
+                    underline=style.underline,  # type: ignore[attr-defined]
+                )
+            found = cache[key] = style
+        return found
 
     def _marks_within(self, start: int, end: int) -> Sequence[Mark]:
         lo = bisect_left(self._mark_starts, start - self._longest)
@@ -309,7 +344,8 @@ class ComparePane(ScrollView, can_focus=True):
             elif m.kind == "only":
                 spans.append(Span(s, e, self._style("only")))  # type: ignore[arg-type]
             if m.conflict:
-                spans.append(Span(s, e, self._style("conflict")))  # type: ignore[arg-type]
+                ground = f"tint-{m.tint % TINTS}" if m.tint >= 0 else ""
+                spans.append(Span(s, e, self._over("conflict", ground)))  # type: ignore[arg-type]
         sel = self._selected
         if sel and sel[0] < b and sel[1] > a:
             spans.append(Span(max(sel[0], a) - a, min(sel[1], b) - a, self._style("selected")))  # type: ignore[arg-type]

@@ -76,7 +76,7 @@ def title_in_text(article: Article) -> bool:
 
 def header(article: Article) -> Content:
     """The title (unless the text opens with it) over ``source · date`` (or the file name)."""
-    meta = Content(meta_line(article.source, article.date, file_name(article.id))).stylize("dim")
+    meta = Content(meta_line(article.source, article.date, file_name(article.id))).stylize("$text-muted")
     if title_in_text(article):
         return meta
     return Content("\n").join([Content(safe(article.title)).stylize("bold"), meta])

@@ -72,12 +72,12 @@ def legend(
     parts: list[Content] = []
     for n, label in enumerate(ENTITY_LABELS, 1):
         name = Content(SHORT_NAMES.get(label, LABEL_NAMES[label]))
-        name = name.stylize(style_of(label)) if label in shown else name.stylize("dim strike")
+        name = name.stylize(style_of(label)) if label in shown else name.stylize("$text-muted strike")
         parts.append(
-            Content.assemble((f"{n}", "bold"), " ", name, (f" {counts.get(label, 0)}", "dim"))
+            Content.assemble((f"{n}", "bold"), " ", name, (f" {counts.get(label, 0)}", "$text-muted"))
         )
-    line = Content("  ").join([*parts, Content("e all").stylize("dim")])
+    line = Content("  ").join([*parts, Content("e all").stylize("$text-muted")])
     if not explain:
         return line
     hint = "keys 1-6 switch a colour on or off, e all of them; i lists the entities"
-    return Content("\n").join([line, Content(hint).stylize("dim")])
+    return Content("\n").join([line, Content(hint).stylize("$text-muted")])

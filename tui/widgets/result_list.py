@@ -58,6 +58,7 @@ class ResultList(PendingG, ScrollView, can_focus=True):
         "result-list--story",
         "result-list--highlight",
         "result-list--cursor",
+        "result-list--bar",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="results.open"),  # shown: new users look for it
@@ -293,7 +294,11 @@ class ResultList(PendingG, ScrollView, can_focus=True):
             base = base + self._style("result-list--cursor")
         row = self.rows[index]
         content = self._line(row, line - self._starts[index], max(1, width - 2 - row.indent))
-        content = content.pad_left(1 + row.indent)
+        content = content.pad_left(row.indent)
+        if index == self.cursor:  # a bar down the cursor row's left edge
+            content = Content("▌").stylize(self._style("result-list--bar")) + content
+        else:
+            content = content.pad_left(1)
         return Strip(content.render_segments(base)).crop_extend(0, width, base.rich_style)
 
     def _line(self, row: Row, offset: int, width: int) -> Content:
