@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from index.compare import Comparison, compare, compare_texts
     from index.search import SORTS, QueryError, facets, search, snippets_for
     from index.store import IndexBusy, Store, StoreError
+    from index.story import StoryMap, story_map
     from index.tables import ArticleInfo
 
 _LAZY = {
@@ -42,6 +43,8 @@ _LAZY = {
     "SORTS": "index.search",
     "facets": "index.search",
     "QueryError": "index.search",
+    "story_map": "index.story",
+    "StoryMap": "index.story",
 }
 
 __all__ = [
@@ -64,11 +67,13 @@ __all__ = [
     "Span",
     "Store",
     "StoreError",
+    "StoryMap",
     "compare",
     "compare_texts",
     "facets",
     "search",
     "snippets_for",
+    "story_map",
 ]
 
 

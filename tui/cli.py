@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui import cli_library, cli_web, library
+from tui import cli_library, cli_story, cli_web, library
 from tui.paths import PathError, check_paths, split_ref
 
 COMMANDS = (
     "index", "search", "entities", "compare", "related", "stories", "library",
-    *cli_web.WEB_COMMANDS,
+    *cli_web.WEB_COMMANDS, *cli_story.STORY_COMMANDS,
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     cli_web.add_parsers(sub, _common)
     cli_library.add_parser(sub)
+    cli_story.add_parser(sub, _common)
     for command in sub.choices.values():
         command.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     parser.commands = sub.choices  # type: ignore[attr-defined]
@@ -414,6 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     handlers.update(cli_compare.HANDLERS)
     handlers.update(cli_web.HANDLERS)
+    handlers.update(cli_story.HANDLERS)
     try:
         return handlers[args.command](args)
     except PathError as exc:

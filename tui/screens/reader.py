@@ -72,6 +72,7 @@ class ReaderScreen(Screen[None]):
         Binding("p", "toggle_panel", "Panel", id="reader.panel"),
         Binding("o", "open_url", "Open link", show=False, id="reader.open_url"),
         Binding("a", "mark", "Mark A", show=False, id="reader.mark"),
+        Binding("t", "story", "Story", show=False, id="reader.story"),
     ]
 
     def __init__(self, store: Any, article_id: str, terms: tuple[str, ...] = ()) -> None:
@@ -446,6 +447,12 @@ class ReaderScreen(Screen[None]):
         widget = self.query_one("#reader-mark", Static)
         widget.update(Content(text))
         widget.display = bool(text)
+
+    def action_story(self) -> None:
+        """The whole story: this article and its related reports, claim by claim."""
+        from tui.screens.story import open_story
+
+        open_story(self, self.store, self.article_id)
 
     def action_compare(self) -> None:
         """Compare the article marked as A with this one; without a mark, this one with the

@@ -1,0 +1,250 @@
+"""Every report of a story at once, claim by claim (``newsdesk story``, the story screen).
+
+:func:`story_map` aligns every pair of reports with the comparison's learned judgement
+(:mod:`index.story.pairs`), clusters the aligned sentences into claims with an average-link guard
+(:mod:`index.story.claims`), finds the reports that disagree with a claim through
+:func:`index.conflicts.find` on every pair, and gathers the figures the reports give over time and
+the sources they cite (:mod:`index.story.facts`). Plain frozen data with character offsets
+(:mod:`index.story.models`); renderers in :mod:`index.story.render`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from index.models import Article, Entity, Sentence
+from index.sentences import split_sentences
+from index.story import claims as clustering
+from index.story.engine import conflicts, sources
+from index.story.facts import measure_of, source_map, timeline
+from index.story.models import (
+    DISAGREES,
+    STATES,
+    CitedSource,
+    Claim,
+    FigureValue,
+    Measure,
+    Report,
+    Statement,
+    StoryMap,
+)
+from index.story.pairs import Prepped, align, prepped, story_fold
+
+__all__ = [
+    "DISAGREES",
+    "STATES",
+    "CitedSource",
+    "Claim",
+    "FigureValue",
+    "Measure",
+    "Report",
+    "Statement",
+    "StoryError",
+    "StoryMap",
+    "measure_of",
+    "story_map",
+]
+
+Node = tuple[int, int]
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]*(?:['’][^\W\d_]+)*")
+
+
+EDGE_FLOOR = 0.8
+"""Same-event probability from which an aligned pair links two sentences into one claim."""
+
+
+class StoryError(ValueError):
+    """A story cannot be built from what was given (the message says why)."""
+
+
+def _capitalised(text: str) -> set[str]:
+    return {w[:-2] if w.endswith(("'s", "’s")) else w for w in _CAPITALISED.findall(text)}
+
+
+def _labels(articles: Sequence[Article]) -> list[str]:
+    """Each report's outlet when no other report has it, else ``report N``."""
+    count: dict[str, int] = defaultdict(int)
+    for a in articles:
+        if a.source:
+            count[a.source.strip().lower()] += 1
+    return [
+        a.source.strip()
+        if a.source and a.source.strip() and count[a.source.strip().lower()] == 1
+        else f"report {n}"
+        for n, a in enumerate(articles, 1)
+    ]
+
+
+_SIDE = re.compile(r"\b([AB])(?= (?:says|reports|as) )|(?<=; )([AB])(?= )")
+
+
+def _named(detail: str, a: str, b: str) -> str:
+    """A conflict's detail with "A" and "B" replaced by the two reports' labels."""
+    return _SIDE.sub(lambda m: a if (m.group(1) or m.group(2)) == "A" else b, detail)
+
+
+def story_map(
+    articles: Sequence[Article],
+    entities: Sequence[Sequence[Entity]] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> StoryMap:
+    """Cluster the sentences of a story's reports into claims, with figures and sources.
+
+    Args:
+        articles: The reports (at least two; the same article twice counts once).
+        entities: Each report's entities; extracted with :func:`index.entities.extract` when
+            ``None``.
+        cancelled: Called between report pairs; when it returns True the work stops with
+            :class:`StoryError` (a screen closed while its worker ran).
+
+    Raises:
+        StoryError: fewer than two distinct reports, or cancelled.
+    """
+    seen: set[str] = set()
+    arts: list[Article] = []
+    ents: list[Sequence[Entity]] = []
+    for n, a in enumerate(articles):
+        if a.id in seen:
+            continue
+        seen.add(a.id)
+        arts.append(a)
+        if entities is not None:
+            ents.append(entities[n])
+    if len(arts) < 2:
+        raise StoryError("a story needs at least two different reports")
+    if entities is None:
+        from index.entities import extract
+
+        ents = [list(extract(a.text)) for a in arts]
+    labels = _labels(arts)
+    reports = tuple(
+        Report(a.id, a.title, a.source, a.date, label) for a, label in zip(arts, labels)
+    )
+    sents = [split_sentences(a.text) for a in arts]
+    fold = story_fold([_capitalised(a.text) for a in arts])
+    prep = [prepped(s, e, fold) for s, e in zip(sents, ents, strict=True)]
+    edges: dict[tuple[Node, Node], float] = {}
+    findings: list[tuple[int, int, conflicts.Finding]] = []
+    for x in range(len(arts)):
+        for y in range(x + 1, len(arts)):
+            if cancelled is not None and cancelled():
+                raise StoryError("cancelled")
+            m = align(prep[x], prep[y])
+            for i, j in m.pairs:
+                v = m.judged[(i, j)]
+                if v.event >= EDGE_FLOOR:
+                    edges[((x, i), (y, j))] = 0.5 * v.event + v.similarity
+            sims = {k: v.event for k, v in m.judged.items()}
+            aligned = {k: c for k, (_, c) in m.pairs.items()}
+            for f in conflicts.find(sents[x], sents[y], sims, aligned):
+                findings.append((x, y, f))
+    return _assemble(arts, reports, sents, prep, ents, edges, findings)
+
+
+def _assemble(
+    arts: Sequence[Article],
+    reports: tuple[Report, ...],
+    sents: Sequence[Sequence[Sentence]],
+    prep: Sequence[Prepped],
+    ents: Sequence[Sequence[Entity]],
+    edges: dict[tuple[Node, Node], float],
+    findings: Sequence[tuple[int, int, conflicts.Finding]],
+) -> StoryMap:
+    nodes = [
+        (r, i) for r, p in enumerate(prep) for i in range(len(p.sentences)) if i not in p.boiler
+    ]
+    groups = clustering.cluster(nodes, edges)
+    more = clustering.extras(groups, edges)
+    members = [sorted(set(g) | set(more.get(k, ()))) for k, g in enumerate(groups)]
+    leads = [clustering.central(g, edges) for g in groups]
+    # Disagreements: who contradicts which group, and with what.
+    home = {n: k for k, g in enumerate(members) for n in g}
+    against: dict[int, dict[int, tuple[Node, str]]] = defaultdict(dict)
+    for x, y, f in findings:
+        gx, gy = home.get((x, f.i)), home.get((y, f.j))
+        detail = _named(f.detail, reports[x].label, reports[y].label)
+        if gx is not None and gx == gy:
+            # Both sides in one claim: the side at odds with the claim's wording disagrees.
+            lead = leads[gx][0]
+            who, node = (x, (x, f.i)) if y == lead else (y, (y, f.j))
+            against[gx].setdefault(who, (node, detail))
+            continue
+        if gx is not None:
+            against[gx].setdefault(y, ((y, f.j), detail))
+        if gy is not None:
+            against[gy].setdefault(x, ((x, f.i), detail))
+    built: list[tuple[tuple[float, ...], int, Claim]] = []
+    n_reports = len(reports)
+    for k, g in enumerate(members):
+        by_report: dict[int, list[Node]] = defaultdict(list)
+        for n in g:
+            by_report[n[0]].append(n)
+        statements = []
+        for r in range(n_reports):
+            mine = by_report.get(r)
+            if r in against[k] and r != leads[k][0]:
+                (rr, i), detail = against[k][r]
+                s = sents[rr][i]
+                spans = tuple((sents[r][n[1]].start, sents[r][n[1]].end) for n in mine or [])
+                statements.append(
+                    Statement(
+                        r, DISAGREES, s.start, s.end, s.text, detail, spans or ((s.start, s.end),)
+                    )
+                )
+            elif mine:
+                first = sents[r][mine[0][1]]
+                spans = tuple((sents[r][n[1]].start, sents[r][n[1]].end) for n in mine)
+                statements.append(
+                    Statement(r, STATES, first.start, first.end, first.text, None, spans)
+                )
+        support = sum(1 for s in statements if s.stance == STATES)
+        if support == 0:
+            continue
+        lr, li = leads[k]
+        claim = Claim(
+            sents[lr][li].text,
+            lr,
+            support,
+            tuple(statements),
+            tuple(r for r in range(n_reports) if all(s.report != r for s in statements)),
+        )
+        disagree = len(statements) - support
+        position = min(i for _, i in g)
+        built.append(((-support, -disagree, position, lr), k, claim))
+    built.sort(key=lambda b: b[0])
+    order = {k: n for n, (_, k, _) in enumerate(built)}
+    claims = [c for _, _, c in built]
+    claims_of: dict[Node, list[int]] = defaultdict(list)
+    for k, g in enumerate(members):
+        if k in order:
+            for n in g:
+                claims_of[n].append(order[k])
+    claim_of = {n: min(cs) for n, cs in claims_of.items()}
+    found = [sources(a.text, e, s) for a, e, s in zip(arts, ents, sents, strict=True)]
+    cited = source_map(found, sents, claims_of)
+    by_claim: dict[int, set[int]] = defaultdict(set)
+    for n, src in enumerate(cited):
+        for c in src.claims:
+            by_claim[c].add(n)
+    claims = [
+        Claim(c.text, c.report, c.support, c.statements, c.silent, tuple(sorted(by_claim[k])))
+        for k, c in enumerate(claims)
+    ]
+    unique = tuple(
+        tuple(
+            k
+            for k, c in enumerate(claims)
+            if c.support == 1 and c.report == r and len(c.statements) == 1
+        )
+        for r in range(n_reports)
+    )
+    return StoryMap(
+        reports,
+        tuple(a.text for a in arts),
+        tuple(claims),
+        tuple(timeline(reports, sents, claim_of)),
+        tuple(cited),
+        unique,
+    )

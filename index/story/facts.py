@@ -1,0 +1,156 @@
+"""Figures over time and the sources map of a story."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz.distance import Indel
+
+from index.models import Sentence
+from index.story.engine import Source, numbers
+from index.story.engine import align as wordlib
+from index.story.engine import figures as figs
+from index.story.models import CitedSource, FigureValue, Measure, Report
+
+# Nouns that count the same people whoever writes them (a generic list, no story's words).
+_FORCES = frozenset(
+    wordlib.stem(w) for w in ["troops", "soldiers", "infantry", "servicemen", "personnel"]
+)
+_FORCE_NAME = "troops"
+
+
+def measure_of(f: figs.Figure) -> str:
+    """What a figure measures, as a short name shared across reports ("dead", "troops",
+    "distance", "amount of money")."""
+    if f.dim.startswith("money"):
+        return "amount of money" + (" a year" if f.dim.endswith("/rate") else "")
+    if f.dim.startswith("record:"):
+        return f"{f.dim.partition(':')[2]}'s record"
+    if f.dim == "count":
+        if f.role:
+            return f.role
+        words = f.noun.split()
+        if not words:
+            return ""
+        head = wordlib.stem(words[-1])
+        return _FORCE_NAME if head in _FORCES else words[-1]
+    if f.dim == "distance" and " of " in f.noun:
+        return "distance of " + f.noun.partition(" of ")[2]
+    if f.dim == "duration" and f.noun == "adjective":
+        return ""  # "a three-month programme": a description, not a figure of the story
+    return f.dim
+
+
+def _written(text: str, f: figs.Figure) -> str:
+    """The figure as the sentence writes it (hedge included), found near where it was read."""
+    at = text.lower().find(f.text.lower(), max(0, f.start - len(f.text) - 20))
+    return text[at : at + len(f.text)] if at >= 0 else f.text
+
+
+def timeline(
+    reports: Sequence[Report],
+    sentences: Sequence[Sequence[Sentence]],
+    claim_of: Mapping[tuple[int, int], int],
+) -> list[Measure]:
+    """Every measure given by two reports or more, its values by publication date.
+
+    Args:
+        reports: The reports.
+        sentences: Each report's sentences.
+        claim_of: ``(report, sentence) -> claim`` for sentences in a claim.
+    """
+    found: dict[str, list[tuple[FigureValue, float]]] = defaultdict(list)
+    for r, sents in enumerate(sentences):
+        for n, s in enumerate(sents):
+            text = numbers.clean(s.text)
+            for f in figs.figures(text):
+                key = measure_of(f)
+                if not key or (f.dim == "count" and f.value < 2 and f.hedge == "exact"):
+                    continue  # "one of them": no figure of the story
+                value = FigureValue(
+                    r,
+                    _written(text, f),
+                    f.hedge,
+                    s.text,
+                    reports[r].date,
+                    s.start,
+                    s.end,
+                    claim_of.get((r, n)),
+                )
+                found[key].append((value, f.value))
+    out: list[tuple[int, Measure]] = []
+    for key, values in found.items():
+        given = {v.report for v, _ in values}
+        if len(given) < 2:
+            continue
+        # One value per report and written form: the same figure repeated adds nothing.
+        seen: set[tuple[int, str]] = set()
+        kept = []
+        for v, _ in sorted(values, key=lambda x: (x[0].date or "\uffff", x[0].report, x[0].start)):
+            if (v.report, v.value.lower()) in seen:
+                continue
+            seen.add((v.report, v.value.lower()))
+            kept.append(v)
+        out.append((len(given), Measure(key, tuple(kept))))
+    out.sort(key=lambda x: (-x[0], x[1].measure))
+    return [m for _, m in out]
+
+
+def _source_key(s: Source, known: dict[str, str]) -> str:
+    """One key per source across reports: a person by surname (spellings within 0.85 of each
+    other are one: "Zelensky" / "Zelenskyy"), others by kind and name."""
+    low = re.sub(r"^the\s+", "", s.name.lower()).replace(".", "")
+    if s.kind != "person" or not low.split():
+        return f"{s.kind}:{low}"
+    surname = low.split()[-1]
+    for other in known:
+        if other.startswith("person:") and Indel.normalized_similarity(other[7:], surname) >= 0.85:
+            return other
+    return "person:" + surname
+
+
+def source_map(
+    found: Sequence[Sequence[Source]],
+    sentences: Sequence[Sequence[Sentence]],
+    claims_of: Mapping[tuple[int, int], Sequence[int]],
+) -> list[CitedSource]:
+    """Who the reports cite, merged across reports (a person by surname, an outlet or institution
+    by name, an unnamed source by its description), with the claims each is cited for.
+
+    Args:
+        found: Each report's sources (:func:`index.attribution.sources`).
+        sentences: Each report's sentences.
+        claims_of: ``(report, sentence) -> claims`` holding that sentence.
+    """
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    reports: dict[str, set[int]] = defaultdict(set)
+    claims: dict[str, set[int]] = defaultdict(set)
+    mentions: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for r, sources in enumerate(found):
+        starts = {s.start: n for n, s in enumerate(sentences[r])}
+        for s in sources:
+            key = _source_key(s, names)
+            if len(s.name) > len(names.get(key, "")):
+                names[key] = s.name
+            kinds[key] = s.kind
+            reports[key].add(r)
+            mentions[key].setdefault(r, (s.start, s.end))
+            for start, _ in s.claims:
+                n = starts.get(start)
+                if n is not None:
+                    claims[key].update(claims_of.get((r, n), ()))
+    out = [
+        CitedSource(
+            names[k],
+            kinds[k],
+            tuple(sorted(reports[k])),
+            tuple(sorted(claims[k])),
+            tuple((r, a, b) for r, (a, b) in sorted(mentions[k].items())),
+        )
+        for k in names
+    ]
+    out.sort(key=lambda s: (-len(s.reports), -len(s.claims), s.name.lower()))
+    return out

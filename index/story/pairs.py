@@ -1,0 +1,151 @@
+"""Every pair of a story's reports aligned, each sentence analysed once for the whole story.
+
+The judgement is :mod:`index.judge`'s and the selection :func:`index.matching.select`'s, exactly
+as a pairwise comparison makes them: candidates are each sentence's best few by a cosine weighed
+with the two reports' own idf, each is judged (same claim, similarity, same event) with the two
+reports' idf, story vocabulary and centrality, and the calibrated floors pick the aligned pairs.
+What differs from calling :func:`index.matching.match` for every pair is only the cost: a
+sentence is prepared once, not once per other report (ten reports: nine times less), and names
+spelt two ways ("Zelensky" / "Zelenskyy") are folded over the whole story at once.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from index.models import Entity, Sentence
+from index.story.engine import align as wordlib
+from index.story.engine import judge as judging
+from index.story.engine import matching
+
+_MIN_COSINE = 0.03  # as index.matching: below it a pair shares nothing worth judging
+
+
+@dataclass(frozen=True)
+class Prepped:
+    """One report analysed for alignment: its sentences, their analysis, its boilerplate."""
+
+    sentences: tuple[Sentence, ...]
+    prepared: tuple[judging.Prepared, ...]
+    boiler: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """Two reports aligned: ``pairs`` ``{(i, j): (kind, confidence)}`` and every judged pair."""
+
+    pairs: Mapping[tuple[int, int], tuple[str, float]]
+    judged: Mapping[tuple[int, int], matching.Judged]
+
+
+def story_fold(capitalised: Sequence[set[str]]) -> dict[str, str]:
+    """Demonyms onto places, and spellings of one name in different reports onto one stem.
+
+    Args:
+        capitalised: Each report's lower-cased capitalised words.
+    """
+    fold = wordlib.proper_map(set(), set())  # the demonyms alone
+    stems: dict[str, int] = defaultdict(int)
+    for words in capitalised:
+        for s in {wordlib.stem(w) for w in words}:
+            stems[s] += 1
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    # The spelling most reports use stands for the others.
+    for s in sorted(stems, key=lambda s: (-stems[s], s)):
+        if len(s) < 6:
+            continue
+        for t in by_prefix[s[:4]]:
+            if Indel.normalized_similarity(s, t) >= 0.85:
+                fold.setdefault(s, t)
+                break
+        else:
+            by_prefix[s[:4]].append(s)
+    return fold
+
+
+def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
+    """Each sentence's canonical entity keys (dates and quantities left out)."""
+    out: list[list[str]] = [[] for _ in sents]
+    ents = sorted(
+        (e for e in entities if e.canonical and e.label not in ("DATE", "QUANTITY")),
+        key=lambda e: e.start,
+    )
+    k = 0
+    for n, s in enumerate(sents):
+        while k < len(ents) and ents[k].end <= s.start:
+            k += 1
+        j = k
+        while j < len(ents) and ents[j].start < s.end:
+            out[n].append(ents[j].canonical)
+            j += 1
+    return out
+
+
+def prepped(
+    sentences: Sequence[Sentence], entities: Sequence[Entity], fold: Mapping[str, str]
+) -> Prepped:
+    """Analyse one report's sentences once for every pair it takes part in."""
+    keys = _keys(sentences, entities)
+    prepared = tuple(judging.prepare(s.text, fold, k) for s, k in zip(sentences, keys, strict=True))
+    boiler = frozenset(
+        i for i, (s, p) in enumerate(zip(sentences, prepared)) if matching.is_boilerplate(s.text, p)
+    )
+    return Prepped(tuple(sentences), prepared, boiler)
+
+
+def align(a: Prepped, b: Prepped) -> Aligned:
+    """Align two prepared reports as :func:`index.matching.match` does (without its clause search,
+    which only tells ``shared`` from ``related``)."""
+    pa, pb = a.prepared, b.prepared
+    idf, story = judging.local_idf([*pa, *pb])
+    wa = [judging.weigh(p, idf) for p in pa]
+    wb = [judging.weigh(p, idf) for p in pb]
+    central_a = judging.centrality(wa, [w for j, w in enumerate(wb) if j not in b.boiler])
+    central_b = judging.centrality(wb, [w for i, w in enumerate(wa) if i not in a.boiler])
+    judged: dict[tuple[int, int], matching.Judged] = {}
+    for i, j in candidates(wa, wb, a.boiler, b.boiler):
+        x = judging.features(pa[i], pb[j])
+        c = judging.context_from(wa[i], wb[j], story)
+        position = judging.position_features(i, j, central_a[i], central_b[j])
+        judged[(i, j)] = matching.Judged(*judging.judge(x, c, position))
+    return Aligned(matching.select(judged), judged)
+
+
+def candidates(
+    va: Sequence[judging.Weighted],
+    vb: Sequence[judging.Weighted],
+    skip_a: frozenset[int],
+    skip_b: frozenset[int],
+) -> set[tuple[int, int]]:
+    """Pairs sharing content: each sentence's :data:`matching.CANDIDATES` best by cosine."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, (v, norm, _) in enumerate(vb):
+        if j in skip_b:
+            continue
+        for t, w in v.items():
+            postings[t].append((j, w / norm))
+    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, (v, norm, _) in enumerate(va):
+        if i in skip_a:
+            continue
+        dot: dict[int, float] = defaultdict(float)
+        for t, w in v.items():
+            for j, wb in postings.get(t, ()):
+                dot[j] += w * wb
+        for j, d in dot.items():
+            cos = d / norm
+            if cos >= _MIN_COSINE:
+                best_a[i].append((cos, j))
+                best_b[j].append((cos, i))
+    out: set[tuple[int, int]] = set()
+    for i, row in best_a.items():
+        out.update((i, j) for _, j in heapq.nlargest(matching.CANDIDATES, row))
+    for j, row in best_b.items():
+        out.update((i, j) for _, i in heapq.nlargest(matching.CANDIDATES, row))
+    return out

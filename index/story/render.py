@@ -1,0 +1,208 @@
+"""Renderers of a :class:`~index.story.models.StoryMap`: JSON for tools, a Markdown brief, text.
+
+Article text is untrusted: the Markdown and text outputs pass every string taken from an article
+through :func:`index.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
+can act on the reader's terminal or brief. The JSON keeps the exact text (offsets index it).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from index.story.models import DISAGREES, Claim, FigureValue, StoryMap
+from index.textsafe import neutralise
+
+__all__ = ["story_to_json", "story_to_markdown", "story_to_text"]
+
+_SHOWN_UNIQUE = 5
+"""Claims listed per report under "only this report" in the brief and text (JSON has them all)."""
+
+
+def story_to_json(m: StoryMap) -> dict[str, object]:
+    """The story as plain JSON-ready data (``newsdesk story --format json``)."""
+    ids = [r.id for r in m.reports]
+    claims = []
+    for c in m.claims:
+        reports: dict[str, object] = {}
+        for s in c.statements:
+            row: dict[str, object] = {
+                "stance": s.stance,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+            }
+            if s.detail:
+                row["detail"] = s.detail
+            reports[ids[s.report]] = row
+        claims.append({"text": c.text, "support": c.support, "reports": reports})
+    return {
+        "reports": [
+            {"id": r.id, "title": r.title, "source": r.source, "date": r.date} for r in m.reports
+        ],
+        "claims": claims,
+        "figures": [
+            {
+                "measure": f.measure,
+                "values": [
+                    {
+                        "report": ids[v.report],
+                        "value": v.value,
+                        "hedge": v.hedge,
+                        "text": v.text,
+                        "date": v.date,
+                    }
+                    for v in f.values
+                ],
+            }
+            for f in m.figures
+        ],
+        "sources": [
+            {
+                "name": s.name,
+                "kind": s.kind,
+                "reports": [ids[r] for r in s.reports],
+                "claims": list(s.claims),
+            }
+            for s in m.sources
+        ],
+        "unique": {ids[r]: list(u) for r, u in enumerate(m.unique)},
+    }
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def _md(s: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", neutralise(s).replace("\n", " "))
+
+
+def _plain(s: str) -> str:
+    return neutralise(s).replace("\n", " ")
+
+
+def _value(v: FigureValue, m: StoryMap, fmt: type[str] | None = None) -> str:
+    when = v.date or "undated"
+    return f"{v.value} ({when}, {m.reports[v.report].label})"
+
+
+def _single_source(c: Claim, m: StoryMap) -> str | None:
+    """The one source a claim rests on, when its stating sentences cite exactly one."""
+    return m.sources[c.sources[0]].name if len(c.sources) == 1 else None
+
+
+def _who(m: StoryMap, reports: list[int]) -> str:
+    return ", ".join(m.reports[r].label for r in reports)
+
+
+def story_to_markdown(m: StoryMap) -> str:
+    """A brief a journalist can paste: the reports, the claims most of them make, disagreements,
+    figures over time, sources, and what only one report says."""
+    n = len(m.reports)
+    lead = m.reports[m.claims[0].report] if m.claims else m.reports[0]
+    out = [f"# Story: {_md(lead.title)}", ""]
+    out.append(
+        f"{n} reports, {sum(1 for c in m.claims if c.support >= 2)} claims made by two or "
+        f"more, {sum(1 for c in m.claims for s in c.statements if s.stance == DISAGREES)} "
+        "disagreements."
+    )
+    out.append("")
+    for r in m.reports:
+        meta = ", ".join(x for x in (r.source, r.date) if x)
+        out.append(f"- **{_md(r.label)}**: {_md(r.title)}{' (' + _md(meta) + ')' if meta else ''}")
+    out += ["", "## Claims made by several reports", ""]
+    shared = [c for c in m.claims if c.support >= 2 or len(c.statements) > 1]
+    if not shared:
+        out.append("No claim is made by more than one report.")
+    for k, c in enumerate(shared, 1):
+        states = [s.report for s in c.statements if s.stance != DISAGREES]
+        out.append(f"{k}. {_md(c.text)}  ")
+        out.append(
+            f"   *{c.support} of {n}*: {_md(_who(m, states))}"
+            + (f"; silent: {_md(_who(m, list(c.silent)))}" if c.silent else "")
+        )
+        for s in c.statements:
+            if s.stance == DISAGREES:
+                out.append(
+                    f"   - disagrees, {_md(m.reports[s.report].label)}: "
+                    f"{_md(s.detail or '')} (“{_md(s.text)}”)"
+                )
+        one = _single_source(c, m)
+        if one:
+            out.append(f"   - rests on one source: {_md(one)}")
+    if m.figures:
+        out += ["", "## Figures over time", ""]
+        for f in m.figures:
+            out.append(
+                f"- **{_md(f.measure)}**: " + " → ".join(_md(_value(v, m)) for v in f.values)
+            )
+    if m.sources:
+        out += ["", "## Sources", ""]
+        for s in m.sources:
+            claims = ", ".join(
+                str(shared.index(m.claims[c]) + 1) for c in s.claims if m.claims[c] in shared
+            )
+            kind = "" if s.kind == "unnamed" else f" ({s.kind})"
+            out.append(
+                f"- {_md(s.name)}{kind}: cited by {_md(_who(m, list(s.reports)))}"
+                + (f"; claims {claims}" if claims else "")
+            )
+    out += ["", "## Only one report says", ""]
+    for r, ids in enumerate(m.unique):
+        if not ids:
+            continue
+        out.append(f"**{_md(m.reports[r].label)}** ({len(ids)}):")
+        out += [f"- {_md(m.claims[k].text)}" for k in ids[:_SHOWN_UNIQUE]]
+        if len(ids) > _SHOWN_UNIQUE:
+            out.append(f"- … and {len(ids) - _SHOWN_UNIQUE} more")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def story_to_text(m: StoryMap, width: int = 100) -> str:
+    """Plain text for a terminal: a claims matrix (one column a report), then the details."""
+    n = len(m.reports)
+    marks = {"states": "●", DISAGREES: "✗"}
+    out = [f"{n} reports:"]
+    for k, r in enumerate(m.reports, 1):
+        meta = " · ".join(x for x in (r.source, r.date) if x)
+        out.append(
+            f"  {k:>2} {_plain(r.label)}: {_plain(r.title)}{'  (' + _plain(meta) + ')' if meta else ''}"
+        )
+    out += ["", "claims (● states, ✗ disagrees, · silent):"]
+    head = " ".join(f"{k:>2}" for k in range(1, n + 1))
+    out.append(f"  {head}   claim")
+    text_width = max(20, width - len(head) - 6)
+    for c in m.claims:
+        if c.support < 2 and len(c.statements) < 2:
+            continue
+        row = " ".join(f"{marks[s.stance] if (s := c.statement(r)) else '·':>2}" for r in range(n))
+        lines = textwrap.wrap(_plain(c.text), text_width) or [""]
+        out.append(f"  {row}   {lines[0]}")
+        pad = " " * (len(row) + 5)
+        out += [pad + line for line in lines[1:3]]
+        for s in c.statements:
+            if s.stance == DISAGREES:
+                out.append(pad + "✗ " + _plain(s.detail or "")[: text_width - 2])
+    if m.figures:
+        out += ["", "figures over time:"]
+        for f in m.figures:
+            out.append(
+                f"  {_plain(f.measure)}: " + " → ".join(_plain(_value(v, m)) for v in f.values)
+            )
+    if m.sources:
+        out += ["", "sources:"]
+        for s in m.sources:
+            kind = "" if s.kind == "unnamed" else f" ({s.kind})"
+            out.append(
+                f"  {_plain(s.name)}{kind}: cited by {_plain(_who(m, list(s.reports)))}, "
+                f"for {len(s.claims)} claim{'s' if len(s.claims) != 1 else ''}"
+            )
+    unique = sum(len(u) for u in m.unique)
+    out += [
+        "",
+        f"only one report: {unique} claims ("
+        + ", ".join(f"{_plain(m.reports[r].label)} {len(u)}" for r, u in enumerate(m.unique))
+        + ")",
+    ]
+    return "\n".join(out) + "\n"

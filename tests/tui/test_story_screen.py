@@ -1,0 +1,128 @@
+"""The story screen: the claims matrix agrees with the engine, Enter opens the report at the
+sentence, two columns open the pairwise compare, figures and sources views, hostile text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui_helpers import HEADLINE, KURSK, settle
+
+from index.story import story_map
+from tui.screens.compare import CompareScreen
+from tui.screens.story import ClaimsTable, StoryScreen
+
+SIZE = (160, 45)
+
+
+def _expected(store: Any, ids: list[str]) -> Any:
+    pairs = [store.article_with_entities(i) for i in ids]
+    return story_map([a for a, _ in pairs], [e for _, e in pairs])
+
+
+async def _open(pilot: Any, ids: list[str]) -> StoryScreen:
+    await settle(pilot)
+    screen = StoryScreen(pilot.app.store, ids)
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+async def test_matrix_matches_engine(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [HEADLINE, KURSK])
+        expected = _expected(app.store, [HEADLINE, KURSK])
+        table = screen.query_one(ClaimsTable)
+        assert table.row_count == len(expected.claims)
+        assert len(table.columns) == 2 + len(expected.reports)
+        for row, claim in enumerate(expected.claims):
+            for r in range(len(expected.reports)):
+                s = claim.statement(r)
+                mark = {"states": "●", "disagrees": "✗"}[s.stance] if s else "·"
+                assert str(table.get_cell_at((row, r + 1))) == mark
+        head = str(screen.query_one("#story-head").content)
+        several = sum(1 for c in expected.claims if c.support >= 2)
+        assert f"{several} claims made by two or more" in head
+
+
+async def test_one_article_finds_its_story(make_app: Any) -> None:
+    """From one article (the reader's hook) the story is found: both seeds."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [KURSK])
+        assert screen.story is not None
+        assert {r.id for r in screen.story.reports} == {HEADLINE, KURSK}
+        assert screen.story.reports[0].id == KURSK
+
+
+async def test_enter_opens_report_at_sentence(make_app: Any) -> None:
+    from tui.widgets.article_view import ArticleView
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [HEADLINE, KURSK])
+        claim = screen.story.claims[0]
+        # Column 2 is the second report; the first claim is stated by both.
+        await pilot.press("l", "enter")
+        await settle(pilot)
+        reader = app.screen
+        assert reader is not screen
+        assert reader.article_id == screen.story.reports[1].id
+        s = claim.statement(1)
+        assert s is not None
+        assert reader.at == s.spans[0]
+        assert reader.query_one(ArticleView)._current == s.spans[0]  # marked and scrolled to
+
+
+async def test_two_columns_compare(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [HEADLINE, KURSK])
+        await pilot.press("a")  # column 1: report 1 is A
+        await pilot.press("l", "c")  # column 2: compare
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.a_id, app.screen.b_id) == (
+            screen.story.reports[0].id,
+            screen.story.reports[1].id,
+        )
+
+
+async def test_disagreement_explained(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [HEADLINE, KURSK])
+        rows = [
+            k
+            for k, c in enumerate(screen.story.claims)
+            if any(s.stance == "disagrees" for s in c.statements)
+        ]
+        assert rows, "the seed pair disagrees on whether the troops fought"
+        k = rows[0]
+        claim = screen.story.claims[k]
+        who = next(s for s in claim.statements if s.stance == "disagrees")
+        screen.query_one(ClaimsTable).move_cursor(row=k, column=who.report + 1)
+        await pilot.pause()
+        detail = str(screen.query_one("#story-detail").content)
+        assert "disagrees" in detail
+        assert who.detail and who.detail[:30] in detail
+
+
+async def test_figures_and_sources_views(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [HEADLINE, KURSK])
+        await pilot.press("3")
+        sources = screen.query_one("#sources")
+        assert screen.focused is sources
+        names = [str(o.prompt) for o in sources.options]
+        assert any("Volodymyr Zelensky" in n for n in names)
+        await pilot.press("2")
+        figures = screen.query_one("#figures")
+        assert screen.focused is figures
+        lines = [str(o.prompt) for o in figures.options]
+        assert any("troops" in line for line in lines)
+        assert any("10,000" in line for line in lines)
+        await pilot.press("j", "enter")  # the first value of the first measure
+        await settle(pilot)
+        assert app.screen is not screen

@@ -1,0 +1,133 @@
+"""``newsdesk story``: every report of a story at once, claim by claim."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+STORY_COMMANDS = ("story",)
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the ``story`` subcommand parser."""
+    p = sub.add_parser(
+        "story",
+        prog="newsdesk story",
+        help="every report of a story at once: claims, disagreements, figures over time, sources",
+        description="One article: its story is found among the articles beside it (--corpus) and "
+        "shown whole. Several articles (files, folders, file.jsonl#ID): that set.",
+    )
+    p.add_argument(
+        "articles", nargs="+", metavar="PATH", help="article files, folders or file.jsonl#ID"
+    )
+    p.add_argument(
+        "--corpus",
+        action="append",
+        metavar="PATH",
+        help="where to look for the story of one article (default: its folder, or its .jsonl file)",
+    )
+    p.add_argument(
+        "--limit", type=int, default=20, help="most reports of a found story (default 20)"
+    )
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
+    common(p)
+
+
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
+    from index.textsafe import neutralise
+
+    print(f"newsdesk story: {neutralise(message)}", file=sys.stderr)
+    return status
+
+
+def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
+    """The reports of the story of one article, with their entities, or why there are none."""
+    from index.story.find import story_of
+    from tui.cli_compare import _store_for
+    from tui.paths import split_ref
+
+    ref = args.articles[0]
+    path, local = split_ref(ref)
+    if not path.is_file():
+        return f"{ref}: no such file"
+    if args.corpus:
+        corpus = list(args.corpus)
+    elif path.suffix.lower() == ".jsonl":
+        corpus = [str(path.resolve())]
+    else:
+        corpus = [str(path.resolve().parent)]
+    store = _store_for(args, corpus)
+    ids = store.ids_for_path(path)
+    if local is not None:
+        ids = [i for i in ids if i.rpartition("#")[2] == local]
+    if len(ids) != 1:
+        return (
+            f"{ref} holds {len(ids)} articles: name one as {ref}#ID"
+            if ids
+            else f"{ref} is not an indexed article of the corpus ({', '.join(corpus)})"
+        )
+    target = ids[0]
+    chosen = story_of(store, target, max(2, args.limit))
+    if len(chosen) < 2:
+        return f"no other report of the story of {ref} in {', '.join(corpus)}"
+    arts, ents = [], []
+    for aid in chosen:
+        found = store.article_with_entities(aid)
+        if found is not None:
+            arts.append(found[0])
+            ents.append(found[1])
+    return arts, ents
+
+
+def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
+    """The articles named on the command line (a folder: every article in it)."""
+    from index.analysis import analyse
+    from index.ingest import read_paths
+    from index.models import Article
+    from tui.cli_compare import ArgumentError, load_article
+
+    arts: list[Any] = []
+    for ref in args.articles:
+        if Path(ref).is_dir():
+            arts += [a for a in read_paths([ref]) if isinstance(a, Article)]
+            continue
+        try:
+            arts.append(load_article(ref))
+        except ArgumentError as exc:
+            return str(exc)
+    return arts, [analyse(a) for a in arts]
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    """``newsdesk story PATH...``: the claims every report of a story makes, disagreements,
+    figures over time and sources."""
+    from index.story import StoryError, story_map
+    from index.story.render import story_to_json, story_to_markdown, story_to_text
+
+    single = len(args.articles) == 1 and not Path(args.articles[0]).is_dir()
+    got = _found_story(args) if single else _given(args)
+    if isinstance(got, str):
+        return _fail(got, EXIT_ERROR if got.startswith("no other report") else EXIT_USAGE)
+    arts, ents = got
+    try:
+        result = story_map(arts, ents)
+    except StoryError as exc:
+        return _fail(str(exc))
+    if args.format == "json":
+        print(json.dumps(story_to_json(result), ensure_ascii=False))
+    elif args.format == "markdown":
+        print(story_to_markdown(result), end="")
+    else:
+        width = args.width or shutil.get_terminal_size((120, 40)).columns
+        print(story_to_text(result, max(40, width)), end="")
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {"story": cmd_story}

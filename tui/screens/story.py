@@ -1,0 +1,400 @@
+"""The whole story at once: a claims matrix (claims down, reports across), figures over time, and
+who is cited by whom.
+
+The story is built in a worker (:func:`index.story.story_map`: every pair of reports aligned), then
+shown in three views switched with ``1`` ``2`` ``3``. In the matrix ``●`` marks a report that
+states the claim, ``✗`` one that disagrees, ``·`` one that is silent; the line under the table
+says what the highlighted cell's report says. ``Enter`` opens that report at that sentence; ``a``
+marks the highlighted column's report as A and ``c`` compares A with the highlighted column (with
+no A: the claim's own report with it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from index.models import Article, Entity
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.lists import VimOptionList, safe
+from tui.widgets.styling import component_style
+
+MARKS = {"states": "●", "disagrees": "✗"}
+SILENT = "·"
+VIEWS = ("claims", "figures", "sources")
+
+
+class ClaimsTable(DataTable[Any]):
+    """The claims matrix; moves with vim keys as well as arrows."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "claims-table--states",
+        "claims-table--disagrees",
+        "claims-table--silent",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="story.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="story.up"),
+        Binding("h", "cursor_left", "Left", show=False, id="story.left"),
+        Binding("l", "cursor_right", "Right", show=False, id="story.right"),
+        Binding("G", "scroll_bottom", "Bottom", show=False, id="story.bottom"),
+    ]
+
+
+@dataclass
+class _Built(Message):
+    """The worker's answer: the story, or why there is none."""
+
+    story: Any
+    error: str | None = None
+
+
+class StoryScreen(Screen[None]):
+    """Every report of a story at once.
+
+    Args:
+        store: The open index (``article_with_entities``); ``None`` with ``articles``.
+        article_ids: The reports; with one id, its story is found (``index.story.find``).
+        articles: Reports read from files, with their entities (no store needed).
+    """
+
+    HELP_TITLE = "Story"
+    CSS_PATH = "../styles/story.tcss"
+    AUTO_FOCUS = "#claims"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "back", "Back", id="story.back"),
+        Binding("escape", "back", "Back", show=False, id="story.escape"),
+        Binding("1", "view('claims')", "Claims", id="story.claims"),
+        Binding("2", "view('figures')", "Figures", id="story.figures"),
+        Binding("3", "view('sources')", "Sources", id="story.sources"),
+        Binding("a", "mark", "Mark A", id="story.mark"),
+        Binding("c", "compare", "Compare", id="story.compare"),
+    ]
+
+    def __init__(
+        self,
+        store: Any,
+        article_ids: list[str] | None = None,
+        *,
+        articles: list[tuple[Article, list[Entity]]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.article_ids = list(article_ids or [])
+        self._given = articles
+        self.story: Any = None
+        self.rows: list[int] = []
+        """Claim index of each matrix row."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content("Reading the story: every pair of reports is compared…"), id="story-head"
+        )
+        yield Static("", id="story-reports")
+        with ContentSwitcher(initial="claims", id="story-views"):
+            yield ClaimsTable(id="claims", cursor_type="cell", zebra_stripes=True)
+            yield VimOptionList(id="figures")
+            yield VimOptionList(id="sources")
+        yield Static("", id="story-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+        self.build()
+
+    # -- building (worker) ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def build(self) -> None:
+        """Read the reports and build the story (every pair of reports aligned: seconds)."""
+        from index.story import StoryError, story_map
+        from index.story.find import story_of
+
+        worker = get_current_worker()
+        try:
+            if self._given is not None:
+                pairs = self._given
+            else:
+                ids = self.article_ids
+                if len(ids) == 1:
+                    ids = story_of(self.store, ids[0])
+                pairs = [p for p in (self.store.article_with_entities(i) for i in ids) if p]
+            if len(pairs) < 2:
+                self.post_message(_Built(None, "no other report of this story was found"))
+                return
+            story = story_map(
+                [a for a, _ in pairs], [e for _, e in pairs], lambda: worker.is_cancelled
+            )
+        except StoryError as exc:
+            self.post_message(_Built(None, str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 (shown to the user, never a traceback)
+            self.post_message(_Built(None, f"the story could not be built: {exc}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(_Built(story))
+
+    @on(_Built)
+    def _built(self, message: _Built) -> None:
+        if message.story is None:
+            self.query_one("#story-head", Static).update(Content(message.error or ""))
+            self.notify(message.error or "", severity="warning", markup=False)
+            return
+        self.story = message.story
+        self._show()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        m = self.story
+        n = len(m.reports)
+        several = sum(1 for c in m.claims if c.support >= 2)
+        disagree = sum(1 for c in m.claims for s in c.statements if s.stance == "disagrees")
+        lead = m.reports[m.claims[0].report] if m.claims else m.reports[0]
+        head = Content.assemble(
+            (safe(lead.title), "bold"),
+            f"\n{n} reports · {several} claims made by two or more · {disagree} disagreements · "
+            f"● states  ✗ disagrees  · silent",
+        )
+        self.query_one("#story-head", Static).update(head)
+        legend = "   ".join(
+            f"{k}: {safe(r.label)}{' ' + safe(r.date) if r.date else ''}"
+            for k, r in enumerate(m.reports, 1)
+        )
+        self.query_one("#story-reports", Static).update(Content(legend))
+        self._matrix()
+        self._figures()
+        self._sources()
+        self._describe()
+
+    def _matrix(self) -> None:
+        table = self.query_one(ClaimsTable)
+        table.clear(columns=True)
+        m = self.story
+        table.add_column("#", key="rank")
+        for k in range(len(m.reports)):
+            table.add_column(str(k + 1), key=f"r{k}")
+        table.add_column("claim", key="claim")
+        style = {
+            name: component_style(table, f"claims-table--{name}").rich_style
+            for name in ("states", "disagrees", "silent")
+        }
+        width = max(30, self.size.width - 8 - 4 * len(m.reports))
+        self.rows = []
+        for k, c in enumerate(m.claims):
+            cells: list[Any] = [Text(str(k + 1))]
+            for r in range(len(m.reports)):
+                s = c.statement(r)
+                stance = s.stance if s is not None else "silent"
+                cells.append(Text(MARKS.get(stance, SILENT), style=style[stance], justify="center"))
+            text = safe(c.text)
+            cells.append(Text(text if len(text) <= width else text[: width - 1] + "…"))
+            table.add_row(*cells, key=str(k))
+            self.rows.append(k)
+        if self.rows:
+            table.move_cursor(row=0, column=1)
+
+    def _figures(self) -> None:
+        m = self.story
+        options: list[Option] = []
+        for f, measure in enumerate(m.figures):
+            options.append(Option(Content(safe(measure.measure)).stylize("bold"), disabled=True))
+            for v, value in enumerate(measure.values):
+                r = m.reports[value.report]
+                line = Content.assemble(
+                    (f"  {safe(value.value)}", "bold"),
+                    f"  {safe(value.date) or 'undated'} · {safe(r.label)} · ",
+                    (safe(value.text)[:160], "$text-muted"),
+                )
+                options.append(Option(line, id=f"f{f}.{v}"))
+        if not options:
+            options = [Option(Content("no measure is given by two reports"), disabled=True)]
+        self.query_one("#figures", VimOptionList).set_options(options)
+
+    def _sources(self) -> None:
+        m = self.story
+        options: list[Option] = []
+        for n, s in enumerate(m.sources):
+            who = ", ".join(safe(m.reports[r].label) for r in s.reports)
+            kind = "" if s.kind == "unnamed" else f" ({s.kind})"
+            claims = ", ".join(str(c + 1) for c in s.claims[:12])
+            alone = [c + 1 for c in s.claims if m.claims[c].sources == (n,)]
+            line = Content.assemble(
+                (safe(s.name), "bold"),
+                f"{kind} · cited by {who}",
+                f" · claims {claims}" if claims else "",
+                (f" · sole source of {', '.join(map(str, alone[:8]))}", "$warning")
+                if alone
+                else "",
+            )
+            options.append(Option(line, id=f"s{n}"))
+        if not options:
+            options = [Option(Content("no report cites a source"), disabled=True)]
+        self.query_one("#sources", VimOptionList).set_options(options)
+
+    def _restyle(self, _theme: object) -> None:
+        if self.story is not None:
+            self.call_after_refresh(self._matrix)
+
+    # -- the highlighted cell ------------------------------------------------------------------
+
+    def _cell(self) -> tuple[int, int | None] | None:
+        """(claim, report) under the cursor; report is None on the rank and text columns."""
+        if self.story is None or not self.rows:
+            return None
+        table = self.query_one(ClaimsTable)
+        row, col = table.cursor_coordinate
+        if not 0 <= row < len(self.rows):
+            return None
+        report = col - 1 if 1 <= col <= len(self.story.reports) else None
+        return self.rows[row], report
+
+    @on(DataTable.CellHighlighted, "#claims")
+    def _highlighted(self) -> None:
+        self._describe()
+
+    def _describe(self) -> None:
+        cell = self._cell()
+        detail = self.query_one("#story-detail", Static)
+        if cell is None:
+            detail.update("")
+            return
+        m = self.story
+        claim = m.claims[cell[0]]
+        report = cell[1] if cell[1] is not None else claim.report
+        s = claim.statement(report)
+        label = safe(m.reports[report].label)
+        if s is None:
+            body = Content.assemble(
+                (f"{label} is silent on claim {cell[0] + 1}: ", "bold"), safe(claim.text)
+            )
+        elif s.stance == "disagrees":
+            body = Content.assemble(
+                (f"{label} disagrees: ", "bold $error"), safe(s.detail), "\n", safe(s.text)
+            )
+        else:
+            one = m.sources[claim.sources[0]].name if len(claim.sources) == 1 else ""
+            body = Content.assemble(
+                (f"{label} ({claim.support} of {len(m.reports)} state it): ", "bold"),
+                safe(s.text),
+                (f"\nrests on one source: {safe(one)}", "$warning") if one else "",
+            )
+        detail.update(body)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_view(self, name: str) -> None:
+        """Show the claims matrix, the figures timeline or the sources map."""
+        self.query_one("#story-views", ContentSwitcher).current = name
+        self.query_one(f"#{name}").focus()
+
+    def action_back(self) -> None:
+        """Return to the previous screen."""
+        self.dismiss()
+
+    def _open(self, report: int, start: int, end: int) -> None:
+        rep = self.story.reports[report]
+        if self.store is None:
+            self.notify("these reports were read from files: no reader for them", markup=False)
+            return
+        self.app.push_screen(StoryReaderScreen(self.store, rep.id, (start, end)))
+
+    @on(DataTable.CellSelected, "#claims")
+    def _cell_chosen(self) -> None:
+        cell = self._cell()
+        if cell is None:
+            return
+        claim = self.story.claims[cell[0]]
+        report = cell[1] if cell[1] is not None else claim.report
+        s = claim.statement(report)
+        if s is None:
+            self.notify(
+                f"{safe(self.story.reports[report].label)} does not make this claim", markup=False
+            )
+            return
+        start, end = s.spans[0] if s.stance == "states" and s.spans else (s.start, s.end)
+        if s.stance == "disagrees":
+            start, end = s.start, s.end
+        self._open(report, start, end)
+
+    @on(VimOptionList.OptionSelected, "#figures")
+    def _figure_chosen(self, event: VimOptionList.OptionSelected) -> None:
+        f, _, v = (event.option.id or "f0.0")[1:].partition(".")
+        value = self.story.figures[int(f)].values[int(v)]
+        self._open(value.report, value.start, value.end)
+
+    @on(VimOptionList.OptionSelected, "#sources")
+    def _source_chosen(self, event: VimOptionList.OptionSelected) -> None:
+        source = self.story.sources[int((event.option.id or "s0")[1:])]
+        report, start, end = source.mentions[0]
+        self._open(report, start, end)
+
+    def _column_report(self) -> int | None:
+        cell = self._cell()
+        return None if cell is None else cell[1]
+
+    def action_mark(self) -> None:
+        """Mark the highlighted column's report as A (to compare with another column)."""
+        from tui.marks import toggle_mark
+
+        report = self._column_report()
+        if report is None:
+            self.notify("move to a report's column first", severity="warning")
+            return
+        r = self.story.reports[report]
+        toggle_mark(self.app, r.id, r.title)
+
+    def action_compare(self) -> None:
+        """Compare A (or the claim's own report) with the highlighted column's report."""
+        from tui.marks import marked
+        from tui.screens.compare import CompareScreen
+
+        cell = self._cell()
+        if cell is None or cell[1] is None:
+            self.notify("move to a report's column first", severity="warning")
+            return
+        ids = [r.id for r in self.story.reports]
+        mark = marked(self.app)
+        a = mark.article_id if mark is not None and mark.article_id in ids else None
+        a = a or ids[self.story.claims[cell[0]].report]
+        b = ids[cell[1]]
+        if a == b:
+            self.notify("that column is A's own report: choose another", severity="warning")
+            return
+        if self.store is None:
+            given = {art.id: art for art, _ in self._given or []}
+            self.app.push_screen(CompareScreen(None, a, b, articles=(given[a], given[b])))
+            return
+        self.app.push_screen(CompareScreen(self.store, a, b))
+
+
+class StoryReaderScreen(ReaderScreen):
+    """The reader, opened at one sentence of the report (from the story view)."""
+
+    def __init__(self, store: Any, article_id: str, at: tuple[int, int]) -> None:
+        super().__init__(store, article_id)
+        self.at = at
+
+    def _show(self, *args: Any) -> None:
+        super()._show(*args)
+        self.query_one(ArticleView).set_current(self.at)
+
+
+def open_story(screen: Screen[Any], store: Any, article_id: str) -> None:
+    """Open the story of ``article_id`` (the reader's and library's hook: one line there)."""
+    if store is None:
+        screen.notify("the index is still opening", severity="warning")
+        return
+    screen.app.push_screen(StoryScreen(store, [article_id]))
