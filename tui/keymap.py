@@ -24,13 +24,14 @@ def _classes() -> list[type]:
     from tui.screens.help import HelpScreen
     from tui.screens.library import LibraryScreen
     from tui.screens.reader import ReaderScreen
+    from tui.screens.story import ClaimsTable, StoryScreen
     from tui.widgets.article_view import ArticleView
     from tui.widgets.lists import VimOptionList
     from tui.widgets.result_list import ResultList
 
     return [
         NewsdeskApp, LibraryScreen, ResultList, VimOptionList, ReaderScreen, ArticleView,
-        CompareScreen, ExportScreen, ConfirmScreen, HelpScreen,
+        CompareScreen, ExportScreen, ConfirmScreen, HelpScreen, StoryScreen, ClaimsTable,
     ]
 
 
