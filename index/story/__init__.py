@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from index.models import Article, Entity, Sentence
 from index.sentences import split_sentences
 from index.story import claims as clustering
-from index.story.engine import conflicts, sources
+from index.story.engine import conflicts, readings_once, sources
 from index.story.facts import measure_of, source_map, timeline
 from index.story.models import (
     DISAGREES,
@@ -30,7 +30,7 @@ from index.story.models import (
     Statement,
     StoryMap,
 )
-from index.story.pairs import Prepped, align, prepped, story_fold
+from index.story.pairs import Prepped, align, nearest, prepped, story_fold
 
 __all__ = [
     "DISAGREES",
@@ -51,6 +51,13 @@ Node = tuple[int, int]
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]*(?:['’][^\W\d_]+)*")
 
 
+NEAREST = 9
+"""Each report is aligned with this many others, its nearest by content (all of them in a story
+of ten reports or fewer): twenty reports make about 100 pairs instead of 190."""
+DISAGREE_EVENT = 0.3
+"""Same-event probability from which two sentences that disagree count against each other's
+claim, when the comparison did not align them."""
+SIMILARITY_FLOOR = 0.0
 EDGE_FLOOR = 0.8
 """Same-event probability from which an aligned pair links two sentences into one claim."""
 
@@ -127,20 +134,37 @@ def story_map(
     prep = [prepped(s, e, fold) for s, e in zip(sents, ents, strict=True)]
     edges: dict[tuple[Node, Node], float] = {}
     findings: list[tuple[int, int, conflicts.Finding]] = []
-    for x in range(len(arts)):
-        for y in range(x + 1, len(arts)):
-            if cancelled is not None and cancelled():
-                raise StoryError("cancelled")
-            m = align(prep[x], prep[y])
-            for i, j in m.pairs:
-                v = m.judged[(i, j)]
-                if v.event >= EDGE_FLOOR:
-                    edges[((x, i), (y, j))] = 0.5 * v.event + v.similarity
-            sims = {k: v.event for k, v in m.judged.items()}
-            aligned = {k: c for k, (_, c) in m.pairs.items()}
-            for f in conflicts.find(sents[x], sents[y], sims, aligned):
+    compared = nearest(prep, NEAREST)
+    with readings_once():
+        _pairs(sents, prep, compared, edges, findings, cancelled)
+    return _assemble(arts, reports, sents, prep, ents, edges, findings, compared)
+
+
+def _pairs(
+    sents: Sequence[Sequence[Sentence]],
+    prep: Sequence[Prepped],
+    compared: set[tuple[int, int]],
+    edges: dict[tuple[Node, Node], float],
+    findings: list[tuple[int, int, conflicts.Finding]],
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Align the compared pairs of reports (``edges``) and find their disagreements
+    (``findings``)."""
+    for x, y in sorted(compared):
+        if cancelled is not None and cancelled():
+            raise StoryError("cancelled")
+        m = align(prep[x], prep[y])
+        for i, j in m.pairs:
+            v = m.judged[(i, j)]
+            if v.event >= EDGE_FLOOR and v.similarity >= SIMILARITY_FLOOR:
+                edges[((x, i), (y, j))] = 0.5 * v.event + v.similarity
+        sims = {k: v.event for k, v in m.judged.items()}
+        aligned = {k: c for k, (_, c) in m.pairs.items()}
+        for f in conflicts.find(sents[x], sents[y], sims, aligned):
+            # Only about what both tell: a pair the comparison aligns, or judges likely enough
+            # the same event (across a developing story a date differs between two events).
+            if (f.i, f.j) in m.pairs or sims.get((f.i, f.j), 0.0) >= DISAGREE_EVENT:
                 findings.append((x, y, f))
-    return _assemble(arts, reports, sents, prep, ents, edges, findings)
 
 
 def _assemble(
@@ -151,16 +175,22 @@ def _assemble(
     ents: Sequence[Sequence[Entity]],
     edges: dict[tuple[Node, Node], float],
     findings: Sequence[tuple[int, int, conflicts.Finding]],
+    compared: set[tuple[int, int]],
 ) -> StoryMap:
     nodes = [
         (r, i) for r, p in enumerate(prep) for i in range(len(p.sentences)) if i not in p.boiler
     ]
-    groups = clustering.cluster(nodes, edges)
-    more = clustering.extras(groups, edges)
+
+    def known(r: int, s: int) -> bool:
+        return (min(r, s), max(r, s)) in compared
+
+    groups = clustering.cluster(nodes, edges, known)
+    more = clustering.extras(groups, edges, known)
     members = [sorted(set(g) | set(more.get(k, ()))) for k, g in enumerate(groups)]
     leads = [clustering.central(g, edges) for g in groups]
     # Disagreements: who contradicts which group, and with what.
     home = {n: k for k, g in enumerate(members) for n in g}
+    reach = {k: len({r for r, _ in g}) for k, g in enumerate(members)}
     against: dict[int, dict[int, tuple[Node, str]]] = defaultdict(dict)
     for x, y, f in findings:
         gx, gy = home.get((x, f.i)), home.get((y, f.j))
@@ -171,9 +201,14 @@ def _assemble(
             who, node = (x, (x, f.i)) if y == lead else (y, (y, f.j))
             against[gx].setdefault(who, (node, detail))
             continue
-        if gx is not None:
+        # Otherwise the report whose side fewer reports state disagrees with the other side's
+        # claim; on a tie the later report disagrees with the earlier one's. Shown once.
+        wx = reach[gx] if gx is not None else 0
+        wy = reach[gy] if gy is not None else 0
+        first = (reports[x].date or "\uffff", x) <= (reports[y].date or "\uffff", y)
+        if gx is not None and (wx > wy or (wx == wy and first)):
             against[gx].setdefault(y, ((y, f.j), detail))
-        if gy is not None:
+        elif gy is not None:
             against[gy].setdefault(x, ((x, f.i), detail))
     built: list[tuple[tuple[float, ...], int, Claim]] = []
     n_reports = len(reports)

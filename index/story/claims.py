@@ -1,23 +1,27 @@
 """Sentences of every report clustered into claims, with an average-link guard.
 
 A node is one sentence of one report; an edge, a pair the alignment kept. Edges are taken strongest
-first and join two groups only when most of the cross-report pairs between them are aligned
-(:data:`LINK`): a chain of pairwise look-alikes (A's sentence like B's, B's like C's, C's like D's
-about something else) cannot grow one claim over the whole story. Pairs of one report are never
-judged, so they neither help nor hurt. Afterwards a sentence aligned with most of another claim's
+first and join two groups only when every pair between them from two compared reports is aligned
+(:data:`LINK`, complete link): a chain of pairwise look-alikes (A's sentence like B's, B's like
+C's, C's like D's about something else) cannot grow one claim over the whole story. Pairs of one
+report, or of two reports not compared (large stories compare each report with its nearest ones),
+are unknown and neither help nor hurt. Afterwards a sentence aligned with most of another claim's
 sentences joins that claim too: a long news sentence often makes two claims.
+
+Measured on ECB+ (36 events, ``tests/benchmarks/eval_story.py``): with a share of 0.5 (average
+link) 0.77 of the claim pairs the gold judges were same-event pairs, 0.87 at 1.0; see README.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 Node = tuple[int, int]
 """(report, sentence)"""
 
-LINK = 0.85
-"""Share of the cross-report pairs between two groups that must be aligned for them to merge."""
+LINK = 1.0
+"""Share of the pairs between two groups (from compared reports) that must be aligned to merge."""
 EXTRA_SHARE = 0.6
 """Share of a claim's sentences (in other reports) a sentence must be aligned with to join it as
 well, and at least :data:`EXTRA_LEAST` of them."""
@@ -26,8 +30,14 @@ MAX_PER_REPORT = 2
 """Most sentences of one report in a claim (a report states a claim once or twice)."""
 
 
-def cluster(nodes: Iterable[Node], edges: Mapping[tuple[Node, Node], float]) -> list[list[Node]]:
+def cluster(
+    nodes: Iterable[Node],
+    edges: Mapping[tuple[Node, Node], float],
+    compared: Callable[[int, int], bool] = lambda x, y: x != y,
+) -> list[list[Node]]:
     """Group ``nodes`` by ``edges`` (``(x, y) -> strength``, ``x < y``), average link.
+
+    ``compared(r, s)`` says whether reports ``r`` and ``s`` were aligned (their pairs count).
 
     Returns:
         Groups of nodes (every node in exactly one), each sorted.
@@ -45,7 +55,7 @@ def cluster(nodes: Iterable[Node], edges: Mapping[tuple[Node, Node], float]) -> 
         total = hit = 0
         for x in xs:
             for y in ys:
-                if x[0] == y[0]:
+                if not compared(x[0], y[0]):
                     continue
                 total += 1
                 if (min(x, y), max(x, y)) in edges:
@@ -71,7 +81,9 @@ def cluster(nodes: Iterable[Node], edges: Mapping[tuple[Node, Node], float]) -> 
 
 
 def extras(
-    groups: list[list[Node]], edges: Mapping[tuple[Node, Node], float]
+    groups: list[list[Node]],
+    edges: Mapping[tuple[Node, Node], float],
+    compared: Callable[[int, int], bool] = lambda x, y: x != y,
 ) -> dict[int, list[Node]]:
     """Sentences that make another group's claim as well: ``{group index: [node]}``."""
     near: dict[Node, set[Node]] = defaultdict(set)
@@ -87,7 +99,7 @@ def extras(
             if g == home[n] or g in seen:
                 continue
             seen.add(g)
-            others = [m for m in groups[g] if m[0] != n[0]]
+            others = [m for m in groups[g] if compared(m[0], n[0])]
             hit = sum(1 for m in others if m in partners)
             if hit >= EXTRA_LEAST and hit >= EXTRA_SHARE * len(others):
                 out[g].append(n)

@@ -38,8 +38,8 @@ def measure_of(f: figs.Figure) -> str:
         return _FORCE_NAME if head in _FORCES else words[-1]
     if f.dim == "distance" and " of " in f.noun:
         return "distance of " + f.noun.partition(" of ")[2]
-    if f.dim == "duration" and f.noun == "adjective":
-        return ""  # "a three-month programme": a description, not a figure of the story
+    if f.dim == "duration":
+        return ""  # "three days of rain", "a three-month programme": description, not a toll
     return f.dim
 
 

@@ -159,50 +159,49 @@ def story_to_markdown(m: StoryMap) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _fit(text: str, width: int, indent: str, more: str) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=more) or [indent]
+
+
 def story_to_text(m: StoryMap, width: int = 100) -> str:
-    """Plain text for a terminal: a claims matrix (one column a report), then the details."""
+    """Plain text for a terminal: a claims matrix (one column a report), then the details; no line
+    longer than ``width``."""
     n = len(m.reports)
     marks = {"states": "●", DISAGREES: "✗"}
     out = [f"{n} reports:"]
     for k, r in enumerate(m.reports, 1):
         meta = " · ".join(x for x in (r.source, r.date) if x)
-        out.append(
-            f"  {k:>2} {_plain(r.label)}: {_plain(r.title)}{'  (' + _plain(meta) + ')' if meta else ''}"
-        )
+        line = f"{_plain(r.label)}: {_plain(r.title)}" + (f"  ({_plain(meta)})" if meta else "")
+        out += _fit(line, width, f"  {k:>2} ", "     ")
     out += ["", "claims (● states, ✗ disagrees, · silent):"]
     head = " ".join(f"{k:>2}" for k in range(1, n + 1))
     out.append(f"  {head}   claim")
-    text_width = max(20, width - len(head) - 6)
+    pad = " " * (len(head) + 5)
     for c in m.claims:
         if c.support < 2 and len(c.statements) < 2:
             continue
         row = " ".join(f"{marks[s.stance] if (s := c.statement(r)) else '·':>2}" for r in range(n))
-        lines = textwrap.wrap(_plain(c.text), text_width) or [""]
-        out.append(f"  {row}   {lines[0]}")
-        pad = " " * (len(row) + 5)
-        out += [pad + line for line in lines[1:3]]
+        lines = _fit(_plain(c.text), width, f"  {row}   ", pad)
+        out += lines[:3]
         for s in c.statements:
             if s.stance == DISAGREES:
-                out.append(pad + "✗ " + _plain(s.detail or "")[: text_width - 2])
+                out += _fit("✗ " + _plain(s.detail or ""), width, pad, pad + "  ")[:2]
     if m.figures:
         out += ["", "figures over time:"]
         for f in m.figures:
-            out.append(
-                f"  {_plain(f.measure)}: " + " → ".join(_plain(_value(v, m)) for v in f.values)
-            )
+            line = f"{_plain(f.measure)}: " + " → ".join(_plain(_value(v, m)) for v in f.values)
+            out += _fit(line, width, "  ", "    ")
     if m.sources:
         out += ["", "sources:"]
         for s in m.sources:
             kind = "" if s.kind == "unnamed" else f" ({s.kind})"
-            out.append(
-                f"  {_plain(s.name)}{kind}: cited by {_plain(_who(m, list(s.reports)))}, "
+            line = (
+                f"{_plain(s.name)}{kind}: cited by {_plain(_who(m, list(s.reports)))}, "
                 f"for {len(s.claims)} claim{'s' if len(s.claims) != 1 else ''}"
             )
-    unique = sum(len(u) for u in m.unique)
-    out += [
-        "",
-        f"only one report: {unique} claims ("
-        + ", ".join(f"{_plain(m.reports[r].label)} {len(u)}" for r, u in enumerate(m.unique))
-        + ")",
-    ]
+            out += _fit(line, width, "  ", "    ")
+    unique = ", ".join(f"{_plain(m.reports[r].label)} {len(u)}" for r, u in enumerate(m.unique))
+    out += [""] + _fit(
+        f"only one report: {sum(len(u) for u in m.unique)} claims ({unique})", width, "", "  "
+    )
     return "\n".join(out) + "\n"

@@ -1,0 +1,190 @@
+"""index.story: claims across reports, disagreements, figures over time, sources, the guard against
+one claim swallowing the story, and the JSON schema of ``newsdesk story``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from index.models import Article
+from index.story import DISAGREES, STATES, StoryError, story_map
+from index.story.claims import cluster
+from index.story.render import story_to_json, story_to_markdown, story_to_text
+
+A = """Flood kills 12 in Riverton
+
+A flash flood swept through the town of Riverton on Monday, killing 12 people and destroying more \
+than 200 homes, police said.
+The Marlow River burst its banks after three days of heavy rain, the regional weather office said.
+Rescue teams from the Red Cross evacuated 3,000 residents to schools on higher ground.
+Mayor Ellen Varga called the flood the worst disaster in the town's history.
+"""
+B = """Riverton flood toll rises
+
+The death toll from the flash flood in Riverton rose to 40 on Tuesday, police said, after rescuers \
+found more bodies in the mud.
+The Marlow River burst its banks on Monday after three days of heavy rain.
+The Red Cross said it had evacuated 3,000 residents to schools on higher ground.
+Insurers estimate the damage at $50 million.
+"""
+C = """Riverton counts the cost of the flood
+
+Residents of Riverton returned on Wednesday to homes wrecked by the flash flood that swept through \
+the town on Monday.
+The Marlow River burst its banks after three days of heavy rain, forecasters said.
+Mayor Ellen Varga said the town would need years to rebuild.
+A school football match planned for Saturday has been cancelled.
+"""
+
+
+def _article(n: int, text: str, source: str, date: str) -> Article:
+    return Article(f"r{n}.txt", f"/x/r{n}.txt", text.splitlines()[0], text, source, date)
+
+
+@pytest.fixture(scope="module")
+def story():  # type: ignore[no-untyped-def]
+    arts = [
+        _article(1, A, "Daily Star", "2025-03-03"),
+        _article(2, B, "Courier", "2025-03-04"),
+        _article(3, C, "Evening Post", "2025-03-05"),
+    ]
+    return story_map(arts)
+
+
+def _claim(story, words: str):  # type: ignore[no-untyped-def]
+    return next(c for c in story.claims if words in c.text)
+
+
+def test_claim_told_by_every_report(story) -> None:  # type: ignore[no-untyped-def]
+    river = _claim(story, "burst its banks")
+    assert river.support == 3
+    assert {s.report for s in river.statements if s.stance == STATES} == {0, 1, 2}
+    assert river.silent == ()
+    assert story.claims[0].support == 3  # ranked by support
+
+
+def test_claim_of_two_and_silence(story) -> None:  # type: ignore[no-untyped-def]
+    evacuated = next(
+        c for c in story.claims if any("evacuated 3,000" in s.text for s in c.statements)
+    )
+    states = {s.report for s in evacuated.statements if s.stance == STATES}
+    assert {0, 1} <= states
+
+
+def test_offsets_index_each_report(story) -> None:  # type: ignore[no-untyped-def]
+    for c in story.claims:
+        for s in c.statements:
+            text = story.texts[s.report]
+            assert text[s.start : s.end] == s.text
+            for a, b in s.spans:
+                assert 0 <= a < b <= len(text)
+
+
+def test_unique_claims(story) -> None:  # type: ignore[no-untyped-def]
+    only_c = [story.claims[k].text for k in story.unique[2]]
+    assert any("football match" in t for t in only_c)
+    only_b = [story.claims[k].text for k in story.unique[1]]
+    assert any("$50 million" in t for t in only_b)
+    for r, ks in enumerate(story.unique):
+        for k in ks:
+            assert story.claims[k].support == 1
+            assert story.claims[k].report == r
+
+
+def test_figures_over_time(story) -> None:  # type: ignore[no-untyped-def]
+    dead = next(m for m in story.figures if m.measure == "dead")
+    assert [(v.report, v.value) for v in dead.values] == [(0, "12"), (1, "40")]
+    assert [v.date for v in dead.values] == ["2025-03-03", "2025-03-04"]
+    assert all(m.measure != "duration" for m in story.figures)  # "three days of rain"
+
+
+def test_sources_map(story) -> None:  # type: ignore[no-untyped-def]
+    police = next(s for s in story.sources if s.name.lower() == "police")
+    assert police.reports == (0, 1)
+    assert police.claims
+    varga = next(s for s in story.sources if "Varga" in s.name)
+    assert varga.kind == "person"
+
+
+def test_disagreement_names_reports(story) -> None:  # type: ignore[no-untyped-def]
+    found = [s for c in story.claims for s in c.statements if s.stance == DISAGREES]
+    for s in found:
+        assert s.detail
+        assert not re.search(r"\b[AB] (?:says|reports)\b", s.detail)  # the reports' names
+        assert any(label in s.detail for label in ("Daily Star", "Courier", "Evening Post"))
+    # a disagreement is shown once, not on both claims of a pair of sentences
+    details = [s.detail for s in found]
+    assert len(details) == len(set(details))
+
+
+def test_needs_two_reports() -> None:
+    art = _article(1, A, "Daily Star", "2025-03-03")
+    with pytest.raises(StoryError):
+        story_map([art])
+    with pytest.raises(StoryError):
+        story_map([art, art])  # the same article twice counts once
+
+
+def test_cancelled() -> None:
+    arts = [_article(1, A, "x", "2025-03-03"), _article(2, B, "y", "2025-03-04")]
+    with pytest.raises(StoryError):
+        story_map(arts, cancelled=lambda: True)
+
+
+def test_chain_does_not_make_one_claim() -> None:
+    """A's sentence aligned with B's, B's with C's, but A's not with C's: two claims, not one."""
+    nodes = [(0, 0), (1, 0), (2, 0)]
+    edges = {((0, 0), (1, 0)): 1.0, ((1, 0), (2, 0)): 0.9}
+    groups = cluster(nodes, edges)
+    assert sorted(map(len, groups)) == [1, 2]
+    # with the third side aligned as well they are one claim
+    edges[((0, 0), (2, 0))] = 0.8
+    assert [len(g) for g in cluster(nodes, edges)] == [3]
+
+
+def test_pairs_of_reports_not_compared_do_not_block() -> None:
+    nodes = [(0, 0), (1, 0), (2, 0)]
+    edges = {((0, 0), (1, 0)): 1.0, ((1, 0), (2, 0)): 0.9}
+    groups = cluster(nodes, edges, lambda r, s: {r, s} != {0, 2})
+    assert [len(g) for g in groups] == [3]
+
+
+def test_json_schema(story) -> None:  # type: ignore[no-untyped-def]
+    out = story_to_json(story)
+    assert set(out) == {"reports", "claims", "figures", "sources", "unique"}
+    ids = [r["id"] for r in out["reports"]]
+    assert ids == ["r1.txt", "r2.txt", "r3.txt"]
+    for r in out["reports"]:
+        assert set(r) == {"id", "title", "source", "date"}
+    for c in out["claims"]:
+        assert set(c) == {"text", "support", "reports"}
+        assert isinstance(c["support"], int)
+        for rid, row in c["reports"].items():
+            assert rid in ids
+            assert row["stance"] in ("states", "disagrees")
+            assert set(row) - {"detail"} == {"stance", "start", "end", "text"}
+            assert ("detail" in row) == (row["stance"] == "disagrees")
+    for f in out["figures"]:
+        assert set(f) == {"measure", "values"}
+        for v in f["values"]:
+            assert set(v) == {"report", "value", "hedge", "text", "date"}
+            assert v["report"] in ids
+    for s in out["sources"]:
+        assert set(s) == {"name", "kind", "reports", "claims"}
+        assert all(0 <= k < len(out["claims"]) for k in s["claims"])
+    assert set(out["unique"]) == set(ids)
+
+
+HOSTILE = "Officials said \x1b]8;;http://evil\x07 the [b]river[/b] *burst* its banks."
+
+
+def test_renderers_neutralise_article_text() -> None:
+    arts = [
+        _article(1, A + HOSTILE + "\n", "Daily \x1b[31mStar", "2025-03-03"),
+        _article(2, B + HOSTILE + "\n", "Courier", "2025-03-04"),
+    ]
+    m = story_map(arts)
+    for out in (story_to_markdown(m), story_to_text(m, 100)):
+        assert "\x1b" not in out and "\x07" not in out
+    assert "\\*burst\\*" in story_to_markdown(m) or "burst" not in story_to_markdown(m)
