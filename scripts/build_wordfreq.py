@@ -1,7 +1,7 @@
 """Write ``index/data/wordfreq_en.txt.gz``: the 80,000 most frequent English words with their Zipf
 frequency (log10 of occurrences per billion words, one decimal), from the wordfreq package.
 
-The comparison weighs a word by how rare it is in English at large (``index.judge``): sharing
+The comparison weighs a word by how rare it is in English at large (``index.compare.judge``): sharing
 "troops" says more than sharing "said", and sharing "Kursk" more than either. The table is derived
 from wordfreq 3.1.1's English list (code Apache-2.0; word lists CC BY-SA 4.0, see
 ``index/data/LICENSE-wordfreq.txt``). Words below the cut (Zipf ~2.1) count as rare.

@@ -1,4 +1,4 @@
-"""Train the sentence-pair judgement (``index/judge.py``) on human-labelled news data and print how well
+"""Train the sentence-pair judgement (``index/compare/judge.py``) on human-labelled news data and print how well
 it does; writes ``index/data/judge_model.json``.
 
 Data (not in the repository; see ``../shared/data/README.md``): MSRP train (paraphrase labels),
@@ -35,7 +35,7 @@ from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.judge import (
+from index.compare.judge import (
     CONTEXT_FEATURES,
     EVENT_INPUTS,
     FEATURES,
@@ -94,8 +94,8 @@ def _matrix(pairs: list[tuple[str, str]]) -> np.ndarray:
 
 def _context(rows: list[dict[str, object]], data: pathlib.Path) -> tuple[np.ndarray, np.ndarray]:
     """Context features of ECB+ pairs, from the two reports' sentences (one a line), and each
-    sentence's centrality towards the other report, as :func:`index.matching.match` computes them."""
-    from index.matching import is_boilerplate
+    sentence's centrality towards the other report, as :func:`index.compare.matching.match` computes them."""
+    from index.compare.matching import is_boilerplate
 
     texts = {
         str(r["id"]): [s for s in str(r["text"]).split("\n") if s.strip()]
@@ -208,7 +208,7 @@ def _calibrate(
     """
     import tempfile
 
-    from index import align, judge, matching
+    from index.compare import judge, matching, words
     from index.entities import extract
     from index.sentences import split_sentences
 
@@ -231,10 +231,10 @@ def _calibrate(
                 ta, tb = (d / "a.txt").read_text("utf-8"), (d / "b.txt").read_text("utf-8")
                 sa, sb = split_sentences(ta), split_sentences(tb)
                 caps = (
-                    {w for w, c in align.tokens(ta) if c},
-                    {w for w, c in align.tokens(tb) if c},
+                    {w for w, c in words.tokens(ta) if c},
+                    {w for w, c in words.tokens(tb) if c},
                 )
-                m = matching.match(sa, sb, extract(ta), extract(tb), align.proper_map(*caps))
+                m = matching.match(sa, sb, extract(ta), extract(tb), words.proper_map(*caps))
                 lines_a = [_lines(g["sentences_a"], s.start, s.end) for s in sa]
                 lines_b = [_lines(g["sentences_b"], s.start, s.end) for s in sb]
                 positives = {(p["a"]["i"], p["b"]["i"]) for p in g["positives"]}

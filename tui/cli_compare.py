@@ -79,7 +79,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from index.analysis import analyse
     from index.compare import compare
-    from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+    from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
 
     result = compare(a, b, analyse(a), analyse(b))
     if args.format == "json":

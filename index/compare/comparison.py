@@ -1,106 +1,27 @@
 """Compare two reports of the same story: aligned claims, unique claims, disagreements, sources.
 
 Which sentences make the same claim, or speak of the same event, is decided by a judgement learned on
-human-labelled news data (:mod:`index.judge`, applied many to many by :mod:`index.matching`): every
+human-labelled news data (:mod:`index.compare.judge`, applied many to many by :mod:`index.compare.matching`): every
 aligned pair carries its kind (``shared``: the same claim; ``related``: the same event with other
 detail) and the model's confidence, and nothing under the calibrated floor is shown as aligned.
 Boilerplate (sign-offs, datelines, bylines) is never aligned nor counted as a claim. Disagreements
-come from :mod:`index.conflicts`, word-level differences inside a pair from :mod:`index.worddiff`,
-sources from :mod:`index.attribution`.
+come from :mod:`index.compare.conflicts`, word-level differences inside a pair from :mod:`index.compare.worddiff`,
+sources from :mod:`index.compare.attribution`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from index import align, conflicts, matching
-from index.attribution import Source, sources
-from index.models import Article, Entity, Sentence, Span
+from index.compare import conflicts, matching, words
+from index.compare.attribution import sources
+from index.compare.models import Comparison, Conflict, Pair, Passage
+from index.compare.worddiff import differences
+from index.models import Article, Entity, Sentence
 from index.sentences import split_sentences
-from index.worddiff import differences
 
-__all__ = [
-    "RELATED",
-    "SHARED",
-    "Claim",
-    "Comparison",
-    "Conflict",
-    "Pair",
-    "Passage",
-    "Source",
-    "compare",
-    "compare_texts",
-    "comparison_to_json",
-    "comparison_to_markdown",
-    "comparison_to_text",
-    "sources",
-]
-
-SHARED = "shared"
-RELATED = "related"
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """A sentence, or a short run of consecutive sentences: ``text == article.text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-
-
-Claim = Passage
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two passages that say the same thing (``shared``) or speak of the same facet (``related``).
-
-    ``score`` is the judgement's confidence in [0, 1]. ``a_diff`` / ``b_diff`` are the spans of each
-    passage (article offsets) that the other lacks or states differently, labelled ``figure``,
-    ``name``, ``hedge``, ``status`` or ``word``.
-    """
-
-    a: Passage
-    b: Passage
-    kind: str
-    score: float
-    a_diff: tuple[Span, ...] = ()
-    b_diff: tuple[Span, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Statements about the same thing that disagree.
-
-    ``kind`` is ``figure``, ``status``, ``certainty``, ``date`` or ``attribution``; ``detail`` says in
-    words what differs, quoting both sides.
-    """
-
-    kind: str
-    a: Passage
-    b: Passage
-    detail: str
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Everything ``compare`` found about two articles; every offset indexes that article's text."""
-
-    a: Article
-    b: Article
-    pairs: tuple[Pair, ...]
-    only_a: tuple[Passage, ...]
-    only_b: tuple[Passage, ...]
-    conflicts: tuple[Conflict, ...]
-    shared_entities: tuple[str, ...]
-    only_a_entities: tuple[str, ...]
-    only_b_entities: tuple[str, ...]
-    sources_a: tuple[Source, ...]
-    sources_b: tuple[Source, ...]
-
+__all__ = ["compare", "compare_texts"]
 
 def _entities(article: Article, given: Sequence[Entity] | None) -> Sequence[Entity]:
     if given is not None:
@@ -139,7 +60,7 @@ def compare(
         entities_a: Entities of ``a``; extracted with ``index.entities.extract`` when ``None``.
         entities_b: Entities of ``b``; extracted likewise when ``None``.
         idf: Accepted for compatibility and ignored: the judgement weighs words by their rarity
-            in English and in the two reports (see :mod:`index.judge`).
+            in English and in the two reports (see :mod:`index.compare.judge`).
 
     Returns:
         A frozen ``Comparison`` whose offsets index ``a.text`` and ``b.text``.
@@ -148,7 +69,7 @@ def compare(
     ents_b = list(_entities(b, entities_b))
     sa, sb = split_sentences(a.text), split_sentences(b.text)
     caps = (_capitalised(a.text), _capitalised(b.text))
-    m = matching.match(sa, sb, ents_a, ents_b, align.proper_map(*caps))
+    m = matching.match(sa, sb, ents_a, ents_b, words.proper_map(*caps))
     chosen: dict[tuple[int, int], tuple[str, float]] = dict(m.pairs)
     sims = {k: v.event for k, v in m.judged.items()}
     found = conflicts.find(sa, sb, sims, {k: c for k, (_, c) in chosen.items()})
@@ -211,27 +132,3 @@ def compare_texts(
     if entities:
         return compare(art_a, art_b)
     return compare(art_a, art_b, (), ())
-
-
-# --- renderers (they live in index.report; re-exported here for callers of compare) -----------------
-
-
-def comparison_to_json(c: Comparison) -> dict[str, object]:
-    """Plain JSON-ready dict of a comparison; see ``index.report.comparison_to_json``."""
-    from index.report import comparison_to_json as render
-
-    return render(c)
-
-
-def comparison_to_markdown(c: Comparison) -> str:
-    """A brief to paste; see ``index.report.comparison_to_markdown``."""
-    from index.report import comparison_to_markdown as render
-
-    return render(c)
-
-
-def comparison_to_text(c: Comparison, width: int = 100) -> str:
-    """Side-by-side plain text; see ``index.report.comparison_to_text``."""
-    from index.report import comparison_to_text as render
-
-    return render(c, width)

@@ -1,6 +1,6 @@
 """Disagreements between two reports: figures, status, certainty, dates, clock times, attribution.
 
-A disagreement must be about one thing. Every sentence is read once (``index.readings``: its
+A disagreement must be about one thing. Every sentence is read once (``index.compare.readings``: its
 figures, dates, times, status cues and sources). A pair of sentences is examined when the two share
 enough rare content words by our own measure (a weighted overlap of Porter stems), and the
 caller's alignment only raises that closeness: the finder depends on ``sa``, ``sb`` and, as hints,
@@ -32,10 +32,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from index.align import CLASSES, STOP, stem
-from index.figures import Figure
+from index.compare.words import CLASSES, STOP, stem
+from index.compare.figures import Figure
 from index.models import Sentence
-from index.readings import DAYS, FATES, Reading, cues, denials, read_all, same_source, time_gap
+from index.compare.readings import DAYS, FATES, Reading, cues, denials, read_all, same_source, time_gap
 
 __all__ = ["Finding", "find"]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
+from index.compare.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
 
 __all__ = ["Figure", "clean", "figures", "number_value"]
 

@@ -33,8 +33,8 @@ from importlib import resources
 
 from rapidfuzz.distance import Indel
 
-from index.align import STOP, stem
-from index.numbers import UNITS
+from index.compare.words import STOP, stem
+from index.compare.numbers import UNITS
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -60,7 +60,7 @@ __all__ = [
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # ECB+ and other tokenised sources write "1, 500", "2: 56", "9. 25": glue the parts back.
 _SPACED_NUMBER = re.compile(r"(?<=\d)([,.:]) (?=\d{2,3}\b)")
-# Number words up to twenty from the one table the engine keeps (index.numbers), and a few round ones.
+# Number words up to twenty from the one table the engine keeps (index.compare.numbers), and a few round ones.
 _NUMBER_WORDS = {w: str(n) for w, n in UNITS.items()} | {
     "twenty": "20",
     "thirty": "30",

@@ -1,10 +1,10 @@
 """Which sentences of two reports make the same claim, or speak of the same event: many to many.
 
-Every sentence is prepared once (:func:`index.judge.prepare`). Candidates are the pairs that share
+Every sentence is prepared once (:func:`index.compare.judge.prepare`). Candidates are the pairs that share
 a content word, ranked by a cosine weighed with the two reports' own idf; each sentence keeps its
 :data:`CANDIDATES` best on either side. Each candidate is judged by the learned models of
-:mod:`index.judge` (same claim, graded similarity, same event). A pair is aligned when its
-same-event probability and graded similarity reach their calibrated floors (:class:`index.judge.
+:mod:`index.compare.judge` (same claim, graded similarity, same event). A pair is aligned when its
+same-event probability and graded similarity reach their calibrated floors (:class:`index.compare.judge.
 Verdict`) and it is the best pair of one of its sentences, or, with a higher same-event
 probability, among its :data:`PARTNERS` best (news reports are many to many: a long sentence of one
 report often holds two or three of the other's); it is ``shared`` when the same-claim judgement
@@ -22,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index.align import stem
-from index.judge import (
+from index.compare.words import stem
+from index.compare.judge import (
     Prepared,
     Verdict,
     Weighted,
@@ -39,7 +39,7 @@ from index.judge import (
     same_claim,
     weigh,
 )
-from index.judge import _zipf as _zipf_table
+from index.compare.judge import _zipf as _zipf_table
 from index.models import Entity, Sentence
 
 __all__ = [

@@ -2,7 +2,7 @@
 vague amounts ("thousands"), and the ECB+ tokenisation artefacts that split them ("1, 500").
 
 ``clean`` undoes the artefacts of a sentence; ``scan`` finds where its numbers are, for
-``index.figures`` to read what each one measures.
+``index.compare.figures`` to read what each one measures.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ _UNITS = {
     )
 }
 UNITS: dict[str, int] = _UNITS
-"""Number words zero to nineteen and their values (shared with ``index.judge``)."""
+"""Number words zero to nineteen and their values (shared with ``index.compare.judge``)."""
 _TENS = {
     w: 10 * (i + 2)
     for i, w in enumerate(

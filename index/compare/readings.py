@@ -1,7 +1,7 @@
 """What one sentence says, read once: its figures, dates, weekdays, clock times, the cues of its
 status and certainty, and whom it credits.
 
-``read_all`` reads every sentence of a report for ``index.conflicts``; each reading runs only when a
+``read_all`` reads every sentence of a report for ``index.compare.conflicts``; each reading runs only when a
 word it needs is there, and the cues (``cues``) are read on first use, so that two 2,000-word
 reports are read in a few milliseconds. Lexicons are generic, never the words of one story.
 """
@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.align import STOP, stem
-from index.figures import Figure, clean, figures
+from index.compare.words import STOP, stem
+from index.compare.figures import Figure, clean, figures
 from index.models import Sentence
 
 __all__ = [

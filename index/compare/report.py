@@ -12,8 +12,8 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from index.attribution import Source
-from index.compare import Comparison, Passage
+from index.compare.attribution import Source
+from index.compare.models import Comparison, Passage
 from index.models import Span
 from index.textsafe import neutralise
 

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import extractOne
 
-from index.align import STOP, stem
+from index.compare.words import STOP, stem
 from index.models import Span
 
 __all__ = ["LABELS", "PassageLike", "differences"]

@@ -1,4 +1,4 @@
-"""Benchmark of source attribution (``index.attribution.sources``): milliseconds per article.
+"""Benchmark of source attribution (``index.compare.attribution.sources``): milliseconds per article.
 
 Run: ``python tests/benchmarks/bench_attribution.py [--words N]``. Joins WikiNews articles from
 ``../shared/data/wikinews_multiling2011.jsonl`` (next to the repository) until N words, else the
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.attribution import sources
+from index.compare.attribution import sources
 from index.entities import extract
 from index.sentences import split_sentences
 

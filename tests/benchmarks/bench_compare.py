@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from index.compare import compare  # noqa: E402
 from index.models import Article, Entity  # noqa: E402
-from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text  # noqa: E402
+from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text  # noqa: E402
 from index.sentences import split_sentences  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""Word-level differences: what ``index.worddiff.differences`` costs per comparison.
+"""Word-level differences: what ``index.compare.worddiff.differences`` costs per comparison.
 
 Prints figures, asserts nothing; CPU time of this process, so that other work on a shared machine
 counts less. Two cases on the seed pair: the pairs ``compare`` aligns (the first call per sentence
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from index.models import Article
 from index.sentences import split_sentences
-from index.worddiff import _prepare, differences
+from index.compare.worddiff import _prepare, differences
 
 
 def _ms(pairs: list[tuple[object, object]], cold: bool) -> float:

@@ -27,7 +27,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from index import compare_texts
-from index.judge import prepare
+from index.compare.judge import prepare
 
 
 def _line_of(starts: list[int], offset: int) -> int:
@@ -79,10 +79,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.model:
-        import index.judge
+        import index.compare.judge
 
-        index.judge.MODEL_FILE = args.model
-        index.judge._model.cache_clear()
+        index.compare.judge.MODEL_FILE = args.model
+        index.compare.judge._model.cache_clear()
     folder = args.data / "ecbplus_docpairs_topics01-20"
     if not folder.is_dir():
         print(f"no data at {folder}: nothing to measure")

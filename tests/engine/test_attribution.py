@@ -1,14 +1,14 @@
 """Who a report cites: outlets, institutions, people with their role, unnamed sources, and the
-sentences that rest on each (index.attribution)."""
+sentences that rest on each (index.compare.attribution)."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.attribution import Source, sentence_sources, sources
+from index.compare.attribution import Source, sentence_sources, sources
 from index.compare import Comparison
 from index.models import Article, Entity
-from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
 
 
 def by_name(text: str, entities: list[Entity] | None = None) -> dict[str, Source]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from index.compare import Comparison, compare, sources
 from index.models import Article, Entity
-from index.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
 from index.textsafe import neutralise
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"

@@ -1,5 +1,5 @@
-"""Disagreements between two reports (``index.conflicts``) and the figures they rest on
-(``index.figures``), on small hand-written sentences.
+"""Disagreements between two reports (``index.compare.conflicts``) and the figures they rest on
+(``index.compare.figures``), on small hand-written sentences.
 
 ``find`` is called without any alignment (no similarity hints, no aligned pairs): it must judge on
 its own which sentences speak of the same thing, so these tests hold whatever the aligner does.
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.conflicts import Finding, find
-from index.figures import clean, figures, number_value
+from index.compare.conflicts import Finding, find
+from index.compare.figures import clean, figures, number_value
 from index.models import Sentence
 
 

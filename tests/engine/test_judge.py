@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from index import compare_texts
-from index.judge import (
+from index.compare.judge import (
     CONTEXT_FEATURES,
     EVENT_INPUTS,
     FEATURES,
@@ -18,13 +18,13 @@ from index.judge import (
     prepare,
     rarity,
 )
-from index.matching import is_boilerplate
+from index.compare.matching import is_boilerplate
 
 
 def _judge(a: str, b: str) -> tuple[float, float, float]:
     pa, pb = prepare(a), prepare(b)
     # The context of an isolated pair: the two sentences themselves.
-    from index.judge import context_features, local_idf
+    from index.compare.judge import context_features, local_idf
 
     idf, story = local_idf([pa, pb])
     return judge(features(pa, pb), context_features(pa, pb, idf, story))
@@ -61,7 +61,7 @@ def test_paraphrase_beats_topical_overlap() -> None:
 def test_paraphrase_is_the_same_event_more_than_topical_overlap_within_reports() -> None:
     # The same-event model reads the reports around a pair (their own idf, positions, each
     # sentence's centrality towards the other report): it is judged as compare judges it.
-    from index.matching import match
+    from index.compare.matching import match
     from index.sentences import split_sentences
 
     a = f"{_BASE} The soldiers are being trained in the far east. The Kremlin declined to comment."
@@ -75,7 +75,7 @@ def test_paraphrase_is_the_same_event_more_than_topical_overlap_within_reports()
 
 
 def test_centrality_finds_what_the_other_report_is_about() -> None:
-    from index.judge import centrality, local_idf, weigh
+    from index.compare.judge import centrality, local_idf, weigh
 
     own = [prepare(_BASE), prepare("The weather in Paris was mild on Tuesday.")]
     other = [prepare(_PARA), prepare("Seoul says the soldiers were sent to Russia in October.")]

@@ -1,4 +1,4 @@
-"""Word-level differences inside an aligned pair (``index.worddiff``).
+"""Word-level differences inside an aligned pair (``index.compare.worddiff``).
 
 Sentences are placed inside a longer article text at an offset, so every test also checks that the
 spans index the article text, not the sentence.
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.models import Sentence, Span
-from index.worddiff import LABELS, differences
+from index.compare.worddiff import LABELS, differences
 
 PAD_A = "Lead paragraph of report A.\n\n"
 PAD_B = "Something else entirely first. "

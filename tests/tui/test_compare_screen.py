@@ -9,7 +9,7 @@ import pytest
 from tui_helpers import HEADLINE, KURSK, settle
 
 from index.compare import compare
-from index.report import comparison_to_markdown
+from index.compare.report import comparison_to_markdown
 from index.textsafe import neutralise
 from tui.screens.compare import CompareScreen
 from tui.screens.compare_export import ConfirmScreen, ExportScreen

@@ -494,7 +494,7 @@ class CompareScreen(PendingG, Screen[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, path: Path, overwrite: bool) -> None:
         """Write the Markdown brief to ``path`` (worker thread)."""
-        from index.report import comparison_to_markdown
+        from index.compare.report import comparison_to_markdown
 
         assert self.comparison is not None
         shown = safe(str(path))

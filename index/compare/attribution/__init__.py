@@ -27,8 +27,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.attribution.cues import _cites, _list_cites
-from index.attribution.lexicon import (
+from index.compare.attribution.cues import _cites, _list_cites
+from index.compare.attribution.lexicon import (
     _ALIASES,
     _PRONOUNS,
     _TOKEN,
@@ -38,7 +38,7 @@ from index.attribution.lexicon import (
     _lowered,
     _outlet_key,
 )
-from index.attribution.unnamed import _description, _same_description, _unnamed
+from index.compare.attribution.unnamed import _description, _same_description, _unnamed
 from index.models import Entity, Sentence
 from index.sentences import split_sentences
 

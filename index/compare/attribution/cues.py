@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import (
+from index.compare.attribution.lexicon import (
     _BARE_INSTITUTIONS,
     _BE,
     _EDGE,
@@ -24,7 +24,7 @@ from index.attribution.lexicon import (
     _lowered,
     _words,
 )
-from index.attribution.speakers import (
+from index.compare.attribution.speakers import (
     _adjective,
     _appositive,
     _role_after,
@@ -32,7 +32,7 @@ from index.attribution.speakers import (
     _run_fwd,
     _speaker,
 )
-from index.attribution.unnamed import _HEAD
+from index.compare.attribution.unnamed import _HEAD
 
 _NOT_ADVERBS = _words("family assembly supply rally italy july ally bully belly")
 

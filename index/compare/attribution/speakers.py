@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from index.attribution.lexicon import (
+from index.compare.attribution.lexicon import (
     _AFTER_NAME,
     _AMBIGUOUS_OUTLETS,
     _COMMON_BEFORE,
@@ -26,7 +26,7 @@ from index.attribution.lexicon import (
     _is_role,
     _outlet_key,
 )
-from index.attribution.unnamed import _UNNAMED
+from index.compare.attribution.unnamed import _UNNAMED
 
 
 def _kind(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from index.attribution.lexicon import _NEGATION, _NOT_NAMES, _VERBS, _Cite, _lowered, _words
+from index.compare.attribution.lexicon import _NEGATION, _NOT_NAMES, _VERBS, _Cite, _lowered, _words
 
 # Optional determiner, up to five modifiers (capitalised words such as "U.S.", "Western", "South
 # Korean", or ranks such as "senior"), a head noun for a kind of informant, and what it is close to.
