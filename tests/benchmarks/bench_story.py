@@ -22,11 +22,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
-from bench_compare import build  # noqa: E402
+from bench_compare import build
 
-from index.entities import extract  # noqa: E402
-from index.models import Article  # noqa: E402
-from index.story import story_map  # noqa: E402
+from index.entities import extract
+from index.models import Article
+from index.story import story_map
 
 
 def reports(n: int, rng: random.Random) -> list[Article]:
@@ -35,7 +35,9 @@ def reports(n: int, rng: random.Random) -> list[Article]:
     out = []
     for k in range(n):
         text = build(a if k % 2 else b, b if k % 2 else a, 1000, rng)
-        out.append(Article(f"r{k}", f"r{k}", f"report {k}", text, f"outlet {k}", f"2024-10-{k + 1:02d}"))
+        out.append(
+            Article(f"r{k}", f"r{k}", f"report {k}", text, f"outlet {k}", f"2024-10-{k + 1:02d}")
+        )
     return out
 
 

@@ -81,6 +81,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("a", "mark", "Mark A", id="library.mark"),
         Binding("c", "compare", "Compare with A", id="library.compare"),
+        Binding("t", "story", "Story", show=False, id="library.story"),
         Binding("escape", "clear", "Clear", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -470,6 +471,14 @@ class LibraryScreen(Screen[None]):
         if article_id:
             terms = tuple(self.result.terms) if self.result is not None else ()
             self.post_message(OpenArticle(article_id, terms))
+
+    def action_story(self) -> None:
+        """The whole story of the highlighted article, claim by claim (the story view)."""
+        from tui.screens.story import open_story
+
+        article_id = self.query_one(ResultList).highlighted_id
+        if article_id:
+            open_story(self, self.store, article_id)
 
     @on(ResultList.Selected)
     def _result_selected(self) -> None:
