@@ -245,3 +245,28 @@ def test_manifest_without_line_keys_reads_the_whole_file_once(
     analysed.clear()
     _write(feed, [_line(s) for s in STORIES] + [_line({"id": "x", "text": "Xenon gas."})])
     assert (store.update().updated, analysed) == (1, ["wire.jsonl#x"])
+
+
+def test_many_changed_lines_through_the_worker_processes(tmp_path: Path) -> None:
+    """Enough changed lines for the parallel writers (which add without deleting): no article is
+    lost or doubled, and the kept lines stay as they were."""
+    from index.writers import PARALLEL_MIN_ARTICLES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    feed = corpus / "big.jsonl"
+    n = PARALLEL_MIN_ARTICLES + 50  # n - 41 changed lines: over the threshold
+    rows = [{"id": f"s{i}", "title": f"Story {i}", "text": f"Cocoa output rose {i} tonnes in Ghana."}
+            for i in range(n)]
+    _write(feed, [_line(r) for r in rows])
+    store = Store([corpus], tmp_path / "ix")
+    store.update()
+    changed = [dict(r, text=f"Coffee exports fell {i} bags in Brazil.") if i >= 40 else r
+               for i, r in enumerate(rows)]
+    _write(feed, [_line(r) for r in changed[:-1]])  # the last line removed
+    report = store.update()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, n - 41, 1, 40)
+    assert store.doc_count() == n - 1
+    assert search(store, "coffee").total == n - 41
+    assert search(store, "cocoa").total == 40
+    _same_as_fresh(store, tmp_path, corpus, "fresh")
