@@ -266,6 +266,7 @@ def test_many_changed_lines_through_the_worker_processes(tmp_path: Path) -> None
     _write(feed, [_line(r) for r in changed[:-1]])  # the last line removed
     report = store.update()
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, n - 41, 1, 40)
+    assert report.notes == ()  # no worker failed over to one process
     assert store.doc_count() == n - 1
     assert search(store, "coffee").total == n - 41
     assert search(store, "cocoa").total == 40
