@@ -57,9 +57,11 @@ of ten reports or fewer): twenty reports make about 100 pairs instead of 190."""
 DISAGREE_EVENT = 0.3
 """Same-event probability from which two sentences that disagree count against each other's
 claim, when the comparison did not align them."""
-SIMILARITY_FLOOR = 0.0
 EDGE_FLOOR = 0.8
-"""Same-event probability from which an aligned pair links two sentences into one claim."""
+"""Same-event probability from which an aligned pair links two sentences into one claim (the
+comparison shows pairs from 0.5). Errors compound across a story: on ECB+ (36 events) claims linked
+from 0.5 held 0.77-0.80 same-event pairs, from 0.7 0.83, from 0.8 0.87 (0.48 of gold pairs found);
+requiring a graded similarity of 0.3 as well gave 0.88 but found 0.39."""
 
 
 class StoryError(ValueError):
@@ -156,7 +158,7 @@ def _pairs(
         m = align(prep[x], prep[y])
         for i, j in m.pairs:
             v = m.judged[(i, j)]
-            if v.event >= EDGE_FLOOR and v.similarity >= SIMILARITY_FLOOR:
+            if v.event >= EDGE_FLOOR:
                 edges[((x, i), (y, j))] = 0.5 * v.event + v.similarity
         sims = {k: v.event for k, v in m.judged.items()}
         aligned = {k: c for k, (_, c) in m.pairs.items()}

@@ -36,6 +36,12 @@ SILENT = "·"
 VIEWS = ("claims", "figures", "sources")
 
 
+def _short(text: str, width: int) -> str:
+    """One line of untrusted text cut to ``width`` cells."""
+    line = safe(text)
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 class ClaimsTable(DataTable[Any]):
     """The claims matrix; moves with vim keys as well as arrows."""
 
@@ -169,8 +175,10 @@ class StoryScreen(Screen[None]):
             f"● states  ✗ disagrees  · silent",
         )
         self.query_one("#story-head", Static).update(head)
+        cut = max(16, (self.size.width - 4) // max(1, min(n, 4)) - 8)
         legend = "   ".join(
-            f"{k}: {safe(r.label)}{' ' + safe(r.date) if r.date else ''}"
+            f"{k}: {_short(r.label if r.source else r.title, cut)}"
+            + (f" ({safe(r.date)})" if r.date else "")
             for k, r in enumerate(m.reports, 1)
         )
         self.query_one("#story-reports", Static).update(Content(legend))
@@ -213,10 +221,11 @@ class StoryScreen(Screen[None]):
             options.append(Option(Content(safe(measure.measure)).stylize("bold"), disabled=True))
             for v, value in enumerate(measure.values):
                 r = m.reports[value.report]
+                head = f"  {safe(value.value)}"
+                meta = f"  {safe(value.date) or 'undated'} · {safe(r.label)} · "
+                room = max(20, self.size.width - len(head) - len(meta) - 6)
                 line = Content.assemble(
-                    (f"  {safe(value.value)}", "bold"),
-                    f"  {safe(value.date) or 'undated'} · {safe(r.label)} · ",
-                    (safe(value.text)[:160], "$text-muted"),
+                    (head, "bold"), meta, (_short(value.text, room), "$text-muted")
                 )
                 options.append(Option(line, id=f"f{f}.{v}"))
         if not options:
