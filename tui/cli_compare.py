@@ -93,10 +93,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
+    """The index of ``corpus`` (already checked by ``corpus_paths``), brought up to date."""
     from index.store import IndexBusy, Store
-    from tui.paths import check_paths
 
-    check_paths(corpus)
     store = Store(corpus, args.index_dir)
     for message in store.messages:
         print(message, file=sys.stderr)
@@ -115,7 +114,14 @@ def cmd_related(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"newsdesk related: {args.path}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    corpus = list(args.paths) if args.paths else [str(path.resolve().parent)]
+    from tui.cli_library import corpus_paths
+    from tui.library import holder
+
+    # PATHS; else the library when it holds the article (one index for both); else its folder.
+    if args.paths or holder(str(path)):
+        corpus = corpus_paths(args.paths)
+    else:
+        corpus = corpus_paths([str(path.resolve().parent)])
     store = _store_for(args, corpus)
     ids = store.ids_for_path(path)
     if local is not None:

@@ -79,6 +79,16 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def holder(path: str) -> str | None:
+    """The library folder that holds ``path`` (a file or folder), if any.
+
+    Raises:
+        LibraryError: the library list cannot be read.
+    """
+    resolved = absolute(path)
+    return next((f for f in load() if _inside(resolved, f)), None)
+
+
 @dataclass(frozen=True)
 class Change:
     """What ``add`` or ``remove`` did, to be told to the user."""

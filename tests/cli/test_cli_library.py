@@ -186,3 +186,33 @@ def test_library_help_has_a_clean_usage_line(run_cli: Callable[..., Any]) -> Non
     assert r.code == 0
     assert r.out.startswith("usage: newsdesk library add PATH [PATH ...]\n")
     assert "newsdesk library list [--json]" in r.out
+
+
+def test_related_of_an_article_in_the_library_searches_the_whole_library(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    story = "Cocoa talks in London collapsed as producers and consumers failed to agree on buffer stocks."
+    first = _folder(tmp_path, "first", f"Cocoa talks collapse\n{story}\n")
+    second = _folder(tmp_path, "second", f"Cocoa pact talks fail\n{story} Delegates left London.\n")
+    article = str(first / "first.txt")
+    alone = run_cli("related", article, "--json")
+    assert alone.code == 0, alone.err
+    assert alone.json()["related"] == []  # the article's folder holds nothing else
+    run_cli("library", "add", str(first), str(second), index_dir=False)
+    found = run_cli("related", article, "--json", index_dir=tmp_path / "lib-index")
+    assert found.code == 0, found.err
+    assert [r["id"] for r in found.json()["related"]] == ["second.txt"]
+
+
+def test_stories_and_related_with_a_library_folder_away(
+    run_cli: Callable[..., Any], harbour: Path, wheat: Path
+) -> None:
+    run_cli("library", "add", str(harbour), str(wheat), index_dir=False)
+    harbour.rename(harbour.with_name("harbour-away"))
+    stories = run_cli("stories", "--json")
+    assert stories.code == 0, stories.err
+    assert [s["articles"] for s in stories.json()] == [["wheat.txt"]]
+    assert len(_library_lines(stories.err)) == 1
+    related = run_cli("related", str(wheat / "wheat.txt"), "--json")
+    assert related.code == 0, related.err
+    assert len(_library_lines(related.err)) == 1
