@@ -711,6 +711,10 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
                     continue
         if c.label == "PERSON" and c.canonical in firms:
             c.label = "ORG"  # "Smith" of "Comissaria Smith"
+        if c.label == "ORG" and key_of(surface) in INSTITUTIONS:
+            # "the Treasury" of an article that names the "Treasury Department".
+            full = next((o for o in sorted(orgs) if o.startswith(key_of(surface) + " ")), None)
+            c.canonical = full or c.canonical
         if not c.canonical:
             c.canonical = key_of(surface)
         out.append(Entity(c.start, c.end, c.label, surface, c.canonical))

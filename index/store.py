@@ -47,9 +47,9 @@ from index.tables import (
 )
 from index.writers import ParallelFailed, Row, commit, write_articles
 
-# 21, 20, 19: firms, bodies ("Panel on ..."), models, world regions, "Reuter" and table headers
-# are no longer people, a title before an organisation head opens the organisation's name; names
-# shown in mixed case, dates and quantities in their plainest form;
+# 22, 21, 20, 19: firms, bodies ("Panel on ..."), models, world regions, "Reuter" and table
+# headers are no longer people, a title before an organisation head opens the organisation's name,
+# an institution keeps its full key; names shown in mixed case, dates and quantities plain;
 # 18: a line ending on a month or "of" carries the figure that opens the next;
 # 17: a short text wrapped by hand keeps its blank-line paragraphs whole;
 # 16, 15: related-report features keep the whole body's stems (index.features version 3);
@@ -58,7 +58,7 @@ from index.writers import ParallelFailed, Row, commit, write_articles
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 MARKER = "newsdesk-index.json"  # also named in index.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"

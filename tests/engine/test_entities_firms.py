@@ -113,3 +113,9 @@ def test_and_joins_one_firm_and_separates_two() -> None:
         "Nippon Telegraph and Telephone Corp", "Ranger Oil Co", "Ranger Inc",
         "National Bank and Trust Co of Washington",
     ]
+
+
+def test_an_institution_named_by_its_first_word_keeps_the_full_key() -> None:
+    text = "The Treasury Department said so. The Treasury also said bills fell."
+    keys = {e.text: e.canonical for e in extract(text) if e.label == "ORG"}
+    assert keys == {"Treasury Department": "treasury department", "Treasury": "treasury department"}
