@@ -143,3 +143,39 @@ async def test_ten_thousand_hits_draw_only_the_rows_on_screen(
         results.action_last()
         await pilot.pause()
         assert "h9999" in drawn and len(drawn) <= results.size.height
+
+
+async def test_rows_follow_the_width_after_a_resize(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 15)) as pilot:
+        await settle(pilot)
+        await _search(pilot, "korea")
+        results = app.screen.query_one(ResultList)
+        narrow = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
+        assert max(len(line) for line in narrow) <= 60
+        assert any(line.endswith("…") for line in narrow)  # snippets cut at the narrow width
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        width = results.size.width
+        assert width > 100
+        wide = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
+        # Snippet lines are cut at the new width, not the old one.
+        snippets = [line for line in wide if line.lstrip("▌ ").startswith("…")]
+        assert snippets and all(len(line) > width - 4 for line in snippets)
+
+
+async def test_help_leaves_out_keys_that_do_nothing_now(make_app: Any) -> None:
+    from tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one(".overlay-body", Static).render())
+        assert "Mark A" in text and "Compare with A" not in text  # nothing marked yet
+        await pilot.press("escape", "a", "question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one(".overlay-body", Static).render())
+        assert "Compare with A" in text

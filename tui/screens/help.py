@@ -64,8 +64,8 @@ class HelpScreen(_Overlay):
         keys_of: dict[str, list[str]] = {}
         for active in sorted(screen.active_bindings.values(), key=rank):
             binding = active.binding
-            if not binding.description or not binding.id:
-                continue
+            if not binding.description or not binding.id or not active.enabled:
+                continue  # (disabled: "c Compare with A" before anything is marked)
             key = screen.app.get_key_display(binding)
             if binding.action == "g_prefix":
                 key = "g g"
