@@ -52,7 +52,7 @@ from index.writers import ParallelFailed, Row, commit, write_articles
 # an institution keeps its full key; names shown in mixed case, dates and quantities plain;
 # 18: a line ending on a month or "of" carries the figure that opens the next;
 # 17: a short text wrapped by hand keeps its blank-line paragraphs whole;
-# 16, 15: related-report features keep the whole body's stems (index.features version 3);
+# 16, 15: related-report features keep the whole body's stems (index.related.features version 3);
 # 14: newswire boilerplate, time zones and clock times are not entities; 13: random bytes no
 # longer indexed as latin-1 text; 12: dates with newswire desk codes and
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
@@ -308,8 +308,8 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
 def _features(
     article: Article, entities: Sequence[Entity], stems: Sequence[str] | None = None
 ) -> Any:
-    """Compact per-article features for related reports and story grouping (see ``index.features``)."""
-    from index.features import features
+    """Compact per-article features for related reports and story grouping (see ``index.related.features``)."""
+    from index.related.features import features
 
     return features(article, entities, stems)
 
@@ -506,7 +506,7 @@ class Store:
         return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
     def features(self) -> dict[str, Any]:
-        """Every article's related-report features by id (from ``index.features``)."""
+        """Every article's related-report features by id (from ``index.related.features``)."""
         return self._table("features")
 
     def ids_for_path(self, path: str | os.PathLike[str]) -> list[str]:

@@ -6,7 +6,7 @@ index run, three small pickles in the (private, 0700) index folder:
 
 - ``catalogue``: article id -> (path, title, source, date, story), what the library lists;
 - ``names``: ``LABEL|canonical`` entity key -> the fullest surface form seen (sidebar labels);
-- ``features``: article id -> related-report features (``index.features``), the largest, read lazily.
+- ``features``: article id -> related-report features (``index.related.features``), the largest, read lazily.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def bench_search(store: object, label: str, queries: dict[str, list[str]]) -> No
         row(f"search {kind} @ {label}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
             "median / p95")
     # The library's sidebar: the entities of each result set, counted after the hits are shown.
-    from index.facets import facets
+    from index.search.facets import facets
 
     t = time.perf_counter()
     facets(store, None, limit=30)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.facets import facets
+from index.search.facets import facets
 from index.search import search
 from index.store import Store
 

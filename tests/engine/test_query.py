@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.query import MAX_QUERY_CHARS, QueryError, rewrite, validate
+from index.search.query import MAX_QUERY_CHARS, QueryError, rewrite, validate
 from index.search import parse
 
 MALFORMED = {

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from index.features import MAX_TERMS, features
+from index.related.features import MAX_TERMS, features
 from index.models import Article
 from index.related import Related, RelatedError, Story, group, rank, related, stories
 from index.store import Store

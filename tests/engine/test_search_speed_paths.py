@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from whoosh.matching import ListMatcher
 
-from index.matchsets import SegmentMatches, _AllowedMatcher, checked_phrases
+from index.search.matchsets import SegmentMatches, _AllowedMatcher, checked_phrases
 from index.search import parse, search
 
 QUERIES = [
@@ -220,8 +220,8 @@ def tied(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def _direct(store: Any, query: str, limit: int) -> list[tuple[int, float]] | None:
-    from index.ranking import top_hits
-    from index.search import _match
+    from index.search.ranking import top_hits
+    from index.search.execute import _match
 
     q = checked_phrases(parse(store, query))
     with store.searcher() as s:

@@ -1,8 +1,8 @@
-"""``index.highlight``: search terms found with the index's stemming."""
+"""``index.search.highlight``: search terms found with the index's stemming."""
 
 from __future__ import annotations
 
-from index.highlight import highlight_terms, query_words
+from index.search.highlight import highlight_terms, query_words
 from tui.widgets.layout import safe_same_length, wrap_range
 
 

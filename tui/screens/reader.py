@@ -128,7 +128,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self) -> None:
         """Read the stored article and its entities (worker thread)."""
-        from index.highlight import highlight_terms
+        from index.search.highlight import highlight_terms
 
         try:
             found = self.store.article_with_entities(self.article_id)
@@ -322,7 +322,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="find", exit_on_error=False)
     def run_find(self, query: str) -> None:
         """Find ``query`` in the article (worker thread: long articles take a moment)."""
-        from index.highlight import stemmed_tokens
+        from index.search.highlight import stemmed_tokens
 
         worker = get_current_worker()
         time.sleep(FIND_DEBOUNCE)

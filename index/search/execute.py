@@ -1,4 +1,4 @@
-"""Full-text search: ranked hits with snippets carrying character ranges, suggestions, entity facets."""
+"""Running a query: ranked hits with snippets carrying character ranges, suggestions, sorting."""
 
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.spelling import Corrector
 
-from index.matchsets import SegmentMatches, checked_phrases
+from index.search.matchsets import SegmentMatches, checked_phrases
 from index.models import Hit, SearchResult, Snippet
-from index.query import QueryError, rewrite, validate
-from index.ranking import top_hits
+from index.search.query import QueryError, rewrite, validate
+from index.search.ranking import top_hits
 from index.store import Store, decode_blob, text_analyzer
 
-__all__ = ["SORTS", "QueryError", "facets", "parse", "search", "snippets_for"]
+__all__ = ["SORTS", "QueryError", "by_date", "parse", "search", "snippets_for"]
 
 _ANALYZER = text_analyzer()
 SNIPPET_CHARS = 200
@@ -314,8 +314,8 @@ def search(
     """Search the index.
 
     ``total`` is exact: the matching documents are found with set algebra over the postings
-    (``index.matchsets``), then only those are scored, with Whoosh's scores and order
-    (``index.ranking``; Whoosh's own ranking for query shapes it has no rule for).
+    (``index.search.matchsets``), then only those are scored, with Whoosh's scores and order
+    (``index.search.ranking``; Whoosh's own ranking for query shapes it has no rule for).
 
     Args:
         store: The corpus index.
@@ -588,5 +588,3 @@ def _vocabulary(reader: Any, fieldname: str, prefix: str = "") -> list[str]:
         cache[fieldname] = words
     return [w for w in words if w.startswith(prefix)] if prefix else words
 
-
-from index.facets import facets  # noqa: E402 - re-exported; index.facets imports this module

@@ -1,6 +1,6 @@
 """Related reports and story grouping: which articles report the same story as this one.
 
-Every article carries compact features computed at index time (:mod:`index.features`): the counts of
+Every article carries compact features computed at index time (:mod:`index.related.features`): the counts of
 its body's stems and its entity keys. Here they become one sparse vector per article in two unit-length
 parts: the terms (sublinear tf x idf, as plain TF-IDF cosine does) and the entities (people and
 organisations weigh most). Two articles' similarity is a weighted sum of the two cosines, in [0, 1],
@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from index.features import generic_stems, tf_weight
+from index.related.features import generic_stems, tf_weight
 
 if TYPE_CHECKING:
     from index.store import Store
@@ -74,7 +74,7 @@ LABEL_WEIGHTS: dict[str, float] = {
 IDF_FLOOR_DOCS = 200
 """Rarity is computed as if the corpus had at least this many articles: in a corpus of two reports of
 one story every shared word would otherwise look common and count for nothing. The padding articles
-hold the generic news words (:func:`index.features.generic_stems`) and nothing else."""
+hold the generic news words (:func:`index.related.features.generic_stems`) and nothing else."""
 DATE_FLOOR = 0.8
 DATE_SCALE_DAYS = 30.0
 """A date gap lowers the similarity towards ``DATE_FLOOR`` (far apart) with this time scale: stories
@@ -405,7 +405,7 @@ def rank(
 
     Args:
         target: An article id in ``all_features``, or features of an article (from
-            :func:`index.features.features`); an id is left out of its own ranking.
+            :func:`index.related.features.features`); an id is left out of its own ranking.
         all_features: Features of every article by id (``Store.features()``); entries that are not
             features (``None``) are ignored.
         limit: Most results to return (``None``: every article sharing anything with the target).
@@ -467,9 +467,9 @@ def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related
         if not terms:
             return []
         query = Or([Term("body", word, boost=weight) for word, weight in terms])
-        # Ranked from the exact sets with Whoosh's own scores (index.ranking): Whoosh's matcher
+        # Ranked from the exact sets with Whoosh's own scores (index.search.ranking): Whoosh's matcher
         # took 2 s for this 30-term query at 100,000 articles.
-        from index.search import _match, _ranked
+        from index.search.execute import _match, _ranked
 
         ranked = _ranked(s, query, _match(s, query), limit + 1)
         rows = []

@@ -28,7 +28,7 @@ class _Forward:
     """One segment's entity keys by document."""
 
     def __init__(self, reader: Any) -> None:
-        from index.matchsets import _raw_postings, _read_postings
+        from index.search.matchsets import _raw_postings, _read_postings
 
         self.keys: list[str] = []
         count = reader.doc_count_all()
@@ -81,8 +81,8 @@ def facets(
     Raises:
         QueryError: the query is malformed.
     """
-    from index.matchsets import SegmentMatches, checked_phrases
-    from index.search import _match, parse
+    from index.search.matchsets import SegmentMatches, checked_phrases
+    from index.search.execute import _match, parse
 
     wanted = set(labels) if labels else None
     counts: Counter[str] = Counter()

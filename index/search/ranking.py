@@ -3,7 +3,7 @@
 ``Searcher.search`` scores every matching document in Python through Whoosh's matcher tree, one
 document and one ``score()`` call per tree node at a time: at 100,000 articles that pass was most of
 a search. Here each positive term's postings are read a block at a time (ids and weights), only the
-documents of the exact set (``index.matchsets``) are scored, with the term's own ``BM25FScorer``
+documents of the exact set (``index.search.matchsets``) are scored, with the term's own ``BM25FScorer``
 figures (idf, average field length, B, K1), and the per-term scores are summed as Whoosh's matcher
 tree would sum them: the same tree shape (Whoosh's weighted trees for And/Or, its binary tree for a
 phrase's words), so the same floating-point additions in the same grouping, and boosts multiplied
@@ -25,7 +25,7 @@ from whoosh.codec.whoosh3 import byte_to_length
 from whoosh.query.positional import Phrase
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 
-from index.matchsets import CheckedPhrase, SegmentMatches, _raw_postings
+from index.search.matchsets import CheckedPhrase, SegmentMatches, _raw_postings
 
 __all__ = ["top_hits"]
 

@@ -1,0 +1,22 @@
+"""Related reports and stories: which articles of the corpus cover the same story as one article,
+and the corpus grouped into stories.
+
+The public face is :func:`related`, :func:`rank`, :func:`stories` and :func:`group`. Inside:
+``features`` (each article's whole-body vector and dates, computed once at index time and kept with
+the index) and ``reports`` (the corpus model, ranking and grouping).
+"""
+
+from __future__ import annotations
+
+from index.related.reports import (
+    SAME_STORY,
+    Related,
+    RelatedError,
+    Story,
+    group,
+    rank,
+    related,
+    stories,
+)
+
+__all__ = ["SAME_STORY", "Related", "RelatedError", "Story", "group", "rank", "related", "stories"]
