@@ -1,7 +1,7 @@
 """Renderers of a :class:`~index.story.models.StoryMap`: JSON for tools, a Markdown brief, text.
 
 Article text is untrusted: the Markdown and text outputs pass every string taken from an article
-through :func:`index.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
+through :func:`index.ingest.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
 can act on the reader's terminal or brief. The JSON keeps the exact text (offsets index it).
 """
 
@@ -11,7 +11,7 @@ import re
 import textwrap
 
 from index.story.models import DISAGREES, Claim, FigureValue, StoryMap
-from index.textsafe import neutralise
+from index.ingest.textsafe import neutralise
 
 __all__ = ["story_to_json", "story_to_markdown", "story_to_text"]
 
@@ -91,6 +91,10 @@ def _single_source(c: Claim, m: StoryMap) -> str | None:
     return m.sources[c.sources[0]].name if len(c.sources) == 1 else None
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _who(m: StoryMap, reports: list[int]) -> str:
     return ", ".join(m.reports[r].label for r in reports)
 
@@ -101,16 +105,17 @@ def story_to_markdown(m: StoryMap) -> str:
     n = len(m.reports)
     lead = m.reports[m.claims[0].report] if m.claims else m.reports[0]
     out = [f"# Story: {_md(lead.title)}", ""]
+    several = sum(1 for c in m.claims if c.support >= 2)
+    disputed = sum(1 for c in m.claims for s in c.statements if s.stance == DISAGREES)
     out.append(
-        f"{n} reports, {sum(1 for c in m.claims if c.support >= 2)} claims made by two or "
-        f"more, {sum(1 for c in m.claims for s in c.statements if s.stance == DISAGREES)} "
-        "disagreements."
+        f"{n} reports, {_count(several, 'claim')} made by two or more, "
+        f"{_count(disputed, 'disagreement')}."
     )
     out.append("")
     for r in m.reports:
         meta = ", ".join(x for x in (r.source, r.date) if x)
         out.append(f"- **{_md(r.label)}**: {_md(r.title)}{' (' + _md(meta) + ')' if meta else ''}")
-    out += ["", "## Claims made by several reports", ""]
+    out += ["", "## Claims made by several reports, and those disputed", ""]
     shared = [c for c in m.claims if c.support >= 2 or len(c.statements) > 1]
     if not shared:
         out.append("No claim is made by more than one report.")

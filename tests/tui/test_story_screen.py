@@ -42,7 +42,7 @@ async def test_matrix_matches_engine(make_app: Any) -> None:
                 assert str(table.get_cell_at((row, r + 1))) == mark
         head = str(screen.query_one("#story-head").content)
         several = sum(1 for c in expected.claims if c.support >= 2)
-        assert f"{several} claims made by two or more" in head
+        assert f"{several} claim{'s' if several != 1 else ''} made by two or more" in head
 
 
 async def test_one_article_finds_its_story(make_app: Any) -> None:

@@ -171,7 +171,8 @@ class StoryScreen(Screen[None]):
         lead = m.reports[m.claims[0].report] if m.claims else m.reports[0]
         head = Content.assemble(
             (safe(lead.title), "bold"),
-            f"\n{n} reports · {several} claims made by two or more · {disagree} disagreements · "
+            f"\n{n} reports · {several} claim{'s' if several != 1 else ''} made by two or more · "
+            f"{disagree} disagreement{'s' if disagree != 1 else ''} · "
             f"● states  ✗ disagrees  · silent",
         )
         self.query_one("#story-head", Static).update(head)
