@@ -186,8 +186,10 @@ def _assemble(
         (r, i) for r, p in enumerate(prep) for i in range(len(p.sentences)) if i not in p.boiler
     ]
 
+    pairs_known = compared | {(y, x) for x, y in compared}
+
     def known(r: int, s: int) -> bool:
-        return (min(r, s), max(r, s)) in compared
+        return (r, s) in pairs_known
 
     groups = clustering.cluster(nodes, edges, known)
     more = clustering.extras(groups, edges, known)

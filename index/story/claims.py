@@ -60,18 +60,20 @@ def cluster(
                 total += 1
                 if (min(x, y), max(x, y)) in edges:
                     hit += 1
+                elif LINK >= 1.0:
+                    return 0.0  # complete link: one missing pair decides
         return hit / total if total else 0.0
 
     for (x, y), _ in sorted(edges.items(), key=lambda e: (-e[1], e[0])):
         rx, ry = find(x), find(y)
         if rx == ry:
             continue
-        if linked(members[rx], members[ry]) < LINK:
-            continue
         per: dict[int, int] = defaultdict(int)
         for n in (*members[rx], *members[ry]):
             per[n[0]] += 1
         if max(per.values()) > MAX_PER_REPORT:
+            continue
+        if linked(members[rx], members[ry]) < LINK:
             continue
         if len(members[rx]) < len(members[ry]):
             rx, ry = ry, rx
