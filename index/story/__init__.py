@@ -212,8 +212,8 @@ def _assemble(
         # claim; on a tie the later report disagrees with the earlier one's. Shown once.
         wx = reach[gx] if gx is not None else 0
         wy = reach[gy] if gy is not None else 0
-        first = (reports[x].date or "\uffff", x) <= (reports[y].date or "\uffff", y)
-        if gx is not None and (wx > wy or (wx == wy and first)):
+        earlier = (reports[x].date or "\uffff", x) <= (reports[y].date or "\uffff", y)
+        if gx is not None and (wx > wy or (wx == wy and earlier)):
             against[gx].setdefault(y, ((y, f.j), detail))
         elif gy is not None:
             against[gy].setdefault(x, ((x, f.i), detail))
@@ -267,9 +267,9 @@ def _assemble(
     found = [sources(a.text, e, s) for a, e, s in zip(arts, ents, sents, strict=True)]
     cited = source_map(found, sents, claims_of)
     by_claim: dict[int, set[int]] = defaultdict(set)
-    for n, src in enumerate(cited):
+    for number, src in enumerate(cited):
         for c in src.claims:
-            by_claim[c].add(n)
+            by_claim[c].add(number)
     claims = [
         Claim(c.text, c.report, c.support, c.statements, c.silent, tuple(sorted(by_claim[k])))
         for k, c in enumerate(claims)

@@ -112,9 +112,9 @@ def story_to_markdown(m: StoryMap) -> str:
         f"{_count(disputed, 'disagreement')}."
     )
     out.append("")
-    for r in m.reports:
-        meta = ", ".join(x for x in (r.source, r.date) if x)
-        out.append(f"- **{_md(r.label)}**: {_md(r.title)}{' (' + _md(meta) + ')' if meta else ''}")
+    for rep in m.reports:
+        meta = ", ".join(x for x in (rep.source, rep.date) if x)
+        out.append(f"- **{_md(rep.label)}**: {_md(rep.title)}{' (' + _md(meta) + ')' if meta else ''}")
     out += ["", "## Claims made by several reports, and those disputed", ""]
     shared = [c for c in m.claims if c.support >= 2 or len(c.statements) > 1]
     if not shared:
@@ -143,13 +143,13 @@ def story_to_markdown(m: StoryMap) -> str:
             )
     if m.sources:
         out += ["", "## Sources", ""]
-        for s in m.sources:
+        for src in m.sources:
             claims = ", ".join(
-                str(shared.index(m.claims[c]) + 1) for c in s.claims if m.claims[c] in shared
+                str(shared.index(m.claims[c]) + 1) for c in src.claims if m.claims[c] in shared
             )
-            kind = "" if s.kind == "unnamed" else f" ({s.kind})"
+            kind = "" if src.kind == "unnamed" else f" ({src.kind})"
             out.append(
-                f"- {_md(s.name)}{kind}: cited by {_md(_who(m, list(s.reports)))}"
+                f"- {_md(src.name)}{kind}: cited by {_md(_who(m, list(src.reports)))}"
                 + (f"; claims {claims}" if claims else "")
             )
     out += ["", "## Only one report says", ""]
@@ -174,9 +174,9 @@ def story_to_text(m: StoryMap, width: int = 100) -> str:
     n = len(m.reports)
     marks = {"states": "●", DISAGREES: "✗"}
     out = [f"{n} reports:"]
-    for k, r in enumerate(m.reports, 1):
-        meta = " · ".join(x for x in (r.source, r.date) if x)
-        line = f"{_plain(r.label)}: {_plain(r.title)}" + (f"  ({_plain(meta)})" if meta else "")
+    for k, rep in enumerate(m.reports, 1):
+        meta = " · ".join(x for x in (rep.source, rep.date) if x)
+        line = f"{_plain(rep.label)}: {_plain(rep.title)}" + (f"  ({_plain(meta)})" if meta else "")
         out += _fit(line, width, f"  {k:>2} ", "     ")
     out += ["", "claims (● states, ✗ disagrees, · silent):"]
     head = " ".join(f"{k:>2}" for k in range(1, n + 1))
@@ -198,11 +198,11 @@ def story_to_text(m: StoryMap, width: int = 100) -> str:
             out += _fit(line, width, "  ", "    ")
     if m.sources:
         out += ["", "sources:"]
-        for s in m.sources:
-            kind = "" if s.kind == "unnamed" else f" ({s.kind})"
+        for src in m.sources:
+            kind = "" if src.kind == "unnamed" else f" ({src.kind})"
             line = (
-                f"{_plain(s.name)}{kind}: cited by {_plain(_who(m, list(s.reports)))}, "
-                f"for {len(s.claims)} claim{'s' if len(s.claims) != 1 else ''}"
+                f"{_plain(src.name)}{kind}: cited by {_plain(_who(m, list(src.reports)))}, "
+                f"for {len(src.claims)} claim{'s' if len(src.claims) != 1 else ''}"
             )
             out += _fit(line, width, "  ", "    ")
     unique = ", ".join(f"{_plain(m.reports[r].label)} {len(u)}" for r, u in enumerate(m.unique))
