@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.models import Article
 from index.story import DISAGREES, STATES, StoryError, story_map
@@ -39,7 +41,8 @@ A school football match planned for Saturday has been cancelled.
 
 
 def _article(n: int, text: str, source: str, date: str) -> Article:
-    return Article(f"r{n}.txt", f"/x/r{n}.txt", text.splitlines()[0], text, source, date)
+    title = text.splitlines()[0] if text.strip() else f"report {n}"
+    return Article(f"r{n}.txt", f"/x/r{n}.txt", title, text, source, date)
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +191,64 @@ def test_renderers_neutralise_article_text() -> None:
     for out in (story_to_markdown(m), story_to_text(m, 100)):
         assert "\x1b" not in out and "\x07" not in out
     assert "\\*burst\\*" in story_to_markdown(m) or "burst" not in story_to_markdown(m)
+
+
+_WORDS = [
+    "The",
+    "river",
+    "flood",
+    "killed",
+    "12",
+    "people",
+    "police",
+    "said",
+    "on",
+    "Monday",
+    "Red",
+    "Cross",
+    "evacuated",
+    "3,000",
+    "residents",
+    "Mayor",
+    "Varga",
+    "called",
+    "it",
+    "worst",
+    "not",
+    "over",
+    "40",
+    "Tuesday",
+    "[b]",
+    "\x1b[2J",
+    "“quoted”",
+    "\n\n",
+    ".",
+    ",",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=0, max_size=60).map(" ".join),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_any_reports_keep_the_invariants(texts: list[str]) -> None:
+    arts = [_article(n, t, f"outlet {n}", f"2025-03-0{n + 1}") for n, t in enumerate(texts)]
+    m = story_map(arts, [[] for _ in arts])
+    n = len(m.reports)
+    for k, c in enumerate(m.claims):
+        said = {s.report for s in c.statements}
+        assert len(said) == len(c.statements)
+        assert set(c.silent) == set(range(n)) - said
+        assert c.support == sum(1 for s in c.statements if s.stance == STATES) >= 1
+        for s in c.statements:
+            assert m.texts[s.report][s.start : s.end] == s.text
+        assert all(0 <= x < len(m.sources) for x in c.sources)
+        assert k == 0 or m.claims[k - 1].support >= c.support
+    for r, ks in enumerate(m.unique):
+        assert all(m.claims[k].support == 1 and m.claims[k].report == r for k in ks)
+    for measure in m.figures:
+        assert len({v.report for v in measure.values}) >= 2
