@@ -179,3 +179,27 @@ async def test_help_leaves_out_keys_that_do_nothing_now(make_app: Any) -> None:
         await pilot.pause()
         text = str(app.screen.query_one(".overlay-body", Static).render())
         assert "Compare with A" in text
+
+
+async def test_the_full_list_replaces_the_first_hits_without_moving_the_cursor(
+    make_app: Any,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        hits = [Hit(id=f"h{n}", path="p", title=f"hit {n}", score=1.0) for n in range(500)]
+        results.show_hits(hits[:30])
+        await pilot.pause()
+        for _ in range(12):
+            results.action_cursor_down()
+        await pilot.pause()
+        cursor, top = results.highlighted_id, results.scroll_offset.y
+        assert cursor == "h12" and top > 0
+        results.show_hits(hits, keep=True)
+        await pilot.pause()
+        assert results.highlighted_id == cursor and results.scroll_offset.y == top
+        assert len(results.ids) == 500
+        results.show_hits(hits[:5])  # a new search starts at the top
+        await pilot.pause()
+        assert results.highlighted_id == "h0" and results.scroll_offset.y == 0

@@ -293,7 +293,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, debounce: bool = True) -> None:
         """Search and compute facets for ``query`` (worker thread; newer keystrokes cancel it)."""
-        from index.search import QueryError, facets, search, snippets_for
+        from index.search import QueryError, facets, search
 
         worker = get_current_worker()
         if debounce:
@@ -301,11 +301,9 @@ class LibraryScreen(Screen[None]):
         if worker.is_cancelled:
             return
         try:
-            # Every hit, without snippets: the list draws only what is on screen and asks for
-            # the snippets of the rows it shows (the first ones come now, with the hits).
-            result = search(self.store, query, limit=None, snippets=0, sort=self.sort)
-            ids = [hit.id for hit in result.hits[:PREFETCH]]
-            first = snippets_for(self.store, query, ids, SNIPPETS) if ids else {}
+            # The first hits with their snippets at once, as fast as a 50-hit search always was;
+            # then every hit (a stored-field read each: ~0.15 ms a hit, 0.4 s for 2,800).
+            result = search(self.store, query, limit=PREFETCH, snippets=SNIPPETS, sort=self.sort)
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_error, str(exc), query)
@@ -318,13 +316,33 @@ class LibraryScreen(Screen[None]):
             return
         # Hits first; the sidebar's counts follow (tens of milliseconds, seconds on a large corpus
         # while its entity map is first built).
-        self.app.call_from_thread(self._show_result, result, None, query, first)
+        self.app.call_from_thread(self._show_result, result, None, query)
+        if result.total > len(result.hits):
+            first = result
+            try:
+                result = search(self.store, query, limit=None, snippets=0, sort=self.sort)
+            except Exception:
+                result = first
+            if worker.is_cancelled:
+                return
+            if result is not first:
+                self.app.call_from_thread(self._list_every_hit, first, result)
         try:
             found = facets(self.store, query, limit=30) if result.total else []
         except Exception:
             found = []
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_facets, result, found)
+
+    def _list_every_hit(self, first: Any, every: Any) -> None:
+        """Replace the first hits by every hit, the cursor and scroll kept where they are."""
+        if self.result is not first:
+            return  # a newer search is on screen
+        self.result = every
+        self._last_view = (self._show_result, every, [], self._shown_query)
+        results = self.query_one(ResultList)
+        results.show_hits(every.hits, keep=True)
+        results.set_snippets({hit.id: hit.snippets for hit in first.hits})
 
     @on(ResultList.SnippetsWanted)
     def _snippets_wanted(self, event: ResultList.SnippetsWanted) -> None:

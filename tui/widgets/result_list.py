@@ -123,21 +123,25 @@ class ResultList(PendingG, ScrollView, can_focus=True):
         rows.extend(Row("article", info, indent) for info in infos if info.id not in placed)
         self._fill(rows)
 
-    def show_hits(self, hits: Sequence[Any]) -> None:
-        """List ranked hits; those without snippets get them through ``SnippetsWanted``."""
+    def show_hits(self, hits: Sequence[Any], keep: bool = False) -> None:
+        """List ranked hits; those without snippets get them through ``SnippetsWanted``.
+
+        ``keep``: the cursor and the view stay where they are (the list grows under them).
+        """
         rows: list[Row] = []
         for hit in hits:
             if rows:
                 rows.append(Row("gap"))
             rows.append(Row("hit", hit))
-        self._fill(rows)
+        self._fill(rows, keep)
 
     def set_snippets(self, found: Mapping[str, Sequence[Any]]) -> None:
         """Snippets fetched for hits on screen."""
         self._snippets.update(found)
         self.refresh()
 
-    def _fill(self, rows: list[Row]) -> None:
+    def _fill(self, rows: list[Row], keep: bool = False) -> None:
+        cursor, top = self.cursor, self.scroll_offset.y
         self.rows = rows
         self._snippets, self._asked, self._wanted = {}, set(), []
         starts, total = [], 0
@@ -146,8 +150,12 @@ class ResultList(PendingG, ScrollView, can_focus=True):
             total += _HEIGHTS[row.kind]
         self._starts, self._lines = starts, total
         self.virtual_size = Size(self.size.width, total)
-        self.cursor = self._next_selectable(0, 1)
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if keep and cursor is not None and cursor < len(rows) and rows[cursor].id is not None:
+            self.cursor = cursor
+            self.scroll_to(y=top, animate=False, immediate=True)
+        else:
+            self.cursor = self._next_selectable(0, 1)
+            self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     # -- queries -------------------------------------------------------------------------------
