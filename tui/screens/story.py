@@ -172,8 +172,7 @@ class StoryScreen(Screen[None]):
         head = Content.assemble(
             (safe(lead.title), "bold"),
             f"\n{n} reports · {several} claim{'s' if several != 1 else ''} made by two or more · "
-            f"{disagree} disagreement{'s' if disagree != 1 else ''} · "
-            f"● states  ✗ disagrees  · silent",
+            f"{disagree} disagreement{'s' if disagree != 1 else ''}",
         )
         self.query_one("#story-head", Static).update(head)
         cut = max(16, (self.size.width - 4) // max(1, min(n, 4)) - 8)
@@ -195,7 +194,7 @@ class StoryScreen(Screen[None]):
         table.add_column("#", key="rank")
         for k in range(len(m.reports)):
             table.add_column(str(k + 1), key=f"r{k}")
-        table.add_column("claim", key="claim")
+        table.add_column("claim   (● states  ✗ disagrees  · silent)", key="claim")
         style = {
             name: component_style(table, f"claims-table--{name}").rich_style
             for name in ("states", "disagrees", "silent")
