@@ -126,3 +126,44 @@ async def test_figures_and_sources_views(make_app: Any) -> None:
         await pilot.press("j", "enter")  # the first value of the first measure
         await settle(pilot)
         assert app.screen is not screen
+
+
+async def test_t_in_library_and_reader_opens_the_story(make_app: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kursk", "enter")
+        await settle(pilot)
+        await pilot.press("t")  # the library: the highlighted article's story
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.story is not None
+        assert len(app.screen.story.reports) == 2
+        await pilot.press("q")
+        await pilot.press("enter")  # the reader
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.story.reports[0].id == app.screen.article_ids[0]
+
+
+async def test_hostile_text_is_never_markup(make_app: Any, tmp_path: Any) -> None:
+    """Article text with markup and escapes is shown as text (no MarkupError, no escape)."""
+    from tui_helpers import SEEDS
+
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    for name in (HEADLINE, KURSK):
+        text = (SEEDS / name).read_text("utf-8")
+        (corpus / name).write_text(text.replace("Kursk", "[bold red]Kursk[/] \x1b[2J"), "utf-8")
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open(pilot, [HEADLINE, KURSK])
+        assert screen.story is not None
+        cells = [
+            str(screen.query_one(ClaimsTable).get_cell_at((row, len(screen.story.reports) + 1)))
+            for row in range(len(screen.story.claims))
+        ]
+        assert any("[bold red]Kursk[/]" in c for c in cells)
+        assert not any("\x1b" in c for c in cells)
