@@ -1,7 +1,7 @@
 """Renderers of a :class:`~index.story.models.StoryMap`: JSON for tools, a Markdown brief, text.
 
 Article text is untrusted: the Markdown and text outputs pass every string taken from an article
-through :func:`index.ingest.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
+through :func:`index.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
 can act on the reader's terminal or brief. The JSON keeps the exact text (offsets index it).
 """
 
@@ -11,7 +11,7 @@ import re
 import textwrap
 
 from index.story.models import DISAGREES, Claim, FigureValue, StoryMap
-from index.ingest.textsafe import neutralise
+from index.textsafe import neutralise
 
 __all__ = ["story_to_json", "story_to_markdown", "story_to_text"]
 
