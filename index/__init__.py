@@ -26,18 +26,18 @@ from index.models import (
 if TYPE_CHECKING:
     from index.compare import Comparison, compare, compare_texts
     from index.search import SORTS, QueryError, facets, search, snippets_for
-    from index.store import IndexBusy, Store, StoreError
+    from index.store.core import IndexBusy, Store, StoreError
+    from index.store.tables import ArticleInfo
     from index.story import StoryMap, story_map
-    from index.tables import ArticleInfo
 
 _LAZY = {
     "compare": "index.compare",
     "compare_texts": "index.compare",
     "Comparison": "index.compare",
-    "Store": "index.store",
-    "StoreError": "index.store",
-    "IndexBusy": "index.store",
-    "ArticleInfo": "index.tables",
+    "Store": "index.store.core",
+    "StoreError": "index.store.core",
+    "IndexBusy": "index.store.core",
+    "ArticleInfo": "index.store.tables",
     "search": "index.search",
     "snippets_for": "index.search",
     "SORTS": "index.search",

@@ -208,9 +208,9 @@ def _calibrate(
     """
     import tempfile
 
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
     from index.compare import judge, matching, words
-    from index.entities import extract
-    from index.sentences import split_sentences
 
     folder = data / "ecbplus_docpairs_topics01-20"
     pairs = []

@@ -41,7 +41,7 @@ def seeds_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A ``Store`` over the seeds, indexed once per session. Treat it as read only."""
-    from index.store import Store
+    from index.store.core import Store
 
     store = Store([SEEDS], tmp_path_factory.mktemp("seed-index"))
     store.update()
@@ -51,7 +51,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
 @pytest.fixture()
 def make_store(tmp_path: Path) -> Callable[..., Any]:
     """Factory: ``make_store(*roots)`` opens a ``Store`` whose index lives in ``tmp_path``."""
-    from index.store import Store
+    from index.store.core import Store
 
     def make(*roots: Path | str, index_dir: Path | None = None) -> Any:
         return Store(list(roots), index_dir or tmp_path / "index")
@@ -84,7 +84,7 @@ def run_cli(tmp_path: Path) -> Iterator[Callable[..., CliResult]]:
     # Nor the user's library (the corpus of every command given no PATH) or settings.
     env["NEWSDESK_CONFIG_DIR"] = str(tmp_path / "config")
 
-    def run(*args: str, index_dir: Path | None | bool = True, timeout: float = 120) -> CliResult:
+    def run(*args: str, index_dir: Path | bool | None = True, timeout: float = 120) -> CliResult:
         argv = list(args)
         if index_dir is True:
             argv += ["--index-dir", str(default_index)]

@@ -15,14 +15,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 ARTICLE_PARAGRAPHS = (
-    ("Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had held "
-     "through the worst storm in a decade, sparing the old town from the water that reached its gates."),
-    ("“We built it for a hundred-year flood and we got one in its third winter,” said Marie Lenoir, the "
-     "engineer who led the project for the regional water authority."),
-    ("The barrier cost 42 million euros and took four years to build. Critics had called it an "
-     "expensive answer to a rare problem; several of them visited the site on Wednesday morning."),
-    ("Downstream, in the villages of Vilvoorde and Zemst, volunteers filled sandbags through the night "
-     "as the river rose 3.2 metres above its usual level before falling again by dawn."),
+    (
+        "Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had held "
+        "through the worst storm in a decade, sparing the old town from the water that reached its gates."
+    ),
+    (
+        "“We built it for a hundred-year flood and we got one in its third winter,” said Marie Lenoir, the "
+        "engineer who led the project for the regional water authority."
+    ),
+    (
+        "The barrier cost 42 million euros and took four years to build. Critics had called it an "
+        "expensive answer to a rare problem; several of them visited the site on Wednesday morning."
+    ),
+    (
+        "Downstream, in the villages of Vilvoorde and Zemst, volunteers filled sandbags through the night "
+        "as the river rose 3.2 metres above its usual level before falling again by dawn."
+    ),
 )
 NAV_WORDS = ("Subscribe to our newsletter", "Accept all cookies", "Most read this week")
 COMMENT_WORDS = "This is the worst reporting I have ever seen, first!!!"
@@ -142,7 +150,9 @@ def atom_feed(base: str) -> bytes:
 
 def opml(urls: list[str]) -> bytes:
     """An OPML subscription list with the feeds nested in a folder outline."""
-    outlines = "".join(f'<outline type="rss" text="Feed {n}" xmlUrl="{u}"/>' for n, u in enumerate(urls))
+    outlines = "".join(
+        f'<outline type="rss" text="Feed {n}" xmlUrl="{u}"/>' for n, u in enumerate(urls)
+    )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0"><head><title>My feeds</title></head><body>
 <outline text="News">{outlines}</outline><outline text="Empty folder"/>
@@ -177,13 +187,17 @@ class Server:
 
 
 @contextmanager
-def serve(routes: dict[str, Route | Callable[[dict[str, str]], Route]] | None = None) -> Iterator[Server]:
+def serve(
+    routes: dict[str, Route | Callable[[dict[str, str]], Route]] | None = None,
+) -> Iterator[Server]:
     """Run a threaded HTTP server on 127.0.0.1 (a free port) for the duration of the block."""
     state = Server("", dict(routes or {}), [])
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
+        disable_nagle_algorithm = (
+            True  # headers and body are two writes: no 40 ms delayed-ACK stall
+        )
 
         def log_message(self, *args: object) -> None:
             pass

@@ -21,7 +21,7 @@ StoreFactory = Callable[[list[str], "str | None"], Any]
 
 
 def _default_factory(roots: list[str], index_dir: str | None) -> Any:
-    from index.store import Store
+    from index.store.core import Store
 
     return Store(roots, index_dir)
 
@@ -41,7 +41,7 @@ class NewsdeskApp(App[None]):
     # Only the screen's commands (and the theme picker, last): Textual's generic Keys, Maximize
     # and Screenshot led the palette.
     COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own declaration)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("S", "skipped", "Skipped files", show=False, id="app.skipped"),
@@ -115,7 +115,7 @@ class NewsdeskApp(App[None]):
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def preview_catalogue(self) -> None:
         """List what the index already holds before Whoosh is even imported (fast first screen)."""
-        from index.tables import quick_catalogue
+        from index.store.tables import quick_catalogue
 
         try:
             rows = quick_catalogue(self.corpus_paths, self.index_dir)
@@ -131,7 +131,7 @@ class NewsdeskApp(App[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store(self) -> None:
         """Open (or create) the index: fast, but it touches the disk, so never on the UI thread."""
-        from index.store import StoreError
+        from index.store.core import StoreError
 
         try:
             store = self._factory(self.corpus_paths, self.index_dir)
@@ -169,7 +169,7 @@ class NewsdeskApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def update_index(self) -> None:
         """Bring the index up to date with the corpus, reporting progress."""
-        from index.store import StoreError
+        from index.store.core import StoreError
 
         worker = get_current_worker()
         self.call_from_thread(self.library.show_progress, 0, 1)

@@ -14,8 +14,15 @@ from tui import cli_library, cli_story, cli_web, library
 from tui.paths import PathError, check_paths, split_ref
 
 COMMANDS = (
-    "index", "search", "entities", "compare", "related", "stories", "library",
-    *cli_web.WEB_COMMANDS, *cli_story.STORY_COMMANDS,
+    "index",
+    "search",
+    "entities",
+    "compare",
+    "related",
+    "stories",
+    "library",
+    *cli_web.WEB_COMMANDS,
+    *cli_story.STORY_COMMANDS,
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -30,7 +37,7 @@ def _version() -> str:
 
 
 def _safe(text: str) -> str:
-    from index.textsafe import neutralise
+    from index.ingest.textsafe import neutralise
 
     return neutralise(text)
 
@@ -57,8 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("index", prog="newsdesk index", help="index articles and report what changed")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the library)")
+    p = sub.add_parser(
+        "index", prog="newsdesk index", help="index articles and report what changed"
+    )
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: the library)"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     _common(p)
@@ -76,22 +87,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
-    p = sub.add_parser("entities", prog="newsdesk entities", help="named entities of articles, or the corpus's top entities")
+    p = sub.add_parser(
+        "entities",
+        prog="newsdesk entities",
+        help="named entities of articles, or the corpus's top entities",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     p.add_argument("--top", action="store_true", help="the corpus's most-named entities")
     p.add_argument("--limit", type=int, default=30, help="entities listed by --top (default 30)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
-    p = sub.add_parser("compare", prog="newsdesk compare", help="compare two reports: shared, unique and disputed claims")
+    p = sub.add_parser(
+        "compare",
+        prog="newsdesk compare",
+        help="compare two reports: shared, unique and disputed claims",
+    )
     p.add_argument("a", metavar="A", help="first article (file, or file.jsonl#id)")
     p.add_argument("b", metavar="B", help="second article")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
 
-    p = sub.add_parser("related", prog="newsdesk related", help="reports that cover the same story as an article")
+    p = sub.add_parser(
+        "related", prog="newsdesk related", help="reports that cover the same story as an article"
+    )
     p.add_argument("path", metavar="PATH", help="the article (file, or file.jsonl#id)")
-    p.add_argument("paths", nargs="*", metavar="PATHS", help="corpus (default: the article's folder)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATHS", help="corpus (default: the article's folder)"
+    )
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
@@ -153,7 +176,7 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse
 
 
 def _open_store(paths: Sequence[str], index_dir: str | None) -> Any:
-    from index.store import Store
+    from index.store.core import Store
 
     store = Store(_corpus(paths), index_dir)
     for message in store.messages:
@@ -217,7 +240,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def _ensure_indexed(store: Any) -> None:
-    from index.store import IndexBusy
+    from index.store.core import IndexBusy
 
     try:
         report = store.update()
@@ -278,7 +301,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _shown_date(date: str | None) -> str | None:
     """A date as stored; one that could not be read is marked (it is kept as written)."""
-    from index.dates import is_parsed
+    from index.analysis.dates import is_parsed
 
     return f"{date} (date unread)" if date and not is_parsed(date) else date
 
@@ -295,7 +318,7 @@ def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:
 
 
 def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
-    from index.ingest import read_paths
+    from index.ingest.formats import read_paths
     from index.models import Article
     from tui.cli_compare import ArgumentError, load_article
 
@@ -322,8 +345,20 @@ def cmd_entities(args: argparse.Namespace) -> int:
         _ensure_indexed(store)
         top = facets(store, None, limit=args.limit)
         if args.json:
-            print(json.dumps([{"canonical": f.canonical, "label": f.label, "name": f.name,
-                               "articles": f.count} for f in top], ensure_ascii=False))
+            print(
+                json.dumps(
+                    [
+                        {
+                            "canonical": f.canonical,
+                            "label": f.label,
+                            "name": f.name,
+                            "articles": f.count,
+                        }
+                        for f in top
+                    ],
+                    ensure_ascii=False,
+                )
+            )
         else:
             for f in top:
                 print(f"{f.count:>5}  {f.label:<9} {_safe(f.name)}")
@@ -339,17 +374,36 @@ def cmd_entities(args: argparse.Namespace) -> int:
         print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
     rows = [(a, analyse(a)) for a in articles]
     if args.json:
-        print(json.dumps([
-            {"id": a.id, "path": a.path, "title": a.title,
-             "entities": [{"start": e.start, "end": e.end, "label": e.label, "text": e.text,
-                           "canonical": e.canonical} for e in ents]}
-            for a, ents in rows
-        ], ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": a.id,
+                        "path": a.path,
+                        "title": a.title,
+                        "entities": [
+                            {
+                                "start": e.start,
+                                "end": e.end,
+                                "label": e.label,
+                                "text": e.text,
+                                "canonical": e.canonical,
+                            }
+                            for e in ents
+                        ],
+                    }
+                    for a, ents in rows
+                ],
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
     for a, ents in rows:
         print(f"{_safe(a.title)}  ({_safe(a.id)})")
         for e in ents:
-            print(f"  {e.start:>6}-{e.end:<6} {e.label:<9} {_safe(e.text):<40} {_safe(e.canonical)}")
+            print(
+                f"  {e.start:>6}-{e.end:<6} {e.label:<9} {_safe(e.text):<40} {_safe(e.canonical)}"
+            )
         print()
     return EXIT_OK
 
@@ -382,8 +436,13 @@ def _run_app(argv: Sequence[str]) -> int:
             return EXIT_USAGE
     from tui.app import NewsdeskApp
 
-    app = NewsdeskApp(found.paths, index_dir=args.index_dir, compare=pair,
-                      corpus_notes=() if found.seeds else found.notes, samples=found.seeds)
+    app = NewsdeskApp(
+        found.paths,
+        index_dir=args.index_dir,
+        compare=pair,
+        corpus_notes=() if found.seeds else found.notes,
+        samples=found.seeds,
+    )
     app.run()
     return int(app.return_code or 0)
 
@@ -403,7 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands: dict[str, argparse.ArgumentParser] = build_parser().commands  # type: ignore[attr-defined]
     args = parse_args(commands[argv[0]], argv[1:])
     args.command = argv[0]
-    from index.store import StoreError
+    from index.store.core import StoreError
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "index": cmd_index,
@@ -432,8 +491,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         print(f"newsdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("newsdesk: if the index is damaged, delete its folder (see --index-dir) and re-run",
-              file=sys.stderr)
+        print(
+            "newsdesk: if the index is damaged, delete its folder (see --index-dir) and re-run",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 

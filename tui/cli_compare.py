@@ -30,7 +30,7 @@ def load_article(ref: str) -> Any:
     Raises:
         ArgumentError: the file is missing, unreadable, or has no such article.
     """
-    from index.ingest import read_file, scan
+    from index.ingest.formats import read_file, scan
 
     path, local = _split_ref(ref)
     if not path.is_file():
@@ -61,8 +61,8 @@ def load_article(ref: str) -> Any:
 
 
 def _jsonl_line(source: Any, local: str) -> Any:
-    from index.ingest import ReadError, read_bytes, size_limit
-    from index.jsonl import find_jsonl_article
+    from index.ingest.formats import ReadError, read_bytes, size_limit
+    from index.ingest.jsonl import find_jsonl_article
 
     try:
         return find_jsonl_article(source, read_bytes(source.path, size_limit(source.path)), local)
@@ -94,7 +94,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     """The index of ``corpus`` (already checked by ``corpus_paths``), brought up to date."""
-    from index.store import IndexBusy, Store
+    from index.store.core import IndexBusy, Store
 
     store = Store(corpus, args.index_dir)
     for message in store.messages:
@@ -134,18 +134,34 @@ def cmd_related(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     if len(ids) > 1:
-        print(f"newsdesk related: {args.path} holds {len(ids)} articles: name one as "
-              f"{args.path}#ID", file=sys.stderr)
+        print(
+            f"newsdesk related: {args.path} holds {len(ids)} articles: name one as {args.path}#ID",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     found = related(store, ids[0], limit=max(1, args.limit))
     if args.json:
-        print(json.dumps({"id": ids[0], "related": [
-            {"id": r.id, "title": r.title, "source": r.source, "date": r.date,
-             "score": round(r.score, 4), "same_story": r.same_story}
-            for r in found
-        ]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "id": ids[0],
+                    "related": [
+                        {
+                            "id": r.id,
+                            "title": r.title,
+                            "source": r.source,
+                            "date": r.date,
+                            "score": round(r.score, 4),
+                            "same_story": r.same_story,
+                        }
+                        for r in found
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
-    from index.textsafe import neutralise
+    from index.ingest.textsafe import neutralise
 
     if not found:
         print("no related reports")
@@ -163,11 +179,14 @@ def cmd_stories(args: argparse.Namespace) -> int:
     store = _store_for(args, corpus_paths(args.paths))
     groups = stories(store)
     if args.json:
-        print(json.dumps([
-            {"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in groups
-        ], ensure_ascii=False))
+        print(
+            json.dumps(
+                [{"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in groups],
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
-    from index.textsafe import neutralise
+    from index.ingest.textsafe import neutralise
 
     titles = {a.id: a.title for a in store.catalogue()}
     for s in groups:

@@ -48,7 +48,7 @@ def corpus_paths(paths: Sequence[str]) -> list[str]:
 
 
 def _safe(text: str) -> str:
-    from index.textsafe import neutralise
+    from index.ingest.textsafe import neutralise
 
     return neutralise(text)
 
@@ -80,7 +80,10 @@ def cmd_library(args: argparse.Namespace) -> int:
         print(f"added {_safe(path)}")
     for path in change.removed:
         verb = "replaced" if args.action == "add" else "removed"
-        print(f"{verb} {_safe(path)}" + (" (inside a folder just added)" if verb == "replaced" else ""))
+        print(
+            f"{verb} {_safe(path)}"
+            + (" (inside a folder just added)" if verb == "replaced" else "")
+        )
     for path, holder in change.already:
         where = "" if path == holder else f" (inside {_safe(holder)})"
         print(f"already in the library: {_safe(path)}{where}")
@@ -97,10 +100,17 @@ def _list(as_json: bool) -> int:
         return EXIT_ERROR
     rows = [(f, library.problem(f)) for f in folders]
     if as_json:
-        print(json.dumps({
-            "file": str(library.library_file()),
-            "folders": [{"path": f, "readable": why is None, "problem": why} for f, why in rows],
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "file": str(library.library_file()),
+                    "folders": [
+                        {"path": f, "readable": why is None, "problem": why} for f, why in rows
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
         return EXIT_OK
     if not rows:
         print(library.EMPTY_NOTE)

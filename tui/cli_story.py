@@ -41,7 +41,7 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
 
 
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
-    from index.textsafe import neutralise
+    from index.ingest.textsafe import neutralise
 
     print(f"newsdesk story: {neutralise(message)}", file=sys.stderr)
     return status
@@ -89,7 +89,7 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
 def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     """The articles named on the command line (a folder: every article in it)."""
     from index.analysis import analyse
-    from index.ingest import read_paths
+    from index.ingest.formats import read_paths
     from index.models import Article
     from tui.cli_compare import ArgumentError, load_article
 

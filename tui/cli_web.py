@@ -36,7 +36,7 @@ def fetched_dir() -> Path:
 
 
 def _safe(text: str) -> str:
-    from index.textsafe import neutralise
+    from index.ingest.textsafe import neutralise
 
     return neutralise(text)
 
@@ -45,15 +45,24 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     """Add the ``add``, ``feeds`` and ``fetch`` subcommand parsers."""
     p = sub.add_parser("add", prog="newsdesk add", help="fetch a web page and save its article")
     p.add_argument("url", metavar="URL", help="the page (http or https)")
-    p.add_argument("--into", metavar="FOLDER",
-                   help="save it in FOLDER (default: pages/ in the fetched-articles folder)")
+    p.add_argument(
+        "--into",
+        metavar="FOLDER",
+        help="save it in FOLDER (default: pages/ in the fetched-articles folder)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--timeout", type=float, default=15.0, metavar="S",
-                   help="seconds to connect or between two reads (default 15)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="S",
+        help="seconds to connect or between two reads (default 15)",
+    )
     common(p)
 
     p = sub.add_parser(
-        "feeds", prog="newsdesk feeds",
+        "feeds",
+        prog="newsdesk feeds",
         usage="newsdesk feeds [--json] {add URL... | import FILE.opml | list | remove URL}",
         help="the feeds newsdesk fetches: add, import (OPML), list, remove",
     )
@@ -61,12 +70,19 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     p.add_argument("values", nargs="*", metavar="URL|FILE")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = sub.add_parser("fetch", prog="newsdesk fetch", help="fetch every feed and save new articles")
+    p = sub.add_parser(
+        "fetch", prog="newsdesk fetch", help="fetch every feed and save new articles"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--workers", type=int, default=4, help="feeds fetched at once (default 4)")
-    p.add_argument("--timeout", type=float, default=15.0, metavar="S",
-                   help="seconds to connect or between two reads (default 15)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="S",
+        help="seconds to connect or between two reads (default 15)",
+    )
     common(p)
 
 
@@ -82,7 +98,7 @@ def _index(folder: Path, index_dir: str | None, register: bool) -> int:
     Returns:
         How many articles were added or updated.
     """
-    from index.store import IndexBusy, Store
+    from index.store.core import IndexBusy, Store
 
     store = Store(corpus_holding(folder, register), index_dir)
     try:
@@ -139,9 +155,20 @@ def cmd_add(args: argparse.Namespace) -> int:
     path = save_page(folder, page_document(page, final), page.title, page.date)
     indexed = _index(root, args.index_dir, register=not args.into)
     if args.json:
-        print(json.dumps({"path": str(path), "url": final, "title": page.title, "date": page.date,
-                          "source": page.site, "author": page.author, "indexed": indexed},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "path": str(path),
+                    "url": final,
+                    "title": page.title,
+                    "date": page.date,
+                    "source": page.site,
+                    "author": page.author,
+                    "indexed": indexed,
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         print(f"saved {_safe(page.title or final)}")
         print(f"  {_safe(str(path))}")
@@ -171,10 +198,16 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             gone = feeds.remove(values[0])
             if gone is None:
-                print(f"newsdesk feeds remove: not a feed in the list: {_safe(values[0])}",
-                      file=sys.stderr)
+                print(
+                    f"newsdesk feeds remove: not a feed in the list: {_safe(values[0])}",
+                    file=sys.stderr,
+                )
                 return EXIT_USAGE
-            where = f" (its articles stay in {fetched_dir() / 'feeds' / gone.folder})" if gone.folder else ""
+            where = (
+                f" (its articles stay in {fetched_dir() / 'feeds' / gone.folder})"
+                if gone.folder
+                else ""
+            )
             print(f"removed {_safe(gone.url)}{_safe(where)}")
             return EXIT_OK
         if args.action == "import":
@@ -184,12 +217,16 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             try:
                 data = Path(values[0]).expanduser().read_bytes()
             except OSError as exc:
-                print(f"newsdesk feeds import: cannot read {_safe(values[0])}: {exc.strerror or exc}",
-                      file=sys.stderr)
+                print(
+                    f"newsdesk feeds import: cannot read {_safe(values[0])}: {exc.strerror or exc}",
+                    file=sys.stderr,
+                )
                 return EXIT_USAGE
             values = [url for url, _title in read_opml(data)]
             if not values:
-                print(f"newsdesk feeds import: no feeds in {_safe(args.values[0])}", file=sys.stderr)
+                print(
+                    f"newsdesk feeds import: no feeds in {_safe(args.values[0])}", file=sys.stderr
+                )
                 return EXIT_ERROR
         elif not values:
             print("newsdesk feeds add: give one or more feed URLs", file=sys.stderr)
@@ -199,8 +236,16 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         print(f"newsdesk feeds: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
-        print(json.dumps({"added": added, "already": present,
-                          "refused": [{"url": u, "reason": r} for u, r in refused]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "added": added,
+                    "already": present,
+                    "refused": [{"url": u, "reason": r} for u, r in refused],
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         for url in added:
             print(f"added {_safe(url)}")
@@ -216,9 +261,17 @@ def _list_feeds(feeds: Any, as_json: bool) -> int:
     for f in feeds.load():
         folder = fetched_dir() / "feeds" / f.folder if f.folder else None
         saved = len(list(folder.glob("*.md"))) if folder and folder.is_dir() else 0
-        rows.append({"url": f.url, "title": f.title, "folder": str(folder) if folder else None,
-                     "articles": saved, "last_fetch": f.last_fetch, "last_status": f.last_status,
-                     "last_error": f.last_error})
+        rows.append(
+            {
+                "url": f.url,
+                "title": f.title,
+                "folder": str(folder) if folder else None,
+                "articles": saved,
+                "last_fetch": f.last_fetch,
+                "last_status": f.last_status,
+                "last_error": f.last_error,
+            }
+        )
     if as_json:
         print(json.dumps(rows, ensure_ascii=False))
         return EXIT_OK
@@ -250,15 +303,27 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     indexed = _index(root, args.index_dir, register=True) if total else 0
     failed = [r for r in reports if r.status == "failed"]
     if args.json:
-        print(json.dumps({
-            "folder": str(root),
-            "new": total,
-            "indexed": indexed,
-            "feeds": [{"url": r.url, "title": r.title, "status": r.status, "new": list(r.new),
-                       "reason": r.reason,
-                       "item_errors": [{"url": u, "reason": why} for u, why in r.item_errors]}
-                      for r in reports],
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "folder": str(root),
+                    "new": total,
+                    "indexed": indexed,
+                    "feeds": [
+                        {
+                            "url": r.url,
+                            "title": r.title,
+                            "status": r.status,
+                            "new": list(r.new),
+                            "reason": r.reason,
+                            "item_errors": [{"url": u, "reason": why} for u, why in r.item_errors],
+                        }
+                        for r in reports
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         if not reports:
             print("no feeds (add one with: newsdesk feeds add URL)")

@@ -20,8 +20,9 @@ def start(app: Any) -> None:
     if any(w.group == "fetch" and not w.is_finished for w in app.workers):
         app.notify("Already fetching feeds", title="Feeds")
         return
-    app.run_worker(lambda: _run(app), thread=True, group="fetch", exit_on_error=False,
-                   name="fetch feeds")
+    app.run_worker(
+        lambda: _run(app), thread=True, group="fetch", exit_on_error=False, name="fetch feeds"
+    )
 
 
 def _run(app: Any) -> None:
@@ -36,22 +37,31 @@ def _run(app: Any) -> None:
         app.call_from_thread(_tell, app, str(exc), "error")
         return
     if not count:
-        app.call_from_thread(_tell, app, "No feeds yet: add one with  newsdesk feeds add URL", "warning")
+        app.call_from_thread(
+            _tell, app, "No feeds yet: add one with  newsdesk feeds add URL", "warning"
+        )
         return
-    app.call_from_thread(_tell, app, f"Fetching {count} feed{'s' if count != 1 else ''}…", "information")
+    app.call_from_thread(
+        _tell, app, f"Fetching {count} feed{'s' if count != 1 else ''}…", "information"
+    )
 
     def progress(done: int, total: int, _url: str) -> None:
         app.call_from_thread(app.library.show_progress, done, total)
 
     try:
         with Fetcher() as fetcher:
-            reports = fetch_feeds(feeds, fetched_dir(), fetcher, progress=progress,
-                                  cancelled=lambda: worker.is_cancelled)
+            reports = fetch_feeds(
+                feeds,
+                fetched_dir(),
+                fetcher,
+                progress=progress,
+                cancelled=lambda: worker.is_cancelled,
+            )
     except FeedError as exc:  # another fetch running, or an unreadable list
         app.call_from_thread(_tell, app, str(exc), "warning")
         app.call_from_thread(app.library.hide_progress)
         return
-    except Exception as exc:  # noqa: BLE001 (shown in the app, never a traceback)
+    except Exception as exc:
         app.call_from_thread(_tell, app, f"Fetching failed: {type(exc).__name__}: {exc}", "error")
         app.call_from_thread(app.library.hide_progress)
         return
@@ -67,8 +77,12 @@ def _finish(app: Any, reports: list[Any]) -> None:
     app.library.hide_progress()
     new = sum(len(r.new) for r in reports)
     failed = [r for r in reports if r.status == "failed"]
-    lines = [(f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed"
-             f"{'s' if len(reports) != 1 else ''}")]
+    lines = [
+        (
+            f"{new} new article{'s' if new != 1 else ''} from {len(reports)} feed"
+            f"{'s' if len(reports) != 1 else ''}"
+        )
+    ]
     lines += [f"failed: {r.title or r.url}: {r.reason}" for r in failed[:5]]
     if new and not _in_corpus(app.corpus_paths, fetched_dir()):
         lines.append(f"saved in {fetched_dir()}, {_register()}")
@@ -98,7 +112,7 @@ def _library_holds(folder: Path) -> bool:
         return False
     try:
         return library.absolute(str(folder)) in library.load()
-    except Exception:  # noqa: BLE001 (an unreadable library holds nothing)
+    except Exception:
         return False
 
 

@@ -30,8 +30,18 @@ def _classes() -> list[type]:
     from tui.widgets.result_list import ResultList
 
     return [
-        NewsdeskApp, LibraryScreen, ResultList, VimOptionList, ReaderScreen, ArticleView,
-        CompareScreen, ExportScreen, ConfirmScreen, HelpScreen, StoryScreen, ClaimsTable,
+        NewsdeskApp,
+        LibraryScreen,
+        ResultList,
+        VimOptionList,
+        ReaderScreen,
+        ArticleView,
+        CompareScreen,
+        ExportScreen,
+        ConfirmScreen,
+        HelpScreen,
+        StoryScreen,
+        ClaimsTable,
     ]
 
 
@@ -47,8 +57,12 @@ def bindings() -> list[Binding]:
 
 def _inherited(cls: type) -> list[Any]:
     # HelpScreen's keys are declared on its base, the overlay shared with the skipped-files list.
-    return [b for base in cls.__mro__[1:] for b in base.__dict__.get("BINDINGS", [])
-            if base.__module__.startswith("tui.")]
+    return [
+        b
+        for base in cls.__mro__[1:]
+        for b in base.__dict__.get("BINDINGS", [])
+        if base.__module__.startswith("tui.")
+    ]
 
 
 def binding_ids() -> list[str]:
@@ -77,7 +91,7 @@ def read_keymap(path: Any) -> tuple[dict[str, str], list[str]]:
         if key_id not in known:
             notes.append(f"settings.json keymap: no binding has the id {key_id!r}")
         elif not isinstance(keys, str) or not keys.strip():
-            notes.append(f"settings.json keymap: {key_id!r} needs keys such as \"ctrl+f\"")
+            notes.append(f'settings.json keymap: {key_id!r} needs keys such as "ctrl+f"')
         else:
             keymap[key_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return keymap, notes

@@ -25,14 +25,17 @@ class Marked:
 def toggle_mark(app: Any, article_id: str, title: str) -> Marked | None:
     """Mark an article as A, or clear the mark when it is that article already; the new mark."""
     current = getattr(app, "marked", None)
-    app.marked = None if current is not None and current.article_id == article_id else Marked(
-        article_id, title
+    app.marked = (
+        None
+        if current is not None and current.article_id == article_id
+        else Marked(article_id, title)
     )
     if app.marked is None:
         app.notify("A cleared")
     else:
         app.notify(f"{app.marked.label} — c on another article compares them", markup=False)
-    return app.marked
+    marked: Marked | None = app.marked
+    return marked
 
 
 def marked(app: Any) -> Marked | None:

@@ -127,7 +127,9 @@ def export_note(comparison: Any, pairings: set[Pairing]) -> str:
         ),
         "",
     ]
-    from index.compare.report import _md  # the brief's own escaping: article text cannot inject Markdown
+    from index.compare.report import (
+        _md,  # the brief's own escaping: article text cannot inject Markdown
+    )
 
     for sa, ea, sb, eb in sorted(pairings):
         lines.append(f"- A: {_md(' '.join(a[sa:ea].split()))}")

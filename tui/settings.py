@@ -48,8 +48,15 @@ class Settings:
         folder = config_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            # Keys this class does not hold (the user's "keymap", settings of a later version) are
+            # the user's: kept as they are, only ours replaced.
+            try:
+                kept = json.loads((folder / FILENAME).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                kept = {}
+            data = {**(kept if isinstance(kept, dict) else {}), **asdict(self)}
             tmp = folder / f"{FILENAME}.{os.getpid()}.tmp"
-            tmp.write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+            tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
             os.replace(tmp, folder / FILENAME)
         except OSError:
             pass

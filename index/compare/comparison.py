@@ -14,19 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from index.analysis.sentences import split_sentences
 from index.compare import conflicts, matching, words
 from index.compare.attribution import sources
 from index.compare.models import Comparison, Conflict, Pair, Passage
 from index.compare.worddiff import differences
 from index.models import Article, Entity, Sentence
-from index.sentences import split_sentences
 
 __all__ = ["compare", "compare_texts"]
+
 
 def _entities(article: Article, given: Sequence[Entity] | None) -> Sequence[Entity]:
     if given is not None:
         return given
-    from index.entities import extract
+    from index.analysis.entities import extract
 
     found: list[Entity] = list(extract(article.text))
     return found
@@ -57,7 +58,7 @@ def compare(
     Args:
         a: The first article (left side).
         b: The second article (right side).
-        entities_a: Entities of ``a``; extracted with ``index.entities.extract`` when ``None``.
+        entities_a: Entities of ``a``; extracted with ``index.analysis.entities.extract`` when ``None``.
         entities_b: Entities of ``b``; extracted likewise when ``None``.
         idf: Accepted for compatibility and ignored: the judgement weighs words by their rarity
             in English and in the two reports (see :mod:`index.compare.judge`).
@@ -125,7 +126,7 @@ def compare_texts(
         title_b: Optional headline of ``b``.
         entities: Recognise entities (names meet across spellings); ``False`` is faster.
     """
-    from index.ingest import text_article
+    from index.ingest.formats import text_article
 
     art_a = text_article(a, "a", "a", title=title_a)
     art_b = text_article(b, "b", "b", title=title_b)

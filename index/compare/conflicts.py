@@ -32,10 +32,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from index.compare.words import CLASSES, STOP, stem
 from index.compare.figures import Figure
+from index.compare.readings import (
+    DAYS,
+    FATES,
+    Reading,
+    cues,
+    denials,
+    read_all,
+    same_source,
+    time_gap,
+)
+from index.compare.words import CLASSES, STOP, stem
 from index.models import Sentence
-from index.compare.readings import DAYS, FATES, Reading, cues, denials, read_all, same_source, time_gap
 
 __all__ = ["Finding", "find"]
 

@@ -33,8 +33,8 @@ from importlib import resources
 
 from rapidfuzz.distance import Indel
 
-from index.compare.words import STOP, stem
 from index.compare.numbers import UNITS
+from index.compare.words import STOP, stem
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -272,7 +272,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     for t in shared:
         x, y = wa[t], wb[t]
         dot += x * y
-        common += x if x < y else y  # noqa: FURB136 (min() is a call per term, twice slower)
+        common += x if x < y else y
     cosine = dot / (norm_a * norm_b)
     short, long_ = min(mass_a, mass_b), max(mass_a, mass_b)
     cover_short = min(1.0, common / short)

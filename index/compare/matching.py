@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index.compare.words import stem
 from index.compare.judge import (
     Prepared,
     Verdict,
@@ -40,6 +39,7 @@ from index.compare.judge import (
     weigh,
 )
 from index.compare.judge import _zipf as _zipf_table
+from index.compare.words import stem
 from index.models import Entity, Sentence
 
 __all__ = [

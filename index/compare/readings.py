@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.compare.words import STOP, stem
 from index.compare.figures import Figure, clean, figures
+from index.compare.words import STOP, stem
 from index.models import Sentence
 
 __all__ = [
@@ -203,7 +203,7 @@ def _sources(text: str) -> set[str]:
     for m in _SOURCE.finditer(text):
         name = (m.group(1) or m.group(2)).strip()
         name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
-        if name and m.start() > 0 or name.count(" "):
+        if (name and m.start() > 0) or name.count(" "):
             out.add(name)
     return out
 

@@ -1,7 +1,7 @@
 """Renderers for a ``Comparison``: JSON for tools, Markdown for a brief, plain text side by side.
 
 Article text is untrusted: every string taken from an article goes through
-``index.textsafe.neutralise`` before it reaches the Markdown or text output, so escape sequences,
+``index.ingest.textsafe.neutralise`` before it reaches the Markdown or text output, so escape sequences,
 control characters and bidi overrides cannot act on the reader's terminal. The JSON keeps the exact
 text (offsets must keep indexing it); JSON encoders escape control characters themselves.
 """
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from index.compare.attribution import Source
 from index.compare.models import Comparison, Passage
+from index.ingest.textsafe import neutralise
 from index.models import Span
-from index.textsafe import neutralise
 
 __all__ = ["comparison_to_json", "comparison_to_markdown", "comparison_to_text"]
 

@@ -273,7 +273,7 @@ def _prepare(text: str) -> _Prepared:
 @lru_cache(maxsize=4096)
 def _acronym_stems(key: str) -> frozenset[str]:
     """The stems of the place an acronym names in the gazetteer ("dprk" -> north, korea)."""
-    from index.gazetteer import load_gazetteer  # loaded late, and only for an acronym
+    from index.analysis.gazetteer import load_gazetteer  # loaded late, and only for an acronym
 
     place = load_gazetteer().acronyms.get(key.upper())
     return frozenset(stem(w) for w in (place or "").split() if w not in STOP)
@@ -282,7 +282,7 @@ def _acronym_stems(key: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _demonyms(key: str) -> tuple[str, ...]:
     """The demonyms the gazetteer's suffix rules derive from a stem ("ukrain" -> "ukrainian")."""
-    from index.gazetteer import derive_demonyms  # loaded late: the engine may not need it
+    from index.analysis.gazetteer import derive_demonyms  # loaded late: the engine may not need it
 
     return tuple(d for d in derive_demonyms(key) if " " not in d)
 

@@ -69,7 +69,7 @@ def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """From the gazetteer: demonym word stem -> place word stem, demonym key -> place key, and
     acronym -> place key. Derived from its own tables, never listed here."""
     try:
-        from index.gazetteer import IRREGULAR_DEMONYMS, derive_demonyms, load_gazetteer
+        from index.analysis.gazetteer import IRREGULAR_DEMONYMS, derive_demonyms, load_gazetteer
 
         gz = load_gazetteer()
     except Exception:

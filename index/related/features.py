@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from index.dates import parse_date
+from index.analysis.dates import parse_date
 from index.models import Article, Entity
 
 FEATURES_VERSION = 3

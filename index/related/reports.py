@@ -19,7 +19,7 @@ they are only related. :func:`stories` joins same-story pairs into stories with 
 so a chain of pairwise look-alikes cannot grow into one giant story.
 
 The store-free functions :func:`rank` and :func:`group` take the features mapping directly (for tests
-and tools); :func:`related` and :func:`stories` read it from a :class:`~index.store.Store`.
+and tools); :func:`related` and :func:`stories` read it from a :class:`~index.store.core.Store`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from index.related.features import generic_stems, tf_weight
 
 if TYPE_CHECKING:
-    from index.store import Store
+    from index.store.core import Store
 
 __all__ = ["SAME_STORY", "Related", "RelatedError", "Story", "group", "rank", "related", "stories"]
 
@@ -242,7 +242,14 @@ def _build(all_features: Mapping[str, Any]) -> _Model:
                 post_weights[k].append(weight)
     rank_share = RANK_ENTITY_SHARE * max(0, pad) / (big - 1)
     return _Model(
-        ids, {i: n for n, i in enumerate(ids)}, vecs, days, meta, post_docs, post_weights, rank_share
+        ids,
+        {i: n for n, i in enumerate(ids)},
+        vecs,
+        days,
+        meta,
+        post_docs,
+        post_weights,
+        rank_share,
     )
 
 
@@ -320,7 +327,9 @@ def _candidates(
     return acc
 
 
-def _rank_in(model: _Model, vec: _Vec, day: int | None, skip: int, limit: int | None) -> list[Related]:
+def _rank_in(
+    model: _Model, vec: _Vec, day: int | None, skip: int, limit: int | None
+) -> list[Related]:
     cap = _df_cap(len(model.ids))
     share = model.rank_share
     own_ents = bool(vec[1])
@@ -338,9 +347,7 @@ def _rank_in(model: _Model, vec: _Vec, day: int | None, skip: int, limit: int | 
     if limit is not None:
         many = min(many, max(100, limit * _CANDIDATES_PER_RESULT))
     best = (
-        heapq.nlargest(many, acc.items(), key=lambda kv: kv[1])
-        if len(acc) > many
-        else acc.items()
+        heapq.nlargest(many, acc.items(), key=lambda kv: kv[1]) if len(acc) > many else acc.items()
     )
     scored: list[tuple[float, int]] = []
     for d, _ in best:
@@ -460,7 +467,9 @@ def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related
 
     found = store.article_with_entities(article_id)
     if found is None:
-        raise RelatedError(f"article {article_id!r} is not in the index; update the index and retry")
+        raise RelatedError(
+            f"article {article_id!r} is not in the index; update the index and retry"
+        )
     article, _ = found
     with store.searcher() as s:
         terms = s.key_terms_from_text("body", article.text, numterms=30)

@@ -19,11 +19,11 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.spelling import Corrector
 
-from index.search.matchsets import SegmentMatches, checked_phrases
 from index.models import Hit, SearchResult, Snippet
+from index.search.matchsets import SegmentMatches, checked_phrases
 from index.search.query import QueryError, rewrite, validate
 from index.search.ranking import top_hits
-from index.store import Store, decode_blob, text_analyzer
+from index.store.core import Store, decode_blob, text_analyzer
 
 __all__ = ["SORTS", "QueryError", "by_date", "parse", "search", "snippets_for"]
 
@@ -40,7 +40,11 @@ class _OffsetFormatter(highlight.Formatter):  # type: ignore[misc]
             base = frag.startchar
             text = frag.text[frag.startchar : frag.endchar]
             spans = sorted(
-                {(t.startchar - base, t.endchar - base) for t in frag.matches if t.endchar > t.startchar}
+                {
+                    (t.startchar - base, t.endchar - base)
+                    for t in frag.matches
+                    if t.endchar > t.startchar
+                }
             )
             out.append(Snippet(text=text, highlights=tuple(spans), offset=base))
         return out
@@ -68,9 +72,11 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
         schema = ixreader.schema
         field = schema[self.fieldname] if self.fieldname in schema else None  # noqa: SIM401 - no .get()
         if field is None or not field.spelling or not hasattr(ixreader, "cursor"):
-            return list(IndexReader.terms_within(
-                ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
-            ))
+            return list(
+                IndexReader.terms_within(
+                    ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
+                )
+            )
         stems: set[bytes] = set()
         # The word's own stem, when indexed ("reporter~" finds "reporters" through "report").
         for token in field.analyzer(self.text):
@@ -83,7 +89,11 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
         prefix = self.text[: self.prefixlength] if self.prefixlength else ""
         vocabulary = _vocabulary(ixreader, field.spelling_fieldname(self.fieldname), prefix)
         near = process.extract(
-            self.text, vocabulary, scorer=Levenshtein.distance, score_cutoff=self.maxdist, limit=None
+            self.text,
+            vocabulary,
+            scorer=Levenshtein.distance,
+            score_cutoff=self.maxdist,
+            limit=None,
         )
         for word, _, _ in near:
             for token in field.analyzer(word):
@@ -100,7 +110,9 @@ def _fix_fuzzy(q: Query, typed: dict[str, str]) -> Query:
             # The parser stemmed the word ("reporters~" -> "report"); near words are looked up in
             # the spelling graph, which holds words as written, so start from the word as typed.
             text = typed.get(text, text)
-        return _LexiconFuzzyTerm(q.fieldname, text, q.boost, q.maxdist, q.prefixlength, q.constantscore)
+        return _LexiconFuzzyTerm(
+            q.fieldname, text, q.boost, q.maxdist, q.prefixlength, q.constantscore
+        )
     return q
 
 
@@ -145,7 +157,7 @@ def parse(store: Store, query: str) -> Query:
         q = parser.parse(rewrite(query))
     except QueryError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any parser failure is the query's fault
+    except Exception as exc:
         raise QueryError(f"cannot read this query ({_one_line(exc)})") from None
     if q is NullQuery or q.normalize() is NullQuery:
         raise QueryError(
@@ -198,9 +210,7 @@ def _snippet(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) 
         k = bisect.bisect_right(origins, p) - 1
         return targets[k] + (p - origins[k])
 
-    highlights = tuple(
-        (at(a - start), at(b - start)) for a, b in spans if start <= a < b <= end
-    )
+    highlights = tuple((at(a - start), at(b - start)) for a, b in spans if start <= a < b <= end)
     return Snippet(text="".join(out), highlights=highlights, offset=start)
 
 
@@ -250,7 +260,11 @@ def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
 
 
 _ENTITY_LABEL_OF = {
-    "person": "PERSON", "org": "ORG", "place": "PLACE", "group": "GROUP", "dates": "DATE",
+    "person": "PERSON",
+    "org": "ORG",
+    "place": "PLACE",
+    "group": "GROUP",
+    "dates": "DATE",
     "quantity": "QUANTITY",
 }
 
@@ -267,7 +281,8 @@ def _mention_snippets(
     for field, word in names:
         words_by_label.setdefault(_ENTITY_LABEL_OF[field], set()).add(word)
     mentions = [
-        e for e in entities
+        e
+        for e in entities
         if e.label in words_by_label
         and words_by_label[e.label] & set(re.findall(r"[\w]+(?:[.'][\w]+)*", e.canonical.lower()))
     ]
@@ -346,8 +361,10 @@ def search(
                 ranked = [(score, docnum, None) for score, docnum in _ranked(s, q, found, wanted)]
             else:
                 # Every match's date is needed to find the newest: rank them all, then sort stably.
-                every = [(score, docnum, s.stored_fields(docnum)) for score, docnum in
-                         _ranked(s, q, found, total)]
+                every = [
+                    (score, docnum, s.stored_fields(docnum))
+                    for score, docnum in _ranked(s, q, found, total)
+                ]
                 ranked = by_date(every, lambda item: item[2]["meta"][2], sort == "newest")[:wanted]
             for n, (score, docnum, fields) in enumerate(ranked):
                 seg, local = _segment_of(found, docnum)
@@ -369,10 +386,10 @@ def search(
 def by_date(items: list[Any], date_of: Any, newest: bool) -> list[Any]:
     """``items`` ordered by date (newest or oldest first), keeping their order among equal dates.
 
-    Dates ``index.dates`` read (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) sort as strings; a date kept
+    Dates ``index.analysis.dates`` read (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) sort as strings; a date kept
     as written ("27-MAR-1987 14:02V RM") comes after them, an article with no date last.
     """
-    from index.dates import is_parsed
+    from index.analysis.dates import is_parsed
 
     dated = [item for item in items if is_parsed(date_of(item))]
     dated.sort(key=date_of, reverse=newest)  # stable, reversed or not
@@ -443,7 +460,11 @@ def _segment_of(
 
 
 def _hit(
-    fields: dict[str, Any], score: float, terms: set[str], names: set[tuple[str, str]], snippets: int
+    fields: dict[str, Any],
+    score: float,
+    terms: set[str],
+    names: set[tuple[str, str]],
+    snippets: int,
 ) -> Hit:
     title, source, date, _story = fields["meta"]
     snips: list[Snippet] = []
@@ -476,7 +497,7 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
     correctors = dict.fromkeys(spelled, merged)
     try:
         corrected = s.correct_query(q, rewritten, correctors=correctors)
-    except Exception:  # noqa: BLE001 - a suggestion is optional: never fail a search for it
+    except Exception:
         return None
     # Token offsets index the rewritten query (fields renamed, -word as NOT word): carry each
     # corrected word back into what the user typed.
@@ -487,7 +508,9 @@ def _suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(typed)}(?!\w)", re.IGNORECASE)
         replacement = str(tok.text)
-        text = pattern.sub(replacement.replace("\\", "\\\\"), text)  # a template: escape backslashes
+        text = pattern.sub(
+            replacement.replace("\\", "\\\\"), text
+        )  # a template: escape backslashes
     if not text or text == query:
         return None
     try:
@@ -583,8 +606,7 @@ def _vocabulary(reader: Any, fieldname: str, prefix: str = "") -> list[str]:
     if words is None:
         try:
             words = [t.decode("utf-8") for t in reader.lexicon(fieldname)]
-        except Exception:  # noqa: BLE001 - a segment without the field (or an empty index)
+        except Exception:
             words = []
         cache[fieldname] = words
     return [w for w in words if w.startswith(prefix)] if prefix else words
-

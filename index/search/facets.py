@@ -35,7 +35,7 @@ class _Forward:
         per_doc: list[list[int]] = [[] for _ in range(count)]
         try:
             terms = list(reader.lexicon(FIELD))
-        except Exception:  # noqa: BLE001 - an empty index (Whoosh's EmptyReader) has no lexicon
+        except Exception:
             terms = []
         for kid, btext in enumerate(terms):
             self.keys.append(btext.decode("utf-8"))
@@ -81,8 +81,8 @@ def facets(
     Raises:
         QueryError: the query is malformed.
     """
-    from index.search.matchsets import SegmentMatches, checked_phrases
     from index.search.execute import _match, parse
+    from index.search.matchsets import SegmentMatches, checked_phrases
 
     wanted = set(labels) if labels else None
     counts: Counter[str] = Counter()
@@ -112,8 +112,11 @@ def facets(
     names = store.display_names()
     ranked = heapq.nsmallest(
         limit,
-        ((-n, key) for key, n in counts.items()
-         if key and (not wanted or key.partition("|")[0] in wanted)),
+        (
+            (-n, key)
+            for key, n in counts.items()
+            if key and (not wanted or key.partition("|")[0] in wanted)
+        ),
     )
     out: list[Facet] = []
     for minus_n, key in ranked:

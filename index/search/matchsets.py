@@ -42,7 +42,9 @@ class SegmentMatches:
         self.leaf = leaf
         self.reader = leaf.reader()
         # An index with no documents yet has an EmptyReader, without deletion sets.
-        self.deleted: frozenset[int] = frozenset(getattr(self.reader, "deleted_docs_set", None) or ())
+        self.deleted: frozenset[int] = frozenset(
+            getattr(self.reader, "deleted_docs_set", None) or ()
+        )
         self.positive: dict[TermKey, None] = {}
         """Terms of the query outside any NOT, in query order: what a hit can be highlighted for."""
         self._terms: dict[TermKey, frozenset[int]] = {}
@@ -62,7 +64,9 @@ class SegmentMatches:
                 self._universe = universe
                 return universe
             every = range(self.reader.doc_count_all())
-            self._universe = frozenset(every).difference(self.deleted) if self.deleted else frozenset(every)
+            self._universe = (
+                frozenset(every).difference(self.deleted) if self.deleted else frozenset(every)
+            )
             try:
                 self.reader._newsdesk_universe = (self.deleted, self._universe)
             except AttributeError:
@@ -282,7 +286,8 @@ class CheckedPhrase(Phrase):  # type: ignore[misc]
         field = searcher.schema[self.fieldname]
         terms = [wq.Term(self.fieldname, field.to_bytes(word)) for word in self.words]
         m = _AllowedMatcher(
-            make_binary_tree(IntersectionMatcher, [t.matcher(searcher, context) for t in terms]), found
+            make_binary_tree(IntersectionMatcher, [t.matcher(searcher, context) for t in terms]),
+            found,
         )
         if self.boost != 1.0:
             m = WrappingMatcher(m, boost=self.boost)
@@ -295,7 +300,10 @@ def checked_phrases(q: Any) -> Any:
     def swap(node: Any) -> Any:
         if type(node) is Phrase and node.slop == 1:
             return CheckedPhrase(
-                node.fieldname, list(node.words), slop=node.slop, boost=node.boost,
+                node.fieldname,
+                list(node.words),
+                slop=node.slop,
+                boost=node.boost,
                 char_ranges=node.char_ranges,
             )
         return node

@@ -105,7 +105,9 @@ def validate(query: str) -> None:
     field values and operators without operands.
     """
     if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"query too long ({len(query)} characters; the limit is {MAX_QUERY_CHARS})")
+        raise QueryError(
+            f"query too long ({len(query)} characters; the limit is {MAX_QUERY_CHARS})"
+        )
     if _CONTROL.search(query):
         raise QueryError("query contains control characters")
     if not query.strip():
@@ -133,7 +135,9 @@ def validate(query: str) -> None:
             known = ", ".join(sorted({k for k in FIELDS if k not in ("people", "text")}))
             raise QueryError(f"unknown field '{name}:' (known fields: {known})")
         rest = outside[m.end() :]
-        if (not rest or rest[0].isspace() or rest[0] == ")") and not query[m.end() :].startswith('"'):
+        if (not rest or rest[0].isspace() or rest[0] == ")") and not query[m.end() :].startswith(
+            '"'
+        ):
             raise QueryError(f"empty value after '{name}:': write {name}:word")
     words = [t.text for t in _tokens(outside.replace("(", " ").replace(")", " "))]
     if words and all(w in _OPERATORS or w in ("-", "+") for w in words):
@@ -207,7 +211,9 @@ def _rewrite_date(value: str) -> str:
             return f"published:[to {_date_bounds(bare, True)}]"
         return f"published:[to {_date_bounds(bare, False, -1)}]"
     if value[:1] in "<>":
-        raise QueryError(f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30")
+        raise QueryError(
+            f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30"
+        )
     _check_value("dates", value)
     return f"dates:{_entity_value('dates', value)}"
 
@@ -238,7 +244,9 @@ def rewrite(query: str) -> str:
     query = _rewrite_signs(query)
     out: list[str] = []
     pos = 0
-    pattern = re.compile(r'(?<![\w.])([A-Za-z_]+):((?:\[[^\]]*\]|\{[^}]*\}|\[[^}]*\}|\{[^\]]*\])|"[^"]*"|[^\s()]+)')
+    pattern = re.compile(
+        r'(?<![\w.])([A-Za-z_]+):((?:\[[^\]]*\]|\{[^}]*\}|\[[^}]*\}|\{[^\]]*\])|"[^"]*"|[^\s()]+)'
+    )
     for m in pattern.finditer(query):
         if _inside_quotes(query, m.start()):
             continue
@@ -262,15 +270,21 @@ def rewrite(query: str) -> str:
     return "".join(out)
 
 
-_FIELD_LABELS = {"person": "PERSON", "org": "ORG", "place": "PLACE", "group": "GROUP",
-                 "dates": "DATE", "quantity": "QUANTITY"}
+_FIELD_LABELS = {
+    "person": "PERSON",
+    "org": "ORG",
+    "place": "PLACE",
+    "group": "GROUP",
+    "dates": "DATE",
+    "quantity": "QUANTITY",
+}
 
 
 def _entity_value(field: str, value: str) -> str:
     """Fold an entity search value the way the index folds names (aliases, spelling variants)."""
     if any(c in value for c in "*?~[]{}"):
         return value
-    from index.entities import query_key
+    from index.analysis.entities import query_key
 
     bare = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
     key = query_key(_FIELD_LABELS[field], bare)

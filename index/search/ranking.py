@@ -258,7 +258,7 @@ def _denominators(scorer: Any) -> list[Any]:
 
 
 def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
-    """The segment's length bytes for a field, one a document, from the cache ``index.store`` keeps.
+    """The segment's length bytes for a field, one a document, from the cache ``index.store.core`` keeps.
 
     None when there is no such cache or the field has no length column (the caller then asks Whoosh's
     scorer for each document's length).

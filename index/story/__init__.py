@@ -3,7 +3,7 @@
 :func:`story_map` aligns every pair of reports with the comparison's learned judgement
 (:mod:`index.story.pairs`), clusters the aligned sentences into claims with an average-link guard
 (:mod:`index.story.claims`), finds the reports that disagree with a claim through
-:func:`index.conflicts.find` on every pair, and gathers the figures the reports give over time and
+:func:`index.compare.conflicts.find` on every pair, and gathers the figures the reports give over time and
 the sources they cite (:mod:`index.story.facts`). Plain frozen data with character offsets
 (:mod:`index.story.models`); renderers in :mod:`index.story.render`.
 """
@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from index.analysis.sentences import split_sentences
 from index.models import Article, Entity, Sentence
-from index.sentences import split_sentences
 from index.story import claims as clustering
 from index.story.engine import conflicts, readings_once, sources
 from index.story.facts import measure_of, source_map, timeline
@@ -108,7 +108,7 @@ def story_map(
 
     Args:
         articles: The reports (at least two; the same article twice counts once).
-        entities: Each report's entities; extracted with :func:`index.entities.extract` when
+        entities: Each report's entities; extracted with :func:`index.analysis.entities.extract` when
             ``None``.
         cancelled: Called between report pairs; when it returns True the work stops with
             :class:`StoryError` (a screen closed while its worker ran).
@@ -129,7 +129,7 @@ def story_map(
     if len(arts) < 2:
         raise StoryError("a story needs at least two different reports")
     if entities is None:
-        from index.entities import extract
+        from index.analysis.entities import extract
 
         ents = [list(extract(a.text)) for a in arts]
     labels = _labels(arts)

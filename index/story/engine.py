@@ -1,10 +1,5 @@
-"""The comparison engine's modules, as the story view uses them (one door).
-
-The comparison engine is moving from flat modules (``index.judge``, ``index.align`` ...) into the
-``index.compare`` package (``index.compare.judge``, ``index.compare.words`` ...); this module
-imports whichever layout the tree has, so the story view works across the move. Only public
-functions of those modules are used.
-"""
+"""The comparison engine's modules, as the story view uses them (one door): only public functions
+of those modules are used, and the disagreement finder's readings are made once per report."""
 
 from __future__ import annotations
 
@@ -13,22 +8,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from index.compare import conflicts, figures, judge, matching, numbers
+from index.compare import words as align
+from index.compare.attribution import Source, sources
 from index.models import Sentence
-
-try:  # the index.compare package
-    from index.compare import conflicts, figures, judge, matching, numbers
-    from index.compare import words as align
-    from index.compare.attribution import Source, sources
-except ImportError:  # flat modules
-    from index import (  # type: ignore[no-redef]
-        align,
-        conflicts,
-        figures,
-        judge,
-        matching,
-        numbers,
-    )
-    from index.attribution import Source, sources  # type: ignore[no-redef,attr-defined]
 
 __all__ = [
     "Source",

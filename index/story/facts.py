@@ -120,7 +120,7 @@ def source_map(
     by name, an unnamed source by its description), with the claims each is cited for.
 
     Args:
-        found: Each report's sources (:func:`index.attribution.sources`).
+        found: Each report's sources (:func:`index.compare.attribution.sources`).
         sentences: Each report's sentences.
         claims_of: ``(report, sentence) -> claims`` holding that sentence.
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from index.store import Store
+    from index.store.core import Store
 
 MAX_REPORTS = 20
 """Most reports of a found story put side by side (its most central ones)."""

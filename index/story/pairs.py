@@ -1,10 +1,10 @@
 """Every pair of a story's reports aligned, each sentence analysed once for the whole story.
 
-The judgement is :mod:`index.judge`'s and the selection :func:`index.matching.select`'s, exactly
+The judgement is :mod:`index.compare.judge`'s and the selection :func:`index.compare.matching.select`'s, exactly
 as a pairwise comparison makes them: candidates are each sentence's best few by a cosine weighed
 with the two reports' own idf, each is judged (same claim, similarity, same event) with the two
 reports' idf, story vocabulary and centrality, and the calibrated floors pick the aligned pairs.
-What differs from calling :func:`index.matching.match` for every pair is only the cost: a
+What differs from calling :func:`index.compare.matching.match` for every pair is only the cost: a
 sentence is prepared once, not once per other report (ten reports: nine times less), and names
 spelt two ways ("Zelensky" / "Zelenskyy") are folded over the whole story at once.
 """
@@ -23,7 +23,7 @@ from index.story.engine import align as wordlib
 from index.story.engine import judge as judging
 from index.story.engine import matching
 
-_MIN_COSINE = 0.03  # as index.matching: below it a pair shares nothing worth judging
+_MIN_COSINE = 0.03  # as index.compare.matching: below it a pair shares nothing worth judging
 CANDIDATES = 3
 """Candidates judged per sentence on each side (the comparison judges six). A story links only
 pairs with a same-event probability of 0.8 or more, found among each sentence's best three by
@@ -104,7 +104,7 @@ def prepped(
 
 
 def align(a: Prepped, b: Prepped) -> Aligned:
-    """Align two prepared reports as :func:`index.matching.match` does (without its clause search,
+    """Align two prepared reports as :func:`index.compare.matching.match` does (without its clause search,
     which only tells ``shared`` from ``related``)."""
     pa, pb = a.prepared, b.prepared
     idf, story = judging.local_idf([*pa, *pb])

@@ -1,7 +1,7 @@
 """Renderers of a :class:`~index.story.models.StoryMap`: JSON for tools, a Markdown brief, text.
 
 Article text is untrusted: the Markdown and text outputs pass every string taken from an article
-through :func:`index.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
+through :func:`index.ingest.textsafe.neutralise` (and Markdown escaping), so no escape sequence or link
 can act on the reader's terminal or brief. The JSON keeps the exact text (offsets index it).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import textwrap
 
+from index.ingest.textsafe import neutralise
 from index.story.models import DISAGREES, Claim, FigureValue, StoryMap
-from index.textsafe import neutralise
 
 __all__ = ["story_to_json", "story_to_markdown", "story_to_text"]
 
@@ -114,7 +114,9 @@ def story_to_markdown(m: StoryMap) -> str:
     out.append("")
     for rep in m.reports:
         meta = ", ".join(x for x in (rep.source, rep.date) if x)
-        out.append(f"- **{_md(rep.label)}**: {_md(rep.title)}{' (' + _md(meta) + ')' if meta else ''}")
+        out.append(
+            f"- **{_md(rep.label)}**: {_md(rep.title)}{' (' + _md(meta) + ')' if meta else ''}"
+        )
     out += ["", "## Claims made by several reports, and those disputed", ""]
     shared = [c for c in m.claims if c.support >= 2 or len(c.statements) > 1]
     if not shared:

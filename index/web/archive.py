@@ -1,6 +1,6 @@
 """Fetched articles saved as Markdown files with YAML front matter: plain, greppable, the user's own.
 
-The body is the article's blocks written so that ``index.markup`` reads back exactly the same text:
+The body is the article's blocks written so that ``index.ingest.markup`` reads back exactly the same text:
 every character Markdown would take for syntax (``*``, ``_``, ``[``, ``<``, ``&``, a ``#`` or ``-``
 opening a line, ...) is backslash-escaped, so an article's text never becomes markup, links or HTML.
 """
@@ -102,12 +102,14 @@ def save_markdown(folder: Path, stem: str, document: str) -> Path:
 
 def now_iso() -> str:
     """The current UTC time, to the second, as ISO 8601 (the ``fetched`` field)."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return (
+        dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    )
 
 
 def saved_keys(folder: Path) -> set[str]:
     """The ``url`` and ``guid`` front-matter values of the Markdown files already in ``folder``."""
-    from index.ingest import split_front_matter
+    from index.ingest.formats import split_front_matter
 
     keys: set[str] = set()
     if not folder.is_dir():

@@ -3,7 +3,7 @@
 The article text is extracted with trafilatura (made for news pages: it drops navigation, ads, cookie
 banners, comments, scripts and related-story boxes, and reads title, date, author, site name and the
 canonical URL from Open Graph, JSON-LD and ``<meta>`` tags). Its blocks become the article's plain
-``text`` (blocks separated by a blank line, as ``index.markup`` does for Markdown), and every offset
+``text`` (blocks separated by a blank line, as ``index.ingest.markup`` does for Markdown), and every offset
 indexes that text. The bytes are decoded here, never by guessing inside the extractor: the byte-order
 mark, then the HTTP header's charset, then the document's own ``<meta charset>``, with valid UTF-8
 preferred over a single-byte label that would turn it into mojibake.
@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from index.dates import normalise_date
+from index.analysis.dates import normalise_date
 from index.models import Article, Block, Skipped
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -26,19 +26,41 @@ MIN_ARTICLE_WORDS = 25
 a login wall, an error page); a news brief has more."""
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
 _SINGLE_BYTE = frozenset({"cp1252", "latin_1", "iso8859_15", "ascii", "cp1250", "iso8859_2"})
 # WHATWG Encoding: these labels mean windows-1252 in every browser.
-_WHATWG = {"iso8859-1": "cp1252", "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-           "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252", "iso_8859-1": "cp1252"}
+_WHATWG = {
+    "iso8859-1": "cp1252",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "l1": "cp1252",
+    "iso_8859-1": "cp1252",
+}
 _WORD = re.compile(r"\w+")
 _JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_BLOCK_KINDS = {"p": "paragraph", "head": "heading", "item": "list_item", "quote": "blockquote",
-                "code": "code", "row": "paragraph"}
+_BLOCK_KINDS = {
+    "p": "paragraph",
+    "head": "heading",
+    "item": "list_item",
+    "quote": "blockquote",
+    "code": "code",
+    "row": "paragraph",
+}
 
 
 _NESTED = frozenset({"p", "head", "list", "quote", "code", "table"})
@@ -115,14 +137,18 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, li
                 notes.append(f"invalid UTF-8: {bad} damaged byte sequences replaced")
             else:
                 text = data.decode("cp1252", errors="replace")
-                said = "declared UTF-8 but is not" if declared else "no charset declared and not UTF-8"
+                said = (
+                    "declared UTF-8 but is not" if declared else "no charset declared and not UTF-8"
+                )
                 notes.append(f"{said}; read as windows-1252")
     sample = text[:8192]
     junk = len(_JUNK.findall(sample))
     if sample and junk / len(sample) > 0.05:
         # Random bytes decode (cp1252 takes nearly anything) but leave control characters behind;
         # markup's own symbols (< = > /) are normal here, so the plain-text test does not apply.
-        raise PageError(f"binary file, not an HTML page ({junk * 100 // len(sample)}% control bytes)")
+        raise PageError(
+            f"binary file, not an HTML page ({junk * 100 // len(sample)}% control bytes)"
+        )
     return text.replace("\0", "\ufffd"), notes
 
 
@@ -208,7 +234,11 @@ def _flatten(body: Any) -> tuple[str, list[Block]]:
             continue
         if element.tag == "row":
             # Layout tables hold whole articles: paragraphs inside a cell are blocks of their own.
-            cells = [" ".join(_text_with_breaks(c, skip=_NESTED).split()) for c in element if c.tag == "cell"]
+            cells = [
+                " ".join(_text_with_breaks(c, skip=_NESTED).split())
+                for c in element
+                if c.tag == "cell"
+            ]
             pieces = [" | ".join(c for c in cells if c)]
         elif element.tag == "code":
             pieces = ["".join(element.itertext()).strip("\n")]
@@ -292,7 +322,7 @@ def html_article(data: bytes, article_id: str, path: str) -> Article:
 
 
 def read_page(data: bytes, article_id: str, path: str) -> tuple[list[Article], list[Skipped]]:
-    """``index.ingest.read_file`` for a saved web page: the article, or the file skipped with why."""
+    """``index.ingest.formats.read_file`` for a saved web page: the article, or the file skipped with why."""
     if not data.strip():
         return [], [Skipped(path, "empty file" if not data else "only whitespace")]
     try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.dates import normalise_date
+from index.analysis.dates import normalise_date
 from index.web.archive import now_iso, saved_keys, slug
 from index.web.extract import Page, PageError, extract_page
 from index.web.feedlist import Feed, FeedError, FeedList, file_lock
@@ -35,7 +35,9 @@ FULL_TEXT_WORDS = 80
 """An item's own text shorter than this is taken for a teaser: its linked page is fetched, and the
 longer of the two kept (feed summaries run one to three sentences)."""
 _WORDS = re.compile(r"\w+")
-_FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+_FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
 
 __all__ = ["FeedError", "FeedList", "FeedReport", "fetch_feeds"]
 
@@ -52,7 +54,6 @@ class FeedReport:
     reason: str | None = None
     item_errors: tuple[tuple[str, str], ...] = ()
     """(item URL or id, reason) for items that could not be saved; they are tried again next run."""
-
 
 
 ProgressFn = Callable[[int, int, str], None]
@@ -102,22 +103,28 @@ def _fetch_all(
         progress(0, len(feeds), "")
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {
-            pool.submit(_fetch_one, feed, feed_list, root, fetcher, cancelled): feed for feed in feeds
+            pool.submit(_fetch_one, feed, feed_list, root, fetcher, cancelled): feed
+            for feed in feeds
         }
         for done, future in enumerate(as_completed(futures), 1):
             feed = futures[future]
             try:
                 reports[feed.url] = future.result()
-            except Exception as exc:  # noqa: BLE001 (a bug in one feed's handling must not lose the others)
-                reports[feed.url] = FeedReport(feed.url, "failed", feed.title,
-                                               reason=f"{type(exc).__name__}: {exc}")
+            except Exception as exc:
+                reports[feed.url] = FeedReport(
+                    feed.url, "failed", feed.title, reason=f"{type(exc).__name__}: {exc}"
+                )
             if progress:
                 progress(done, len(feeds), feed.url)
     return [reports[f.url] for f in feeds]
 
 
 def _fetch_one(
-    feed: Feed, feed_list: FeedList, root: Path, fetcher: Fetcher, cancelled: Callable[[], bool] | None
+    feed: Feed,
+    feed_list: FeedList,
+    root: Path,
+    fetcher: Fetcher,
+    cancelled: Callable[[], bool] | None,
 ) -> FeedReport:
     if cancelled and cancelled():  # a run being stopped (the app quitting) starts no more requests
         return FeedReport(feed.url, "failed", feed.title, reason="cancelled")
@@ -129,7 +136,11 @@ def _fetch_one(
 
 
 def _fetch_items(
-    feed: Feed, feed_list: FeedList, root: Path, fetcher: Fetcher, cancelled: Callable[[], bool] | None
+    feed: Feed,
+    feed_list: FeedList,
+    root: Path,
+    fetcher: Fetcher,
+    cancelled: Callable[[], bool] | None,
 ) -> FeedReport:
     import feedparser
 
@@ -142,13 +153,20 @@ def _fetch_items(
     # A stream, never the bytes themselves: given bytes, feedparser may take them for a file name.
     parsed: Any = feedparser.parse(
         io.BytesIO(answer.body),
-        response_headers={"content-type": answer.headers.get("content-type", ""),
-                          "content-location": answer.url},
+        response_headers={
+            "content-type": answer.headers.get("content-type", ""),
+            "content-location": answer.url,
+        },
     )
     if not parsed.get("version") and not parsed.entries:
-        what = "an HTML page" if answer.content_type in ("text/html", "application/xhtml+xml") else (
-            f"content type {answer.content_type or 'not given'}")
-        return FeedReport(feed.url, "failed", feed.title, reason=f"not an RSS or Atom feed ({what})")
+        what = (
+            "an HTML page"
+            if answer.content_type in ("text/html", "application/xhtml+xml")
+            else (f"content type {answer.content_type or 'not given'}")
+        )
+        return FeedReport(
+            feed.url, "failed", feed.title, reason=f"not an RSS or Atom feed ({what})"
+        )
     title = " ".join(str(parsed.feed.get("title") or "").split())[:200] or None
     feed.title = feed.title or title
     if not feed.folder:
@@ -174,7 +192,9 @@ def _fetch_items(
             continue
         try:
             path = _save_entry(entry, link, guid, feed, folder, fetcher)
-        except PageError as exc:  # the item itself lacks an article: retried only if the feed changes
+        except (
+            PageError
+        ) as exc:  # the item itself lacks an article: retried only if the feed changes
             errors.append((link or guid or "an item", str(exc)))
             continue
         except (FetchError, OSError) as exc:
@@ -193,8 +213,9 @@ def _fetch_items(
     return FeedReport(feed.url, status, feed.title, tuple(new), reason, tuple(errors))
 
 
-def _save_entry(entry: Any, link: str | None, guid: str | None, feed: Feed, folder: Path,
-                fetcher: Fetcher) -> Path:
+def _save_entry(
+    entry: Any, link: str | None, guid: str | None, feed: Feed, folder: Path, fetcher: Fetcher
+) -> Path:
     in_feed = _feed_text(entry, link)
     url = link or guid or ""
     if in_feed is not None and (not link or len(_WORDS.findall(in_feed.text)) >= FULL_TEXT_WORDS):
@@ -213,8 +234,13 @@ def _save_entry(entry: Any, link: str | None, guid: str | None, feed: Feed, fold
     title = _str(entry.get("title")) or page.title
     date = normalise_date(_str(entry.get("published")) or _str(entry.get("updated"))) or page.date
     document = page_document(
-        page, url, title=title, date=date, author=_str(entry.get("author")),
-        source=feed.title or page.site, guid=guid,
+        page,
+        url,
+        title=title,
+        date=date,
+        author=_str(entry.get("author")),
+        source=feed.title or page.site,
+        guid=guid,
     )
     return save_page(folder, document, title, date)
 

@@ -96,14 +96,18 @@ class Fetcher:
         """Close the connections."""
         self._client.close()
 
-    def __enter__(self) -> Fetcher:  # noqa: PYI034 (Self needs Python 3.11)
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     def get(
-        self, url: str, etag: str | None = None, last_modified: str | None = None, accept: str = "*/*"
+        self,
+        url: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = "*/*",
     ) -> Response:
         """GET a URL, conditionally when validators are given.
 
@@ -144,7 +148,9 @@ class Fetcher:
         except httpx.UnsupportedProtocol as exc:
             raise FetchError(f"redirected to a URL that is not http(s) ({exc})") from None
         except httpx.TimeoutException:
-            raise FetchError(f"timed out (no answer within {self._client.timeout.read:g} s)") from None
+            raise FetchError(
+                f"timed out (no answer within {self._client.timeout.read:g} s)"
+            ) from None
         except httpx.ConnectError as exc:
             raise FetchError(f"cannot connect ({_first_line(exc)})") from None
         except httpx.HTTPError as exc:

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from index.analysis.entities import extract
+from index.analysis.sentences import split_sentences
 from index.compare.attribution import sources
-from index.entities import extract
-from index.sentences import split_sentences
 
 
 def corpus(words: int) -> tuple[str, str]:

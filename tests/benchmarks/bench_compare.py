@@ -17,10 +17,10 @@ from collections.abc import Callable
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.compare import compare  # noqa: E402
-from index.models import Article, Entity  # noqa: E402
-from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text  # noqa: E402
-from index.sentences import split_sentences  # noqa: E402
+from index.analysis.sentences import split_sentences
+from index.compare import compare
+from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+from index.models import Article, Entity
 
 
 def build(seed_text: str, other_text: str, words: int, rng: random.Random) -> str:
@@ -78,13 +78,15 @@ def main() -> None:
     compare(a, b, [], [])  # warm the stem cache as a long-running app would
     report("compare, entities given (empty)", timed(lambda: compare(a, b, [], []), 20))
     try:
-        from index.entities import extract
+        from index.analysis.entities import extract
     except ImportError:
-        print("index.entities not available: skipping the entity figures")
+        print("index.analysis.entities not available: skipping the entity figures")
         return
     ea: list[Entity] = list(extract(text_a))
     eb: list[Entity] = list(extract(text_b))
-    report(f"compare, entities given ({len(ea)}+{len(eb)})", timed(lambda: compare(a, b, ea, eb), 20))
+    report(
+        f"compare, entities given ({len(ea)}+{len(eb)})", timed(lambda: compare(a, b, ea, eb), 20)
+    )
     report("compare, entities extracted (None)", timed(lambda: compare(a, b), 5))
     c = compare(a, b, ea, eb)
     report("comparison_to_json", timed(lambda: comparison_to_json(c), 20))

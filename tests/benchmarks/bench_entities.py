@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.entities import RuleRecognizer
+from index.analysis.entities import RuleRecognizer
 
 
 def corpus(n: int) -> tuple[str, list[str]]:
@@ -59,13 +59,17 @@ def main() -> None:
 
     print(f"corpus:           {where}: {len(texts)} texts, {chars:,} characters")
     print(f"gazetteer load:   {load:.2f} s (once per process)")
-    print(f"extraction:       {elapsed:.2f} s, {chars / elapsed:,.0f} characters/s, "
-          f"{mentions:,} mentions")
+    print(
+        f"extraction:       {elapsed:.2f} s, {chars / elapsed:,.0f} characters/s, "
+        f"{mentions:,} mentions"
+    )
     print(f"peak extra memory while extracting (tracemalloc, 200 texts): {peak / 1e6:.1f} MB")
     try:
         import resource
 
-        print(f"process max RSS:  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(
+            f"process max RSS:  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
     except ImportError:
         pass
 

@@ -29,8 +29,20 @@ def _index(corpus: Path, index_dir: Path) -> tuple[float, float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(index_dir), "--quiet"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "index",
+            str(corpus),
+            "--index-dir",
+            str(index_dir),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -54,8 +66,15 @@ def main() -> None:
         if Path(args.jsonl).exists():
             shutil.copyfile(args.jsonl, feed)
         else:
-            rows = [{"id": f"s{n}", "title": f"Story {n}", "text": f"Cocoa output rose {n} tonnes "
-                     f"in Ghana, traders said. Prices fell {n % 7} pct."} for n in range(3000)]
+            rows = [
+                {
+                    "id": f"s{n}",
+                    "title": f"Story {n}",
+                    "text": f"Cocoa output rose {n} tonnes "
+                    f"in Ghana, traders said. Prices fell {n % 7} pct.",
+                }
+                for n in range(3000)
+            ]
             feed.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
         seed = next(iter(sorted((ROOT / "seeds").glob("*.txt"))))
         txt = corpus / seed.name
@@ -72,7 +91,11 @@ def main() -> None:
         txt.write_text(txt.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
         _touch(txt)
         step("one .txt changed")
-        new = {"id": "bench-appended", "title": "Appended", "text": "Cocoa talks resumed in London."}
+        new = {
+            "id": "bench-appended",
+            "title": "Appended",
+            "text": "Cocoa talks resumed in London.",
+        }
         lines.append(json.dumps(new) + "\n")
         feed.write_text("".join(lines), "utf-8")
         _touch(feed)

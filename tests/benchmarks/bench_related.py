@@ -3,7 +3,7 @@
 Run: ``python tests/benchmarks/bench_related.py [--n 10000] [--seed 0] [--index]``
 
 By default the features are computed directly (``index.related.features.features`` on each generated article,
-with entities from ``index.entities``), which skips the slow Whoosh build; ``--index`` builds a real
+with entities from ``index.analysis.entities``), which skips the slow Whoosh build; ``--index`` builds a real
 store in a temporary folder instead and times ``related(store, ...)`` and ``stories(store)``.
 It prints: feature time (and ``features()`` alone, an article), vector build (first call), related median/p95 over 300 articles, stories
 time, and how well the groups match the generator's stories (B-cubed P/R/F1, top-1 same story).
@@ -23,14 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_gen import generate, write_corpus
 
-from index.related.features import features
 from index.models import Article
 from index.related import group, rank, related, stories
+from index.related.features import features
 
 
 def _features_direct(n: int, seed: int) -> tuple[dict[str, Any], dict[str, str]]:
     from index.analysis import analyse
-    from index.store import analyse_body
+    from index.store.core import analyse_body
 
     feats: dict[str, Any] = {}
     gold: dict[str, str] = {}
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     store = None
     tmp = tempfile.TemporaryDirectory(prefix="newsdesk-bench-")
     if args.index:
-        from index.store import Store
+        from index.store.core import Store
 
         path = write_corpus(Path(tmp.name) / "corpus" / "synthetic.jsonl", args.n, args.seed)
         store = Store([path.parent], index_dir=Path(tmp.name) / "ix")

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
 from bench_compare import build
 
-from index.entities import extract
+from index.analysis.entities import extract
 from index.models import Article
 from index.story import story_map
 

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from index.models import Article
-from index.sentences import split_sentences
+from index.analysis.sentences import split_sentences
 from index.compare.worddiff import _prepare, differences
+from index.models import Article
 
 
 def _ms(pairs: list[tuple[object, object]], cold: bool) -> float:

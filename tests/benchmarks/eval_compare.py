@@ -19,19 +19,21 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "engine"))
 
-from compare_gold import DATA, HELD_OUT, SEED, Gold  # noqa: E402
+from compare_gold import DATA, HELD_OUT, SEED, Gold
 
-from index.analysis import analyse  # noqa: E402
-from index.compare import Comparison, compare  # noqa: E402
-from index.models import Article  # noqa: E402
-from index.sentences import split_sentences  # noqa: E402
+from index.analysis import analyse
+from index.analysis.sentences import split_sentences
+from index.compare import Comparison, compare
+from index.models import Article
 
 
 def articles(g: Gold) -> tuple[Article, Article]:
     if g.a:
         ta, tb = "\n".join(g.a), "\n".join(g.b)
     else:
-        ta, tb = (next((ROOT / "seeds").glob(f"{p}_*.txt")).read_text("utf-8") for p in ("000", "004"))
+        ta, tb = (
+            next((ROOT / "seeds").glob(f"{p}_*.txt")).read_text("utf-8") for p in ("000", "004")
+        )
     return Article("a", "a", ta.splitlines()[0], ta), Article("b", "b", tb.splitlines()[0], tb)
 
 
@@ -67,7 +69,13 @@ def run(g: Gold, entities: bool) -> tuple[Comparison, dict[str, tuple[int, int]]
             print(f"    MISSED {p}")
         for x in c.conflicts:
             k = (ia[x.a.start], ib[x.b.start])
-            tag = "ok" if any(k in s for s in g.conflicts) else "maybe" if k in g.conflict_maybe else "WRONG"
+            tag = (
+                "ok"
+                if any(k in s for s in g.conflicts)
+                else "maybe"
+                if k in g.conflict_maybe
+                else "WRONG"
+            )
             print(f"    conflict {k} {x.kind} {tag}: {x.detail}")
     return c, counts
 

@@ -29,31 +29,58 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from web_samples import ARTICLE_PARAGRAPHS, COMMENT_WORDS, NAV_WORDS, news_page
 
-FURNITURE = [*NAV_WORDS, COMMENT_WORDS, "ADVERTISEMENT", "We use cookies", "Sign up for our",
-             "Related stories", "Photo:", "Read more:", "Share this", "All rights reserved",
-             "Comments", "Log in"]
+FURNITURE = [
+    *NAV_WORDS,
+    COMMENT_WORDS,
+    "ADVERTISEMENT",
+    "We use cookies",
+    "Sign up for our",
+    "Related stories",
+    "Photo:",
+    "Read more:",
+    "Share this",
+    "All rights reserved",
+    "Comments",
+    "Log in",
+]
 
 P2 = (
-    ("Rescue teams reached the village of Ostrava Nova late on Sunday, two days after a landslide "
-     "cut the only road into the valley and left about 300 residents without power."),
-    ("The regional governor, Tomas Hradek, said helicopters had flown out eleven people who needed "
-     "hospital care, among them a newborn and her mother."),
-    ("Engineers expect the road to reopen by Thursday if the rain holds off, though forecasters warned "
-     "of another band of storms moving in from the west."),
-    ("Residents described hearing a roar like a train before the hillside gave way. Nobody was killed, "
-     "officials said, but four houses were destroyed."),
+    (
+        "Rescue teams reached the village of Ostrava Nova late on Sunday, two days after a landslide "
+        "cut the only road into the valley and left about 300 residents without power."
+    ),
+    (
+        "The regional governor, Tomas Hradek, said helicopters had flown out eleven people who needed "
+        "hospital care, among them a newborn and her mother."
+    ),
+    (
+        "Engineers expect the road to reopen by Thursday if the rain holds off, though forecasters warned "
+        "of another band of storms moving in from the west."
+    ),
+    (
+        "Residents described hearing a roar like a train before the hillside gave way. Nobody was killed, "
+        "officials said, but four houses were destroyed."
+    ),
 )
-P3 = tuple(f"{t} The count at the central station was {n} trains by noon." for n, t in enumerate((
-    "The strike began at dawn, with unions saying nine in ten drivers had stayed home.",
-    "Commuters crowded the few buses that ran, and queues for taxis stretched around the block.",
-    "The transport minister called the walkout irresponsible and said talks would resume Monday.",
-    "Union leaders replied that they had asked for talks for six weeks and heard nothing.",
-    "By evening, some regional lines were running an hourly service on reduced staff.",
-), 1))
+P3 = tuple(
+    f"{t} The count at the central station was {n} trains by noon."
+    for n, t in enumerate(
+        (
+            "The strike began at dawn, with unions saying nine in ten drivers had stayed home.",
+            "Commuters crowded the few buses that ran, and queues for taxis stretched around the block.",
+            "The transport minister called the walkout irresponsible and said talks would resume Monday.",
+            "Union leaders replied that they had asked for talks for six weeks and heard nothing.",
+            "By evening, some regional lines were running an hourly service on reduced staff.",
+        ),
+        1,
+    )
+)
 
 
 def div_soup() -> bytes:
-    body = "".join(f"<div class='para'>{p}</div><div class='ad-slot'>ADVERTISEMENT</div>" for p in P2)
+    body = "".join(
+        f"<div class='para'>{p}</div><div class='ad-slot'>ADVERTISEMENT</div>" for p in P2
+    )
     return f"""<html><head><meta charset="utf-8"><title>Landslide: rescuers reach village - Valley Post</title>
 <meta name="description" content="Rescue teams reached the village">
 <meta name="date" content="2024-03-04"></head><body>
@@ -85,16 +112,25 @@ def br_page() -> bytes:
 
 def comments_page() -> bytes:
     comments = "".join(
-        f"<li class='comment'><p>{c}</p></li>" for c in (
-            ("I live near the river and I can tell you that the barrier was never tested properly before "
-            "this storm, and the council knew it for years but did nothing about the pumps at all."),
-            ("The cost of 42 million euros is a scandal when the hospital in our town still has no lift "
-            "and the schools are falling apart; this is money spent on the capital as always."),
-            COMMENT_WORDS + " I have been reading this paper for thirty years and it used to be good.",
-        ))
+        f"<li class='comment'><p>{c}</p></li>"
+        for c in (
+            (
+                "I live near the river and I can tell you that the barrier was never tested properly before "
+                "this storm, and the council knew it for years but did nothing about the pumps at all."
+            ),
+            (
+                "The cost of 42 million euros is a scandal when the hospital in our town still has no lift "
+                "and the schools are falling apart; this is money spent on the capital as always."
+            ),
+            COMMENT_WORDS
+            + " I have been reading this paper for thirty years and it used to be good.",
+        )
+    )
     page = news_page().decode()
-    return page.replace("<section id=\"comments\" class=\"comments\">",
-                        f"<section id=\"comments\" class=\"comments\"><ol>{comments}</ol>").encode()
+    return page.replace(
+        '<section id="comments" class="comments">',
+        f'<section id="comments" class="comments"><ol>{comments}</ol>',
+    ).encode()
 
 
 PAGES: list[tuple[str, bytes, tuple[str, ...]]] = [
@@ -102,7 +138,11 @@ PAGES: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("div soup, sidebar of teasers, newsletter box", div_soup(), P2),
     ("old CMS: table layout, <br> paragraphs", br_page(), P3),
     ("long reader comments", comments_page(), ARTICLE_PARAGRAPHS),
-    ("same article as a short brief", news_page(paragraphs=ARTICLE_PARAGRAPHS[:2]), ARTICLE_PARAGRAPHS[:2]),
+    (
+        "same article as a short brief",
+        news_page(paragraphs=ARTICLE_PARAGRAPHS[:2]),
+        ARTICLE_PARAGRAPHS[:2],
+    ),
 ]
 
 
@@ -115,7 +155,11 @@ def score(got: str, gold: tuple[str, ...]) -> tuple[float, float, int]:
     common = sum((g & w).values())
     precision = common / max(1, sum(w.values()))
     recall = common / max(1, sum(g.values()))
-    leaked = sum(1 for f in FURNITURE if f.lower() in got.lower() and not any(f.lower() in p.lower() for p in gold))
+    leaked = sum(
+        1
+        for f in FURNITURE
+        if f.lower() in got.lower() and not any(f.lower() in p.lower() for p in gold)
+    )
     return precision, recall, leaked
 
 
@@ -126,8 +170,13 @@ def trafilatura_text(html: bytes) -> tuple[str, dict[str, str | None]]:
         page = extract_page(decode_html(html)[0])
     except PageError:
         return "", {}
-    return page.text, {"title": page.title, "date": page.date, "author": page.author, "site": page.site,
-                       "url": page.url}
+    return page.text, {
+        "title": page.title,
+        "date": page.date,
+        "author": page.author,
+        "site": page.site,
+        "url": page.url,
+    }
 
 
 def readability_text(html: bytes) -> tuple[str, dict[str, str | None]]:
@@ -160,7 +209,7 @@ def summary(name: str, fn: object, pages: list[tuple[str, bytes, tuple[str, ...]
         t = time.perf_counter()
         try:
             text, _meta = fn(html)  # type: ignore[operator]
-        except Exception:  # noqa: BLE001 (an extractor crashing on a page counts as no text)
+        except Exception:
             text = ""
         else:
             found.update(k for k, v in _meta.items() if v)
@@ -170,10 +219,12 @@ def summary(name: str, fn: object, pages: list[tuple[str, bytes, tuple[str, ...]
         ps.append(p)
         rs.append(r)
         f1s.append(2 * p * r / (p + r) if p + r else 0.0)
-    print(f"  {name:<18} pages {len(pages)}  precision {statistics.mean(ps):.3f}  recall "
-          f"{statistics.mean(rs):.3f}  F1 mean {statistics.mean(f1s):.3f} median "
-          f"{statistics.median(f1s):.3f}  F1<0.5: {sum(f < 0.5 for f in f1s)}  no text: {empty}  "
-          f"{statistics.median(times):.0f} ms median")
+    print(
+        f"  {name:<18} pages {len(pages)}  precision {statistics.mean(ps):.3f}  recall "
+        f"{statistics.mean(rs):.3f}  F1 mean {statistics.mean(f1s):.3f} median "
+        f"{statistics.median(f1s):.3f}  F1<0.5: {sum(f < 0.5 for f in f1s)}  no text: {empty}  "
+        f"{statistics.median(times):.0f} ms median"
+    )
     print(f"  {'':<18} metadata found: " + ", ".join(f"{k} {v}" for k, v in found.items()))
 
 
@@ -209,8 +260,10 @@ def main() -> None:
             totals[2] += f1
             totals[3] += leaked
         n = len(PAGES)
-        print(f"  {'mean (leaks: total)':<46} {totals[0] / n:5.2f} {totals[1] / n:5.2f} "
-              f"{totals[2] / n:5.2f} {totals[3]:>5}")
+        print(
+            f"  {'mean (leaks: total)':<46} {totals[0] / n:5.2f} {totals[1] / n:5.2f} "
+            f"{totals[2] / n:5.2f} {totals[3]:>5}"
+        )
     if args.pages:
         pages = real_pages(args.pages)
         print(f"\nreal pages in {args.pages} (word precision / recall against the expected text)")

@@ -32,10 +32,9 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
 from index.related import rank, related, stories
-from index.store import Store, analyse_body
+from index.store.core import Store, analyse_body
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 DATASETS = {
@@ -45,7 +44,11 @@ DATASETS = {
 
 
 def _index(
-    src: Path, work: Path, limit: int | None = None, distractors: Path | None = None, n_distract: int = 0
+    src: Path,
+    work: Path,
+    limit: int | None = None,
+    distractors: Path | None = None,
+    n_distract: int = 0,
 ) -> tuple[Store, float]:
     corpus = work / "corpus"
     corpus.mkdir()
@@ -150,9 +153,7 @@ def _pairwise(pred: dict[str, int], gold: dict[str, str]) -> tuple[float, float,
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _sibling_check(
-    full: list[str], relevant: set[str], siblings: set[str]
-) -> tuple[bool, float]:
+def _sibling_check(full: list[str], relevant: set[str], siblings: set[str]) -> tuple[bool, float]:
     """Whether every same-event report outranks every sibling-event report, and the precision of the
     ranking restricted to the topic (same event and sibling event)."""
     position = {o: n for n, o in enumerate(full)}

@@ -31,8 +31,8 @@ from itertools import combinations
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from index.analysis.sentences import split_sentences
 from index.models import Article
-from index.sentences import split_sentences
 from index.story import story_map
 
 

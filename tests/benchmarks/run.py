@@ -30,7 +30,7 @@ REPO = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-import corpus_gen  # noqa: E402
+import corpus_gen
 
 ROWS: list[tuple[str, str, str]] = []
 
@@ -68,7 +68,7 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 def p95(values: list[float]) -> float:
     """95th percentile (nearest rank)."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def build(corpus: Path, ix: Path) -> tuple[float, int]:
@@ -76,7 +76,9 @@ def build(corpus: Path, ix: Path) -> tuple[float, int]:
     t = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--quiet"],
-        check=True, cwd=REPO, stdout=subprocess.DEVNULL,
+        check=True,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
     )
     wall = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
@@ -92,8 +94,11 @@ def bench_search(store: object, label: str, queries: dict[str, list[str]]) -> No
         for q in qs:
             search(store, q, limit=10)  # type: ignore[arg-type]  # warm the terms' postings
             times += timed(lambda q=q: search(store, q, limit=10), 3)  # type: ignore[misc]
-        row(f"search {kind} @ {label}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
-            "median / p95")
+        row(
+            f"search {kind} @ {label}",
+            f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+            "median / p95",
+        )
     # The library's sidebar: the entities of each result set, counted after the hits are shown.
     from index.search.facets import facets
 
@@ -104,8 +109,11 @@ def bench_search(store: object, label: str, queries: dict[str, list[str]]) -> No
     for qs in queries.values():
         for q in qs:
             times += timed(lambda q=q: facets(store, q, limit=30), 3)  # type: ignore[misc]
-    row(f"entity sidebar of a search @ {label}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
-        f"median / p95 (the first call builds the key map: {first:.1f} s)")
+    row(
+        f"entity sidebar of a search @ {label}",
+        f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+        f"median / p95 (the first call builds the key map: {first:.1f} s)",
+    )
 
 
 def search_queries() -> dict[str, list[str]]:
@@ -122,15 +130,20 @@ def search_queries() -> dict[str, list[str]]:
 
 def bench_size(n: int, work: Path, full: bool) -> None:
     """Every figure for one corpus size."""
-    from index.store import Store
+    from index.store.core import Store
 
     corpus, ix = work / f"c{n}", work / f"ix{n}"
     t = time.perf_counter()
     size = write_txt_corpus(corpus, n)
-    print(f"\n{n:,} articles ({size / 1e6:.1f} MB of text, written in {time.perf_counter() - t:.0f} s)")
+    print(
+        f"\n{n:,} articles ({size / 1e6:.1f} MB of text, written in {time.perf_counter() - t:.0f} s)"
+    )
     wall, peak = build(corpus, ix)
-    row(f"index build @ {n:,}", f"{wall:.1f} s", f"{n / wall:.0f} articles/s, "
-        f"{size / 1e6 / wall:.2f} MB/s, entities included")
+    row(
+        f"index build @ {n:,}",
+        f"{wall:.1f} s",
+        f"{n / wall:.0f} articles/s, {size / 1e6 / wall:.2f} MB/s, entities included",
+    )
     row(f"index build peak memory @ {n:,}", f"{peak} MB", "largest process (ru_maxrss)")
     if n >= 10_000 or not full:
         target = next((corpus / "part000").glob("*.txt"))
@@ -139,11 +152,17 @@ def bench_size(n: int, work: Path, full: bool) -> None:
         t = time.perf_counter()
         out = subprocess.run(
             [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--json"],
-            check=True, cwd=REPO, capture_output=True, text=True,
+            check=True,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
         )
         report = json.loads(out.stdout)
-        row(f"incremental: one changed file @ {n:,}", f"{(time.perf_counter() - t) * 1000:.0f} ms",
-            f"end to end, scan included; updated={report['updated']} reread={report['reread']}")
+        row(
+            f"incremental: one changed file @ {n:,}",
+            f"{(time.perf_counter() - t) * 1000:.0f} ms",
+            f"end to end, scan included; updated={report['updated']} reread={report['reread']}",
+        )
     store = Store([corpus], ix)
     bench_search(store, f"{n:,}", search_queries())
     if n <= 10_000:
@@ -161,8 +180,11 @@ def bench_related(store: object, n: int) -> None:
     ids = [a.id for a in store.catalogue()[:: max(1, n // 20)]]  # type: ignore[attr-defined]
     related(store, ids[0])  # type: ignore[arg-type]  # first call builds the model
     times = [t for i in ids for t in timed(lambda i=i: related(store, i), 1)]  # type: ignore[misc]
-    row(f"related reports @ {n:,}", f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
-        "median / p95, one article against all")
+    row(
+        f"related reports @ {n:,}",
+        f"{statistics.median(times):.1f} / {p95(times):.1f} ms",
+        "median / p95, one article against all",
+    )
     t = time.perf_counter()
     groups = stories(store)  # type: ignore[arg-type]
     row(f"story grouping @ {n:,}", f"{time.perf_counter() - t:.2f} s", f"{len(groups):,} stories")
@@ -170,9 +192,9 @@ def bench_related(store: object, n: int) -> None:
 
 def bench_compare() -> None:
     """Compare two ~2,000-word reports of the same story."""
+    from index.analysis.entities import extract
     from index.compare import compare
-    from index.entities import extract
-    from index.ingest import text_article
+    from index.ingest.formats import text_article
 
     docs = list(corpus_gen.generate(40, seed=7, words=2000))
     by_story: dict[str, list[dict[str, str]]] = {}
@@ -183,8 +205,11 @@ def bench_compare() -> None:
     ea, eb = extract(a.text), extract(b.text)
     times = timed(lambda: compare(a, b, ea, eb), 7)
     words = (len(a.text.split()) + len(b.text.split())) // 2
-    row("compare two reports", f"{statistics.median(times):.1f} / {max(times):.1f} ms",
-        f"median / max, ~{words:,} words each, entities given")
+    row(
+        "compare two reports",
+        f"{statistics.median(times):.1f} / {max(times):.1f} ms",
+        f"median / max, ~{words:,} words each, entities given",
+    )
 
 
 def bench_start(corpus: Path, ix: Path, label: str) -> None:
@@ -204,12 +229,19 @@ def bench_start(corpus: Path, ix: Path, label: str) -> None:
     )
     try:
         out = subprocess.run(
-            [sys.executable, "-c", code, str(corpus), str(ix)], cwd=REPO, capture_output=True,
-            text=True, timeout=120, check=True,
+            [sys.executable, "-c", code, str(corpus), str(ix)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
         )
         first, mem = out.stdout.split()[-2:]
-        row(f"app start to first screen @ {label}", f"{float(first) * 1000:.0f} ms",
-            "process start included, warm index, headless")
+        row(
+            f"app start to first screen @ {label}",
+            f"{float(first) * 1000:.0f} ms",
+            "process start included, warm index, headless",
+        )
         row(f"app peak memory @ {label}", f"{mem} MB", "after the first screen")
     except (subprocess.SubprocessError, ValueError) as exc:
         row(f"app start @ {label}", "n/a", f"failed: {str(exc)[:60]}")
@@ -221,40 +253,49 @@ def bench_reuters(work: Path) -> None:
     if not src.exists():
         print("\n(Reuters data not present: ../shared/data/reuters21578.jsonl; skipped)")
         return
-    from index.store import Store
+    from index.store.core import Store
 
     corpus = work / "reuters"
     corpus.mkdir()
     shutil.copy(src, corpus / src.name)
-    n = sum(1 for _ in open(src, encoding="utf-8"))
+    with open(src, encoding="utf-8") as fh:
+        n = sum(1 for _ in fh)
     print(f"\nReuters-21578: {n:,} articles ({src.stat().st_size / 1e6:.1f} MB)")
     wall, _ = build(corpus, work / "ixr")
     row("index build @ Reuters", f"{wall:.1f} s", f"{n / wall:.0f} articles/s")
-    bench_search(Store([corpus], work / "ixr"), "Reuters", {
-        "term": ["cocoa", "bank", "oil", "dollar"],
-        "two-term AND": ["oil prices", "bank rate", "trade deficit"],
-        "phrase": ['"interest rates"', '"crude oil"', '"trade surplus"'],
-        "fuzzy": ["cocao~", "petrolium~2"],
-        "entity field": ["place:japan", "org:opec"],
-        "date range": ["date:1987-03", "date:[1987-03-01 TO 1987-03-15]"],
-    })
+    bench_search(
+        Store([corpus], work / "ixr"),
+        "Reuters",
+        {
+            "term": ["cocoa", "bank", "oil", "dollar"],
+            "two-term AND": ["oil prices", "bank rate", "trade deficit"],
+            "phrase": ['"interest rates"', '"crude oil"', '"trade surplus"'],
+            "fuzzy": ["cocao~", "petrolium~2"],
+            "entity field": ["place:japan", "org:opec"],
+            "date range": ["date:1987-03", "date:[1987-03-01 TO 1987-03-15]"],
+        },
+    )
 
 
 def main() -> int:
     """Run the benchmarks and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--no-reuters", action="store_true")
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temp folder)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    print(f"newsdesk benchmarks: {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.machine()}")
+    print(
+        f"newsdesk benchmarks: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.machine()}"
+    )
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         print("\nseeds")
-        from index.store import Store
+        from index.store.core import Store
         from tui.paths import seeds_dir
 
         seeds_ix = work / "ix-seeds"

@@ -19,8 +19,12 @@ def mixed(tmp_path: Path) -> Path:
     corpus = tmp_path / "mixed"
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD, "utf-8")
-    (corpus / "second.md").write_text("---\ntitle: Second\n---\nTalks in *Kyiv* went on.\n", "utf-8")
-    (corpus / "legacy.txt").write_bytes("Caf\u00e9 talks\nThe \u201cdeal\u201d cost \u20ac5.".encode("cp1252"))
+    (corpus / "second.md").write_text(
+        "---\ntitle: Second\n---\nTalks in *Kyiv* went on.\n", "utf-8"
+    )
+    (corpus / "legacy.txt").write_bytes(
+        "Caf\u00e9 talks\nThe \u201cdeal\u201d cost \u20ac5.".encode("cp1252")
+    )
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40))
     (corpus / "empty.txt").write_bytes(b"")
     return corpus
@@ -38,7 +42,9 @@ def _touch(path: Path) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
 
 
-def test_mixed_folder_indexes_good_and_lists_the_rest(run_cli: Callable[..., Any], mixed: Path) -> None:
+def test_mixed_folder_indexes_good_and_lists_the_rest(
+    run_cli: Callable[..., Any], mixed: Path
+) -> None:
     data = _index(run_cli, mixed)
     assert (data["added"], data["updated"], data["removed"], data["reread"]) == (3, 0, 0, 5)
     reasons = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
@@ -63,7 +69,12 @@ def test_incremental_runs(run_cli: Callable[..., Any], mixed: Path) -> None:
 
     _touch(mixed / "good.txt")
     touched = _index(run_cli, mixed)
-    assert (touched["reread"], touched["added"], touched["updated"], touched["unchanged"]) == (1, 0, 0, 3)
+    assert (touched["reread"], touched["added"], touched["updated"], touched["unchanged"]) == (
+        1,
+        0,
+        0,
+        3,
+    )
 
     (mixed / "good.txt").write_text(GOOD + "Odesa harbour reopened.\n", "utf-8")
     _touch(mixed / "good.txt")
@@ -77,7 +88,9 @@ def test_incremental_runs(run_cli: Callable[..., Any], mixed: Path) -> None:
     assert (deleted["removed"], deleted["reread"]) == (1, 0)
     assert run_cli("search", "odesa", str(mixed), "--json").json()["total"] == 0
 
-    (mixed / "new.jsonl").write_text('{"id": "n1", "text": "Fresh report from Kharkiv."}\n', "utf-8")
+    (mixed / "new.jsonl").write_text(
+        '{"id": "n1", "text": "Fresh report from Kharkiv."}\n', "utf-8"
+    )
     added = _index(run_cli, mixed)
     assert (added["added"], added["reread"]) == (1, 1)
 
@@ -119,7 +132,9 @@ def test_search_on_damaged_index_says_it_rebuilt(run_cli: Callable[..., Any], mi
     assert "Rebuilding the index" in r.err
 
 
-def test_index_dir_that_is_a_file_exits_1(run_cli: Callable[..., Any], mixed: Path, tmp_path: Path) -> None:
+def test_index_dir_that_is_a_file_exits_1(
+    run_cli: Callable[..., Any], mixed: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "not-a-dir"
     bad.write_text("x", "utf-8")
     r = run_cli("index", str(mixed), index_dir=bad)
@@ -128,7 +143,9 @@ def test_index_dir_that_is_a_file_exits_1(run_cli: Callable[..., Any], mixed: Pa
     assert bad.read_text("utf-8") == "x"
 
 
-def test_foreign_index_dir_is_refused(run_cli: Callable[..., Any], mixed: Path, tmp_path: Path) -> None:
+def test_foreign_index_dir_is_refused(
+    run_cli: Callable[..., Any], mixed: Path, tmp_path: Path
+) -> None:
     foreign = tmp_path / "papers"
     foreign.mkdir()
     (foreign / "keep.txt").write_text("mine", "utf-8")
@@ -143,7 +160,9 @@ def test_missing_corpus_path_is_refused(run_cli: Callable[..., Any], tmp_path: P
     assert not (tmp_path / "cli-index").exists()
 
 
-def test_hostile_names_and_contents_in_plain_output(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+def test_hostile_names_and_contents_in_plain_output(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "evil\x1b[2Jname\n.txt").write_text("Head \x1b]0;pwned\x07\nBody text.\n", "utf-8")

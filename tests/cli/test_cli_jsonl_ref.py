@@ -11,7 +11,9 @@ from typing import Any
 def test_entities_of_one_jsonl_line(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     feed = tmp_path / "wire.jsonl"
     rows = [
-        json.dumps({"id": "c1", "title": "Cocoa", "text": "The International Cocoa Organization met."}),
+        json.dumps(
+            {"id": "c1", "title": "Cocoa", "text": "The International Cocoa Organization met."}
+        ),
         "{broken",
         json.dumps({"id": "café", "text": "Wheat prices rose in Chicago."}),
     ]

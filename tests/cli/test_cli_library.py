@@ -21,12 +21,16 @@ def _folder(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.fixture()
 def harbour(tmp_path: Path) -> Path:
-    return _folder(tmp_path, "harbour", "Odesa harbour reopened\nThe port of Odesa reopened on Monday.\n")
+    return _folder(
+        tmp_path, "harbour", "Odesa harbour reopened\nThe port of Odesa reopened on Monday.\n"
+    )
 
 
 @pytest.fixture()
 def wheat(tmp_path: Path) -> Path:
-    return _folder(tmp_path, "wheat", "Wheat prices rose\nWheat prices rose in Chicago on Tuesday.\n")
+    return _folder(
+        tmp_path, "wheat", "Wheat prices rose\nWheat prices rose in Chicago on Tuesday.\n"
+    )
 
 
 def _listed(run_cli: Callable[..., Any]) -> list[dict[str, Any]]:
@@ -137,7 +141,8 @@ def test_missing_library_folder_is_reported_and_the_others_still_used(
     assert len(lines) == 1 and str(harbour.resolve()) in lines[0] and "left out" in lines[0]
     listed = _listed(run_cli)
     assert [(f["path"], f["readable"]) for f in listed] == [
-        (str(harbour.resolve()), False), (str(wheat.resolve()), True)
+        (str(harbour.resolve()), False),
+        (str(wheat.resolve()), True),
     ]
     # Back again: its article is found again.
     away.rename(harbour)

@@ -24,8 +24,12 @@ def corpus(tmp_path: Path) -> Path:
         "utf-8",
     )
     rows = [
-        {"id": "c1", "title": "Cocoa talks", "text": "The International Cocoa Organization met in "
-         "London on Monday. Delegates agreed 12 measures."},
+        {
+            "id": "c1",
+            "title": "Cocoa talks",
+            "text": "The International Cocoa Organization met in "
+            "London on Monday. Delegates agreed 12 measures.",
+        },
         {"id": "c2", "title": "Wheat", "text": "Wheat prices rose in Chicago."},
     ]
     (d / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
@@ -88,7 +92,9 @@ def test_double_dash_ends_options(
     run_cli: Callable[..., Any], corpus: Path, tmp_path: Path
 ) -> None:
     ix = str(tmp_path / "ix")
-    r = run_cli("search", "--json", "--index-dir", ix, "--", "-tsunami", str(corpus), index_dir=False)
+    r = run_cli(
+        "search", "--json", "--index-dir", ix, "--", "-tsunami", str(corpus), index_dir=False
+    )
     assert r.code == 0, r.err
     data = r.json()
     assert data["query"] == "-tsunami"
@@ -120,8 +126,10 @@ def test_unusable_field_value_is_explained(
     assert message in r.err and "Traceback" not in r.err
 
 
-@pytest.mark.parametrize(("query", "total"), [("quantity:12", 1), ('date:"last summer"', 0),
-                                              ("date:monday", 1), ("quantity:twelve", 0)])
+@pytest.mark.parametrize(
+    ("query", "total"),
+    [("quantity:12", 1), ('date:"last summer"', 0), ("date:monday", 1), ("quantity:twelve", 0)],
+)
 def test_usable_field_values_search(
     run_cli: Callable[..., Any], corpus: Path, query: str, total: int
 ) -> None:

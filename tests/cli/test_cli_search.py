@@ -16,7 +16,7 @@ COMMANDS = ["index", "search", "entities", "compare", "related", "stories"]
 @pytest.fixture(scope="module")
 def seed_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     """An index of the seeds built once, shared by the read-only searches below."""
-    from index.store import Store
+    from index.store.core import Store
 
     d = tmp_path_factory.mktemp("cli-seed-index")
     Store([seeds_dir], d).update()
@@ -78,7 +78,9 @@ def test_suggestion(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Pa
     assert "did you mean: pyongyang" in text.out
 
 
-def test_plain_output_marks_matches(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path) -> None:
+def test_plain_output_marks_matches(
+    run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Path
+) -> None:
     r = run_cli("search", "kursk", str(seeds_dir), index_dir=seed_index)
     assert r.code == 0, r.err
     assert r.out.startswith("1 result for kursk")
@@ -152,7 +154,9 @@ def test_sort_newest_and_oldest(run_cli: Callable[..., Any], tmp_path: Path) -> 
     (corpus / "t.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     ids = {}
     for order in ("newest", "oldest"):
-        r = run_cli("search", "tin", str(corpus), "--json", "--sort", order, index_dir=tmp_path / "i")
+        r = run_cli(
+            "search", "tin", str(corpus), "--json", "--sort", order, index_dir=tmp_path / "i"
+        )
         assert r.code == 0, r.err
         data = r.json()
         assert data["sort"] == order

@@ -14,7 +14,7 @@ B = SEEDS / "004_3a8db0f9f1ecf686.txt"
 
 
 def _texts() -> dict[str, str]:
-    from index.ingest import read_paths
+    from index.ingest.formats import read_paths
     from index.models import Article
 
     return {Path(a.path).name: a.text for a in read_paths([str(SEEDS)]) if isinstance(a, Article)}

@@ -20,13 +20,26 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.fixture()
 def newsdesk(tmp_path: Path) -> Run:
     """Run ``python -m tui ARGS`` with its data, cache and config folders in ``tmp_path``."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1",
-           "NEWSDESK_DATA_DIR": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "NEWSDESK_CONFIG_DIR": str(tmp_path / "config")}
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "NO_COLOR": "1",
+        "NEWSDESK_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "NEWSDESK_CONFIG_DIR": str(tmp_path / "config"),
+    }
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                              encoding="utf-8", env=env, cwd=tmp_path, timeout=300, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "tui", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+            check=False,
+        )
 
     return run
 
@@ -81,8 +94,13 @@ def test_add_url_saves_markdown_with_front_matter(newsdesk: Run, tmp_path: Path)
     assert saved["title"] == "Brussels flood barrier holds through storm" and saved["indexed"] == 1
     text = Path(saved["path"]).read_text(encoding="utf-8")
     head = text.split("---")[1]
-    for line in ("title: Brussels flood barrier holds through storm", "date: '2024-10-15'",
-                 "source: The Lowlands Courier", "author: Anna de Vries", "fetched: '"):
+    for line in (
+        "title: Brussels flood barrier holds through storm",
+        "date: '2024-10-15'",
+        "source: The Lowlands Courier",
+        "author: Anna de Vries",
+        "fetched: '",
+    ):
         assert line in head
     assert f"url: {srv.url('/article')}" in head
     assert ARTICLE_PARAGRAPHS[1] in text and "Accept all cookies" not in text
@@ -100,8 +118,15 @@ def test_add_url_default_folder_and_failures(newsdesk: Run, tmp_path: Path) -> N
         missing = newsdesk("add", srv.url("/missing"))
         image = newsdesk("add", srv.url("/img"))
     scheme = newsdesk("add", "file:///etc/passwd")
-    assert ok.returncode == 0 and len(list((tmp_path / "data" / "articles" / "pages").glob("*.md"))) == 1
-    for proc, reason in ((missing, "HTTP 404"), (image, "not an HTML page"), (scheme, "only http and https")):
+    assert (
+        ok.returncode == 0
+        and len(list((tmp_path / "data" / "articles" / "pages").glob("*.md"))) == 1
+    )
+    for proc, reason in (
+        (missing, "HTTP 404"),
+        (image, "not an HTML page"),
+        (scheme, "only http and https"),
+    ):
         assert proc.returncode == 1
         assert reason in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
         assert "Traceback" not in proc.stderr
@@ -111,14 +136,20 @@ def test_feeds_import_list_remove(newsdesk: Run, tmp_path: Path) -> None:
     list_file = tmp_path / "subs.opml"
     list_file.write_bytes(opml(["http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml"]))
     imported = newsdesk("feeds", "import", str(list_file), "--json")
-    assert json.loads(imported.stdout)["added"] == ["http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml"]
+    assert json.loads(imported.stdout)["added"] == [
+        "http://127.0.0.1:9/a.xml",
+        "http://127.0.0.1:9/b.xml",
+    ]
     assert [f["url"] for f in json.loads(newsdesk("feeds", "list", "--json").stdout)] == [
-        "http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml"]
+        "http://127.0.0.1:9/a.xml",
+        "http://127.0.0.1:9/b.xml",
+    ]
     assert newsdesk("feeds", "remove", "http://127.0.0.1:9/a.xml").returncode == 0
     gone = newsdesk("feeds", "remove", "http://127.0.0.1:9/a.xml")
     assert gone.returncode == 2 and "not a feed in the list" in gone.stderr
     assert [f["url"] for f in json.loads(newsdesk("feeds", "list", "--json").stdout)] == [
-        "http://127.0.0.1:9/b.xml"]
+        "http://127.0.0.1:9/b.xml"
+    ]
     refused = newsdesk("feeds", "add", "file:///etc/passwd")
     assert refused.returncode == 2 and "only http and https" in refused.stderr
     bad = tmp_path / "bad.opml"
@@ -142,7 +173,9 @@ def test_fetch_reports_each_failure_and_goes_on(newsdesk: Run, tmp_path: Path) -
     assert feeds[urls[2]]["reason"] == "HTTP 404 Not Found"
     assert feeds[urls[3]]["status"] == "new" and len(feeds[urls[3]]["new"]) == 3
     lines = text.stdout.splitlines()
-    assert any(line.startswith("failed") and urls[1] in line and "redirect loop" in line for line in lines)
+    assert any(
+        line.startswith("failed") and urls[1] in line and "redirect loop" in line for line in lines
+    )
     assert lines[-1].startswith("0 new articles in ")
 
 
@@ -154,16 +187,21 @@ def test_saved_html_in_a_corpus_is_indexed(newsdesk: Run, tmp_path: Path) -> Non
     out = newsdesk("index", str(corpus), "--json")
     report = json.loads(out.stdout)
     assert report["added"] == 1
-    assert [s["reason"] for s in report["skipped"]] == ["no article found in the page (under 25 words of text)"]
+    assert [s["reason"] for s in report["skipped"]] == [
+        "no article found in the page (under 25 words of text)"
+    ]
     hits = json.loads(newsdesk("search", "sandbags", str(corpus), "--json").stdout)["hits"]
     assert [(h["title"], h["source"], h["date"]) for h in hits] == [
-        ("Brussels flood barrier holds through storm", "The Lowlands Courier", "2024-10-15")]
+        ("Brussels flood barrier holds through storm", "The Lowlands Courier", "2024-10-15")
+    ]
 
 
 @pytest.mark.parametrize("command", ["add", "feeds", "fetch"])
 def test_help_and_version(newsdesk: Run, command: str) -> None:
     h = newsdesk(command, "--help")
-    assert h.returncode == 0 and h.stdout.startswith(f"usage: newsdesk {command} [") and h.stderr == ""
+    assert (
+        h.returncode == 0 and h.stdout.startswith(f"usage: newsdesk {command} [") and h.stderr == ""
+    )
     v = newsdesk(command, "--version")
     assert v.returncode == 0 and v.stdout.startswith("newsdesk ")
 
@@ -189,4 +227,7 @@ def test_fetched_articles_join_the_library(newsdesk: Run, tmp_path: Path) -> Non
     assert f"(added {folder} to the library)" in fetched.stderr
     hits = json.loads(newsdesk("search", "barrier", "--json").stdout)["hits"]
     assert sorted(h["title"] for h in hits) == [
-        "Brussels flood barrier holds through storm", "Gazette: barrier page one", "Gazette: barrier page two"]
+        "Brussels flood barrier holds through storm",
+        "Gazette: barrier page one",
+        "Gazette: barrier page two",
+    ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from index.compare.attribution import Source, sentence_sources, sources
 from index.compare import Comparison
-from index.models import Article, Entity
+from index.compare.attribution import Source, sentence_sources, sources
 from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+from index.models import Article, Entity
 
 
 def by_name(text: str, entities: list[Entity] | None = None) -> dict[str, Source]:

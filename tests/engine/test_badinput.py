@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index import ingest
-from index.ingest import MAX_FILE_BYTES, SourceFile, read_file, read_paths, scan
-from index.markup import parse_markdown
+from index.ingest import formats as ingest
+from index.ingest.formats import MAX_FILE_BYTES, SourceFile, read_file, read_paths, scan
+from index.ingest.markup import parse_markdown
 from index.models import Article, Skipped
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -73,10 +73,17 @@ def test_unreadable_content_is_skipped_with_reason(
 @pytest.mark.parametrize(
     ("data", "text", "note"),
     [
-        (b"Head\nSome\x00text\x00here.", "Head\nSome\ufffdtext\ufffdhere.", "NUL characters replaced"),
+        (
+            b"Head\nSome\x00text\x00here.",
+            "Head\nSome\ufffdtext\ufffdhere.",
+            "NUL characters replaced",
+        ),
         ("Head\nKyiv — “said”".encode("utf-16"), "Head\nKyiv — “said”", "decoded as utf-16"),
-        ("Head\nKyiv — “said”".encode("utf-16-be").join([b"\xfe\xff", b""]), "Head\nKyiv — “said”",
-         "decoded as utf-16"),
+        (
+            "Head\nKyiv — “said”".encode("utf-16-be").join([b"\xfe\xff", b""]),
+            "Head\nKyiv — “said”",
+            "decoded as utf-16",
+        ),
         ("Head\nCafé €5 “said”".encode("cp1252"), "Head\nCafé €5 “said”", "decoded as cp1252"),
         (b"Head\nRen\xe9e \x81 said", "Head\nRen\u00e9e \x81 said", "decoded as latin-1"),
         ("Head\nCafé ".encode() + b"\xc3 said", "Head\nCafé \ufffd said", "invalid UTF-8"),
@@ -138,7 +145,7 @@ def test_deeply_nested_markdown_keeps_every_word(tmp_path: Path, body: str) -> N
     [
         ("---\ntitle: [unclosed\n---\n", "front matter ignored"),
         ("---\n- just\n- a list\n---\n", "front matter ignored: not a mapping"),
-        ("---\ntitle: \"tab\there\" : x\n---\n", "front matter ignored"),
+        ('---\ntitle: "tab\there" : x\n---\n', "front matter ignored"),
     ],
 )
 def test_broken_front_matter_is_noted_and_body_kept(tmp_path: Path, front: str, note: str) -> None:
@@ -158,7 +165,9 @@ def test_yaml_alias_bomb_does_not_expand(tmp_path: Path) -> None:
     bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
     for i, name in enumerate("bcdefghi"):
         prev = "abcdefghi"[i]
-        bomb.append(f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]")
+        bomb.append(
+            f"{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]"
+        )
     text = "---\n" + "\n".join(bomb) + "\ntitle: *i\nsource: *i\n---\nBody.\n"
     (tmp_path / "bomb.md").write_text(text, "utf-8")
     a = _outcome(tmp_path)[0]["bomb.md"]
@@ -283,7 +292,7 @@ def test_files_deleted_or_changed_while_the_store_indexes(
     corpus.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (corpus / name).write_text(GOOD.replace("Kursk", name), "utf-8")
-    import index.store as store_module
+    import index.store.core as store_module
 
     real_read_bytes = store_module.read_bytes
 
@@ -310,8 +319,15 @@ def test_files_deleted_or_changed_while_the_store_indexes(
 
 
 def test_arbitrary_file_names(tmp_path: Path) -> None:
-    names = ["with space.txt", "ünïcödé 新聞.txt", "new\nline.txt", "tab\tname.md", "emoji 💥.jsonl",
-             "-dash.txt", "semi;colon'quote\".txt"]
+    names = [
+        "with space.txt",
+        "ünïcödé 新聞.txt",
+        "new\nline.txt",
+        "tab\tname.md",
+        "emoji 💥.jsonl",
+        "-dash.txt",
+        "semi;colon'quote\".txt",
+    ]
     for n in names:
         body = '{"text": "Kursk."}' if n.endswith(".jsonl") else "Head\nKursk.\n"
         (tmp_path / n).write_text(body, "utf-8")
@@ -320,7 +336,9 @@ def test_arbitrary_file_names(tmp_path: Path) -> None:
         fh.write(b"Head\nKursk.\n")
     articles, skipped = _outcome(tmp_path)
     assert set(articles) == {*(n for n in names if not n.endswith(".jsonl")), "emoji 💥.jsonl#1"}
-    assert skipped == {"latin\\xe9.txt": "file or folder name is not valid UTF-8 (rename it to read it)"}
+    assert skipped == {
+        "latin\\xe9.txt": "file or folder name is not valid UTF-8 (rename it to read it)"
+    }
 
 
 def test_mixed_bad_corpus_indexes_and_never_writes_to_the_corpus(
@@ -369,9 +387,7 @@ def test_mixed_bad_corpus_indexes_and_never_writes_to_the_corpus(
 
 # -- properties ----------------------------------------------------------------------------------
 
-_NAME_CHARS = st.characters(
-    blacklist_categories=("Cs",), blacklist_characters="/\x00"
-)
+_NAME_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -385,7 +401,9 @@ _NAME_CHARS = st.characters(
     ),
     suffix=st.sampled_from([".txt", ".md", ".markdown", ".jsonl"]),
 )
-def test_any_bytes_give_articles_or_reasons(tmp_path_factory: Any, data: bytes, suffix: str) -> None:
+def test_any_bytes_give_articles_or_reasons(
+    tmp_path_factory: Any, data: bytes, suffix: str
+) -> None:
     d = tmp_path_factory.mktemp("prop")
     f = d / f"x{suffix}"
     f.write_bytes(data)
@@ -426,8 +444,10 @@ def test_any_file_name_is_read_or_skipped(tmp_path_factory: Any, name: str) -> N
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
-    st.lists(st.sampled_from(list("ab \n\t>*-_#`[]()!1.<>|\\&;:") + ["  ", "\n\n", "- ", "> "]),
-             max_size=150).map("".join)
+    st.lists(
+        st.sampled_from(list("ab \n\t>*-_#`[]()!1.<>|\\&;:") + ["  ", "\n\n", "- ", "> "]),
+        max_size=150,
+    ).map("".join)
     | st.text(max_size=300)
 )
 def test_markdown_parse_never_raises_and_spans_fit(source: str) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest import read_file, scan
-from index.textsafe import implausible_text
+from index.ingest.formats import read_file, scan
+from index.ingest.textsafe import implausible_text
 
 FRENCH = (
     "Le gouvernement français a annoncé mercredi une série de mesures destinées à soutenir les "
@@ -56,8 +56,16 @@ def test_random_high_bytes_without_controls_are_skipped(tmp_path: Path, seed: in
 
 @pytest.mark.parametrize(
     ("text", "encoding"),
-    [(FRENCH, "cp1252"), (GERMAN, "cp1252"), (FRENCH, "latin-1"), (TABLE, "cp1252"),
-     (POLISH, "cp1250"), (FRENCH, "utf-8"), (POLISH, "utf-8"), (GERMAN, "utf-16")],
+    [
+        (FRENCH, "cp1252"),
+        (GERMAN, "cp1252"),
+        (FRENCH, "latin-1"),
+        (TABLE, "cp1252"),
+        (POLISH, "cp1250"),
+        (FRENCH, "utf-8"),
+        (POLISH, "utf-8"),
+        (GERMAN, "utf-16"),
+    ],
 )
 def test_real_text_in_any_encoding_is_read(tmp_path: Path, text: str, encoding: str) -> None:
     articles, reasons = _read(tmp_path, "news.txt", ("Titre\n" + text).encode(encoding))

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.compare import Comparison, compare, sources
-from index.models import Article, Entity
 from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
-from index.textsafe import neutralise
+from index.ingest.textsafe import neutralise
+from index.models import Article, Entity
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
 
@@ -360,7 +360,15 @@ def test_sources_fold_surname_into_full_name() -> None:
 def test_json_shape(seed_pair: Comparison) -> None:
     d = comparison_to_json(seed_pair)
     assert list(d) == [
-        "a", "b", "pairs", "only_a", "only_b", "conflicts", "entities", "sources", "sources_detail"
+        "a",
+        "b",
+        "pairs",
+        "only_a",
+        "only_b",
+        "conflicts",
+        "entities",
+        "sources",
+        "sources_detail",
     ]
     assert set(d["a"]) == {"id", "path", "title"}  # type: ignore[arg-type]
     pairs = d["pairs"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from index.dates import is_parsed, normalise_date, parse_date
+from index.analysis.dates import is_parsed, normalise_date, parse_date
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,15 @@ def test_forms_news_data_carries(raw: str, iso: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["notadate", "October 15", "03/04/2024", "31-FEB-1987", "2024 was a good year", "2024-13",
-     "sometime in spring"],
+    [
+        "notadate",
+        "October 15",
+        "03/04/2024",
+        "31-FEB-1987",
+        "2024 was a good year",
+        "2024-13",
+        "sometime in spring",
+    ],
 )
 def test_what_is_not_a_date_is_kept_as_written_and_marked(raw: str) -> None:
     assert normalise_date(raw) == raw
@@ -77,8 +84,13 @@ def test_odd_dates_index_and_sort_after_every_dated_article(
     store = make_store(corpus)
     store.update()
     dates = {a.id.rpartition("#")[2]: a.date for a in store.catalogue()}
-    assert dates == {"a": "1987-03-27", "b": "2024-10-15", "c": "the day after the storm",
-                     "d": "2023-10-15", "e": None}
+    assert dates == {
+        "a": "1987-03-27",
+        "b": "2024-10-15",
+        "c": "the day after the storm",
+        "d": "2023-10-15",
+        "e": None,
+    }
     order = [a.id.rpartition("#")[2] for a in newest_first(store.catalogue())]
     assert order == ["b", "d", "a", "c", "e"]
     from index.search import search

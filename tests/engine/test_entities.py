@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.entities import (
+from index.analysis.entities import (
     AliasTable,
     Recognizer,
     RuleRecognizer,
@@ -48,11 +48,11 @@ def prf(found: list[tuple[str, str]], gold: list[tuple[str, str]]) -> tuple[floa
 def check_invariants(text: str, ents: list[Entity]) -> None:
     last_end = -1
     for e in ents:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
         assert e.start >= last_end, f"overlap at {e}"
         assert e.text == e.text.strip() and e.text
         assert e.label in {"PERSON", "ORG", "PLACE", "GROUP", "DATE", "QUANTITY"}
-        assert e.canonical and e.canonical == e.canonical.lower() or e.label == "DATE"
+        assert (e.canonical and e.canonical == e.canonical.lower()) or e.label == "DATE"
         last_end = e.end
 
 
@@ -88,8 +88,10 @@ def test_labels_on_varied_sentences(text: str, surface: str, label: str) -> None
 
 
 def test_span_is_the_whole_name() -> None:
-    text = ("White House National Security Council spokesman Sean Savett said the U.S. State "
-            "Department and Russia’s 810th Separate Naval Infantry Brigade were involved.")
+    text = (
+        "White House National Security Council spokesman Sean Savett said the U.S. State "
+        "Department and Russia’s 810th Separate Naval Infantry Brigade were involved."
+    )
     got = pairs(text)
     assert ("White House National Security Council", "ORG") in got
     assert ("Sean Savett", "PERSON") in got
@@ -122,7 +124,9 @@ def test_possessive_inside_official_name_is_kept() -> None:
 
 
 def test_curly_quotes_around_names() -> None:
-    got = pairs("The Kremlin called it “fake news,” said “Vladimir Putin” aides, citing “thousands” of troops.")
+    got = pairs(
+        "The Kremlin called it “fake news,” said “Vladimir Putin” aides, citing “thousands” of troops."
+    )
     assert ("Kremlin", "ORG") in got
     assert ("Vladimir Putin", "PERSON") in got
     assert ("thousands", "QUANTITY") in got
@@ -185,8 +189,12 @@ def test_dataset_residue_in_headline() -> None:
         ("October 13", "He spoke on October 13.", "--10-13"),
         ("May 03, 2013", "It happened on May 03, 2013.", "2013-05-03"),
         ("1950 to 1953", "The war lasted from 1950 to 1953.", "1950/1953"),
-        ("10,000", "Over 10,000 North Korean soldiers left.", "10000") ,
-        ("647 square kilometers", "It controls 647 square kilometers now.", "647 square kilometers"),
+        ("10,000", "Over 10,000 North Korean soldiers left.", "10000"),
+        (
+            "647 square kilometers",
+            "It controls 647 square kilometers now.",
+            "647 square kilometers",
+        ),
         ("thousands", "He said thousands were trained.", "thousands"),
         ("North Koreans", "Many North Koreans fled.", "north korean"),
     ],
@@ -197,8 +205,10 @@ def test_canonical_keys(surface: str, text: str, canonical: str) -> None:
 
 
 def test_a_region_named_after_its_city_is_one_place() -> None:
-    text = ("Troops moved to the Kursk region. Fighting in Kursk Oblast continued. Hubei Province "
-            "reported cases; Hubei officials met. The Jordan River is not Jordan.")
+    text = (
+        "Troops moved to the Kursk region. Fighting in Kursk Oblast continued. Hubei Province "
+        "reported cases; Hubei officials met. The Jordan River is not Jordan."
+    )
     keys = {e.text: e.canonical for e in extract(text)}
     assert keys["Kursk Oblast"] == keys["Kursk"] == "kursk"
     assert keys["Hubei Province"] == "hubei"
@@ -206,14 +216,18 @@ def test_a_region_named_after_its_city_is_one_place() -> None:
 
 
 def test_transliteration_variants_meet() -> None:
-    keys = {key_of(f"President {n} spoke.", n) for n in
-            ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy")}
+    keys = {
+        key_of(f"President {n} spoke.", n)
+        for n in ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "Volodymyr Zelenskiy")
+    }
     assert keys == {"volodymyr zelensky"}
 
 
 def test_surname_links_to_full_name_in_same_article() -> None:
-    text = ("Russian President Vladimir Putin met Kim Jong-un in June. Putin praised Kim, and "
-            "Zelenskyy said Ukraine would respond, Volodymyr Zelensky added.")
+    text = (
+        "Russian President Vladimir Putin met Kim Jong-un in June. Putin praised Kim, and "
+        "Zelenskyy said Ukraine would respond, Volodymyr Zelensky added."
+    )
     ents = {(e.text, e.canonical) for e in extract(text)}
     assert ("Putin", "vladimir putin") in ents
     assert ("Kim", "kim jong-un") in ents
@@ -253,44 +267,207 @@ def test_empty_and_plain_lowercase_text() -> None:
 
 
 # ---------------------------------------------------------------- gold on the seed articles
-P, O, L, G, D, Q = "PERSON", "ORG", "PLACE", "GROUP", "DATE", "QUANTITY"
+P, O, L, G, D, Q = "PERSON", "ORG", "PLACE", "GROUP", "DATE", "QUANTITY"  # noqa: E741
 NK, RU, UA, US = ("North Korea", L), ("Russia", L), ("Ukraine", L), ("U.S.", L)
 NKG, RUG, UAG = ("North Korean", G), ("Russian", G), ("Ukrainian", G)
 
 GOLD_000: list[tuple[str, str]] = [
-    NK, ("10,000 troops", Q), RU, UA, US,
-    NK, RU, ("over 10,000", Q), NKG, RU, UA, US, NK, UA, ("Western", G), NK, RU,
-    UAG, ("Volodymyr Zelenskyy", P), ("October 13", D), NK, RUG, UA, UA, RU, NK, NK, UA,
-    ("Kremlin", O), ("White House National Security Council", O), ("Sean Savett", P),
-    ("October 15", D), US, NKG, UA, NK, RU, ("Savett", P), RU, UA,
-    NK, RU, NK, RU,
-    ("Western", G), ("Kyiv Independent", O), ("October 15", D), NK, ("10,000 soldiers", Q), RUG,
-    UA, UA, ("Military Intelligence Agency", O),
-    ("Washington Post", O), UAG, ("thousands", Q), NKG, RU, UA, ("the end of this year", D),
-    ("Washington Post", O), NK, RU, UA, ("Kim Jong-un", P), ("Vladimir Putin", P),
-    ("March 2022", D), NK, ("four countries", Q), RU, ("UN", O),
-    US, UA, ("South Korea", L), NK, ("Putin", P), ("Soviet", G), RUG, ("American", G), NK, RU,
-    NK, RU, ("Soviet", G), ("Soviet", G), NK, ("South Korea", L), ("1950 to 1953", D),
-    UA, RUG, NK,
+    NK,
+    ("10,000 troops", Q),
+    RU,
+    UA,
+    US,
+    NK,
+    RU,
+    ("over 10,000", Q),
+    NKG,
+    RU,
+    UA,
+    US,
+    NK,
+    UA,
+    ("Western", G),
+    NK,
+    RU,
+    UAG,
+    ("Volodymyr Zelenskyy", P),
+    ("October 13", D),
+    NK,
+    RUG,
+    UA,
+    UA,
+    RU,
+    NK,
+    NK,
+    UA,
+    ("Kremlin", O),
+    ("White House National Security Council", O),
+    ("Sean Savett", P),
+    ("October 15", D),
+    US,
+    NKG,
+    UA,
+    NK,
+    RU,
+    ("Savett", P),
+    RU,
+    UA,
+    NK,
+    RU,
+    NK,
+    RU,
+    ("Western", G),
+    ("Kyiv Independent", O),
+    ("October 15", D),
+    NK,
+    ("10,000 soldiers", Q),
+    RUG,
+    UA,
+    UA,
+    ("Military Intelligence Agency", O),
+    ("Washington Post", O),
+    UAG,
+    ("thousands", Q),
+    NKG,
+    RU,
+    UA,
+    ("the end of this year", D),
+    ("Washington Post", O),
+    NK,
+    RU,
+    UA,
+    ("Kim Jong-un", P),
+    ("Vladimir Putin", P),
+    ("March 2022", D),
+    NK,
+    ("four countries", Q),
+    RU,
+    ("UN", O),
+    US,
+    UA,
+    ("South Korea", L),
+    NK,
+    ("Putin", P),
+    ("Soviet", G),
+    RUG,
+    ("American", G),
+    NK,
+    RU,
+    NK,
+    RU,
+    ("Soviet", G),
+    ("Soviet", G),
+    NK,
+    ("South Korea", L),
+    ("1950 to 1953", D),
+    UA,
+    RUG,
+    NK,
 ]
 GOLD_004: list[tuple[str, str]] = [
-    UAG, US, NKG, RU, UA, UAG, RU, ("Kursk", L),
-    UAG, UA, NKG, RU, ("810th Separate Naval Infantry Brigade", O), UAG, US, NKG,
+    UAG,
+    US,
+    NKG,
+    RU,
+    UA,
+    UAG,
+    RU,
+    ("Kursk", L),
+    UAG,
+    UA,
+    NKG,
+    RU,
+    ("810th Separate Naval Infantry Brigade", O),
+    UAG,
+    US,
+    NKG,
     ("The New York Times", O),
-    ("Over 10,000", Q), ("DPRK", L), RU, ("Kursk Oblast", L), RUG, ("U.S. State Department", O),
-    ("Vedant Patel", P), ("US News", O), ("Kim Jong-un", P), RUG, UAG, ("Kursk", L), UA,
-    ("roughly 647 square kilometers", Q), ("250 square miles", Q), ("last summer", D),
-    NKG, ("Western", G), UAG, ("more than two years", D),
-    UAG, ("Volodymyr Zelensky", P), ("DPRK", L), UA, NKG, RUG, ("The New York Times", O),
-    NKG, RUG, ("Vladivostok", L), ("October", D), ("6,437 kilometers", Q), ("4,000 miles", Q),
-    ("Kursk", L), UAG, NKG, ("two units", Q), UAG, UA, NKG, RUG, ("Vladimir Putin", P), UA,
-    NKG, ("Western", G), RU, NKG, RU, UA, ("Donbas", L), RUG,
-    ("Putin", P), ("Kim", P), US, RU, NK, ("United States", L), ("the summer of 2023", D), NK, RU,
-    ("16,000 shipping containers", Q), US, ("South Korean", G), ("June", D), ("Putin", P),
-    ("Kim", P), NKG, ("Pyongyang", L),
+    ("Over 10,000", Q),
+    ("DPRK", L),
+    RU,
+    ("Kursk Oblast", L),
+    RUG,
+    ("U.S. State Department", O),
+    ("Vedant Patel", P),
+    ("US News", O),
+    ("Kim Jong-un", P),
+    RUG,
+    UAG,
+    ("Kursk", L),
+    UA,
+    ("roughly 647 square kilometers", Q),
+    ("250 square miles", Q),
+    ("last summer", D),
+    NKG,
+    ("Western", G),
+    UAG,
+    ("more than two years", D),
+    UAG,
+    ("Volodymyr Zelensky", P),
+    ("DPRK", L),
+    UA,
+    NKG,
+    RUG,
+    ("The New York Times", O),
+    NKG,
+    RUG,
+    ("Vladivostok", L),
+    ("October", D),
+    ("6,437 kilometers", Q),
+    ("4,000 miles", Q),
+    ("Kursk", L),
+    UAG,
+    NKG,
+    ("two units", Q),
+    UAG,
+    UA,
+    NKG,
+    RUG,
+    ("Vladimir Putin", P),
+    UA,
+    NKG,
+    ("Western", G),
+    RU,
+    NKG,
+    RU,
+    UA,
+    ("Donbas", L),
+    RUG,
+    ("Putin", P),
+    ("Kim", P),
+    US,
+    RU,
+    NK,
+    ("United States", L),
+    ("the summer of 2023", D),
+    NK,
+    RU,
+    ("16,000 shipping containers", Q),
+    US,
+    ("South Korean", G),
+    ("June", D),
+    ("Putin", P),
+    ("Kim", P),
+    NKG,
+    ("Pyongyang", L),
 ]
-NOT_ENTITIES = {"Recent", "Furthermore", "Both", "Reports", "Officials", "The", "Some", "Currently",
-                "Together", "However", "Korean War", "Cold War", "President", "Korean", "Koreas"}
+NOT_ENTITIES = {
+    "Recent",
+    "Furthermore",
+    "Both",
+    "Reports",
+    "Officials",
+    "The",
+    "Some",
+    "Currently",
+    "Together",
+    "However",
+    "Korean War",
+    "Cold War",
+    "President",
+    "Korean",
+    "Koreas",
+}
 
 
 @pytest.mark.parametrize(("prefix", "gold"), [("000", GOLD_000), ("004", GOLD_004)])
@@ -323,44 +500,107 @@ def test_seed_links() -> None:
 # Short excerpts from the shared data sets (WikiNews CC BY 2.5, ECB+, Reuters-21578), annotated
 # by hand. Events and laws are not among our labels, so they are not in the gold.
 DATA_GOLD: list[tuple[str, list[tuple[str, str]]]] = [
-    (("U.S. citizens donating in 2005 to help tsunami victims may write off their donations on their "
-     "2004 tax returns, thanks to a bill quickly passed in the U.S. House of Representatives and the "
-     "U.S. Senate on a voice vote, and signed into law by president George W. Bush."),
-     [US, ("2005", D), ("2004", D), ("U.S. House of Representatives", O), ("U.S. Senate", O),
-      ("George W. Bush", P)]),
-    (("Sylvain Garel, of the Green Party and member of the Paris City Council tried to catch the "
-     "torch from bearer Stephane Diagana's hands."),
-     [("Sylvain Garel", P), ("Green Party", O), ("Paris City Council", O), ("Stephane Diagana", P)]),
-    (("A court in the United Kingdom has been shown footage of the bombers that attacked London on "
-     "July 7, 2005. The jury were told that the footage, taken by a CCTV camera, was taken just "
-     "nine days before the bombings."),
-     [("United Kingdom", L), ("London", L), ("July 7, 2005", D), ("nine days", D)]),
-    (("Perennial party girl Tara Reid checked herself into Promises Treatment Center, her rep told "
-     "People.\n\"We appreciate your respect to her and her family's privacy at this time,\" the "
-     "33-year-old actress's rep Jack Ketsoyan told the magazine exclusively for their Web site."),
-     [("Tara Reid", P), ("Promises Treatment Center", O), ("People", O), ("Jack Ketsoyan", P)]),
-    (("After skipping out on entering a Newport Beach rehabilitation facility and facing the "
-     "prospect of arrest for violating her probation, Lindsay Lohan has checked into the Betty Ford "
-     "Center to begin a 90 - day court - mandated stay in her reckless driving conviction."),
-     [("Newport Beach", L), ("Lindsay Lohan", P), ("Betty Ford Center", O)]),
-    (("U.K. Chancellor of the Exchequer Nigel\nLawson said the severity of the current rout on world "
-     "stock\nmarkets was an absurd over-reaction sparked on Wall Street by a\nspreading lack of "
-     "confidence in the U.S. Economy."),
-     [("U.K.", L), ("Nigel\nLawson", P), ("Wall Street", L), US]),
-    (("The National Australia Bank's Hong\nKong branch is planning a 75 mln Australian dlr floating "
-     "rate\ncertificate of deposit (CD) issue, banking sources said.\n    The three-year issue, which "
-     "matures April 9, 1990, is in\ntwo tranches."),
-     [("National Australia Bank", O), ("Hong\nKong", L), ("75 mln Australian dlr", Q),
-      ("April 9, 1990", D), ("two tranches", Q)]),
-    (("BAHIA COCOA REVIEW\nArrivals for the week ended February 22 were 155,221 bags\nof 60 kilos "
-     "making a cumulative total for the season of 5.93\nmln against 5.81 at the same stage last year."),
-     [("BAHIA", L), ("February 22", D), ("155,221 bags", Q), ("60 kilos", Q), ("5.93\nmln", Q),
-      ("5.81", Q), ("last year", D)]),
-    (("The American Civil Liberties Union filed a Freedom of Information Act Request in a motion to "
-     "release the photos. Hugh Jackman, the Australian actor, will host the Oscars, the academy "
-     "announced on Friday."),
-     [("American Civil Liberties Union", O), ("Hugh Jackman", P), ("Australian", G),
-      ("Friday", D)]),
+    (
+        (
+            "U.S. citizens donating in 2005 to help tsunami victims may write off their donations on their "
+            "2004 tax returns, thanks to a bill quickly passed in the U.S. House of Representatives and the "
+            "U.S. Senate on a voice vote, and signed into law by president George W. Bush."
+        ),
+        [
+            US,
+            ("2005", D),
+            ("2004", D),
+            ("U.S. House of Representatives", O),
+            ("U.S. Senate", O),
+            ("George W. Bush", P),
+        ],
+    ),
+    (
+        (
+            "Sylvain Garel, of the Green Party and member of the Paris City Council tried to catch the "
+            "torch from bearer Stephane Diagana's hands."
+        ),
+        [
+            ("Sylvain Garel", P),
+            ("Green Party", O),
+            ("Paris City Council", O),
+            ("Stephane Diagana", P),
+        ],
+    ),
+    (
+        (
+            "A court in the United Kingdom has been shown footage of the bombers that attacked London on "
+            "July 7, 2005. The jury were told that the footage, taken by a CCTV camera, was taken just "
+            "nine days before the bombings."
+        ),
+        [("United Kingdom", L), ("London", L), ("July 7, 2005", D), ("nine days", D)],
+    ),
+    (
+        (
+            "Perennial party girl Tara Reid checked herself into Promises Treatment Center, her rep told "
+            'People.\n"We appreciate your respect to her and her family\'s privacy at this time," the '
+            "33-year-old actress's rep Jack Ketsoyan told the magazine exclusively for their Web site."
+        ),
+        [("Tara Reid", P), ("Promises Treatment Center", O), ("People", O), ("Jack Ketsoyan", P)],
+    ),
+    (
+        (
+            "After skipping out on entering a Newport Beach rehabilitation facility and facing the "
+            "prospect of arrest for violating her probation, Lindsay Lohan has checked into the Betty Ford "
+            "Center to begin a 90 - day court - mandated stay in her reckless driving conviction."
+        ),
+        [("Newport Beach", L), ("Lindsay Lohan", P), ("Betty Ford Center", O)],
+    ),
+    (
+        (
+            "U.K. Chancellor of the Exchequer Nigel\nLawson said the severity of the current rout on world "
+            "stock\nmarkets was an absurd over-reaction sparked on Wall Street by a\nspreading lack of "
+            "confidence in the U.S. Economy."
+        ),
+        [("U.K.", L), ("Nigel\nLawson", P), ("Wall Street", L), US],
+    ),
+    (
+        (
+            "The National Australia Bank's Hong\nKong branch is planning a 75 mln Australian dlr floating "
+            "rate\ncertificate of deposit (CD) issue, banking sources said.\n    The three-year issue, which "
+            "matures April 9, 1990, is in\ntwo tranches."
+        ),
+        [
+            ("National Australia Bank", O),
+            ("Hong\nKong", L),
+            ("75 mln Australian dlr", Q),
+            ("April 9, 1990", D),
+            ("two tranches", Q),
+        ],
+    ),
+    (
+        (
+            "BAHIA COCOA REVIEW\nArrivals for the week ended February 22 were 155,221 bags\nof 60 kilos "
+            "making a cumulative total for the season of 5.93\nmln against 5.81 at the same stage last year."
+        ),
+        [
+            ("BAHIA", L),
+            ("February 22", D),
+            ("155,221 bags", Q),
+            ("60 kilos", Q),
+            ("5.93\nmln", Q),
+            ("5.81", Q),
+            ("last year", D),
+        ],
+    ),
+    (
+        (
+            "The American Civil Liberties Union filed a Freedom of Information Act Request in a motion to "
+            "release the photos. Hugh Jackman, the Australian actor, will host the Oscars, the academy "
+            "announced on Friday."
+        ),
+        [
+            ("American Civil Liberties Union", O),
+            ("Hugh Jackman", P),
+            ("Australian", G),
+            ("Friday", D),
+        ],
+    ),
 ]
 
 

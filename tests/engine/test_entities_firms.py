@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.entities import extract
-from index.tables import fullest
+from index.analysis.entities import extract
+from index.store.tables import fullest
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -13,17 +13,23 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 
 def test_table_headers_apart_by_a_column_gap_are_not_a_person() -> None:
-    text = ("Differentials were fixed as follows,\n Country       Differential stg/tonne\n"
-            " Malaysia           0\n Brazil            55\n")
+    text = (
+        "Differentials were fixed as follows,\n Country       Differential stg/tonne\n"
+        " Malaysia           0\n Brazil            55\n"
+    )
     assert not [t for t, label in _found(text) if label == "PERSON"]
 
 
 def test_a_name_the_article_calls_its_is_a_firm_in_every_mention() -> None:
-    text = ("Rains fell in the Bahia cocoa zone, Comissaria Smith said in its weekly review.\n"
-            "    Comissaria Smith said spot bean prices rose. Smith added that arrivals fell.")
+    text = (
+        "Rains fell in the Bahia cocoa zone, Comissaria Smith said in its weekly review.\n"
+        "    Comissaria Smith said spot bean prices rose. Smith added that arrivals fell."
+    )
     found = extract(text)
     assert [(e.text, e.label) for e in found if "Smith" in e.text] == [
-        ("Comissaria Smith", "ORG"), ("Comissaria Smith", "ORG"), ("Smith", "ORG")
+        ("Comissaria Smith", "ORG"),
+        ("Comissaria Smith", "ORG"),
+        ("Smith", "ORG"),
     ]
     assert {e.canonical for e in found if "Smith" in e.text} == {"comissaria smith"}
 
@@ -50,15 +56,19 @@ def test_a_title_word_opening_an_organisation_is_part_of_it(text: str, org: str)
 
 
 def test_titles_still_announce_people() -> None:
-    text = ("President Reagan met Defense Secretary Caspar Weinberger. Belgian Foreign Trade "
-            "Minister Herman De Croo said trade grew.")
+    text = (
+        "President Reagan met Defense Secretary Caspar Weinberger. Belgian Foreign Trade "
+        "Minister Herman De Croo said trade grew."
+    )
     people = [t for t, label in _found(text) if label == "PERSON"]
     assert people == ["Reagan", "Caspar Weinberger", "Herman De Croo"]
 
 
 def test_bracketed_company_names_are_organisations_stock_codes_are_not_names() -> None:
-    text = ("IEL has mandated <Merrill Lynch Capital Markets> to arrange a credit. Shares of "
-            "Skanska AB <SKBS ST> rose.")
+    text = (
+        "IEL has mandated <Merrill Lynch Capital Markets> to arrange a credit. Shares of "
+        "Skanska AB <SKBS ST> rose."
+    )
     found = _found(text)
     assert ("Merrill Lynch Capital Markets", "ORG") in found
     assert "SKBS ST" not in {t for t, _ in found}
@@ -69,8 +79,10 @@ def test_one_letter_is_never_a_person() -> None:
 
 
 def test_short_form_of_a_firm_named_in_full_is_that_firm() -> None:
-    text = ("The notes yield 8.2 pct, said lead manager Morgan Stanley and Co Inc. Morgan Stanley "
-            "said demand was strong.")
+    text = (
+        "The notes yield 8.2 pct, said lead manager Morgan Stanley and Co Inc. Morgan Stanley "
+        "said demand was strong."
+    )
     firms = [(e.text, e.label, e.canonical) for e in extract(text) if "Morgan" in e.text]
     assert firms == [
         ("Morgan Stanley and Co Inc.", "ORG", "morgan stanley and co inc"),
@@ -88,17 +100,21 @@ def test_shown_names_are_mixed_case_and_figures_plain() -> None:
 
 
 def test_named_agreements_regions_and_the_signoff_are_not_people() -> None:
-    text = ("Talks under the General Agreement on Tariffs and Trade resumed. Oil from the Middle "
-            "East and the Far East rose, the Reuter report said.\n Reuter")
+    text = (
+        "Talks under the General Agreement on Tariffs and Trade resumed. Oil from the Middle "
+        "East and the Far East rose, the Reuter report said.\n Reuter"
+    )
     found = _found(text)
     assert not [t for t, label in found if label == "PERSON"]
     assert ("Middle East", "PLACE") in found and ("Far East", "PLACE") in found
 
 
 def test_bodies_models_and_lone_offices_are_not_people() -> None:
-    text = ("The United Nations and the Intergovernmental Panel on Climate Change met. An Airbus "
-            "A330 landed. Labour wants the Prime Minister to be elected by parliament. Ausimont NV "
-            "on May Six said so.")
+    text = (
+        "The United Nations and the Intergovernmental Panel on Climate Change met. An Airbus "
+        "A330 landed. Labour wants the Prime Minister to be elected by parliament. Ausimont NV "
+        "on May Six said so."
+    )
     found = _found(text)
     assert not [t for t, label in found if label == "PERSON"]
     assert ("United Nations", "ORG") in found
@@ -107,10 +123,14 @@ def test_bodies_models_and_lone_offices_are_not_people() -> None:
 
 
 def test_and_joins_one_firm_and_separates_two() -> None:
-    text = ("Nippon Telegraph and Telephone Corp, Ranger Oil Co and Ranger Inc, and National Bank "
-            "and Trust Co of Washington agreed.")
+    text = (
+        "Nippon Telegraph and Telephone Corp, Ranger Oil Co and Ranger Inc, and National Bank "
+        "and Trust Co of Washington agreed."
+    )
     assert [t for t, label in _found(text) if label == "ORG"] == [
-        "Nippon Telegraph and Telephone Corp", "Ranger Oil Co", "Ranger Inc",
+        "Nippon Telegraph and Telephone Corp",
+        "Ranger Oil Co",
+        "Ranger Inc",
         "National Bank and Trust Co of Washington",
     ]
 

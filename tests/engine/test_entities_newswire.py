@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from index.entities import extract
+from index.analysis.entities import extract
 from index.search import search
 
 WIRE = (
@@ -31,9 +31,15 @@ def test_signoff_notes_and_time_zones_are_not_entities() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The vote ends at 8:00 p.m. local time.", "Markets in Perth (UTC+8) opened.",
-     "We meet at half eight.", "It starts at 8 a.m. sharp.", "Doors open at 8 pm.",
-     "Trading closes at 0800 GMT.", "It was quarter past eight."],
+    [
+        "The vote ends at 8:00 p.m. local time.",
+        "Markets in Perth (UTC+8) opened.",
+        "We meet at half eight.",
+        "It starts at 8 a.m. sharp.",
+        "Doors open at 8 pm.",
+        "Trading closes at 0800 GMT.",
+        "It was quarter past eight.",
+    ],
 )
 def test_clock_times_and_offsets_are_not_quantities(text: str) -> None:
     assert not [e for e in extract(text) if e.label == "QUANTITY"], extract(text)
@@ -41,8 +47,11 @@ def test_clock_times_and_offsets_are_not_quantities(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "quantity"),
-    [("They shipped 8 tonnes.", "8 tonnes"), ("Half the 8 ships sank.", "8 ships"),
-     ("In the past 10 years, 3 firms closed.", "3 firms")],
+    [
+        ("They shipped 8 tonnes.", "8 tonnes"),
+        ("Half the 8 ships sank.", "8 ships"),
+        ("In the past 10 years, 3 firms closed.", "3 firms"),
+    ],
 )
 def test_real_quantities_stay(text: str, quantity: str) -> None:
     assert ("QUANTITY", quantity) in _pairs(text)
@@ -53,11 +62,14 @@ def test_acronyms_still_name_organisations_and_places() -> None:
     assert {("ORG", "NATO"), ("ORG", "OPEC"), ("ORG", "EU"), ("PLACE", "USA")} <= found
 
 
-def test_quantity_query_never_matches_a_clock(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+def test_quantity_query_never_matches_a_clock(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "clock.txt").write_text(
-        "Polls close\nPolls close at 8:00 p.m. in Perth (UTC+8), or half eight.\n", "utf-8")
+        "Polls close\nPolls close at 8:00 p.m. in Perth (UTC+8), or half eight.\n", "utf-8"
+    )
     (corpus / "tonnes.txt").write_text("Cargo lands\nThe ship landed 8 tonnes of wheat.\n", "utf-8")
     store = make_store(corpus)
     store.update()

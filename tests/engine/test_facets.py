@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.search.facets import facets
 from index.search import search
-from index.store import Store
+from index.search.facets import facets
+from index.store.core import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -69,8 +69,20 @@ def _expected(store: Store, query: str | None, labels: set[str] | None) -> list[
     return [(k, n) for k, n in ranked if not labels or k.partition("|")[0] in labels][:15]
 
 
-@pytest.mark.parametrize("query", [None, "kursk", "korea", "putin", "-kursk", '"north korean"',
-                                   "person:zelensky", "kursk OR pyongyang", "zzzz"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        None,
+        "kursk",
+        "korea",
+        "putin",
+        "-kursk",
+        '"north korean"',
+        "person:zelensky",
+        "kursk OR pyongyang",
+        "zzzz",
+    ],
+)
 @pytest.mark.parametrize("labels", [None, {"PERSON"}, {"PLACE", "ORG"}])
 def test_facets_equal_a_count_of_stored_entities(
     store: Store, query: str | None, labels: set[str] | None

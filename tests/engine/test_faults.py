@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from index.search import search
-from index.store import IndexBusy, Store, StoreError
+from index.store.core import IndexBusy, Store, StoreError
 
 N_FILES = 240
 
@@ -47,7 +47,9 @@ def _check_complete(corpus: Path, ix: Path, n: int = N_FILES) -> None:
 def test_killed_mid_index_then_restarted_is_complete(tmp_path: Path, delay: float) -> None:
     corpus = _corpus(tmp_path / "corpus")
     ix = tmp_path / "ix"
-    proc = subprocess.Popen(_index_cmd(corpus, ix), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _index_cmd(corpus, ix), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     time.sleep(delay)
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
@@ -63,7 +65,7 @@ def test_two_index_processes_at_once(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     outs = [p.communicate(timeout=180) for p in procs]
-    for p, (out, err) in zip(procs, outs):
+    for p, (_out, err) in zip(procs, outs):
         assert p.returncode == 0, err.decode()
         assert b"Traceback" not in err
     _check_complete(corpus, ix)

@@ -19,9 +19,13 @@ def _imports(path: Path) -> list[str]:
             names.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.append(node.module)
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
-            "import_module", "__import__"
-        ) and node.args and isinstance(node.args[0], ast.Constant):
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", ""))
+            in ("import_module", "__import__")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             names.append(str(node.args[0].value))
     return names
 
@@ -46,5 +50,8 @@ def test_checker_sees_all_import_forms(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [n for n in _imports(f) if n.split(".")[0] in FORBIDDEN] == [
-        "rich.text", "textual.app", "tui", "rich"
+        "rich.text",
+        "textual.app",
+        "tui",
+        "rich",
     ]

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest import decode, read_file, read_paths, scan, text_article
+from index.ingest.formats import decode, read_file, read_paths, scan, text_article
 from index.models import Article, Skipped
 
-HEADLINE = (
-    "North Korea is rumored to send 10,000 troops to aid Russia in attacking Ukraine, U.S. concerned"
-)
+HEADLINE = "North Korea is rumored to send 10,000 troops to aid Russia in attacking Ukraine, U.S. concerned"
 
 
 def _read(*paths: Path) -> tuple[dict[str, Article], list[Skipped]]:
@@ -119,7 +117,10 @@ def test_markdown_front_matter_and_structure(tmp_path: Path) -> None:
     (a,) = _read(f)[0].values()
     assert a.id == "report.md"
     assert (a.title, a.date, a.source, a.url) == (
-        "Troops cross the border", "2024-10-12", "Wire", "https://example.org/a"
+        "Troops cross the border",
+        "2024-10-12",
+        "Wire",
+        "https://example.org/a",
     )
     assert a.author == "A. Writer, B. Writer"
     assert a.format == "md"
@@ -129,7 +130,12 @@ def test_markdown_front_matter_and_structure(tmp_path: Path) -> None:
     assert ("list_item", "item two") in kinds
     assert ("blockquote", "quoted words") in kinds
     spans = {(s.label, a.text[s.start : s.end]) for s in a.inline}
-    assert {("em", "emphasised"), ("strong", "strong"), ("code", "code"), ("link", "a link")} <= spans
+    assert {
+        ("em", "emphasised"),
+        ("strong", "strong"),
+        ("code", "code"),
+        ("link", "a link"),
+    } <= spans
 
 
 def test_markdown_title_falls_back_to_first_heading(tmp_path: Path) -> None:
@@ -143,8 +149,15 @@ def test_jsonl_lines_become_articles_with_rel_hash_ids(tmp_path: Path) -> None:
     sub = tmp_path / "feeds"
     sub.mkdir()
     rows = [
-        {"id": "a1", "text": "Troops moved.", "title": "T1", "date": "2024-10-15",
-         "source": "Wire", "url": "https://x", "story": "s1"},
+        {
+            "id": "a1",
+            "text": "Troops moved.",
+            "title": "T1",
+            "date": "2024-10-15",
+            "source": "Wire",
+            "url": "https://x",
+            "story": "s1",
+        },
         {"text": "No id here, so the line number is used."},
     ]
     (sub / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
@@ -152,7 +165,12 @@ def test_jsonl_lines_become_articles_with_rel_hash_ids(tmp_path: Path) -> None:
     assert skipped == []
     a = articles["feeds/batch.jsonl#a1"]
     assert (a.title, a.date, a.source, a.url, a.story, a.format) == (
-        "T1", "2024-10-15", "Wire", "https://x", "s1", "jsonl"
+        "T1",
+        "2024-10-15",
+        "Wire",
+        "https://x",
+        "s1",
+        "jsonl",
     )
     assert a.text == "Troops moved."
     b = articles["feeds/batch.jsonl#2"]
@@ -205,9 +223,13 @@ def test_every_article_suffix_is_read(tmp_path: Path, suffix: str) -> None:
 
 
 def test_headline_ending_in_a_number_keeps_it() -> None:
-    from index.ingest import text_article
+    from index.ingest.formats import text_article
 
-    article = text_article("Storm kills 12\nThe storm hit the coast on Monday.\n", "a.txt", "/a.txt")
+    article = text_article(
+        "Storm kills 12\nThe storm hit the coast on Monday.\n", "a.txt", "/a.txt"
+    )
     assert article.title == "Storm kills 12"
-    residue = text_article("Storm kills 12_1\nThe storm hit the coast on Monday.\n", "b.txt", "/b.txt")
+    residue = text_article(
+        "Storm kills 12_1\nThe storm hit the coast on Monday.\n", "b.txt", "/b.txt"
+    )
     assert residue.title == "Storm kills 12"

@@ -3,7 +3,7 @@
 The corpus is written by ``build_corpus`` (imported by the app and CLI hostile tests too): every good
 and hostile article must be indexed, every bad file listed with its reason, and the hostile text kept
 exactly as written (the engine stores text; only what prints it neutralises it). The rest of this file
-holds the properties of ``index.textsafe.neutralise`` and of the UI's same-length variant.
+holds the properties of ``index.ingest.textsafe.neutralise`` and of the UI's same-length variant.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_badinput import PDF, PNG, ZIP
 
-from index.store import Store
-from index.textsafe import neutralise
+from index.ingest.textsafe import neutralise
+from index.store.core import Store
 
 # -- the hostile pieces -----------------------------------------------------------------------------
 # Each piece carries a plain marker word so a test can find it in any output, and so search finds it.
@@ -313,7 +313,7 @@ def test_same_length_variant_keeps_offsets(text: str) -> None:
 def test_store_opened_while_another_creates_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store as store_module
+    import index.store.core as store_module
 
     real = store_module.windex.create_in
     raced: list[bool] = []

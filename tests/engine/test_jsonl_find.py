@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-import index.jsonl
-from index.ingest import SourceFile, read_file
-from index.jsonl import find_jsonl_article
+import index.ingest.jsonl
+from index.ingest.formats import SourceFile, read_file
+from index.ingest.jsonl import find_jsonl_article
 
 LINES = [
     json.dumps({"id": "a1", "title": "Cocoa", "text": "Cocoa prices rose in London."}),
@@ -40,13 +40,13 @@ def test_only_lines_writing_the_id_are_parsed(
     feed: SourceFile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parsed: list[int] = []
-    real = index.jsonl.jsonl_record
+    real = index.ingest.jsonl.jsonl_record
 
     def counting(line: str, lineno: int, source: SourceFile) -> Any:
         parsed.append(lineno)
         return real(line, lineno, source)
 
-    monkeypatch.setattr(index.jsonl, "jsonl_record", counting)
+    monkeypatch.setattr(index.ingest.jsonl, "jsonl_record", counting)
     article = find_jsonl_article(feed, Path(feed.path).read_bytes(), "7")
     assert article is not None and article.title == "Seven"
     assert parsed == [4]

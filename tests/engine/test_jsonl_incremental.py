@@ -10,19 +10,29 @@ from typing import Any
 
 import pytest
 
-import index.writers
-from index.ingest import read_paths
+import index.store.writers
+from index.ingest.formats import read_paths
 from index.models import Article
 from index.search import search
-from index.store import MANIFEST, Store
+from index.store.core import MANIFEST, Store
 
 STORIES = [
-    {"id": "cocoa", "title": "Cocoa talks", "date": "1987-03-02",
-     "text": "LONDON, March 2 - The International Cocoa Organization council met on buffer stocks."},
-    {"id": "wheat", "title": "Wheat exports",
-     "text": "Argentine wheat exports rose to 1.2 mln tonnes in February, the board said."},
-    {"id": "oil", "title": "Oil prices",
-     "text": "Crude oil prices fell in Rotterdam trading as OPEC output rose."},
+    {
+        "id": "cocoa",
+        "title": "Cocoa talks",
+        "date": "1987-03-02",
+        "text": "LONDON, March 2 - The International Cocoa Organization council met on buffer stocks.",
+    },
+    {
+        "id": "wheat",
+        "title": "Wheat exports",
+        "text": "Argentine wheat exports rose to 1.2 mln tonnes in February, the board said.",
+    },
+    {
+        "id": "oil",
+        "title": "Oil prices",
+        "text": "Crude oil prices fell in Rotterdam trading as OPEC output rose.",
+    },
 ]
 
 
@@ -40,13 +50,13 @@ def _write(path: Path, lines: list[str]) -> None:
 def analysed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The ids of the articles analysed and written by each update (in this process)."""
     seen: list[str] = []
-    real = index.writers.analysed_fields
+    real = index.store.writers.analysed_fields
 
     def counting(article: Article, share: float) -> dict[str, Any]:
         seen.append(article.id)
         return real(article, share)
 
-    monkeypatch.setattr(index.writers, "analysed_fields", counting)
+    monkeypatch.setattr(index.store.writers, "analysed_fields", counting)
     yield seen
 
 
@@ -72,6 +82,7 @@ def _same_as_fresh(store: Store, tmp_path: Path, corpus: Path, name: str) -> Non
     assert store.doc_count() == fresh.doc_count()
     for info in fresh.catalogue():
         assert store.article_with_entities(info.id) == fresh.article_with_entities(info.id)
+
     def rows(found: Store) -> list[tuple[str, str]]:
         return sorted((s.path, s.reason) for s in found.skipped())
 
@@ -171,10 +182,19 @@ def test_lines_without_ids_follow_their_line_numbers(tmp_path: Path, analysed: l
     _same_as_fresh(store, tmp_path, corpus, "fresh")
     # An appended line moves nothing: only it is read.
     analysed.clear()
-    _write(feed, [_line({"text": "Delta storm hit."})] + [_line(b) for b in bodies]
-           + [_line({"text": "Echo rally ended."})])
+    _write(
+        feed,
+        [_line({"text": "Delta storm hit."})]
+        + [_line(b) for b in bodies]
+        + [_line({"text": "Echo rally ended."})],
+    )
     report = store.update()
-    assert (report.added, report.updated, report.unchanged, analysed) == (1, 0, 4, ["noids.jsonl#5"])
+    assert (report.added, report.updated, report.unchanged, analysed) == (
+        1,
+        0,
+        4,
+        ["noids.jsonl#5"],
+    )
 
 
 def test_repeated_line_and_repeated_id_are_reported(
@@ -220,8 +240,12 @@ def test_incremental_read_matches_a_plain_read(feed: Path, tmp_path: Path) -> No
     """Titles, dates and bodies of kept and re-read lines are those a plain read gives."""
     store = Store([feed.parent], tmp_path / "ix")
     store.update()
-    new = {"id": "tin", "title": "Tin", "date": "27-MAR-1987 14:02:56.54V RM",
-           "text": "Tin prices held\n  in Kuala Lumpur."}
+    new = {
+        "id": "tin",
+        "title": "Tin",
+        "date": "27-MAR-1987 14:02:56.54V RM",
+        "text": "Tin prices held\n  in Kuala Lumpur.",
+    }
     _write(feed, [_line(new)] + [_line(s) for s in STORIES])
     store.update()
     plain = [a for a in read_paths([feed.parent]) if isinstance(a, Article)]
@@ -250,19 +274,23 @@ def test_manifest_without_line_keys_reads_the_whole_file_once(
 def test_many_changed_lines_through_the_worker_processes(tmp_path: Path) -> None:
     """Enough changed lines for the parallel writers (which add without deleting): no article is
     lost or doubled, and the kept lines stay as they were."""
-    from index.writers import PARALLEL_MIN_ARTICLES
+    from index.store.writers import PARALLEL_MIN_ARTICLES
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     feed = corpus / "big.jsonl"
     n = PARALLEL_MIN_ARTICLES + 50  # n - 41 changed lines: over the threshold
-    rows = [{"id": f"s{i}", "title": f"Story {i}", "text": f"Cocoa output rose {i} tonnes in Ghana."}
-            for i in range(n)]
+    rows = [
+        {"id": f"s{i}", "title": f"Story {i}", "text": f"Cocoa output rose {i} tonnes in Ghana."}
+        for i in range(n)
+    ]
     _write(feed, [_line(r) for r in rows])
     store = Store([corpus], tmp_path / "ix")
     store.update()
-    changed = [dict(r, text=f"Coffee exports fell {i} bags in Brazil.") if i >= 40 else r
-               for i, r in enumerate(rows)]
+    changed = [
+        dict(r, text=f"Coffee exports fell {i} bags in Brazil.") if i >= 40 else r
+        for i, r in enumerate(rows)
+    ]
     _write(feed, [_line(r) for r in changed[:-1]])  # the last line removed
     report = store.update()
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, n - 41, 1, 40)

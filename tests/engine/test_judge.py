@@ -61,8 +61,8 @@ def test_paraphrase_beats_topical_overlap() -> None:
 def test_paraphrase_is_the_same_event_more_than_topical_overlap_within_reports() -> None:
     # The same-event model reads the reports around a pair (their own idf, positions, each
     # sentence's centrality towards the other report): it is judged as compare judges it.
+    from index.analysis.sentences import split_sentences
     from index.compare.matching import match
-    from index.sentences import split_sentences
 
     a = f"{_BASE} The soldiers are being trained in the far east. The Kremlin declined to comment."
     b = f"{_PARA} {_TOPICAL} The United States called the deployment dangerous."

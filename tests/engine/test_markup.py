@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.markup import parse_markdown
+from index.ingest.markup import parse_markdown
 
 
 def _blocks(src: str) -> list[tuple[str, int, str]]:
@@ -14,7 +14,9 @@ def test_blocks_are_separated_by_a_blank_line_and_markup_disappears() -> None:
     p = parse_markdown("# Title\n\nA *soft*\nbreak.\n\n---\n\n```\ncode here\n```\n")
     assert p.text == "Title\n\nA soft break.\n\ncode here"
     assert _blocks("# Title\n\nA *soft*\nbreak.\n\n---\n\n```\ncode here\n```\n") == [
-        ("heading", 1, "Title"), ("paragraph", 0, "A soft break."), ("code", 0, "code here")
+        ("heading", 1, "Title"),
+        ("paragraph", 0, "A soft break."),
+        ("code", 0, "code here"),
     ]
 
 
@@ -31,10 +33,16 @@ def test_heading_levels_lists_and_quotes_carry_depth() -> None:
 
 
 def test_inline_spans_point_at_the_styled_words() -> None:
-    p = parse_markdown("Intro.\n\nSee **bold _both_** and `x = 1` or ~~gone~~ and [site](http://a.b) ![alt text](i.png)")
+    p = parse_markdown(
+        "Intro.\n\nSee **bold _both_** and `x = 1` or ~~gone~~ and [site](http://a.b) ![alt text](i.png)"
+    )
     spans = sorted((s.label, p.text[s.start : s.end]) for s in p.inline)
     assert spans == [
-        ("code", "x = 1"), ("em", "both"), ("link", "site"), ("strike", "gone"), ("strong", "bold both"),
+        ("code", "x = 1"),
+        ("em", "both"),
+        ("link", "site"),
+        ("strike", "gone"),
+        ("strong", "bold both"),
     ]
     assert "alt text" in p.text
     assert "http" not in p.text

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from index.search import search
-from index.store import Store
-from index.writers import PARALLEL_MIN_ARTICLES
+from index.store.core import Store
+from index.store.writers import PARALLEL_MIN_ARTICLES
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 N = PARALLEL_MIN_ARTICLES + 40
@@ -63,7 +63,7 @@ def test_parallel_build_matches_one_process(tmp_path: Path) -> None:
 
 
 def _scan(store: Store) -> tuple[object, object]:
-    from index.ingest import scan
+    from index.ingest.formats import scan
 
     return scan(store.roots)
 
@@ -100,7 +100,9 @@ def test_a_dead_worker_falls_back_to_one_process(tmp_path: Path) -> None:
     killed: list[int] = []
 
     def progress(done: int, total: int, path: str) -> None:
-        workers = [p for p in multiprocessing.active_children() if p.name == "newsdesk-index-worker"]
+        workers = [
+            p for p in multiprocessing.active_children() if p.name == "newsdesk-index-worker"
+        ]
         if workers and not killed:
             workers[0].kill()
             killed.append(workers[0].pid or 0)
@@ -115,7 +117,7 @@ def test_a_dead_worker_falls_back_to_one_process(tmp_path: Path) -> None:
 
 
 def test_workers_that_cannot_start_fall_back_to_one_process(
-    tmp_path: Path, monkeypatch: "pytest.MonkeyPatch"
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Inside the app, stderr had no file descriptor and starting a process raised ValueError."""
     ctx = multiprocessing.get_context("spawn")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.search.query import MAX_QUERY_CHARS, QueryError, rewrite, validate
 from index.search import parse
+from index.search.query import MAX_QUERY_CHARS, QueryError, rewrite, validate
 
 MALFORMED = {
     '"north korean': "unbalanced quote",
@@ -58,7 +58,9 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize(("query", "message"), MALFORMED.items(), ids=range(len(MALFORMED)))
-def test_malformed_queries_raise_one_line_messages(seed_store: Any, query: str, message: str) -> None:
+def test_malformed_queries_raise_one_line_messages(
+    seed_store: Any, query: str, message: str
+) -> None:
     with pytest.raises(QueryError) as info:
         parse(seed_store, query)
     text = str(info.value)
@@ -68,7 +70,9 @@ def test_malformed_queries_raise_one_line_messages(seed_store: Any, query: str, 
 
 
 @pytest.mark.parametrize("query", ["the", "to of the", '""', "TO"])
-def test_queries_with_nothing_searchable_are_errors_not_empty_results(seed_store: Any, query: str) -> None:
+def test_queries_with_nothing_searchable_are_errors_not_empty_results(
+    seed_store: Any, query: str
+) -> None:
     with pytest.raises(QueryError, match="nothing to search for"):
         parse(seed_store, query)
 
@@ -76,13 +80,43 @@ def test_queries_with_nothing_searchable_are_errors_not_empty_results(seed_store
 @pytest.mark.parametrize(
     "query",
     [
-        "kursk", "north korea", "kursk OR pyongyang", "korea NOT kursk", "korea -kursk", "-kursk",
-        "(kursk OR pyongyang) AND troops", '"north korean soldiers"', "troop*", "kursk~", "kursk~2",
-        "title:korea", "source:reuters", "person:zelensky", "place:kursk", "org:nato", "group:ukrainian",
-        "entity:pyongyang", "date:2024", "date:2024-10", "date:[2024-01 TO 2024-06]", "date:>2024-06",
-        "date:<=2024-06-30", "date:{2024 TO 2025}", "date:[2024 TO]", "title:(korea OR kursk)",
-        'title:"north korea"', "KURSK", "kursk^2", "url-like-words", "U.S.", "10,000 troops",
-        "date:october", "story:s1", "id:x", "body:kursk", "people:kim",
+        "kursk",
+        "north korea",
+        "kursk OR pyongyang",
+        "korea NOT kursk",
+        "korea -kursk",
+        "-kursk",
+        "(kursk OR pyongyang) AND troops",
+        '"north korean soldiers"',
+        "troop*",
+        "kursk~",
+        "kursk~2",
+        "title:korea",
+        "source:reuters",
+        "person:zelensky",
+        "place:kursk",
+        "org:nato",
+        "group:ukrainian",
+        "entity:pyongyang",
+        "date:2024",
+        "date:2024-10",
+        "date:[2024-01 TO 2024-06]",
+        "date:>2024-06",
+        "date:<=2024-06-30",
+        "date:{2024 TO 2025}",
+        "date:[2024 TO]",
+        "title:(korea OR kursk)",
+        'title:"north korea"',
+        "KURSK",
+        "kursk^2",
+        "url-like-words",
+        "U.S.",
+        "10,000 troops",
+        "date:october",
+        "story:s1",
+        "id:x",
+        "body:kursk",
+        "people:kim",
     ],
 )
 def test_well_formed_queries_parse(seed_store: Any, query: str) -> None:
@@ -135,8 +169,22 @@ def test_parsing_is_case_insensitive_and_stemmed(seed_store: Any, query: str) ->
 @given(
     st.lists(
         st.sampled_from(
-            list('ab ()"*~-+:[]{}<>^\\/!?\'.,') + ["AND", "OR", "NOT", "TO", "title", "date", "2024",
-                                                   "-10", "kursk", "é", "\x00", "\u202e", "person"]
+            list("ab ()\"*~-+:[]{}<>^\\/!?'.,")
+            + [
+                "AND",
+                "OR",
+                "NOT",
+                "TO",
+                "title",
+                "date",
+                "2024",
+                "-10",
+                "kursk",
+                "é",
+                "\x00",
+                "\u202e",
+                "person",
+            ]
         ),
         max_size=14,
     ).map("".join)

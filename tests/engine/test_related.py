@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from index.related.features import MAX_TERMS, features
 from index.models import Article
 from index.related import Related, RelatedError, Story, group, rank, related, stories
-from index.store import Store
+from index.related.features import MAX_TERMS, features
+from index.store.core import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SAMPLE: list[dict[str, str | None]] = [
@@ -452,7 +452,9 @@ def test_long_report_keeps_a_name_said_once_late() -> None:
     feats = {
         "long": features(target, []),
         "glass": features(
-            _article("glass", "Glassworks closes", "The Quillborough glassworks will close in May."),
+            _article(
+                "glass", "Glassworks closes", "The Quillborough glassworks will close in May."
+            ),
             [],
         ),
         "other": features(

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index.ingest import SourceFile, read_file, text_article
+from index.analysis.sentences import split_sentences
+from index.ingest.formats import SourceFile, read_file, text_article
 from index.search import search
-from index.sentences import split_sentences
 
 COCOA = (
     "Showers continued throughout the week in\n"
@@ -45,10 +45,13 @@ def _jsonl(tmp_path: Path, rows: list[dict[str, Any]]) -> list[Any]:
 
 
 def test_jsonl_title_is_the_title_and_the_body_is_not_mined(tmp_path: Path) -> None:
-    cocoa, icco = _jsonl(tmp_path, [
-        {"id": "1", "title": "BAHIA COCOA REVIEW", "text": COCOA},
-        {"id": "2", "title": "ICCO AGREES BUFFER RULES", "text": ICCO},
-    ])
+    cocoa, icco = _jsonl(
+        tmp_path,
+        [
+            {"id": "1", "title": "BAHIA COCOA REVIEW", "text": COCOA},
+            {"id": "2", "title": "ICCO AGREES BUFFER RULES", "text": ICCO},
+        ],
+    )
     assert cocoa.title == "BAHIA COCOA REVIEW"
     assert icco.title == "ICCO AGREES BUFFER RULES"
     for a in (cocoa, icco):
@@ -59,8 +62,16 @@ def test_jsonl_title_is_the_title_and_the_body_is_not_mined(tmp_path: Path) -> N
 
 
 def test_jsonl_body_repeating_its_title_shows_it_as_the_heading(tmp_path: Path) -> None:
-    (a,) = _jsonl(tmp_path, [{"id": "1", "title": "Cocoa talks end", "text": "Cocoa talks end\nThe "
-                                "talks ended on Friday.\nDelegates left."}])
+    (a,) = _jsonl(
+        tmp_path,
+        [
+            {
+                "id": "1",
+                "title": "Cocoa talks end",
+                "text": "Cocoa talks end\nThe talks ended on Friday.\nDelegates left.",
+            }
+        ],
+    )
     assert a.blocks[0].kind == "heading" and a.text[: a.blocks[0].end] == "Cocoa talks end"
 
 
@@ -68,7 +79,9 @@ def test_wrapped_body_is_reflowed_into_paragraphs_offsets_on_the_file_text(tmp_p
     (a,) = _jsonl(tmp_path, [{"id": "1", "title": "BAHIA COCOA REVIEW", "text": COCOA}])
     paragraphs = [a.text[b.start : b.end] for b in a.blocks]
     assert len(paragraphs) == 4
-    assert paragraphs[0].startswith("Showers continued") and paragraphs[0].endswith("weekly review.")
+    assert paragraphs[0].startswith("Showers continued") and paragraphs[0].endswith(
+        "weekly review."
+    )
     assert paragraphs[1] == "The dry period means the temporao will be late this year."
     assert paragraphs[2].startswith("Arrivals") and paragraphs[2].endswith("last year.")
     assert paragraphs[3] == "Reuter"
@@ -81,10 +94,14 @@ def test_wrapped_body_is_reflowed_into_paragraphs_offsets_on_the_file_text(tmp_p
 
 def test_plain_wrapped_text_without_indents_breaks_where_the_author_did() -> None:
     paras = [
-        ("The first paragraph talks about cocoa and goes on for a while with several words. It "
-         "ends here."),
-        ("Second paragraph starts and keeps going on about prices and shipments and more until it "
-         "ends."),
+        (
+            "The first paragraph talks about cocoa and goes on for a while with several words. It "
+            "ends here."
+        ),
+        (
+            "Second paragraph starts and keeps going on about prices and shipments and more until it "
+            "ends."
+        ),
         "Third one is here with more words and more words to make the wrap meaningful for a test.",
     ]
     text = "Cocoa prices rise\n" + "\n".join(textwrap.fill(p, 60) for p in paras) + "\n"
@@ -103,8 +120,10 @@ def test_first_wrapped_line_is_not_a_headline() -> None:
 def test_snippets_collapse_whitespace_runs(tmp_path: Path, make_store: Callable[..., Any]) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
-    text = ("Palm oil output fell\nExports went to buyers that are Malaysian.     Thus the\n"
-            "       trade in palm oil slowed,\n\n\n   traders said.\n")
+    text = (
+        "Palm oil output fell\nExports went to buyers that are Malaysian.     Thus the\n"
+        "       trade in palm oil slowed,\n\n\n   traders said.\n"
+    )
     (corpus / "palm.txt").write_text(text, "utf-8")
     store = make_store(corpus)
     store.update()
@@ -126,12 +145,16 @@ def test_short_text_wrapped_by_hand_keeps_its_blank_line_paragraphs() -> None:
 
 
 def test_a_line_ending_on_a_month_carries_its_day_but_a_headline_keeps_its_dateline() -> None:
-    table = ("Shr 73 cts vs 58 cts\n    Net 1,101,000 vs 901,000\n    NOTE: Results include BMD of "
-             "New England Inc from September\n1, 1986 purchase.\n Reuter")
+    table = (
+        "Shr 73 cts vs 58 cts\n    Net 1,101,000 vs 901,000\n    NOTE: Results include BMD of "
+        "New England Inc from September\n1, 1986 purchase.\n Reuter"
+    )
     a = text_article(table, "t.txt", "/t.txt", title="THUNANDER CORP YEAR NET")
     assert [table[b.start : b.end] for b in a.blocks][2] == (
         "NOTE: Results include BMD of New England Inc from September\n1, 1986 purchase."
     )
-    dateline = "Texas prisoner captured after week on the run\n7:15 a.m. Dec. 7, 2009\nHe was found."
+    dateline = (
+        "Texas prisoner captured after week on the run\n7:15 a.m. Dec. 7, 2009\nHe was found."
+    )
     first = split_sentences(dateline)[0]
     assert first.text == "Texas prisoner captured after week on the run"

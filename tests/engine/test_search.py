@@ -91,7 +91,9 @@ def test_prefix_and_fuzzy(seed_store: Any) -> None:
     assert search(seed_store, "pyongyng~2").total == search(seed_store, "pyongyang").total >= 1
 
 
-def test_fuzzy_starts_from_the_word_as_typed(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+def test_fuzzy_starts_from_the_word_as_typed(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
     """The parser stems ``reporters~`` to ``report``; near words must be sought from what was typed
     (the article says only "reporters", two edits from "report")."""
     corpus = tmp_path / "c"
@@ -109,15 +111,25 @@ def test_fuzzy_starts_from_the_word_as_typed(tmp_path: Path, make_store: Callabl
     assert search(store, "ministers~").total == 0  # two edits from "ministry"
 
 
-def test_an_empty_index_answers_every_query_kind(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+def test_an_empty_index_answers_every_query_kind(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
     """Before the first article is indexed (the app searches while indexing runs), twice in a row:
     the second search reuses the pooled searcher."""
     corpus = tmp_path / "c"
     corpus.mkdir()
     store = make_store(corpus)
     for _ in range(2):
-        for query in ("kursk", "reporter~", '"kursk region"', "person:putin", "-kursk", "kurs*",
-                      "date:2024", "kursk AND region"):
+        for query in (
+            "kursk",
+            "reporter~",
+            '"kursk region"',
+            "person:putin",
+            "-kursk",
+            "kurs*",
+            "date:2024",
+            "kursk AND region",
+        ):
             assert search(store, query).total == 0, query
     (corpus / "a.txt").write_text("Kursk report\n\nThe Kursk region was quiet.\n", "utf-8")
     store.update()
@@ -187,10 +199,16 @@ def test_did_you_mean(seed_store: Any) -> None:
 def _dated_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "dated"
     corpus.mkdir()
-    for name, date in [("jan", "2024-01-15"), ("jun30", "2024-06-30"), ("jul", "2024-07-01"),
-                       ("dec", "2024-12-31"), ("old", "Saturday, January 8, 2005")]:
+    for name, date in [
+        ("jan", "2024-01-15"),
+        ("jun30", "2024-06-30"),
+        ("jul", "2024-07-01"),
+        ("dec", "2024-12-31"),
+        ("old", "Saturday, January 8, 2005"),
+    ]:
         (corpus / f"{name}.md").write_text(
-            f"---\ntitle: Report {name}\ndate: {date}\nsource: Wire Service\n---\nTroops moved.\n", "utf-8"
+            f"---\ntitle: Report {name}\ndate: {date}\nsource: Wire Service\n---\nTroops moved.\n",
+            "utf-8",
         )
     return corpus
 
@@ -223,7 +241,9 @@ def test_date_and_source_filters(
     assert all(h.source == "Wire Service" for h in r.hits)
 
 
-def test_hit_carries_source_and_normalised_date(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+def test_hit_carries_source_and_normalised_date(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
     store = make_store(_dated_corpus(tmp_path))
     store.update()
     (hit,) = search(store, "date:2005").hits

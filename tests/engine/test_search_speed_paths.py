@@ -13,22 +13,46 @@ from typing import Any
 import pytest
 from whoosh.matching import ListMatcher
 
-from index.search.matchsets import SegmentMatches, _AllowedMatcher, checked_phrases
 from index.search import parse, search
+from index.search.matchsets import SegmentMatches, _AllowedMatcher, checked_phrases
 
 QUERIES = [
-    "minister", "contract", "minister said", "contract signed", "minister AND storm", "minister OR storm",
-    "minister NOT storm", "minister -contract", "-minister", "(storm OR contract) AND NOT damage",
-    '"told reporters"', '"reporters told"', '"contract was signed"', '"signed contract"', '"new new"',
-    '"said on"', 'title:"minister 3"', "ministr~", "stom~", "repor*", "title:storm", "org:energy",
-    "place:brookhaven", "entity:brookhaven", "source:wire", "date:2024", "storm date:2024-03",
-    "nothingatall", '"told reporters" -storm', "minister OR -storm",
+    "minister",
+    "contract",
+    "minister said",
+    "contract signed",
+    "minister AND storm",
+    "minister OR storm",
+    "minister NOT storm",
+    "minister -contract",
+    "-minister",
+    "(storm OR contract) AND NOT damage",
+    '"told reporters"',
+    '"reporters told"',
+    '"contract was signed"',
+    '"signed contract"',
+    '"new new"',
+    '"said on"',
+    'title:"minister 3"',
+    "ministr~",
+    "stom~",
+    "repor*",
+    "title:storm",
+    "org:energy",
+    "place:brookhaven",
+    "entity:brookhaven",
+    "source:wire",
+    "date:2024",
+    "storm date:2024-03",
+    "nothingatall",
+    '"told reporters" -storm',
+    "minister OR -storm",
 ]
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from index.store import Store
+    from index.store.core import Store
 
     root = tmp_path_factory.mktemp("segments")
     corpus = root / "corpus"
@@ -41,16 +65,19 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
     for i in range(1, 8):
         article(
-            f"a{i}", f"Minister {i}",
+            f"a{i}",
+            f"Minister {i}",
             f"The minister told reporters the contract was signed. Talks went on for {i} days. "
-            + "The minister said the deal was fair. " * i + ("The new new plan." if i % 3 == 0 else ""),
+            + "The minister said the deal was fair. " * i
+            + ("The new new plan." if i % 3 == 0 else ""),
             f"2024-03-0{i}",
         )
     store = Store([corpus], root / "index")
     store.update()
     for i in range(1, 8):
         article(
-            f"b{i}", f"Storm {i}",
+            f"b{i}",
+            f"Storm {i}",
             "Reporters told of storm damage in Brookhaven. Energy Corp said power was out. "
             + "Crews signed on, and the storm passed. " * (8 - i),
             f"2023-11-{10 + i}",
@@ -119,7 +146,9 @@ def test_fuzzy_and_prefix_highlights(store: Any) -> None:
     for query, word in (("ministr~", "minister"), ("repor*", "reporters")):
         r = search(store, query)
         assert r.total >= 6
-        assert any(s.text[a:b].lower() == word for h in r.hits for s in h.snippets for a, b in s.highlights)
+        assert any(
+            s.text[a:b].lower() == word for h in r.hits for s in h.snippets for a, b in s.highlights
+        )
 
 
 def test_segment_sets_agree_with_whoosh(store: Any) -> None:
@@ -183,9 +212,17 @@ def test_suggestion_across_segments(store: Any) -> None:
 
 RANKED_QUERIES = [
     *QUERIES,
-    "minister said deal", "minister OR storm OR contract", "minister^2 storm", "title:minister^1.5 OR storm",
-    '"told reporters"^2', "said AND NOT (storm OR fair)", "minister -said", "deal OR -fair",
-    '"the deal was fair"', "title:storm OR org:energy", 'said "minister said"',
+    "minister said deal",
+    "minister OR storm OR contract",
+    "minister^2 storm",
+    "title:minister^1.5 OR storm",
+    '"told reporters"^2',
+    "said AND NOT (storm OR fair)",
+    "minister -said",
+    "deal OR -fair",
+    '"the deal was fair"',
+    "title:storm OR org:energy",
+    'said "minister said"',
 ]
 # Shapes the direct ranking must handle itself (others may fall back to Whoosh's ranking).
 UNRANKED = {"ministr~", "stom~", "repor*", "date:2024", "storm date:2024-03", "source:wire"}
@@ -194,7 +231,7 @@ UNRANKED = {"ministr~", "stom~", "repor*", "date:2024", "storm date:2024-03", "s
 @pytest.fixture(scope="module")
 def tied(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Three segments of identical articles (equal scores across segment boundaries), one deleted."""
-    from index.store import Store
+    from index.store.core import Store
 
     root = tmp_path_factory.mktemp("ties")
     corpus = root / "corpus"
@@ -220,8 +257,8 @@ def tied(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def _direct(store: Any, query: str, limit: int) -> list[tuple[int, float]] | None:
-    from index.search.ranking import top_hits
     from index.search.execute import _match
+    from index.search.ranking import top_hits
 
     q = checked_phrases(parse(store, query))
     with store.searcher() as s:

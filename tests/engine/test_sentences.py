@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.sentences import split_sentences
+from index.analysis.sentences import split_sentences
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "seeds"
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from index.search import search
-from index.store import MANIFEST, MARKER, SCHEMA_VERSION, IndexBusy, Store, StoreError
+from index.store.core import MANIFEST, MARKER, SCHEMA_VERSION, IndexBusy, Store, StoreError
 
 KURSK = "004_3a8db0f9f1ecf686.txt"
 HEADLINE = "000_44cfc8ca5dd0595f.txt"
@@ -30,11 +30,19 @@ def test_first_run_adds_everything_second_run_reads_nothing(
     assert (first.added, first.updated, first.removed, first.reread) == (2, 0, 0, 2)
     assert store.messages == []
     second = store.update()
-    assert (second.added, second.updated, second.removed, second.unchanged, second.reread) == (0, 0, 0, 2, 0)
+    assert (second.added, second.updated, second.removed, second.unchanged, second.reread) == (
+        0,
+        0,
+        0,
+        2,
+        0,
+    )
     assert {a.id for a in store.catalogue()} == {KURSK, HEADLINE}
 
 
-def test_touch_rereads_one_file_and_changes_nothing(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+def test_touch_rereads_one_file_and_changes_nothing(
+    seeds_copy: Path, make_store: Callable[..., Any]
+) -> None:
     store = make_store(seeds_copy)
     store.update()
     _touch(seeds_copy / KURSK)
@@ -66,14 +74,20 @@ def test_delete_removes_its_articles(seeds_copy: Path, make_store: Callable[...,
     assert store.doc_count() == 1
 
 
-def test_jsonl_lines_added_changed_and_removed(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+def test_jsonl_lines_added_changed_and_removed(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     feed = corpus / "feed.jsonl"
-    feed.write_text('{"id": "a", "text": "Alpha troops."}\n{"id": "b", "text": "Bravo troops."}\n', "utf-8")
+    feed.write_text(
+        '{"id": "a", "text": "Alpha troops."}\n{"id": "b", "text": "Bravo troops."}\n', "utf-8"
+    )
     store = make_store(corpus)
     assert store.update().added == 2
-    feed.write_text('{"id": "a", "text": "Alpha changed."}\n{"id": "c", "text": "Charlie."}\n', "utf-8")
+    feed.write_text(
+        '{"id": "a", "text": "Alpha changed."}\n{"id": "c", "text": "Charlie."}\n', "utf-8"
+    )
     _touch(feed)
     report = store.update()
     assert (report.added, report.updated, report.removed) == (1, 1, 1)
@@ -81,7 +95,9 @@ def test_jsonl_lines_added_changed_and_removed(tmp_path: Path, make_store: Calla
     assert store.ids_for_path(feed) == ["feed.jsonl#a", "feed.jsonl#c"]
 
 
-def test_file_turning_bad_drops_its_articles(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+def test_file_turning_bad_drops_its_articles(
+    seeds_copy: Path, make_store: Callable[..., Any]
+) -> None:
     store = make_store(seeds_copy)
     store.update()
     (seeds_copy / KURSK).write_bytes(b"")
@@ -105,12 +121,15 @@ def test_skipped_files_are_still_reported_on_a_run_that_reads_nothing(
     again = store.update()
     assert again.reread == 0
     assert sorted(s.reason for s in again.skipped) == [
-        "empty file", "not valid JSON (Expecting property name enclosed in double quotes)"
+        "empty file",
+        "not valid JSON (Expecting property name enclosed in double quotes)",
     ]
     assert len(store.skipped()) == 2
 
 
-def test_unreadable_file_is_not_reread_on_every_run(tmp_path: Path, make_store: Callable[..., Any]) -> None:
+def test_unreadable_file_is_not_reread_on_every_run(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "good.txt").write_text("Head\nBody.", "utf-8")
@@ -129,7 +148,9 @@ def test_stored_article_round_trips(seeds_dir: Path, seed_store: Any) -> None:
         assert seed_store.article(KURSK).text[e.start : e.end] == e.text
 
 
-def test_schema_mismatch_rebuilds_with_a_message(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
+def test_schema_mismatch_rebuilds_with_a_message(
+    seeds_copy: Path, make_store: Callable[..., Any]
+) -> None:
     store = make_store(seeds_copy)
     store.update()
     marker = store.index_dir / MARKER
@@ -232,14 +253,16 @@ def test_progress_is_reported(seeds_copy: Path, make_store: Callable[..., Any]) 
 def test_incremental_runs_record_table_changes_without_rewriting_the_tables(
     tmp_path: Path, make_store: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.tables
-    from index.tables import delta_path, table_path
+    import index.store.tables
+    from index.store.tables import delta_path, table_path
 
-    monkeypatch.setattr(index.tables, "DELTA_MIN_ROWS", 10)
+    monkeypatch.setattr(index.store.tables, "DELTA_MIN_ROWS", 10)
     corpus = tmp_path / "c"
     corpus.mkdir()
     for i in range(30):
-        (corpus / f"a{i:02d}.txt").write_text(f"Headline {i}\nBody of article {i} from Paris.\n", "utf-8")
+        (corpus / f"a{i:02d}.txt").write_text(
+            f"Headline {i}\nBody of article {i} from Paris.\n", "utf-8"
+        )
     store = make_store(corpus)
     store.update()
     base = table_path(store.index_dir, "features")

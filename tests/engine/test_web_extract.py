@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from web_samples import ARTICLE_PARAGRAPHS, COMMENT_WORDS, NAV_WORDS, TEASER_PAGE, news_page
 
-from index import ingest
-from index.ingest import markdown_article, read_paths, split_front_matter
-from index.markup import parse_markdown
+from index.ingest import formats as ingest
+from index.ingest.formats import markdown_article, read_paths, split_front_matter
+from index.ingest.markup import parse_markdown
 from index.models import Article, Block, Skipped
 from index.web.archive import escape_inline, render_markdown
 from index.web.extract import PageError, decode_html, extract_page
@@ -49,8 +49,17 @@ def test_saved_page_reads_as_its_article(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "furniture",
-    [*NAV_WORDS, COMMENT_WORDS, "ADVERTISEMENT", "We use cookies", "dataLayer", "font-family",
-     "All rights reserved", "Why cats sleep", "Privacy"],
+    [
+        *NAV_WORDS,
+        COMMENT_WORDS,
+        "ADVERTISEMENT",
+        "We use cookies",
+        "dataLayer",
+        "font-family",
+        "All rights reserved",
+        "Why cats sleep",
+        "Privacy",
+    ],
 )
 def test_page_furniture_is_left_out(tmp_path: Path, furniture: str) -> None:
     (tmp_path / "flood.htm").write_bytes(news_page())
@@ -59,9 +68,11 @@ def test_page_furniture_is_left_out(tmp_path: Path, furniture: str) -> None:
 
 
 def test_structure_headings_lists_quotes(tmp_path: Path) -> None:
-    extra = ("<h2>What the engineers say</h2><ul><li>The gates closed at 21:00.</li>"
-             "<li>The pumps ran for nine hours.</li></ul>"
-             "<blockquote>It held, and that is all we asked of it.</blockquote>")
+    extra = (
+        "<h2>What the engineers say</h2><ul><li>The gates closed at 21:00.</li>"
+        "<li>The pumps ran for nine hours.</li></ul>"
+        "<blockquote>It held, and that is all we asked of it.</blockquote>"
+    )
     page = news_page(paragraphs=(*ARTICLE_PARAGRAPHS[:2], extra, *ARTICLE_PARAGRAPHS[2:]))
     a = extract_page(decode_html(page)[0])
     kinds = {a.text[b.start : b.end]: b.kind for b in a.blocks}
@@ -70,13 +81,22 @@ def test_structure_headings_lists_quotes(tmp_path: Path) -> None:
     assert kinds["It held, and that is all we asked of it."] == "blockquote"
 
 
-ACCENTED = ("Café Zoë: les élèves réunis à Liège, déclarés « prêts » pour la saison, a dit le maître "
-            "d’école, qui n’a jamais vu une crue pareille depuis l’hiver de mille neuf cent quatre-vingt.")
+ACCENTED = (
+    "Café Zoë: les élèves réunis à Liège, déclarés « prêts » pour la saison, a dit le maître "
+    "d’école, qui n’a jamais vu une crue pareille depuis l’hiver de mille neuf cent quatre-vingt."
+)
 
 
 @pytest.mark.parametrize(
-    ("charset", "meta"), [("utf-8", True), ("iso-8859-1", True), ("cp1252", True), ("cp1252", False),
-                          ("utf-8", False), ("utf-16", True)]
+    ("charset", "meta"),
+    [
+        ("utf-8", True),
+        ("iso-8859-1", True),
+        ("cp1252", True),
+        ("cp1252", False),
+        ("utf-8", False),
+        ("utf-16", True),
+    ],
 )
 def test_charset_from_the_document(tmp_path: Path, charset: str, meta: bool) -> None:
     text = ACCENTED if charset != "iso-8859-1" else ACCENTED.replace("’", "'")
@@ -91,7 +111,8 @@ def test_charset_from_the_document(tmp_path: Path, charset: str, meta: bool) -> 
 
 def test_utf8_page_with_a_stale_latin1_label_is_not_mojibake() -> None:
     page = news_page(charset="utf-8", paragraphs=(ACCENTED, ACCENTED)).replace(
-        b'<meta charset="utf-8">', b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        b'<meta charset="utf-8">',
+        b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
     )
     html, notes = decode_html(page)
     assert ACCENTED in html
@@ -99,8 +120,11 @@ def test_utf8_page_with_a_stale_latin1_label_is_not_mojibake() -> None:
 
 
 def test_header_charset_wins_over_a_missing_meta() -> None:
-    page = news_page(charset="koi8-r", meta_charset=False,
-                     paragraphs=("Москва сообщила во вторник о наводнении на реке. " * 6,))
+    page = news_page(
+        charset="koi8-r",
+        meta_charset=False,
+        paragraphs=("Москва сообщила во вторник о наводнении на реке. " * 6,),
+    )
     assert "Москва" in decode_html(page, "koi8-r")[0]
 
 
@@ -115,7 +139,9 @@ def test_header_charset_wins_over_a_missing_meta() -> None:
         ("nothing.html", b"<html><head><title>x</title></head><body></body></html>", "no article"),
     ],
 )
-def test_bad_pages_are_skipped_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+def test_bad_pages_are_skipped_with_a_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
     (tmp_path / name).write_bytes(data)
     (tmp_path / "good.html").write_bytes(news_page())
     articles, skipped = _read(tmp_path)
@@ -131,9 +157,11 @@ def test_huge_page_is_skipped_unread(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_article_text_is_text_never_markup(tmp_path: Path) -> None:
-    hostile = ("<p>Rich markup [bold]stays[/bold] and [@click=app.quit]quit[/] is words; so is "
-               "&lt;b&gt;not bold&lt;/b&gt; and an escape \x1b[31m red, said the hostile paragraph "
-               "here.</p><script>alert('x')</script>")
+    hostile = (
+        "<p>Rich markup [bold]stays[/bold] and [@click=app.quit]quit[/] is words; so is "
+        "&lt;b&gt;not bold&lt;/b&gt; and an escape \x1b[31m red, said the hostile paragraph "
+        "here.</p><script>alert('x')</script>"
+    )
     (tmp_path / "h.html").write_bytes(news_page(hostile=hostile))
     a = _read(tmp_path)[0]["h.html"]
     assert "[@click=app.quit]quit[/]" in a.text
@@ -166,9 +194,16 @@ def test_saved_markdown_reads_back_as_the_same_article() -> None:
     doc = page_document(page, "https://courier.example/a", guid="g-1")
     back = markdown_article(doc, "a.md", "/x/a.md")
     assert back.text == page.text
-    assert [(b.kind, b.start, b.end) for b in back.blocks] == [(b.kind, b.start, b.end) for b in page.blocks]
+    assert [(b.kind, b.start, b.end) for b in back.blocks] == [
+        (b.kind, b.start, b.end) for b in page.blocks
+    ]
     assert (back.title, back.date, back.url, back.author, back.source) == (
-        page.title, page.date, "https://courier.example/a", page.author, page.site)
+        page.title,
+        page.date,
+        "https://courier.example/a",
+        page.author,
+        page.site,
+    )
     meta, _body, _notes = split_front_matter(doc)
     assert meta["guid"] == "g-1" and meta["fetched"]
 
@@ -193,9 +228,11 @@ def test_escaped_paragraph_reads_back_unchanged(text: str) -> None:
 def test_br_separated_paragraphs_in_a_layout_table_stay_apart() -> None:
     """Old CMS pages: a layout table, paragraphs separated by <br><br>; no two sentences glued."""
     body = "<br><br>\n".join(ARTICLE_PARAGRAPHS)
-    html = (f"<html><head><title>Barrier holds</title></head><body><table><tr><td class='nav'>"
-            f"<a href='/'>Home</a></td></tr><tr><td class='content'><b>Barrier holds</b><br><br>"
-            f"{body}</td></tr></table></body></html>")
+    html = (
+        f"<html><head><title>Barrier holds</title></head><body><table><tr><td class='nav'>"
+        f"<a href='/'>Home</a></td></tr><tr><td class='content'><b>Barrier holds</b><br><br>"
+        f"{body}</td></tr></table></body></html>"
+    )
     page = extract_page(html)
     shown = [page.text[b.start : b.end] for b in page.blocks]
     for paragraph in ARTICLE_PARAGRAPHS:
@@ -204,13 +241,35 @@ def test_br_separated_paragraphs_in_a_layout_table_stay_apart() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(
-    st.binary(max_size=3000),
-    st.text(max_size=2000).map(lambda t: f"<html><body><p>{t}</p></body></html>".encode("utf-8", "surrogatepass")),
-    st.lists(st.sampled_from(["<p>", "</p>", "<br>", "<table>", "<td>", "<li>", "<h2>", "word ", "&amp;",
-                              "<meta charset='koi8-r'>", "\x00", "é", "<script>", "<!--"]),
-             max_size=300).map(lambda parts: "".join(parts).encode("utf-8")),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=3000),
+        st.text(max_size=2000).map(
+            lambda t: f"<html><body><p>{t}</p></body></html>".encode("utf-8", "surrogatepass")
+        ),
+        st.lists(
+            st.sampled_from(
+                [
+                    "<p>",
+                    "</p>",
+                    "<br>",
+                    "<table>",
+                    "<td>",
+                    "<li>",
+                    "<h2>",
+                    "word ",
+                    "&amp;",
+                    "<meta charset='koi8-r'>",
+                    "\x00",
+                    "é",
+                    "<script>",
+                    "<!--",
+                ]
+            ),
+            max_size=300,
+        ).map(lambda parts: "".join(parts).encode("utf-8")),
+    )
+)
 def test_any_bytes_named_html_are_read_or_skipped(data: bytes) -> None:
     from index.web.extract import read_page
 
@@ -229,9 +288,11 @@ def test_trafilatura_output_vocabulary() -> None:
     import trafilatura
 
     assert trafilatura.__version__.startswith("2.3.")
-    body = ("<h2>A heading here</h2><p>First line of text<br>second line of text</p>"
-            "<ul><li>An item in a list</li></ul><blockquote>A quoted sentence here.</blockquote>"
-            "<table><tr><td>cell one</td><td>cell two</td></tr></table>")
+    body = (
+        "<h2>A heading here</h2><p>First line of text<br>second line of text</p>"
+        "<ul><li>An item in a list</li></ul><blockquote>A quoted sentence here.</blockquote>"
+        "<table><tr><td>cell one</td><td>cell two</td></tr></table>"
+    )
     page = news_page(paragraphs=(*ARTICLE_PARAGRAPHS, body))
     doc = trafilatura.bare_extraction(page.decode(), include_comments=False, favor_precision=True)
     tags = {el.tag for el in doc.body.iter()}
@@ -247,7 +308,9 @@ def test_browser_saved_page_folder_is_not_read(tmp_path: Path) -> None:
     (assets / "notes.txt").write_text("Not an article of mine, a leftover.", encoding="utf-8")
     other = tmp_path / "Research_files"  # no Research.html beside it: a user's own folder
     other.mkdir()
-    (other / "mine.txt").write_text("My own notes about the flood barrier and the river.", encoding="utf-8")
+    (other / "mine.txt").write_text(
+        "My own notes about the flood barrier and the river.", encoding="utf-8"
+    )
     articles, skipped = _read(tmp_path)
     assert sorted(articles) == ["Flood.html", "Research_files/mine.txt"]
     assert skipped == {}
@@ -265,6 +328,8 @@ def test_web_package_names_load_their_modules() -> None:
 def test_a_wrong_header_charset_is_not_mojibake() -> None:
     """The server says UTF-8, the bytes are windows-1252 (curly quotes, accents): read as cp1252."""
     text = "“Liège’s café,” said Zoë, “is open again.” " * 4
-    html, notes = decode_html(news_page(charset="cp1252", meta_charset=False, paragraphs=(text,)), "utf-8")
+    html, notes = decode_html(
+        news_page(charset="cp1252", meta_charset=False, paragraphs=(text,)), "utf-8"
+    )
     assert text.strip() in html and "\ufffd" not in html
     assert notes == ["declared UTF-8 but is not; read as windows-1252"]

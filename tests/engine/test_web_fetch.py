@@ -19,7 +19,7 @@ from web_samples import (
     serve,
 )
 
-from index.ingest import read_paths
+from index.ingest.formats import read_paths
 from index.models import Article
 from index.web.feedlist import FeedError, FeedList, read_opml
 from index.web.feeds import fetch_feeds
@@ -31,10 +31,24 @@ RSS = {"Content-Type": "application/rss+xml"}
 
 
 def test_get_decodes_and_reports_headers() -> None:
-    with serve({"/a": Route(b"hello", headers={"Content-Type": "text/plain; charset=koi8-r",
-                                                 "ETag": '"x1"'})}) as srv, Fetcher() as f:
+    with (
+        serve(
+            {
+                "/a": Route(
+                    b"hello", headers={"Content-Type": "text/plain; charset=koi8-r", "ETag": '"x1"'}
+                )
+            }
+        ) as srv,
+        Fetcher() as f,
+    ):
         r = f.get(srv.url("/a"))
-    assert (r.status, r.body, r.content_type, r.charset, r.etag) == (200, b"hello", "text/plain", "koi8-r", '"x1"')
+    assert (r.status, r.body, r.content_type, r.charset, r.etag) == (
+        200,
+        b"hello",
+        "text/plain",
+        "koi8-r",
+        '"x1"',
+    )
 
 
 @pytest.mark.parametrize(
@@ -50,49 +64,79 @@ def test_get_decodes_and_reports_headers() -> None:
     ],
 )
 def test_failures_are_one_line_reasons(route: Route, reason: str) -> None:
-    with serve({"/loop": route}) as srv, Fetcher(max_bytes=4000) as f, pytest.raises(FetchError, match=re.escape(reason)):
+    with (
+        serve({"/loop": route}) as srv,
+        Fetcher(max_bytes=4000) as f,
+        pytest.raises(FetchError, match=re.escape(reason)),
+    ):
         f.get(srv.url("/loop"))
 
 
 def test_a_gzip_bomb_stops_at_the_limit() -> None:
     bomb = gzip_bomb(200_000_000)  # 200 MB of zeros in ~200 KB
-    with serve({"/bomb": Route(bomb, headers={"Content-Encoding": "gzip"})}) as srv, Fetcher(max_bytes=1_000_000) as f, pytest.raises(FetchError, match="compressed response expands"):
+    with (
+        serve({"/bomb": Route(bomb, headers={"Content-Encoding": "gzip"})}) as srv,
+        Fetcher(max_bytes=1_000_000) as f,
+        pytest.raises(FetchError, match="compressed response expands"),
+    ):
         f.get(srv.url("/bomb"))
 
 
 def test_gzip_within_the_limit_is_decoded() -> None:
     import gzip
 
-    with serve({"/z": Route(gzip.compress(b"abc" * 1000), headers={"Content-Encoding": "gzip"})}) as srv, Fetcher(max_bytes=4000) as f:
+    with (
+        serve(
+            {"/z": Route(gzip.compress(b"abc" * 1000), headers={"Content-Encoding": "gzip"})}
+        ) as srv,
+        Fetcher(max_bytes=4000) as f,
+    ):
         assert f.get(srv.url("/z")).body == b"abc" * 1000
 
 
 def test_a_server_that_never_answers_times_out() -> None:
-    with serve({"/slow": Route(b"late", delay=3)}) as srv, Fetcher(timeout=0.3) as f, pytest.raises(FetchError, match="timed out"):
+    with (
+        serve({"/slow": Route(b"late", delay=3)}) as srv,
+        Fetcher(timeout=0.3) as f,
+        pytest.raises(FetchError, match="timed out"),
+    ):
         f.get(srv.url("/slow"))
 
 
 def test_a_server_that_drips_hits_the_deadline() -> None:
     # Each piece comes well within the read timeout; the whole never does.
-    with serve({"/drip": Route(b"x" * 256 * 40, drip=0.05)}) as srv, Fetcher(timeout=5, deadline=0.5) as f, pytest.raises(FetchError, match="too slow"):
+    with (
+        serve({"/drip": Route(b"x" * 256 * 40, drip=0.05)}) as srv,
+        Fetcher(timeout=5, deadline=0.5) as f,
+        pytest.raises(FetchError, match="too slow"),
+    ):
         f.get(srv.url("/drip"))
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://x.example/a", "javascript:alert(1)", "http://"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://x.example/a", "javascript:alert(1)", "http://"]
+)
 def test_only_http_urls(url: str) -> None:
     with Fetcher() as f, pytest.raises(FetchError):
         f.get(url)
 
 
 def test_fetch_page_refuses_what_is_not_html() -> None:
-    with serve({"/img": Route(b"\x89PNG....", headers={"Content-Type": "image/png"})}) as srv, Fetcher() as f, pytest.raises(FetchError, match="not an HTML page"):
+    with (
+        serve({"/img": Route(b"\x89PNG....", headers={"Content-Type": "image/png"})}) as srv,
+        Fetcher() as f,
+        pytest.raises(FetchError, match="not an HTML page"),
+    ):
         fetch_page(f, srv.url("/img"))
 
 
 def test_fetch_page_uses_the_header_charset() -> None:
     text = "Москва сообщила во вторник о наводнении на реке, и жители ушли из домов у воды. " * 3
     page = news_page(charset="koi8-r", meta_charset=False, paragraphs=(text,))
-    with serve({"/ru": Route(page, headers={"Content-Type": "text/html; charset=KOI8-R"})}) as srv, Fetcher() as f:
+    with (
+        serve({"/ru": Route(page, headers={"Content-Type": "text/html; charset=KOI8-R"})}) as srv,
+        Fetcher() as f,
+    ):
         got, final = fetch_page(f, srv.url("/ru"))
     assert text.strip() in got.text
     assert final == srv.url("/ru")
@@ -131,8 +175,12 @@ def test_rss_items_saved_once_as_markdown(tmp_path: Path) -> None:
     articles = sorted(_articles(root), key=lambda a: a.title)
     assert [a.title for a in articles] == [f"Story number {n}: river news" for n in (1, 2, 3)]
     a = articles[0]
-    assert (a.date, a.author, a.source, a.url) == ("2024-10-11", "Reporter 1", "The Lowlands Courier",
-                                                   srv.url("/story/1"))
+    assert (a.date, a.author, a.source, a.url) == (
+        "2024-10-11",
+        "Reporter 1",
+        "The Lowlands Courier",
+        srv.url("/story/1"),
+    )
     assert ARTICLE_PARAGRAPHS[0] in a.text and "(Story 1.)" in a.text
     assert Path(first.new[0]).parent.parent == root / "feeds"
 
@@ -159,7 +207,9 @@ def test_saved_items_not_duplicated_when_the_list_is_lost(tmp_path: Path) -> Non
 def test_atom_summaries_fetch_the_linked_pages(tmp_path: Path) -> None:
     root = tmp_path / "articles"
     with serve() as srv, Fetcher() as f:
-        srv.routes["/atom.xml"] = Route(atom_feed(srv.base), headers={"Content-Type": "application/atom+xml"})
+        srv.routes["/atom.xml"] = Route(
+            atom_feed(srv.base), headers={"Content-Type": "application/atom+xml"}
+        )
         srv.routes["/page/1"] = Route(news_page(), headers=HTML)
         srv.routes["/page/2"] = Route(b"missing", 404)
         feeds = FeedList(tmp_path / "data")
@@ -174,7 +224,11 @@ def test_atom_summaries_fetch_the_linked_pages(tmp_path: Path) -> None:
     assert second.status == "new" and len(second.new) == 1 and second.item_errors == ()
     by_title = {a.title: a for a in _articles(root)}
     one = by_title["Gazette: barrier page one"]
-    assert one.author == "Pieter Claes" and one.source == "Harbour Gazette" and one.date == "2024-10-16"
+    assert (
+        one.author == "Pieter Claes"
+        and one.source == "Harbour Gazette"
+        and one.date == "2024-10-16"
+    )
     assert one.text == "\n\n".join(ARTICLE_PARAGRAPHS)  # the page's article, not its furniture
     assert by_title["Gazette: barrier page two"].author == "Anna de Vries"  # from the page itself
 
@@ -225,8 +279,14 @@ def test_feeds_are_fetched_a_few_at_once(tmp_path: Path) -> None:
 
 def test_feed_list_add_remove_refuse(tmp_path: Path) -> None:
     feeds = FeedList(tmp_path)
-    added, present, refused = feeds.add(["http://127.0.0.1:9/a.xml", "file:///etc/passwd",
-                                         "http://127.0.0.1:9/a.xml", " https://127.0.0.1:9/b "])
+    added, present, refused = feeds.add(
+        [
+            "http://127.0.0.1:9/a.xml",
+            "file:///etc/passwd",
+            "http://127.0.0.1:9/a.xml",
+            " https://127.0.0.1:9/b ",
+        ]
+    )
     assert added == ["http://127.0.0.1:9/a.xml", "https://127.0.0.1:9/b"]
     assert present == ["http://127.0.0.1:9/a.xml"]
     assert [u for u, _ in refused] == ["file:///etc/passwd"]
@@ -273,13 +333,19 @@ def test_one_fetch_at_a_time(tmp_path: Path) -> None:
         assert feeds.add(["http://127.0.0.1:9/b.xml"])[0] == ["http://127.0.0.1:9/b.xml"]
 
 
-LAUGHS = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + b"".join(
-    f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">'.encode() for n in range(8)
-) + b']><rss version="2.0"><channel><title>&i;</title></channel></rss>'
-XXE = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
-       b'<rss version="2.0"><channel><title>T&x;</title><item><title>t&x;</title><guid>g</guid>'
-       b"<content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>&x;</content:encoded>"
-       b"</item></channel></rss>")
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+    + b"".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">'.encode() for n in range(8)
+    )
+    + b']><rss version="2.0"><channel><title>&i;</title></channel></rss>'
+)
+XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+    b'<rss version="2.0"><channel><title>T&x;</title><item><title>t&x;</title><guid>g</guid>'
+    b"<content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>&x;</content:encoded>"
+    b"</item></channel></rss>"
+)
 
 
 @pytest.mark.parametrize(
@@ -288,7 +354,11 @@ XXE = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostna
         (b"", "failed", "not an RSS or Atom feed"),
         (bytes(range(256)) * 10, "failed", "not an RSS or Atom feed"),
         (LAUGHS, "unchanged", None),  # entity expansion refused by the parser: an empty feed
-        (XXE, "failed", "1 item not saved"),  # the external entity is not read: no text, its page 404s
+        (
+            XXE,
+            "failed",
+            "1 item not saved",
+        ),  # the external entity is not read: no text, its page 404s
     ],
 )
 def test_hostile_feeds(tmp_path: Path, body: bytes, status: str, reason: str | None) -> None:
@@ -303,11 +373,14 @@ def test_hostile_feeds(tmp_path: Path, body: bytes, status: str, reason: str | N
 
 
 def test_a_teaser_in_content_fetches_the_page_and_keeps_the_longer(tmp_path: Path) -> None:
-    teaser = ("Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had "
-              "held through the worst storm in a decade. Read the full story on our site.")
+    teaser = (
+        "Officials in Brussels said on Tuesday that the new flood barrier along the river Senne had "
+        "held through the worst storm in a decade. Read the full story on our site."
+    )
     feed = rss_feed("BASE", items=2, full=False).replace(
         b"<description>A short summary of story 1.</description>",
-        f"<description>x</description><content:encoded><![CDATA[<p>{teaser}</p>]]></content:encoded>".encode())
+        f"<description>x</description><content:encoded><![CDATA[<p>{teaser}</p>]]></content:encoded>".encode(),
+    )
     with serve() as srv, Fetcher() as f:
         srv.routes["/f.xml"] = Route(feed.replace(b"BASE", srv.base.encode()), headers=RSS)
         srv.routes["/story/1"] = Route(news_page(), headers=HTML)
@@ -316,14 +389,18 @@ def test_a_teaser_in_content_fetches_the_page_and_keeps_the_longer(tmp_path: Pat
         feeds.add([srv.url("/f.xml")])
         [report] = fetch_feeds(feeds, tmp_path / "articles", f)
     # Item 1: the page was fetched and is longer than the teaser; item 2 has no text and its page failed.
-    assert len(report.new) == 1 and report.item_errors == ((srv.url("/story/2"), "HTTP 503 Service Unavailable"),)
+    assert len(report.new) == 1 and report.item_errors == (
+        (srv.url("/story/2"), "HTTP 503 Service Unavailable"),
+    )
     [article] = _articles(tmp_path / "articles")
     assert article.text == "\n\n".join(ARTICLE_PARAGRAPHS)
 
 
 def test_an_item_that_can_never_be_saved_does_not_refetch_the_feed(tmp_path: Path) -> None:
     feed = rss_feed("BASE", items=1).replace(
-        b"</channel>", b"<item><title>No link, no id</title><description>x</description></item></channel>")
+        b"</channel>",
+        b"<item><title>No link, no id</title><description>x</description></item></channel>",
+    )
     with serve() as srv, Fetcher() as f:
         srv.routes["/f.xml"] = _conditional(feed.replace(b"BASE", srv.base.encode()), '"e1"')
         feeds = FeedList(tmp_path / "data")

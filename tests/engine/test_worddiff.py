@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.models import Sentence, Span
 from index.compare.worddiff import LABELS, differences
+from index.models import Sentence, Span
 
 PAD_A = "Lead paragraph of report A.\n\n"
 PAD_B = "Something else entirely first. "

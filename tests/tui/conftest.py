@@ -22,7 +22,7 @@ def _config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of the seed articles, built once for the session (the app finds it up to date)."""
-    from index.store import Store
+    from index.store.core import Store
 
     folder = tmp_path_factory.mktemp("index")
     Store([str(SEEDS)], str(folder)).update()

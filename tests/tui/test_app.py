@@ -198,7 +198,7 @@ async def test_theme_persists(make_app: Any, _config_dir: Path) -> None:
 
 
 async def test_busy_index_is_a_notification(make_app: Any) -> None:
-    from index.store import IndexBusy, Store
+    from index.store.core import IndexBusy, Store
 
     class BusyStore(Store):
         def update(self, *args: Any, **kwargs: Any) -> Any:
@@ -224,7 +224,7 @@ async def test_store_error_is_a_notification(make_app: Any, tmp_path: Path) -> N
 
 async def test_skipped_files_reported_once_and_listed(make_app: Any) -> None:
     from index.models import IndexReport, Skipped
-    from index.store import Store
+    from index.store.core import Store
 
     class SkippingStore(Store):
         def update(self, *args: Any, **kwargs: Any) -> IndexReport:

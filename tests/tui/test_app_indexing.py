@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from tui_helpers import settle
 
-import index.store
-from index.writers import PARALLEL_MIN_ARTICLES
+import index.store.core
+from index.store.writers import PARALLEL_MIN_ARTICLES
 
 
 @pytest.fixture()
@@ -41,16 +41,16 @@ async def test_first_run_indexes_with_worker_processes(
     if min(os.cpu_count() or 1, 4) < 2:
         pytest.skip("one core: the engine indexes in one process anyway")
     failures: list[BaseException] = []
-    write = index.store.write_articles
+    write = index.store.core.write_articles
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         try:
             return write(*args, **kwargs)
-        except index.store.ParallelFailed as exc:  # the engine then indexes in one process
+        except index.store.core.ParallelFailed as exc:  # the engine then indexes in one process
             failures.append(exc)
             raise
 
-    monkeypatch.setattr(index.store, "write_articles", watched)
+    monkeypatch.setattr(index.store.core, "write_articles", watched)
     app = make_app(corpus, tmp_path / "index")
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)

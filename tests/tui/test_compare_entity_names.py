@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from index.analysis.entities import display_names, extract
 from index.compare import compare
-from index.entities import display_names, extract
 from index.models import Article
 from tui.screens.compare_model import entity_panel
 
-A = ("Pyongyang has sent troops. Over 10,000 DPRK soldiers have been sent to Russia, officials said. "
-     "North Korea denied it.")
+A = (
+    "Pyongyang has sent troops. Over 10,000 DPRK soldiers have been sent to Russia, officials said. "
+    "North Korea denied it."
+)
 B = "North Korea is rumored to send 10,000 troops to aid Russia. Analysts doubt that North Korea will."
 
 

@@ -10,7 +10,7 @@ from tui_helpers import HEADLINE, KURSK, settle
 
 from index.compare import compare
 from index.compare.report import comparison_to_markdown
-from index.textsafe import neutralise
+from index.ingest.textsafe import neutralise
 from tui.screens.compare import CompareScreen
 from tui.screens.compare_export import ConfirmScreen, ExportScreen
 from tui.widgets.compare_pane import DIFF_LABELS, ComparePane
@@ -280,6 +280,18 @@ class TestCompareSnapshots:
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+def test_conflict_light_snapshot(snap_compare: Any, make_app: Any) -> None:
+    """A selected conflict, its word differences and the untinted text in a light theme."""
+
+    async def run_before(pilot: Any) -> None:
+        pilot.app.theme = "textual-light"
+        await _open(pilot)
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 35), run_before=run_before)
 
 
 async def test_entities_panel_keeps_the_selected_claim_level(make_app: Any) -> None:

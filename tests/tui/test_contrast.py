@@ -79,11 +79,13 @@ def failures(app: Any, where: str, region: Any = None) -> list[str]:
                 try:
                     widget, _ = app.screen.get_widget_at(at, y)
                     name = f"{type(widget).__name__}#{widget.id or ''}"
-                except Exception:  # noqa: BLE001 - under a modal, or outside every widget
+                except Exception:
                     name = "?"
                 bad[(f"{where} {name}", sample, round(ratio, 2), need)] += 1
-    return [f"{w}: {s!r} {r}:1 (needs {n})" for (w, s, r, n), _ in
-            sorted(bad.items(), key=lambda item: item[0][2])]
+    return [
+        f"{w}: {s!r} {r}:1 (needs {n})"
+        for (w, s, r, n), _ in sorted(bad.items(), key=lambda item: item[0][2])
+    ]
 
 
 @pytest.mark.parametrize("theme", THEMES)

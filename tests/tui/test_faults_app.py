@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from tui_helpers import KURSK, settle
 
-from index.store import MARKER, Store
+from index.store.core import MARKER, Store
 from tui.screens.compare import CompareScreen
 from tui.screens.reader import ReaderScreen
 
@@ -81,7 +81,7 @@ def _damage(ix: Path, what: str) -> None:
         for seg in [*ix.glob("*.seg"), *ix.glob("*.trm"), *ix.glob("*.pst")]:
             seg.unlink()
     elif what == "tables garbled":
-        from index.tables import TABLE_NAMES, table_path
+        from index.store.tables import TABLE_NAMES, table_path
 
         for name in TABLE_NAMES:
             assert table_path(ix, name).exists()
@@ -177,7 +177,7 @@ async def test_read_only_existing_index_still_lists_and_explains(
 async def test_full_disk_is_explained_and_nothing_is_lost(
     make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    import index.store as store_module
+    import index.store.core as store_module
 
     corpus, ix = tmp_path / "corpus", tmp_path / "ix"
     ids = _corpus(corpus)
@@ -204,7 +204,7 @@ async def test_full_disk_is_explained_and_nothing_is_lost(
 async def test_full_disk_while_creating_is_explained(
     make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store as store_module
+    import index.store.core as store_module
 
     corpus = tmp_path / "corpus"
     _corpus(corpus)
@@ -275,9 +275,11 @@ async def test_two_apps_on_one_index(make_app: Any, tmp_path: Path) -> None:
     # Created first: two processes creating one index at once is a known race (see
     # tests/engine/test_issue7_corpus.py); this test is about two writers.
     Store([corpus], ix)
-    second = subprocess.Popen(  # noqa: ASYNC220
+    second = subprocess.Popen(
         [sys.executable, "-c", _SECOND_APP, str(corpus), str(ix)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).parents[2],
     )
     try:
         first = make_app(corpus, ix)
@@ -328,7 +330,7 @@ async def test_app_open_while_the_cli_indexes(make_app: Any, tmp_path: Path) -> 
     corpus, ix = tmp_path / "corpus", tmp_path / "ix"
     ids = _corpus(corpus, 400)
     cmd = [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--quiet"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: ASYNC220
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
         while not (ix / MARKER).exists() and proc.poll() is None:

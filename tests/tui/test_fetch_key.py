@@ -24,9 +24,13 @@ def _notes(app: Any) -> str:
     return "\n".join(n.message for n in app._notifications)
 
 
-async def test_fetch_key_saves_and_lists_new_articles(make_app: Any, tmp_path: Path, data_dir: Path) -> None:
+async def test_fetch_key_saves_and_lists_new_articles(
+    make_app: Any, tmp_path: Path, data_dir: Path
+) -> None:
     with serve() as srv:
-        srv.routes["/feed.xml"] = Route(rss_feed(srv.base), headers={"Content-Type": "application/rss+xml"})
+        srv.routes["/feed.xml"] = Route(
+            rss_feed(srv.base), headers={"Content-Type": "application/rss+xml"}
+        )
         FeedList(data_dir).add([srv.url("/feed.xml")])
         app = make_app(data_dir / "articles", tmp_path / "index")
         async with app.run_test(size=(120, 35)) as pilot:
@@ -51,8 +55,9 @@ async def test_fetch_key_without_feeds_says_how_to_add_one(make_app: Any, data_d
 
 async def test_fetched_folder_outside_the_corpus_is_named(make_app: Any, data_dir: Path) -> None:
     with serve() as srv:
-        srv.routes["/feed.xml"] = Route(rss_feed(srv.base, items=1),
-                                        headers={"Content-Type": "application/rss+xml"})
+        srv.routes["/feed.xml"] = Route(
+            rss_feed(srv.base, items=1), headers={"Content-Type": "application/rss+xml"}
+        )
         srv.routes["/bad.xml"] = Route(b"gone", 410)
         FeedList(data_dir).add([srv.url("/feed.xml"), srv.url("/bad.xml")])
         app = make_app()  # on the seeds
@@ -92,7 +97,10 @@ async def test_saved_page_reads_as_its_article_in_the_app(make_app: Any, tmp_pat
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         view = app.screen.query_one(ArticleView)
-        assert view.article is not None and view.article.title == "Brussels flood barrier holds through storm"
+        assert (
+            view.article is not None
+            and view.article.title == "Brussels flood barrier holds through storm"
+        )
         assert view.text == "\n\n".join(ARTICLE_PARAGRAPHS)
         shown = "\n".join(view.render_line(y).text for y in range(30))
         assert "Marie Lenoir" in shown and "cookies" not in shown and "Subscribe" not in shown

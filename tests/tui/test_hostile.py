@@ -34,7 +34,7 @@ from test_issue7_corpus import (  # the shared corpus lives with the engine test
 )
 
 from index.models import Entity
-from index.store import Store
+from index.store.core import Store
 from tui.screens.compare import CompareScreen
 from tui.screens.help import HelpScreen, SkippedScreen
 from tui.screens.library import LibraryScreen
@@ -135,7 +135,8 @@ def plain(widget: Any) -> str:
         )
     # A Toast is a Static that draws in render(), not from its content.
     content = (
-        widget.content if isinstance(widget, Static) and not isinstance(widget, Toast)
+        widget.content
+        if isinstance(widget, Static) and not isinstance(widget, Toast)
         else widget.render()
     )
     return content.plain if isinstance(content, Content) else str(content)

@@ -31,8 +31,12 @@ async def test_keymap_from_settings_remaps_and_reports_unknown_ids(
 ) -> None:
     _config_dir.mkdir(parents=True, exist_ok=True)
     (_config_dir / "settings.json").write_text(
-        json.dumps({"theme": "textual-dark",
-                    "keymap": {"library.sort": "O", "nope.nothing": "x", "library.panel": 3}}),
+        json.dumps(
+            {
+                "theme": "textual-dark",
+                "keymap": {"library.sort": "O", "nope.nothing": "x", "library.panel": 3},
+            }
+        ),
         encoding="utf-8",
     )
     app = make_app()
@@ -53,3 +57,18 @@ async def test_keymap_from_settings_remaps_and_reports_unknown_ids(
         assert "newest first" in str(status.render())
     assert any("'nope.nothing'" in n for n in notes)
     assert any("'library.panel'" in n for n in notes)
+
+
+def test_saving_the_theme_keeps_the_users_keymap(_config_dir: Path) -> None:
+    from tui.settings import Settings
+
+    _config_dir.mkdir(parents=True, exist_ok=True)
+    path = _config_dir / "settings.json"
+    path.write_text(
+        json.dumps({"theme": "textual-dark", "keymap": {"library.sort": "O"}, "later": [1]}),
+        encoding="utf-8",
+    )
+    Settings(theme="textual-light").save()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved == {"theme": "textual-light", "keymap": {"library.sort": "O"}, "later": [1]}
+    assert Settings.load().theme == "textual-light"

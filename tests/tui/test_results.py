@@ -24,8 +24,11 @@ def tin_corpus(tmp_path: Path) -> Path:
     corpus.mkdir()
     rows = []
     for n in range(N):
-        row: dict[str, Any] = {"id": f"a{n:03d}", "title": f"Tin market note {n}",
-                               "text": f"Tin traders met on day {n}. " + "Tin " * (n % 7)}
+        row: dict[str, Any] = {
+            "id": f"a{n:03d}",
+            "title": f"Tin market note {n}",
+            "text": f"Tin traders met on day {n}. " + "Tin " * (n % 7),
+        }
         if n % 10:
             row["date"] = f"{2000 + n % 20}-{1 + n % 12:02d}-{1 + n % 28:02d}"
         rows.append(row)
@@ -82,7 +85,7 @@ async def test_sort_key_cycles_and_shows_in_the_status(
         newest = [dates[i] for i in results.ids]
         dated = [d for d in newest if d]
         assert dated == sorted(dated, reverse=True) and len(dated) == N - N // 10
-        assert newest[len(dated):] == [None] * (N // 10)  # dateless last
+        assert newest[len(dated) :] == [None] * (N // 10)  # dateless last
         await pilot.press("s")
         await settle(pilot)
         assert "oldest first" in _status(app)

@@ -49,6 +49,17 @@ class TestReader:
 
 
 class TestReaderThemesAndNarrow:
+    def test_search_light(self, snap_compare: Any, make_app: Any) -> None:
+        """The library's results, cursor row and sidebar in a light theme."""
+
+        async def run_before(pilot: Any) -> None:
+            pilot.app.theme = "textual-light"
+            await settle(pilot)
+            await pilot.press("slash", *"kursk", "enter")
+            await settle(pilot)
+
+        assert snap_compare(make_app(), terminal_size=(120, 35), run_before=run_before)
+
     def test_mentions_light(self, snap_compare: Any, make_app: Any) -> None:
         """Entity colours, search matches and the current mention in a light theme."""
 

@@ -89,7 +89,9 @@ class CompareScreen(PendingG, Screen[None]):
             id="compare.next_conflict",
             group=CONFLICTS,
         ),
-        Binding("right_parenthesis", "only(1)", "Next only-here", show=False, id="compare.next_only"),
+        Binding(
+            "right_parenthesis", "only(1)", "Next only-here", show=False, id="compare.next_only"
+        ),
         Binding(
             "left_parenthesis", "only(-1)", "Prev only-here", show=False, id="compare.previous_only"
         ),
@@ -317,14 +319,17 @@ class CompareScreen(PendingG, Screen[None]):
         assert self.comparison is not None
         if link.kind == "conflict":
             text = Content.assemble(
-                (f"! {where} ({link.conflict}): ", self._error_style("#compare-status")), safe(link.detail)
+                (f"! {where} ({link.conflict}): ", self._error_style("#compare-status")),
+                safe(link.detail),
             )
         else:
             kind = "same claim" if link.kind == "shared" else "related claim"
             details = conflicts_of(self.comparison, link)
             text = Content.assemble((f"{where}: ", "bold"), f"{kind} (similarity {link.score:.2f})")
             if details:
-                text += Content.assemble(("  ! ", self._error_style("#compare-status")), safe("; ".join(details)))
+                text += Content.assemble(
+                    ("  ! ", self._error_style("#compare-status")), safe("; ".join(details))
+                )
         self.query_one("#compare-status", Static).update(text)
 
     def _error_style(self, on: str = "#compare-summary") -> Any:
@@ -415,7 +420,9 @@ class CompareScreen(PendingG, Screen[None]):
         self.claims = claim_links(self.comparison)
         self.conflicts = conflict_links(self.comparison)
         self.current = None
-        self.query_one("#compare-summary", Static).update(summary(self.comparison, self._error_style()))
+        self.query_one("#compare-summary", Static).update(
+            summary(self.comparison, self._error_style())
+        )
         self._fill()
         n = len(self.set_aside)
         self.set_status(f"{message} · {n} set aside")

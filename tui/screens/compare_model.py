@@ -145,7 +145,7 @@ def summary(c: Comparison, error: str | Style = "bold $text-error") -> Content:
 
 def _names(entities: Sequence[Entity]) -> dict[str, tuple[str, str]]:
     """canonical key -> (label, the report's own fullest name for it: never another report's alias)."""
-    from index.entities import display_names
+    from index.analysis.entities import display_names
 
     labels = {e.canonical: e.label for e in reversed(entities) if e.canonical}
     return {k: (labels[k], safe(name)) for k, name in display_names(entities).items()}

@@ -22,9 +22,13 @@ class _Overlay(ModalScreen[None]):
         Binding("escape,q", "dismiss", "Close", id="overlay.close"),
         Binding("j", "scroll('down')", "Down", show=False, id="overlay.down"),
         Binding("k", "scroll('up')", "Up", show=False, id="overlay.up"),
-        Binding("ctrl+d", "scroll('half_down')", "Half page down", show=False, id="overlay.half_down"),
+        Binding(
+            "ctrl+d", "scroll('half_down')", "Half page down", show=False, id="overlay.half_down"
+        ),
         Binding("ctrl+u", "scroll('half_up')", "Half page up", show=False, id="overlay.half_up"),
-        Binding("space,ctrl+f", "scroll('page_down')", "Page down", show=False, id="overlay.page_down"),
+        Binding(
+            "space,ctrl+f", "scroll('page_down')", "Page down", show=False, id="overlay.page_down"
+        ),
         Binding("b,ctrl+b", "scroll('page_up')", "Page up", show=False, id="overlay.page_up"),
     ]
 
@@ -43,8 +47,14 @@ class _Overlay(ModalScreen[None]):
         """Scroll the body."""
         scroll = self.query_one(VerticalScroll)
         height = max(1, scroll.size.height)
-        lines = {"down": 1, "up": -1, "half_down": height // 2, "half_up": -(height // 2),
-                 "page_down": height - 1, "page_up": 1 - height}[direction]
+        lines = {
+            "down": 1,
+            "up": -1,
+            "half_down": height // 2,
+            "half_up": -(height // 2),
+            "page_down": height - 1,
+            "page_up": 1 - height,
+        }[direction]
         scroll.scroll_to(y=scroll.scroll_y + lines, animate=False, immediate=True)
 
 

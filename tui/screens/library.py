@@ -40,7 +40,7 @@ def newest_first(infos: Iterable[Any]) -> list[Any]:
     key that inverted each date's digits took a fifth of a second before the first screen. A date
     kept as written ("27-MAR-1987 14:02V RM") would sort above every ISO date as a string.
     """
-    from index.dates import is_parsed
+    from index.analysis.dates import is_parsed
 
     by_id = sorted(infos, key=lambda info: info.id)
     dated = [info for info in by_id if is_parsed(info.date)]
@@ -215,7 +215,9 @@ class LibraryScreen(Screen[None]):
         mark = marked(self.app)
         b_id = self.query_one(ResultList).highlighted_id
         if mark is None:
-            self.notify("mark an article as A first (a), then press c on another", severity="warning")
+            self.notify(
+                "mark an article as A first (a), then press c on another", severity="warning"
+            )
         elif b_id is None or b_id == mark.article_id:
             self.notify("move to another article to compare with A", severity="warning")
         elif self.store is not None:

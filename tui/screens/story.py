@@ -146,7 +146,7 @@ class StoryScreen(Screen[None]):
         except StoryError as exc:
             self.post_message(_Built(None, str(exc)))
             return
-        except Exception as exc:  # noqa: BLE001 (shown to the user, never a traceback)
+        except Exception as exc:
             self.post_message(_Built(None, f"the story could not be built: {exc}"))
             return
         if not worker.is_cancelled:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from index.ingest.textsafe import neutralise
 from index.models import Article, Block
-from index.textsafe import neutralise
 
 _WORD = re.compile(r"\S+")
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\t]")
@@ -30,7 +30,7 @@ def _replace(match: re.Match[str]) -> str:
 def safe_same_length(text: str) -> str:
     """Neutralise controls, escapes and bidi marks one character for one, keeping offsets valid.
 
-    ``index.textsafe.neutralise`` may shorten text (a whole escape sequence becomes one mark); the
+    ``index.ingest.textsafe.neutralise`` may shorten text (a whole escape sequence becomes one mark); the
     view needs every engine offset to stay true, so each unsafe character is replaced by one visible
     character instead (an ESC becomes the escape mark and the rest of the sequence shows literally).
     """

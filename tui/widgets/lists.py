@@ -17,8 +17,8 @@ from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from index.ingest.textsafe import neutralise
 from index.models import ENTITY_LABELS, Article
-from index.textsafe import neutralise
 from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
@@ -42,7 +42,7 @@ def meta_line(source: str | None, date: str | None, missing: str = "unknown sour
 
     A date that could not be read is shown as written, marked "(date unread)".
     """
-    from index.dates import is_parsed
+    from index.analysis.dates import is_parsed
 
     if date and not is_parsed(date):
         date = f"{date} (date unread)"
@@ -76,7 +76,9 @@ def title_in_text(article: Article) -> bool:
 
 def header(article: Article) -> Content:
     """The title (unless the text opens with it) over ``source · date`` (or the file name)."""
-    meta = Content(meta_line(article.source, article.date, file_name(article.id))).stylize("$text-muted")
+    meta = Content(meta_line(article.source, article.date, file_name(article.id))).stylize(
+        "$text-muted"
+    )
     if title_in_text(article):
         return meta
     return Content("\n").join([Content(safe(article.title)).stylize("bold"), meta])
@@ -106,7 +108,7 @@ class VimOptionList(PendingG, OptionList):
         here = self._index_to_line.get(self.highlighted, 0)
         target = max(0, min(len(lines) - 1, here + direction * max(1, self.size.height // 2)))
         index = lines[target][0]
-        for step in ((1, -1) if direction > 0 else (-1, 1)):  # past a heading, else back
+        for step in (1, -1) if direction > 0 else (-1, 1):  # past a heading, else back
             found = index
             while 0 <= found < len(self.options) and self.options[found].disabled:
                 found += step

@@ -72,9 +72,13 @@ def legend(
     parts: list[Content] = []
     for n, label in enumerate(ENTITY_LABELS, 1):
         name = Content(SHORT_NAMES.get(label, LABEL_NAMES[label]))
-        name = name.stylize(style_of(label)) if label in shown else name.stylize("$text-muted strike")
+        name = (
+            name.stylize(style_of(label)) if label in shown else name.stylize("$text-muted strike")
+        )
         parts.append(
-            Content.assemble((f"{n}", "bold"), " ", name, (f" {counts.get(label, 0)}", "$text-muted"))
+            Content.assemble(
+                (f"{n}", "bold"), " ", name, (f" {counts.get(label, 0)}", "$text-muted")
+            )
         )
     line = Content("  ").join([*parts, Content("e all").stylize("$text-muted")])
     if not explain:

@@ -69,7 +69,9 @@ class ResultList(PendingG, ScrollView, can_focus=True):
         Binding("G,end", "last", "Last", show=False, id="results.last"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="results.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="results.half_up"),
-        Binding("ctrl+f,pagedown,space", "page(1)", "Page down", show=False, id="results.page_down"),
+        Binding(
+            "ctrl+f,pagedown,space", "page(1)", "Page down", show=False, id="results.page_down"
+        ),
         Binding("ctrl+b,pageup,b", "page(-1)", "Page up", show=False, id="results.page_up"),
     ]
 
@@ -322,14 +324,20 @@ class ResultList(PendingG, ScrollView, can_focus=True):
         if offset == 1:
             # No source or date (plain .txt files): the file name tells the reports apart.
             meta = meta_line(item.source, item.date, missing=file_name(item.id))
-            return Content(meta).stylize(self._style("result-list--meta")).truncate(
-                width, ellipsis=True
+            return (
+                Content(meta)
+                .stylize(self._style("result-list--meta"))
+                .truncate(width, ellipsis=True)
             )
         snippets = item.snippets or self._snippets.get(item.id)
         if snippets is None:
             if item.id not in self._asked:
                 self._ask(item.id)
-            return Content("…").stylize(self._style("result-list--meta")) if offset == 2 else Content("")
+            return (
+                Content("…").stylize(self._style("result-list--meta"))
+                if offset == 2
+                else Content("")
+            )
         n = offset - 2
         if n >= len(snippets):
             return Content("")

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.analysis.sentences import split_sentences
 from index.compare.attribution.cues import _cites, _list_cites
 from index.compare.attribution.lexicon import (
     _ALIASES,
@@ -40,7 +41,6 @@ from index.compare.attribution.lexicon import (
 )
 from index.compare.attribution.unnamed import _description, _same_description, _unnamed
 from index.models import Entity, Sentence
-from index.sentences import split_sentences
 
 __all__ = ["KINDS", "Source", "same_names", "sentence_sources", "sources"]
 

@@ -49,7 +49,7 @@ def _gap_start(text: str, s: int, pos: int) -> int:
             k -= 1
         w = text[k:q].lower()
         adverb = len(w) > 4 and w.endswith("ly") and w.isalpha() and w not in _NOT_ADVERBS
-        if not w or w not in _GAP and not (w.isdigit() and len(w) == 4) and not adverb:
+        if not w or (w not in _GAP and not (w.isdigit() and len(w) == 4) and not adverb):
             break  # "State media proudly reported": adverbs stand between, "family" does not
         p = k
     return p

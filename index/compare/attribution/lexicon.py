@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.gazetteer import ORG_HEADS, ROLE_NOUNS, TITLES
+from index.analysis.gazetteer import ORG_HEADS, ROLE_NOUNS, TITLES
 
 
 def _words(text: str) -> frozenset[str]:
@@ -294,8 +294,7 @@ def _is_role(w: str) -> bool:
         return True  # "one of Orozco's lawyers"
     return (
         lw in _ROLE_WORDS
-        or lw in TITLES
-        and lw not in _HONORIFICS
+        or (lw in TITLES and lw not in _HONORIFICS)
         or any(p in _ROLE_WORDS for p in lw.split("-") if len(lw.split("-")) > 1)
     )
 

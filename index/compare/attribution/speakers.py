@@ -49,8 +49,7 @@ def _kind(
     if (
         low in _INSTITUTIONS
         or label in ("ORG", "PLACE")
-        or heads
-        and (heads[-1] == len(words) - 1 or words[heads[-1] + 1] in _CONNECTORS)
+        or (heads and (heads[-1] == len(words) - 1 or words[heads[-1] + 1] in _CONNECTORS))
     ):
         return "institution"
     if re.fullmatch(r"(?:[A-Z]\.?){2,6}|[A-Z]{2,6}", name.replace("&", "")):
@@ -62,10 +61,8 @@ def _kind(
         and at_start
         and (
             any(b.lower() in _COMMON_BEFORE for b, _ in _occurrences(text, low))
-            or low.endswith("s")
-            and bool(_occurrences(text, low))  # "Workers" and "20 workers"
-            or label != "PERSON"
-            and not _capitalised_inside(text, name)
+            or (low.endswith("s") and bool(_occurrences(text, low)))  # "Workers" and "20 workers"
+            or (label != "PERSON" and not _capitalised_inside(text, name))
         )
     ):
         return None  # "Officials said", "People told": a common noun capitalised by position
@@ -93,7 +90,7 @@ def _capitalised_inside(text: str, word: str) -> bool:
     inside a longer name ("Pentland" of "Pentland Industries PLC", "Seymour" of "Ann Seymour")."""
     for before, after in _occurrences(text, word):
         inside = before and (before[-1].islower() or before[-1] in ",;" or _is_cap(before))
-        if _is_cap(after) or inside and not before.endswith((".", "!", "?", '"', "”")):
+        if _is_cap(after) or (inside and not before.endswith((".", "!", "?", '"', "”"))):
             return True
     return False
 
@@ -191,17 +188,17 @@ def _words_back(text: str, s: int, pos: int, most: int) -> Iterator[tuple[int, i
 def _run_back(text: str, s: int, pos: int) -> list[tuple[int, int, str]] | None:
     """The words of a name (and a role before it) that end at ``pos``; None after a preposition."""
     run: list[tuple[int, int, str]] = []
-    for st, en, w in _words_back(text, s, pos, 14):
+    for st, _end, w in _words_back(text, s, pos, 14):
         core = w.strip(_EDGE)
         edge_before = w[0] in _EDGE
-        if w[-1] in ",;:" or w[-1] in _EDGE and w[-1] not in "()":
+        if w[-1] in ",;:" or (w[-1] in _EDGE and w[-1] not in "()"):
             if not run:
                 return []  # '..., AF447," said Air France': a quotation, not its speaker
             break  # a clause or a quotation ends here
         low = core.lower()
         ok = _is_cap(core) or _is_role(core) or low in _ROLE_MODIFIERS or low in _CONNECTORS
         ok = ok or core in _OUTLET_NOUNS
-        ok = ok or low in ("and", "the") and bool(run) and (_is_role(run[0][2]) or low == "the")
+        ok = ok or (low in ("and", "the") and bool(run) and (_is_role(run[0][2]) or low == "the"))
         if not ok:
             if low in _PREPOSITIONS and run:
                 head = run[0][2].lower()
@@ -227,22 +224,16 @@ def _run_fwd(text: str, pos: int, e: int) -> list[tuple[int, int, str]]:
         if not core or w[0] in "\"“‘'":
             break  # a quotation follows the verb: no speaker here ('said, "Under the plan ...')
         low = core.lower()
-        if not run and low in ("the", "a", "an") or w[0] in _EDGE and run:
+        if (not run and low in ("the", "a", "an")) or (w[0] in _EDGE and run):
             if w[0] in _EDGE:
                 break
             continue
-        if (
-            run
-            and low in _NOT_NAMES
-            or not (
-                _is_cap(core)
-                or _is_role(core)
-                or low in _ROLE_MODIFIERS
-                or low in _CONNECTORS
-                or low == "and"
-                and run
-                and _is_role(run[-1][2])
-            )
+        if (run and low in _NOT_NAMES) or not (
+            _is_cap(core)
+            or _is_role(core)
+            or low in _ROLE_MODIFIERS
+            or low in _CONNECTORS
+            or (low == "and" and run and _is_role(run[-1][2]))
         ):
             break  # a date or a lower-case word ends the name
         off = m.start() + w.index(core)
@@ -286,8 +277,7 @@ def _appositive(
         apps = [a for a in text[base + c + 1 : q].split(",")]
         if not all(
             _APP_START.match(a)
-            or a.split()
-            and (_is_role(a.split()[0]) or a.split()[0] in _ROLE_MODIFIERS)
+            or (a.split() and (_is_role(a.split()[0]) or a.split()[0] in _ROLE_MODIFIERS))
             for a in apps
         ):
             continue

@@ -101,7 +101,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     for m in breaks.finditer(text):
         if _continues(text, m.start(), m.end()):
             continue
-        if width and m.group(1) is not None and not _ends_paragraph(text, m.start(), m.end(), width):
+        if (
+            width
+            and m.group(1) is not None
+            and not _ends_paragraph(text, m.start(), m.end(), width)
+        ):
             continue
         if m.start() > start:
             spans.append((start, m.start()))

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from index.ingest import (
+from index.ingest.formats import (
     ReadError,
     SourceFile,
     decode,

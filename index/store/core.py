@@ -4,7 +4,7 @@ The index sits outside the corpus (the user cache directory, keyed by the corpus
 folder (0700: Whoosh pickles stored fields). A marker file says newsdesk made it and which schema it has;
 a manifest records each file's size, mtime and content hash so a second run re-reads only what changed,
 and for a ``.jsonl`` file a hash of each line, so only its new and changed lines are indexed again
-(``index.jsonl``).
+(``index.ingest.jsonl``).
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.searching import Searcher
 from whoosh.writing import LockError
 
-from index.dates import parse_date
-from index.ingest import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
-from index.jsonl import read_jsonl_changes
+from index.analysis.dates import parse_date
+from index.ingest.formats import ReadError, SourceFile, read_bytes, read_file, scan, size_limit
+from index.ingest.jsonl import read_jsonl_changes
 from index.models import Article, Block, Entity, IndexReport, Skipped, Span
-from index.tables import (
+from index.store.tables import (
     TABLE_NAMES,
     ArticleInfo,
     default_index_dir,
@@ -45,7 +45,7 @@ from index.tables import (
     table_stamp,
     write_table,
 )
-from index.writers import ParallelFailed, Row, commit, write_articles
+from index.store.writers import ParallelFailed, Row, commit, write_articles
 
 # 22, 21, 20, 19: firms, bodies ("Panel on ..."), models, world regions, "Reuter" and table
 # headers are no longer people, a title before an organisation head opens the organisation's name,
@@ -59,7 +59,7 @@ from index.writers import ParallelFailed, Row, commit, write_articles
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
 SCHEMA_VERSION = 22
-MARKER = "newsdesk-index.json"  # also named in index.tables
+MARKER = "newsdesk-index.json"  # also named in index.store.tables
 MANIFEST = "manifest.json"
 SKIPPED = "skipped.json"
 ENTITY_FIELDS = {
@@ -224,7 +224,9 @@ def analyse_body(text: str) -> tuple[list[str], list[str]]:
 
 def make_schema() -> Schema:
     """The index schema (bump ``SCHEMA_VERSION`` on any change)."""
-    names = {field: TEXT(analyzer=_name_analyzer(), phrase=True) for field in ENTITY_FIELDS.values()}
+    names = {
+        field: TEXT(analyzer=_name_analyzer(), phrase=True) for field in ENTITY_FIELDS.values()
+    }
     return Schema(
         id=ID(unique=True, stored=True),
         file=ID(stored=True),
@@ -330,7 +332,9 @@ class Store:
         allow_foreign: bool = False,
     ) -> None:
         self.roots = [str(Path(r).expanduser().resolve()) for r in roots]
-        self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
+        self.index_dir = (
+            Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
+        )
         self.messages: list[str] = []
         self._table_cache: dict[str, tuple[Any, dict[str, Any]]] = {}
         self._pool_lock = threading.Lock()
@@ -670,7 +674,10 @@ class Store:
                     # Remember the failure with the file's size and mtime: an unchanged unreadable
                     # file is reported again without being read again.
                     new_files[source.path] = {
-                        "size": source.size, "mtime_ns": source.mtime_ns, "sha1": None, "ids": [],
+                        "size": source.size,
+                        "mtime_ns": source.mtime_ns,
+                        "sha1": None,
+                        "ids": [],
                         "skipped": [[source.path, str(exc)]],
                     }
                     if prev:
@@ -681,7 +688,10 @@ class Store:
                     continue
                 digest = hashlib.sha1(data).hexdigest()
                 entry: dict[str, Any] = {
-                    "size": source.size, "mtime_ns": source.mtime_ns, "sha1": digest, "ids": []
+                    "size": source.size,
+                    "mtime_ns": source.mtime_ns,
+                    "sha1": digest,
+                    "ids": [],
                 }
                 new_files[source.path] = entry
                 if prev and prev.get("sha1") == digest:
@@ -724,7 +734,9 @@ class Store:
                 fresh = []
                 for article in articles:
                     if article.id in seen_ids:
-                        skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
+                        skipped.append(
+                            Skipped(article.path, f"duplicate article id {article.id!r}")
+                        )
                         continue
                     seen_ids.add(article.id)
                     notes.extend(f"{article.path}: {note}" for note in article.notes)
@@ -764,7 +776,9 @@ class Store:
             progress(total, total, "")
         added, updated, unchanged = counts["added"], counts["updated"], counts["unchanged"]
         removed_articles = counts["removed"]
-        unchanged += sum(len(e.get("ids", [])) for p, e in new_files.items() if p not in pending_paths)
+        unchanged += sum(
+            len(e.get("ids", [])) for p, e in new_files.items() if p not in pending_paths
+        )
         changed = bool(pending or removed)
         try:
             if changed:
@@ -772,7 +786,11 @@ class Store:
                 # Tables before the manifest: if we die in between, the stale manifest makes the
                 # next run re-read these files, which rewrites the same rows.
                 size = sum(len(e.get("ids", [])) for e in new_files.values())
-                for name, table in (("features", feats), ("names", names), ("catalogue", catalogue)):
+                for name, table in (
+                    ("features", feats),
+                    ("names", names),
+                    ("catalogue", catalogue),
+                ):
                     if old:
                         dropped = gone if name != "names" else set()
                         save_changes(self.index_dir, name, table, dropped, size)
@@ -806,7 +824,11 @@ def _empty_tables() -> dict[str, dict[str, Any]]:
 
 def _table_rows(tables: dict[str, Any], article: Article, entities: Sequence[Entity]) -> None:
     tables["catalogue"][article.id] = (
-        article.path, article.title, article.source, article.date, article.story
+        article.path,
+        article.title,
+        article.source,
+        article.date,
+        article.story,
     )
     tables["features"][article.id] = _features(article, entities)
     for e in entities:
@@ -824,8 +846,9 @@ def _interned(feats: Any) -> Any:
         for field in ("terms", "ents"):
             rows = feats.get(field)
             if isinstance(rows, list):
-                feats[field] = [[sys.intern(r[0]), r[1]] if r and isinstance(r[0], str) else r
-                                for r in rows]
+                feats[field] = [
+                    [sys.intern(r[0]), r[1]] if r and isinstance(r[0], str) else r for r in rows
+                ]
     return feats
 
 
@@ -836,7 +859,7 @@ def _remember_name(names: dict[str, str], key: str, text: str) -> None:
 
 
 def _line_index(entry: dict[str, Any] | None) -> dict[str, str]:
-    """The line keys of a ``.jsonl`` file's indexed articles (``index.jsonl``), from its manifest entry."""
+    """The line keys of a ``.jsonl`` file's indexed articles (``index.ingest.jsonl``), from its manifest entry."""
     lines = entry.get("lines") if entry else None
     if not isinstance(lines, dict):  # a file not indexed yet, or by a newsdesk without line keys
         return {}

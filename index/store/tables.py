@@ -42,7 +42,9 @@ def default_index_dir(roots: Sequence[str | os.PathLike[str]]) -> Path:
 
     resolved = sorted(str(Path(r).expanduser().resolve()) for r in roots)
     digest = hashlib.sha1("\0".join(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    slug = "".join(c if c.isalnum() else "-" for c in Path(resolved[0]).name)[:32] if resolved else "x"
+    slug = (
+        "".join(c if c.isalnum() else "-" for c in Path(resolved[0]).name)[:32] if resolved else "x"
+    )
     return platformdirs.user_cache_path("newsdesk") / "indexes" / f"{slug}-{digest}"
 
 
@@ -60,7 +62,15 @@ def _load(path: Path) -> Any:
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,  # written by a version whose classes lived in other modules
+        ValueError,
+        TypeError,
+    ):
         return None
 
 
@@ -79,7 +89,10 @@ def fullest(old: str | None, new: str, key: str = "") -> bool:
     if key.startswith(("DATE|", "QUANTITY|")):
         return (new.isupper(), len(new), new) < (old.isupper(), len(old), old)
     return (not new.isupper(), len(new), new[:1].isupper(), new) > (
-        not old.isupper(), len(old), old[:1].isupper(), old
+        not old.isupper(),
+        len(old),
+        old[:1].isupper(),
+        old,
     )
 
 

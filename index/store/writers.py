@@ -47,7 +47,7 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
     ``spelled`` holds the spelling words this writer's segment already has: each is passed once per
     segment, not once per document (they were about half of all postings).
     """
-    from index.store import BodyTokens
+    from index.store.core import BodyTokens
 
     keys = fields.pop("_keys")
     share, path = fields.pop("_share"), fields.pop("_path")
@@ -66,7 +66,7 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
 def analysed_fields(article: Article, share: float) -> dict[str, Any]:
     """Entities, features and Whoosh fields of one article, with its bookkeeping under ``_`` keys."""
     from index.analysis import analyse
-    from index.store import document_fields
+    from index.store.core import document_fields
 
     entities = analyse(article)
     fields = document_fields(article, entities)
@@ -228,7 +228,8 @@ class _Pool:
         while True:
             try:
                 kind, payload = (
-                    self.results.get(timeout=timeout) if timeout and not got
+                    self.results.get(timeout=timeout)
+                    if timeout and not got
                     else self.results.get_nowait()
                 )
             except queue.Empty:

@@ -23,8 +23,7 @@ _YEAR = re.compile(r"^\d{4}$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z]*)?$")
 _PARSED = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # "27-MAR-1987 14:02:56.54", "9-APR-1987 00:00:00.00 # date added by S Finch as guesswork",
 # "27-MAR-1987 14:02:56.54V RM": the day, month and year lead; whatever follows is the desk's.
 _NEWSWIRE = re.compile(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?![\d-])")

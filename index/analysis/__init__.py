@@ -1,0 +1,18 @@
+"""Text analysis: sentences, named entities, the gazetteer they are recognised with, and dates.
+
+``sentences`` (splitting and paragraphs), ``entities`` (the rule-based recogniser and its keys),
+``gazetteer`` (places, demonyms, organisations, titles), ``dates`` (publication dates as news data
+writes them). :func:`analyse` is the per-article analysis done once at index time (entities), kept
+here so worker processes can run it.
+"""
+
+from __future__ import annotations
+
+from index.models import Article, Entity
+
+
+def analyse(article: Article) -> list[Entity]:
+    """Recognise the entities of an article (computed once per article version, at index time)."""
+    from index.analysis.entities import extract
+
+    return list(extract(article.text))

@@ -1,0 +1,12 @@
+"""Ingest: article files (``.txt``, ``.md``, ``.jsonl``, saved ``.html``) read into articles.
+
+``formats`` (finding, decoding and reading each kind, titles, paragraphs, front matter), ``jsonl``
+(one article a line, read and re-read line by line), ``markup`` (CommonMark into text plus structure
+with offsets), ``textsafe`` (untrusted text made safe to print).
+"""
+
+from __future__ import annotations
+
+from index.ingest.formats import ReadError, SourceFile, read_file, scan, text_article
+
+__all__ = ["ReadError", "SourceFile", "read_file", "scan", "text_article"]
