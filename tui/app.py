@@ -61,6 +61,7 @@ class NewsdeskApp(App[None]):
         compare: tuple[Any, Any] | None = None,
         corpus_notes: Sequence[str] = (),
         samples: bool = False,
+        corpus_label: str | None = None,
     ) -> None:
         super().__init__()
         self.corpus_paths = list(corpus_paths)
@@ -74,8 +75,10 @@ class NewsdeskApp(App[None]):
         self.marked: Any = None
         """The article marked as A for a comparison (``tui.marks.Marked``), if any."""
         self._compare_first = compare
-        self.corpus_note = "sample articles: your library is empty" if samples else None
-        """Which corpus this is when it is not the user's own (the library's status line says it)."""
+        from tui.library import EMPTY_STATUS
+
+        self.corpus_note = EMPTY_STATUS if samples else corpus_label
+        """Which corpus the app is on (the library's status line ends with it)."""
         self._corpus_notes = list(corpus_notes)
         self.first_screen_ready = False
         """True once the library has listed the catalogue (benchmarks wait for it)."""

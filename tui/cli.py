@@ -442,6 +442,7 @@ def _run_app(argv: Sequence[str]) -> int:
         compare=pair,
         corpus_notes=() if found.seeds else found.notes,
         samples=found.seeds,
+        corpus_label=library.corpus_label(found),
     )
     app.run()
     return int(app.return_code or 0)

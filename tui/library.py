@@ -21,6 +21,8 @@ EMPTY_NOTE = (
     "the library is empty: showing the bundled sample articles "
     "(add your own with `newsdesk library add PATH`)"
 )
+EMPTY_STATUS = "sample articles: your library is empty"
+"""The status line's words for the seeds standing in for an empty library."""
 
 
 class LibraryError(PathError):
@@ -178,6 +180,19 @@ class Corpus:
     notes: list[str]
     from_library: bool
     seeds: bool = False
+
+
+def corpus_label(found: Corpus) -> str:
+    """Which corpus the app is on, for its status line: the sample articles, the library, or the
+    folders and files typed on the command line (their names)."""
+    if found.seeds:
+        return EMPTY_STATUS
+    if found.from_library:
+        n = len(found.paths)
+        return f"your library ({n} folder{'s' if n != 1 else ''})"
+    names = [Path(p).name or str(p) for p in found.paths]
+    shown = ", ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+    return f"on {shown}"
 
 
 def corpus(paths: Sequence[str]) -> Corpus:

@@ -581,6 +581,9 @@ class Store:
             StoreError: the index cannot be written.
         """
         files, scan_skipped = scan(self.roots)
+        quiet = self._unchanged(files, scan_skipped)
+        if quiet is not None:
+            return quiet
         try:
             return self._update_once(files, scan_skipped, progress, cancelled, timeout, True)
         except ParallelFailed as exc:
@@ -588,6 +591,34 @@ class Store:
             report = self._update_once(files, scan_skipped, progress, cancelled, timeout, False)
             note = f"{exc}; indexed in one process instead"
             return dataclasses.replace(report, notes=(*report.notes, note))
+
+    def _unchanged(
+        self, files: list[SourceFile], scan_skipped: list[Skipped]
+    ) -> IndexReport | None:
+        """The report of a run that would change nothing, or None.
+
+        Every file is as the manifest has it (size and mtime), none is gone, and the scan skipped
+        the same files: then nothing is written (no lock taken, no segment, no manifest), so a
+        search on an unchanged corpus leaves the index folder as it was.
+        """
+        if self.messages:
+            return None  # just created or rebuilt: the normal run records it
+        manifest = self._load_manifest()
+        old: dict[str, dict[str, Any]] = manifest.get("files", {})
+        if not old or len(old) != len(files):
+            return None
+        for f in files:
+            entry = old.get(f.path)
+            if entry is None or _changed(f, entry):
+                return None
+        skipped = list(scan_skipped)
+        for f in files:
+            skipped.extend(Skipped(p, r) for p, r in old[f.path].get("skipped", []))
+        if [[s.path, s.reason] for s in skipped] != manifest.get("skipped"):
+            return None
+        return IndexReport(
+            unchanged=sum(len(e.get("ids", [])) for e in old.values()), skipped=tuple(skipped)
+        )
 
     def _update_once(
         self,

@@ -55,3 +55,42 @@ def test_checker_sees_all_import_forms(tmp_path: Path) -> None:
         "tui",
         "rich",
     ]
+
+
+def test_the_side_tables_load_without_the_store_core() -> None:
+    # The app lists the catalogue from index.store.tables while another worker opens the store:
+    # the package must not import its core on the way (that import, raced by the two workers,
+    # deadlocked the app at "Opening the index…").
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, index.store.tables; "
+        "print('index.store.core' in sys.modules, 'whoosh' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_two_threads_import_the_store_at_once() -> None:
+    import subprocess
+    import sys
+
+    code = """
+import threading
+errors = []
+def load(name):
+    try:
+        __import__(name)
+    except Exception as exc:
+        errors.append(repr(exc))
+threads = [threading.Thread(target=load, args=(n,)) for n in ("index.store.tables", "index.store.core")]
+for t in threads: t.start()
+for t in threads: t.join()
+print(errors)
+"""
+    for _ in range(5):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "[]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,30 @@ def test_first_run_adds_everything_second_run_reads_nothing(
         0,
     )
     assert {a.id for a in store.catalogue()} == {KURSK, HEADLINE}
+
+
+def test_an_unchanged_corpus_writes_nothing(
+    seeds_copy: Path, make_store: Callable[..., Any]
+) -> None:
+    """A run (every search runs one) on an unchanged corpus leaves the index folder as it was."""
+    store = make_store(seeds_copy)
+    store.update()
+    (seeds_copy / "blob.txt").write_bytes(bytes(range(256)) * 40)  # skipped at read, reported
+    store.update()
+
+    def state() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in store.index_dir.iterdir()}
+
+    before = state()
+    time.sleep(0.01)
+    report = store.update()
+    assert state() == before
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 2)
+    assert [s.path for s in report.skipped] == [str(seeds_copy / "blob.txt")]
+    # and a change is still seen
+    (seeds_copy / "blob.txt").unlink()
+    report = store.update()
+    assert report.skipped == () and state() != before
 
 
 def test_touch_rereads_one_file_and_changes_nothing(
@@ -226,11 +251,14 @@ def test_busy_index_raises_index_busy(seeds_copy: Path, make_store: Callable[...
     store.update()
     writer = store.ix.writer()
     try:
+        # Nothing to write: the run needs no lock and says so.
+        assert make_store(seeds_copy).update(timeout=0.2).unchanged == 2
+        _touch(seeds_copy / KURSK)  # something to look at: the lock is needed, and held
         with pytest.raises(IndexBusy, match="another newsdesk process"):
             make_store(seeds_copy).update(timeout=0.2)
     finally:
         writer.cancel()
-    assert make_store(seeds_copy).update().reread == 0
+    assert make_store(seeds_copy).update().reread == 1
 
 
 def test_cancelled_run_commits_nothing(seeds_copy: Path, make_store: Callable[..., Any]) -> None:

@@ -406,7 +406,7 @@ class LibraryScreen(Screen[None]):
     def set_status(self, text: str, error: bool = False) -> None:
         """Show one line of status (plain text, never markup)."""
         status = self.query_one("#status", Static)
-        note = getattr(self.app, "corpus_note", None)  # the seeds standing in for an empty library
+        note = getattr(self.app, "corpus_note", None)  # which corpus: samples, library, folders
         status.update(Content(f"{text} · {note}" if note and not error else text))
         status.set_class(error, "-error")
 
