@@ -46,7 +46,7 @@ from index.compare.readings import (
 from index.compare.words import CLASSES, STOP, stem
 from index.models import Sentence
 
-__all__ = ["Finding", "find"]
+__all__ = ["Finding", "find", "read_all"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,8 +318,8 @@ def find(
     sb: Sequence[Sentence],
     sims: Mapping[tuple[int, int], float],
     aligned: Mapping[tuple[int, int], float],
-    fa: object = None,
-    fb: object = None,
+    readings_a: list[Reading] | None = None,
+    readings_b: list[Reading] | None = None,
 ) -> list[Finding]:
     """The strong disagreements between aligned or close sentences, strongest first.
 
@@ -328,10 +328,12 @@ def find(
         sb: Sentences of B.
         sims: A confidence in [0, 1] for some sentence pairs, used only as a hint.
         aligned: The pairs shown to the reader, with their score.
-        fa: Unused (kept for the caller's signature).
-        fb: Unused.
+        readings_a: ``read_all(sa)`` made once by a caller that compares ``sa`` with many reports
+            (the story view); read here when ``None``.
+        readings_b: The same for ``sb``.
     """
-    ra, rb = read_all(sa), read_all(sb)
+    ra = readings_a if readings_a is not None else read_all(sa)
+    rb = readings_b if readings_b is not None else read_all(sb)
     w = _weights(ra + rb)
     inverted: dict[str, list[int]] = defaultdict(list)
     for j, r in enumerate(rb):
