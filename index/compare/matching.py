@@ -45,10 +45,13 @@ from index.models import Entity, Sentence
 __all__ = [
     "CANDIDATES",
     "PARTNERS",
+    "Candidates",
     "Judged",
     "Matching",
     "clauses",
+    "find_candidates",
     "is_boilerplate",
+    "judge_candidates",
     "match",
     "select",
 ]
@@ -205,21 +208,46 @@ def match(
     pb = [prepare(s.text, fold, k) for s, k in zip(sb, kb, strict=True)]
     boiler_a = frozenset(i for i, (s, p) in enumerate(zip(sa, pa)) if is_boilerplate(s.text, p))
     boiler_b = frozenset(j for j, (s, p) in enumerate(zip(sb, pb)) if is_boilerplate(s.text, p))
-    idf, story = local_idf(pa + pb)
+    j = judge_candidates(pa, pb, boiler_a, boiler_b)
+    pairs = select(j.judged)
+    _claims_within(pairs, j.judged, pa, pb, sa, sb, j.idf, j.story, fold)
+    return Matching(
+        pairs, j.judged, boiler_a, boiler_b, pa, pb, j.idf, j.story, j.central_a, j.central_b
+    )
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Every candidate pair of two reports judged, with what the judgement read around them."""
+
+    judged: dict[tuple[int, int], Judged]
+    idf: dict[str, float]
+    story: frozenset[str]
+    central_a: list[float]
+    central_b: list[float]
+
+
+def judge_candidates(
+    pa: Sequence[Prepared],
+    pb: Sequence[Prepared],
+    boiler_a: frozenset[int],
+    boiler_b: frozenset[int],
+    per_sentence: int = CANDIDATES,
+) -> Candidates:
+    """Judge the candidate pairs of two prepared reports (:func:`find_candidates`) in their
+    context: the two reports' own idf, the story's vocabulary, each sentence's centrality."""
+    idf, story = local_idf([*pa, *pb])
     wa = [weigh(p, idf) for p in pa]
     wb = [weigh(p, idf) for p in pb]
     central_a = centrality(wa, [w for j, w in enumerate(wb) if j not in boiler_b])
     central_b = centrality(wb, [w for i, w in enumerate(wa) if i not in boiler_a])
-    candidates = _candidates(wa, wb, boiler_a, boiler_b)
     judged: dict[tuple[int, int], Judged] = {}
-    for i, j in candidates:
+    for i, j in find_candidates(wa, wb, boiler_a, boiler_b, per_sentence):
         x = features(pa[i], pb[j])
         c = context_from(wa[i], wb[j], story)
         position = position_features(i, j, central_a[i], central_b[j])
         judged[(i, j)] = Judged(*judge(x, c, position))
-    pairs = select(judged)
-    _claims_within(pairs, judged, pa, pb, sa, sb, idf, story, fold)
-    return Matching(pairs, judged, boiler_a, boiler_b, pa, pb, idf, story, central_a, central_b)
+    return Candidates(judged, idf, story, central_a, central_b)
 
 
 # A long news sentence often makes two or three claims; one of them may be the other report's claim
@@ -292,13 +320,15 @@ def _claims_within(
             pairs[(i, j)] = ("shared", round(best, 4))
 
 
-def _candidates(
+def find_candidates(
     va: Sequence[Weighted],
     vb: Sequence[Weighted],
     skip_a: frozenset[int],
     skip_b: frozenset[int],
+    per_sentence: int = CANDIDATES,
 ) -> set[tuple[int, int]]:
-    """Pairs sharing content, each sentence's best few by local cosine."""
+    """Pairs sharing content: each sentence's ``per_sentence`` best by local cosine, on either
+    side (sentences in ``skip_a`` / ``skip_b``, boilerplate, take no part)."""
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, (v, norm, _) in enumerate(vb):
         if j in skip_b:
@@ -321,9 +351,9 @@ def _candidates(
                 best_b[j].append((cos, i))
     out: set[tuple[int, int]] = set()
     for i, row in best_a.items():
-        out.update((i, j) for _, j in heapq.nlargest(CANDIDATES, row))
+        out.update((i, j) for _, j in heapq.nlargest(per_sentence, row))
     for j, row in best_b.items():
-        out.update((i, j) for _, i in heapq.nlargest(CANDIDATES, row))
+        out.update((i, j) for _, i in heapq.nlargest(per_sentence, row))
     return out
 
 

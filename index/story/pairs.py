@@ -23,7 +23,6 @@ from index.story.engine import align as wordlib
 from index.story.engine import judge as judging
 from index.story.engine import matching
 
-_MIN_COSINE = 0.03  # as index.compare.matching: below it a pair shares nothing worth judging
 CANDIDATES = 3
 """Candidates judged per sentence on each side (the comparison judges six). A story links only
 pairs with a same-event probability of 0.8 or more, found among each sentence's best three by
@@ -106,54 +105,10 @@ def prepped(
 def align(a: Prepped, b: Prepped) -> Aligned:
     """Align two prepared reports as :func:`index.compare.matching.match` does (without its clause search,
     which only tells ``shared`` from ``related``)."""
-    pa, pb = a.prepared, b.prepared
-    idf, story = judging.local_idf([*pa, *pb])
-    wa = [judging.weigh(p, idf) for p in pa]
-    wb = [judging.weigh(p, idf) for p in pb]
-    central_a = judging.centrality(wa, [w for j, w in enumerate(wb) if j not in b.boiler])
-    central_b = judging.centrality(wb, [w for i, w in enumerate(wa) if i not in a.boiler])
-    judged: dict[tuple[int, int], matching.Judged] = {}
-    for i, j in candidates(wa, wb, a.boiler, b.boiler):
-        x = judging.features(pa[i], pb[j])
-        c = judging.context_from(wa[i], wb[j], story)
-        position = judging.position_features(i, j, central_a[i], central_b[j])
-        judged[(i, j)] = matching.Judged(*judging.judge(x, c, position))
+    judged = matching.judge_candidates(
+        a.prepared, b.prepared, a.boiler, b.boiler, CANDIDATES
+    ).judged
     return Aligned(matching.select(judged), judged)
-
-
-def candidates(
-    va: Sequence[judging.Weighted],
-    vb: Sequence[judging.Weighted],
-    skip_a: frozenset[int],
-    skip_b: frozenset[int],
-) -> set[tuple[int, int]]:
-    """Pairs sharing content: each sentence's :data:`CANDIDATES` best by cosine."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, (v, norm, _) in enumerate(vb):
-        if j in skip_b:
-            continue
-        for t, w in v.items():
-            postings[t].append((j, w / norm))
-    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, (v, norm, _) in enumerate(va):
-        if i in skip_a:
-            continue
-        dot: dict[int, float] = defaultdict(float)
-        for t, w in v.items():
-            for j, wb in postings.get(t, ()):
-                dot[j] += w * wb
-        for j, d in dot.items():
-            cos = d / norm
-            if cos >= _MIN_COSINE:
-                best_a[i].append((cos, j))
-                best_b[j].append((cos, i))
-    out: set[tuple[int, int]] = set()
-    for i, row in best_a.items():
-        out.update((i, j) for _, j in heapq.nlargest(CANDIDATES, row))
-    for j, row in best_b.items():
-        out.update((i, j) for _, i in heapq.nlargest(CANDIDATES, row))
-    return out
 
 
 def nearest(reports: Sequence[Prepped], k: int) -> set[tuple[int, int]]:
