@@ -53,6 +53,7 @@ __all__ = [
     "is_boilerplate",
     "judge_candidates",
     "match",
+    "prepare_report",
     "select",
 ]
 
@@ -171,6 +172,7 @@ class Matching:
 
 
 def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
+    """Each sentence's canonical entity keys (dates and quantities left out)."""
     out: list[list[str]] = [[] for _ in sents]
     ents = sorted(
         (e for e in entities if e.canonical and e.label not in ("DATE", "QUANTITY")),
@@ -185,6 +187,21 @@ def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[st
             out[n].append(ents[j].canonical)
             j += 1
     return out
+
+
+def prepare_report(
+    sents: Sequence[Sentence],
+    entities: Sequence[Entity] = (),
+    fold: Mapping[str, str] | None = None,
+) -> tuple[list[Prepared], frozenset[int]]:
+    """One report's sentences analysed for the judgement (with their entity keys), and which of
+    them are boilerplate; a caller aligning a report with many others does this once."""
+    keys = _keys(sents, entities)
+    prepared = [prepare(s.text, fold, k) for s, k in zip(sents, keys, strict=True)]
+    boiler = frozenset(
+        i for i, (s, p) in enumerate(zip(sents, prepared)) if is_boilerplate(s.text, p)
+    )
+    return prepared, boiler
 
 
 def match(
@@ -203,11 +220,8 @@ def match(
         ents_b: Entities of B.
         fold: Optional stem -> stem map (demonyms onto places, spelling variants of names).
     """
-    ka, kb = _keys(sa, ents_a), _keys(sb, ents_b)
-    pa = [prepare(s.text, fold, k) for s, k in zip(sa, ka, strict=True)]
-    pb = [prepare(s.text, fold, k) for s, k in zip(sb, kb, strict=True)]
-    boiler_a = frozenset(i for i, (s, p) in enumerate(zip(sa, pa)) if is_boilerplate(s.text, p))
-    boiler_b = frozenset(j for j, (s, p) in enumerate(zip(sb, pb)) if is_boilerplate(s.text, p))
+    pa, boiler_a = prepare_report(sa, ents_a, fold)
+    pb, boiler_b = prepare_report(sb, ents_b, fold)
     j = judge_candidates(pa, pb, boiler_a, boiler_b)
     pairs = select(j.judged)
     _claims_within(pairs, j.judged, pa, pb, sa, sb, j.idf, j.story, fold)

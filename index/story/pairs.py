@@ -72,34 +72,12 @@ def story_fold(capitalised: Sequence[set[str]]) -> dict[str, str]:
     return fold
 
 
-def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
-    """Each sentence's canonical entity keys (dates and quantities left out)."""
-    out: list[list[str]] = [[] for _ in sents]
-    ents = sorted(
-        (e for e in entities if e.canonical and e.label not in ("DATE", "QUANTITY")),
-        key=lambda e: e.start,
-    )
-    k = 0
-    for n, s in enumerate(sents):
-        while k < len(ents) and ents[k].end <= s.start:
-            k += 1
-        j = k
-        while j < len(ents) and ents[j].start < s.end:
-            out[n].append(ents[j].canonical)
-            j += 1
-    return out
-
-
 def prepped(
     sentences: Sequence[Sentence], entities: Sequence[Entity], fold: Mapping[str, str]
 ) -> Prepped:
     """Analyse one report's sentences once for every pair it takes part in."""
-    keys = _keys(sentences, entities)
-    prepared = tuple(judging.prepare(s.text, fold, k) for s, k in zip(sentences, keys, strict=True))
-    boiler = frozenset(
-        i for i, (s, p) in enumerate(zip(sentences, prepared)) if matching.is_boilerplate(s.text, p)
-    )
-    return Prepped(tuple(sentences), prepared, boiler)
+    prepared, boiler = matching.prepare_report(sentences, entities, fold)
+    return Prepped(tuple(sentences), tuple(prepared), boiler)
 
 
 def align(a: Prepped, b: Prepped) -> Aligned:
