@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from index.models import Facet
+from index.search.execute import Execution, run_query
+from index.search.matchsets import Found, SegmentMatches, raw_postings, read_postings
 
-__all__ = ["facets"]
+__all__ = ["facets", "facets_of"]
 
 FIELD = "ekeys"
 
@@ -28,8 +30,6 @@ class _Forward:
     """One segment's entity keys by document."""
 
     def __init__(self, reader: Any) -> None:
-        from index.search.matchsets import _raw_postings, _read_postings
-
         self.keys: list[str] = []
         count = reader.doc_count_all()
         per_doc: list[list[int]] = [[] for _ in range(count)]
@@ -39,7 +39,7 @@ class _Forward:
             terms = []
         for kid, btext in enumerate(terms):
             self.keys.append(btext.decode("utf-8"))
-            ids, _, _ = _read_postings(_raw_postings(reader, (FIELD, btext)), False)
+            ids, _, _ = read_postings(raw_postings(reader, (FIELD, btext)), False)
             for doc in ids:
                 per_doc[doc].append(kid)
         self.start = array("I", [0])
@@ -81,34 +81,40 @@ def facets(
     Raises:
         QueryError: the query is malformed.
     """
-    from index.search.execute import _match, parse
-    from index.search.matchsets import SegmentMatches, checked_phrases
+    if query and query.strip():
+        with run_query(store, query) as run:
+            return facets_of(run, limit, labels)
+    with store.searcher() as s:
+        every: Found = []
+        for leaf, offset in s.leaf_searchers():
+            seg = SegmentMatches(leaf)
+            every.append((seg, offset, seg.universe()))
+        return _count(store, every, limit, labels)
 
+
+def facets_of(run: Execution, limit: int = 20, labels: Iterable[str] | None = None) -> list[Facet]:
+    """Top entities named in the articles an executed query matched (the query is not run again)."""
+    return _count(run.store, run.found, limit, labels)
+
+
+def _count(store: Any, found: Found, limit: int, labels: Iterable[str] | None) -> list[Facet]:
     wanted = set(labels) if labels else None
     counts: Counter[str] = Counter()
-    with store.searcher() as s:
-        if query and query.strip():
-            found = _match(s, checked_phrases(parse(store, query)))
-        else:
-            found = []
-            for leaf, offset in s.leaf_searchers():
-                seg = SegmentMatches(leaf)
-                found.append((seg, offset, seg.universe()))
-        found = [f for f in found if f[2]]
-        for seg, _, docs in found:
-            fwd = _forward(seg.reader)
-            keys = fwd.keys
-            for kid, n in fwd.count(docs).items():
-                counts[keys[kid]] += n
+    found = [f for f in found if f[2]]
+    for seg, _, docs in found:
+        fwd = _forward(seg.reader)
+        keys = fwd.keys
+        for kid, n in fwd.count(docs).items():
+            counts[keys[kid]] += n
 
-        def documents(key: str) -> set[tuple[int, int]]:
-            """The result set's documents naming ``key`` (for the few keys merged below)."""
-            out: set[tuple[int, int]] = set()
-            for seg, offset, docs in found:
-                out.update((offset, d) for d in seg.term((FIELD, key.encode("utf-8"))) & docs)
-            return out
+    def documents(key: str) -> set[tuple[int, int]]:
+        """The result set's documents naming ``key`` (for the few keys merged below)."""
+        out: set[tuple[int, int]] = set()
+        for seg, offset, docs in found:
+            out.update((offset, d) for d in seg.term((FIELD, key.encode("utf-8"))) & docs)
+        return out
 
-        _merge_surnames(counts, documents)
+    _merge_surnames(counts, documents)
     names = store.display_names()
     ranked = heapq.nsmallest(
         limit,

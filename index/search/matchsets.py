@@ -23,9 +23,20 @@ from whoosh import query as wq
 from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.positional import Phrase
+from whoosh.searching import Searcher
 from whoosh.util import make_binary_tree
 
-__all__ = ["CheckedPhrase", "SegmentMatches", "TermKey", "checked_phrases"]
+__all__ = [
+    "CheckedPhrase",
+    "Found",
+    "SegmentMatches",
+    "TermKey",
+    "checked_phrases",
+    "match_segments",
+    "raw_postings",
+    "read_postings",
+    "segment_of",
+]
 
 TermKey = tuple[str, bytes]
 _EMPTY: frozenset[int] = frozenset()
@@ -122,7 +133,7 @@ class SegmentMatches:
             elif reader.doc_frequency(*key) >= reader.doc_count_all():
                 ids = self.universe()  # every document holds it: nothing to read
             else:
-                read, _, weights = _read_postings(_raw_postings(reader, key), False)
+                read, _, weights = read_postings(raw_postings(reader, key), False)
                 if weights is not None:
                     self.weights[key] = (read, weights)
                 ids = frozenset(read)
@@ -180,7 +191,7 @@ class SegmentMatches:
         candidates: frozenset[int] | None = None
         # Rarest word first: an empty intersection stops before the common words are read.
         for key in sorted(set(keys), key=lambda k: self.reader.doc_frequency(*k)):
-            ids, vals, weights = _read_postings(_raw_postings(self.reader, key), True)
+            ids, vals, weights = read_postings(raw_postings(self.reader, key), True)
             values[key] = dict(zip(ids, vals))
             if weights is not None:
                 self.weights.setdefault(key, (ids, weights))
@@ -204,6 +215,28 @@ class SegmentMatches:
         return frozenset(found)
 
 
+Found = list[tuple["SegmentMatches", int, frozenset[int]]]
+"""Each segment's evaluator, its first global document number, and its exact set of matches."""
+
+
+def match_segments(s: Searcher, q: Any) -> Found:
+    """The exact matches of ``q`` in every segment of the searcher ``s``."""
+    out: Found = []
+    for leaf, offset in s.leaf_searchers():
+        seg = SegmentMatches(leaf)
+        out.append((seg, offset, seg.evaluate(q)))
+    return out
+
+
+def segment_of(found: Found, docnum: int) -> tuple[SegmentMatches, int]:
+    """The segment holding a global document number, and the number within it."""
+    seg, base = found[0][0], found[0][1]
+    for candidate, offset, _ in found:
+        if base < offset <= docnum:
+            seg, base = candidate, offset
+    return seg, docnum - base
+
+
 def _position_decoder(fmt: Any) -> Any:
     """A function ``(value, offset) -> positions - offset`` for one posting value."""
     if type(fmt) is formats.Positions:
@@ -223,7 +256,7 @@ def _position_decoder(fmt: Any) -> Any:
     return slow
 
 
-def _raw_postings(reader: Any, key: TermKey) -> Any:
+def raw_postings(reader: Any, key: TermKey) -> Any:
     """The term's matcher without Whoosh's deleted-documents wrapper (callers subtract those)."""
     m = reader.postings(*key)
     if isinstance(m, FilterMatcher) and m._exclude:
@@ -231,7 +264,7 @@ def _raw_postings(reader: Any, key: TermKey) -> Any:
     return m
 
 
-def _read_postings(m: Any, values: bool) -> tuple[list[int], list[Any], list[float] | None]:
+def read_postings(m: Any, values: bool) -> tuple[list[int], list[Any], list[float] | None]:
     """All document numbers of a term's postings, their weights, and their encoded values when asked.
 
     Whoosh's on-disk matcher decodes a block of postings at once; reading its blocks directly costs

@@ -25,7 +25,7 @@ from whoosh.codec.whoosh3 import byte_to_length
 from whoosh.query.positional import Phrase
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 
-from index.search.matchsets import CheckedPhrase, SegmentMatches, _raw_postings
+from index.search.matchsets import CheckedPhrase, SegmentMatches, raw_postings
 
 __all__ = ["top_hits"]
 
@@ -290,7 +290,7 @@ def _postings_in(
     reader: Any, key: tuple[str, bytes], docs: frozenset[int]
 ) -> list[tuple[int, float]]:
     """The term's (docnum, weight) postings, for the documents in ``docs`` only."""
-    m = _raw_postings(reader, key)
+    m = raw_postings(reader, key)
     pairs: list[tuple[int, float]] = []
     if hasattr(m, "_read_ids") and hasattr(m, "_next_block") and hasattr(m, "_read_weights"):
         while m.is_active():

@@ -94,3 +94,30 @@ def test_facets_equal_a_count_of_stored_entities(
 def test_a_lone_surname_is_counted_with_its_full_name(store: Store) -> None:
     people = {f.canonical: f.count for f in facets(store, None, 50, {"PERSON"})}
     assert "putin" not in people and people["vladimir putin"] >= 1
+
+
+def test_one_execution_serves_the_hits_every_hit_facets_and_suggestion(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A keystroke in the library: first hits, every hit, the sidebar, a suggestion; one parse and
+    # one match for all of them, and the same answers as each asked on its own.
+    from index.search import execute as execute_module
+    from index.search import facets_of, run_query
+
+    query = "putin OR moscow"
+    alone = (search(store, query, limit=3), search(store, query, limit=None, snippets=0))
+    alone_facets = facets(store, query, limit=10)
+    parses: list[str] = []
+    real_parse = execute_module.parse
+    monkeypatch.setattr(
+        execute_module, "parse", lambda st, q: parses.append(q) or real_parse(st, q)
+    )
+    with run_query(store, query) as run:
+        first = run.result(limit=3)
+        every = run.result(limit=None, snippets=0)
+        found = facets_of(run, limit=10)
+        assert run.suggestion == first.suggestion
+    assert parses == [query]
+    assert (first, every) == alone
+    assert found == alone_facets
+    assert first.total == every.total == len(every.hits) > 3
