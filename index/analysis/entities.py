@@ -173,6 +173,8 @@ class RuleRecognizer:
         """The gazetteer, loaded on first use."""
         if self._gz is None:
             self._gz = load_gazetteer()
+        if not self._gz.prefixes and (self._gz.places or self._gz.groups):
+            self._gz.fill_prefixes()  # a gazetteer made by hand
         return self._gz
 
     def extract(self, text: str) -> list[Entity]:
@@ -261,21 +263,15 @@ class RuleRecognizer:
                 i += 1
                 continue
             hit = None
-            for j in range(min(n, i + gz.max_words), i, -1):
-                last = toks[j - 1]
-                if last.conn or not last.text or any(not x.text for x in toks[i : j - 1]):
-                    continue
-                parts = [x.text for x in toks[i : j - 1]] + [_strip_poss(last.text)]
-                k = key_of(" ".join(parts))
-                if k in gz.groups:
-                    hit = (j - i, "GROUP", gz.groups[k], "group")
-                elif k in gz.places:
-                    canon, kind = gz.places[k]
-                    if kind == "city" and j == i + 1 and not _city_ok(gz, k, toks, i, in_caps):
-                        continue
-                    hit = (j - i, "PLACE", canon, kind)
-                if hit:
+            for length, key in reversed(_windows(toks, i, n, gz)):
+                if key in gz.groups:
+                    hit = (length, "GROUP", gz.groups[key], "group")
                     break
+                canon, kind = gz.places[key]
+                if kind == "city" and length == 1 and not _city_ok(gz, key, toks, i, in_caps):
+                    continue
+                hit = (length, "PLACE", canon, kind)
+                break
             if hit:
                 t.gaz = hit
                 i += hit[0]
@@ -525,6 +521,34 @@ def _in_brackets(text: str, pos: int) -> bool:
         return False
     close = text.find(">", pos)
     return close > 0 and "\n\n" not in text[pos:close] and close - pos <= 80
+
+
+def _windows(toks: list[_Tok], i: int, n: int, gz: Gazetteer) -> list[tuple[int, str]]:
+    """The gazetteer keys that the words from ``toks[i]`` on spell, shortest first: (words, key).
+
+    A window's key is what :func:`key_of` makes of its words joined by spaces, the last one without
+    its possessive; that is the words' own keys joined (a leading "the" dropped), so each word is
+    folded once and the walk stops as soon as the words so far begin no key (``gz.prefixes``),
+    instead of building and looking up every window up to ``gz.max_words`` words.
+    """
+    out: list[tuple[int, str]] = []
+    head = ""
+    for length in range(1, min(n - i, gz.max_words) + 1):
+        x = toks[i + length - 1]
+        if not x.text:
+            break  # a date or a line break inside: no longer window holds a name
+        if not x.conn:
+            last = key_of(_strip_poss(x.text)) if x.poss else key_of(x.text)
+            key = f"{head} {last}" if head else last
+            if key in gz.places or key in gz.groups:
+                out.append((length, key))
+        word = key_of(x.text)
+        if length == 1 and word == "the":
+            continue  # key_of drops a leading "the": "THE GAMBIA" is "gambia"
+        head = f"{head} {word}" if head else word
+        if head not in gz.prefixes:
+            break
+    return out
 
 
 def _in_caps(caps: list[tuple[int, int]], pos: int) -> bool:

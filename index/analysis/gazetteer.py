@@ -298,6 +298,9 @@ class Gazetteer:
         groups: key -> canonical demonym (``"north koreans" -> "north korean"``).
         acronyms: exact uppercase acronym -> canonical country (``"DPRK" -> "north korea"``).
         max_words: longest multiword key, bounds the lookup window.
+        prefixes: every proper word prefix of a place or group key (``"new"`` and ``"new south"``
+            for ``"new south wales"``): a lookup that reads a name word by word stops as soon as
+            the words read so far begin no key, instead of trying every window length.
     """
 
     places: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -305,6 +308,16 @@ class Gazetteer:
     groups: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
     max_words: int = 1
+    prefixes: frozenset[str] = frozenset()
+
+    def fill_prefixes(self) -> None:
+        """Compute :attr:`prefixes` from the keys (done once when the gazetteer is built)."""
+        out: set[str] = set()
+        for key in [*self.places, *self.groups]:
+            words = key.split(" ")
+            for m in range(1, min(len(words), self.max_words)):
+                out.add(" ".join(words[:m]))
+        self.prefixes = frozenset(out)
 
 
 def _acronym(name: str) -> str:
@@ -452,4 +465,5 @@ def build_gazetteer() -> Gazetteer:
             gz.groups[dem + "s"] = dem
     # Longer official names exist but are never written out in news; 8 words bound the window.
     gz.max_words = min(8, max(k.count(" ") + 1 for k in list(gz.places) + list(gz.groups)))
+    gz.fill_prefixes()
     return gz
