@@ -5,7 +5,7 @@ human-labelled news data (:mod:`index.compare.judge`, applied many to many by :m
 aligned pair carries its kind (``shared``: the same claim; ``related``: the same event with other
 detail) and the model's confidence, and nothing under the calibrated floor is shown as aligned.
 Boilerplate (sign-offs, datelines, bylines) is never aligned nor counted as a claim. Disagreements
-come from :mod:`index.compare.conflicts`, word-level differences inside a pair from :mod:`index.compare.worddiff`,
+come from :mod:`index.compare.conflicts`, word-level differences inside a pair from :mod:`index.compare.worddiff` (each pair works its own out when first read),
 sources from :mod:`index.compare.attribution`.
 """
 
@@ -18,7 +18,6 @@ from index.analysis.sentences import split_sentences
 from index.compare import conflicts, matching, words
 from index.compare.attribution import sources
 from index.compare.models import Comparison, Conflict, Pair, Passage
-from index.compare.worddiff import differences
 from index.models import Article, Entity, Sentence
 
 __all__ = ["compare", "compare_texts"]
@@ -82,7 +81,7 @@ def compare(
         return Passage(s.start, s.end, s.text)
 
     pairs = tuple(
-        Pair(passage(sa[i]), passage(sb[j]), kind, score, *differences(sa[i], sb[j]))
+        Pair(passage(sa[i]), passage(sb[j]), kind, score)
         for (i, j), (kind, score) in sorted(chosen.items())
     )
     used_a = {i for i, _ in chosen}

@@ -6,9 +6,10 @@ them, :mod:`index.compare.report` renders them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.compare.attribution import Source
+from index.compare.worddiff import differences
 from index.models import Article, Span
 
 __all__ = ["RELATED", "SHARED", "Claim", "Comparison", "Conflict", "Pair", "Passage", "Source"]
@@ -35,15 +36,37 @@ class Pair:
 
     ``score`` is the judgement's confidence in [0, 1]. ``a_diff`` / ``b_diff`` are the spans of each
     passage (article offsets) that the other lacks or states differently, labelled ``figure``,
-    ``name``, ``hedge``, ``status`` or ``word``.
+    ``name``, ``hedge``, ``status`` or ``word``: a function of the two passages alone, worked out
+    the first time either is read (a screen shows one pair's at a time; a script that wants only the
+    alignment never pays for them).
     """
 
     a: Passage
     b: Passage
     kind: str
     score: float
-    a_diff: tuple[Span, ...] = ()
-    b_diff: tuple[Span, ...] = ()
+    _diffs: tuple[tuple[Span, ...], tuple[Span, ...]] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    @property
+    def diffs(self) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+        """``(a_diff, b_diff)``."""
+        found = self._diffs
+        if found is None:
+            found = differences(self.a, self.b)
+            object.__setattr__(self, "_diffs", found)  # a cache of a pure function: still frozen
+        return found
+
+    @property
+    def a_diff(self) -> tuple[Span, ...]:
+        """The spans of ``a`` that ``b`` lacks or states differently."""
+        return self.diffs[0]
+
+    @property
+    def b_diff(self) -> tuple[Span, ...]:
+        """The spans of ``b`` that ``a`` lacks or states differently."""
+        return self.diffs[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from tui.widgets.compare_pane import TINTS, Mark
 from tui.widgets.lists import safe
 
 if TYPE_CHECKING:
-    from index.compare import Comparison, Passage
+    from index.compare import Comparison, Pair, Passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,8 @@ class Link:
         score: Similarity of an aligned claim (``0`` for a conflict).
         detail: For a conflict, the engine's explanation; ``conflict`` says which kind.
         conflict: The conflict's kind (``figure``, ``status`` ...), empty for a claim.
-        a_diff: The words of ``a`` that ``b`` lacks or states otherwise (article offsets, labelled).
-        b_diff: The words of ``b`` that ``a`` lacks or states otherwise.
+        pair: The aligned pair whose passages these are, if any: it gives ``a_diff`` and
+            ``b_diff``, worked out when the screen first shows them.
     """
 
     kind: str
@@ -45,8 +45,17 @@ class Link:
     score: float = 0.0
     detail: str = ""
     conflict: str = ""
-    a_diff: tuple[Span, ...] = ()
-    b_diff: tuple[Span, ...] = ()
+    pair: Pair | None = None
+
+    @property
+    def a_diff(self) -> tuple[Span, ...]:
+        """The words of ``a`` that ``b`` lacks or states otherwise (article offsets, labelled)."""
+        return self.pair.a_diff if self.pair is not None else ()
+
+    @property
+    def b_diff(self) -> tuple[Span, ...]:
+        """The words of ``b`` that ``a`` lacks or states otherwise."""
+        return self.pair.b_diff if self.pair is not None else ()
 
 
 def _key(p: Passage) -> tuple[int, int]:
@@ -56,16 +65,13 @@ def _key(p: Passage) -> tuple[int, int]:
 def claim_links(c: Comparison) -> list[Link]:
     """The aligned claims in A's reading order, each with its colour."""
     pairs = sorted(c.pairs, key=lambda p: (p.a.start, p.b.start))
-    return [
-        Link(p.kind, p.a, p.b, n % TINTS, p.score, a_diff=p.a_diff, b_diff=p.b_diff)
-        for n, p in enumerate(pairs)
-    ]
+    return [Link(p.kind, p.a, p.b, n % TINTS, p.score, pair=p) for n, p in enumerate(pairs)]
 
 
 def conflict_links(c: Comparison) -> list[Link]:
     """The disagreements in A's reading order, each with the word differences of its two passages."""
     found = sorted(c.conflicts, key=lambda x: (x.a.start, x.b.start))
-    diffs = {(_key(p.a), _key(p.b)): (p.a_diff, p.b_diff) for p in c.pairs}
+    pairs = {(_key(p.a), _key(p.b)): p for p in c.pairs}
     return [
         Link(
             "conflict",
@@ -73,8 +79,7 @@ def conflict_links(c: Comparison) -> list[Link]:
             x.b,
             detail=x.detail,
             conflict=x.kind,
-            a_diff=diffs.get((_key(x.a), _key(x.b)), ((), ()))[0],
-            b_diff=diffs.get((_key(x.a), _key(x.b)), ((), ()))[1],
+            pair=pairs.get((_key(x.a), _key(x.b))),
         )
         for x in found
     ]
