@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from index.analysis import tokens
 from index.analysis.dates import parse_date
 from index.models import Article, Entity
 
@@ -69,15 +70,6 @@ NEWS_STOPWORDS = frozenset(
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    # Imported lazily: ``import index`` must not pull Whoosh in. Same analyzer as the body field, so the
-    # stems match the index's own terms (useful for ``doc_frequency("body", stem)`` look-ups).
-    from whoosh.analysis import StemmingAnalyzer
-
-    return StemmingAnalyzer()
-
-
 def generic_stems() -> frozenset[str]:
     """Stems of the words any news report uses whatever its story (:data:`NEWS_STOPWORDS`)."""
     return _news_stop_stems()
@@ -85,8 +77,7 @@ def generic_stems() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _news_stop_stems() -> frozenset[str]:
-    ana = _analyzer()
-    return frozenset(t.text for t in ana(" ".join(NEWS_STOPWORDS))) | NEWS_STOPWORDS
+    return frozenset(tokens.stems(" ".join(NEWS_STOPWORDS))) | NEWS_STOPWORDS
 
 
 def stems(text: str, analysed: Sequence[str] | None = None) -> list[str]:
@@ -98,10 +89,12 @@ def stems(text: str, analysed: Sequence[str] | None = None) -> list[str]:
     Args:
         text: The text.
         analysed: Its stems as the body analyzer makes them, when the caller already has them (the
-            indexer does: it analyses each body once for both Whoosh and these features).
+            indexer does: it analyses each body once for both Whoosh and these features, with
+            :func:`index.analysis.tokens.analyse_body`).
     """
-    words = analysed if analysed is not None else [t.text for t in _analyzer()(text)]
-    return [w for w in words if len(w) > 1]
+    if analysed is None:
+        return tokens.stems(text)  # what the filter below leaves of the body's stems
+    return [w for w in analysed if len(w) > 1]
 
 
 def key_terms(
@@ -112,19 +105,20 @@ def key_terms(
     Past ``limit`` distinct stems, generic news words go first, then the rarest-mentioned words seen
     last: news puts the essentials in the headline and the lead.
     """
+    # A Counter keeps its keys in the order first seen (headline, then body), and Python's sort is
+    # stable: ties in count stay in order of first mention without a position table.
     counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for pos, word in enumerate(stems(title)):
+    for word in stems(title):
         counts[word] += TITLE_BOOST
-        first.setdefault(word, pos - 1_000_000)
-    for pos, word in enumerate(stems(text, text_stems)):
-        counts[word] += 1
-        first.setdefault(word, pos)
+    counts.update(stems(text, text_stems))
     if len(counts) <= limit:
-        return sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
+        return sorted(counts.items(), key=_by_count)
     generic = _news_stop_stems()
-    ranked = sorted(counts.items(), key=lambda kv: (kv[0] in generic, -kv[1], first[kv[0]]))
-    return ranked[:limit]
+    return sorted(counts.items(), key=lambda kv: (kv[0] in generic, -kv[1]))[:limit]
+
+
+def _by_count(kv: tuple[str, int]) -> int:
+    return -kv[1]
 
 
 def entity_keys(

@@ -1,0 +1,77 @@
+"""One tokenisation of an article's words, the one the index's title and body fields make.
+
+Whoosh's ``StemmingAnalyzer`` runs each word through a ``Token`` object and four filters (tokenizer,
+lowercase, stop words, stemmer). Here the same steps are one ``findall``, a lowercase, a set test and
+a cached Porter stem: the same words in the same order, about a third of the time. The body's stems
+are computed once an article and shared by the postings (``index.store``) and the related-report
+features (``index.related.features``).
+
+Whoosh is imported lazily (``import index`` must stay cheap); only its public stop list and Porter
+stemmer are used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+__all__ = ["analyse_body", "stem", "stems"]
+
+WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+"""Whoosh's default tokenizer pattern (``whoosh.analysis.tokenizers.default_pattern``), its group
+made non-capturing so that ``findall`` returns whole words."""
+
+_STEM_CACHE = 50_000
+"""As Whoosh's ``StemFilter`` (``cachesize=50000``)."""
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    from whoosh.lang.porter import stem as porter
+
+    return lru_cache(maxsize=_STEM_CACHE)(porter)
+
+
+def stem(word: str) -> str:
+    """The Porter stem of a lowercase word, as the index's fields stem it."""
+    return _stemmer()(word)
+
+
+@lru_cache(maxsize=2)
+def _stops(body: bool) -> frozenset[str]:
+    from whoosh.analysis import STOP_WORDS
+
+    # The body and title fields also drop "s" and "t" (index.store.core.text_analyzer).
+    return frozenset(STOP_WORDS | {"s", "t"}) if body else frozenset(STOP_WORDS)
+
+
+def analyse_body(text: str) -> tuple[list[str], list[str]]:
+    """Stems in order and the sorted unique unstemmed words of a title or body field's text.
+
+    The same tokens as ``StemmingAnalyzer(stoplist=STOP_WORDS | {"s", "t"}, minsize=1)`` (the
+    index's text analyzer): Whoosh's tokenizer pattern, lowercase, stop words dropped, Porter stems.
+
+    Args:
+        text: The text.
+
+    Returns:
+        The stems in order (what the postings hold) and the unstemmed words (the spelling graph's).
+    """
+    stops = _stops(True)
+    words = [w for w in (m.lower() for m in WORD.findall(text)) if w not in stops]
+    st = _stemmer()
+    return [st(w) for w in words], sorted(set(words))
+
+
+def stems(text: str) -> list[str]:
+    """Stems of ``text`` in order as Whoosh's default ``StemmingAnalyzer()`` makes them.
+
+    That analyzer drops Whoosh's stop words and words of one character before stemming.
+
+    Args:
+        text: The text.
+    """
+    stops = _stops(False)
+    st = _stemmer()
+    return [st(w) for w in (m.lower() for m in WORD.findall(text)) if len(w) > 1 and w not in stops]
