@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -12,18 +12,18 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from tui.commands import ScreenCommands
-from tui.messages import IndexUpdated, OpenArticle, StoreFailed, StoreOpened
+from tui.engine import Engine, EngineError, StoreFactory, default_factory
+from tui.messages import (
+    CataloguePreviewed,
+    IndexProgress,
+    IndexUpdated,
+    OpenArticle,
+    StoreFailed,
+    StoreOpened,
+)
 from tui.screens.help import HelpScreen, SkippedScreen
 from tui.screens.library import LibraryScreen
 from tui.settings import Settings
-
-StoreFactory = Callable[[list[str], "str | None"], Any]
-
-
-def _default_factory(roots: list[str], index_dir: str | None) -> Any:
-    from index.store.core import Store
-
-    return Store(roots, index_dir)
 
 
 class NewsdeskApp(App[None]):
@@ -66,12 +66,13 @@ class NewsdeskApp(App[None]):
         super().__init__()
         self.corpus_paths = list(corpus_paths)
         self.index_dir = index_dir
-        self.store: Any = None
+        self.engine = Engine()
+        """The app's one door to the engine (``tui/engine.py``); its store opens in a worker."""
         self.skipped_files: list[Any] = []
-        self._factory = store_factory or _default_factory
+        self._factory = store_factory or default_factory
         self._update_index = update_index
         self._settings = Settings.load()
-        self.library = LibraryScreen()
+        self.library = LibraryScreen(self.engine)
         self.marked: Any = None
         """The article marked as A for a comparison (``tui.marks.Marked``), if any."""
         self._compare_first = compare
@@ -82,6 +83,11 @@ class NewsdeskApp(App[None]):
         self._corpus_notes = list(corpus_notes)
         self.first_screen_ready = False
         """True once the library has listed the catalogue (benchmarks wait for it)."""
+
+    @property
+    def store(self) -> Any:
+        """The open store (``None`` until it is open)."""
+        return self.engine.store
 
     # -- start-up ------------------------------------------------------------------------------
 
@@ -110,22 +116,20 @@ class NewsdeskApp(App[None]):
             from tui.screens.compare import CompareScreen
 
             a, b = self._compare_first
-            self.push_screen(CompareScreen(None, a.id, b.id, articles=(a, b)))
-        if self._factory is _default_factory:
+            self.push_screen(CompareScreen(self.engine, a.id, b.id, articles=(a, b)))
+        if self._factory is default_factory:
             self.preview_catalogue()
         self.open_store()
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def preview_catalogue(self) -> None:
         """List what the index already holds before Whoosh is even imported (fast first screen)."""
-        from index.store.tables import quick_catalogue
-
         try:
-            rows = quick_catalogue(self.corpus_paths, self.index_dir)
+            rows = Engine.preview(self.corpus_paths, self.index_dir)
         except Exception:
             return
         if rows:
-            self.call_from_thread(self.library.preview, rows)
+            self.post_message(CataloguePreviewed(rows))
 
     def _theme_changed(self, theme: Any) -> None:
         self._settings.theme = theme.name
@@ -134,28 +138,23 @@ class NewsdeskApp(App[None]):
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store(self) -> None:
         """Open (or create) the index: fast, but it touches the disk, so never on the UI thread."""
-        from index.store.core import StoreError
-
         try:
-            store = self._factory(self.corpus_paths, self.index_dir)
-        except StoreError as exc:
+            store = self.engine.open(self._factory, self.corpus_paths, self.index_dir)
+        except EngineError as exc:
             self.post_message(StoreFailed(str(exc), fatal=True))
             return
-        except Exception as exc:
-            self.post_message(StoreFailed(f"cannot open the index: {exc}", fatal=True))
-            return
         try:
-            self.skipped_files = list(store.skipped())
+            skipped: list[Any] = self.engine.skipped()
         except Exception:
-            self.skipped_files = []
-        self.post_message(StoreOpened(store))
+            skipped = []
+        self.post_message(StoreOpened(store, skipped))
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
-        self.store = message.store
-        for note in getattr(self.store, "messages", ()):
-            self.notify(str(note), title="Index", markup=False)
-        self.library.set_store(self.store)
+        self.skipped_files = message.skipped
+        for note in self.engine.messages:
+            self.notify(note, title="Index", markup=False)
+        self.library.set_store()
         if self._update_index:
             self.update_index()
 
@@ -172,24 +171,27 @@ class NewsdeskApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def update_index(self) -> None:
         """Bring the index up to date with the corpus, reporting progress."""
-        from index.store.core import StoreError
-
         worker = get_current_worker()
-        self.call_from_thread(self.library.show_progress, 0, 1)
+        self.post_message(IndexProgress(0, 1))
 
         def progress(done: int, total: int, path: str) -> None:
-            self.call_from_thread(self.library.show_progress, done, total)
+            self.post_message(IndexProgress(done, total))
 
         try:
-            report = self.store.update(progress=progress, cancelled=lambda: worker.is_cancelled)
-        except StoreError as exc:  # IndexBusy included
+            report = self.engine.update(progress, lambda: worker.is_cancelled)
+        except EngineError as exc:  # the index is busy, cannot be written, or indexing failed
             self.post_message(StoreFailed(str(exc)))
-            return
-        except Exception as exc:
-            self.post_message(StoreFailed(f"indexing failed: {type(exc).__name__}: {exc}"))
             return
         if not worker.is_cancelled:
             self.post_message(IndexUpdated(report))
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        self.library.show_progress(message.done, message.total)
+
+    @on(CataloguePreviewed)
+    def _catalogue_previewed(self, message: CataloguePreviewed) -> None:
+        self.library.preview(message.infos)
 
     @on(IndexUpdated)
     def _index_updated(self, message: IndexUpdated) -> None:
@@ -203,7 +205,7 @@ class NewsdeskApp(App[None]):
                 f"{report.removed} removed",
                 title="Index",
             )
-        if changed or len(self.store.catalogue()) != len(self.library.catalogue):
+        if changed or len(self.engine.catalogue()) != len(self.library.catalogue):
             # Another process may have indexed while this app waited for the write lock.
             self.library.reload()
         if report.skipped:
@@ -221,7 +223,7 @@ class NewsdeskApp(App[None]):
         from tui.screens.reader import ReaderScreen
 
         if self.store is not None:
-            self.push_screen(ReaderScreen(self.store, message.article_id, message.terms))
+            self.push_screen(ReaderScreen(self.engine, message.article_id, message.terms))
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

@@ -28,6 +28,7 @@ def start(app: Any) -> None:
 def _run(app: Any) -> None:
     from index.web.feeds import FeedError, FeedList, fetch_feeds
     from index.web.http import Fetcher
+    from tui.messages import IndexProgress
 
     worker = get_current_worker()
     feeds = FeedList(data_dir())
@@ -46,7 +47,7 @@ def _run(app: Any) -> None:
     )
 
     def progress(done: int, total: int, _url: str) -> None:
-        app.call_from_thread(app.library.show_progress, done, total)
+        app.post_message(IndexProgress(done, total))
 
     try:
         with Fetcher() as fetcher:

@@ -18,7 +18,7 @@ SIZE = (160, 45)
 
 async def _open(pilot: Any) -> CompareScreen:
     await settle(pilot)
-    screen = CompareScreen(pilot.app.store, HEADLINE, KURSK)
+    screen = CompareScreen(pilot.app.engine, HEADLINE, KURSK)
     await pilot.app.push_screen(screen)
     await settle(pilot)
     return screen
@@ -96,7 +96,7 @@ async def test_set_aside_is_unaligned_remembered_and_exported(
         await pilot.press("q")
         await settle(pilot)
         # Opened again, with the reports the other way round: still set aside.
-        again = CompareScreen(app.store, KURSK, HEADLINE)
+        again = CompareScreen(app.engine, KURSK, HEADLINE)
         await app.push_screen(again)
         await settle(pilot)
         assert again.set_aside == {(link.b.start, link.b.end, link.a.start, link.a.end)}

@@ -27,7 +27,7 @@ def _expected(store: Any, a_id: str, b_id: str) -> Any:
 async def _open(pilot: Any, a_id: str = HEADLINE, b_id: str = KURSK) -> CompareScreen:
     app = pilot.app
     await settle(pilot)
-    screen = CompareScreen(app.store, a_id, b_id)
+    screen = CompareScreen(app.engine, a_id, b_id)
     await app.push_screen(screen)
     await settle(pilot)
     return screen

@@ -114,7 +114,7 @@ async def test_every_screen_is_readable(make_app: Any, theme: str) -> None:
         await pilot.pause()
         found += failures(app, "help", app.screen.query_one(".overlay-box").region)
         await pilot.press("escape")
-        await app.push_screen(CompareScreen(app.store, HEADLINE, KURSK))
+        await app.push_screen(CompareScreen(app.engine, HEADLINE, KURSK))
         await settle(pilot)
         await pilot.press("right_square_bracket")  # a selected claim: its word differences
         await pilot.pause()

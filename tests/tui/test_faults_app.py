@@ -360,8 +360,8 @@ async def test_tiny_terminals_and_back(make_app: Any) -> None:
         await settle(pilot)
         screens = [
             lambda: None,
-            lambda: app.push_screen(ReaderScreen(app.store, KURSK)),
-            lambda: app.push_screen(CompareScreen(app.store, KURSK, app.store.catalogue()[0].id)),
+            lambda: app.push_screen(ReaderScreen(app.engine, KURSK)),
+            lambda: app.push_screen(CompareScreen(app.engine, KURSK, app.store.catalogue()[0].id)),
             lambda: app.action_help(),
         ]
         for open_screen in screens:

@@ -48,7 +48,7 @@ async def test_compare_half_and_full_pages(make_app: Any) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await app.push_screen(CompareScreen(app.store, HEADLINE, KURSK))
+        await app.push_screen(CompareScreen(app.engine, HEADLINE, KURSK))
         await settle(pilot)
         left = app.screen.query_one("#pane-left", ComparePane)
         height = left.size.height

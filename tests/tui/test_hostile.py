@@ -212,7 +212,7 @@ async def test_reader_text_header_entities_and_related(
     app = _app(make_app, hostile)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await app.push_screen(ReaderScreen(app.store, FEED))
+        await app.push_screen(ReaderScreen(app.engine, FEED))
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.article is not None
@@ -269,7 +269,7 @@ async def test_compare_panes_summary_entities_and_conflict(
     app = _app(make_app, hostile)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        screen = CompareScreen(app.store, PLAIN, RIVAL)
+        screen = CompareScreen(app.engine, PLAIN, RIVAL)
         await app.push_screen(screen)
         await settle(pilot)
         assert screen.comparison is not None and screen.conflicts

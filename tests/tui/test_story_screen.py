@@ -21,7 +21,7 @@ def _expected(store: Any, ids: list[str]) -> Any:
 
 async def _open(pilot: Any, ids: list[str]) -> StoryScreen:
     await settle(pilot)
-    screen = StoryScreen(pilot.app.store, ids)
+    screen = StoryScreen(pilot.app.engine, ids)
     await pilot.app.push_screen(screen)
     await settle(pilot)
     return screen

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +20,8 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from index.models import Article, Entity
+from tui.engine import Engine
+from tui.messages import Compared, CompareFailed, ReportsRead
 from tui.screens.compare_export import (
     ConfirmScreen,
     ExportScreen,
@@ -43,8 +45,8 @@ from tui.widgets.lists import file_name, meta_line, safe
 from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
-if TYPE_CHECKING:  # index.compare loads in the worker: it costs ~50 ms at first import
-    from index.compare import Comparison
+if TYPE_CHECKING:  # index.compare loads in the worker (Engine.compare): ~50 ms at first import
+    from tui.engine import Comparison
 
 CLAIMS = Binding.Group("claim", compact=True)
 CONFLICTS = Binding.Group("conflict", compact=True)
@@ -54,7 +56,7 @@ class CompareScreen(PendingG, Screen[None]):
     """Two reports of one story, side by side (stacked on narrow terminals).
 
     Args:
-        store: The open index (``article_with_entities``).
+        engine: The app's engine (reads the reports from its index, compares them).
         a_id: The report shown as A (left).
         b_id: The report shown as B (right).
     """
@@ -115,15 +117,15 @@ class CompareScreen(PendingG, Screen[None]):
 
     def __init__(
         self,
-        store: Any,
+        engine: Engine,
         a_id: str,
         b_id: str,
         *,
         articles: tuple[Article, Article] | None = None,
     ) -> None:
-        """Compare two articles of ``store``, or two ``articles`` read from files (no store)."""
+        """Compare two articles of the index, or two ``articles`` read from files (no index)."""
         super().__init__()
-        self.store = store
+        self.engine = engine
         self._given = articles
         self.a_id, self.b_id = a_id, b_id
         self.articles: dict[str, Article] = {}
@@ -183,49 +185,50 @@ class CompareScreen(PendingG, Screen[None]):
     def load(self) -> None:
         """Read both articles, show them, then compare them (worker thread)."""
         worker = get_current_worker()
+        engine = self.engine
+        found: list[tuple[Article, list[Entity]] | None]
         try:
             if self._given is not None:
-                from index.analysis import analyse
-
-                found = [(article, list(analyse(article))) for article in self._given]
+                found = [(article, engine.analyse(article)) for article in self._given]
             else:
-                found = [self.store.article_with_entities(i) for i in (self.a_id, self.b_id)]
+                found = [engine.article(i) for i in (self.a_id, self.b_id)]
         except Exception as exc:
-            self.app.call_from_thread(self._failed, f"cannot read the reports: {exc}")
+            self.post_message(CompareFailed(f"cannot read the reports: {exc}"))
             return
-        if found[0] is None or found[1] is None:
-            self.app.call_from_thread(self._failed, "a report is no longer in the index")
+        first, second = found
+        if first is None or second is None:
+            self.post_message(CompareFailed("a report is no longer in the index"))
             return
-        (a, ents_a), (b, ents_b) = found
+        (a, ents_a), (b, ents_b) = first, second
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._show_articles, a, ents_a, b, ents_b)
+        self.post_message(ReportsRead(a, ents_a, b, ents_b))
         t0 = time.perf_counter()
         try:
-            from index.compare import compare
-
-            result = compare(a, b, ents_a, ents_b)
+            result = engine.compare(a, b, ents_a, ents_b)
         except Exception as exc:
-            self.app.call_from_thread(self._failed, f"compare failed: {type(exc).__name__}: {exc}")
+            self.post_message(CompareFailed(f"compare failed: {type(exc).__name__}: {exc}"))
             return
         self.timings["compare"] = time.perf_counter() - t0
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_comparison, result)
+            self.post_message(Compared(result))
 
-    def _failed(self, message: str) -> None:
-        self.query_one("#compare-summary", Static).update(Content(f"⚠ {message}"))
-        self.notify(message, title="Compare", severity="error", markup=False)
+    @on(CompareFailed)
+    def _failed(self, message: CompareFailed) -> None:
+        self.query_one("#compare-summary", Static).update(Content(f"⚠ {message.message}"))
+        self.notify(message.message, title="Compare", severity="error", markup=False)
 
-    def _show_articles(
-        self, a: Article, ents_a: list[Entity], b: Article, ents_b: list[Entity]
-    ) -> None:
+    @on(ReportsRead)
+    def _show_articles(self, message: ReportsRead) -> None:
         if not self.is_attached:  # closed while the worker ran
             return
-        self.articles = {"a": a, "b": b}
-        self.entities = {"a": ents_a, "b": ents_b}
+        self.articles = {"a": message.a, "b": message.b}
+        self.entities = {"a": message.entities_a, "b": message.entities_b}
         self._fill()
 
-    def _show_comparison(self, result: Comparison) -> None:
+    @on(Compared)
+    def _show_comparison(self, message: Compared) -> None:
+        result = message.comparison
         if not self.is_attached:
             return
         from tui.setaside import load, without
@@ -501,7 +504,7 @@ class CompareScreen(PendingG, Screen[None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self, path: Path, overwrite: bool) -> None:
         """Write the Markdown brief to ``path`` (worker thread)."""
-        from index.compare.report import comparison_to_markdown
+        from tui.engine import comparison_to_markdown
 
         assert self.comparison is not None
         shown = safe(str(path))

@@ -19,7 +19,7 @@ from tui.widgets.compare_pane import TINTS, Mark
 from tui.widgets.lists import safe
 
 if TYPE_CHECKING:
-    from index.compare import Comparison, Pair, Passage
+    from tui.engine import Comparison, Pair, Passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ def summary(c: Comparison, error: str | Style = "bold $text-error") -> Content:
 
 def _names(entities: Sequence[Entity]) -> dict[str, tuple[str, str]]:
     """canonical key -> (label, the report's own fullest name for it: never another report's alias)."""
-    from index.analysis.entities import display_names
+    from tui.engine import display_names
 
     labels = {e.canonical: e.label for e in reversed(entities) if e.canonical}
     return {k: (labels[k], safe(name)) for k, name in display_names(entities).items()}

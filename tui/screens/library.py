@@ -15,7 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from tui.messages import OpenArticle
+from tui.engine import Engine, EngineError
+from tui.messages import (
+    CatalogueListed,
+    EveryHitListed,
+    FacetsCounted,
+    OpenArticle,
+    SearchAnswered,
+    SearchFailed,
+    SnippetsRead,
+)
 from tui.widgets.lists import FacetList, safe
 from tui.widgets.result_list import ResultList
 
@@ -40,7 +49,7 @@ def newest_first(infos: Iterable[Any]) -> list[Any]:
     key that inverted each date's digits took a fifth of a second before the first screen. A date
     kept as written ("27-MAR-1987 14:02V RM") would sort above every ISO date as a string.
     """
-    from index.analysis.dates import is_parsed
+    from tui.engine import is_parsed
 
     by_id = sorted(infos, key=lambda info: info.id)
     dated = [info for info in by_id if is_parsed(info.date)]
@@ -86,9 +95,11 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, engine: Engine) -> None:
         super().__init__()
+        self.engine = engine
         self.store: Any = None
+        """The store, once the app has opened it (``None`` before: nothing to search yet)."""
         self.catalogue: list[Any] = []
         self.stories: list[Any] | None = None
         self.result: Any = None
@@ -124,45 +135,45 @@ class LibraryScreen(Screen[None]):
 
     # -- data ----------------------------------------------------------------------------------
 
-    def set_store(self, store: Any) -> None:
-        """Start listing the corpus held by ``store``."""
-        self.store = store
+    def set_store(self) -> None:
+        """Start listing the corpus: the engine's store is open."""
+        self.store = self.engine.store
         self.reload()
 
     def reload(self) -> None:
         """Re-read the catalogue (after an index run) and re-run the current search."""
         if self.store is not None:
-            self.load_catalogue(self.store)
+            self.load_catalogue()
 
     @work(thread=True, exclusive=True, group="catalogue", exit_on_error=False)
-    def load_catalogue(self, store: Any) -> None:
+    def load_catalogue(self) -> None:
         """Read the catalogue, then the stories and the corpus facets (worker thread).
 
         The flat list is shown first so the first screen never waits for story grouping, which
         takes seconds on a large corpus; above ``STORY_LIMIT`` articles grouping is left off.
         """
-        from index.search import facets
-
         worker = get_current_worker()
-        infos = newest_first(store.catalogue())
-        self.app.call_from_thread(self._show_catalogue, infos, None, [])
+        infos = newest_first(self.engine.catalogue())
+        self.post_message(CatalogueListed(infos, None, []))
         try:
-            top = facets(store, None, limit=30)
+            top = self.engine.corpus_facets(30)
         except Exception:
             top = []
         if worker.is_cancelled:
             return
         stories: list[Any] | None = None
         if 1 < len(infos) <= STORY_LIMIT:
-            self.app.call_from_thread(self._show_catalogue, infos, None, top)
+            self.post_message(CatalogueListed(infos, None, top))
             try:
-                from index.related import stories as find_stories
-
-                stories = list(find_stories(store))
+                stories = self.engine.stories()
             except Exception:
                 stories = None
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_catalogue, infos, stories, top)
+            self.post_message(CatalogueListed(infos, stories, top))
+
+    @on(CatalogueListed)
+    def _catalogue_listed(self, message: CatalogueListed) -> None:
+        self._show_catalogue(message.infos, message.stories, message.top)
 
     def preview(self, infos: list[Any]) -> None:
         """Show the catalogue read ahead of the store, unless the store got there first."""
@@ -221,7 +232,7 @@ class LibraryScreen(Screen[None]):
         elif b_id is None or b_id == mark.article_id:
             self.notify("move to another article to compare with A", severity="warning")
         elif self.store is not None:
-            self.app.push_screen(CompareScreen(self.store, mark.article_id, b_id))
+            self.app.push_screen(CompareScreen(self.engine, mark.article_id, b_id))
 
     def _restyle(self, _theme: object) -> None:
         # List prompts carry resolved colours: rebuild them in the new theme's.
@@ -234,7 +245,7 @@ class LibraryScreen(Screen[None]):
         self._shown_query = self._answered_query = ""
         infos = self.catalogue
         if self.sort == "oldest":
-            from index.search import by_date
+            from tui.engine import by_date
 
             infos = by_date(sorted(infos, key=lambda i: i.id), lambda i: i.date, newest=False)
         self.query_one(ResultList).show_catalogue(infos[:LIST_LIMIT], self.stories)
@@ -270,7 +281,7 @@ class LibraryScreen(Screen[None]):
             if self._top is not None:  # back to the listing already read: no re-read, no wait
                 self._list_catalogue(self._top)
             else:
-                self.load_catalogue(self.store)
+                self.load_catalogue()
             return
         self.run_search(event.value.strip())
         self.set_timer(SEARCHING_AFTER, self._still_searching)
@@ -294,50 +305,64 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, debounce: bool = True) -> None:
-        """Search and compute facets for ``query`` (worker thread; newer keystrokes cancel it)."""
-        from index.search import QueryError, facets, search
+        """Search and count facets for ``query`` (worker thread; newer keystrokes cancel it).
 
+        The query is parsed and matched once (``Engine.query``); its first hits, every hit, the
+        sidebar's entities and the suggestion are all read from that one execution.
+        """
         worker = get_current_worker()
         if debounce:
             time.sleep(DEBOUNCE)
         if worker.is_cancelled:
             return
+        sort = self.sort
         try:
-            # The first hits with their snippets at once, as fast as a 50-hit search always was;
-            # then every hit (a stored-field read each: ~0.15 ms a hit, 0.4 s for 2,800).
-            result = search(self.store, query, limit=PREFETCH, snippets=SNIPPETS, sort=self.sort)
-        except QueryError as exc:
+            with self.engine.query(query) as run:
+                # The first hits with their snippets at once, as fast as a 50-hit search always
+                # was; then every hit (a stored-field read each: ~0.15 ms a hit, 0.4 s for 2,800).
+                first = run.result(limit=PREFETCH, snippets=SNIPPETS, sort=sort)
+                if worker.is_cancelled:
+                    return
+                # Hits first; the sidebar's counts follow (tens of milliseconds, seconds on a large
+                # corpus while its entity map is first built).
+                self.post_message(SearchAnswered(query, first))
+                result = first
+                if first.total > len(first.hits):
+                    try:
+                        result = run.result(limit=None, snippets=0, sort=sort)
+                    except Exception:
+                        result = first
+                    if worker.is_cancelled:
+                        return
+                    if result is not first:
+                        self.post_message(EveryHitListed(first, result))
+                try:
+                    found = self.engine.facets_of(run, 30) if result.total else []
+                except Exception:
+                    found = []
+        except EngineError as exc:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_error, str(exc), query)
+                self.post_message(SearchFailed(query, str(exc)))
             return
         except Exception as exc:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_error, f"search failed: {exc}", query)
+                self.post_message(SearchFailed(query, f"search failed: {exc}"))
             return
-        if worker.is_cancelled:
-            return
-        # Hits first; the sidebar's counts follow (tens of milliseconds, seconds on a large corpus
-        # while its entity map is first built).
-        self.app.call_from_thread(self._show_result, result, None, query)
-        if result.total > len(result.hits):
-            first = result
-            try:
-                result = search(self.store, query, limit=None, snippets=0, sort=self.sort)
-            except Exception:
-                result = first
-            if worker.is_cancelled:
-                return
-            if result is not first:
-                self.app.call_from_thread(self._list_every_hit, first, result)
-        try:
-            found = facets(self.store, query, limit=30) if result.total else []
-        except Exception:
-            found = []
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_facets, result, found)
+            self.post_message(FacetsCounted(result, found))
 
-    def _list_every_hit(self, first: Any, every: Any) -> None:
+    @on(SearchAnswered)
+    def _search_answered(self, message: SearchAnswered) -> None:
+        self._show_result(message.result, None, message.query)
+
+    @on(SearchFailed)
+    def _search_failed(self, message: SearchFailed) -> None:
+        self._show_error(message.message, message.query)
+
+    @on(EveryHitListed)
+    def _list_every_hit(self, message: EveryHitListed) -> None:
         """Replace the first hits by every hit, the cursor and scroll kept where they are."""
+        first, every = message.first, message.every
         if self.result is not first:
             return  # a newer search is on screen
         self.result = every
@@ -354,24 +379,24 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, group="snippets", exit_on_error=False)
     def load_snippets(self, result: Any, ids: tuple[str, ...]) -> None:
         """Fetch the snippets of hits that came into view (worker thread)."""
-        from index.search import snippets_for
-
         try:
-            found = snippets_for(self.store, result.query, list(ids), SNIPPETS)
+            found = self.engine.snippets_for(result.query, ids, SNIPPETS)
         except Exception:
             found = {}
         found = {i: found.get(i, ()) for i in ids}  # asked once: never asked again
-        self.app.call_from_thread(self._show_snippets, result, found)
+        self.post_message(SnippetsRead(result, found))
 
-    def _show_snippets(self, result: Any, found: dict[str, Any]) -> None:
-        if self.result is result:
-            self.query_one(ResultList).set_snippets(found)
+    @on(SnippetsRead)
+    def _show_snippets(self, message: SnippetsRead) -> None:
+        if self.result is message.result:
+            self.query_one(ResultList).set_snippets(message.snippets)
 
-    def _show_facets(self, result: Any, found: list[Any]) -> None:
-        if self.result is not result:
+    @on(FacetsCounted)
+    def _show_facets(self, message: FacetsCounted) -> None:
+        if self.result is not message.result:
             return  # a newer search is on screen
-        self._last_view = (self._show_result, result, found, self._shown_query)
-        self.query_one(FacetList).show(found)
+        self._last_view = (self._show_result, message.result, message.facets, self._shown_query)
+        self.query_one(FacetList).show(message.facets)
 
     def _show_result(
         self,
@@ -498,7 +523,7 @@ class LibraryScreen(Screen[None]):
 
         article_id = self.query_one(ResultList).highlighted_id
         if article_id:
-            open_story(self, self.store, article_id)
+            open_story(self, self.engine, article_id)
 
     @on(ResultList.Selected)
     def _result_selected(self) -> None:
@@ -506,7 +531,7 @@ class LibraryScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         """Order the list by relevance, newest or oldest first (the catalogue: newest or oldest)."""
-        from index.search import SORTS
+        from tui.engine import SORTS
 
         if self.query_text:
             self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]

@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from index.models import ENTITY_LABELS, Article, Entity
-from tui.messages import OpenArticle
+from tui.engine import Engine
+from tui.messages import ArticleRead, ArticleUnreadable, FindAnswered, OpenArticle, RelatedFound
 from tui.widgets.article_view import ArticleView, entity_class
 from tui.widgets.lists import (
     LABEL_NAMES,
@@ -75,9 +76,9 @@ class ReaderScreen(Screen[None]):
         Binding("t", "story", "Story", show=False, id="reader.story"),
     ]
 
-    def __init__(self, store: Any, article_id: str, terms: tuple[str, ...] = ()) -> None:
+    def __init__(self, engine: Engine, article_id: str, terms: tuple[str, ...] = ()) -> None:
         super().__init__()
-        self.store = store
+        self.engine = engine
         self.article_id = article_id
         self.terms = terms
         self.article: Article | None = None
@@ -128,26 +129,29 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self) -> None:
         """Read the stored article and its entities (worker thread)."""
-        from index.search.highlight import highlight_terms
+        from tui.engine import highlight_terms
 
         try:
-            found = self.store.article_with_entities(self.article_id)
-            names = self.store.display_names()
+            found = self.engine.article(self.article_id)
+            names = self.engine.display_names()
         except Exception as exc:
-            self.app.call_from_thread(
-                self.notify, f"cannot read the article: {exc}", severity="error", markup=False
-            )
+            self.post_message(ArticleUnreadable(f"cannot read the article: {exc}"))
             return
         if found is None:
-            self.app.call_from_thread(
-                self.notify, "this article is no longer in the index", severity="error"
-            )
+            self.post_message(ArticleUnreadable("this article is no longer in the index"))
             return
         article, entities = found
         ranges = highlight_terms(article.text, self.terms) if self.terms else []
-        self.app.call_from_thread(
-            self._show, article, entities, entity_items(entities, names), ranges
-        )
+        self.post_message(ArticleRead(article, entities, names, ranges))
+
+    @on(ArticleUnreadable)
+    def _unreadable(self, message: ArticleUnreadable) -> None:
+        self.notify(message.message, severity="error", markup=False)
+
+    @on(ArticleRead)
+    def _article_read(self, message: ArticleRead) -> None:
+        items = entity_items(message.entities, message.names)
+        self._show(message.article, message.entities, items, message.ranges)
 
     def _show(
         self,
@@ -169,15 +173,16 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="related", exit_on_error=False)
     def load_related(self) -> None:
         """Find reports related to this one (worker thread; optional engine feature)."""
+        found: list[Any] | None
         try:
-            from index.related import related
-
-            found = list(related(self.store, self.article_id, limit=10))
+            found = self.engine.related(self.article_id, limit=10)
         except Exception:
             found = None
-        self.app.call_from_thread(self._show_related, found)
+        self.post_message(RelatedFound(found))
 
-    def _show_related(self, found: list[Any] | None) -> None:
+    @on(RelatedFound)
+    def _show_related(self, message: RelatedFound) -> None:
+        found = message.related
         listing = self.query_one("#related", VimOptionList)
         if found is None:
             listing.set_options([Option(Content("related reports unavailable"), disabled=True)])
@@ -322,7 +327,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="find", exit_on_error=False)
     def run_find(self, query: str) -> None:
         """Find ``query`` in the article (worker thread: long articles take a moment)."""
-        from index.search.highlight import stemmed_tokens
+        from tui.engine import stemmed_tokens
 
         worker = get_current_worker()
         time.sleep(FIND_DEBOUNCE)
@@ -336,9 +341,11 @@ class ReaderScreen(Screen[None]):
             return
         hits = find_ranges(text, query, self._tokens) if query.strip() else []
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, query, hits)
+            self.post_message(FindAnswered(query, hits))
 
-    def _found(self, query: str, hits: list[tuple[int, int]]) -> None:
+    @on(FindAnswered)
+    def _found(self, message: FindAnswered) -> None:
+        query, hits = message.query, message.ranges
         self.find_query, self.find_hits = query, hits
         self.mode, self.position = "find", -1
         self._refresh_marks()
@@ -452,7 +459,7 @@ class ReaderScreen(Screen[None]):
         """The whole story: this article and its related reports, claim by claim."""
         from tui.screens.story import open_story
 
-        open_story(self, self.store, self.article_id)
+        open_story(self, self.engine, self.article_id)
 
     def action_compare(self) -> None:
         """Compare the article marked as A with this one; without a mark, this one with the
@@ -463,7 +470,7 @@ class ReaderScreen(Screen[None]):
         if mark is not None and mark.article_id != self.article_id:
             from tui.screens.compare import CompareScreen
 
-            self.app.push_screen(CompareScreen(self.store, mark.article_id, self.article_id))
+            self.app.push_screen(CompareScreen(self.engine, mark.article_id, self.article_id))
             return
         option = self.query_one("#related", VimOptionList).highlighted_option
         if option is None or not option.id:
@@ -474,4 +481,4 @@ class ReaderScreen(Screen[None]):
         except ImportError:
             self.notify("compare screen not available yet", severity="warning")
             return
-        self.app.push_screen(CompareScreen(self.store, self.article_id, option.id))
+        self.app.push_screen(CompareScreen(self.engine, self.article_id, option.id))

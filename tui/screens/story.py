@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from index.models import Article, Entity
+from tui.engine import Engine, EngineError
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.lists import VimOptionList, safe
@@ -91,13 +92,13 @@ class StoryScreen(Screen[None]):
 
     def __init__(
         self,
-        store: Any,
+        engine: Engine,
         article_ids: list[str] | None = None,
         *,
         articles: list[tuple[Article, list[Entity]]] | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.engine = engine
         self.article_ids = list(article_ids or [])
         self._given = articles
         self.story: Any = None
@@ -125,25 +126,17 @@ class StoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def build(self) -> None:
         """Read the reports and build the story (every pair of reports aligned: seconds)."""
-        from index.story import StoryError, story_map
-        from index.story.find import story_of
-
         worker = get_current_worker()
         try:
             if self._given is not None:
                 pairs = self._given
             else:
-                ids = self.article_ids
-                if len(ids) == 1:
-                    ids = story_of(self.store, ids[0])
-                pairs = [p for p in (self.store.article_with_entities(i) for i in ids) if p]
+                pairs = self.engine.story_reports(self.article_ids)
             if len(pairs) < 2:
                 self.post_message(_Built(None, "no other report of this story was found"))
                 return
-            story = story_map(
-                [a for a, _ in pairs], [e for _, e in pairs], lambda: worker.is_cancelled
-            )
-        except StoryError as exc:
+            story = self.engine.story_map(pairs, lambda: worker.is_cancelled)
+        except EngineError as exc:
             self.post_message(_Built(None, str(exc)))
             return
         except Exception as exc:
@@ -315,10 +308,10 @@ class StoryScreen(Screen[None]):
 
     def _open(self, report: int, start: int, end: int) -> None:
         rep = self.story.reports[report]
-        if self.store is None:
+        if self._given is not None:
             self.notify("these reports were read from files: no reader for them", markup=False)
             return
-        self.app.push_screen(StoryReaderScreen(self.store, rep.id, (start, end)))
+        self.app.push_screen(StoryReaderScreen(self.engine, rep.id, (start, end)))
 
     @on(DataTable.CellSelected, "#claims")
     def _cell_chosen(self) -> None:
@@ -382,18 +375,18 @@ class StoryScreen(Screen[None]):
         if a == b:
             self.notify("that column is A's own report: choose another", severity="warning")
             return
-        if self.store is None:
-            given = {art.id: art for art, _ in self._given or []}
-            self.app.push_screen(CompareScreen(None, a, b, articles=(given[a], given[b])))
+        if self._given is not None:
+            given = {art.id: art for art, _ in self._given}
+            self.app.push_screen(CompareScreen(self.engine, a, b, articles=(given[a], given[b])))
             return
-        self.app.push_screen(CompareScreen(self.store, a, b))
+        self.app.push_screen(CompareScreen(self.engine, a, b))
 
 
 class StoryReaderScreen(ReaderScreen):
     """The reader, opened at one sentence of the report (from the story view)."""
 
-    def __init__(self, store: Any, article_id: str, at: tuple[int, int]) -> None:
-        super().__init__(store, article_id)
+    def __init__(self, engine: Engine, article_id: str, at: tuple[int, int]) -> None:
+        super().__init__(engine, article_id)
         self.at = at
 
     def _show(self, *args: Any) -> None:
@@ -401,9 +394,9 @@ class StoryReaderScreen(ReaderScreen):
         self.query_one(ArticleView).set_current(self.at)
 
 
-def open_story(screen: Screen[Any], store: Any, article_id: str) -> None:
+def open_story(screen: Screen[Any], engine: Engine, article_id: str) -> None:
     """Open the story of ``article_id`` (the reader's and library's hook: one line there)."""
-    if store is None:
+    if engine.store is None:
         screen.notify("the index is still opening", severity="warning")
         return
-    screen.app.push_screen(StoryScreen(store, [article_id]))
+    screen.app.push_screen(StoryScreen(engine, [article_id]))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from index.ingest.textsafe import neutralise
 from index.models import Article, Block
+from tui.engine import neutralise
 
 _WORD = re.compile(r"\S+")
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\t]")

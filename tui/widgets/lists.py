@@ -17,8 +17,8 @@ from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.ingest.textsafe import neutralise
 from index.models import ENTITY_LABELS, Article
+from tui.engine import neutralise
 from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
@@ -42,7 +42,7 @@ def meta_line(source: str | None, date: str | None, missing: str = "unknown sour
 
     A date that could not be read is shown as written, marked "(date unread)".
     """
-    from index.analysis.dates import is_parsed
+    from tui.engine import is_parsed
 
     if date and not is_parsed(date):
         date = f"{date} (date unread)"

@@ -42,7 +42,7 @@ def entity_items(entities: list[Entity], names: dict[str, str]) -> list[EntityIt
 
 def find_ranges(text: str, query: str, tokens: Any = None) -> list[tuple[int, int]]:
     """Where ``query`` occurs in ``text``: by stemmed words, else as a plain substring."""
-    from index.search.highlight import highlight_terms, query_words
+    from tui.engine import highlight_terms, query_words
 
     words = query_words(query)
     found = highlight_terms(text, words, tokens) if words else []

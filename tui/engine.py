@@ -1,0 +1,271 @@
+"""The app's one door to the engine: every screen and widget reaches ``index`` through here.
+
+Like harlequin's adapter, :class:`Engine` is the one object the app holds for the engine: the open
+store (once a worker has opened it) and, as methods, everything the screens ask of it: the
+catalogue, an article, a query run once for hits, sidebar and suggestion, related reports, a
+comparison, a story. The module's functions are the engine's pure helpers the widgets use (text made
+safe to show, dates, highlighting). What they return are the engine's frozen dataclasses
+(``index.models``: offsets, never markup), which screens and widgets may import by name.
+
+The engine is imported on first use, never here at module level: the first screen lists the
+catalogue before Whoosh is imported (``index.store.tables``), and ``index.compare`` costs ~50 ms.
+Every method that reads the index blocks: call it from a worker thread, never the UI thread.
+Errors meant for the user come out as :class:`EngineError` (their message says what to do); any other
+exception is a fault, reported by the caller with its type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.analysis.dates import is_parsed
+    from index.analysis.entities import display_names
+    from index.compare import Comparison, Pair, Passage
+    from index.compare.report import comparison_to_markdown
+    from index.ingest.textsafe import neutralise
+    from index.models import Article, Entity, Facet, IndexReport, Skipped, Snippet
+    from index.related.reports import Related, Story
+    from index.search import SORTS, Execution, by_date
+    from index.search.highlight import highlight_terms, query_words, stemmed_tokens
+    from index.store import Store
+    from index.store.tables import ArticleInfo
+    from index.story.models import StoryMap
+
+StoreFactory = Callable[[list[str], "str | None"], Any]
+"""Opens the store for the corpus roots and index folder (tests inject their own)."""
+
+
+class EngineError(Exception):
+    """Something the engine refused, with a message for the user (a malformed query, an index
+    that cannot be opened or is busy, a story with one report)."""
+
+
+def default_factory(roots: list[str], index_dir: str | None) -> Store:
+    """The engine's own store for ``roots``."""
+    from index.store import Store
+
+    return Store(roots, index_dir)
+
+
+class Engine:
+    """The engine as the app sees it: one store, read from worker threads.
+
+    Args:
+        store: The open store (``None`` until :meth:`open` has run; comparing two articles read
+            from files needs none).
+    """
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+
+    # -- the store -----------------------------------------------------------------------------
+
+    @staticmethod
+    def preview(roots: Sequence[str], index_dir: str | None) -> list[ArticleInfo]:
+        """The catalogue an index already holds, read without importing Whoosh (fast first screen).
+
+        Returns an empty list when there is no index yet or it cannot be read that way.
+        """
+        from index.store.tables import quick_catalogue
+
+        return list(quick_catalogue(list(roots), index_dir) or [])
+
+    def open(self, factory: StoreFactory, roots: Sequence[str], index_dir: str | None) -> Store:
+        """Open (or create) the index and hold it.
+
+        Raises:
+            EngineError: the index cannot be opened (the message says why).
+        """
+        from index.store import StoreError
+
+        try:
+            store = factory(list(roots), index_dir)
+        except StoreError as exc:
+            raise EngineError(str(exc)) from None
+        except Exception as exc:
+            raise EngineError(f"cannot open the index: {exc}") from None
+        self.store = store
+        return store  # type: ignore[no-any-return]
+
+    def _store(self) -> Store:
+        if self.store is None:
+            raise EngineError("the index is still opening")
+        return self.store
+
+    @property
+    def messages(self) -> list[str]:
+        """What the store said when it opened (an index rebuilt, a lock left behind)."""
+        return [str(note) for note in getattr(self.store, "messages", ())]
+
+    def skipped(self) -> list[Skipped]:
+        """The files the last index run skipped, and why."""
+        return list(self._store().skipped())
+
+    def update(
+        self, progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]
+    ) -> IndexReport:
+        """Bring the index up to date with the corpus.
+
+        Raises:
+            EngineError: the index is busy or cannot be written.
+        """
+        from index.store import StoreError
+
+        try:
+            return self._store().update(progress=progress, cancelled=cancelled)
+        except StoreError as exc:  # IndexBusy included
+            raise EngineError(str(exc)) from None
+        except Exception as exc:
+            raise EngineError(f"indexing failed: {type(exc).__name__}: {exc}") from None
+
+    def catalogue(self) -> list[ArticleInfo]:
+        """Every article indexed (id, title, source, date, ...)."""
+        return list(self._store().catalogue())
+
+    def article(self, article_id: str) -> tuple[Article, list[Entity]] | None:
+        """An article and its entities, or ``None`` when it is no longer in the index."""
+        return self._store().article_with_entities(article_id)
+
+    def display_names(self) -> dict[str, str]:
+        """Each entity key's fullest name across the corpus."""
+        return self._store().display_names()
+
+    # -- search --------------------------------------------------------------------------------
+
+    @contextmanager
+    def query(self, text: str) -> Iterator[Execution]:
+        """Run a query once (parse and match, one searcher held for the block): its hits, every
+        hit, :meth:`facets_of` and the suggestion all read this one execution.
+
+        Raises:
+            EngineError: the query is malformed (the message says how).
+        """
+        from index.search import QueryError, run_query
+
+        try:
+            with run_query(self._store(), text) as run:
+                yield run
+        except QueryError as exc:
+            raise EngineError(str(exc)) from None
+
+    def facets_of(self, run: Execution, limit: int) -> list[Facet]:
+        """The entities most named by the articles an executed query matched."""
+        from index.search import facets_of
+
+        return facets_of(run, limit)
+
+    def corpus_facets(self, limit: int) -> list[Facet]:
+        """The entities most named across the corpus."""
+        from index.search import facets
+
+        return facets(self._store(), None, limit=limit)
+
+    def snippets_for(
+        self, query: str, ids: Sequence[str], snippets: int
+    ) -> dict[str, tuple[Snippet, ...]]:
+        """Snippets of some hits of ``query`` (the rows that came into view)."""
+        from index.search import snippets_for
+
+        return snippets_for(self._store(), query, list(ids), snippets)
+
+    # -- related reports, comparisons, stories -------------------------------------------------
+
+    def stories(self) -> list[Story]:
+        """The corpus grouped into stories (seconds on a large corpus)."""
+        from index.related import stories
+
+        return list(stories(self._store()))
+
+    def related(self, article_id: str, limit: int = 10) -> list[Related]:
+        """Reports most like an article."""
+        from index.related import related
+
+        return list(related(self._store(), article_id, limit=limit))
+
+    @staticmethod
+    def analyse(article: Article) -> list[Entity]:
+        """The entities of an article read from a file (not from the index)."""
+        from index.analysis import analyse
+
+        return list(analyse(article))
+
+    @staticmethod
+    def compare(a: Article, b: Article, ents_a: list[Entity], ents_b: list[Entity]) -> Comparison:
+        """Align two reports: shared and related claims, what each says alone, conflicts."""
+        from index.compare import compare
+
+        return compare(a, b, ents_a, ents_b)
+
+    def story_reports(self, article_ids: Sequence[str]) -> list[tuple[Article, list[Entity]]]:
+        """The reports of a story: the given articles, or (given one) every report of its story."""
+        from index.story.find import story_of
+
+        ids = list(article_ids)
+        if len(ids) == 1:
+            ids = story_of(self._store(), ids[0])
+        return [p for p in (self.article(i) for i in ids) if p]
+
+    @staticmethod
+    def story_map(
+        reports: Sequence[tuple[Article, list[Entity]]], cancelled: Callable[[], bool]
+    ) -> StoryMap:
+        """Every claim of a story, report by report (every pair aligned: seconds).
+
+        Raises:
+            EngineError: the story cannot be built from these reports.
+        """
+        from index.story import StoryError, story_map
+
+        try:
+            return story_map([a for a, _ in reports], [e for _, e in reports], cancelled)
+        except StoryError as exc:
+            raise EngineError(str(exc)) from None
+
+
+# -- the engine's pure helpers, loaded on first use ----------------------------------------------
+
+_HELPERS = {
+    "neutralise": "index.ingest.textsafe",  # untrusted text made safe to show, offsets kept
+    "is_parsed": "index.analysis.dates",  # a date the engine read (YYYY, YYYY-MM, YYYY-MM-DD)
+    "SORTS": "index.search",  # the orders a search lists its hits in
+    "by_date": "index.search",  # items by date, newest or oldest first, stable
+    "highlight_terms": "index.search.highlight",  # a search's words in an article, as ranges
+    "stemmed_tokens": "index.search.highlight",  # words as the index analyses them, with offsets
+    "query_words": "index.search.highlight",  # the words of a find-in-article query
+    "display_names": "index.analysis.entities",  # each entity's fullest name in one report
+    "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
+}
+"""Name -> the engine module that defines it. Each is the engine's own function, returned as is (no
+wrapper: ``neutralise`` runs once a character when a view lays out an article)."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _HELPERS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.engine' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(module), name)
+
+
+__all__ = [
+    "SORTS",
+    "Comparison",
+    "Engine",
+    "EngineError",
+    "Pair",
+    "Passage",
+    "StoreFactory",
+    "by_date",
+    "comparison_to_markdown",
+    "default_factory",
+    "display_names",
+    "highlight_terms",
+    "is_parsed",
+    "neutralise",
+    "query_words",
+    "stemmed_tokens",
+]
