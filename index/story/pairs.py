@@ -12,6 +12,7 @@ spelt two ways ("Zelensky" / "Zelenskyy") are folded over the whole story at onc
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -87,6 +88,45 @@ def align(a: Prepped, b: Prepped) -> Aligned:
         a.prepared, b.prepared, a.boiler, b.boiler, CANDIDATES
     ).judged
     return Aligned(matching.select(judged), judged)
+
+
+Vector = tuple[dict[str, float], float]
+"""A sentence's content weighed by how little of the story's setting it is, with its norm."""
+
+
+def setting_vectors(reports: Sequence[Prepped]) -> list[list[Vector]]:
+    """Each sentence's content, each word weighed down by the share of the story's reports that
+    use it: ``log((n + 1) / df) / log((n + 1) / 2)``, at most 1 (a word of two reports or fewer
+    keeps its weight; of every report of ten, a twentieth).
+
+    What every report of a developing story repeats ("15 British sailors detained by Iran") is the
+    story's setting, not a claim: two sentences that share only it are two claims about one story.
+    In a story of two reports nothing is weighed down.
+    """
+    n = len(reports)
+    df: dict[str, int] = defaultdict(int)
+    for r in reports:
+        for t in {t for i, p in enumerate(r.prepared) if i not in r.boiler for t in p.weights}:
+            df[t] += 1
+    top = math.log((n + 1) / 2)
+    factor = {t: min(1.0, math.log((n + 1) / d) / top) for t, d in df.items()}
+    out: list[list[Vector]] = []
+    for r in reports:
+        vs: list[Vector] = []
+        for p in r.prepared:
+            v = {t: w * factor.get(t, 1.0) for t, w in p.weights.items()}
+            vs.append((v, math.sqrt(sum(x * x for x in v.values())) or 1.0))
+        out.append(vs)
+    return out
+
+
+def setting_cosine(a: Vector, b: Vector) -> float:
+    """The cosine of two sentences' :func:`setting_vectors`: what they share beyond the story's
+    setting."""
+    va, vb = a[0], b[0]
+    if len(va) > len(vb):
+        va, vb = vb, va
+    return sum(x * vb[t] for t, x in va.items() if t in vb) / (a[1] * b[1])
 
 
 def nearest(reports: Sequence[Prepped], k: int) -> set[tuple[int, int]]:
