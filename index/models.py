@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG", "PLACE", "GROUP", "DATE", "QUANTITY")
+from index.vocabulary import ENTITY_LABELS
+
+__all__ = ["ENTITY_LABELS"]  # the labels are the vocabulary's; re-exported for older imports
 
 
 @dataclass(frozen=True, slots=True)

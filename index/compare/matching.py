@@ -41,6 +41,7 @@ from index.compare.judge import (
 from index.compare.judge import _zipf as _zipf_table
 from index.compare.words import stem
 from index.models import Entity, Sentence
+from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 __all__ = [
     "CANDIDATES",
@@ -66,37 +67,9 @@ _MIN_COSINE = 0.03
 _WEEKDAYS_MONTHS = frozenset(
     stem(w)
     for w in [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *WEEKDAYS,
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
         "gmt",
         "utc",
         "est",

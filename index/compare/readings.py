@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from index.compare.figures import Figure, clean, figures
 from index.compare.words import STOP, stem
 from index.models import Sentence
+from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = [
     "DAYS",
@@ -32,8 +33,8 @@ __all__ = [
 # --- dates, weekdays and clock times ----------------------------------------------------------------
 
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = "january february march april may june july august september october november december"
-_MONTH = {m[:3]: n + 1 for n, m in enumerate(_MONTHS.split())} | {"sept": 9}
+_MONTHS = " ".join(MONTHS)
+_MONTH = {m[:3]: n + 1 for n, m in enumerate(MONTHS)} | {"sept": 9}
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
     rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)"
@@ -387,7 +388,7 @@ def read_all(sents: Sequence[Sentence]) -> list[Reading]:
     return out
 
 
-_MONTH_WORDS = frozenset([*_MONTHS.split(), *(m[:3] for m in _MONTHS.split()), "sept"])
+_MONTH_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _CLOCK_WORDS = frozenset(
     [
         "am",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.analysis.gazetteer import ORG_HEADS, ROLE_NOUNS, TITLES
+from index.vocabulary import MONTHS, WEEKDAYS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -230,14 +231,16 @@ _OUTLET_NOUNS = _words(
 _HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady")
 
 
-_MONTHS = "january february march april may june july august september october november december"
+_MONTHS = " ".join(MONTHS)
 
 
 _NOT_NAMES = _words(
     "he she they it we i you this that these those there a an the his her their its our but and "
     "however meanwhile on in at by as also while when after before if so yet still then now "
     + _MONTHS
-    + " monday tuesday wednesday thursday friday saturday sunday today yesterday"
+    + " "
+    + " ".join(WEEKDAYS)
+    + " today yesterday"
 )
 
 
@@ -260,7 +263,9 @@ _NEGATION = re.compile(
 _GAP = _words(
     "has have had also later earlier previously further again then would will could yesterday "
     "today tonight may might reportedly publicly recently once quickly first separately on in "
-    "monday tuesday wednesday thursday friday saturday sunday " + _MONTHS
+    + " ".join(WEEKDAYS)
+    + " "
+    + _MONTHS
 )
 
 
