@@ -1,8 +1,12 @@
-"""Benchmark of the entity recognizer: characters per second and peak memory.
+"""Benchmark of the per-article analysis: recognizer and related-report features, ms an article.
 
-Run: ``python tests/benchmarks/bench_entities.py [--articles N]``. Uses the seed articles plus, when
-``../shared/data/reuters21578.jsonl`` exists next to the repository, the first N Reuters articles;
-without it, the seeds repeated. Prints figures only: never a pass/fail threshold.
+Run: ``python tests/benchmarks/bench_entities.py [--articles N] [--rounds R] [--tree PATH]``.
+Texts: the seed articles plus, when ``../shared/data/reuters21578.jsonl`` exists next to the
+repository, the first N Reuters stories; and N/4 generated ~500-word articles (``corpus_gen``).
+Times are CPU seconds of this process (``time.process_time``), the minimum of R rounds: on a shared
+machine that is steadier than wall time. ``--tree`` runs another checkout's ``index`` package (a
+``git archive`` of an older commit, say) under the same conditions, for a before/after comparison.
+Prints figures only: never a pass/fail threshold.
 """
 
 from __future__ import annotations
@@ -12,66 +16,107 @@ import json
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from index.analysis.entities import RuleRecognizer
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 
 
-def corpus(n: int) -> tuple[str, list[str]]:
-    """Texts to run on, and a description of where they came from."""
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    reuters = ROOT.parent / "shared" / "data" / "reuters21578.jsonl"
-    if reuters.exists():
-        texts: list[str] = []
-        with reuters.open(encoding="utf-8") as fh:
+def reuters(n: int) -> list[tuple[str, str]]:
+    """(title, text) of the seeds and the first ``n`` Reuters stories (none without the data)."""
+    out = [("", p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    path = ROOT.parent / "shared" / "data" / "reuters21578.jsonl"
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
             for line in fh:
-                texts.append(json.loads(line)["text"])
-                if len(texts) >= n:
+                doc = json.loads(line)
+                out.append((doc.get("title") or "", doc["text"]))
+                if len(out) >= n:
                     break
-        return f"seeds + {len(texts)} Reuters articles", seeds + texts
-    return "seeds repeated (no ../shared/data)", seeds * max(1, n // 10)
+    return out
+
+
+def synthetic(n: int) -> list[tuple[str, str]]:
+    """(title, text) of ``n`` generated ~500-word articles."""
+    sys.path.insert(0, str(HERE))
+    import corpus_gen
+
+    return [(d["title"], d["text"]) for d in corpus_gen.generate(n, seed=0, words=500)]
+
+
+def best_ms(fn: Callable[[], object], n: int, rounds: int) -> float:
+    """Minimum over ``rounds`` of the CPU milliseconds ``fn`` takes, divided by ``n``."""
+    best = float("inf")
+    for _ in range(rounds):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best * 1000 / max(1, n)
+
+
+def measure(
+    arts: list[Any], rec: Any, analyse_body: Callable[[str], Any], features: Any, rounds: int
+) -> str:
+    """Recognizer, body tokens and features of ``arts``: CPU ms an article."""
+    chars = sum(len(a.text) for a in arts) / max(1, len(arts))
+    ents = [rec.extract(a.text) for a in arts]
+    body = [analyse_body(a.text)[0] for a in arts]
+    n = len(arts)
+    rec_ms = best_ms(lambda: [rec.extract(a.text) for a in arts], n, rounds)
+    body_ms = best_ms(lambda: [analyse_body(a.text) for a in arts], n, rounds)
+    feat_ms = best_ms(lambda: [features(a, e, s) for a, e, s in zip(arts, ents, body)], n, rounds)
+    return (
+        f"{n} articles, {chars:,.0f} characters each; CPU ms an article (min of {rounds}): "
+        f"recognizer {rec_ms:.3f}, body tokens {body_ms:.3f}, features {feat_ms:.3f}; "
+        f"{sum(map(len, ents)) / n:.1f} mentions an article"
+    )
 
 
 def main() -> None:
+    """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--tree", type=Path, default=ROOT, help="source tree holding index/")
     args = parser.parse_args()
-    where, texts = corpus(args.articles)
-    chars = sum(len(t) for t in texts)
+    sys.path.insert(0, str(args.tree))
+
+    from index.analysis.entities import RuleRecognizer
+
+    try:
+        from index.analysis.tokens import analyse_body
+    except ImportError:  # a tree from before index.analysis.tokens
+        from index.store.core import analyse_body  # type: ignore[attr-defined,no-redef]
+    from index.ingest.formats import text_article
+    from index.related.features import features
 
     t0 = time.perf_counter()
     rec = RuleRecognizer()
     rec.extract("Warm-up: the gazetteer loads on first use in the U.S.")
-    load = time.perf_counter() - t0
+    print(f"tree: {args.tree}; gazetteer load {time.perf_counter() - t0:.2f} s (once per process)")
 
-    t0 = time.perf_counter()
-    mentions = sum(len(rec.extract(t)) for t in texts)
-    elapsed = time.perf_counter() - t0
+    arts: list[Any] = []
+    for name, docs in (
+        ("Reuters", reuters(args.articles)),
+        ("synthetic ~500 words", synthetic(max(50, args.articles // 4))),
+    ):
+        arts = [
+            text_article(text, str(i), str(i), title=title or None)
+            for i, (title, text) in enumerate(docs)
+        ]
+        print(f"{name}: {measure(arts, rec, analyse_body, features, args.rounds)}")
 
     tracemalloc.start()
-    for t in texts[:200]:
-        rec.extract(t)
+    for a in arts[:200]:
+        rec.extract(a.text)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-
-    print(f"corpus:           {where}: {len(texts)} texts, {chars:,} characters")
-    print(f"gazetteer load:   {load:.2f} s (once per process)")
-    print(
-        f"extraction:       {elapsed:.2f} s, {chars / elapsed:,.0f} characters/s, "
-        f"{mentions:,} mentions"
-    )
     print(f"peak extra memory while extracting (tracemalloc, 200 texts): {peak / 1e6:.1f} MB")
-    try:
-        import resource
+    import resource
 
-        print(
-            f"process max RSS:  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-        )
-    except ImportError:
-        pass
+    print(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":
