@@ -134,8 +134,8 @@ def corpus_holding(folder: Path, register: bool) -> list[str]:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """``newsdesk add URL``: fetch a page, save its article as Markdown, index it."""
+    from index.ingest.html import PageError
     from index.web.archive import saved_keys
-    from index.web.extract import PageError
     from index.web.http import Fetcher, FetchError
     from index.web.pages import fetch_page, page_document, save_page
 

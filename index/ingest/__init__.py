@@ -1,7 +1,8 @@
 """Ingest: article files (``.txt``, ``.md``, ``.jsonl``, saved ``.html``) read into articles.
 
 ``formats`` (finding, decoding and reading each kind, titles, paragraphs, front matter), ``jsonl``
-(one article a line, read and re-read line by line), ``markup`` (CommonMark into text plus structure
+(one article a line, read and re-read line by line), ``html`` (a saved web page's article, by
+trafilatura), ``markup`` (CommonMark into text plus structure
 with offsets), ``textsafe`` (untrusted text made safe to print).
 """
 

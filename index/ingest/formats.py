@@ -19,10 +19,10 @@ import yaml
 
 from index.analysis.dates import normalise_date
 from index.analysis.sentences import looks_hard_wrapped, paragraph_spans
+from index.ingest.html import page_assets
 from index.ingest.markup import parse_markdown
 from index.ingest.textsafe import implausible_text
 from index.models import Article, Block, Skipped
-from index.web.extract import page_assets
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -289,7 +289,7 @@ def read_file(source: SourceFile, data: bytes | None = None) -> tuple[list[Artic
         if data is None:
             data = read_bytes(source.path, size_limit(source.path))
         if suffix in (".html", ".htm"):  # saved web pages: their own decoding and extraction
-            from index.web.extract import read_page
+            from index.ingest.html import read_page
 
             return read_page(data, source.rel, source.path)
         text, notes = decode(data)

@@ -1,11 +1,13 @@
 """Articles from the web: saved pages, single URLs and RSS/Atom feeds.
 
-``extract`` reads a page's article (trafilatura); ``http`` fetches with limits (httpx); ``archive``
-writes articles as Markdown files with front matter; ``pages`` fetches and saves one URL;
-``feedlist`` keeps the subscriptions (and reads OPML); ``feeds`` fetches them.
+``http`` fetches with limits (httpx); ``archive`` writes articles as Markdown files with front
+matter; ``pages`` fetches and saves one URL; ``feedlist`` keeps the subscriptions (and reads OPML);
+``feeds`` fetches them. A page's article is read by ``index.ingest.html`` (trafilatura): a saved page
+is one more file format, so ingest owns it and the web reads it from there (web depends on ingest,
+never the reverse).
 
-The names below load their module on first use: ingest reads ``index.web.extract`` for every scan,
-and must not pay for the HTTP and feed modules (about 50 ms of imports) it never uses.
+The names below load their module on first use: a scan must not pay for the HTTP and feed modules
+(about 50 ms of imports) it never uses.
 """
 
 from __future__ import annotations
@@ -56,4 +58,6 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'index.web' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"index.web.{_WHERE[name]}"), name)
+    where = _WHERE[name]
+    module = "index.ingest.html" if where == "extract" else f"index.web.{where}"
+    return getattr(importlib.import_module(module), name)

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from index.analysis.dates import normalise_date
+from index.ingest.html import Page, PageError, extract_page
 from index.web.archive import now_iso, saved_keys, slug
-from index.web.extract import Page, PageError, extract_page
 from index.web.feedlist import Feed, FeedError, FeedList, file_lock
 from index.web.http import Fetcher, FetchError
 from index.web.pages import fetch_page, page_document, save_page

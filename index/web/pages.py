@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from index.ingest.html import Page, decode_html, extract_page
 from index.web.archive import now_iso, render_markdown, save_markdown, slug
-from index.web.extract import Page, decode_html, extract_page
 from index.web.http import Fetcher, FetchError
 
 _ISO_DAY = re.compile(r"\d{4}(?:-\d{2}){0,2}")

@@ -164,7 +164,7 @@ def score(got: str, gold: tuple[str, ...]) -> tuple[float, float, int]:
 
 
 def trafilatura_text(html: bytes) -> tuple[str, dict[str, str | None]]:
-    from index.web.extract import PageError, decode_html, extract_page
+    from index.ingest.html import PageError, decode_html, extract_page
 
     try:
         page = extract_page(decode_html(html)[0])

@@ -11,10 +11,10 @@ from web_samples import ARTICLE_PARAGRAPHS, COMMENT_WORDS, NAV_WORDS, TEASER_PAG
 
 from index.ingest import formats as ingest
 from index.ingest.formats import markdown_article, read_paths, split_front_matter
+from index.ingest.html import PageError, decode_html, extract_page
 from index.ingest.markup import parse_markdown
 from index.models import Article, Block, Skipped
 from index.web.archive import escape_inline, render_markdown
-from index.web.extract import PageError, decode_html, extract_page
 from index.web.pages import page_document
 
 
@@ -271,7 +271,7 @@ def test_br_separated_paragraphs_in_a_layout_table_stay_apart() -> None:
     )
 )
 def test_any_bytes_named_html_are_read_or_skipped(data: bytes) -> None:
-    from index.web.extract import read_page
+    from index.ingest.html import read_page
 
     articles, skipped = read_page(data, "x.html", "/x.html")
     assert len(articles) + len(skipped) == 1
@@ -283,7 +283,7 @@ def test_any_bytes_named_html_are_read_or_skipped(data: bytes) -> None:
 
 
 def test_trafilatura_output_vocabulary() -> None:
-    """``index.web.extract`` reads trafilatura's output tree (written for 2.3.1, pinned >=2.3.1,<2.4): if a
+    """``index.ingest.html`` reads trafilatura's output tree (written for 2.3.1, pinned >=2.3.1,<2.4): if a
     release renames its elements, this fails here rather than as silently missing paragraphs."""
     import trafilatura
 
