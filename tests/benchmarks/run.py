@@ -2,6 +2,13 @@
 
     python tests/benchmarks/run.py                 # 1,000 and 10,000 articles (a few minutes)
     python tests/benchmarks/run.py --sizes 1000,10000,100000   # the full set (long: 100k build)
+    python tests/benchmarks/run.py --quick         # builds only: 1,000 generated, 2,000 Reuters
+    python tests/benchmarks/run.py --builds-only --sizes 10000 --reuters 10000   # issue 14's figures
+
+Every build is also made by a bare single-writer Whoosh index of the same texts (id, stored title,
+stemmed body; no entities, features or side tables), in the same run, and the ratio printed: the
+target is a newsdesk build no slower than that. Each build runs in its own child process; its wall
+time, the CPU seconds of all its processes and the peak memory of the largest one are printed.
 
 Corpora come from the deterministic generator in ``corpus_gen.py`` (news-like articles of ~500 words
 in overlapping stories), written as folders of ``.txt`` files under a temporary folder; when
@@ -15,7 +22,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -71,18 +77,96 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def build(corpus: Path, ix: Path) -> tuple[float, int]:
-    """Index ``corpus`` in a child process; returns wall seconds and the children's peak RSS (MB)."""
-    t = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--quiet"],
-        check=True,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
+def measured(cmd: list[str]) -> tuple[float, float, int]:
+    """Run ``cmd`` in a fresh child; its wall seconds, CPU seconds (all its processes) and peak MB.
+
+    A wrapper process runs the command, so that the resource figures are this build's alone
+    (``RUSAGE_CHILDREN`` of a long-lived parent keeps the largest child ever waited for).
+    """
+    code = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "wall = time.perf_counter() - t\n"
+        "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(wall, r.ru_utime + r.ru_stime, r.ru_maxrss // 1024)\n"
     )
-    wall = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    out = subprocess.run(
+        [sys.executable, "-c", code, *cmd], check=True, cwd=REPO, capture_output=True, text=True
+    )
+    wall, cpu, peak = out.stdout.split()
+    return float(wall), float(cpu), int(peak)
+
+
+def build(corpus: Path, ix: Path) -> tuple[float, int]:
+    """Index ``corpus`` with ``newsdesk index``; returns wall seconds and the peak RSS (MB)."""
+    wall, cpu, peak = measured(
+        [sys.executable, "-m", "tui", "index", str(corpus), "--index-dir", str(ix), "--quiet"]
+    )
+    BUILDS.append((wall, cpu, peak))
     return wall, peak
+
+
+BUILDS: list[tuple[float, float, int]] = []
+
+
+def bare_build(corpus: Path, ix: Path) -> tuple[float, float, int]:
+    """The bare single-writer Whoosh build of ``corpus`` (see ``bare_whoosh``), in a child."""
+    return measured([sys.executable, str(Path(__file__).resolve()), "--bare", str(corpus), str(ix)])
+
+
+def bare_whoosh(corpus: Path, ix: Path) -> int:
+    """Index ``corpus`` as a plain Whoosh application would: one writer, id, title, stemmed body.
+
+    Reads the same files as newsdesk (``.txt``: first line the title, the rest the body;
+    ``.jsonl``: one article a line), walks folders in sorted order, commits once.
+    """
+    from whoosh import index as windex
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, TEXT, Schema
+
+    schema = Schema(
+        id=ID(unique=True, stored=True),
+        title=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        body=TEXT(analyzer=StemmingAnalyzer()),
+    )
+    ix.mkdir(parents=True, exist_ok=True)
+    writer = windex.create_in(str(ix), schema).writer()
+    n = 0
+    for path in sorted(corpus.rglob("*")):
+        if path.suffix == ".txt":
+            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            writer.add_document(id=str(path), title=title, body=body)
+            n += 1
+        elif path.suffix == ".jsonl":
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    doc = json.loads(line)
+                    writer.add_document(
+                        id=f"{path}#{doc['id']}", title=doc.get("title") or "", body=doc["text"]
+                    )
+                    n += 1
+    writer.commit()
+    return n
+
+
+def compare_builds(label: str, n: int, corpus: Path, work: Path) -> None:
+    """Print the bare-Whoosh build of ``corpus`` beside the newsdesk build just made, and the ratio."""
+    wall, cpu, _ = BUILDS[-1]
+    bwall, bcpu, bpeak = bare_build(
+        corpus, work / ("bare-" + label.replace(" ", "-").replace(",", ""))
+    )
+    row(
+        f"bare Whoosh build @ {label}",
+        f"{bwall:.1f} s",
+        f"one writer: id, title, stemmed body; {bcpu:.1f} s CPU, {bpeak} MB peak",
+    )
+    row(
+        f"build ratio newsdesk / bare Whoosh @ {label}",
+        f"{wall / bwall:.2f}",
+        f"wall (target <= 1.0); CPU {cpu / bcpu:.2f} ({cpu * 1000 / n:.1f} vs "
+        f"{bcpu * 1000 / n:.1f} ms an article)",
+    )
 
 
 def bench_search(store: object, label: str, queries: dict[str, list[str]]) -> None:
@@ -128,8 +212,8 @@ def search_queries() -> dict[str, list[str]]:
     }
 
 
-def bench_size(n: int, work: Path, full: bool) -> None:
-    """Every figure for one corpus size."""
+def bench_size(n: int, work: Path, full: bool, builds_only: bool = False) -> None:
+    """Every figure for one corpus size (the builds alone with ``builds_only``)."""
     from index.store.core import Store
 
     corpus, ix = work / f"c{n}", work / f"ix{n}"
@@ -145,6 +229,10 @@ def bench_size(n: int, work: Path, full: bool) -> None:
         f"{n / wall:.0f} articles/s, {size / 1e6 / wall:.2f} MB/s, entities included",
     )
     row(f"index build peak memory @ {n:,}", f"{peak} MB", "largest process (ru_maxrss)")
+    row(f"index build CPU @ {n:,}", f"{BUILDS[-1][1]:.1f} s", "all processes, user + system")
+    compare_builds(f"{n:,}", n, corpus, work)
+    if builds_only:
+        return
     if n >= 10_000 or not full:
         target = next((corpus / "part000").glob("*.txt"))
         with open(target, "a", encoding="utf-8") as fh:
@@ -247,8 +335,9 @@ def bench_start(corpus: Path, ix: Path, label: str) -> None:
         row(f"app start @ {label}", "n/a", f"failed: {str(exc)[:60]}")
 
 
-def bench_reuters(work: Path) -> None:
-    """Index and search the real Reuters-21578 stories, when ../shared/data is present."""
+def bench_reuters(work: Path, limit: int = 0, builds_only: bool = False) -> None:
+    """Index and search the real Reuters-21578 stories (the first ``limit``; 0: all), when
+    ../shared/data is present."""
     src = REPO.parent / "shared" / "data" / "reuters21578.jsonl"
     if not src.exists():
         print("\n(Reuters data not present: ../shared/data/reuters21578.jsonl; skipped)")
@@ -257,12 +346,24 @@ def bench_reuters(work: Path) -> None:
 
     corpus = work / "reuters"
     corpus.mkdir()
-    shutil.copy(src, corpus / src.name)
-    with open(src, encoding="utf-8") as fh:
-        n = sum(1 for _ in fh)
-    print(f"\nReuters-21578: {n:,} articles ({src.stat().st_size / 1e6:.1f} MB)")
-    wall, _ = build(corpus, work / "ixr")
-    row("index build @ Reuters", f"{wall:.1f} s", f"{n / wall:.0f} articles/s")
+    n = 0
+    with open(src, encoding="utf-8") as fh, open(corpus / src.name, "w", encoding="utf-8") as out:
+        for line in fh:
+            if limit and n >= limit:
+                break
+            out.write(line)
+            n += 1
+    size = (corpus / src.name).stat().st_size
+    print(f"\nReuters-21578: {n:,} articles ({size / 1e6:.1f} MB)")
+    wall, peak = build(corpus, work / "ixr")
+    row(
+        f"index build @ Reuters {n:,}",
+        f"{wall:.1f} s",
+        f"{n / wall:.0f} articles/s; {BUILDS[-1][1]:.1f} s CPU, {peak} MB peak",
+    )
+    compare_builds(f"Reuters {n:,}", n, corpus, work)
+    if builds_only:
+        return
     bench_search(
         Store([corpus], work / "ixr"),
         "Reuters",
@@ -282,30 +383,51 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument(
+        "--sizes", default=None, help="comma-separated corpus sizes (default 1000,10000)"
+    )
     parser.add_argument("--no-reuters", action="store_true")
+    parser.add_argument(
+        "--reuters", type=int, default=0, metavar="N", help="only the first N Reuters stories"
+    )
+    parser.add_argument(
+        "--builds-only", action="store_true", help="builds and their bare-Whoosh twins only"
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="builds only, 1,000 generated and 2,000 Reuters"
+    )
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temp folder)")
+    parser.add_argument(
+        "--bare", nargs=2, type=Path, metavar=("CORPUS", "INDEX"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.bare:
+        bare_whoosh(*args.bare)
+        return 0
+    if args.quick:
+        args.builds_only, args.sizes = True, args.sizes or "1000"
+        args.reuters = args.reuters or 2000
+    sizes = [int(s) for s in (args.sizes or "1000,10000").split(",") if s]
     print(
         f"newsdesk benchmarks: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.machine()}"
+        f"{platform.machine()}, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
     )
     work = args.keep or Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        print("\nseeds")
-        from index.store.core import Store
-        from tui.paths import seeds_dir
+        if not args.builds_only:
+            print("\nseeds")
+            from index.store.core import Store
+            from tui.paths import seeds_dir
 
-        seeds_ix = work / "ix-seeds"
-        Store([seeds_dir()], seeds_ix).update()
-        bench_start(seeds_dir(), seeds_ix, "seeds")
-        bench_compare()
+            seeds_ix = work / "ix-seeds"
+            Store([seeds_dir()], seeds_ix).update()
+            bench_start(seeds_dir(), seeds_ix, "seeds")
+            bench_compare()
         for n in sizes:
-            bench_size(n, work, 100_000 in sizes)
+            bench_size(n, work, 100_000 in sizes, args.builds_only)
         if not args.no_reuters:
-            bench_reuters(work)
+            bench_reuters(work, args.reuters, args.builds_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
