@@ -43,6 +43,67 @@ def measure_of(f: figs.Figure) -> str:
     return f.dim
 
 
+# A number that names something ("Flight 447", "stage 13", "Resolution 1723") counts nothing.
+_NAMING = re.compile(
+    r"\b(?:flight|stage|route|resolution|number|no|article|section|chapter|room|highway|line|"
+    r"platform|gate|terminal)\.?\s*$"
+)
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]*\s*$")
+SPREAD = 3.0
+"""Values of one unit measure (distance, area) more than this factor apart are two measures: a
+depth of 3,000 metres and a distance of 650 km off the coast are not one figure moving. Each part
+spans at most this factor from its smallest value."""
+_BASE_UNIT = {"distance": "km", "area": "m²"}
+
+
+def _naming(text: str, f: figs.Figure) -> bool:
+    """True for a count with no counted noun that follows a name or a naming word."""
+    if f.dim != "count" or f.noun:
+        return False
+    before = text[: f.start]
+    return bool(_CAPITALISED_BEFORE.search(before) or _NAMING.search(before.lower()))
+
+
+def _converted(text: str, f: figs.Figure, earlier: Sequence[figs.Figure]) -> bool:
+    """True for a figure in brackets after one of the same dimension: "190 miles (306 km)"."""
+    before = text[: f.start]
+    at = max(before.rfind("("), before.rfind("["))
+    if at < 0 or max(before.rfind(")"), before.rfind("]")) > at:
+        return False
+    return any(e.dim == f.dim and e.start < at for e in earlier)
+
+
+def _round(x: float) -> str:
+    """A value with at most three significant digits, as a reader writes it."""
+    if x >= 100:
+        return f"{round(x, -len(str(int(x))) + 3):,.0f}"
+    return f"{x:.3g}"
+
+
+def _spread(
+    key: str, values: list[tuple[FigureValue, float]]
+) -> list[tuple[str, list[tuple[FigureValue, float]]]]:
+    """A unit measure's values split into parts of at most :data:`SPREAD` from their smallest,
+    each part named by its range; any other measure whole."""
+    unit = _BASE_UNIT.get(key)
+    if unit is None or not values:
+        return [(key, values)]
+    ordered = sorted(values, key=lambda v: v[1])
+    parts: list[list[tuple[FigureValue, float]]] = [[ordered[0]]]
+    for v in ordered[1:]:
+        if v[1] > SPREAD * parts[-1][0][1]:
+            parts.append([])
+        parts[-1].append(v)
+    if len(parts) == 1:
+        return [(key, values)]
+    out = []
+    for part in parts:
+        lo, hi = _round(part[0][1]), _round(part[-1][1])
+        span = lo if lo == hi else f"{lo}-{hi}"
+        out.append((f"{key}, {span} {unit}", part))
+    return out
+
+
 def _written(text: str, f: figs.Figure) -> str:
     """The figure as the sentence writes it (hedge included), found near where it was read."""
     at = text.lower().find(f.text.lower(), max(0, f.start - len(f.text) - 20))
@@ -65,10 +126,13 @@ def timeline(
     for r, sents in enumerate(sentences):
         for n, s in enumerate(sents):
             text = numbers.clean(s.text)
-            for f in figs.figures(text):
+            read = figs.figures(text)
+            for k, f in enumerate(read):
                 key = measure_of(f)
                 if not key or (f.dim == "count" and f.value < 2 and f.hedge == "exact"):
                     continue  # "one of them": no figure of the story
+                if _naming(text, f) or _converted(text, f, read[:k]):
+                    continue
                 value = FigureValue(
                     r,
                     _written(text, f),
@@ -81,7 +145,7 @@ def timeline(
                 )
                 found[key].append((value, f.value))
     out: list[tuple[int, Measure]] = []
-    for key, values in found.items():
+    for key, values in (part for k, vs in found.items() for part in _spread(k, vs)):
         given = {v.report for v, _ in values}
         if len(given) < 2:
             continue

@@ -252,3 +252,97 @@ def test_any_reports_keep_the_invariants(texts: list[str]) -> None:
         assert all(m.claims[k].support == 1 and m.claims[k].report == r for k in ks)
     for measure in m.figures:
         assert len({v.report for v in measure.values}) >= 2
+
+
+# A developing story: every report repeats the setting (the crew held since March 3) around a
+# different development, in words no other lead uses.
+_SETTING = [
+    "The European Union called for the release of the twelve Danish fishermen held by Norway "
+    "since March 3 in the Barents Sea.",
+    "Denmark froze its fishing agreements with Norway until the twelve Danish fishermen held since "
+    "March 3 in the Barents Sea come home.",
+    "Norway said it would postpone freeing the twelve Danish fishermen held since March 3 in "
+    "the Barents Sea.",
+    "The twelve Danish fishermen held by Norway since March 3 in the Barents Sea landed in "
+    "Copenhagen on Friday.",
+    "Norwegian television broadcast an interview with one of the twelve Danish fishermen held "
+    "since March 3 in the Barents Sea.",
+    "Sweden offered to mediate between Denmark and Norway over the twelve Danish fishermen held "
+    "since March 3 in the Barents Sea.",
+    "A Norwegian court charged the captain of the twelve Danish fishermen held since March 3 in "
+    "the Barents Sea with poaching.",
+    "Protesters gathered outside the Norwegian embassy in Aarhus over the twelve Danish "
+    "fishermen held since March 3 in the Barents Sea.",
+]
+_TAIL = [
+    "The fishing boat Karen Holm had been inspected by the coast guard before it sailed.",
+    "Danish ministers met to discuss the crisis with the opposition.",
+    "A spokesman gave no date for the hearing.",
+    "Families of the crew waited at the harbour for hours before the plane arrived.",
+    "The broadcast was condemned by the Danish foreign minister.",
+    "The Swedish offer was welcomed by the United Nations.",
+    "The captain faces a fine of up to two million kroner.",
+    "Police said the protest was peaceful.",
+]
+
+
+def _developing(dated: bool):  # type: ignore[no-untyped-def]
+    arts = [
+        _article(n, f"{lead}\n{tail}\n", f"Outlet {n}", f"2025-03-{5 + 2 * n:02d}" if dated else "")
+        for n, (lead, tail) in enumerate(zip(_SETTING, _TAIL, strict=True))
+    ]
+    return story_map(arts)
+
+
+def _leads_together(m) -> int:  # type: ignore[no-untyped-def]
+    """The most leads (first sentences) one claim holds."""
+    return max(
+        (sum(1 for s in c.statements if s.stance == STATES and s.start == 0) for c in m.claims),
+        default=0,
+    )
+
+
+def test_setting_repeated_across_days_makes_no_claim() -> None:
+    # Undated, the leads are judged the same event (as ECB+ sentences of one event are) and join;
+    # published on different days, what they share is the story's setting, not a claim.
+    assert _leads_together(_developing(dated=False)) >= 2
+    assert _leads_together(_developing(dated=True)) == 1
+
+
+def test_cross_day_dates_and_hedges_are_no_disagreement() -> None:
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
+    from index.story import _kept
+    from index.story.engine import conflicts
+    from index.story.pairs import prepped
+
+    texts = [
+        "The cause of the crash is not yet known.",
+        "Officials are not certain what caused it.",
+    ]
+    a, b = (prepped(split_sentences(t), list(extract(t)), {}) for t in texts)
+    date = conflicts.Finding("date", 0, 0, "date: A says June 1; B says June 2", 1.0)
+    time = conflicts.Finding("date", 0, 0, "time: A says 02:00 GMT; B says 02:14 GMT", 1.0)
+    hedge = conflicts.Finding("certainty", 0, 0, "A reports it as uncertain", 1.0)
+    denial = conflicts.Finding("status", 0, 0, "A denies it", 1.0)
+    assert _kept(date, False, a, b) and not _kept(date, True, a, b)
+    assert _kept(time, True, a, b)
+    assert _kept(hedge, False, a, b) and not _kept(hedge, True, a, b)
+    assert not _kept(denial, False, a, b)  # both deny: they agree
+
+
+def test_figures_skip_names_and_conversions_and_split_unlike_distances() -> None:
+    texts = [
+        "Flight 212 crashed into the sea, killing all 140 people on board. Wreckage was found "
+        "about 400 kilometres (250 miles) off the coast. The recorders lie at a depth of 3,000 "
+        "metres.",
+        "All 140 people on Flight 212 died. Debris was seen 380 kilometres off the coast, and the "
+        "recorders may be 2,900 metres deep.",
+    ]
+    m = story_map([_article(n, t, f"Outlet {n}", f"2025-06-0{n + 1}") for n, t in enumerate(texts)])
+    by = {f.measure: [v.value for v in f.values] for f in m.figures}
+    dead = next(vs for k, vs in by.items() if k in ("dead", "people"))
+    assert "212" not in dead  # the flight's number counts nothing
+    distances = {k: vs for k, vs in by.items() if k.startswith("distance")}
+    assert len(distances) == 2, by  # the depth and the distance off the coast apart
+    assert all("250 miles" not in vs for vs in distances.values())  # a conversion in brackets
