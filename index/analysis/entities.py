@@ -63,9 +63,29 @@ _NUMW = (
 _PERIOD = r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade|century|quarter)"
 # Each pattern below opens with a guard that rejects, in one step, positions where none of its
 # alternatives can start (inside a word): the same matches, 30-50% less time (measured on generated
-# and Reuters articles).
+# and Reuters articles). A second guard lets through only a digit, a capital or one of the lowercase
+# words an alternative can open with, so the dates regex tries its thirteen alternatives at far fewer
+# words (0.90 -> 0.52 ms on a 500-word article; quantities 0.63 -> 0.46 ms; the same matches on all
+# 19,043 Reuters stories).
+_DATE_OPENERS = (
+    "the early late mid spring summer autumn fall winter end beginning start middle rest last this "
+    "next past coming previous earlier later more less fewer over nearly almost about at in by of "
+    "since until during before after a several dozen one two three four five six seven eight nine "
+    "ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "thousand million billion"
+).split()
+"""Every lowercase word a date alternative below can start with (``_NUMW`` included)."""
+
+
+def _openers(words: list[str]) -> str:
+    """A lookahead that passes a digit, a capital, or one of ``words`` as a whole word."""
+    return rf"(?=[\d$€£¥A-Z]|(?:{'|'.join(sorted(set(words), key=lambda w: (-len(w), w)))})\b)"
+
+
 _DATE_RE = re.compile(
-    r"(?<!\w)(?=\w)(?:"
+    r"(?<!\w)(?=\w)"
+    + _openers(_DATE_OPENERS)
+    + r"(?:"
     + "|".join(
         [
             rf"\b(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?",
@@ -95,8 +115,17 @@ _APPROX = (
 )
 _MULT = r"(?:hundred|thousand|million|billion|trillion|mln|bln|bn|[Bb]illion|[Mm]illion)"
 _NUM = rf"(?:[$€£¥]\s?)?\d+(?:[,.]\d+)*(?:\s?%)?|\b{_NUMW}(?:[\s-]+{_NUMW})*"
+_QTY_OPENERS = (
+    "more less fewer over about around nearly almost approximately roughly up at a several dozen "
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety hundred thousand million billion thousands hundreds "
+    "millions billions dozens tens"
+).split()
+"""Every lowercase word a quantity below can start with; capitals pass the guard anyway."""
 _QTY_RE = re.compile(
-    r"(?:(?<!\w)|(?=\d))(?:"  # digits may start inside a word ("A320"), number words may not
+    r"(?:(?<!\w)|(?=\d))"  # digits may start inside a word ("A320"), number words may not
+    + _openers(_QTY_OPENERS)
+    + r"(?:"
     rf"(?:\b{_APPROX}\s+)?(?:{_NUM})(?:\s+{_MULT})*(?:\s+(?:to|and)\s+(?:{_NUM})(?:\s+{_MULT})*)?\b%?"
     r"|\b(?:[Tt]housands|[Hh]undreds|[Mm]illions|[Bb]illions|[Dd]ozens|[Tt]ens\s+of\s+thousands)\b)"
 )
@@ -193,7 +222,8 @@ class RuleRecognizer:
             if claimed.find(1, s, e) < 0:
                 cands.append(_Cand(s, e, "DATE", _date_key(text[s:e])))
                 claimed[s:e] = b"\x01" * (e - s)
-        lower_words = frozenset(w.replace("’", "'") for w in _LOWER_RE.findall(text))
+        # The pattern treats both apostrophes alike: unify them in the text, not in each word.
+        lower_words = frozenset(_LOWER_RE.findall(text.replace("’", "'") if "’" in text else text))
         caps = _caps_lines(text)
         for m in _SEQ_RE.finditer(text):
             self._names(text, m.start(), m.group(), claimed, lower_words, caps, cands)
@@ -236,7 +266,7 @@ class RuleRecognizer:
                 and not word.isupper()
             ):
                 tok.conn = True  # "Ellen DeGeneres To Host": a title-case headline word breaks it
-            if toks and _in_caps(caps, s) != _in_caps(caps, toks[-1].start):
+            if toks and caps and _in_caps(caps, s) != _in_caps(caps, toks[-1].start):
                 toks.append(_Tok(s, s, "", "", conn=True))  # a headline never joins the next line
             pm = _POSS_RE.search(word) if len(word) > 2 and not conn else None
             if pm:
@@ -793,15 +823,20 @@ def _person_key(surface: str) -> str:
     return " ".join(_TRANSLIT_RE.sub("y", w) for w in key_of(surface).split())
 
 
-def _match_person(token: str, fulls: Counter[str]) -> str | None:
-    """The most frequent full name in which ``token`` is the last, else the first, word."""
+def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | None:
+    """The most frequent full name in which ``token`` is the last, else the first, word.
+
+    Args:
+        token: A lone name's key.
+        fulls: (count, key, words) of the article's full names.
+    """
     from rapidfuzz.fuzz import ratio
 
     for pos in (-1, 0):
         best = [
             (n, k)
-            for k, n in fulls.items()
-            if k.split()[pos] == token or (len(token) >= 5 and ratio(k.split()[pos], token) >= 88)
+            for n, k, words in fulls
+            if words[pos] == token or (len(token) >= 5 and ratio(words[pos], token) >= 88)
         ]
         if best:
             return max(best)[1]
@@ -821,7 +856,9 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
             if " " in c.canonical:
                 fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
-    orgs = {key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"}
+    full_words = [(n, k, k.split()) for k, n in fulls.items()]
+    matched: dict[str, str | None] = {}  # a surname said ten times is matched once
+    orgs = sorted({key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"})
     # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
     # weekly review". One such mention decides for every mention of the name in the article.
     firms = {c.canonical for c in kept if c.label == "PERSON" and _FIRM_AFTER.match(text, c.end)}
@@ -830,16 +867,19 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
         surface = text[c.start : c.end]
         if c.label == "PERSON" and " " in c.canonical:
             # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc".
-            org = next((o for o in sorted(orgs) if o.startswith(c.canonical + " ")), None)
+            org = next((o for o in orgs if o.startswith(c.canonical + " ")), None)
             if org or c.canonical in firms:
                 c.label, c.canonical = "ORG", org or c.canonical
         if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
-            full = _match_person(_person_key(surface), fulls)
+            token = _person_key(surface)
+            if token not in matched:
+                matched[token] = _match_person(token, full_words)
+            full = matched[token]
             if full:
                 c.label, c.canonical = "PERSON", full
             elif c.label == "?":
                 key = key_of(surface)
-                org = next((o for o in sorted(orgs) if o.split()[0] == key and " " in o), None)
+                org = next((o for o in orgs if o.split()[0] == key and " " in o), None)
                 if org:
                     c.label, c.canonical = "ORG", org
                 elif c.hint in {"person", "said"}:
@@ -852,7 +892,7 @@ def _finish(text: str, cands: list[_Cand]) -> list[Entity]:
             c.label = "ORG"  # "Smith" of "Comissaria Smith"
         if c.label == "ORG" and key_of(surface) in INSTITUTIONS:
             # "the Treasury" of an article that names the "Treasury Department".
-            full = next((o for o in sorted(orgs) if o.startswith(key_of(surface) + " ")), None)
+            full = next((o for o in orgs if o.startswith(key_of(surface) + " ")), None)
             c.canonical = full or c.canonical
         if not c.canonical:
             c.canonical = key_of(surface)
