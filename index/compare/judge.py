@@ -182,8 +182,9 @@ def prepare(
     names: set[str] = set()
     negated = hedged = False
     first = True
+    known = _WORDS.get
     for w in _TOKEN.findall(clean):
-        kind, key, z, cap, neg, hedge = _word(w)
+        kind, key, z, cap, neg, hedge = known(w) or _word(w)
         negated = negated or neg
         hedged = hedged or hedge
         if kind == _NUMBER:
@@ -216,14 +217,10 @@ def prepare(
         negated,
         hedged,
         clean.lower(),
-        tuple(_code(t) for t in seq),
+        # an integer per distinct term, the same in every sentence of a process: rapidfuzz
+        # compares integer sequences faster than string ones
+        tuple(map(hash, seq)),
     )
-
-
-def _code(term: str) -> int:
-    """An integer per distinct term, the same in every sentence of a process (rapidfuzz compares
-    integer sequences faster than string ones)."""
-    return hash(term)
 
 
 FEATURES: tuple[str, ...] = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.compare.figures import Figure, clean, figures
 from index.compare.words import STOP, stem
@@ -216,13 +217,15 @@ _DENIAL = re.compile(
 )
 
 
-def denials(text: str) -> list[tuple[str, frozenset[str], str]]:
-    """Each denied act of a sentence: its verb's stem, the stems of what it denies, as written."""
+@lru_cache(maxsize=8192)
+def denials(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """Each denied act of a sentence: its verb's stem, the stems of what it denies, as written
+    (a sentence meets many others: read once)."""
     out = []
     for m in _DENIAL.finditer(text):
         what = frozenset(stem(w) for w in m.group(1).split() if w not in STOP and len(w) > 2)
         out.append((stem(m.group(2)), what, m.group(0)))
-    return out
+    return tuple(out)
 
 
 def same_source(na: set[str], nb: set[str]) -> bool:
@@ -413,16 +416,27 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
 
 
+_WORDS: dict[str, tuple[str, str, str]] = {}
+
+
+def _know(w: str) -> tuple[str, str, str]:
+    """A word once per distinct spelling: lower case; its stem as content (not a stop word, two
+    letters or more), else ""; its stem as a name (capitalised, not a stop word), else ""."""
+    low = w.lower()
+    content = stem(low) if low not in STOP else ""
+    found = (low, content if len(low) > 1 else "", content if w[0].isupper() else "")
+    if len(_WORDS) < 200_000:  # a corpus's vocabulary, not unbounded
+        _WORDS[w] = found
+    return found
+
+
 def _read(text: str) -> Reading:
     text = clean(text)
     words = _WORD.findall(text)
-    lower = [w.lower() for w in words]
-    stems = frozenset(stem(w) for w in lower if len(w) > 1 and w not in STOP)
-    names = frozenset(
-        stem(w)
-        for w, o in zip(lower[1:], words[1:], strict=True)
-        if o[0].isupper() and w not in STOP
-    )
+    known = [_WORDS.get(w) or _know(w) for w in words]
+    lower = [k[0] for k in known]
+    stems = frozenset(k[1] for k in known if k[1])
+    names = frozenset(k[2] for k in known[1:] if k[2])
     # each reading runs only when a word it needs is there: a sentence is read in tens of µs
     present = set(lower)
     days = (
