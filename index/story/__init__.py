@@ -80,7 +80,7 @@ SETTING_FLOOR = 0.1
 two reports published on different days needs as well."""
 APART_SIMILARITY = 0.4
 """Graded similarity a linked pair of two reports published on different days needs."""
-APART_SAME = 0.0
+APART_SAME = 0.05
 """Same-claim probability a linked pair of two reports published on different days needs."""
 
 
