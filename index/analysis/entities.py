@@ -826,20 +826,26 @@ def _person_key(surface: str) -> str:
 def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | None:
     """The most frequent full name in which ``token`` is the last, else the first, word.
 
+    A word matches when it is ``token`` or, for a token of five letters or more, when their
+    similarity (rapidfuzz ``ratio``) is at least 88; rapidfuzz scores all the names in one call.
+
     Args:
         token: A lone name's key.
         fulls: (count, key, words) of the article's full names.
     """
     from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import extract
 
     for pos in (-1, 0):
-        best = [
-            (n, k)
-            for n, k, words in fulls
-            if words[pos] == token or (len(token) >= 5 and ratio(words[pos], token) >= 88)
-        ]
-        if best:
-            return max(best)[1]
+        words = [w[pos] for _, _, w in fulls]
+        if len(token) >= 5:  # an equal word scores 100
+            hits = [
+                i for _, _, i in extract(token, words, scorer=ratio, score_cutoff=88, limit=None)
+            ]
+        else:
+            hits = [i for i, w in enumerate(words) if w == token]
+        if hits:
+            return max((fulls[i][0], fulls[i][1]) for i in hits)[1]
     return None
 
 
