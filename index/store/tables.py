@@ -1,26 +1,28 @@
-"""Side tables kept beside the Whoosh index, readable without importing Whoosh.
+"""The index's side tables and manifest, read without importing Whoosh.
 
 Listing 100,000 articles or ranking related reports must not unpickle every stored article, and the
-first screen must not wait for Whoosh to import (a third of a second). So the store also writes, per
-index run, three small pickles in the (private, 0700) index folder:
+first screen must not wait for Whoosh to import (a third of a second). The store keeps, in the index
+folder's database (``index.store.database``), beside the manifest:
 
 - ``catalogue``: article id -> (path, title, source, date, story), what the library lists;
 - ``names``: ``LABEL|canonical`` entity key -> the fullest surface form seen (sidebar labels);
-- ``features``: article id -> related-report features (``index.related.features``), the largest, read lazily.
+- ``features``: article id -> related-report features (``index.related.features``), read lazily.
+
+``quick_catalogue`` and ``quick_unchanged`` answer from the folder alone, before any store is opened.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from index.models import IndexReport
 
 TABLE_NAMES = ("catalogue", "names", "features")
-DELTA_MIN_ROWS = 500
-"""A table's changes stay in its delta file until they exceed this many rows (or a twentieth)."""
 MARKER = "newsdesk-index.json"
 
 
@@ -49,29 +51,12 @@ def default_index_dir(roots: Sequence[str | os.PathLike[str]]) -> Path:
 
 
 def table_path(index_dir: Path, name: str) -> Path:
-    """The file of one side table."""
-    return index_dir / f"{name}.pickle"
+    """The file that holds one side table (all of them live in the index folder's database)."""
+    from index.store.database import db_path
 
-
-def delta_path(index_dir: Path, name: str) -> Path:
-    """The file of a side table's changes since its base was last written."""
-    return index_dir / f"{name}.delta.pickle"
-
-
-def _load(path: Path) -> Any:
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (
-        OSError,
-        pickle.UnpicklingError,
-        EOFError,
-        AttributeError,
-        ImportError,  # written by a version whose classes lived in other modules
-        ValueError,
-        TypeError,
-    ):
-        return None
+    if name not in TABLE_NAMES:
+        raise ValueError(f"no side table {name!r}")
+    return db_path(index_dir)
 
 
 def fullest(old: str | None, new: str, key: str = "") -> bool:
@@ -96,80 +81,21 @@ def fullest(old: str | None, new: str, key: str = "") -> bool:
     )
 
 
-def _apply(table: dict[str, Any], name: str, delta: Any) -> None:
-    if not isinstance(delta, dict):
-        return
-    for key in delta.get("del", ()):
-        table.pop(key, None)
-    for key, value in delta.get("set", {}).items():
-        if name != "names" or fullest(table.get(key), value, key):
-            table[key] = value
-
-
 def read_table(index_dir: Path, name: str) -> dict[str, Any] | None:
-    """One side table (its base with its recent changes applied), or ``None`` when it is missing or
-    unreadable (the store then rebuilds it)."""
-    data = _load(table_path(index_dir, name))
-    if not isinstance(data, dict):
+    """One side table, or ``None`` when the database is missing, damaged or of another format (the
+    store then rebuilds it)."""
+    from index.store import database
+
+    readers: dict[str, Callable[[Any], dict[str, Any]]] = {
+        "catalogue": database.catalogue,
+        "names": database.names,
+        "features": database.features,
+    }
+    try:
+        with database.reading(index_dir) as con:
+            return readers[name](con)
+    except database.DatabaseError:
         return None
-    _apply(data, name, _load(delta_path(index_dir, name)))
-    return data
-
-
-def table_stamp(index_dir: Path, name: str) -> Any:
-    """What changes when a table changes (its base or its delta), for caches."""
-    stamp: list[tuple[int, int] | None] = []
-    for path in (table_path(index_dir, name), delta_path(index_dir, name)):
-        try:
-            st = path.stat()
-            stamp.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            stamp.append(None)
-    return tuple(stamp) if stamp[0] is not None else None
-
-
-def save_changes(
-    index_dir: Path, name: str, changed: dict[str, Any], removed: set[str], size: int
-) -> None:
-    """Record a run's changes to a table without rewriting the whole table.
-
-    An incremental run at 100,000 articles used to load and rewrite every table (130 MB of related
-    features) for one changed file. Changes now go to a small delta file; when the delta holds more
-    than a twentieth of the table (or 500 rows), it is folded into the base.
-    """
-    delta = _load(delta_path(index_dir, name))
-    if not isinstance(delta, dict):
-        delta = {"set": {}, "del": []}
-    sets: dict[str, Any] = dict(delta.get("set", {}))
-    dels: set[str] = set(delta.get("del", ()))
-    for key in removed:
-        sets.pop(key, None)
-        dels.add(key)
-    for key, value in changed.items():
-        dels.discard(key)
-        if name != "names" or fullest(sets.get(key), value, key):
-            sets[key] = value
-    if len(sets) + len(dels) <= max(DELTA_MIN_ROWS, size // 20):
-        write_table(index_dir, name, {"set": sets, "del": sorted(dels)}, delta=True)
-        return
-    base = _load(table_path(index_dir, name))
-    base = base if isinstance(base, dict) else {}
-    _apply(base, name, {"set": sets, "del": dels})
-    # The base is rewritten first; a crash before the delta goes leaves a delta that only repeats
-    # what the base already says (sets are final values, deletions are of gone ids).
-    write_table(index_dir, name, base)
-    delta_path(index_dir, name).unlink(missing_ok=True)
-
-
-def write_table(index_dir: Path, name: str, data: dict[str, Any], delta: bool = False) -> None:
-    """Replace one side table (or its delta) atomically."""
-    path = delta_path(index_dir, name) if delta else table_path(index_dir, name)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def quick_catalogue(
@@ -187,3 +113,44 @@ def quick_catalogue(
     if rows is None:
         return None
     return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
+
+
+def quick_unchanged(
+    roots: Sequence[str | os.PathLike[str]], index_dir: str | os.PathLike[str] | None = None
+) -> IndexReport | None:
+    """The report of an index run that would change nothing, found without Whoosh; else ``None``.
+
+    Every corpus file has the size and mtime the manifest records, none is new or gone, the same
+    paths are skipped, and the database describes the index's latest commit. A stat-only walk
+    (``index.store.walk``) and one read of the manifest's sizes: nothing is created or written.
+    """
+    from index.models import IndexReport, Skipped
+    from index.store import database
+    from index.store.walk import walk
+    from index.store.whoosh_compat import toc_generation
+
+    folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
+    resolved = [str(Path(r).expanduser().resolve()) for r in roots]
+    found, skipped = walk(resolved)
+    try:
+        with database.reading(folder) as con:
+            if database.meta(con, "generation") != str(toc_generation(folder)):
+                return None  # a run committed to Whoosh but not here: the store recovers it
+            stats = database.file_stats(con)
+            if not stats or len(stats) != len(found):
+                return None
+            for path, (size, mtime) in found.items():
+                known = stats.get(path)
+                if known is None or known[0] != size or known[1] != mtime:
+                    return None
+            inside = database.file_skipped(con)
+            for path in sorted(found):
+                skipped.extend(inside.get(path, ()))
+            if skipped != database.skipped(con):
+                return None
+    except database.DatabaseError:
+        return None
+    return IndexReport(
+        unchanged=sum(count for _, _, count in stats.values()),
+        skipped=tuple(Skipped(p, r) for p, r in skipped),
+    )

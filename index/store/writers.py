@@ -9,7 +9,7 @@ files, deletes what changed, and at commit adds the workers' finished segments t
 of contents in one atomic step, as Whoosh's own multi-process writer does.
 
 A worker that fails or dies makes the run raise ``ParallelFailed``; the store then repeats the run in
-one process (nothing was committed, and the manifest was not written).
+one process (nothing was committed to the index or its database).
 """
 
 from __future__ import annotations
@@ -24,6 +24,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from index.models import Article
+from index.store.schema import BodyTokens, document_fields
+from index.store.whoosh_compat import (
+    close_segment,
+    finish_worker_segment,
+    worker_writer,
+)
 
 PARALLEL_MIN_ARTICLES = 200
 """Below this many new articles, worker processes cost more to start than they save."""
@@ -47,8 +53,6 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
     ``spelled`` holds the spelling words this writer's segment already has: each is passed once per
     segment, not once per document (they were about half of all postings).
     """
-    from index.store.core import BodyTokens
-
     keys = fields.pop("_keys")
     share, path = fields.pop("_share"), fields.pop("_path")
     feats = fields.pop("features")
@@ -66,7 +70,6 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
 def analysed_fields(article: Article, share: float) -> dict[str, Any]:
     """Entities, features and Whoosh fields of one article, with its bookkeeping under ``_`` keys."""
     from index.analysis import analyse
-    from index.store.core import document_fields
 
     entities = analyse(article)
     fields = document_fields(article, entities)
@@ -86,7 +89,7 @@ def write_articles(
 ) -> list[Any] | None:
     """Analyse and index ``items``; call ``sink`` with each article's row as it is done.
 
-    Returns the segments written by worker processes, to be added at commit (see ``commit``), an
+    Returns the segments written by worker processes, to be added at commit (``whoosh_compat.commit_with_segments``), an
     empty list when everything went through ``writer``, or ``None`` when the run was cancelled.
 
     Raises:
@@ -120,26 +123,6 @@ def _deleting_ids(
     for article, share in items:
         writer.delete_by_term("id", article.id)
         yield article, share
-
-
-def commit(writer: Any, segments: list[Any]) -> None:
-    """Commit ``writer``'s deletions (and any documents) together with the workers' segments.
-
-    The same steps as Whoosh's ``SegmentWriter.commit``, with the extra segments added to the new
-    table of contents: one atomic write, so readers see all of the run or none of it. Small existing
-    segments are merged as usual; the new ones are not (that would put the commit on one core).
-    """
-    if not segments:
-        writer.commit()
-        return
-    final = writer._merge_segments(None, None, None)
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    final.extend(segments)
-    writer._commit_toc(final)
-    writer._finish()
 
 
 class _Pool:
@@ -281,13 +264,9 @@ def _worker(index_dir: str, jobs: Any, results: Any, parent: int) -> None:
     that is never committed are removed by Whoosh at the next commit.
     """
     _watch_parent(parent)
-    from whoosh import index as windex
-    from whoosh.writing import SegmentWriter
-
     writer = None
     try:
-        ix = windex.open_dir(index_dir)
-        writer = SegmentWriter(ix, _lk=False, limitmb=WORKER_LIMIT_MB, compound=False)
+        writer = worker_writer(index_dir, WORKER_LIMIT_MB)
         spelled: set[str] = set()
         while True:
             job = jobs.get()
@@ -298,14 +277,9 @@ def _worker(index_dir: str, jobs: Any, results: Any, parent: int) -> None:
                 for article, share in job
             ]
             results.put(("rows", rows))
-        # Never ``writer.cancel()`` or ``_finish()`` here: they delete the index's temporary folder,
-        # which the main process and the other workers share.
-        segment = writer._finalize_segment() if writer._added else None
-        if segment is None:
-            writer._close_segment()
-        results.put(("done", segment))
+        results.put(("done", finish_worker_segment(writer)))
     except BaseException as exc:  # reported to the main process, which falls back to one process
         if writer is not None:
             with contextlib.suppress(Exception):
-                writer._close_segment()
+                close_segment(writer)
         results.put(("error", f"{type(exc).__name__}: {exc}"))

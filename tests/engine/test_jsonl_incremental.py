@@ -14,7 +14,8 @@ import index.store.writers
 from index.ingest.formats import read_paths
 from index.models import Article
 from index.search import search
-from index.store.core import MANIFEST, Store
+from index.store import database
+from index.store.core import Store
 
 STORIES = [
     {
@@ -231,7 +232,8 @@ def test_whole_file_turning_binary_then_back(feed: Path, tmp_path: Path) -> None
 def test_manifest_keeps_a_key_per_indexed_line(feed: Path, tmp_path: Path) -> None:
     store = Store([feed.parent], tmp_path / "ix")
     store.update()
-    entry = json.loads((store.index_dir / MANIFEST).read_text("utf-8"))["files"][str(feed)]
+    with database.reading(store.index_dir) as con:
+        entry = database.entries(con, [str(feed)])[str(feed)]
     assert sorted(entry["lines"].values()) == sorted(entry["ids"])
     assert len(entry["lines"]) == 3
 
@@ -258,10 +260,8 @@ def test_manifest_without_line_keys_reads_the_whole_file_once(
     """An index made before line keys: the first change reads the file whole, then by line."""
     store = Store([feed.parent], tmp_path / "ix")
     store.update()
-    path = store.index_dir / MANIFEST
-    manifest = json.loads(path.read_text("utf-8"))
-    del manifest["files"][str(feed)]["lines"]
-    path.write_text(json.dumps(manifest), "utf-8")
+    with database.writing(store.index_dir) as con:
+        con.execute("UPDATE files SET lines = NULL WHERE path = ?", (str(feed),))
     analysed.clear()
     _write(feed, [_line(s) for s in STORIES] + [_line({"id": "x", "text": "Xenon."})])
     report = store.update()

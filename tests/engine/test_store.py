@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from index.search import search
-from index.store.core import MANIFEST, MARKER, SCHEMA_VERSION, IndexBusy, Store, StoreError
+from index.store.core import MARKER, SCHEMA_VERSION, IndexBusy, Store, StoreError
+from index.store.database import db_path
 
 KURSK = "004_3a8db0f9f1ecf686.txt"
 HEADLINE = "000_44cfc8ca5dd0595f.txt"
@@ -227,7 +228,7 @@ def test_damaged_index_is_rebuilt_with_a_message(
 def test_lost_manifest_rereads_everything(seeds_copy: Path, make_store: Callable[..., Any]) -> None:
     store = make_store(seeds_copy)
     store.update()
-    (store.index_dir / MANIFEST).write_text("[1, 2", "utf-8")
+    db_path(store.index_dir).write_bytes(b"not a database")
     report = make_store(seeds_copy).update()
     assert report.reread == 2
     assert make_store(seeds_copy).doc_count() == 2
@@ -278,13 +279,11 @@ def test_progress_is_reported(seeds_copy: Path, make_store: Callable[..., Any]) 
     assert all(t == size for _, t in calls)
 
 
-def test_incremental_runs_record_table_changes_without_rewriting_the_tables(
+def test_incremental_runs_write_only_the_changed_rows(
     tmp_path: Path, make_store: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store.tables
-    from index.store.tables import delta_path, table_path
+    from index.store import database
 
-    monkeypatch.setattr(index.store.tables, "DELTA_MIN_ROWS", 10)
     corpus = tmp_path / "c"
     corpus.mkdir()
     for i in range(30):
@@ -293,25 +292,39 @@ def test_incremental_runs_record_table_changes_without_rewriting_the_tables(
         )
     store = make_store(corpus)
     store.update()
-    base = table_path(store.index_dir, "features")
-    before = base.stat().st_mtime_ns
+    written: list[tuple[set[str], set[str], set[str]]] = []
+    real_files, real_articles = database.put_files, database.put_articles
+
+    def put_files(con: Any, rows: dict[str, Any], gone: Any) -> None:
+        written.append(({Path(p).name for p in rows}, {Path(p).name for p in gone}, set()))
+        real_files(con, rows, gone)
+
+    def put_articles(con: Any, catalogue: dict[str, Any], feats: Any, gone: Any) -> None:
+        written.append((set(catalogue), set(gone), set(feats)))
+        real_articles(con, catalogue, feats, gone)
+
+    monkeypatch.setattr(database, "put_files", put_files)
+    monkeypatch.setattr(database, "put_articles", put_articles)
     (corpus / "a03.txt").write_text("Changed headline\nA new body from Berlin.\n", "utf-8")
     (corpus / "a04.txt").unlink()
     (corpus / "new.txt").write_text("Fresh report\nSomething from Rome happened.\n", "utf-8")
     report = store.update()
     assert (report.added, report.updated, report.removed) == (1, 1, 1)
-    assert base.stat().st_mtime_ns == before  # only the delta was written
-    assert delta_path(store.index_dir, "features").exists()
+    # The manifest rows of the two files read and the one gone; the articles' rows likewise.
+    assert written == [
+        ({"a03.txt", "new.txt"}, {"a04.txt"}, set()),
+        ({"a03.txt", "new.txt"}, {"a04.txt"}, {"a03.txt", "new.txt"}),
+    ]
+    monkeypatch.undo()
     again = make_store(corpus)
     rows = {a.id: a.title for a in again.catalogue()}
     assert rows["a03.txt"] == "Changed headline" and "a04.txt" not in rows and "new.txt" in rows
     assert set(again.features()) == set(rows) and len(rows) == 30
     assert "PLACE|berlin" in again.display_names()
-    # Many changes fold the delta back into the base.
+    assert "PLACE|paris" in again.display_names()
     for i in range(5, 30):
         (corpus / f"a{i:02d}.txt").write_text(f"Rewritten {i}\nNow from Madrid.\n", "utf-8")
     store.update()
-    assert not delta_path(store.index_dir, "features").exists()
     final = make_store(corpus)
     assert {a.id: a.title for a in final.catalogue()}["a29.txt"] == "Rewritten 29"
     assert len(final.features()) == 30

@@ -1,0 +1,314 @@
+"""The index folder's database (the standard library's SQLite): manifest, skipped list, side tables.
+
+One file, ``newsdesk.sqlite``, beside the Whoosh segments, read without importing Whoosh:
+
+- ``files``: the manifest, one row per corpus file (size, mtime, content hash, the ids read from it,
+  what was skipped in it, and for a ``.jsonl`` file a key per indexed line, ``index.ingest.jsonl``);
+- ``skipped``: every file or line the last run skipped, with the reason (the app lists them at start);
+- ``catalogue``: article id -> path, title, source, date, story (what the library lists);
+- ``names``: ``LABEL|canonical`` entity key -> the fullest surface form seen (sidebar labels);
+- ``features``: article id -> related-report features (``index.related.features``), as JSON;
+- ``meta``: the database format and the Whoosh generation the rows describe.
+
+A run changes only the rows of the files it read (the hand-made pickle and JSON stores it replaces
+rewrote a 19 MB manifest and delta files whole). Nothing here is a pickle: a damaged or foreign row
+is an error to recover from, never code to run.
+
+The rollback journal (not WAL): reading never creates a file, so a search on an unchanged corpus
+leaves the index folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+DB_NAME = "newsdesk.sqlite"
+FORMAT = 1
+"""Bump on any change to the tables below; an older database is then rebuilt from the index."""
+BUSY_TIMEOUT = 10.0
+"""Seconds a reader waits while another process commits (a commit takes milliseconds)."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha1 TEXT,
+    count INTEGER NOT NULL, ids TEXT NOT NULL, skipped TEXT NOT NULL, lines TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS skipped (n INTEGER PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS catalogue (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, source TEXT, date TEXT, story TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS features (id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+Entry = dict[str, Any]
+"""A manifest row as the store uses it: ``size``, ``mtime_ns``, ``sha1``, ``ids``, ``skipped``
+(``[[path, reason], ...]``) and, for a ``.jsonl`` file, ``lines`` (line key -> id)."""
+
+
+class DatabaseError(Exception):
+    """The database is missing, damaged or of another format (the store rebuilds it)."""
+
+
+def db_path(index_dir: Path) -> Path:
+    """The database file of an index folder."""
+    return index_dir / DB_NAME
+
+
+def stamp(index_dir: Path) -> tuple[int, int, int] | None:
+    """What changes when the database changes (every commit rewrites the file), for caches."""
+    try:
+        st = db_path(index_dir).stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+@contextlib.contextmanager
+def reading(index_dir: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection (never creates the file), closed on leaving.
+
+    Raises:
+        DatabaseError: no database, a damaged one, or one of another format.
+    """
+    path = db_path(index_dir)
+    if not path.is_file():
+        raise DatabaseError("no database")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    except sqlite3.Error as exc:
+        raise DatabaseError(str(exc)) from exc
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is None or row[0] != str(FORMAT):
+            raise DatabaseError(f"database format {row[0] if row else None}, now {FORMAT}")
+        yield con
+    except sqlite3.Error as exc:
+        raise DatabaseError(str(exc)) from exc
+    finally:
+        con.close()
+
+
+@contextlib.contextmanager
+def writing(index_dir: Path) -> Iterator[sqlite3.Connection]:
+    """A connection whose changes are committed together on leaving (rolled back on an error).
+
+    Only the holder of the Whoosh write lock writes, so writers never wait on each other; readers
+    in other processes wait at most ``BUSY_TIMEOUT`` for the commit.
+
+    Raises:
+        sqlite3.Error: the database cannot be written (a full disk, a damaged file).
+    """
+    con = sqlite3.connect(db_path(index_dir), timeout=BUSY_TIMEOUT, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+        con.executescript(_SCHEMA)  # no-op once made; executescript commits, so before BEGIN
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (str(FORMAT),))
+        yield con
+        if con.in_transaction:  # the caller may have rolled back (a cancelled run)
+            con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
+def remove(index_dir: Path) -> None:
+    """Delete the database and its journal (a damaged one, or one of another format)."""
+    for name in (DB_NAME, DB_NAME + "-journal"):
+        (index_dir / name).unlink(missing_ok=True)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def meta(con: sqlite3.Connection, key: str) -> str | None:
+    """One ``meta`` value."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def file_stats(con: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+    """Every manifest file's (size, mtime_ns, number of articles), by path: all a quiet run reads."""
+    rows = con.execute("SELECT path, size, mtime_ns, count FROM files")
+    return {path: (size, mtime, count) for path, size, mtime, count in rows}
+
+
+def file_skipped(con: sqlite3.Connection) -> dict[str, list[list[str]]]:
+    """What was skipped inside each file that had something skipped, by path."""
+    rows = con.execute("SELECT path, skipped FROM files WHERE skipped != '[]'")
+    return {path: _json_list(text) for path, text in rows}
+
+
+def entries(con: sqlite3.Connection, paths: Iterable[str]) -> dict[str, Entry]:
+    """Whole manifest rows of ``paths`` (those the manifest has)."""
+    out: dict[str, Entry] = {}
+    for path in paths:
+        row = con.execute(
+            "SELECT size, mtime_ns, sha1, ids, skipped, lines FROM files WHERE path = ?", (path,)
+        ).fetchone()
+        if row is None:
+            continue
+        size, mtime, sha1, ids, skipped, lines = row
+        entry: Entry = {
+            "size": size,
+            "mtime_ns": mtime,
+            "sha1": sha1,
+            "ids": _json_list(ids),
+            "skipped": _json_list(skipped),
+        }
+        if lines is not None:
+            entry["lines"] = json.loads(lines)
+        out[path] = entry
+    return out
+
+
+def skipped(con: sqlite3.Connection) -> list[list[str]]:
+    """The last run's skipped list, ``[[path, reason], ...]`` in the order it was reported."""
+    return [[p, r] for p, r in con.execute("SELECT path, reason FROM skipped ORDER BY n")]
+
+
+def ids_except(con: sqlite3.Connection, paths: set[str]) -> set[str]:
+    """The article ids of every manifest file but ``paths``."""
+    out: set[str] = set()
+    for path, ids in con.execute("SELECT path, ids FROM files WHERE count > 0"):
+        if path not in paths:
+            out.update(_json_list(ids))
+    return out
+
+
+def catalogue(con: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
+    """Article id -> (path, title, source, date, story)."""
+    rows = con.execute("SELECT id, path, title, source, date, story FROM catalogue")
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def names(con: sqlite3.Connection) -> dict[str, str]:
+    """Entity key -> its fullest surface form."""
+    return dict(con.execute("SELECT key, text FROM names"))
+
+
+def features(con: sqlite3.Connection) -> dict[str, Any]:
+    """Article id -> related-report features."""
+    loads = json.loads
+    return {i: loads(data) for i, data in con.execute("SELECT id, data FROM features")}
+
+
+def _json_list(text: str | None) -> list[Any]:
+    try:
+        value = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+# -- writing (inside ``writing``) ---------------------------------------------------------------
+
+
+def set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    """Set one ``meta`` value."""
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def put_files(con: sqlite3.Connection, rows: dict[str, Entry], gone: Iterable[str]) -> None:
+    """Replace the manifest rows of ``rows``' paths and delete those of ``gone``."""
+    con.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in gone))
+    dumps = json.dumps
+    con.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                path,
+                e["size"],
+                e["mtime_ns"],
+                e.get("sha1"),
+                len(e.get("ids", ())),
+                dumps(e.get("ids", []), ensure_ascii=False),
+                dumps(e.get("skipped", []), ensure_ascii=False),
+                dumps(e["lines"], ensure_ascii=False) if "lines" in e else None,
+            )
+            for path, e in rows.items()
+        ),
+    )
+
+
+def put_skipped(con: sqlite3.Connection, listed: list[list[str]]) -> None:
+    """Replace the skipped list (only when it changed: it is usually short and the same)."""
+    if skipped(con) == listed:
+        return
+    con.execute("DELETE FROM skipped")
+    con.executemany(
+        "INSERT INTO skipped VALUES (?, ?, ?)", ((n, p, r) for n, (p, r) in enumerate(listed))
+    )
+
+
+def put_articles(
+    con: sqlite3.Connection,
+    catalogue_rows: dict[str, tuple[Any, ...]],
+    feature_rows: dict[str, Any],
+    gone: Iterable[str],
+) -> None:
+    """Replace the catalogue and features rows of new and changed articles; delete ``gone`` ones."""
+    dropped = [(i,) for i in gone]
+    con.executemany("DELETE FROM catalogue WHERE id = ?", dropped)
+    con.executemany("DELETE FROM features WHERE id = ?", dropped)
+    con.executemany(
+        "INSERT OR REPLACE INTO catalogue VALUES (?, ?, ?, ?, ?, ?)",
+        ((i, *row) for i, row in catalogue_rows.items()),
+    )
+    dumps = json.dumps
+    con.executemany(
+        "INSERT OR REPLACE INTO features VALUES (?, ?)",
+        ((i, dumps(f, ensure_ascii=False, separators=(",", ":"))) for i, f in feature_rows.items()),
+    )
+
+
+def put_names(con: sqlite3.Connection, found: dict[str, str]) -> None:
+    """Keep, for each entity key, the fullest surface form of the stored one and ``found``'s."""
+    from index.store.tables import fullest
+
+    old: dict[str, str] = {}
+    keys = list(found)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        old.update(con.execute(f"SELECT key, text FROM names WHERE key IN ({marks})", chunk))
+    con.executemany(
+        "INSERT OR REPLACE INTO names VALUES (?, ?)",
+        (
+            (key, text)
+            for key, text in found.items()
+            if key not in old or fullest(old[key], text, key)
+        ),
+    )
+
+
+def replace_tables(
+    con: sqlite3.Connection,
+    catalogue_rows: dict[str, tuple[Any, ...]],
+    feature_rows: dict[str, Any],
+    name_rows: dict[str, str],
+) -> None:
+    """Replace the three side tables whole (rebuilt from the stored articles)."""
+    for table in ("catalogue", "features", "names"):
+        con.execute(f"DELETE FROM {table}")
+    put_articles(con, catalogue_rows, feature_rows, ())
+    put_names(con, name_rows)
+
+
+def file_size(index_dir: Path) -> int:
+    """The database's size in bytes (0 when missing), for benchmarks."""
+    try:
+        return os.path.getsize(db_path(index_dir))
+    except OSError:
+        return 0

@@ -1,0 +1,246 @@
+"""One index run: read what changed, write it into Whoosh, record it in the database.
+
+``Store.update`` holds the Whoosh write lock and a database write transaction, and hands them to a
+``Run``. The run touches only the rows of files that changed: the manifest's sizes and mtimes decide
+what to re-read, and only the changed and removed files' rows are loaded whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from index.ingest.formats import ReadError, SourceFile, read_file, size_limit
+from index.ingest.jsonl import read_jsonl_changes
+from index.models import Article, Skipped
+from index.store import database
+from index.store.database import Entry
+from index.store.tables import fullest
+from index.store.writers import Row
+
+Progress = Callable[[int, int, str], None]
+
+
+class Run:
+    """The changes of one run, gathered while files are read and articles written.
+
+    Args:
+        con: The database, inside the run's write transaction.
+        writer: The Whoosh writer (holding the index's write lock).
+        files: The corpus files found by the scan.
+        scan_skipped: What the scan skipped.
+        read_bytes: How a file's bytes are read (the store's; tests replace it).
+    """
+
+    def __init__(
+        self,
+        con: sqlite3.Connection,
+        writer: Any,
+        files: list[SourceFile],
+        scan_skipped: list[Skipped],
+        read_bytes: Callable[[str, int], bytes],
+    ) -> None:
+        self.writer = writer
+        self.read_bytes = read_bytes
+        self.files = files
+        self.stats = database.file_stats(con)
+        current = {f.path for f in files}
+        self.removed = [p for p in self.stats if p not in current]
+        self.pending = [f for f in files if _changed(f, self.stats.get(f.path))]
+        self.pending_paths = {f.path for f in self.pending}
+        self.old: dict[str, Entry] = database.entries(con, [*self.removed, *self.pending_paths])
+        self.new_files: dict[str, Entry] = {}  # rows of the files read this run
+        self.skipped: list[Skipped] = list(scan_skipped)
+        inside = database.file_skipped(con)
+        for f in files:
+            if f.path in self.stats and f.path not in self.pending_paths:
+                # Unchanged files keep reporting why they (or some of their lines) were skipped.
+                self.skipped.extend(Skipped(p, r) for p, r in inside.get(f.path, ()))
+        self.counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
+        self.notes: list[str] = []
+        # What this run changes in the side tables; only these rows are written.
+        self.catalogue: dict[str, Any] = {}
+        self.feats: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.gone: set[str] = set()
+        for path in self.removed:
+            writer.delete_by_term("file", path)
+            ids = self.old.get(path, {}).get("ids", [])
+            self.counts["removed"] += len(ids)
+            self.forget(ids)
+        # Ids held by files this run does not read: a new article taking one is a duplicate.
+        self.seen_ids: set[str] = (
+            database.ids_except(con, self.pending_paths | set(self.removed))
+            if self.pending
+            else set()
+        )
+        self.total = sum(max(f.size, 1) for f in self.pending)
+        self.done = 0.0
+        self.written = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether the run changes the index at all."""
+        return bool(self.pending or self.removed)
+
+    def forget(self, ids: Iterable[str]) -> None:
+        """Drop articles from the side tables."""
+        for i in ids:
+            self.gone.add(i)
+            self.catalogue.pop(i, None)
+            self.feats.pop(i, None)
+
+    def unchanged_count(self) -> int:
+        """Articles of the files not read this run."""
+        return sum(
+            count
+            for path, (_, _, count) in self.stats.items()
+            if path not in self.pending_paths and path not in self.removed
+        )
+
+    def read_pending(self) -> Iterator[tuple[Article, float]]:
+        """Read, hash and parse changed files (cheap, in this process); yield new articles."""
+        for source in self.pending:
+            weight = float(max(source.size, 1))
+            fresh = self._read_one(source)
+            if not fresh:
+                self.done += weight
+            for article in fresh:
+                yield article, weight / len(fresh)
+
+    def _read_one(self, source: SourceFile) -> list[Article]:
+        prev = self.old.get(source.path)
+        prev_ids = set(prev.get("ids", [])) if prev else set()
+        try:
+            data = self.read_bytes(source.path, size_limit(source.path))
+        except ReadError as exc:
+            self.skipped.append(Skipped(source.path, str(exc)))
+            # Remember the failure with the file's size and mtime: an unchanged unreadable
+            # file is reported again without being read again.
+            self.new_files[source.path] = _entry(source, None, [[source.path, str(exc)]])
+            if prev:
+                self.writer.delete_by_term("file", source.path)
+                self.counts["removed"] += len(prev_ids)
+                self.forget(prev_ids)
+            return []
+        digest = hashlib.sha1(data).hexdigest()
+        entry = self.new_files[source.path] = _entry(source, digest, [])
+        if prev and prev.get("sha1") == digest:
+            # Touched but not changed: keep what the index has.
+            entry["ids"] = prev.get("ids", [])
+            entry["skipped"] = prev.get("skipped", [])
+            if "lines" in prev:
+                entry["lines"] = prev["lines"]
+            self.skipped.extend(Skipped(p, r) for p, r in entry["skipped"])
+            self.counts["unchanged"] += len(entry["ids"])
+            return []
+        kept: list[str] = []
+        line_keys: dict[str, str] | None = None
+        if source.path.lower().endswith(".jsonl"):
+            # Line by line: only new and changed lines are parsed and indexed again.
+            lines = read_jsonl_changes(source, data, _line_index(prev))
+            articles, bad, kept = lines.articles, lines.skipped, lines.kept
+            line_keys = lines.lines
+        else:
+            articles, bad = read_file(source, data)
+        self.skipped.extend(bad)
+        entry["skipped"] = [[s.path, s.reason] for s in bad]
+        if prev and not kept:
+            self.writer.delete_by_term("file", source.path)
+            self.forget(prev_ids)
+        elif prev:
+            stale = prev_ids.difference(kept)
+            for article_id in stale:
+                self.writer.delete_by_term("id", article_id)
+            self.forget(stale)
+        for article_id in kept:
+            if article_id in self.seen_ids:  # a file of another root took the id this run
+                self.skipped.append(Skipped(source.path, f"duplicate article id {article_id!r}"))
+                continue
+            self.seen_ids.add(article_id)
+            entry["ids"].append(article_id)
+            self.counts["unchanged"] += 1
+        fresh = []
+        for article in articles:
+            if article.id in self.seen_ids:
+                self.skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
+                continue
+            self.seen_ids.add(article.id)
+            self.notes.extend(f"{article.path}: {note}" for note in article.notes)
+            entry["ids"].append(article.id)
+            self.counts["updated" if article.id in prev_ids else "added"] += 1
+            fresh.append(article)
+        self.counts["removed"] += len(prev_ids - set(entry["ids"]))
+        if line_keys is not None:
+            entry["lines"] = {line_keys[i]: i for i in entry["ids"]}
+        return fresh
+
+    def take(self, row: Row, progress: Progress | None) -> None:
+        """Keep an indexed article's side-table rows."""
+        article_id, row_feats, row_catalogue, keys, share, path = row
+        for key, text in keys:
+            remember_name(self.names, key, text)
+        self.gone.discard(article_id)
+        self.feats[article_id] = interned(row_feats)
+        self.catalogue[article_id] = row_catalogue
+        self.done += share
+        if progress and self.written % 8 == 0:
+            progress(int(self.done), self.total, path)
+        self.written += 1
+
+    def save(self, con: sqlite3.Connection, generation: int) -> None:
+        """Record the run in the database (inside the caller's transaction)."""
+        database.put_files(con, self.new_files, self.removed)
+        database.put_articles(con, self.catalogue, self.feats, self.gone)
+        database.put_names(con, self.names)
+        database.put_skipped(con, [[s.path, s.reason] for s in self.skipped])
+        database.set_meta(con, "generation", str(generation))
+
+
+def _entry(source: SourceFile, digest: str | None, skipped: list[list[str]]) -> Entry:
+    return {
+        "size": source.size,
+        "mtime_ns": source.mtime_ns,
+        "sha1": digest,
+        "ids": [],
+        "skipped": skipped,
+    }
+
+
+def interned(feats: Any) -> Any:
+    """The same features with their stems and entity keys interned.
+
+    Rows arrive unpickled from worker processes, each with its own copies of strings that thousands of
+    articles share ("minist", "PLACE|russia"): 100,000 articles held ~6 million such strings until the
+    tables were written.
+    """
+    if isinstance(feats, dict):
+        for field in ("terms", "ents"):
+            rows = feats.get(field)
+            if isinstance(rows, list):
+                feats[field] = [
+                    [sys.intern(r[0]), r[1]] if r and isinstance(r[0], str) else r for r in rows
+                ]
+    return feats
+
+
+def remember_name(names: dict[str, str], key: str, text: str) -> None:
+    """Keep, for each entity key, the fullest surface form seen (for facets and sidebars)."""
+    if fullest(names.get(key), text, key):
+        names[key] = text
+
+
+def _line_index(entry: Entry | None) -> dict[str, str]:
+    """The line keys of a ``.jsonl`` file's indexed articles (``index.ingest.jsonl``), from its manifest row."""
+    lines = entry.get("lines") if entry else None
+    if not isinstance(lines, dict):  # a file not indexed yet, or by a newsdesk without line keys
+        return {}
+    ids = set(entry.get("ids", [])) if entry else set()
+    return {k: v for k, v in lines.items() if isinstance(k, str) and v in ids}
+
+
+def _changed(source: SourceFile, known: tuple[int, int, int] | None) -> bool:
+    return known is None or known[0] != source.size or known[1] != source.mtime_ns

@@ -1,0 +1,221 @@
+"""The index folder's database: migration from the old layout, a lost or damaged database, and a
+run killed between the Whoosh commit and the database commit."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from index.search import search
+from index.store import database
+from index.store.core import Store
+from index.store.update import Run
+
+
+def _corpus(root: Path, n: int = 6) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (root / f"a{i}.txt").write_text(
+            f"Report {i} from Lyon\nThe council of Lyon met on Monday about bridge {i}.\n", "utf-8"
+        )
+    (root / "wire.jsonl").write_text(
+        "\n".join(
+            json.dumps({"id": f"w{i}", "title": f"Wire {i}", "text": f"Wire story {i} in Oslo."})
+            for i in range(3)
+        )
+        + "\n",
+        "utf-8",
+    )
+    (root / "blob.txt").write_bytes(bytes(range(256)) * 40)  # skipped, reported
+    return root
+
+
+def _state(store: Store) -> dict[str, Any]:
+    return {
+        "catalogue": store.catalogue(),
+        "features": store.features(),
+        "names": store.display_names(),
+        "skipped": store.skipped(),
+        "count": store.doc_count(),
+    }
+
+
+def _to_old_layout(ix: Path) -> None:
+    """Write what the previous newsdesk kept beside the segments, then drop the database."""
+    with database.reading(ix) as con:
+        stats = database.file_stats(con)
+        files = database.entries(con, list(stats))
+        skipped = database.skipped(con)
+        tables = {
+            "catalogue": database.catalogue(con),
+            "names": database.names(con),
+            "features": database.features(con),
+        }
+    (ix / "manifest.json").write_text(json.dumps({"files": files, "skipped": skipped}), "utf-8")
+    (ix / "skipped.json").write_text(json.dumps(skipped), "utf-8")
+    for name, table in tables.items():
+        (ix / f"{name}.pickle").write_bytes(pickle.dumps(table, pickle.HIGHEST_PROTOCOL))
+    database.remove(ix)
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
+    corpus, ix = _corpus(tmp_path / "c"), tmp_path / "ix"
+    store = Store([corpus], ix)
+    store.update()
+    return corpus, ix, _state(store)
+
+
+def test_old_layout_is_migrated_without_reading_anything_again(
+    built: tuple[Path, Path, dict[str, Any]],
+) -> None:
+    corpus, ix, before = built
+    _to_old_layout(ix)
+    store = Store([corpus], ix)
+    assert store.messages == []
+    assert database.db_path(ix).is_file()
+    assert not list(ix.glob("*.pickle")) and not (ix / "manifest.json").exists()
+    assert not (ix / "skipped.json").exists()
+    assert _state(store) == before
+    report = store.update()
+    assert (report.added, report.updated, report.removed, report.reread) == (0, 0, 0, 0)
+    assert report.unchanged == before["count"] == 9
+    assert [s.path for s in report.skipped] == [str(corpus / "blob.txt")]
+    assert search(store, "lyon").total == 6
+
+
+def test_old_layout_deltas_are_applied(built: tuple[Path, Path, dict[str, Any]]) -> None:
+    corpus, ix, before = built
+    _to_old_layout(ix)
+    row = before["catalogue"][0]
+    delta = {"set": {row.id: (row.path, "Retitled", row.source, row.date, row.story)}, "del": []}
+    (ix / "catalogue.delta.pickle").write_bytes(pickle.dumps(delta))
+    store = Store([corpus], ix)
+    assert {a.id: a.title for a in store.catalogue()}[row.id] == "Retitled"
+    assert not (ix / "catalogue.delta.pickle").exists()
+
+
+@pytest.mark.parametrize("damage", ["pickles garbled", "pickles name a class"])
+def test_old_layout_with_unusable_tables_rebuilds_them_from_the_index(
+    built: tuple[Path, Path, dict[str, Any]], damage: str
+) -> None:
+    corpus, ix, before = built
+    _to_old_layout(ix)
+    for name in ("catalogue", "names", "features"):
+        data = b"garbage" if damage == "pickles garbled" else b"cos\nsystem\n(S'true'\ntR."
+        (ix / f"{name}.pickle").write_bytes(data)
+    store = Store([corpus], ix)
+    assert _state(store) == before
+    assert store.update().reread == 0  # the manifest was kept
+
+
+def test_old_layout_with_a_garbled_manifest_reads_everything_once(
+    built: tuple[Path, Path, dict[str, Any]],
+) -> None:
+    corpus, ix, before = built
+    _to_old_layout(ix)
+    (ix / "manifest.json").write_text('{"files": {', "utf-8")
+    store = Store([corpus], ix)
+    report = store.update()
+    assert report.reread == 8 and report.added == 9
+    assert _state(store) == before  # nothing twice
+    assert store.update().reread == 0
+
+
+@pytest.mark.parametrize("damage", ["deleted", "garbled", "other format"])
+def test_lost_or_damaged_database_is_rebuilt(
+    built: tuple[Path, Path, dict[str, Any]], damage: str
+) -> None:
+    corpus, ix, before = built
+    path = database.db_path(ix)
+    if damage == "deleted":
+        path.unlink()
+    elif damage == "garbled":
+        path.write_bytes(b"not a database" * 100)
+    else:
+        with database.writing(ix) as con:
+            con.execute("UPDATE meta SET value = '0' WHERE key = 'format'")
+    (corpus / "a0.txt").unlink()  # gone meanwhile: its article must go too
+    store = Store([corpus], ix)
+    assert len(store.catalogue()) == 9  # listed from the stored articles at once
+    report = store.update()
+    assert report.removed == 1 and store.doc_count() == 8
+    assert {a.id for a in store.catalogue()} == {a.id for a in before["catalogue"]} - {"a0.txt"}
+    assert search(store, "lyon").total == 5
+
+
+def test_killed_between_the_two_commits_recovers(
+    built: tuple[Path, Path, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, ix, _ = built
+    (corpus / "a1.txt").write_text("Report one revised\nNow about a tunnel in Lyon.\n", "utf-8")
+    (corpus / "new.txt").write_text("A new report\nAbout a ferry in Nantes.\n", "utf-8")
+
+    def killed(self: Run, con: Any, generation: int) -> None:
+        raise KeyboardInterrupt  # after the Whoosh commit, before the database's
+
+    monkeypatch.setattr(Run, "save", killed)
+    with pytest.raises(KeyboardInterrupt):
+        Store([corpus], ix).update()
+    monkeypatch.undo()
+    (corpus / "new.txt").unlink()  # removed before the next run: its article must not linger
+    store = Store([corpus], ix)
+    report = store.update()
+    assert report.reread == 1  # a1.txt, against the older manifest
+    assert store.doc_count() == 9
+    assert search(store, "ferry").total == 0
+    assert search(store, "tunnel").total == 1
+    titles = {a.id: a.title for a in store.catalogue()}
+    assert titles["a1.txt"] == "Report one revised" and "new.txt" not in titles
+    assert store.update().reread == 0
+
+
+def test_cancelled_run_writes_no_row(built: tuple[Path, Path, dict[str, Any]]) -> None:
+    corpus, ix, _ = built
+    (corpus / "a2.txt").write_text("Changed\nA changed body.\n", "utf-8")
+    store = Store([corpus], ix)
+    stamp = database.stamp(ix)
+    assert store.update(cancelled=lambda: True).notes == ("cancelled",)
+    assert database.stamp(ix) == stamp
+    assert store.update().updated == 1
+
+
+def test_index_whose_schema_names_the_old_module_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh pickles field classes by module: indexes made when the body field's class lived in
+    ``index.store.core`` must open without a rebuild."""
+    from index.store import schema
+
+    corpus = _corpus(tmp_path / "c")
+    monkeypatch.setattr(schema.BodyText, "__module__", "index.store.core")
+    Store([corpus], tmp_path / "ix").update()
+    toc = next((tmp_path / "ix").glob("_MAIN_*.toc")).read_bytes()
+    assert b"index.store.core" in toc
+    monkeypatch.undo()
+    store = Store([corpus], tmp_path / "ix")
+    assert store.messages == [] and store.doc_count() == 9
+
+
+def test_lost_database_through_the_worker_processes_adds_nothing_twice(tmp_path: Path) -> None:
+    """As a run killed between its commit and its manifest was tested before the database: every
+    file is read again, by the parallel writers (which add without deleting), with no duplicate."""
+    from index.store.writers import PARALLEL_MIN_ARTICLES
+
+    n = PARALLEL_MIN_ARTICLES + 10
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(n):
+        (corpus / f"p{i:04d}.txt").write_text(f"Item {i}\nMarker zq{i:04d}x in Turin.\n", "utf-8")
+    ix = tmp_path / "ix"
+    Store([corpus], ix).update()
+    database.db_path(ix).unlink()
+    store = Store([corpus], ix)
+    report = store.update()
+    assert report.added == n
+    assert store.doc_count() == n
+    assert search(store, "zq0005x").total == 1

@@ -1,0 +1,74 @@
+"""The store's stat-only walk finds what ``index.ingest.formats.scan`` finds, on trees built to differ."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from index.ingest import formats
+from index.store import walk
+
+
+def _scan(roots: list[str]) -> tuple[dict[str, tuple[int, int]], list[list[str]]]:
+    files, skipped = formats.scan(roots)
+    return {f.path: (f.size, f.mtime_ns) for f in files}, [[s.path, s.reason] for s in skipped]
+
+
+def test_article_suffixes_are_scans() -> None:
+    assert walk.ARTICLE_SUFFIXES == formats.ARTICLE_SUFFIXES
+
+
+def test_walk_matches_scan_on_an_awkward_tree(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    (root / "b" / "deep").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "Page_files").mkdir()
+    (root / "Other_files").mkdir()
+    for rel in (
+        "a.txt",
+        "B.MD",
+        "c.markdown",
+        "feed.jsonl",
+        "Page.html",
+        "x.htm",
+        "notes.pdf",
+        "README",
+        "trailing.",
+        ".dotfile.txt",
+        "b/deep/z.txt",
+        "b/deep/image.png",
+        ".hidden/secret.txt",
+        "Page_files/script.txt",
+        "Other_files/kept.txt",
+    ):
+        (root / rel).write_text("Title\nBody.\n", "utf-8")
+    os.symlink(root / "b", root / "b" / "deep" / "loop")  # a symlink loop
+    os.symlink(root / "b", root / "again")  # a second link to a folder already read
+    os.symlink(tmp_path / "missing.txt", root / "dangling.txt")
+    bad = os.fsencode(str(root)) + b"/caf\xe9.txt"
+    with open(bad, "wb") as fh:
+        fh.write(b"Title\nBody.\n")
+    single = tmp_path / "single.md"
+    single.write_text("One\nfile.\n", "utf-8")
+    odd = tmp_path / "odd.pdf"
+    odd.write_text("not an article", "utf-8")
+    roots = [str(root), str(single), str(odd), str(tmp_path / "nowhere")]
+    assert walk.walk(roots) == _scan(roots)
+    found, skipped = walk.walk(roots)
+    assert str(root / "Other_files" / "kept.txt") in found
+    assert not any("Page_files" in p for p in found)
+    assert any(reason.startswith("file or folder name is not valid UTF-8") for _, reason in skipped)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_walk_matches_scan_on_an_unreadable_folder(tmp_path: Path) -> None:
+    shut = tmp_path / "shut"
+    shut.mkdir()
+    (shut / "a.txt").write_text("A\nB\n", "utf-8")
+    shut.chmod(0)
+    try:
+        assert walk.walk([str(tmp_path)]) == _scan([str(tmp_path)])
+    finally:
+        shut.chmod(0o700)
