@@ -325,10 +325,10 @@ def test_cross_day_dates_and_hedges_are_no_disagreement() -> None:
     time = conflicts.Finding("date", 0, 0, "time: A says 02:00 GMT; B says 02:14 GMT", 1.0)
     hedge = conflicts.Finding("certainty", 0, 0, "A reports it as uncertain", 1.0)
     denial = conflicts.Finding("status", 0, 0, "A denies it", 1.0)
-    assert _kept(date, False, a, b) and not _kept(date, True, a, b)
-    assert _kept(time, True, a, b)
-    assert _kept(hedge, False, a, b) and not _kept(hedge, True, a, b)
-    assert not _kept(denial, False, a, b)  # both deny: they agree
+    assert _kept(date, 0, a, b) and _kept(date, None, a, b) and not _kept(date, 1, a, b)
+    assert _kept(time, 3, a, b) and not _kept(time, 30, a, b)  # a month apart: two moments
+    assert _kept(hedge, None, a, b) and not _kept(hedge, 2, a, b)
+    assert not _kept(denial, None, a, b)  # both deny: they agree
 
 
 def test_figures_skip_names_and_conversions_and_split_unlike_distances() -> None:
