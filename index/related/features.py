@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from index.analysis import tokens
@@ -67,7 +68,9 @@ NEWS_STOPWORDS = frozenset(
     going went come came take took see seen know known think want way part lot use used""".split()
 )
 
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?<![\d.,]....)(?![\d.,]\d)")
+"""A year, not part of a longer number. The look-behind after the four digits tests the character
+before them: a pattern that opens with a look-behind is tried at every position (2.4x slower)."""
 
 
 def generic_stems() -> frozenset[str]:
@@ -92,9 +95,8 @@ def stems(text: str, analysed: Sequence[str] | None = None) -> list[str]:
             indexer does: it analyses each body once for both Whoosh and these features, with
             :func:`index.analysis.tokens.analyse_body`).
     """
-    if analysed is None:
-        return tokens.stems(text)  # what the filter below leaves of the body's stems
-    return [w for w in analysed if len(w) > 1]
+    words = tokens.stems(text) if analysed is None else analysed
+    return [w for w in words if len(w) > 1]  # Porter makes "i" of "ies"
 
 
 def key_terms(
@@ -106,19 +108,28 @@ def key_terms(
     last: news puts the essentials in the headline and the lead.
     """
     # A Counter keeps its keys in the order first seen (headline, then body), and Python's sort is
-    # stable: ties in count stay in order of first mention without a position table.
+    # stable, also in reverse: ties in count stay in order of first mention without a position
+    # table, and the sort key is C code (itemgetter), not a Python function called for each stem.
     counts: Counter[str] = Counter()
     for word in stems(title):
         counts[word] += TITLE_BOOST
-    counts.update(stems(text, text_stems))
+    if text_stems is None:
+        counts.update(stems(text))
+    else:  # the same as stems(text, text_stems), filtered once per distinct stem, not per word
+        counts.update(text_stems)
+        for word in [w for w in counts if len(w) < 2]:
+            del counts[word]
     if len(counts) <= limit:
-        return sorted(counts.items(), key=_by_count)
+        return sorted(counts.items(), key=_COUNT, reverse=True)
     generic = _news_stop_stems()
-    return sorted(counts.items(), key=lambda kv: (kv[0] in generic, -kv[1]))[:limit]
+    items = counts.items()
+    ranked = sorted([kv for kv in items if kv[0] not in generic], key=_COUNT, reverse=True)
+    if len(ranked) < limit:
+        ranked += sorted([kv for kv in items if kv[0] in generic], key=_COUNT, reverse=True)
+    return ranked[:limit]
 
 
-def _by_count(kv: tuple[str, int]) -> int:
-    return -kv[1]
+_COUNT = itemgetter(1)
 
 
 def entity_keys(
@@ -140,8 +151,9 @@ def entity_keys(
         key = f"YEAR|{m.group(1)}"
         counts[key] += 1
         first.setdefault(key, m.start())
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))
-    return ranked[:limit]
+    # Most mentioned first, ties in order of first mention (two stable sorts with C keys).
+    order = sorted(counts, key=first.__getitem__)
+    return sorted([(k, counts[k]) for k in order], key=_COUNT, reverse=True)[:limit]
 
 
 def features(

@@ -43,3 +43,16 @@ def test_key_terms_order_ties_by_first_mention_headline_first() -> None:
     terms = key_terms("Storm hits coast", "The coast road flooded. Flood water rose; storm moved.")
     assert terms[:3] == [("storm", 2), ("coast", 2), ("flood", 2)]  # "flooded", "Flood"
     assert [w for w, _ in terms[3:]] == ["hit", "road", "water", "rose", "move"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=300))
+def test_key_terms_same_from_the_indexers_stems_or_the_text(title: str, text: str) -> None:
+    given_stems = tokens.analyse_body(text)[0]
+    assert key_terms(title, text, text_stems=given_stems) == key_terms(title, text)
+
+
+def test_one_letter_stems_are_no_terms() -> None:
+    assert key_terms("ies", "ies b cc", text_stems=tokens.analyse_body("ies b cc")[0]) == [
+        ("cc", 1)
+    ]
