@@ -6,23 +6,21 @@ theme change or a toggled label needs a refresh, not a re-layout.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.style import Style
 
 from index.models import ENTITY_LABELS, Article, Entity
-from tui.widgets.layout import Line, layout, safe_same_length
-from tui.widgets.styling import component_style
+from tui.widgets.layout import Line
+from tui.widgets.offset_text import OffsetText
 from tui.widgets.vimkeys import PendingG
 
-MAX_MEASURE = 88
+PREFIX = "article-view--"
 INLINE_STYLES = {
     "em": "italic",
     "strong": "bold",
@@ -53,8 +51,11 @@ class _Ranges:
                 yield item
 
 
-class ArticleView(PendingG, ScrollView, can_focus=True):
+class ArticleView(PendingG, OffsetText, can_focus=True):
     """A scrollable, centred, wrapped article with entity, match and current-range highlights."""
+
+    COMPONENT_PREFIX = PREFIX
+    MARGIN = 2
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--heading",
@@ -80,10 +81,6 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article: Article | None = None
-        self.text = ""
-        self._lines: list[Line] = []
-        self._line_starts: list[int] = []
         self._laid_width = -1
         self._inline = _Ranges(())
         self._entities: list[Entity] = []
@@ -92,8 +89,6 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
         self._current: tuple[int, int] | None = None
         self.shown_labels: set[str] = set(ENTITY_LABELS)
         self.show_entities = True
-        self._styles: dict[str, Style] = {}
-        self._styles_key: tuple[object, ...] = ()
 
     def go_top(self) -> None:
         self.action_top()
@@ -115,8 +110,7 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
 
     def set_article(self, article: Article, entities: Sequence[Entity]) -> None:
         """Show an article and remember its entities (shown per ``shown_labels``)."""
-        self.article = article
-        self.text = safe_same_length(article.text)
+        self._set_text(article)
         self._inline = _Ranges(
             (s.start, s.end, INLINE_STYLES[s.label])
             for s in article.inline
@@ -161,19 +155,13 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
 
     # -- layout --------------------------------------------------------------------------------
 
-    @property
-    def measure(self) -> int:
-        """Text width in cells: at most ``MAX_MEASURE``, leaving a margin on narrow screens."""
-        return max(10, min(MAX_MEASURE, self.size.width - 2))
-
     def _relayout(self) -> None:
         if self.article is None or self.size.width <= 0:
             return
         if self._laid_width == self.measure:
             return
         self._laid_width = self.measure
-        self._lines = layout(self.article, self.text, self.measure)
-        self._line_starts = [line.start for line in self._lines]
+        self._wrap()
         self.virtual_size = Size(self.size.width, len(self._lines) + 1)
         self.refresh()
 
@@ -187,10 +175,6 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
         if self._current is not None:
             self.scroll_to_offset(self._current[0])
 
-    def line_of(self, offset: int) -> int:
-        """The index of the wrapped line holding text ``offset``."""
-        return max(0, bisect_right(self._line_starts, offset) - 1)
-
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding ``offset`` is visible, a third of the way down."""
         line = self.line_of(offset)
@@ -200,55 +184,38 @@ class ArticleView(PendingG, ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base = self.rich_style
-        index = int(self.scroll_offset.y) + y
+    def line_content(self, index: int, y: int) -> Content | None:
         if index >= len(self._lines):
-            return Strip.blank(width, base)
+            return None
         line = self._lines[index]
-        content = self._line_content(line)
-        margin = max(0, (width - self.measure) // 2) + line.indent
-        segments = content.pad_left(margin).render_segments(self.visual_style)
-        return Strip(segments).crop_extend(0, width, base)
+        margin = max(0, (self.size.width - self.measure) // 2) + line.indent
+        return self._line_content(line).pad_left(margin)
 
     def _style(self, cls: str) -> Style | str:
-        if not cls.startswith("article-view--"):
-            return cls
-        # Resolved once per theme and focus state (focus tints the background).
-        key = (self.app.theme, self.has_focus, self.screen.classes)
-        if key != self._styles_key:
-            self._styles, self._styles_key = {}, key
-        style = self._styles.get(cls)
-        if style is None:
-            style = self._styles[cls] = component_style(self, cls)
-        return style
+        """A component class's style; an inline style ("italic") as it is."""
+        return self.component(cls.removeprefix(PREFIX)) if cls.startswith(PREFIX) else cls
 
     def _line_content(self, line: Line) -> Content:
         if line.kind == "blank":
             return Content("")
         if line.kind == "rule":
             return Content(
-                "─" * self.measure,
-                spans=[Span(0, self.measure, self._style("article-view--prefix"))],
+                "─" * self.measure, spans=[Span(0, self.measure, self.component("prefix"))]
             )
         a, b = line.start, line.end
         spans: list[Span] = []
-        block_cls = f"article-view--{line.kind}"
         if line.kind in ("heading", "blockquote", "code"):
-            spans.append(Span(0, b - a, self._style(block_cls)))
+            spans.append(Span(0, b - a, self.component(line.kind)))
         for ranges in (self._inline, self._entity_ranges, self._marks):
             for s, e, cls in ranges.within(a, b):
                 spans.append(Span(max(s, a) - a, min(e, b) - a, self._style(cls)))
         cur = self._current
         if cur and cur[0] < b and cur[1] > a:
-            spans.append(
-                Span(max(cur[0], a) - a, min(cur[1], b) - a, self._style("article-view--current"))
-            )
-        body = Content(self.text[a:b].replace("\n", " "), spans=spans, strip_control_codes=False)
+            spans.append(Span(max(cur[0], a) - a, min(cur[1], b) - a, self.component("current")))
+        body = self.text_content(line, spans)
         if line.prefix:
             prefix = Content(
-                line.prefix, spans=[Span(0, len(line.prefix), self._style("article-view--prefix"))]
+                line.prefix, spans=[Span(0, len(line.prefix), self.component("prefix"))]
             )
             return prefix + body
         return body

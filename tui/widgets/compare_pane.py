@@ -16,7 +16,7 @@ line can be brought to any row.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -24,17 +24,15 @@ from typing import ClassVar
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.style import Style
 
 from index.models import Article
 from index.models import Span as WordSpan
-from tui.widgets.layout import Line, layout, safe_same_length
-from tui.widgets.styling import component_style, readable
+from tui.widgets.layout import Line
+from tui.widgets.offset_text import OffsetText
+from tui.widgets.styling import readable
 
 GUTTER = 4
-MAX_MEASURE = 88
 TINTS = 4
 SYMBOLS = {"shared": "=", "related": "≈", "only": "·"}
 DIFF_LABELS = ("figure", "name", "hedge", "status", "word")
@@ -66,8 +64,11 @@ class SyncGuard:
         self.busy = False
 
 
-class ComparePane(ScrollView, can_focus=True):
+class ComparePane(OffsetText, can_focus=True):
     """A scrollable article whose claims are tinted, marked in a gutter and kept level with a partner."""
+
+    COMPONENT_PREFIX = "compare-pane--"
+    MARGIN = GUTTER + 1  # the gutter and the scrollbar
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"compare-pane--tint-{n}" for n in range(TINTS)),
@@ -89,8 +90,6 @@ class ComparePane(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article: Article | None = None
-        self.text = ""
         self.placeholder = "loading…"
         self.partner: ComparePane | None = None
         self.guard = SyncGuard()
@@ -99,16 +98,13 @@ class ComparePane(ScrollView, can_focus=True):
         self._longest = 0
         self._selected: tuple[int, int] | None = None
         self._diffs: list[WordSpan] = []
-        self._lines: list[Line] = []
-        self._line_starts: list[int] = []
         self._laid = (-1, -1)
 
     # -- content -------------------------------------------------------------------------------
 
     def set_article(self, article: Article | None, marks: Iterable[Mark] = ()) -> None:
         """Show ``article`` (text neutralised one character for one, so offsets stay true)."""
-        self.article = article
-        self.text = safe_same_length(article.text) if article else ""
+        self._set_text(article)
         self._laid = (-1, -1)
         self.set_marks(marks)
         self._relayout()
@@ -148,11 +144,6 @@ class ComparePane(ScrollView, can_focus=True):
 
     # -- layout --------------------------------------------------------------------------------
 
-    @property
-    def measure(self) -> int:
-        """Text width in cells, after the gutter and the scrollbar."""
-        return max(10, min(MAX_MEASURE, self.size.width - GUTTER - 1))
-
     def _relayout(self) -> None:
         if self.size.width <= 0:
             return
@@ -161,8 +152,7 @@ class ComparePane(ScrollView, can_focus=True):
             return
         if self._laid[0] != key[0] or not self._lines:
             rewrapped = self._laid[0] not in (-1, key[0]) and bool(self._lines)
-            self._lines = layout(self.article, self.text, self.measure) if self.article else []
-            self._line_starts = [line.start for line in self._lines]
+            self._wrap()
             if rewrapped:  # a panel opened or closed beside it: the screen re-levels its claim
                 self.post_message(self.Rewrapped())
         self._laid = key
@@ -172,15 +162,6 @@ class ComparePane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._relayout()
-
-    @property
-    def line_count(self) -> int:
-        """Number of wrapped lines of text."""
-        return len(self._lines)
-
-    def line_of(self, offset: int) -> int:
-        """The index of the wrapped line holding text ``offset``."""
-        return max(0, bisect_right(self._line_starts, offset) - 1)
 
     def row_of(self, offset: int) -> int:
         """The row (from the pane's top) at which text ``offset`` is drawn now."""
@@ -246,39 +227,24 @@ class ComparePane(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def _style(self, cls: str) -> object:
-        # Resolved opaque (styling.component_style: each text colour readable on its own ground),
-        # once per theme and focus state.
-        key = (self.app.theme, self.has_focus)
-        cache = self.__dict__.setdefault("_style_cache", {})
-        if cache.get("key") != key:
-            cache.clear()
-            cache["key"] = key
-        style = cache.get(cls)
-        if style is None:
-            style = cache[cls] = component_style(self, f"compare-pane--{cls}")
-        return style
-
-    def _over(self, cls: str, ground: str) -> object:
+    def _over(self, cls: str, ground: str) -> Style:
         """``cls``'s style with its text colour made readable on ``ground``'s background (a
         disagreement's red drawn on a claim's tint)."""
-        style = self._style(cls)
+        style = self.component(cls)
         if not ground:
             return style
         key = f"{cls} over {ground}"
-        cache = self.__dict__["_style_cache"]
-        found = cache.get(key)
+        found = self._styles.get(key)  # kept with the component styles: cleared with them
         if found is None:
-            under = self._style(ground).background  # type: ignore[attr-defined]
-            fg = style.foreground  # type: ignore[attr-defined]
+            under, fg = self.component(ground).background, style.foreground
             if under is not None and fg is not None:
                 style = Style(
                     foreground=readable(fg, under),
-                    bold=style.bold,  # type: ignore[attr-defined]
-                    italic=style.italic,  # type: ignore[attr-defined]
-                    underline=style.underline,  # type: ignore[attr-defined]
+                    bold=style.bold,
+                    italic=style.italic,
+                    underline=style.underline,
                 )
-            found = cache[key] = style
+            found = self._styles[key] = style
         return found
 
     def _marks_within(self, start: int, end: int) -> Sequence[Mark]:
@@ -286,20 +252,15 @@ class ComparePane(ScrollView, can_focus=True):
         hi = bisect_left(self._mark_starts, max(end, start + 1))
         return [m for m in self._marks[lo:hi] if m.end > start]
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base = self.rich_style
-        index = round(self.scroll_y) + y
+    def line_content(self, index: int, y: int) -> Content | None:
         if self.article is None:
             if y == 1:
-                note = Content("  " + self.placeholder).stylize(self._style("placeholder"))  # type: ignore[arg-type]
-                return Strip(note.render_segments(self.visual_style)).crop_extend(0, width, base)
-            return Strip.blank(width, base)
+                return Content("  " + self.placeholder).stylize(self.component("placeholder"))
+            return None
         if index >= len(self._lines):
-            return Strip.blank(width, base)
+            return None
         line = self._lines[index]
-        content = self._gutter(line) + self._line_content(line)
-        return Strip(content.render_segments(self.visual_style)).crop_extend(0, width, base)
+        return self._gutter(line) + self._line_content(line)
 
     def _gutter(self, line: Line) -> Content:
         if line.kind in ("blank", "rule"):
@@ -319,15 +280,15 @@ class ComparePane(ScrollView, can_focus=True):
                 if sel is not None and line.start <= sel[0] < max(line.end, line.start + 1)
                 else "┃"
             )
-            spans.append(Span(0, 1, self._style("gutter-selected")))  # type: ignore[arg-type]
+            spans.append(Span(0, 1, self.component("gutter-selected")))
         symbol = " "
         if starting:
             conflict = any(m.conflict for m in starting)
             symbol = "!" if conflict else SYMBOLS.get(lead.kind, " ")
             cls = "gutter-conflict" if conflict else "gutter"
-            spans.append(Span(1, 2, self._style(cls)))  # type: ignore[arg-type]
+            spans.append(Span(1, 2, self.component(cls)))
         if lead.tint >= 0:
-            spans.append(Span(2, 3, self._style(f"tint-{lead.tint % TINTS}")))  # type: ignore[arg-type]
+            spans.append(Span(2, 3, self.component(f"tint-{lead.tint % TINTS}")))
         return Content(f"{first}{symbol}  ", spans=spans)
 
     def _line_content(self, line: Line) -> Content:
@@ -336,25 +297,25 @@ class ComparePane(ScrollView, can_focus=True):
         a, b = line.start, line.end
         spans: list[Span] = []
         if line.kind == "heading":
-            spans.append(Span(0, b - a, self._style("heading")))  # type: ignore[arg-type]
+            spans.append(Span(0, b - a, self.component("heading")))
         for m in self._marks_within(a, b):
             s, e = max(m.start, a) - a, min(m.end, b) - a
             if m.tint >= 0:
-                spans.append(Span(s, e, self._style(f"tint-{m.tint % TINTS}")))  # type: ignore[arg-type]
+                spans.append(Span(s, e, self.component(f"tint-{m.tint % TINTS}")))
             elif m.kind == "only":
-                spans.append(Span(s, e, self._style("only")))  # type: ignore[arg-type]
+                spans.append(Span(s, e, self.component("only")))
             if m.conflict:
                 ground = f"tint-{m.tint % TINTS}" if m.tint >= 0 else ""
-                spans.append(Span(s, e, self._over("conflict", ground)))  # type: ignore[arg-type]
+                spans.append(Span(s, e, self._over("conflict", ground)))
         sel = self._selected
         if sel and sel[0] < b and sel[1] > a:
-            spans.append(Span(max(sel[0], a) - a, min(sel[1], b) - a, self._style("selected")))  # type: ignore[arg-type]
+            spans.append(Span(max(sel[0], a) - a, min(sel[1], b) - a, self.component("selected")))
         for d in self._diffs:
             if d.start < b and d.end > a:
                 s, e = max(d.start, a) - a, min(d.end, b) - a
-                spans.append(Span(s, e, self._style("diff")))  # type: ignore[arg-type]
+                spans.append(Span(s, e, self.component("diff")))
                 if d.label in DIFF_LABELS:
-                    spans.append(Span(s, e, self._style(f"diff-{d.label}")))  # type: ignore[arg-type]
-        body = Content(self.text[a:b].replace("\n", " "), spans=spans, strip_control_codes=False)
+                    spans.append(Span(s, e, self.component(f"diff-{d.label}")))
+        body = self.text_content(line, spans)
         lead = " " * line.indent + line.prefix
         return Content(lead) + body if lead else body
