@@ -204,16 +204,27 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``newsdesk index``: update the index and report counts and skipped files."""
-    store = _open_store(args.paths, args.index_dir)
-    # The user asked for this run: wait for another process's write rather than give up at once.
-    report = store.update(
-        progress=_progress_printer(sys.stderr.isatty() and not args.quiet), timeout=120.0
-    )
+    from index.store.tables import default_index_dir, quick_unchanged
+
+    corpus = _corpus(args.paths)
+    # Nothing changed (a stat-only walk and the index's database say so): answer without opening
+    # the index, so Whoosh is not even imported.
+    report = quick_unchanged(corpus, args.index_dir)
+    if report is not None:
+        index_dir = Path(args.index_dir).expanduser() if args.index_dir else None
+        index_dir = index_dir or default_index_dir(corpus)
+    else:
+        store = _open_store(args.paths, args.index_dir)
+        index_dir = store.index_dir
+        # The user asked for this run: wait for another process's write rather than give up at once.
+        report = store.update(
+            progress=_progress_printer(sys.stderr.isatty() and not args.quiet), timeout=120.0
+        )
     if args.json:
         print(
             json.dumps(
                 {
-                    "index_dir": str(store.index_dir),
+                    "index_dir": str(index_dir),
                     "added": report.added,
                     "updated": report.updated,
                     "removed": report.removed,
@@ -235,12 +246,12 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"  skipped {_safe(s.path)}: {_safe(s.reason)}")
     for note in report.notes:
         print(f"  note: {_safe(note)}")
-    print(f"index: {store.index_dir}")
+    print(f"index: {index_dir}")
     return EXIT_OK
 
 
 def _ensure_indexed(store: Any) -> None:
-    from index.store.core import IndexBusy
+    from index.store.errors import IndexBusy
 
     try:
         report = store.update()
@@ -463,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands: dict[str, argparse.ArgumentParser] = build_parser().commands  # type: ignore[attr-defined]
     args = parse_args(commands[argv[0]], argv[1:])
     args.command = argv[0]
-    from index.store.core import StoreError
+    from index.store.errors import StoreError  # not index.store.core: no Whoosh import for this
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "index": cmd_index,

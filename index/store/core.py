@@ -21,8 +21,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from whoosh.writing import LockError
-
 from index.models import Article, Entity, IndexReport, Skipped
 from index.store import database, folder, legacy
 from index.store.errors import IndexBusy, StoreError
@@ -333,6 +331,8 @@ class Store:
         timeout: float,
         parallel: bool,
     ) -> IndexReport:
+        from whoosh.writing import LockError  # 0.2 s to import: only when writing
+
         try:
             # Separate segment files, not Whoosh's compound file: a searcher opened on a compound
             # segment copies its whole postings file into memory (568 MB at 100,000 articles).

@@ -16,22 +16,10 @@ from typing import Any
 from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
-from index.analysis.dates import parse_date
 from index.models import Article, Block, Entity, Span
+from index.store.tables import SCHEMA_VERSION as SCHEMA_VERSION  # read there without Whoosh
 from index.store.whoosh_compat import analyzer_parts, encode_positions
 
-# 22, 21, 20, 19: firms, bodies ("Panel on ..."), models, world regions, "Reuter" and table
-# headers are no longer people, a title before an organisation head opens the organisation's name,
-# an institution keeps its full key; names shown in mixed case, dates and quantities plain;
-# 18: a line ending on a month or "of" carries the figure that opens the next;
-# 17: a short text wrapped by hand keeps its blank-line paragraphs whole;
-# 16, 15: related-report features keep the whole body's stems (index.related.features version 3);
-# 14: newswire boilerplate, time zones and clock times are not entities; 13: random bytes no
-# longer indexed as latin-1 text; 12: dates with newswire desk codes and
-# trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
-# 10: one-letter words indexed; 9: places named after their city share its key; worker-written
-# segments
-SCHEMA_VERSION = 22
 ENTITY_FIELDS = {
     "PERSON": "person",
     "ORG": "org",
@@ -169,6 +157,8 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
     for field, names in by_field.items():
         fields[field] = " | ".join(dict.fromkeys(names))
     if article.date:
+        from index.analysis.dates import parse_date  # only when writing: 0.1 s to import
+
         parsed = parse_date(article.date)
         if parsed:
             import datetime as dt

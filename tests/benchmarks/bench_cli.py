@@ -1,0 +1,170 @@
+"""Command-line speed: what a script calling ``newsdesk search`` in a loop waits for.
+
+    python tests/benchmarks/bench_cli.py                      # 10,000 synthetic articles
+    python tests/benchmarks/bench_cli.py --n 2000             # smaller
+    python tests/benchmarks/bench_cli.py --reuters 10000      # the first Reuters stories, one a file
+    python tests/benchmarks/bench_cli.py --work DIR           # keep (and reuse) corpus and index
+
+Prints, each the minimum of ``--repeat`` runs in fresh processes (wall time):
+``newsdesk --version`` (the interpreter and the CLI's own start), ``newsdesk search`` and
+``newsdesk index`` on an unchanged corpus (and the part beyond ``--version``), whether either wrote
+anything in the index folder or imported Whoosh, and ``newsdesk index`` after one file changed.
+Targets (issue 14): search under 0.3 s beyond ``--version`` at 10,000 articles (0.6 s at 100,000),
+nothing written, a one-file change under 0.5 s (1 s at 100,000). Figures, never assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+REUTERS = REPO.parent / "shared" / "data" / "reuters21578.jsonl"
+
+
+def write_synthetic(root: Path, n: int) -> None:
+    """``n`` generated ~500-word articles as ``.txt`` files, 1,000 a folder."""
+    import corpus_gen
+
+    for i, doc in enumerate(corpus_gen.generate(n, seed=0, words=500)):
+        folder = root / f"part{i // 1000:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:06d}.txt").write_text(f"{doc['title']}\n{doc['text']}\n", "utf-8")
+
+
+def write_reuters(root: Path, n: int) -> None:
+    """The first ``n`` Reuters stories as ``.txt`` files (title line, then text), 1,000 a folder."""
+    with open(REUTERS, encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= n:
+                break
+            doc = json.loads(line)
+            folder = root / f"part{i // 1000:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            text = f"{doc['title'] or 'Untitled'}\n{doc['text']}\n"
+            (folder / f"{i:06d}.txt").write_text(text, "utf-8")
+
+
+ENV = dict(os.environ)
+
+
+def newsdesk(*args: str) -> tuple[float, str, str]:
+    """Run ``python -m tui ARGS`` in a fresh process: (wall seconds, stdout, stderr)."""
+    t = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+    )
+    return time.perf_counter() - t, out.stdout, out.stderr
+
+
+def best(repeat: int, *args: str) -> float:
+    """The fastest of ``repeat`` runs."""
+    return min(newsdesk(*args)[0] for _ in range(repeat))
+
+
+def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the index folder with its mtime and size."""
+    return {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir()}
+
+
+def imports_whoosh(*args: str) -> bool:
+    """Whether the command imports Whoosh (``python -X importtime``)."""
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tui", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+    )
+    return any(line.rstrip().endswith(" whoosh") for line in out.stderr.splitlines())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="synthetic articles (default 10,000)")
+    parser.add_argument("--reuters", type=int, default=0, help="use N Reuters stories instead")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (minimum kept)")
+    parser.add_argument("--work", type=Path, help="folder for corpus and index (kept, reused)")
+    parser.add_argument("--query", default="minister", help="the query searched")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="compile every module at each start, as with PYTHONDONTWRITEBYTECODE (default: "
+        "bytecode cached in WORK/pycache, as an installed newsdesk has it)",
+    )
+    args = parser.parse_args(argv)
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-bench-cli-"))
+    work.mkdir(parents=True, exist_ok=True)
+    if args.no_bytecode_cache:
+        ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        # An installed package has its bytecode compiled; a checkout run with
+        # PYTHONDONTWRITEBYTECODE set compiles the engine at every start (~0.2 s).
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+        ENV["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    n = args.reuters or args.n
+    kind = "reuters" if args.reuters else "synthetic"
+    corpus, ix = work / f"{kind}{n}", work / f"{kind}{n}-ix"
+    if not corpus.exists():
+        (write_reuters if args.reuters else write_synthetic)(corpus, n)
+    if not ix.exists():
+        wall, _, _ = newsdesk("index", str(corpus), "--index-dir", str(ix), "--quiet")
+        print(f"build: {n:,} {kind} articles in {wall:.1f} s")
+    newsdesk("index", str(corpus), "--index-dir", str(ix), "--quiet")  # settle
+
+    cache = "no bytecode cache" if args.no_bytecode_cache else "bytecode cached"
+    print(f"\n{n:,} {kind} articles, one a file; minimum of {args.repeat} runs (wall), {cache}")
+    version = best(args.repeat, "--version")
+    print(f"  newsdesk --version                      {version:6.3f} s")
+    before = folder_state(ix)
+    search = best(args.repeat, "search", args.query, str(corpus), "--index-dir", str(ix), "--json")
+    wrote = folder_state(ix) != before
+    print(
+        f"  newsdesk search (unchanged corpus)      {search:6.3f} s   "
+        f"beyond --version {search - version:6.3f} s   wrote: {'yes' if wrote else 'nothing'}"
+    )
+    before = folder_state(ix)
+    index = best(args.repeat, "index", str(corpus), "--index-dir", str(ix), "--json")
+    wrote = folder_state(ix) != before
+    whoosh = imports_whoosh("index", str(corpus), "--index-dir", str(ix), "--json")
+    print(
+        f"  newsdesk index (unchanged corpus)       {index:6.3f} s   "
+        f"beyond --version {index - version:6.3f} s   wrote: {'yes' if wrote else 'nothing'}, "
+        f"imports Whoosh: {'yes' if whoosh else 'no'}"
+    )
+    target = next((corpus / "part000").glob("*.txt"))
+    changes = []
+    for k in range(args.repeat):
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(f"An added closing line, number {k}.\n")
+        wall, out, _ = newsdesk("index", str(corpus), "--index-dir", str(ix), "--json")
+        report = json.loads(out)
+        assert report["reread"] == 1, report  # the benchmark measures what it says
+        changes.append(wall)
+    print(f"  newsdesk index after one file changed   {min(changes):6.3f} s   (1 file re-read)")
+    db = ix / "newsdesk.sqlite"
+    if db.exists():
+        print(f"  index database                          {db.stat().st_size / 1e6:6.1f} MB")
+    if not args.work:
+        print(f"(corpus and index left in {work})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
