@@ -9,7 +9,8 @@ from collections import defaultdict
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel
-from whoosh.lang.porter import stem as _porter
+
+from index.analysis.tokens import stem as _porter  # the index's own Porter stemmer
 
 __all__ = ["CLASSES", "STOP", "proper_map", "stem", "tokens"]
 
