@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -27,7 +28,10 @@ COMMANDS = (
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+@functools.lru_cache(maxsize=1)
 def _version() -> str:
+    # Cached: every subcommand's parser shows it, and each lookup scans the installed
+    # distributions (12 lookups were ~0.1 s of every command's start).
     try:
         from importlib.metadata import version
 

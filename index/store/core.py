@@ -41,8 +41,9 @@ from index.store.tables import (
     ArticleInfo,
     default_index_dir,
     fullest,
-    quick_unchanged,
+    unchanged_report,
 )
+from index.store.walk import walk
 from index.store.whoosh_compat import commit_with_segments, is_empty_searcher, patch_lengths
 from index.store.writers import ParallelFailed, write_articles
 
@@ -74,14 +75,7 @@ patch_lengths()
 
 
 # The readers of every format (markdown, YAML, HTML: ~0.25 s to import) are loaded only when a run
-# reads files, not by a search on an unchanged corpus; tests replace these two to stage races.
-def scan(roots: Sequence[str]) -> tuple[list[SourceFile], list[Skipped]]:
-    """``index.ingest.formats.scan``."""
-    from index.ingest.formats import scan as scan_paths
-
-    return scan_paths(roots)
-
-
+# reads files, not by a search on an unchanged corpus; tests replace this to stage races.
 def read_bytes(path: str, limit: int) -> bytes:
     """``index.ingest.formats.read_bytes``."""
     from index.ingest.formats import read_bytes as read_path
@@ -157,8 +151,9 @@ class Store:
         files, skipped = manifest if manifest is not None else ({}, [])
         generation = str(self.ix.latest_generation()) if manifest is not None else REBUILT
         try:
-            database.remove(d)
-            with database.writing(d) as con:
+            with database.rebuilding(d) as con:
+                if con is None:
+                    return  # another process has just made it
                 database.put_files(con, files, ())
                 database.put_skipped(con, skipped)
                 database.replace_tables(
@@ -167,7 +162,6 @@ class Store:
                 database.set_meta(con, "generation", generation)
             legacy.remove(d)
         except (OSError, sqlite3.Error) as exc:
-            database.remove(d)
             raise StoreError(f"cannot write the index: {_reason(exc)}") from exc
 
     def _tables_from_index(self) -> dict[str, dict[str, Any]]:
@@ -204,12 +198,17 @@ class Store:
             "features": database.features,
             "skipped": database.skipped,
         }
-        try:
-            with database.reading(self.index_dir) as con:
-                table = readers[name](con)
-        except database.DatabaseError:
-            self._rebuild_database()
-            return self._table(name)
+        for attempt in range(2):
+            try:
+                with database.reading(self.index_dir) as con:
+                    table = readers[name](con)
+                break
+            except database.DatabaseError as exc:
+                if attempt:
+                    raise StoreError(f"cannot read the index's database: {exc}") from exc
+                # Damaged or lost meanwhile, or a killed run's journal to roll back first.
+                self._rebuild_database()
+                stamp = database.stamp(self.index_dir)
         self._table_cache[name] = (stamp, table)
         return table
 
@@ -308,12 +307,20 @@ class Store:
             IndexBusy: another process holds the write lock.
             StoreError: the index cannot be written.
         """
+        from index.ingest.formats import SourceFile
+
+        # The stat-only walk finds what ``index.ingest.formats.scan`` finds (its rules, tested
+        # alike), without a Path object per file.
+        found, walked_skipped = walk(self.roots)
         if not self.messages:  # just created or rebuilt: the normal run records it
-            # Nothing changed (a stat-only walk says so): no lock taken, nothing written.
-            quiet = quick_unchanged(self.roots, self.index_dir)
+            # Nothing changed: no lock taken, nothing written.
+            quiet = unchanged_report(self.index_dir, found, walked_skipped)
             if quiet is not None:
                 return quiet
-        files, scan_skipped = scan(self.roots)
+        files = [
+            SourceFile(p, root, size, mtime) for p, (size, mtime, root) in sorted(found.items())
+        ]
+        scan_skipped = [Skipped(p, r) for p, r in walked_skipped]
         try:
             return self._update_once(files, scan_skipped, progress, cancelled, timeout, True)
         except ParallelFailed as exc:
@@ -430,6 +437,7 @@ class Store:
                     continue
                 ids = [s.stored_fields(n)["id"] for n in s.document_numbers(file=path)]
                 if ids:
+                    run.orphan_paths.add(path)
                     run.writer.delete_by_term("file", path)
                     run.forget(ids)
                     run.counts["removed"] += len(ids)

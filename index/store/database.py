@@ -34,19 +34,20 @@ FORMAT = 1
 BUSY_TIMEOUT = 10.0
 """Seconds a reader waits while another process commits (a commit takes milliseconds)."""
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS files (
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha1 TEXT,
     count INTEGER NOT NULL, ids TEXT NOT NULL, skipped TEXT NOT NULL, lines TEXT
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS skipped (n INTEGER PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS catalogue (
+) WITHOUT ROWID""",
+    "CREATE TABLE IF NOT EXISTS skipped (n INTEGER PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS catalogue (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, source TEXT, date TEXT, story TEXT
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS features (id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
-"""
+) WITHOUT ROWID""",
+    "CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS features (id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID",
+)
+_TABLE_NAMES = ("meta", "files", "skipped", "catalogue", "names", "features")
 
 Entry = dict[str, Any]
 """A manifest row as the store uses it: ``size``, ``mtime_ns``, ``sha1``, ``ids``, ``skipped``
@@ -106,12 +107,11 @@ def writing(index_dir: Path) -> Iterator[sqlite3.Connection]:
     Raises:
         sqlite3.Error: the database cannot be written (a full disk, a damaged file).
     """
-    con = sqlite3.connect(db_path(index_dir), timeout=BUSY_TIMEOUT, isolation_level=None)
+    con = _begin(db_path(index_dir))
     try:
-        con.execute("PRAGMA journal_mode=DELETE")
-        con.executescript(_SCHEMA)  # no-op once made; executescript commits, so before BEGIN
-        con.execute("BEGIN IMMEDIATE")
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (str(FORMAT),))
+        for statement in _TABLES:  # no-ops once made
+            con.execute(statement)
+        set_meta(con, "format", str(FORMAT))
         yield con
         if con.in_transaction:  # the caller may have rolled back (a cancelled run)
             con.execute("COMMIT")
@@ -121,6 +121,55 @@ def writing(index_dir: Path) -> Iterator[sqlite3.Connection]:
         raise
     finally:
         con.close()
+
+
+@contextlib.contextmanager
+def rebuilding(index_dir: Path) -> Iterator[sqlite3.Connection | None]:
+    """A write transaction on an emptied database, or ``None`` when a sound one is already there.
+
+    Two processes opening a new or damaged index both come here: the second waits for the first's
+    transaction, then finds its database sound and leaves it (deleting the file under the other's
+    open connection made that one's commit fail).
+    """
+    path = db_path(index_dir)
+    try:
+        con = _begin(path)
+    except sqlite3.DatabaseError:  # not a database at all: only then is the file replaced
+        remove(index_dir)
+        con = _begin(path)
+    try:
+        try:
+            sound = meta(con, "format") == str(FORMAT) and meta(con, "generation") is not None
+        except sqlite3.Error:
+            sound = False
+        if sound:
+            con.execute("ROLLBACK")
+            yield None
+            return
+        for table in _TABLE_NAMES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _TABLES:
+            con.execute(statement)
+        set_meta(con, "format", str(FORMAT))
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
+def _begin(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+        con.execute("BEGIN IMMEDIATE")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def remove(index_dir: Path) -> None:
@@ -176,15 +225,6 @@ def entries(con: sqlite3.Connection, paths: Iterable[str]) -> dict[str, Entry]:
 def skipped(con: sqlite3.Connection) -> list[list[str]]:
     """The last run's skipped list, ``[[path, reason], ...]`` in the order it was reported."""
     return [[p, r] for p, r in con.execute("SELECT path, reason FROM skipped ORDER BY n")]
-
-
-def ids_except(con: sqlite3.Connection, paths: set[str]) -> set[str]:
-    """The article ids of every manifest file but ``paths``."""
-    out: set[str] = set()
-    for path, ids in con.execute("SELECT path, ids FROM files WHERE count > 0"):
-        if path not in paths:
-            out.update(_json_list(ids))
-    return out
 
 
 def catalogue(con: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:

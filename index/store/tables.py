@@ -135,20 +135,32 @@ def quick_unchanged(
 ) -> IndexReport | None:
     """The report of an index run that would change nothing, found without Whoosh; else ``None``.
 
+    A stat-only walk (``index.store.walk``) and one read of the manifest's sizes: nothing is
+    created or written. See ``unchanged_report``.
+    """
+    from index.store.walk import walk
+
+    folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
+    found, skipped = walk([str(Path(r).expanduser().resolve()) for r in roots])
+    return unchanged_report(folder, found, skipped)
+
+
+def unchanged_report(
+    folder: Path, found: dict[str, tuple[int, int, str]], walked_skipped: list[list[str]]
+) -> IndexReport | None:
+    """The report of a run over ``found`` that would change nothing, or ``None``.
+
     Every corpus file has the size and mtime the manifest records, none is new or gone, the same
-    paths are skipped, and the database describes the index's latest commit. A stat-only walk
-    (``index.store.walk``) and one read of the manifest's sizes: nothing is created or written.
+    paths are skipped, the marker names this schema, and the database describes the index's latest
+    commit.
     """
     from index.models import IndexReport, Skipped
     from index.store import database
-    from index.store.walk import walk
     from index.store.whoosh_compat import toc_generation
 
-    folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
     if _marker_schema(folder) != SCHEMA_VERSION:
         return None  # no index, or one the store rebuilds
-    resolved = [str(Path(r).expanduser().resolve()) for r in roots]
-    found, skipped = walk(resolved)
+    skipped = list(walked_skipped)
     try:
         with database.reading(folder) as con:
             if database.meta(con, "generation") != str(toc_generation(folder)):
@@ -156,7 +168,7 @@ def quick_unchanged(
             stats = database.file_stats(con)
             if not stats or len(stats) != len(found):
                 return None
-            for path, (size, mtime) in found.items():
+            for path, (size, mtime, _) in found.items():
                 known = stats.get(path)
                 if known is None or known[0] != size or known[1] != mtime:
                     return None

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
 """As ``index.ingest.formats.ARTICLE_SUFFIXES`` (a test keeps the two equal)."""
 
-Found = dict[str, tuple[int, int]]
-"""Article files by path: (size, mtime_ns)."""
+Found = dict[str, tuple[int, int, str]]
+"""Article files by path: (size, mtime_ns, the corpus root it was found under)."""
 
 
 def walk(roots: Iterable[str]) -> tuple[Found, list[list[str]]]:
@@ -30,7 +30,7 @@ def walk(roots: Iterable[str]) -> tuple[Found, list[list[str]]]:
         roots: Corpus folders or files, as given (``scan`` resolves them the same way).
 
     Returns:
-        The files (path -> size and mtime), and ``[[path, reason], ...]`` in ``scan``'s order.
+        The files (path -> size, mtime and root), and ``[[path, reason], ...]`` in ``scan``'s order.
     """
     found: Found = {}
     skipped: list[list[str]] = []
@@ -43,7 +43,7 @@ def walk(roots: Iterable[str]) -> tuple[Found, list[list[str]]]:
             skipped.append([_printable(p), f"cannot resolve path: {exc}"])
             continue
         if os.path.isfile(root):
-            _add(root, os.path.basename(root), found, skipped, explicit=True)
+            _add(root, os.path.dirname(root), found, skipped, explicit=True)
         elif os.path.isdir(root):
             _walk(root, found, skipped)
         else:
@@ -83,7 +83,7 @@ def _walk(root: str, found: Found, skipped: list[list[str]]) -> None:
         names = [e.name for e in files]
         for entry in sorted(files, key=lambda e: e.name):
             if not entry.name.startswith("."):
-                _add(entry.path, entry.name, found, skipped, explicit=False, entry=entry)
+                _add(entry.path, root, found, skipped, explicit=False, entry=entry)
         for name in sorted(
             e.name for e in dirs if not e.name.startswith(".") and not _page_assets(e.name, names)
         ):
@@ -94,12 +94,13 @@ def _walk(root: str, found: Found, skipped: list[list[str]]) -> None:
 
 def _add(
     path: str,
-    name: str,
+    root: str,
     found: Found,
     skipped: list[list[str]],
     explicit: bool,
     entry: os.DirEntry[str] | None = None,
 ) -> None:
+    name = os.path.basename(path)
     suffix = _suffix(name)
     if suffix.lower() not in ARTICLE_SUFFIXES:
         if explicit or not name.startswith("."):
@@ -116,7 +117,7 @@ def _add(
         skipped.append([shown, f"cannot read file: {exc.strerror or exc}"])
         return
     if path not in found:
-        found[path] = (st.st_size, st.st_mtime_ns)
+        found[path] = (st.st_size, st.st_mtime_ns, root)
 
 
 def _suffix(name: str) -> str:

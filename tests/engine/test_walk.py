@@ -1,4 +1,5 @@
-"""The store's stat-only walk finds what ``index.ingest.formats.scan`` finds, on trees built to differ."""
+"""The store's stat-only walk finds what ``index.ingest.formats.scan`` finds, on trees built to differ
+(the store indexes what the walk finds)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from index.ingest import formats
 from index.store import walk
 
 
-def _scan(roots: list[str]) -> tuple[dict[str, tuple[int, int]], list[list[str]]]:
+def _scan(roots: list[str]) -> tuple[dict[str, tuple[int, int, str]], list[list[str]]]:
     files, skipped = formats.scan(roots)
-    return {f.path: (f.size, f.mtime_ns) for f in files}, [[s.path, s.reason] for s in skipped]
+    found = {f.path: (f.size, f.mtime_ns, f.root) for f in files}
+    return found, [[s.path, s.reason] for s in skipped]
 
 
 def test_article_suffixes_are_scans() -> None:
