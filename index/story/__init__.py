@@ -187,7 +187,7 @@ def story_map(
         for x, y in compared
         if (dx := days[x]) and (dy := days[y])
     }
-    _pairs(sents, prep, setting_vectors(prep), compared, gaps, edges, findings, cancelled)
+    _pairs(sents, prep, setting_vectors(prep, fold), compared, gaps, edges, findings, cancelled)
     return _assemble(arts, reports, sents, prep, ents, edges, findings, compared)
 
 

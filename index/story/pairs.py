@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -94,14 +95,34 @@ Vector = tuple[dict[str, float], float]
 """A sentence's content weighed by how little of the story's setting it is, with its norm."""
 
 
-def setting_vectors(reports: Sequence[Prepped]) -> list[list[Vector]]:
+_SAID = r"(?:said|says|told|tells|added|adds|stated|states|explained|explains|insisted|insists)"
+# Direct speech: the attribution after the quote (`..." the president said to reporters at the
+# airport`) or before it (`Margaret Beckett said, "...`) is who spoke and where, not the claim.
+_TAIL = re.compile(r'([,.!?]["”])\s+[^"“”]{0,120}?\b' + _SAID + r'\b[^"“”]*$')
+_HEAD = re.compile(r'^[^"“”]{0,120}?\b' + _SAID + r'\b[^"“”]{0,40}?["“](?=\w)')
+
+
+def spoken(text: str) -> str | None:
+    """A sentence of direct speech without its attribution ("he said to reporters at ..."), or
+    ``None`` when it has none to strip."""
+    out = _TAIL.sub(r"\1", text)
+    out = _HEAD.sub("", out)
+    return out if out != text and len(out.split()) >= 4 else None
+
+
+def setting_vectors(
+    reports: Sequence[Prepped], fold: Mapping[str, str] | None = None
+) -> list[list[Vector]]:
     """Each sentence's content, each word weighed down by the share of the story's reports that
     use it: ``log((n + 1) / df) / log((n + 1) / 2)``, at most 1 (a word of two reports or fewer
     keeps its weight; of every report of ten, a twentieth).
 
     What every report of a developing story repeats ("15 British sailors detained by Iran") is the
     story's setting, not a claim: two sentences that share only it are two claims about one story.
-    In a story of two reports nothing is weighed down.
+    In a story of two reports nothing is weighed down. A sentence of direct speech counts its quote
+    only (:func:`spoken`): "...very low," the president said at the Charles de Gaulle airport' is
+    not about the flight bound for that airport (all ten WikiNews stories: 47 of 70 claim pairs
+    right with it, 48 of 76 without).
     """
     n = len(reports)
     df: dict[str, int] = defaultdict(int)
@@ -114,7 +135,9 @@ def setting_vectors(reports: Sequence[Prepped]) -> list[list[Vector]]:
     for r in reports:
         vs: list[Vector] = []
         for p in r.prepared:
-            v = {t: w * factor.get(t, 1.0) for t, w in p.weights.items()}
+            said = spoken(p.text)
+            weights = judging.prepare(said, fold).weights if said else p.weights
+            v = {t: w * factor.get(t, 1.0) for t, w in weights.items()}
             vs.append((v, math.sqrt(sum(x * x for x in v.values())) or 1.0))
         out.append(vs)
     return out

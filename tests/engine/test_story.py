@@ -346,3 +346,15 @@ def test_figures_skip_names_and_conversions_and_split_unlike_distances() -> None
     distances = {k: vs for k, vs in by.items() if k.startswith("distance")}
     assert len(distances) == 2, by  # the depth and the distance off the coast apart
     assert all("250 miles" not in vs for vs in distances.values())  # a conversion in brackets
+
+
+def test_direct_speech_is_compared_without_its_attribution() -> None:
+    from index.story.pairs import spoken
+
+    tail = (
+        'The chances are very low," the president said to reporters at Gardermoen airport in Oslo.'
+    )
+    assert spoken(tail) == 'The chances are very low,"'
+    head = 'The minister said, "we expect the immediate and safe return of our crew."'
+    assert spoken(head) == 'we expect the immediate and safe return of our crew."'
+    assert spoken("The minister said the crew would return on Friday.") is None  # reported speech
