@@ -1,8 +1,12 @@
 """The index store: the only part of the engine that writes the Whoosh index.
 
-``core`` (the Whoosh schema and codecs, the index folder's lifecycle, searchers, the update),
-``writers`` (analysis and writing, in worker processes for large batches), ``tables`` (the side
-tables: catalogue, features, manifest).
+``core`` (the ``Store``: opening, searchers, reading, the update), ``schema`` (the Whoosh schema,
+analyzers and the stored article), ``writers`` (analysis and writing, in worker processes for large
+batches), ``update`` (one run's bookkeeping), ``database`` (manifest, skipped list and side tables
+in SQLite), ``tables`` (reading them, and the unchanged-corpus check, without Whoosh), ``walk`` (the
+stat-only corpus walk), ``folder`` (the index folder's lifecycle), ``recover`` (a lost database,
+files gone), ``legacy`` (folders from before the database), ``whoosh_compat`` (every private Whoosh
+use, for one pinned release), ``errors``.
 
 The public names are loaded on first use: importing ``index.store.tables`` (the app lists the
 catalogue from it before Whoosh is imported) must not import ``core``, and two threads importing

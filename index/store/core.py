@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.models import Article, Entity, IndexReport, Skipped
-from index.store import database, folder, legacy
+from index.store import database, folder, recover
 from index.store.errors import IndexBusy, StoreError
 from index.store.schema import (  # BodyText: see below
     ENTITY_FIELDS,
@@ -37,10 +37,8 @@ from index.store.schema import (  # BodyText: see below
 )
 from index.store.tables import (
     MARKER,
-    TABLE_NAMES,
     ArticleInfo,
     default_index_dir,
-    fullest,
     unchanged_report,
 )
 from index.store.walk import walk
@@ -49,7 +47,7 @@ from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:
     from index.ingest.formats import SourceFile
-    from index.store.update import Progress, Run
+    from index.store.update import Progress
 
 # Whoosh pickles the schema into every table of contents, naming each field's class by module:
 # indexes made before the schema had its own module name ``index.store.core.BodyText``, so the name
@@ -84,9 +82,6 @@ def read_bytes(path: str, limit: int) -> bytes:
 
 
 WRITE_TIMEOUT = 3.0
-REBUILT = "rebuilt"
-"""The generation recorded when the database was rebuilt without a manifest: the next run then
-looks for articles of files no longer in the corpus (see ``Store._drop_orphans``)."""
 
 
 class Store:
@@ -114,77 +109,9 @@ class Store:
         self._idle: list[Any] = []
         folder.prepare(self.index_dir, allow_foreign)
         self.ix = folder.open_or_create(self.index_dir, self.roots, self.messages)
-        self._open_database()
+        recover.open_database(self)
 
     # -- the database ----------------------------------------------------------------------------
-
-    def _open_database(self) -> None:
-        """Check the database; make it anew when missing, damaged, or of the old layout.
-
-        A read-write connection, so that a transaction left by a killed run is rolled back now.
-        """
-        path = database.db_path(self.index_dir)
-        if path.is_file():
-            try:
-                with contextlib.closing(
-                    sqlite3.connect(path, timeout=database.BUSY_TIMEOUT)
-                ) as con:
-                    found = database.meta(con, "format")
-                if found == str(database.FORMAT):
-                    return
-            except sqlite3.Error:
-                pass
-        self._rebuild_database()
-
-    def _rebuild_database(self) -> None:
-        """Make the database from an old-layout folder's files, else from the stored articles.
-
-        An old folder's manifest is kept, so nothing is read again; without one every file is read
-        again at the next run (as after a lost manifest), and articles of files gone meanwhile are
-        dropped then.
-        """
-        d = self.index_dir
-        manifest = legacy.read_manifest(d)
-        tables = legacy.read_tables(d) if manifest is not None else None
-        if tables is None:
-            tables = self._tables_from_index()
-        files, skipped = manifest if manifest is not None else ({}, [])
-        generation = str(self.ix.latest_generation()) if manifest is not None else REBUILT
-        try:
-            with database.rebuilding(d) as con:
-                if con is None:
-                    return  # another process has just made it
-                database.put_files(con, files, ())
-                database.put_skipped(con, skipped)
-                database.replace_tables(
-                    con, tables["catalogue"], tables["features"], tables["names"]
-                )
-                database.set_meta(con, "generation", generation)
-            legacy.remove(d)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot write the index: {_reason(exc)}") from exc
-
-    def _tables_from_index(self) -> dict[str, dict[str, Any]]:
-        """The side tables rebuilt from the stored articles (a lost or damaged database)."""
-        from index.related.features import features
-
-        tables: dict[str, dict[str, Any]] = {name: {} for name in TABLE_NAMES}
-        with self.searcher() as s:
-            for fields in s.all_stored_fields():
-                article, entities = decode_blob(fields["blob"])
-                tables["catalogue"][article.id] = (
-                    article.path,
-                    article.title,
-                    article.source,
-                    article.date,
-                    article.story,
-                )
-                tables["features"][article.id] = features(article, entities)
-                for e in entities:
-                    key, text = f"{e.label}|{e.canonical}", " ".join(e.text.split())
-                    if fullest(tables["names"].get(key), text, key):
-                        tables["names"][key] = text
-        return tables
 
     def _table(self, name: str) -> Any:
         """A side table, re-read only when the database changed (another process may update it)."""
@@ -207,7 +134,7 @@ class Store:
                 if attempt:
                     raise StoreError(f"cannot read the index's database: {exc}") from exc
                 # Damaged or lost meanwhile, or a killed run's journal to roll back first.
-                self._rebuild_database()
+                recover.rebuild_database(self)
                 stamp = database.stamp(self.index_dir)
         self._table_cache[name] = (stamp, table)
         return table
@@ -373,7 +300,7 @@ class Store:
         # that SQLite rolls back to the previous run, whose generation then differs from the
         # index's: the next run re-reads every file whose size or mtime differs from that older
         # manifest (re-adding an article first deletes it by file and by id: no duplicates) and
-        # drops the articles of files no longer in the corpus (``_drop_orphans``).
+        # drops the articles of files no longer in the corpus (``recover.drop_orphans``).
         with database.writing(self.index_dir) as con:
             return self._run(con, writer, files, scan_skipped, progress, cancelled, parallel)
 
@@ -392,7 +319,7 @@ class Store:
         generation = self.ix.latest_generation()
         run = Run(con, writer, files, scan_skipped, read_bytes)
         stale = database.meta(con, "generation") != str(generation)
-        orphans = self._drop_orphans(run) if stale else 0
+        orphans = recover.drop_orphans(self, run) if stale else 0
         segments = write_articles(
             str(self.index_dir),
             writer,
@@ -424,25 +351,6 @@ class Store:
             rebuilt=" ".join(self.messages) or None,
             reread=len(run.pending),
         )
-
-    def _drop_orphans(self, run: Run) -> int:
-        """Delete the articles of files that are no longer in the corpus but still in the index (a
-        run killed between its two commits, or a database rebuilt without its manifest)."""
-        current = {f.path for f in run.files}
-        dropped = 0
-        with self.searcher() as s:
-            for term in list(s.reader().lexicon("file")):
-                path = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                if path in current:
-                    continue
-                ids = [s.stored_fields(n)["id"] for n in s.document_numbers(file=path)]
-                if ids:
-                    run.orphan_paths.add(path)
-                    run.writer.delete_by_term("file", path)
-                    run.forget(ids)
-                    run.counts["removed"] += len(ids)
-                    dropped += len(ids)
-        return dropped
 
 
 def _reason(exc: BaseException) -> str:

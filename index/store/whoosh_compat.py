@@ -1,4 +1,4 @@
-"""Every use of Whoosh's private API by the store, in one place, for one Whoosh release.
+"""Every use of Whoosh's private API by the engine, in one place, for one Whoosh release.
 
 Written for **whoosh-reloaded 2.7.5** (``WHOOSH_VERSION``; pinned exactly in pyproject.toml).
 Each function below names the private attributes it relies on. Before moving the pin, read the new
@@ -15,7 +15,13 @@ What is here:
 - ``commit_with_segments``, ``worker_writer``, ``finish_worker_segment``, ``close_segment``: the
   steps of ``SegmentWriter.commit`` for segments written by other processes;
 - ``is_empty_searcher``: a searcher on an index with no segment (``EmptyReader``);
-- ``toc_generation``: the latest commit's number, from the file names alone (no Whoosh import).
+- ``toc_generation``: the latest commit's number, from the file names alone (no Whoosh import);
+- for ``index.search``: ``unfiltered`` (a term's matcher without the deleted-documents wrapper),
+  ``block_postings`` (postings a block at a time), ``term_bytes`` (a multi-term query's terms),
+  ``bm25_score``, ``field_length_bytes`` (the lengths cache above, for scoring), ``reader_cache``
+  (values kept with a segment's reader).
+
+Whoosh's public names used outside the store come through :mod:`index.store.whoosh_public`.
 """
 
 from __future__ import annotations
@@ -233,3 +239,94 @@ def finish_worker_segment(writer: Any) -> Any:
 def close_segment(writer: Any) -> None:
     """Close a worker's unfinished segment files (after a failure)."""
     writer._close_segment()
+
+
+# -- searching ----------------------------------------------------------------------------------
+# What index.search reads from Whoosh's matchers, queries, scorers and readers below their public
+# API: postings a block at a time (the set evaluation and the ranking read whole posting lists in a
+# fraction of the time a matcher stepped a document at a time takes), BM25F's own score for a
+# document without a length byte, and caches kept with a segment's reader.
+
+
+def unfiltered(matcher: Any) -> Any:
+    """A term's matcher without Whoosh's deleted-documents wrapper (the caller subtracts those).
+
+    Private API: ``whoosh.matching.wrappers.FilterMatcher._exclude`` (and its public ``child``).
+    """
+    from whoosh.matching.wrappers import FilterMatcher
+
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        return matcher.child
+    return matcher
+
+
+_BLOCK_API = ("_read_ids", "_next_block", "_read_values", "_read_weights")
+
+
+def block_postings(matcher: Any, values: bool) -> tuple[list[int], list[float], list[Any]] | None:
+    """Every document number of an on-disk matcher's postings, their weights and (when ``values``)
+    their encoded values, read a block at a time; ``None`` for a matcher without blocks.
+
+    Private API: ``whoosh.codec.whoosh3.W3LeafMatcher._read_ids``, ``._read_weights``,
+    ``._read_values``, ``._next_block`` and the decoded block ``._ids``, ``._weights``,
+    ``._values`` from position ``._i``.
+    """
+    if not all(hasattr(matcher, a) for a in _BLOCK_API):
+        return None
+    ids: list[int] = []
+    weights: list[float] = []
+    vals: list[Any] = []
+    while matcher.is_active():
+        matcher._read_ids()
+        i = matcher._i
+        ids.extend(matcher._ids[i:])
+        matcher._read_weights()
+        weights.extend(matcher._weights[i:])
+        if values:
+            matcher._read_values()
+            vals.extend(matcher._values[i:])
+        matcher._next_block()
+    return ids, weights, vals
+
+
+def term_bytes(query: Any, reader: Any) -> list[bytes]:
+    """The indexed terms a multi-term query (prefix, wildcard, fuzzy, range) expands to in
+    ``reader``. Private API: ``whoosh.query.MultiTerm._btexts``."""
+    return [b for b in query._btexts(reader) if b]
+
+
+def bm25_score(scorer: Any, weight: float, length: float) -> float:
+    """BM25F's score of a posting of ``weight`` in a field of ``length`` words, as Whoosh scores it.
+    Private API: ``whoosh.scoring.BM25FScorer._score``."""
+    return float(scorer._score(weight, length))
+
+
+def field_length_bytes(reader: Any, fieldname: str) -> bytes | None:
+    """A segment's length bytes for a field, one a document, from the cache :func:`patch_lengths`
+    keeps on the segment's per-document reader; ``None`` without one (the caller then asks Whoosh's
+    scorer for each document's length).
+
+    Private API: ``SegmentReader._perdoc`` and the ``_newsdesk_lengths`` cache kept on it.
+    """
+    perdoc = getattr(reader, "_perdoc", None)
+    count = reader.doc_count_all()
+    if perdoc is None or not count:
+        return None
+    if fieldname not in getattr(perdoc, "_newsdesk_lengths", {}):
+        reader.doc_field_length(0, fieldname, 1)  # fills the cache
+    lengths = getattr(perdoc, "_newsdesk_lengths", {}).get(fieldname)
+    if lengths is None:
+        return None
+    lengths = bytes(lengths)
+    # Whoosh reads a document past the column's end as a zero byte.
+    return lengths + bytes(count - len(lengths)) if len(lengths) < count else lengths
+
+
+def reader_cache(reader: Any, name: str, make: Callable[[], Any]) -> Any:
+    """A value kept with a segment's reader for as long as it is open (a segment never changes),
+    made by ``make`` the first time. Relies on Whoosh readers being plain objects with a
+    ``__dict__`` (2.7.5); callers that may race hold their own lock around the first call."""
+    found = reader.__dict__.get(f"_newsdesk_{name}")
+    if found is None:
+        found = reader.__dict__[f"_newsdesk_{name}"] = make()
+    return found
