@@ -463,7 +463,8 @@ def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related
     Scores are divided by the article's own score for that query, so they read as a similarity in
     [0, 1]; ``same_story`` is left to the model, so it is never claimed on this path.
     """
-    from whoosh.query import Or, Term
+    from index.search import top_documents
+    from index.store.whoosh_public import Or, Term
 
     found = store.article_with_entities(article_id)
     if found is None:
@@ -476,11 +477,7 @@ def _related_by_index(store: Store, article_id: str, limit: int) -> list[Related
         if not terms:
             return []
         query = Or([Term("body", word, boost=weight) for word, weight in terms])
-        # Ranked from the exact sets with Whoosh's own scores (index.search.ranking): Whoosh's matcher
-        # took 2 s for this 30-term query at 100,000 articles.
-        from index.search.execute import _match, _ranked
-
-        ranked = _ranked(s, query, _match(s, query), limit + 1)
+        ranked = top_documents(s, query, limit + 1)
         rows = []
         for score, docnum in ranked:
             fields = s.stored_fields(docnum)

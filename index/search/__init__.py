@@ -21,6 +21,7 @@ from index.search.execute import (
     run_query,
     search,
     snippets_for,
+    top_documents,
 )
 from index.search.facets import facets, facets_of
 
@@ -35,4 +36,5 @@ __all__ = [
     "run_query",
     "search",
     "snippets_for",
+    "top_documents",
 ]

@@ -20,6 +20,7 @@ from typing import Any
 from index.models import Facet
 from index.search.execute import Execution, run_query
 from index.search.matchsets import Found, SegmentMatches, raw_postings, read_postings
+from index.store.whoosh_compat import reader_cache
 
 __all__ = ["facets", "facets_of"]
 
@@ -61,13 +62,10 @@ _BUILD_LOCK = threading.Lock()
 
 
 def _forward(reader: Any) -> _Forward:
-    found = reader.__dict__.get("_newsdesk_facets")
-    if found is None:
-        with _BUILD_LOCK:  # the library's corpus facets and a search may ask at once: build once
-            found = reader.__dict__.get("_newsdesk_facets")
-            if found is None:
-                found = reader.__dict__["_newsdesk_facets"] = _Forward(reader)
-    return found  # type: ignore[no-any-return]
+    # the library's corpus facets and a search may ask at once: build once
+    with _BUILD_LOCK:
+        found: _Forward = reader_cache(reader, "facets", lambda: _Forward(reader))
+    return found
 
 
 def facets(

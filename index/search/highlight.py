@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from whoosh.analysis import StemmingAnalyzer
+from index.store.whoosh_public import StemmingAnalyzer
 
 __all__ = ["highlight_terms", "query_words", "stemmed_tokens"]
 

@@ -18,13 +18,17 @@ from itertools import accumulate
 from pickle import loads
 from typing import Any
 
-from whoosh import formats
-from whoosh import query as wq
-from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.query.positional import Phrase
-from whoosh.searching import Searcher
-from whoosh.util import make_binary_tree
+from index.store.whoosh_compat import block_postings, term_bytes, unfiltered
+from index.store.whoosh_public import (
+    IntersectionMatcher,
+    NullMatcher,
+    Phrase,
+    Searcher,
+    WrappingMatcher,
+    formats,
+    make_binary_tree,
+)
+from index.store.whoosh_public import query as wq
 
 __all__ = [
     "CheckedPhrase",
@@ -110,7 +114,7 @@ class SegmentMatches:
         if isinstance(q, Phrase) and q.slop == 1:
             return self._phrase(q, positive)
         if isinstance(q, wq.MultiTerm):
-            keys = [(q.fieldname, b) for b in q._btexts(self.reader) if b]
+            keys = [(q.fieldname, b) for b in term_bytes(q, self.reader)]
             for key in keys:
                 self._note(key, positive)
             return frozenset().union(*(self.term(key) for key in keys))
@@ -258,10 +262,7 @@ def _position_decoder(fmt: Any) -> Any:
 
 def raw_postings(reader: Any, key: TermKey) -> Any:
     """The term's matcher without Whoosh's deleted-documents wrapper (callers subtract those)."""
-    m = reader.postings(*key)
-    if isinstance(m, FilterMatcher) and m._exclude:
-        m = m.child
-    return m
+    return unfiltered(reader.postings(*key))
 
 
 def read_postings(m: Any, values: bool) -> tuple[list[int], list[Any], list[float] | None]:
@@ -271,20 +272,12 @@ def read_postings(m: Any, values: bool) -> tuple[list[int], list[Any], list[floa
     a fraction of stepping the matcher a document at a time. The weights come with the same decode
     (None from a matcher without blocks).
     """
+    blocks = block_postings(m, values)
+    if blocks is not None:
+        block_ids, weights, block_values = blocks
+        return block_ids, block_values, weights
     ids: list[int] = []
     vals: list[Any] = []
-    if all(hasattr(m, a) for a in ("_read_ids", "_next_block", "_read_values", "_read_weights")):
-        weights: list[float] = []
-        while m.is_active():
-            m._read_ids()
-            ids.extend(m._ids[m._i :])
-            m._read_weights()
-            weights.extend(m._weights[m._i :])
-            if values:
-                m._read_values()
-                vals.extend(m._values[m._i :])
-            m._next_block()
-        return ids, vals, weights
     if values:
         for docnum, value in m.all_items():
             ids.append(docnum)

@@ -6,13 +6,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import FuzzyTerm, NullQuery, Query
-from whoosh.reading import IndexReader
-
 from index.search.query import QueryError, rewrite, validate
 from index.store.core import Store, text_analyzer
+from index.store.whoosh_compat import reader_cache
+from index.store.whoosh_public import (
+    DateParserPlugin,
+    FuzzyTerm,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    IndexReader,
+    MultifieldParser,
+    NullQuery,
+    Query,
+)
 
 __all__ = ["parse", "vocabulary"]
 
@@ -151,7 +157,7 @@ def vocabulary(reader: Any, fieldname: str, prefix: str = "") -> list[str]:
     search of file reads per step: 35-50 ms a word at 100,000 articles. Held in memory, every word is
     compared in one rapidfuzz call instead (a few milliseconds).
     """
-    cache: dict[str, list[str]] = reader.__dict__.setdefault("_newsdesk_vocabulary", {})
+    cache: dict[str, list[str]] = reader_cache(reader, "vocabulary", dict)
     words = cache.get(fieldname)
     if words is None:
         try:

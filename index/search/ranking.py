@@ -20,12 +20,10 @@ from collections.abc import Callable, Iterable
 from heapq import nlargest
 from typing import Any
 
-from whoosh import query as wq
-from whoosh.codec.whoosh3 import byte_to_length
-from whoosh.query.positional import Phrase
-from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
-
 from index.search.matchsets import CheckedPhrase, SegmentMatches, raw_postings
+from index.store.whoosh_compat import block_postings, bm25_score, field_length_bytes
+from index.store.whoosh_public import BM25F, BM25FScorer, Phrase, WeightScorer, byte_to_length
+from index.store.whoosh_public import query as wq
 
 __all__ = ["top_hits"]
 
@@ -235,11 +233,11 @@ class _SegmentScorer:
         idf = scorer.idf
         c1 = scorer.K1 + 1
         denom = _denominators(scorer)
-        lengths = _length_bytes(reader, fieldname)
+        lengths = field_length_bytes(reader, fieldname)
         try:
             if lengths is None:
                 dfl = scorer.dfl
-                return {d: scorer._score(w, dfl(d)) for d, w in pairs}
+                return {d: bm25_score(scorer, w, dfl(d)) for d, w in pairs}
             # bm25(): idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))), with the
             # length term read from a table by the document's length byte: the same operations.
             return {d: idf * ((w * c1) / (w + denom[lengths[d]])) for d, w in pairs}
@@ -257,26 +255,6 @@ def _denominators(scorer: Any) -> list[Any]:
     return out
 
 
-def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
-    """The segment's length bytes for a field, one a document, from the cache ``index.store.core`` keeps.
-
-    None when there is no such cache or the field has no length column (the caller then asks Whoosh's
-    scorer for each document's length).
-    """
-    perdoc = getattr(reader, "_perdoc", None)
-    count = reader.doc_count_all()
-    if perdoc is None or not count:
-        return None
-    if fieldname not in getattr(perdoc, "_newsdesk_lengths", {}):
-        reader.doc_field_length(0, fieldname, 1)  # fills the cache
-    lengths = getattr(perdoc, "_newsdesk_lengths", {}).get(fieldname)
-    if lengths is None:
-        return None
-    lengths = bytes(lengths)
-    # Whoosh reads a document past the column's end as a zero byte.
-    return lengths + bytes(count - len(lengths)) if len(lengths) < count else lengths
-
-
 def _pick(read: tuple[list[int], list[float]], docs: frozenset[int]) -> list[tuple[int, float]]:
     """The postings already read by the set evaluation, as (docnum, weight), for ``docs`` only."""
     all_ids, all_weights = read
@@ -292,14 +270,10 @@ def _postings_in(
     """The term's (docnum, weight) postings, for the documents in ``docs`` only."""
     m = raw_postings(reader, key)
     pairs: list[tuple[int, float]] = []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block") and hasattr(m, "_read_weights"):
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            i = m._i
-            pairs.extend((d, w) for d, w in zip(m._ids[i:], m._weights[i:]) if d in docs)
-            m._next_block()
-        return pairs
+    blocks = block_postings(m, False)
+    if blocks is not None:
+        ids, weights, _ = blocks
+        return [(d, w) for d, w in zip(ids, weights, strict=True) if d in docs]
     while m.is_active():
         if m.id() in docs:
             pairs.append((m.id(), m.weight()))

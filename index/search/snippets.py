@@ -11,6 +11,7 @@ from typing import Any
 from index.models import Hit, Snippet
 from index.search.parse import ANALYZER, WORD
 from index.store.core import decode_blob
+from index.store.whoosh_compat import analyzer_parts
 
 __all__ = ["ENTITY_LABEL_OF", "TEXT_FIELDS", "hit"]
 
@@ -23,7 +24,7 @@ SURROUND = 70
 
 def _stemmer() -> Any:
     # The analyzer's own cached stemmer: snippets match exactly what the index matched.
-    return ANALYZER.items[-1]._stem
+    return analyzer_parts(ANALYZER)[1]
 
 
 _SPACES = re.compile(r"\s+")

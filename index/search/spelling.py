@@ -6,14 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from whoosh.query import Query
-from whoosh.searching import Searcher
-from whoosh.spelling import Corrector
-
 from index.search.matchsets import checked_phrases, match_segments
 from index.search.parse import ANALYZER, WORD, parse, vocabulary
 from index.search.query import QueryError, rewrite
 from index.store.core import Store
+from index.store.whoosh_public import Corrector, Query, Searcher
 
 __all__ = ["suggest"]
 

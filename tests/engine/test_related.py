@@ -480,3 +480,24 @@ def test_generic_words_do_not_make_a_small_corpus_related() -> None:
     assert rank("a", feats, limit=1)[0].id == "b"
     scores = {r.id: r.score for r in rank("a", feats, limit=None)}
     assert scores.get("c", 0.0) < 0.5 * scores["b"]
+
+
+def test_large_corpus_path_ranks_from_the_index(
+    sample_store: tuple[Store, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above MODEL_LIMIT articles, related reports come from one weighted query over the index
+    (index.search.top_documents): the same story still on top for most articles, scores in [0, 1],
+    never the article itself, and never a same-story claim (only the model makes one)."""
+    import index.related.reports as reports
+
+    store, gold = sample_store
+    monkeypatch.setattr(reports, "MODEL_LIMIT", 0)
+    with_story = [aid for aid, story in gold.items() if story]
+    right = 0
+    for aid in with_story:
+        top = related(store, aid, limit=5)
+        assert top and aid not in {r.id for r in top}
+        assert all(0.0 <= r.score <= 1.0 and not r.same_story for r in top)
+        assert [r.score for r in top] == sorted((r.score for r in top), reverse=True)
+        right += gold[top[0].id] == gold[aid]
+    assert right >= 0.7 * len(with_story), (right, len(with_story))
