@@ -13,10 +13,10 @@ import pytest
 COMMANDS = ["index", "search", "entities", "compare", "related", "stories"]
 
 
-@pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
-    """A folder with one ``.txt`` article and a two-article ``.jsonl``."""
-    d = tmp_path / "corpus"
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with one ``.txt`` article and a two-article ``.jsonl`` (shared: never write to it)."""
+    d = tmp_path_factory.mktemp("refuses") / "corpus"
     d.mkdir()
     (d / "wave.txt").write_text(
         "Tsunami warning lifted\nThe tsunami warning for the coast was lifted. Malcolm X and J. Smith "
@@ -33,6 +33,16 @@ def corpus(tmp_path: Path) -> Path:
         {"id": "c2", "title": "Wheat", "text": "Wheat prices rose in Chicago."},
     ]
     (d / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def corpus_index(corpus: Path) -> Path:
+    """An index of ``corpus`` built once, shared by the searches below (each finds it up to date)."""
+    from index.store.core import Store
+
+    d = corpus.parent / "index"
+    Store([corpus], d).update()
     return d
 
 
@@ -89,9 +99,9 @@ def test_entities_takes_a_jsonl_article(run_cli: Callable[..., Any], corpus: Pat
 
 
 def test_double_dash_ends_options(
-    run_cli: Callable[..., Any], corpus: Path, tmp_path: Path
+    run_cli: Callable[..., Any], corpus: Path, corpus_index: Path
 ) -> None:
-    ix = str(tmp_path / "ix")
+    ix = str(corpus_index)
     r = run_cli(
         "search", "--json", "--index-dir", ix, "--", "-tsunami", str(corpus), index_dir=False
     )
@@ -119,9 +129,9 @@ def test_help_has_a_clean_usage_line(run_cli: Callable[..., Any], command: str) 
     ],
 )
 def test_unusable_field_value_is_explained(
-    run_cli: Callable[..., Any], corpus: Path, query: str, message: str
+    run_cli: Callable[..., Any], corpus: Path, corpus_index: Path, query: str, message: str
 ) -> None:
-    r = run_cli("search", query, str(corpus), "--json")
+    r = run_cli("search", query, str(corpus), "--json", index_dir=corpus_index)
     assert r.code == 2 and r.out == ""
     assert message in r.err and "Traceback" not in r.err
 
@@ -131,15 +141,17 @@ def test_unusable_field_value_is_explained(
     [("quantity:12", 1), ('date:"last summer"', 0), ("date:monday", 1), ("quantity:twelve", 0)],
 )
 def test_usable_field_values_search(
-    run_cli: Callable[..., Any], corpus: Path, query: str, total: int
+    run_cli: Callable[..., Any], corpus: Path, corpus_index: Path, query: str, total: int
 ) -> None:
-    r = run_cli("search", query, str(corpus), "--json")
+    r = run_cli("search", query, str(corpus), "--json", index_dir=corpus_index)
     assert r.code == 0, r.err
     assert r.json()["total"] == total
 
 
-def test_single_letters_are_searchable(run_cli: Callable[..., Any], corpus: Path) -> None:
+def test_single_letters_are_searchable(
+    run_cli: Callable[..., Any], corpus: Path, corpus_index: Path
+) -> None:
     for word in ("j", "x", "J"):
-        r = run_cli("search", word, str(corpus), "--json")
+        r = run_cli("search", word, str(corpus), "--json", index_dir=corpus_index)
         assert r.code == 0, r.err
         assert [h["id"] for h in r.json()["hits"]] == ["wave.txt"]
