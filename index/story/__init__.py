@@ -349,7 +349,7 @@ def _assemble(
                 claims_of[n].append(order[k])
     claim_of = {n: min(cs) for n, cs in claims_of.items()}
     found = [sources(a.text, e, s) for a, e, s in zip(arts, ents, sents, strict=True)]
-    cited = source_map(found, sents, claims_of)
+    cited = source_map(found, sents, claims_of, ents)
     by_claim: dict[int, set[int]] = defaultdict(set)
     for number, src in enumerate(cited):
         for c in src.claims:

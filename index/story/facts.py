@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from index.models import Sentence
+from index.models import Entity, Sentence
 from index.story.engine import Source, numbers
 from index.story.engine import align as wordlib
 from index.story.engine import figures as figs
@@ -175,10 +176,24 @@ def _source_key(s: Source, known: dict[str, str]) -> str:
     return "person:" + surname
 
 
+def _not_a_person(s: Source, entities: Sequence[Entity]) -> bool:
+    """A source the attribution reader calls a person that no person entity covers and that is one
+    word ("Airbus") or holds a place ("Air France", "Majlis of Iran"): an organisation. A name of
+    two words or more with no place stays a person even when the entity reader missed it ("Yvo de
+    Boer")."""
+    if s.kind != "person":
+        return False
+    inside = [e for e in entities if e.start < s.end and s.start < e.end]
+    if any(e.label == "PERSON" for e in inside):
+        return False
+    return len(s.name.split()) == 1 or any(e.label == "PLACE" for e in inside)
+
+
 def source_map(
     found: Sequence[Sequence[Source]],
     sentences: Sequence[Sequence[Sentence]],
     claims_of: Mapping[tuple[int, int], Sequence[int]],
+    entities: Sequence[Sequence[Entity]] = (),
 ) -> list[CitedSource]:
     """Who the reports cite, merged across reports (a person by surname, an outlet or institution
     by name, an unnamed source by its description), with the claims each is cited for.
@@ -187,6 +202,8 @@ def source_map(
         found: Each report's sources (:func:`index.compare.attribution.sources`).
         sentences: Each report's sentences.
         claims_of: ``(report, sentence) -> claims`` holding that sentence.
+        entities: Each report's entities, to tell an organisation the attribution reader took for
+            a person (none given: its kinds are kept).
     """
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -195,7 +212,10 @@ def source_map(
     mentions: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
     for r, sources in enumerate(found):
         starts = {s.start: n for n, s in enumerate(sentences[r])}
+        mine = entities[r] if r < len(entities) else ()
         for s in sources:
+            if _not_a_person(s, mine):
+                s = replace(s, kind="institution")
             key = _source_key(s, names)
             if len(s.name) > len(names.get(key, "")):
                 names[key] = s.name

@@ -358,3 +358,21 @@ def test_direct_speech_is_compared_without_its_attribution() -> None:
     head = 'The minister said, "we expect the immediate and safe return of our crew."'
     assert spoken(head) == 'we expect the immediate and safe return of our crew."'
     assert spoken("The minister said the crew would return on Friday.") is None  # reported speech
+
+
+def test_an_organisation_taken_for_a_person_is_an_institution() -> None:
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
+    from index.story.engine import Source
+    from index.story.facts import source_map
+
+    text = "Air France said the recorders were found. Yvo de Boer said talks went on."
+    sents = split_sentences(text)
+    found = [
+        Source("Air France", 0, 10, False, "person", None, ((sents[0].start, sents[0].end),)),
+        Source("Yvo de Boer", 42, 53, False, "person", None, ((sents[1].start, sents[1].end),)),
+    ]
+    assert text[42:53] == "Yvo de Boer"
+    kinds = {s.name: s.kind for s in source_map([found], [sents], {}, [list(extract(text))])}
+    assert kinds == {"Air France": "institution", "Yvo de Boer": "person"}
+    assert source_map([found], [sents], {})[0].kind == "person"  # no entities: kinds kept
