@@ -254,9 +254,44 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ensure_indexed(store: Any) -> None:
+def _quiet_check(paths: Sequence[str], index_dir: str | None) -> Callable[[], Any]:
+    """Start finding out, in a thread, whether the corpus is unchanged since the last run; returns
+    the function that waits for the answer (an ``IndexReport``, or ``None`` when a run is needed).
+
+    The stat-only walk waits on the file system while this thread imports Whoosh and the search
+    modules on the CPU. Everything the thread imports is imported here first (two threads
+    importing one module can wait on each other).
+    """
+    import threading
+
+    import index.models  # noqa: F401  (see above)
+    from index.store import database, walk, whoosh_compat  # noqa: F401
+    from index.store.tables import quick_unchanged
+
+    corpus = _corpus(paths)
+    answer: list[Any] = []
+
+    def check() -> None:
+        try:
+            answer.append(quick_unchanged(corpus, index_dir))
+        except Exception:  # the store's own run then finds out, and reports it
+            answer.append(None)
+
+    thread = threading.Thread(target=check, daemon=True, name="newsdesk-quiet-check")
+    thread.start()
+
+    def wait() -> Any:
+        thread.join()
+        return answer[0] if answer else None
+
+    return wait
+
+
+def _ensure_indexed(store: Any, unchanged: Any = None) -> None:
     from index.store.errors import IndexBusy
 
+    if unchanged is not None and not store.messages:
+        return  # nothing changed since the last run (and the store was not rebuilt on opening)
     try:
         report = store.update()
     except IndexBusy as exc:
@@ -268,6 +303,7 @@ def _ensure_indexed(store: Any) -> None:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """``newsdesk search``: ranked hits with snippets."""
+    unchanged = _quiet_check(args.paths, args.index_dir)
     from index.search import QueryError, parse, search
 
     store = _open_store(args.paths, args.index_dir)
@@ -276,7 +312,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     except QueryError as exc:
         print(f"newsdesk: bad query: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    _ensure_indexed(store)
+    _ensure_indexed(store, unchanged())
     result = search(store, args.query, limit=max(0, args.limit), sort=args.sort)
     if args.json:
         out = {

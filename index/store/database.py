@@ -315,8 +315,6 @@ def put_articles(
 
 def put_names(con: sqlite3.Connection, found: dict[str, str]) -> None:
     """Keep, for each entity key, the fullest surface form of the stored one and ``found``'s."""
-    from index.store.tables import fullest
-
     old: dict[str, str] = {}
     keys = list(found)
     for start in range(0, len(keys), 500):
@@ -330,6 +328,28 @@ def put_names(con: sqlite3.Connection, found: dict[str, str]) -> None:
             for key, text in found.items()
             if key not in old or fullest(old[key], text, key)
         ),
+    )
+
+
+def fullest(old: str | None, new: str, key: str = "") -> bool:
+    """Whether ``new`` is a better surface form to show for the entity ``key`` than ``old``.
+
+    A name: the fuller form (longer, capitalised), never one in capitals when the corpus also
+    writes it in mixed case ("the Gulf", not "THE GULF"). A date or a quantity (``DATE|``,
+    ``QUANTITY|`` keys): the plainest form, since its key is its value ("two", not "more than two";
+    "March 31", not "Tuesday, March 31").
+    """
+    if old is None:
+        return True
+    # The text itself breaks ties, so the choice does not depend on the order articles come in
+    # (parallel index runs finish them in any order).
+    if key.startswith(("DATE|", "QUANTITY|")):
+        return (new.isupper(), len(new), new) < (old.isupper(), len(old), old)
+    return (not new.isupper(), len(new), new[:1].isupper(), new) > (
+        not old.isupper(),
+        len(old),
+        old[:1].isupper(),
+        old,
     )
 
 

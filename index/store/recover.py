@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from index.store import database, legacy
 from index.store.errors import StoreError
@@ -19,8 +21,17 @@ from index.store.schema import decode_blob
 from index.store.tables import TABLE_NAMES, fullest
 
 if TYPE_CHECKING:
-    from index.store.core import Store
     from index.store.update import Run
+
+
+class Store(Protocol):
+    """What recovery needs of ``index.store.core.Store`` (named here, not imported: no cycle)."""
+
+    index_dir: Path
+    ix: Any
+
+    def searcher(self) -> AbstractContextManager[Any]: ...
+
 
 REBUILT = "rebuilt"
 """The generation recorded when the database was rebuilt without a manifest: the next run then

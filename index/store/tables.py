@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from index.store.database import fullest as fullest  # the names table's rule, used here too
+
 if TYPE_CHECKING:
     from index.models import IndexReport
 
@@ -72,28 +74,6 @@ def table_path(index_dir: Path, name: str) -> Path:
     if name not in TABLE_NAMES:
         raise ValueError(f"no side table {name!r}")
     return db_path(index_dir)
-
-
-def fullest(old: str | None, new: str, key: str = "") -> bool:
-    """Whether ``new`` is a better surface form to show for the entity ``key`` than ``old``.
-
-    A name: the fuller form (longer, capitalised), never one in capitals when the corpus also
-    writes it in mixed case ("the Gulf", not "THE GULF"). A date or a quantity (``DATE|``,
-    ``QUANTITY|`` keys): the plainest form, since its key is its value ("two", not "more than two";
-    "March 31", not "Tuesday, March 31").
-    """
-    if old is None:
-        return True
-    # The text itself breaks ties, so the choice does not depend on the order articles come in
-    # (parallel index runs finish them in any order).
-    if key.startswith(("DATE|", "QUANTITY|")):
-        return (new.isupper(), len(new), new) < (old.isupper(), len(old), old)
-    return (not new.isupper(), len(new), new[:1].isupper(), new) > (
-        not old.isupper(),
-        len(old),
-        old[:1].isupper(),
-        old,
-    )
 
 
 def read_table(index_dir: Path, name: str) -> dict[str, Any] | None:
