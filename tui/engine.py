@@ -1,10 +1,11 @@
-"""The app's one door to the engine: every screen and widget reaches ``index`` through here.
+"""The app's one door to the engine: the app, its screens and widgets reach ``index`` through here.
 
 Like harlequin's adapter, :class:`Engine` is the one object the app holds for the engine: the open
 store (once a worker has opened it) and, as methods, everything the screens ask of it: the
 catalogue, an article, a query run once for hits, sidebar and suggestion, related reports, a
-comparison, a story. The module's functions are the engine's pure helpers the widgets use (text made
-safe to show, dates, highlighting). What they return are the engine's frozen dataclasses
+comparison, a story, the feeds fetched. The module's other names are the engine's pure helpers the
+widgets use (text made safe to show, dates, highlighting), each the engine's own function, and the
+engine's types, for annotations. What the door hands over are the engine's frozen dataclasses
 (``index.models``: offsets, never markup), which screens and widgets may import by name.
 
 The engine is imported on first use, never here at module level: the first screen lists the
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from index.analysis.dates import is_parsed
     from index.analysis.entities import display_names
     from index.compare import Comparison, Pair, Passage
+    from index.compare.report import _md as markdown_text
     from index.compare.report import comparison_to_markdown
     from index.ingest.textsafe import neutralise
     from index.models import Article, Entity, Facet, IndexReport, Skipped, Snippet
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from index.store import Store
     from index.store.tables import ArticleInfo
     from index.story.models import StoryMap
+    from index.web.feeds import FeedReport
 
 StoreFactory = Callable[[list[str], "str | None"], Any]
 """Opens the store for the corpus roots and index folder (tests inject their own)."""
@@ -224,6 +228,45 @@ class Engine:
         except StoryError as exc:
             raise EngineError(str(exc)) from None
 
+    # -- feeds ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def feed_count(data_dir: Path) -> int:
+        """How many feeds the user's feed list (in ``data_dir``) holds.
+
+        Raises:
+            EngineError: the list cannot be read.
+        """
+        from index.web.feeds import FeedError, FeedList
+
+        try:
+            return len(FeedList(data_dir).load())
+        except FeedError as exc:
+            raise EngineError(str(exc)) from None
+
+    @staticmethod
+    def fetch_feeds(
+        data_dir: Path,
+        into: Path,
+        progress: Callable[[int, int, str], None],
+        cancelled: Callable[[], bool],
+    ) -> list[FeedReport]:
+        """Fetch every feed of the list and save the new articles under ``into``.
+
+        Raises:
+            EngineError: another fetch is running, or the list cannot be read.
+        """
+        from index.web.feeds import FeedError, FeedList, fetch_feeds
+        from index.web.http import Fetcher
+
+        try:
+            with Fetcher() as fetcher:
+                return fetch_feeds(
+                    FeedList(data_dir), into, fetcher, progress=progress, cancelled=cancelled
+                )
+        except FeedError as exc:
+            raise EngineError(str(exc)) from None
+
 
 # -- the engine's pure helpers, loaded on first use ----------------------------------------------
 
@@ -237,34 +280,41 @@ _HELPERS = {
     "query_words": "index.search.highlight",  # the words of a find-in-article query
     "display_names": "index.analysis.entities",  # each entity's fullest name in one report
     "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
+    "markdown_text": "index.compare.report:_md",  # article text escaped as the brief escapes it
 }
 """Name -> the engine module that defines it. Each is the engine's own function, returned as is (no
 wrapper: ``neutralise`` runs once a character when a view lays out an article)."""
 
 
 def __getattr__(name: str) -> Any:
-    module = _HELPERS.get(name)
-    if module is None:
+    where = _HELPERS.get(name)
+    if where is None:
         raise AttributeError(f"module 'tui.engine' has no attribute {name!r}")
     from importlib import import_module
 
-    return getattr(import_module(module), name)
+    module, _, attr = where.partition(":")
+    return getattr(import_module(module), attr or name)
 
 
 __all__ = [
     "SORTS",
+    "ArticleInfo",
     "Comparison",
     "Engine",
     "EngineError",
+    "FeedReport",
     "Pair",
     "Passage",
+    "Related",
     "StoreFactory",
+    "Story",
     "by_date",
     "comparison_to_markdown",
     "default_factory",
     "display_names",
     "highlight_terms",
     "is_parsed",
+    "markdown_text",
     "neutralise",
     "query_words",
     "stemmed_tokens",

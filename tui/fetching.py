@@ -26,15 +26,13 @@ def start(app: Any) -> None:
 
 
 def _run(app: Any) -> None:
-    from index.web.feeds import FeedError, FeedList, fetch_feeds
-    from index.web.http import Fetcher
+    from tui.engine import Engine, EngineError
     from tui.messages import IndexProgress
 
     worker = get_current_worker()
-    feeds = FeedList(data_dir())
     try:
-        count = len(feeds.load())
-    except FeedError as exc:
+        count = Engine.feed_count(data_dir())
+    except EngineError as exc:
         app.call_from_thread(_tell, app, str(exc), "error")
         return
     if not count:
@@ -50,15 +48,10 @@ def _run(app: Any) -> None:
         app.post_message(IndexProgress(done, total))
 
     try:
-        with Fetcher() as fetcher:
-            reports = fetch_feeds(
-                feeds,
-                fetched_dir(),
-                fetcher,
-                progress=progress,
-                cancelled=lambda: worker.is_cancelled,
-            )
-    except FeedError as exc:  # another fetch running, or an unreadable list
+        reports = Engine.fetch_feeds(
+            data_dir(), fetched_dir(), progress, lambda: worker.is_cancelled
+        )
+    except EngineError as exc:  # another fetch running, or an unreadable list
         app.call_from_thread(_tell, app, str(exc), "warning")
         app.call_from_thread(app.library.hide_progress)
         return

@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from index.compare import Comparison
     from index.models import Article, Entity, Facet, IndexReport, SearchResult, Skipped, Snippet
-    from index.related.reports import Related, Story
-    from index.store.tables import ArticleInfo
+    from tui.engine import ArticleInfo, Comparison, Related, Story
 
 
 # -- the app: the index opened and kept fresh ----------------------------------------------------

@@ -127,9 +127,7 @@ def export_note(comparison: Any, pairings: set[Pairing]) -> str:
         ),
         "",
     ]
-    from index.compare.report import (
-        _md,  # the brief's own escaping: article text cannot inject Markdown
-    )
+    from tui.engine import markdown_text as _md  # the brief's own escaping: no Markdown injected
 
     for sa, ea, sb, eb in sorted(pairings):
         lines.append(f"- A: {_md(' '.join(a[sa:ea].split()))}")
