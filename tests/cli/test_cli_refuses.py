@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 
-COMMANDS = ["index", "search", "entities", "compare", "related", "stories"]
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -111,12 +109,8 @@ def test_double_dash_ends_options(
     assert {h["id"] for h in data["hits"]} == {"wire.jsonl#c1", "wire.jsonl#c2"}
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_help_has_a_clean_usage_line(run_cli: Callable[..., Any], command: str) -> None:
-    r = run_cli(command, "--help", index_dir=False)
-    assert r.code == 0
-    assert r.out.startswith(f"usage: newsdesk {command} [")
-    assert "COMMAND [options]" not in r.out
+# Each command's clean usage line: test_cli_search.test_help_and_version_for_every_command
+# (one --help run a command checks both).
 
 
 @pytest.mark.parametrize(

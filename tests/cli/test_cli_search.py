@@ -51,8 +51,8 @@ def test_kursk_json(run_cli: Callable[..., Any], seeds_dir: Path, seed_index: Pa
     assert words == {"Kursk"}
 
 
-def test_default_corpus_is_the_seeds(run_cli: Callable[..., Any]) -> None:
-    r = run_cli("search", "kursk", "--json")
+def test_default_corpus_is_the_seeds(run_cli: Callable[..., Any], seed_index: Path) -> None:
+    r = run_cli("search", "kursk", "--json", index_dir=seed_index)
     assert r.code == 0, r.err
     assert [h["id"] for h in r.json()["hits"]] == [KURSK]
 
@@ -132,6 +132,9 @@ def test_help_and_version_for_every_command(run_cli: Callable[..., Any], command
     argv = [command] if command else []
     h = run_cli(*argv, "--help", index_dir=False)
     assert h.code == 0 and "usage: newsdesk" in h.out and h.err == ""
+    if command:  # a clean usage line of its own, not the top-level one
+        assert h.out.startswith(f"usage: newsdesk {command} [")
+        assert "COMMAND [options]" not in h.out
     v = run_cli(*argv, "--version", index_dir=False)
     assert v.code == 0 and v.out.startswith("newsdesk ") and "Traceback" not in v.err
 
