@@ -257,12 +257,12 @@ def tied(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def _direct(store: Any, query: str, limit: int) -> list[tuple[int, float]] | None:
-    from index.search.execute import _match
+    from index.search.matchsets import match_segments
     from index.search.ranking import top_hits
 
     q = checked_phrases(parse(store, query))
     with store.searcher() as s:
-        ranked = top_hits(s, q, _match(s, q), limit)
+        ranked = top_hits(s, q, match_segments(s, q), limit)
     return None if ranked is None else [(d, score) for score, d in ranked]
 
 
