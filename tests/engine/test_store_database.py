@@ -219,3 +219,28 @@ def test_lost_database_through_the_worker_processes_adds_nothing_twice(tmp_path:
     assert report.added == n
     assert store.doc_count() == n
     assert search(store, "zq0005x").total == 1
+
+
+@pytest.mark.parametrize("where", ["put_files", "put_articles"])
+def test_full_disk_while_recording_a_run_is_explained_and_nothing_is_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    import errno
+    import os
+
+    from index.store.errors import StoreError
+
+    corpus = _corpus(tmp_path / "c")
+    Store([corpus], tmp_path / "ix")  # created while there was room
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(database, where, full)
+    with pytest.raises(StoreError, match="cannot write the index: No space left on device"):
+        Store([corpus], tmp_path / "ix").update()
+    monkeypatch.undo()
+    store = Store([corpus], tmp_path / "ix")  # room again: the next run completes the index
+    report = store.update()
+    assert report.added == 9 and store.doc_count() == 9
+    assert len(store.catalogue()) == 9
