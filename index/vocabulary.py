@@ -19,6 +19,7 @@ from enum import Enum
 __all__ = [
     "ENTITY_LABELS",
     "INDEX_FIELDS",
+    "LABEL_OF_INDEX_FIELD",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NUMBER",
@@ -83,6 +84,8 @@ INDEX_FIELDS: dict[str, str] = {k.label.value: k.index_field for k in _KINDS}
 """Label -> the index field holding its canonical keys."""
 QUERY_FIELDS: dict[str, str] = {k.label.value: k.query_field for k in _KINDS}
 """Label -> the query field a user types to search it."""
+LABEL_OF_INDEX_FIELD: dict[str, str] = {k.index_field: k.label.value for k in _KINDS}
+"""Index field -> the label whose canonical keys it holds (``dates`` -> ``DATE``)."""
 
 
 def kind(label: str) -> Kind:

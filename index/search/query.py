@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from index.vocabulary import INDEX_FIELDS, LABEL_OF_INDEX_FIELD
+
 MAX_QUERY_CHARS = 1000
 
 # User-facing field names -> Whoosh fields. ``date`` is special (see ``_rewrite_date``).
@@ -31,7 +33,7 @@ FIELDS: dict[str, str] = {
     "date": "date",
     "id": "id",
 }
-ENTITY_FIELDS = ("person", "org", "place", "group", "dates", "quantity")
+ENTITY_FIELDS = tuple(INDEX_FIELDS.values())
 """Index fields holding the canonical keys of each entity kind; ``entity:`` searches them all."""
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT"}
 _BINARY = {"AND", "OR", "ANDNOT"}
@@ -270,14 +272,7 @@ def rewrite(query: str) -> str:
     return "".join(out)
 
 
-_FIELD_LABELS = {
-    "person": "PERSON",
-    "org": "ORG",
-    "place": "PLACE",
-    "group": "GROUP",
-    "dates": "DATE",
-    "quantity": "QUANTITY",
-}
+_FIELD_LABELS = LABEL_OF_INDEX_FIELD
 
 
 def _entity_value(field: str, value: str) -> str:

@@ -12,6 +12,7 @@ from index.models import Hit, Snippet
 from index.search.parse import ANALYZER, WORD
 from index.store.core import decode_blob
 from index.store.whoosh_compat import analyzer_parts
+from index.vocabulary import LABEL_OF_INDEX_FIELD
 
 __all__ = ["ENTITY_LABEL_OF", "TEXT_FIELDS", "hit"]
 
@@ -105,14 +106,8 @@ def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
     ]
 
 
-ENTITY_LABEL_OF = {
-    "person": "PERSON",
-    "org": "ORG",
-    "place": "PLACE",
-    "group": "GROUP",
-    "dates": "DATE",
-    "quantity": "QUANTITY",
-}
+ENTITY_LABEL_OF = LABEL_OF_INDEX_FIELD
+"""Index field -> entity label (the vocabulary's)."""
 
 
 def _mention_snippets(

@@ -19,15 +19,10 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from index.models import Article, Block, Entity, Span
 from index.store.tables import SCHEMA_VERSION as SCHEMA_VERSION  # read there without Whoosh
 from index.store.whoosh_compat import analyzer_parts, encode_positions
+from index.vocabulary import INDEX_FIELDS
 
-ENTITY_FIELDS = {
-    "PERSON": "person",
-    "ORG": "org",
-    "PLACE": "place",
-    "GROUP": "group",
-    "DATE": "dates",
-    "QUANTITY": "quantity",
-}
+ENTITY_FIELDS = INDEX_FIELDS
+"""Entity label -> the index field of its canonical keys (the vocabulary's)."""
 
 
 def _name_analyzer() -> Any:
