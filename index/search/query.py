@@ -12,7 +12,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from index.vocabulary import INDEX_FIELDS, LABEL_OF_INDEX_FIELD
+from index.vocabulary import (
+    INDEX_FIELDS,
+    LABEL_OF_INDEX_FIELD,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAYS,
+)
 
 MAX_QUERY_CHARS = 1000
 
@@ -50,10 +56,13 @@ class QueryError(ValueError):
 
 
 _DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday spring summer autumn fall winter day days week weeks weekend month months "
-    "year years decade decades century centuries quarter today yesterday tomorrow tonight".split()
+    [
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
+        *WEEKDAYS,
+        *"spring summer autumn fall winter day days week weeks weekend month months year years "
+        "decade decades century centuries quarter today yesterday tomorrow tonight".split(),
+    ]
 )
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
