@@ -86,13 +86,13 @@ class Engine:
         from index.store import StoreError
 
         try:
-            store = factory(list(roots), index_dir)
+            store: Store = factory(list(roots), index_dir)
         except StoreError as exc:
             raise EngineError(str(exc)) from None
         except Exception as exc:
             raise EngineError(f"cannot open the index: {exc}") from None
         self.store = store
-        return store  # type: ignore[no-any-return]
+        return store
 
     def _store(self) -> Store:
         if self.store is None:

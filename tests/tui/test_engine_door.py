@@ -107,3 +107,10 @@ def test_the_door_names_what_the_widgets_use() -> None:
     assert tui.engine.SORTS[0] == "relevance"
     with pytest.raises(AttributeError):
         _ = tui.engine.no_such_helper
+
+
+def test_progress_reports_waiting_in_the_queue_are_merged() -> None:
+    from tui.messages import IndexProgress, StoreFailed
+
+    assert IndexProgress(2, 5).can_replace(IndexProgress(1, 5))
+    assert not IndexProgress(2, 5).can_replace(StoreFailed("disk full"))
