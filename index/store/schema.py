@@ -7,7 +7,6 @@ they need are in ``index.store.whoosh_compat``.
 from __future__ import annotations
 
 import json
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -16,9 +15,10 @@ from typing import Any
 from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
+from index.analysis.tokens import analyse_body
 from index.models import Article, Block, Entity, Span
 from index.store.tables import SCHEMA_VERSION as SCHEMA_VERSION  # read there without Whoosh
-from index.store.whoosh_compat import analyzer_parts, encode_positions
+from index.store.whoosh_compat import encode_positions
 from index.vocabulary import INDEX_FIELDS
 
 ENTITY_FIELDS = INDEX_FIELDS
@@ -64,24 +64,8 @@ def text_analyzer() -> Any:
     return StemmingAnalyzer(stoplist=STOP_WORDS | {"s", "t"}, minsize=1)
 
 
-_BODY_PARTS: Any = None
-_BODY_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")  # Whoosh's default tokenizer pattern
-
-
-def analyse_body(text: str) -> tuple[list[str], list[str]]:
-    """Stems in order (stop words removed, positions renumbered as the field's analyzer does) and
-    the sorted unique unstemmed words.
-
-    The same tokens as the body field's ``StemmingAnalyzer`` (tokenizer pattern, lowercase, stop
-    words dropped, the analyzer's own cached stemmer), in one
-    ``findall`` instead of a Token object through four filters per word: a third of the time.
-    """
-    global _BODY_PARTS
-    if _BODY_PARTS is None:
-        _BODY_PARTS = analyzer_parts(text_analyzer())
-    stops, stem = _BODY_PARTS
-    words = [w for w in (m.lower() for m in _BODY_WORD.findall(text)) if w not in stops]
-    return [stem(w) for w in words], sorted(set(words))
+# The body's analysis, shared with the related-report features: index.analysis.tokens (the same
+# tokens as text_analyzer(), a property test says; one findall, not a Token through four filters).
 
 
 def make_schema() -> Schema:

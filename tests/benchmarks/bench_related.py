@@ -30,7 +30,7 @@ from index.related.features import features
 
 def _features_direct(n: int, seed: int) -> tuple[dict[str, Any], dict[str, str]]:
     from index.analysis import analyse
-    from index.store.core import analyse_body
+    from index.analysis.tokens import analyse_body
 
     feats: dict[str, Any] = {}
     gold: dict[str, str] = {}

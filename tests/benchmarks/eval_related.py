@@ -33,8 +33,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from index.analysis.tokens import analyse_body
 from index.related import rank, related, stories
-from index.store.core import Store, analyse_body
+from index.store.core import Store
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 DATASETS = {
