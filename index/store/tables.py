@@ -148,10 +148,11 @@ def unchanged_report(
             stats = database.file_stats(con)
             if not stats or len(stats) != len(found):
                 return None
-            for path, (size, mtime, _) in found.items():
-                known = stats.get(path)
-                if known is None or known[0] != size or known[1] != mtime:
-                    return None
+            # Compared as two dicts (one comparison in C, not a Python loop over 10,000 files).
+            if {p: (s, m) for p, (s, m, _) in found.items()} != {
+                p: (s, m) for p, (s, m, _) in stats.items()
+            }:
+                return None
             inside = database.file_skipped(con)
             for path in sorted(found):
                 skipped.extend(inside.get(path, ()))

@@ -81,9 +81,29 @@ def _walk(root: str, found: Found, skipped: list[list[str]]) -> None:
             return  # a symlink loop or a second link to a folder already read
         seen_dirs.add(key)
         names = [e.name for e in files]
-        for entry in sorted(files, key=lambda e: e.name):
-            if not entry.name.startswith("."):
-                _add(entry.path, root, found, skipped, explicit=False, entry=entry)
+        files.sort(key=_entry_name)
+        for entry in files:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            path = entry.path
+            dot = name.rfind(".")
+            # The common case inline (an article file with a plain name): 10,000 calls of ``_add``
+            # were a third of the walk's CPU.
+            if (
+                0 < dot < len(name) - 1
+                and name[dot:].lower() in ARTICLE_SUFFIXES
+                and path.isascii()
+            ):
+                try:
+                    st = entry.stat()
+                except OSError:
+                    pass
+                else:
+                    if path not in found:
+                        found[path] = (st.st_size, st.st_mtime_ns, root)
+                    continue
+            _add(path, root, found, skipped, explicit=False, entry=entry)
         for name in sorted(
             e.name for e in dirs if not e.name.startswith(".") and not _page_assets(e.name, names)
         ):
@@ -118,6 +138,10 @@ def _add(
         return
     if path not in found:
         found[path] = (st.st_size, st.st_mtime_ns, root)
+
+
+def _entry_name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _suffix(name: str) -> str:
