@@ -429,6 +429,13 @@ def _next_day(x: Reading, y: Reading) -> bool:
     return False
 
 
+def _pinned(x: Reading, y: Reading) -> float:
+    """The same figure on both sides ("over 10,000 soldiers") pins down whose status it is."""
+    return (
+        0.2 if any(_same_measure(f, g) and _overlap(f, g) for f in x.figs for g in y.figs) else 0.0
+    )
+
+
 def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[Finding]:
     """Dates, times, status, certainty and sources of one claim told by both sentences."""
     out: list[Finding] = []
@@ -481,10 +488,6 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
     cx, cy = cues(x), cues(y)
     pa, aa = cx.prospective, cx.actual
     pb, ab = cy.prospective, cy.actual
-    # the same figure on both sides ("over 10,000 soldiers") pins down whose status it is
-    pinned = (
-        0.2 if any(_same_measure(f, g) and _overlap(f, g) for f in x.figs for g in y.figs) else 0.0
-    )
     if pa and not aa and ab and not pb:
         out.append(
             Finding(
@@ -492,7 +495,7 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
                 i,
                 j,
                 f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
-                0.4 + c + pinned,
+                0.4 + c + _pinned(x, y),
             )
         )
     elif pb and not ab and aa and not pa:
@@ -502,7 +505,7 @@ def _claim_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[F
                 i,
                 j,
                 f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
-                0.4 + c + pinned,
+                0.4 + c + _pinned(x, y),
             )
         )
     if c < _CERTAIN:
@@ -584,6 +587,8 @@ def _fate_conflicts(i: int, j: int, x: Reading, y: Reading, c: float) -> list[Fi
     """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
     out: list[Finding] = []
     cx, cy = cues(x), cues(y)
+    if not (cx.any_fate and cy.any_fate):
+        return out  # a fate told on one side only: nothing to set against it
     for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(
         FATES, cx.fates, cy.fates, strict=True
     ):

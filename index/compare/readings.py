@@ -264,6 +264,7 @@ class Cues:
     hedged: re.Match[str] | None
     confirmed: re.Match[str] | None
     sources: frozenset[str]
+    any_fate: bool = False  # whether any fate (rescued, captured, dead at the scene ...) is told
 
 
 # Word beginnings of which every match of a cue holds one: without any, the search is skipped.
@@ -334,16 +335,18 @@ def cues(r: Reading) -> Cues:
         for m in _GATE_RX.finditer(t.lower()):
             opened |= _GATE_OF[m.group(0)]
         has = {k: k in opened for k in _GATES}
+        fates = tuple(
+            (one.search(t), other.search(t)) if has["fate"] else (None, None)
+            for one, other, _, _ in FATES
+        )
         r.cues = Cues(
             _PROSPECTIVE.search(t) if has["prospective"] else None,
             _actual(t) if has["actual"] else None,
-            tuple(
-                (one.search(t), other.search(t)) if has["fate"] else (None, None)
-                for one, other, _, _ in FATES
-            ),
+            fates,
             _HEDGED.search(t) if has["hedged"] else None,
             _CONFIRMED.search(t) if has["confirmed"] else None,
             frozenset(_sources(t)) if has["source"] else frozenset(),
+            any(one or other for one, other in fates),
         )
     return r.cues
 
