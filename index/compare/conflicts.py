@@ -359,8 +359,10 @@ def find(
             y = rb[j]
             c = overlap / min(x.weight, y.weight) if overlap else 0.0
             # the caller's judgement counts as much as ours: it sees names and wording we do not
-            c = max(c, aligned.get((i, j), 0.0), min(c + 0.15, sims.get((i, j), 0.0)))
-            if (i, j) in aligned:
+            key = (i, j)
+            shown = aligned.get(key)
+            c = max(c, shown or 0.0, min(c + 0.15, sims.get(key, 0.0)))
+            if shown is not None:
                 c = min(1.0, c + 0.1)
             if c < _FATE and not (x.figs and y.figs):
                 continue
