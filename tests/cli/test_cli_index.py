@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,8 @@ import pytest
 GOOD = "Troops gather near Kursk\nUkrainian officials said North Korean soldiers arrived.\n"
 
 
-@pytest.fixture()
-def mixed(tmp_path: Path) -> Path:
+def _mixed(corpus: Path) -> Path:
     """Two good articles, a cp1252 one, a binary file and an empty file."""
-    corpus = tmp_path / "mixed"
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD, "utf-8")
     (corpus / "second.md").write_text(
@@ -28,6 +27,31 @@ def mixed(tmp_path: Path) -> Path:
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40))
     (corpus / "empty.txt").write_bytes(b"")
     return corpus
+
+
+@pytest.fixture()
+def mixed(tmp_path: Path) -> Path:
+    """The mixed corpus, the test's own (it may change it)."""
+    return _mixed(tmp_path / "mixed")
+
+
+@pytest.fixture(scope="module")
+def mixed_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A mixed corpus shared by the module (never write to it) and its index, built once."""
+    from index.store.core import Store
+
+    root = tmp_path_factory.mktemp("mixed")
+    corpus = _mixed(root / "mixed")
+    Store([corpus], root / "index").update()
+    return corpus, root / "index"
+
+
+@pytest.fixture()
+def mixed_indexed(mixed_built: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """The shared mixed corpus and a copy of its index for the test to damage."""
+    corpus, built = mixed_built
+    shutil.copytree(built, tmp_path / "copied-index")
+    return corpus, tmp_path / "copied-index"
 
 
 def _index(run_cli: Callable[..., Any], *paths: Path) -> dict[str, Any]:
@@ -96,14 +120,14 @@ def test_incremental_runs(run_cli: Callable[..., Any], mixed: Path) -> None:
 
 
 def test_schema_mismatch_rebuilds_with_message_and_no_traceback(
-    run_cli: Callable[..., Any], mixed: Path, tmp_path: Path
+    run_cli: Callable[..., Any], mixed_indexed: tuple[Path, Path]
 ) -> None:
-    data = _index(run_cli, mixed)
-    marker = Path(data["index_dir"]) / "newsdesk-index.json"
+    mixed, ix = mixed_indexed
+    marker = ix / "newsdesk-index.json"
     meta = json.loads(marker.read_text("utf-8"))
     meta["schema"] = -1
     marker.write_text(json.dumps(meta), "utf-8")
-    r = run_cli("index", str(mixed), "--json")
+    r = run_cli("index", str(mixed), "--json", index_dir=ix)
     assert r.code == 0 and "Traceback" not in r.err
     assert "Rebuilding the index" in r.err and "schema -1" in r.err
     assert len(r.err.strip().splitlines()) == 1
@@ -115,18 +139,24 @@ def _damage(index_dir: str) -> None:
     os.truncate(seg, seg.stat().st_size // 3)
 
 
-def test_truncated_segment_rebuilds_with_message(run_cli: Callable[..., Any], mixed: Path) -> None:
-    _damage(_index(run_cli, mixed)["index_dir"])
-    r = run_cli("index", str(mixed), "--json")
+def test_truncated_segment_rebuilds_with_message(
+    run_cli: Callable[..., Any], mixed_indexed: tuple[Path, Path]
+) -> None:
+    mixed, ix = mixed_indexed
+    _damage(str(ix))
+    r = run_cli("index", str(mixed), "--json", index_dir=ix)
     assert r.code == 0 and "Traceback" not in r.err, r.err
     assert r.err.startswith("Rebuilding the index: ")
     assert r.json()["added"] == 3
-    assert run_cli("search", "kursk", str(mixed), "--json").json()["total"] == 1
+    assert run_cli("search", "kursk", str(mixed), "--json", index_dir=ix).json()["total"] == 1
 
 
-def test_search_on_damaged_index_says_it_rebuilt(run_cli: Callable[..., Any], mixed: Path) -> None:
-    _damage(_index(run_cli, mixed)["index_dir"])
-    r = run_cli("search", "kursk", str(mixed), "--json")
+def test_search_on_damaged_index_says_it_rebuilt(
+    run_cli: Callable[..., Any], mixed_indexed: tuple[Path, Path]
+) -> None:
+    mixed, ix = mixed_indexed
+    _damage(str(ix))
+    r = run_cli("search", "kursk", str(mixed), "--json", index_dir=ix)
     assert r.code == 0 and "Traceback" not in r.err, r.err
     assert r.json()["total"] == 1  # the rebuild itself works
     assert "Rebuilding the index" in r.err
