@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from index.store import Store
     from index.store.tables import ArticleInfo
     from index.story.models import StoryMap
+    from index.vocabulary import kind as entity_kind
     from index.web.feeds import FeedReport
 
 StoreFactory = Callable[[list[str], "str | None"], Any]
@@ -281,6 +282,7 @@ _HELPERS = {
     "display_names": "index.analysis.entities",  # each entity's fullest name in one report
     "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
     "markdown_text": "index.compare.report:_md",  # article text escaped as the brief escapes it
+    "entity_kind": "index.vocabulary:kind",  # an entity label's names: query field, headings
 }
 """Name -> the engine module that defines it. Each is the engine's own function, returned as is (no
 wrapper: ``neutralise`` runs once a character when a view lays out an article)."""
@@ -312,6 +314,7 @@ __all__ = [
     "comparison_to_markdown",
     "default_factory",
     "display_names",
+    "entity_kind",
     "highlight_terms",
     "is_parsed",
     "markdown_text",

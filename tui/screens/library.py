@@ -58,19 +58,14 @@ def newest_first(infos: Iterable[Any]) -> list[Any]:
     return dated + unread + [info for info in by_id if not info.date]
 
 
-FIELDS = {
-    "PERSON": "person",
-    "ORG": "org",
-    "PLACE": "place",
-    "GROUP": "group",
-    "DATE": "date",
-    "QUANTITY": "quantity",
-}
-
-
 def facet_clause(label: str, canonical: str) -> str:
     """The query clause that narrows results to articles naming an entity."""
-    field = FIELDS.get(label, "entity")
+    from tui.engine import entity_kind
+
+    try:
+        field = entity_kind(label).query_field
+    except KeyError:
+        field = "entity"
     return f'{field}:"{canonical.replace(chr(34), " ")}"'
 
 

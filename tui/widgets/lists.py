@@ -18,18 +18,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.models import ENTITY_LABELS, Article
-from tui.engine import neutralise
+from tui.engine import entity_kind, neutralise
 from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
-LABEL_NAMES = {
-    "PERSON": "People",
-    "ORG": "Organisations",
-    "PLACE": "Places",
-    "GROUP": "Groups",
-    "DATE": "Dates",
-    "QUANTITY": "Figures",
-}
+LABEL_NAMES = {label: entity_kind(label).display for label in ENTITY_LABELS}
+"""Each entity label's heading ("People"), from the engine's vocabulary."""
 
 
 def safe(text: str | None) -> str:

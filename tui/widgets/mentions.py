@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.style import Style
 
 from index.models import ENTITY_LABELS, Entity
-from tui.widgets.lists import LABEL_NAMES
+from tui.engine import entity_kind
 
-SHORT_NAMES = {"ORG": "Orgs"}
-"""Legend names that differ from the panel's (the legend must fit one 80-column line)."""
+SHORT_NAMES = {label: entity_kind(label).short for label in ENTITY_LABELS}
+"""The legend's names ("Orgs": the legend must fit one 80-column line), from the vocabulary."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def legend(
     """
     parts: list[Content] = []
     for n, label in enumerate(ENTITY_LABELS, 1):
-        name = Content(SHORT_NAMES.get(label, LABEL_NAMES[label]))
+        name = Content(SHORT_NAMES[label])
         name = (
             name.stylize(style_of(label)) if label in shown else name.stylize("$text-muted strike")
         )
