@@ -208,12 +208,12 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``newsdesk index``: update the index and report counts and skipped files."""
-    from index.store.tables import default_index_dir, quick_unchanged
+    from index.store.tables import check_unchanged, default_index_dir
 
     corpus = _corpus(args.paths)
     # Nothing changed (a stat-only walk and the index's database say so): answer without opening
     # the index, so Whoosh is not even imported.
-    report = quick_unchanged(corpus, args.index_dir)
+    report, walked = check_unchanged(corpus, args.index_dir)
     if report is not None:
         index_dir = Path(args.index_dir).expanduser() if args.index_dir else None
         index_dir = index_dir or default_index_dir(corpus)
@@ -222,7 +222,9 @@ def cmd_index(args: argparse.Namespace) -> int:
         index_dir = store.index_dir
         # The user asked for this run: wait for another process's write rather than give up at once.
         report = store.update(
-            progress=_progress_printer(sys.stderr.isatty() and not args.quiet), timeout=120.0
+            progress=_progress_printer(sys.stderr.isatty() and not args.quiet),
+            timeout=120.0,
+            walked=walked,
         )
     if args.json:
         print(

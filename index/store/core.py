@@ -37,11 +37,17 @@ from index.store.schema import (  # BodyText: see below
 from index.store.tables import (
     MARKER,
     ArticleInfo,
+    Walk,
     default_index_dir,
     unchanged_report,
 )
 from index.store.walk import walk
-from index.store.whoosh_compat import commit_with_segments, is_empty_searcher, patch_lengths
+from index.store.whoosh_compat import (
+    commit_with_segments,
+    index_files,
+    is_empty_searcher,
+    patch_lengths,
+)
 from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:
@@ -220,6 +226,7 @@ class Store:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         timeout: float = WRITE_TIMEOUT,
+        walked: Walk | None = None,
     ) -> IndexReport:
         """Bring the index up to date with the corpus: add new files, re-read changed, drop deleted.
 
@@ -227,6 +234,8 @@ class Store:
             progress: Called as ``progress(done, total, path)`` while files are read.
             cancelled: Polled between files; when it returns true the run stops without committing.
             timeout: Seconds to wait for another process's write to finish before giving up.
+            walked: The corpus walk the caller has just made (``tables.check_unchanged``), so
+                that it is not made twice.
 
         Raises:
             IndexBusy: another process holds the write lock.
@@ -236,7 +245,7 @@ class Store:
 
         # The stat-only walk finds what ``index.ingest.formats.scan`` finds (its rules, tested
         # alike), without a Path object per file.
-        found, walked_skipped = walk(self.roots)
+        found, walked_skipped = walked if walked is not None else walk(self.roots)
         if not self.messages:  # just created or rebuilt: the normal run records it
             # Nothing changed: no lock taken, nothing written.
             quiet = unchanged_report(self.index_dir, found, walked_skipped)
@@ -337,7 +346,7 @@ class Store:
             generation = self.ix.latest_generation()
         else:
             writer.cancel()
-        run.save(con, generation)
+        run.save(con, generation, index_files(self.index_dir))
         counts = run.counts
         return IndexReport(
             added=counts["added"],

@@ -19,6 +19,7 @@ from index.store import database, legacy
 from index.store.errors import StoreError
 from index.store.schema import decode_blob
 from index.store.tables import TABLE_NAMES, fullest
+from index.store.whoosh_compat import index_files
 
 if TYPE_CHECKING:
     from index.store.update import Run
@@ -77,6 +78,7 @@ def rebuild_database(store: Store) -> None:
             database.put_skipped(con, skipped)
             database.replace_tables(con, tables["catalogue"], tables["features"], tables["names"])
             database.set_meta(con, "generation", generation)
+            database.set_meta(con, "index_files", index_files(d))
         legacy.remove(d)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(

@@ -110,6 +110,10 @@ def quick_catalogue(
     return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
 
+Walk = tuple[dict[str, tuple[int, int, str]], list[list[str]]]
+"""What ``index.store.walk.walk`` found: files by path (size, mtime, root) and skipped paths."""
+
+
 def quick_unchanged(
     roots: Sequence[str | os.PathLike[str]], index_dir: str | os.PathLike[str] | None = None
 ) -> IndexReport | None:
@@ -118,11 +122,18 @@ def quick_unchanged(
     A stat-only walk (``index.store.walk``) and one read of the manifest's sizes: nothing is
     created or written. See ``unchanged_report``.
     """
+    return check_unchanged(roots, index_dir)[0]
+
+
+def check_unchanged(
+    roots: Sequence[str | os.PathLike[str]], index_dir: str | os.PathLike[str] | None = None
+) -> tuple[IndexReport | None, Walk]:
+    """``quick_unchanged``'s answer, with the walk it made (for ``Store.update`` to reuse)."""
     from index.store.walk import walk
 
     folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
     found, skipped = walk([str(Path(r).expanduser().resolve()) for r in roots])
-    return unchanged_report(folder, found, skipped)
+    return unchanged_report(folder, found, skipped), (found, list(skipped))
 
 
 def unchanged_report(
@@ -136,7 +147,7 @@ def unchanged_report(
     """
     from index.models import IndexReport, Skipped
     from index.store import database
-    from index.store.whoosh_compat import toc_generation
+    from index.store.whoosh_compat import index_files_intact, toc_generation
 
     if _marker_schema(folder) != SCHEMA_VERSION:
         return None  # no index, or one the store rebuilds
@@ -145,6 +156,8 @@ def unchanged_report(
         with database.reading(folder) as con:
             if database.meta(con, "generation") != str(toc_generation(folder)):
                 return None  # a run committed to Whoosh but not here: the store recovers it
+            if not index_files_intact(folder, database.meta(con, "index_files")):
+                return None  # a segment file lost or cut short: opening the store finds out
             stats = database.file_stats(con)
             if not stats or len(stats) != len(found):
                 return None

@@ -208,13 +208,15 @@ class Run:
             progress(int(self.done), self.total, path)
         self.written += 1
 
-    def save(self, con: sqlite3.Connection, generation: int) -> None:
-        """Record the run in the database (inside the caller's transaction)."""
+    def save(self, con: sqlite3.Connection, generation: int, files: str) -> None:
+        """Record the run in the database (inside the caller's transaction), with the index's
+        ``generation`` and ``files`` (``whoosh_compat.index_files``) after its commit."""
         database.put_files(con, self.new_files, sorted(self.removed))
         database.put_articles(con, self.catalogue, self.feats, self.gone)
         database.put_names(con, self.names)
         database.put_skipped(con, [[s.path, s.reason] for s in self.skipped])
         database.set_meta(con, "generation", str(generation))
+        database.set_meta(con, "index_files", files)
 
 
 def _entry(source: SourceFile, digest: str | None, skipped: list[list[str]]) -> Entry:

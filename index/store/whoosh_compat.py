@@ -143,6 +143,40 @@ def toc_generation(index_dir: str | os.PathLike[str]) -> int:
     return latest
 
 
+_SEGMENT_FILE = re.compile(r"^(?:_MAIN_[0-9]+\.toc|MAIN_[0-9a-z]+\..+)$")
+
+
+def index_files(index_dir: str | os.PathLike[str]) -> str:
+    """The index's files with their sizes, as one string (tables of contents ``_MAIN_<n>.toc`` and
+    segment files ``MAIN_<id>.<ext>`` in 2.7.5's layout): what the database records at each commit,
+    so that a quick check without Whoosh sees a segment file lost or cut short since."""
+    sizes: list[tuple[str, int]] = []
+    try:
+        with os.scandir(index_dir) as entries:
+            for entry in entries:
+                if _SEGMENT_FILE.match(entry.name):
+                    sizes.append((entry.name, entry.stat().st_size))
+    except OSError:
+        return ""
+    return ";".join(f"{name}:{size}" for name, size in sorted(sizes))
+
+
+def index_files_intact(index_dir: str | os.PathLike[str], recorded: str | None) -> bool:
+    """Whether every file of ``recorded`` (``index_files`` at the last commit) is there with its
+    size. Files added since are not looked at: a writer at work has its segment's files open (a
+    later commit changes the generation, which is checked apart)."""
+    if not recorded:
+        return False
+    for item in recorded.split(";"):
+        name, _, size = item.rpartition(":")
+        try:
+            if os.stat(os.path.join(index_dir, name)).st_size != int(size):
+                return False
+        except (OSError, ValueError):
+            return False
+    return True
+
+
 # -- analysis -----------------------------------------------------------------------------------
 
 

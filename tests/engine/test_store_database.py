@@ -155,7 +155,7 @@ def test_killed_between_the_two_commits_recovers(
     (corpus / "a1.txt").write_text("Report one revised\nNow about a tunnel in Lyon.\n", "utf-8")
     (corpus / "new.txt").write_text("A new report\nAbout a ferry in Nantes.\n", "utf-8")
 
-    def killed(self: Run, con: Any, generation: int) -> None:
+    def killed(self: Run, con: Any, generation: int, files: str) -> None:
         raise KeyboardInterrupt  # after the Whoosh commit, before the database's
 
     monkeypatch.setattr(Run, "save", killed)
