@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from index.analysis.dates import is_parsed
     from index.analysis.entities import display_names
     from index.compare import Comparison, Pair, Passage
-    from index.compare.report import _md as markdown_text
     from index.compare.report import comparison_to_markdown
+    from index.ingest.textsafe import markdown_escape as markdown_text
     from index.ingest.textsafe import neutralise
     from index.models import Article, Entity, Facet, IndexReport, Skipped, Snippet
     from index.related.reports import Related, Story
@@ -281,7 +281,7 @@ _HELPERS = {
     "query_words": "index.search.highlight",  # the words of a find-in-article query
     "display_names": "index.analysis.entities",  # each entity's fullest name in one report
     "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
-    "markdown_text": "index.compare.report:_md",  # article text escaped as the brief escapes it
+    "markdown_text": "index.ingest.textsafe:markdown_escape",  # article text escaped as the brief escapes it
     "entity_kind": "index.vocabulary:kind",  # an entity label's names: query field, headings
 }
 """Name -> the engine module that defines it. Each is the engine's own function, returned as is (no

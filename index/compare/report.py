@@ -8,13 +8,12 @@ text (offsets must keep indexing it); JSON encoders escape control characters th
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Sequence
 
 from index.compare.attribution import Source
 from index.compare.models import Comparison, Passage
-from index.ingest.textsafe import neutralise
+from index.ingest.textsafe import markdown_escape, neutralise
 from index.models import Span
 
 __all__ = ["comparison_to_json", "comparison_to_markdown", "comparison_to_text"]
@@ -111,12 +110,7 @@ def _summary(c: Comparison) -> str:
     )
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-def _md(s: str) -> str:
-    # Escape Markdown so an article cannot inject links, HTML or headings into the brief.
-    return _MD_SPECIAL.sub(r"\\\1", neutralise(s).replace("\n", " "))
+_md = markdown_escape
 
 
 def _md_marked(p: Passage, spans: tuple[Span, ...]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ESCAPE_MARK", "implausible_text", "neutralise"]
+__all__ = ["ESCAPE_MARK", "implausible_text", "markdown_escape", "neutralise"]
 
 ESCAPE_MARK = "\u241b"  # SYMBOL FOR ESCAPE: shows where an escape sequence was removed
 
@@ -62,6 +62,16 @@ def neutralise(s: str) -> str:
 _UNLIKELY = frozenset({"Cc", "Co", "Cn", "So", "Sk", "Sm", "No"})
 _SAMPLE_CHARS = 8192
 _MIN_JUDGED = 64
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def markdown_escape(s: str) -> str:
+    """Untrusted text for one line of Markdown: neutralised (:func:`neutralise`), newlines as spaces,
+    and every character Markdown reads as syntax escaped, so an article cannot inject links, HTML,
+    emphasis or headings into a brief."""
+    return _MD_SPECIAL.sub(r"\\\1", neutralise(s).replace("\n", " "))
 
 
 def implausible_text(text: str) -> str | None:

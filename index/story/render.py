@@ -7,10 +7,9 @@ can act on the reader's terminal or brief. The JSON keeps the exact text (offset
 
 from __future__ import annotations
 
-import re
 import textwrap
 
-from index.ingest.textsafe import neutralise
+from index.ingest.textsafe import markdown_escape, neutralise
 from index.story.models import DISAGREES, Claim, FigureValue, StoryMap
 
 __all__ = ["story_to_json", "story_to_markdown", "story_to_text"]
@@ -70,11 +69,7 @@ def story_to_json(m: StoryMap) -> dict[str, object]:
     }
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
-
-
-def _md(s: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", neutralise(s).replace("\n", " "))
+_md = markdown_escape
 
 
 def _plain(s: str) -> str:
