@@ -384,7 +384,9 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--sizes", default=None, help="comma-separated corpus sizes (default 1000,10000)"
+        "--sizes",
+        default=None,
+        help="comma-separated corpus sizes (default 1000,10000; '' for none)",
     )
     parser.add_argument("--no-reuters", action="store_true")
     parser.add_argument(
@@ -407,7 +409,7 @@ def main() -> int:
     if args.quick:
         args.builds_only, args.sizes = True, args.sizes or "1000"
         args.reuters = args.reuters or 2000
-    sizes = [int(s) for s in (args.sizes or "1000,10000").split(",") if s]
+    sizes = [int(s) for s in ("1000,10000" if args.sizes is None else args.sizes).split(",") if s]
     print(
         f"newsdesk benchmarks: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.machine()}, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
