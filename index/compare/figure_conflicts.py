@@ -1,0 +1,248 @@
+"""Figure disagreements between two sentences (the conflict finder's first kind).
+
+Figures disagree when they measure the same thing (the same unit dimension, the same role of a
+count of people such as dead or injured, the same counted noun, the same owner's record) and their
+plausible ranges do not overlap once hedges are read ("passing 80,000" is a lower bound just above
+80,000, "as many as" an upper bound). A toll, a record, or a magnitude or distance from a place that
+each report gives once is a story-level measure, compared across a story; other counts only inside
+one claim. Guards, each met on report pairs: a part ("in Aceh province alone", "15 of them") is
+only compared with a total it exceeds; a running total ("so far") not with one event's count; two
+lists agree when one is a breakdown of the other ("216 passengers and 12 crew" / "228 people");
+"in February" or another date marks another event; counts five times apart count different wholes;
+a figure both reports give both values of was measured twice. Each detail names both sides and
+says what differs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from index.compare.closeness import DURATION, NEAR, SAME_CLAIM
+from index.compare.figures import Figure
+from index.compare.readings import Reading
+from index.compare.words import CLASSES, STOP, stem
+
+__all__ = ["figure_conflicts", "overlap", "same_measure", "single_valued"]
+
+_FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different wholes
+
+
+def _nouns(f: Figure) -> frozenset[str]:
+    return frozenset(stem(w) for w in f.noun.split() if w not in STOP)
+
+
+def _people(f: Figure) -> bool:
+    return bool(f.noun) and (f.noun.split()[-1] in _PEOPLE or stem(f.noun.split()[-1]) in _PEOPLE)
+
+
+_PEOPLE = CLASSES["people"] | frozenset(
+    [
+        "infantry",
+        "troops",
+        "soldiers",
+        "fighters",
+        "civilians",
+        "people",
+        "men",
+        "women",
+        "children",
+    ]
+)
+
+
+def same_measure(x: Figure, y: Figure) -> bool:
+    """True when two figures measure the same thing (dimension, role, counted noun, place)."""
+    if x.dim != y.dim:
+        return False
+    if x.dim == "distance" and (" of " in x.noun or " of " in y.noun):
+        # from the same place ("north of Detroit"), or both from none
+        return x.noun.partition(" of ")[2] == y.noun.partition(" of ")[2]
+    if x.dim == "duration":
+        return (x.noun == "adjective") == (y.noun == "adjective")
+    if x.dim == "age" and x.noun and y.noun:
+        return x.noun == y.noun  # the same person, or at least the same sex
+    if x.dim == "magnitude":
+        return x.noun == y.noun  # a quake's against a quake's, an aftershock's against another's
+    if x.dim != "count":
+        return True
+    if x.role or y.role:
+        return x.role == y.role
+    if _nouns(x) & _nouns(y):
+        return True
+    # two groups of people ("infantry", "soldiers") are one count when the same is said of them
+    return _people(x) and _people(y) and bool(_said_of(x) & _said_of(y))
+
+
+def _said_of(f: Figure) -> frozenset[str]:
+    return frozenset(stem(w) for w in f.context if w not in STOP and len(w) > 2) - _nouns(f)
+
+
+def _anchored(f: Figure, single: frozenset[str]) -> bool:
+    """A figure whose measure is plain without the rest of the sentence: a toll, a record, a
+    magnitude or a distance from a place that its report gives once (a story of one quake has one
+    magnitude; a story of a quake and its aftershocks has many)."""
+    return (
+        bool(f.role)
+        or _people(f)
+        or f.dim.startswith("record:")
+        or (f.dim in ("magnitude", "calibre", "distance") and _key(f) in single)
+    )
+
+
+def _key(f: Figure) -> str:
+    return f.dim + ":" + (f.noun.partition(" of ")[2] if f.dim == "distance" else f.noun)
+
+
+def single_valued(figs: Sequence[Figure]) -> frozenset[str]:
+    """The magnitudes, calibres and distances from a place that a report gives one value of."""
+    seen: dict[str, list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.dim in ("magnitude", "calibre") or (f.dim == "distance" and " of " in f.noun):
+            seen[_key(f)].append(f)
+    return frozenset(k for k, fs in seen.items() if all(overlap(fs[0], g) for g in fs))
+
+
+def overlap(x: Figure, y: Figure) -> bool:
+    """True when the plausible ranges of two figures overlap."""
+    return not (x.high < y.low or y.high < x.low)
+
+
+def _hedge_words(f: Figure) -> str:
+    return {
+        "lower": " (a lower bound)",
+        "upper": " (an upper bound)",
+        "near": " (just under)",
+        "under": " (an upper bound)",
+        "about": " (approximate)",
+        "vague": " (vague)",
+    }.get(f.hedge, "")
+
+
+_MEASURE_NAME = {
+    "dead": "death toll",
+    "injured": "injured",
+    "missing": "missing",
+    "homeless": "homeless",
+    "evacuated": "evacuated",
+    "arrested": "arrested",
+    "age": "age",
+    "distance": "distance",
+    "area": "area",
+    "duration": "duration",
+    "magnitude": "magnitude",
+    "percent": "percentage",
+    "times": "number of times",
+    "calibre": "calibre",
+    "mass": "weight",
+}
+
+
+def _measure(f: Figure) -> str:
+    if f.dim.startswith("money"):
+        return "amount of money" + (" a year" if f.dim.endswith("/rate") else "")
+    if f.dim.startswith("record:"):
+        return f"{f.dim.partition(':')[2].capitalize()}'s record"
+    key = f.role or (f.dim if f.dim != "count" else "")
+    return _MEASURE_NAME.get(key, f"number of {f.noun}" if f.noun else "count")
+
+
+def _sums(fs: list[Figure]) -> list[tuple[float, float]]:
+    """Ranges of the sums of two or more figures (a breakdown of a total)."""
+    out = []
+    for n in range(2, min(len(fs), 4) + 1):
+        for combo in combinations(fs, n):
+            out.append((sum(f.low for f in combo), sum(f.high for f in combo)))
+    return out
+
+
+def _said_elsewhere(f: Figure, others: Sequence[Figure]) -> bool:
+    """True when the other report states this figure somewhere (as a whole, not a part)."""
+    return any(not g.part and same_measure(f, g) and overlap(f, g) for g in others)
+
+
+def _same_time(ra: Reading, rb: Reading, c: float) -> bool:
+    """Whether two sentences naming different months or years may still tell one event: only
+    inside one claim, when one names none and gives no day of its own ("in 2007-08" / "")."""
+    if c < SAME_CLAIM or (ra.when and rb.when):
+        return False
+    plain = rb if ra.when else ra
+    return not (plain.days or plain.dates)
+
+
+def figure_conflicts(
+    ra: Reading,
+    rb: Reading,
+    c: float,
+    all_a: Sequence[Figure],
+    all_b: Sequence[Figure],
+    single: frozenset[str] = frozenset(),
+) -> list[tuple[str, float]]:
+    """The figures of ``ra`` and ``rb`` that measure one thing and disagree, as (detail, strength).
+
+    ``c`` is the two sentences' closeness, ``all_a``/``all_b`` every figure of each report, and
+    ``single`` the story-level measures each report gives one value of (:func:`single_valued`).
+    """
+    out: list[tuple[str, float]] = []
+    if ra.when != rb.when and not _same_time(ra, rb, c):
+        return out  # "a quake in February killed 612" is another event
+    if ra.dates and rb.dates and not ra.dates.keys() & rb.dates.keys():
+        return out  # "On March 11, a second quake ...": dated apart, told apart
+    for x in ra.figs:
+        if x.dim == "duration" and c < DURATION:
+            continue  # a story holds many spans of time: only compared inside one claim
+        if c < NEAR and not _anchored(x, single):
+            continue
+        ys = [y for y in rb.figs if same_measure(x, y)]
+        if not ys:
+            continue
+        for y in ys:
+            xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]
+            if (
+                x.dim == "distance"
+                and " of " in x.noun
+                and " of " in y.noun
+                and xd not in yd  # "southeast" is not against "south"
+                and yd not in xd
+            ):
+                out.append(
+                    (f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6)
+                )
+                continue
+            if (x.part == "so far") != (y.part == "so far"):
+                continue  # a running total against one event's count
+            if overlap(x, y) or (x.hedge == y.hedge == "vague"):
+                continue  # (two vague amounts are two impressions, not two counts)
+            gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
+            vague = "vague" in (x.hedge, y.hedge) and c >= NEAR  # "dozens" told as 1,200
+            if gap > (_FAR if c >= NEAR else _FAR_LOOSE) and not (x.part or y.part or vague):
+                continue  # "21 injured" and "310,000 injured" count different wholes
+            if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
+                continue  # both reports give both figures: two different things were measured
+            if x.part or y.part:
+                if x.part and y.part:
+                    continue
+                part, whole = (x, y) if x.part else (y, x)
+                if part.low <= whole.high:
+                    continue  # a part within the total, or a part against a part
+            else:
+                xs_all = [f for f in ra.figs if same_measure(f, y) and not f.part]
+                ys_all = [f for f in rb.figs if same_measure(x, f) and not f.part]
+                if any(overlap(x, f) for f in ys_all) or any(overlap(f, y) for f in xs_all):
+                    continue  # each is matched elsewhere: another figure of the list
+                if any(lo <= x.high and x.low <= hi for lo, hi in _sums(ys_all)) or any(
+                    lo <= y.high and y.low <= hi for lo, hi in _sums(xs_all)
+                ):
+                    continue  # one side is a breakdown of the other's total
+            why = "the ranges do not overlap" if {x.hedge, y.hedge} != {"exact"} else "they differ"
+            if (x.part or y.part) and not (x.part and y.part):
+                why = "a part is larger than the total"
+            detail = (
+                f"{_measure(x)}: A says '{x.text}'{_hedge_words(x)}"
+                f"{' (' + (x.part) + ')' if x.part else ''}; B says '{y.text}'{_hedge_words(y)}"
+                f"{' (' + (y.part) + ')' if y.part else ''}; {why}"
+            )
+            strength = 0.6 if (x.role or x.dim != "count") else 0.5
+            out.append((detail, strength))
+    return out
