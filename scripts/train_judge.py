@@ -35,7 +35,7 @@ from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.compare.judge import (
+from index.compare.pair_features import (
     CONTEXT_FEATURES,
     EVENT_INPUTS,
     FEATURES,
@@ -45,9 +45,9 @@ from index.compare.judge import (
     features,
     local_idf,
     position_features,
-    prepare,
     weigh,
 )
+from index.compare.preparation import prepare
 
 OUT = ROOT / "index" / "data" / "judge_model.json"
 C = 1.0

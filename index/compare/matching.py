@@ -22,23 +22,19 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index.compare.judge import (
-    Prepared,
-    Verdict,
+from index.compare.judge import Verdict, floors, judge, same_claim
+from index.compare.pair_features import (
     Weighted,
     centrality,
     context_features,
     context_from,
     features,
-    floors,
-    judge,
     local_idf,
     position_features,
-    prepare,
-    same_claim,
     weigh,
 )
-from index.compare.judge import _zipf as _zipf_table
+from index.compare.preparation import Prepared, prepare
+from index.compare.preparation import _zipf as _zipf_table
 from index.compare.words import stem
 from index.models import Entity, Sentence
 from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS

@@ -22,8 +22,8 @@ from rapidfuzz.distance import Indel
 
 from index.models import Entity, Sentence
 from index.story.engine import align as wordlib
-from index.story.engine import judge as judging
 from index.story.engine import matching
+from index.story.engine import preparation as judging
 
 CANDIDATES = 3
 """Candidates judged per sentence on each side (the comparison judges six). A story links only

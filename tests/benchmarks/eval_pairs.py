@@ -27,7 +27,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from index import compare_texts
-from index.compare.judge import prepare
+from index.compare.preparation import prepare
 
 
 def _line_of(starts: list[int], offset: int) -> int:

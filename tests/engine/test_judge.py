@@ -8,23 +8,16 @@ from importlib import resources
 import pytest
 
 from index import compare_texts
-from index.compare.judge import (
-    CONTEXT_FEATURES,
-    EVENT_INPUTS,
-    FEATURES,
-    features,
-    floors,
-    judge,
-    prepare,
-    rarity,
-)
+from index.compare.judge import floors, judge
 from index.compare.matching import is_boilerplate
+from index.compare.pair_features import CONTEXT_FEATURES, EVENT_INPUTS, FEATURES, features
+from index.compare.preparation import prepare, rarity
 
 
 def _judge(a: str, b: str) -> tuple[float, float, float]:
     pa, pb = prepare(a), prepare(b)
     # The context of an isolated pair: the two sentences themselves.
-    from index.compare.judge import context_features, local_idf
+    from index.compare.pair_features import context_features, local_idf
 
     idf, story = local_idf([pa, pb])
     return judge(features(pa, pb), context_features(pa, pb, idf, story))
@@ -75,7 +68,7 @@ def test_paraphrase_is_the_same_event_more_than_topical_overlap_within_reports()
 
 
 def test_centrality_finds_what_the_other_report_is_about() -> None:
-    from index.compare.judge import centrality, local_idf, weigh
+    from index.compare.pair_features import centrality, local_idf, weigh
 
     own = [prepare(_BASE), prepare("The weather in Paris was mild on Tuesday.")]
     other = [prepare(_PARA), prepare("Seoul says the soldiers were sent to Russia in October.")]
