@@ -14,6 +14,7 @@ import os
 import pty
 import select
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -173,24 +174,37 @@ async def test_read_only_existing_index_still_lists_and_explains(
     assert app._exception is None
 
 
-@pytest.mark.parametrize("where", ["write_table", "_atomic_write_json"])
+# The two ways a full disk reaches the store's database (index.store.database): as an OSError from
+# Python, and as SQLite's own error from inside a write ("database or disk is full").
+_FULL = {
+    "put_files": (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), os.strerror(errno.ENOSPC)),
+    "put_articles": (
+        sqlite3.OperationalError("database or disk is full"),
+        "database or disk is full",
+    ),
+}
+
+
+@pytest.mark.parametrize("where", sorted(_FULL))
 async def test_full_disk_is_explained_and_nothing_is_lost(
     make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    import index.store.core as store_module
+    import index.store.database as database
 
     corpus, ix = tmp_path / "corpus", tmp_path / "ix"
     ids = _corpus(corpus)
     Store([corpus], ix)  # created while there was room
 
-    def full(*args: Any, **kwargs: Any) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    error, said = _FULL[where]
 
-    monkeypatch.setattr(store_module, where, full)
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise error
+
+    monkeypatch.setattr(database, where, full)
     app = make_app(corpus, ix)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        assert "cannot write the index: No space left on device" in _notes(app)
+        assert f"cannot write the index: {said}" in _notes(app)
         assert app.is_running
     assert app._exception is None
     monkeypatch.undo()
@@ -204,7 +218,7 @@ async def test_full_disk_is_explained_and_nothing_is_lost(
 async def test_full_disk_while_creating_is_explained(
     make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store.core as store_module
+    import index.store.folder as folder
 
     corpus = tmp_path / "corpus"
     _corpus(corpus)
@@ -212,7 +226,7 @@ async def test_full_disk_while_creating_is_explained(
     def full(*args: Any, **kwargs: Any) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store_module, "_atomic_write_json", full)
+    monkeypatch.setattr(folder, "atomic_write_json", full)  # the folder's marker, written first
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
