@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from index.ingest.textsafe import markdown_escape as markdown_text
     from index.ingest.textsafe import neutralise
     from index.models import Article, Entity, Facet, IndexReport, Skipped, Snippet
-    from index.related.reports import Related, Story
+    from index.related.grouping import Story
+    from index.related.reports import Related
     from index.search import SORTS, Execution, by_date
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
     from index.store import Store

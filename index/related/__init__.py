@@ -8,15 +8,8 @@ the index) and ``reports`` (the corpus model, ranking and grouping).
 
 from __future__ import annotations
 
-from index.related.reports import (
-    SAME_STORY,
-    Related,
-    RelatedError,
-    Story,
-    group,
-    rank,
-    related,
-    stories,
-)
+from index.related.grouping import Story, group, stories
+from index.related.reports import Related, RelatedError, rank, related
+from index.related.similarity import SAME_STORY
 
 __all__ = ["SAME_STORY", "Related", "RelatedError", "Story", "group", "rank", "related", "stories"]
