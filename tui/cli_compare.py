@@ -30,7 +30,8 @@ def load_article(ref: str) -> Any:
     Raises:
         ArgumentError: the file is missing, unreadable, or has no such article.
     """
-    from index.ingest.formats import read_file, scan
+    from index.ingest.files import scan
+    from index.ingest.formats import read_file
 
     path, local = _split_ref(ref)
     if not path.is_file():
@@ -61,7 +62,7 @@ def load_article(ref: str) -> Any:
 
 
 def _jsonl_line(source: Any, local: str) -> Any:
-    from index.ingest.formats import ReadError, read_bytes, size_limit
+    from index.ingest.files import ReadError, read_bytes, size_limit
     from index.ingest.jsonl import find_jsonl_article
 
     try:

@@ -8,6 +8,7 @@ with offsets), ``textsafe`` (untrusted text made safe to print).
 
 from __future__ import annotations
 
-from index.ingest.formats import ReadError, SourceFile, read_file, scan, text_article
+from index.ingest.files import ReadError, SourceFile, scan
+from index.ingest.formats import read_file, text_article
 
 __all__ = ["ReadError", "SourceFile", "read_file", "scan", "text_article"]

@@ -16,14 +16,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from index.ingest.formats import (
-    ReadError,
-    SourceFile,
-    decode,
-    duplicate_line,
-    jsonl_article,
-    jsonl_record,
-)
+from index.ingest.decoding import decode
+from index.ingest.files import ReadError, SourceFile
+from index.ingest.formats import duplicate_line, jsonl_article, jsonl_record
 from index.models import Article, Skipped
 
 

@@ -51,7 +51,7 @@ from index.store.whoosh_compat import (
 from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:
-    from index.ingest.formats import SourceFile
+    from index.ingest.files import SourceFile
     from index.store.update import Progress
 
 # Whoosh pickles the schema into every table of contents, naming each field's class by module:
@@ -80,7 +80,7 @@ patch_lengths()
 # reads files, not by a search on an unchanged corpus; tests replace this to stage races.
 def read_bytes(path: str, limit: int) -> bytes:
     """``index.ingest.formats.read_bytes``."""
-    from index.ingest.formats import read_bytes as read_path
+    from index.ingest.files import read_bytes as read_path
 
     return read_path(path, limit)
 
@@ -241,7 +241,7 @@ class Store:
             IndexBusy: another process holds the write lock.
             StoreError: the index cannot be written.
         """
-        from index.ingest.formats import SourceFile
+        from index.ingest.files import SourceFile
 
         # The stat-only walk finds what ``index.ingest.formats.scan`` finds (its rules, tested
         # alike), without a Path object per file.

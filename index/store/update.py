@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from index.ingest.formats import ReadError, SourceFile, read_file, size_limit
+from index.ingest.files import ReadError, SourceFile, size_limit
+from index.ingest.formats import read_file
 from index.ingest.jsonl import read_jsonl_changes
 from index.models import Article, Skipped
 from index.store import database

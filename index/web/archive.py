@@ -109,7 +109,7 @@ def now_iso() -> str:
 
 def saved_keys(folder: Path) -> set[str]:
     """The ``url`` and ``guid`` front-matter values of the Markdown files already in ``folder``."""
-    from index.ingest.formats import split_front_matter
+    from index.ingest.metadata import split_front_matter
 
     keys: set[str] = set()
     if not folder.is_dir():

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.ingest import formats as ingest
-from index.ingest.formats import MAX_FILE_BYTES, SourceFile, read_file, read_paths, scan
+from index.ingest import files as ingest
+from index.ingest.files import MAX_FILE_BYTES, SourceFile, scan
+from index.ingest.formats import read_file, read_paths
 from index.ingest.markup import parse_markdown
 from index.models import Article, Skipped
 

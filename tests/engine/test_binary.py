@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest.formats import read_file, scan
+from index.ingest.files import scan
+from index.ingest.formats import read_file
 from index.ingest.textsafe import implausible_text
 
 FRENCH = (

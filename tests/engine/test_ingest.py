@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest.formats import decode, read_file, read_paths, scan, text_article
+from index.ingest.decoding import decode
+from index.ingest.files import scan
+from index.ingest.formats import read_file, read_paths, text_article
 from index.models import Article, Skipped
 
 HEADLINE = "North Korea is rumored to send 10,000 troops to aid Russia in attacking Ukraine, U.S. concerned"

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 import index.ingest.jsonl
-from index.ingest.formats import SourceFile, read_file
+from index.ingest.files import SourceFile
+from index.ingest.formats import read_file
 from index.ingest.jsonl import find_jsonl_article
 
 LINES = [

@@ -90,7 +90,7 @@ def test_parallel_build_matches_one_process(
 
 
 def _scan(store: Store) -> tuple[object, object]:
-    from index.ingest.formats import scan
+    from index.ingest.files import scan
 
     return scan(store.roots)
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from index.analysis.sentences import split_sentences
-from index.ingest.formats import SourceFile, read_file, text_article
+from index.ingest.files import SourceFile
+from index.ingest.formats import read_file, text_article
 from index.search import search
 
 COCOA = (

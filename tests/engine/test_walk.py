@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.ingest import formats
+from index.ingest import files as formats
 from index.store import walk
 
 

@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from web_samples import ARTICLE_PARAGRAPHS, COMMENT_WORDS, NAV_WORDS, TEASER_PAGE, news_page
 
-from index.ingest import formats as ingest
-from index.ingest.formats import markdown_article, read_paths, split_front_matter
+from index.ingest import files as ingest
+from index.ingest.formats import markdown_article, read_paths
 from index.ingest.html import PageError, decode_html, extract_page
 from index.ingest.markup import parse_markdown
+from index.ingest.metadata import split_front_matter
 from index.models import Article, Block, Skipped
 from index.web.archive import escape_inline, render_markdown
 from index.web.pages import page_document
