@@ -179,10 +179,14 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse
     return args
 
 
-def _open_store(paths: Sequence[str], index_dir: str | None) -> Any:
+def _open_store(
+    paths: Sequence[str], index_dir: str | None, corpus: list[str] | None = None
+) -> Any:
+    """The store of ``paths`` (``corpus``: the corpus they name, when already found: finding it
+    again would print the library's notes twice)."""
     from index.store.core import Store
 
-    store = Store(_corpus(paths), index_dir)
+    store = Store(corpus if corpus is not None else _corpus(paths), index_dir)
     for message in store.messages:
         print(message, file=sys.stderr)
     return store
@@ -218,7 +222,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         index_dir = Path(args.index_dir).expanduser() if args.index_dir else None
         index_dir = index_dir or default_index_dir(corpus)
     else:
-        store = _open_store(args.paths, args.index_dir)
+        store = _open_store(args.paths, args.index_dir, corpus)
         index_dir = store.index_dir
         # The user asked for this run: wait for another process's write rather than give up at once.
         report = store.update(
@@ -256,7 +260,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quiet_check(paths: Sequence[str], index_dir: str | None) -> Callable[[], Any]:
+def _quiet_check(corpus: list[str], index_dir: str | None) -> Callable[[], Any]:
     """Start finding out, in a thread, whether the corpus is unchanged since the last run; returns
     the function that waits for the answer (an ``IndexReport``, or ``None`` when a run is needed).
 
@@ -270,7 +274,6 @@ def _quiet_check(paths: Sequence[str], index_dir: str | None) -> Callable[[], An
     from index.store import database, walk, whoosh_compat  # noqa: F401
     from index.store.tables import quick_unchanged
 
-    corpus = _corpus(paths)
     answer: list[Any] = []
 
     def check() -> None:
@@ -305,10 +308,11 @@ def _ensure_indexed(store: Any, unchanged: Any = None) -> None:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """``newsdesk search``: ranked hits with snippets."""
-    unchanged = _quiet_check(args.paths, args.index_dir)
+    corpus = _corpus(args.paths)
+    unchanged = _quiet_check(corpus, args.index_dir)
     from index.search import QueryError, parse, search
 
-    store = _open_store(args.paths, args.index_dir)
+    store = _open_store(args.paths, args.index_dir, corpus)
     try:
         parse(store, args.query)
     except QueryError as exc:
