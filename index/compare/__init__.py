@@ -6,9 +6,13 @@ The public face is :func:`compare` (two articles) and :func:`compare_texts` (two
 :mod:`index.compare.report`. Inside, by the path a comparison takes:
 
 - ``words``: stems, stop words, kinds of counted nouns, names folded across two reports;
-- ``judge``: the learned sentence-pair judgement (same claim, similarity, same event) and its floors;
+- ``preparation`` (a sentence read for the judgement), ``pair_features`` (a pair's inputs), ``judge``
+  (the learned models: same claim, similarity, same event; their floors);
 - ``matching``: candidates, many-to-many alignment, boilerplate, claims within long sentences;
-- ``numbers``, ``figures``, ``readings``, ``conflicts``: what each sentence states and where two disagree;
+- what each sentence states: ``numbers``, ``units``, ``figure_patterns`` and ``figures`` (figures with
+  their hedges, roles and parts), ``readings`` (dates, times, status, certainty, denials);
+- where two disagree: ``closeness`` (which sentence pairs to compare), ``figure_conflicts``,
+  ``claim_conflicts`` (dates, status, certainty, sources, fates, denials), ``conflicts`` (``find``);
 - ``worddiff``: the words of an aligned pair that the other lacks or states differently;
 - ``attribution``: sources (outlets, institutions, people, unnamed) and what each is cited for;
 - ``models``: the dataclasses; ``comparison``: the run that fills them; ``report``: text, Markdown, JSON.

@@ -1,6 +1,6 @@
 """Which sentences of two reports make the same claim, or speak of the same event: many to many.
 
-Every sentence is prepared once (:func:`index.compare.judge.prepare`). Candidates are the pairs that share
+Every sentence is prepared once (:func:`index.compare.preparation.prepare`). Candidates are the pairs that share
 a content word, ranked by a cosine weighed with the two reports' own idf; each sentence keeps its
 :data:`CANDIDATES` best on either side. Each candidate is judged by the learned models of
 :mod:`index.compare.judge` (same claim, graded similarity, same event). A pair is aligned when its

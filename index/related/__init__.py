@@ -3,7 +3,9 @@ and the corpus grouped into stories.
 
 The public face is :func:`related`, :func:`rank`, :func:`stories` and :func:`group`. Inside:
 ``features`` (each article's whole-body vector and dates, computed once at index time and kept with
-the index) and ``reports`` (the corpus model, ranking and grouping).
+the index), ``similarity`` (the corpus model: two articles' similarity), ``reports`` (ranking the
+related reports of one article, from the model or, in a large corpus, from the index) and
+``grouping`` (the corpus in stories).
 """
 
 from __future__ import annotations

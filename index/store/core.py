@@ -79,7 +79,7 @@ patch_lengths()
 # The readers of every format (markdown, YAML, HTML: ~0.25 s to import) are loaded only when a run
 # reads files, not by a search on an unchanged corpus; tests replace this to stage races.
 def read_bytes(path: str, limit: int) -> bytes:
-    """``index.ingest.formats.read_bytes``."""
+    """``index.ingest.files.read_bytes``."""
     from index.ingest.files import read_bytes as read_path
 
     return read_path(path, limit)
@@ -243,7 +243,7 @@ class Store:
         """
         from index.ingest.files import SourceFile
 
-        # The stat-only walk finds what ``index.ingest.formats.scan`` finds (its rules, tested
+        # The stat-only walk finds what ``index.ingest.files.scan`` finds (its rules, tested
         # alike), without a Path object per file.
         found, walked_skipped = walked if walked is not None else walk(self.roots)
         if not self.messages:  # just created or rebuilt: the normal run records it

@@ -1,6 +1,6 @@
 """A stat-only walk of the corpus, for the question "has anything changed since the last run?".
 
-``index.ingest.formats.scan`` makes a ``Path`` per file and imports the readers of every format
+``index.ingest.files.scan`` makes a ``Path`` per file and imports the readers of every format
 (markdown, YAML, HTML: ~0.2 s); at 10,000 files it took 0.6-0.7 s, most of a command-line search.
 This walk finds the same files and the same skipped paths with plain strings and ``os.walk``, and
 imports nothing but the standard library (0.02-0.05 s at 10,000 files). It only decides whether a run can be skipped: when it
@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
-"""As ``index.ingest.formats.ARTICLE_SUFFIXES`` (a test keeps the two equal)."""
+"""As ``index.ingest.files.ARTICLE_SUFFIXES`` (a test keeps the two equal)."""
 
 Found = dict[str, tuple[int, int, str]]
 """Article files by path: (size, mtime_ns, the corpus root it was found under)."""

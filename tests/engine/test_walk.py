@@ -1,4 +1,4 @@
-"""The store's stat-only walk finds what ``index.ingest.formats.scan`` finds, on trees built to differ
+"""The store's stat-only walk finds what ``index.ingest.files.scan`` finds, on trees built to differ
 (the store indexes what the walk finds)."""
 
 from __future__ import annotations
