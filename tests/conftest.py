@@ -83,6 +83,9 @@ def run_cli(tmp_path: Path) -> Iterator[Callable[..., CliResult]]:
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")  # never touch the real user cache
     # Nor the user's library (the corpus of every command given no PATH) or settings.
     env["NEWSDESK_CONFIG_DIR"] = str(tmp_path / "config")
+    # Nor the user data folder (fetched pages, pairings set aside): each test has its own, so tests
+    # running side by side (pytest -n) never share one.
+    env["NEWSDESK_DATA_DIR"] = str(tmp_path / "data")
 
     def run(*args: str, index_dir: Path | bool | None = True, timeout: float = 120) -> CliResult:
         argv = list(args)
