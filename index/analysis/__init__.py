@@ -2,7 +2,9 @@
 
 ``sentences`` (splitting and paragraphs), ``entities`` (the rule-based recogniser and its keys),
 ``gazetteer`` (places, demonyms, organisations, titles), ``dates`` (publication dates as news data
-writes them). :func:`analyse` is the per-article analysis done once at index time (entities), kept
+writes them), ``tokens`` (the index's own word analysis, shared by the postings and the features),
+``features`` (each article's related-report features: whole-body vector, key terms, dates; made at
+index time, read by :mod:`index.related`). :func:`analyse` is the per-article analysis done once at index time (entities), kept
 here so worker processes can run it.
 """
 

@@ -4,7 +4,7 @@ Whoosh's ``StemmingAnalyzer`` runs each word through a ``Token`` object and four
 lowercase, stop words, stemmer). Here the same steps are one ``findall``, a lowercase, a set test and
 a cached Porter stem: the same words in the same order, about a third of the time. The body's stems
 are computed once an article and shared by the postings (``index.store``) and the related-report
-features (``index.related.features``).
+features (``index.analysis.features``).
 
 Whoosh is imported lazily (``import index`` must stay cheap); only its public stop list and Porter
 stemmer are used.

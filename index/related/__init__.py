@@ -1,9 +1,9 @@
 """Related reports and stories: which articles of the corpus cover the same story as one article,
 and the corpus grouped into stories.
 
-The public face is :func:`related`, :func:`rank`, :func:`stories` and :func:`group`. Inside:
-``features`` (each article's whole-body vector and dates, computed once at index time and kept with
-the index), ``similarity`` (the corpus model: two articles' similarity), ``reports`` (ranking the
+The public face is :func:`related`, :func:`rank`, :func:`stories` and :func:`group`. It reads
+each article's features (its whole-body vector and dates), which :mod:`index.analysis.features` makes
+once at index time and the store keeps. Inside: ``similarity`` (the corpus model: two articles' similarity), ``reports`` (ranking the
 related reports of one article, from the model or, in a large corpus, from the index) and
 ``grouping`` (the corpus in stories).
 """

@@ -175,7 +175,7 @@ def rank(
 
     Args:
         target: An article id in ``all_features``, or features of an article (from
-            :func:`index.related.features.features`); an id is left out of its own ranking.
+            :func:`index.analysis.features.features`); an id is left out of its own ranking.
         all_features: Features of every article by id (``Store.features()``); entries that are not
             features (``None``) are ignored.
         limit: Most results to return (``None``: every article sharing anything with the target).

@@ -1,6 +1,6 @@
 """The related-report model: one vector per article and the similarity of two articles.
 
-Every article carries compact features computed at index time (:mod:`index.related.features`): the counts of
+Every article carries compact features computed at index time (:mod:`index.analysis.features`): the counts of
 its body's stems and its entity keys. Here they become one sparse vector per article in two unit-length
 parts: the terms (sublinear tf x idf, as plain TF-IDF cosine does) and the entities (people and
 organisations weigh most). Two articles' similarity is a weighted sum of the two cosines, in [0, 1],
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from index.related.features import generic_stems, tf_weight
+from index.analysis.features import generic_stems, tf_weight
 
 __all__ = [
     "DATE_FLOOR",
@@ -69,7 +69,7 @@ LABEL_WEIGHTS: dict[str, float] = {
 IDF_FLOOR_DOCS = 200
 """Rarity is computed as if the corpus had at least this many articles: in a corpus of two reports of
 one story every shared word would otherwise look common and count for nothing. The padding articles
-hold the generic news words (:func:`index.related.features.generic_stems`) and nothing else."""
+hold the generic news words (:func:`index.analysis.features.generic_stems`) and nothing else."""
 DATE_FLOOR = 0.8
 DATE_SCALE_DAYS = 30.0
 """A date gap lowers the similarity towards ``DATE_FLOOR`` (far apart) with this time scale: stories

@@ -200,7 +200,7 @@ class Store:
         return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
     def features(self) -> dict[str, Any]:
-        """Every article's related-report features by id (from ``index.related.features``)."""
+        """Every article's related-report features by id (from ``index.analysis.features``)."""
         table: dict[str, Any] = self._table("features")
         return table
 

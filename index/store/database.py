@@ -7,7 +7,7 @@ One file, ``newsdesk.sqlite``, beside the Whoosh segments, read without importin
 - ``skipped``: every file or line the last run skipped, with the reason (the app lists them at start);
 - ``catalogue``: article id -> path, title, source, date, story (what the library lists);
 - ``names``: ``LABEL|canonical`` entity key -> the fullest surface form seen (sidebar labels);
-- ``features``: article id -> related-report features (``index.related.features``), as JSON;
+- ``features``: article id -> related-report features (``index.analysis.features``), as JSON;
 - ``meta``: the database format and the Whoosh generation the rows describe.
 
 A run changes only the rows of the files it read (the hand-made pickle and JSON stores it replaces

@@ -88,7 +88,7 @@ def rebuild_database(store: Store) -> None:
 
 def tables_from_index(store: Store) -> dict[str, dict[str, Any]]:
     """The side tables rebuilt from the stored articles (a lost or damaged database)."""
-    from index.related.features import features
+    from index.analysis.features import features
 
     tables: dict[str, dict[str, Any]] = {name: {} for name in TABLE_NAMES}
     with store.searcher() as s:

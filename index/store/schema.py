@@ -149,7 +149,7 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
 def _features(
     article: Article, entities: Sequence[Entity], stems: Sequence[str] | None = None
 ) -> Any:
-    """Compact per-article features for related reports and story grouping (see ``index.related.features``)."""
-    from index.related.features import features
+    """Compact per-article features for related reports and story grouping (see ``index.analysis.features``)."""
+    from index.analysis.features import features
 
     return features(article, entities, stems)

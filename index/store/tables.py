@@ -6,7 +6,7 @@ folder's database (``index.store.database``), beside the manifest:
 
 - ``catalogue``: article id -> (path, title, source, date, story), what the library lists;
 - ``names``: ``LABEL|canonical`` entity key -> the fullest surface form seen (sidebar labels);
-- ``features``: article id -> related-report features (``index.related.features``), read lazily.
+- ``features``: article id -> related-report features (``index.analysis.features``), read lazily.
 
 ``quick_catalogue`` and ``quick_unchanged`` answer from the folder alone, before any store is opened.
 """
@@ -33,7 +33,7 @@ MARKER = "newsdesk-index.json"
 # an institution keeps its full key; names shown in mixed case, dates and quantities plain;
 # 18: a line ending on a month or "of" carries the figure that opens the next;
 # 17: a short text wrapped by hand keeps its blank-line paragraphs whole;
-# 16, 15: related-report features keep the whole body's stems (index.related.features version 3);
+# 16, 15: related-report features keep the whole body's stems (index.analysis.features version 3);
 # 14: newswire boilerplate, time zones and clock times are not entities; 13: random bytes no
 # longer indexed as latin-1 text; 12: dates with newswire desk codes and
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;

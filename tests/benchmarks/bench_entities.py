@@ -89,8 +89,8 @@ def main() -> None:
         from index.analysis.tokens import analyse_body
     except ImportError:  # a tree from before index.analysis.tokens
         from index.store.core import analyse_body  # type: ignore[attr-defined,no-redef]
+    from index.analysis.features import features
     from index.ingest.formats import text_article
-    from index.related.features import features
 
     t0 = time.perf_counter()
     rec = RuleRecognizer()

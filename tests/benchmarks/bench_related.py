@@ -2,7 +2,7 @@
 
 Run: ``python tests/benchmarks/bench_related.py [--n 10000] [--seed 0] [--index]``
 
-By default the features are computed directly (``index.related.features.features`` on each generated article,
+By default the features are computed directly (``index.analysis.features.features`` on each generated article,
 with entities from ``index.analysis.entities``), which skips the slow Whoosh build; ``--index`` builds a real
 store in a temporary folder instead and times ``related(store, ...)`` and ``stories(store)``.
 It prints: feature time (and ``features()`` alone, an article), vector build (first call), related median/p95 over 300 articles, stories
@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_gen import generate, write_corpus
 
+from index.analysis.features import features
 from index.models import Article
 from index.related import group, rank, related, stories
-from index.related.features import features
 
 
 def _features_direct(n: int, seed: int) -> tuple[dict[str, Any], dict[str, str]]:

@@ -48,8 +48,8 @@ def sample(n: int) -> list[tuple[str, str, str]]:
 def main() -> None:
     """Write the dump."""
     from index.analysis.entities import extract
+    from index.analysis.features import features
     from index.analysis.tokens import analyse_body
-    from index.related.features import features
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from index.analysis.features import MAX_TERMS, features
 from index.models import Article
 from index.related import Related, RelatedError, Story, group, rank, related, stories
-from index.related.features import MAX_TERMS, features
 from index.store.core import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
 
 from index.analysis import tokens
-from index.related.features import key_terms
+from index.analysis.features import key_terms
 
 BODY = StemmingAnalyzer(stoplist=STOP_WORDS | {"s", "t"}, minsize=1)
 DEFAULT = StemmingAnalyzer()
