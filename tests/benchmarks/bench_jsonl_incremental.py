@@ -111,8 +111,8 @@ def main() -> None:
         feed.write_text("".join(lines), "utf-8")
         _touch(feed)
         step("one line removed")
-        manifest = index_dir / "manifest.json"
-        print(f"manifest: {manifest.stat().st_size / 1e6:.2f} MB")
+        database = index_dir / "newsdesk.sqlite"  # the manifest, one row per file (and per line)
+        print(f"database: {database.stat().st_size / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

@@ -313,7 +313,7 @@ def test_same_length_variant_keeps_offsets(text: str) -> None:
 def test_store_opened_while_another_creates_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store.core as store_module
+    import index.store.folder as store_module  # where the store creates its Whoosh index
 
     real = store_module.windex.create_in
     raced: list[bool] = []
