@@ -41,7 +41,7 @@ def _version() -> str:
 
 
 def _safe(text: str) -> str:
-    from index.ingest.textsafe import neutralise
+    from tui.engine import neutralise
 
     return neutralise(text)
 
@@ -184,7 +184,7 @@ def _open_store(
 ) -> Any:
     """The store of ``paths`` (``corpus``: the corpus they name, when already found: finding it
     again would print the library's notes twice)."""
-    from index.store.core import Store
+    from tui.engine import Store
 
     store = Store(corpus if corpus is not None else _corpus(paths), index_dir)
     for message in store.messages:
@@ -212,7 +212,7 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``newsdesk index``: update the index and report counts and skipped files."""
-    from index.store.tables import check_unchanged, default_index_dir
+    from tui.engine import check_unchanged, default_index_dir
 
     corpus = _corpus(args.paths)
     # Nothing changed (a stat-only walk and the index's database say so): answer without opening
@@ -270,9 +270,9 @@ def _quiet_check(corpus: list[str], index_dir: str | None) -> Callable[[], Any]:
     """
     import threading
 
-    import index.models  # noqa: F401  (see above)
-    from index.store import database, walk, whoosh_compat  # noqa: F401
-    from index.store.tables import quick_unchanged
+    from tui.engine import load_quiet_check, quick_unchanged
+
+    load_quiet_check()  # (see above)
 
     answer: list[Any] = []
 
@@ -293,7 +293,7 @@ def _quiet_check(corpus: list[str], index_dir: str | None) -> Callable[[], Any]:
 
 
 def _ensure_indexed(store: Any, unchanged: Any = None) -> None:
-    from index.store.errors import IndexBusy
+    from tui.engine import IndexBusy
 
     if unchanged is not None and not store.messages:
         return  # nothing changed since the last run (and the store was not rebuilt on opening)
@@ -310,7 +310,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     """``newsdesk search``: ranked hits with snippets."""
     corpus = _corpus(args.paths)
     unchanged = _quiet_check(corpus, args.index_dir)
-    from index.search import QueryError, parse, search
+    from tui.engine import QueryError, parse, search
 
     store = _open_store(args.paths, args.index_dir, corpus)
     try:
@@ -358,7 +358,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _shown_date(date: str | None) -> str | None:
     """A date as stored; one that could not be read is marked (it is kept as written)."""
-    from index.analysis.dates import is_parsed
+    from tui.engine import is_parsed
 
     return f"{date} (date unread)" if date and not is_parsed(date) else date
 
@@ -375,9 +375,9 @@ def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:
 
 
 def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
-    from index.ingest.formats import read_paths
     from index.models import Article
     from tui.cli_compare import ArgumentError, load_article
+    from tui.engine import read_paths
 
     articles: list[Any] = []
     skipped: list[Any] = []
@@ -396,7 +396,7 @@ def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
 def cmd_entities(args: argparse.Namespace) -> int:
     """``newsdesk entities``: the entities of articles, or ``--top`` for the corpus."""
     if args.top:
-        from index.search import facets
+        from tui.engine import facets
 
         store = _open_store(args.paths, args.index_dir)
         _ensure_indexed(store)
@@ -423,7 +423,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if not args.paths:
         print("newsdesk entities: give article files or folders (or --top)", file=sys.stderr)
         return EXIT_USAGE
-    from index.analysis import analyse
+    from tui.engine import analyse
 
     check_paths(args.paths, refs=True)
     articles, skipped = _read_articles(args.paths)
@@ -520,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands: dict[str, argparse.ArgumentParser] = build_parser().commands  # type: ignore[attr-defined]
     args = parse_args(commands[argv[0]], argv[1:])
     args.command = argv[0]
-    from index.store.errors import StoreError  # not index.store.core: no Whoosh import for this
+    from tui.engine import StoreError  # not index.store.core: no Whoosh import for this
 
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "index": cmd_index,

@@ -30,8 +30,7 @@ def load_article(ref: str) -> Any:
     Raises:
         ArgumentError: the file is missing, unreadable, or has no such article.
     """
-    from index.ingest.files import scan
-    from index.ingest.formats import read_file
+    from tui.engine import read_file, scan
 
     path, local = _split_ref(ref)
     if not path.is_file():
@@ -62,8 +61,7 @@ def load_article(ref: str) -> Any:
 
 
 def _jsonl_line(source: Any, local: str) -> Any:
-    from index.ingest.files import ReadError, read_bytes, size_limit
-    from index.ingest.jsonl import find_jsonl_article
+    from tui.engine import ReadError, find_jsonl_article, read_bytes, size_limit
 
     try:
         return find_jsonl_article(source, read_bytes(source.path, size_limit(source.path)), local)
@@ -78,9 +76,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     except ArgumentError as exc:
         print(f"newsdesk compare: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    from index.analysis import analyse
-    from index.compare import compare
-    from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+    from tui.engine import (
+        analyse,
+        compare,
+        comparison_to_json,
+        comparison_to_markdown,
+        comparison_to_text,
+    )
 
     result = compare(a, b, analyse(a), analyse(b))
     if args.format == "json":
@@ -95,7 +97,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     """The index of ``corpus`` (already checked by ``corpus_paths``), brought up to date."""
-    from index.store.core import IndexBusy, Store
+    from tui.engine import IndexBusy, Store
 
     store = Store(corpus, args.index_dir)
     for message in store.messages:
@@ -109,7 +111,7 @@ def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
 
 def cmd_related(args: argparse.Namespace) -> int:
     """``newsdesk related PATH``: reports covering the same story as an article."""
-    from index.related import related
+    from tui.engine import related
 
     path, local = _split_ref(args.path)
     if not path.is_file():
@@ -162,7 +164,7 @@ def cmd_related(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    from index.ingest.textsafe import neutralise
+    from tui.engine import neutralise
 
     if not found:
         print("no related reports")
@@ -174,8 +176,8 @@ def cmd_related(args: argparse.Namespace) -> int:
 
 def cmd_stories(args: argparse.Namespace) -> int:
     """``newsdesk stories``: the corpus grouped into stories."""
-    from index.related import stories
     from tui.cli_library import corpus_paths
+    from tui.engine import stories
 
     store = _store_for(args, corpus_paths(args.paths))
     groups = stories(store)
@@ -187,7 +189,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    from index.ingest.textsafe import neutralise
+    from tui.engine import neutralise
 
     titles = {a.id: a.title for a in store.catalogue()}
     for s in groups:

@@ -48,7 +48,7 @@ def corpus_paths(paths: Sequence[str]) -> list[str]:
 
 
 def _safe(text: str) -> str:
-    from index.ingest.textsafe import neutralise
+    from tui.engine import neutralise
 
     return neutralise(text)
 

@@ -41,7 +41,7 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
 
 
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
-    from index.ingest.textsafe import neutralise
+    from tui.engine import neutralise
 
     print(f"newsdesk story: {neutralise(message)}", file=sys.stderr)
     return status
@@ -49,8 +49,8 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     """The reports of the story of one article, with their entities, or why there are none."""
-    from index.story.find import story_of
     from tui.cli_compare import _store_for
+    from tui.engine import story_of
     from tui.paths import split_ref
 
     ref = args.articles[0]
@@ -88,10 +88,9 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
 
 def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     """The articles named on the command line (a folder: every article in it)."""
-    from index.analysis import analyse
-    from index.ingest.formats import read_paths
     from index.models import Article
     from tui.cli_compare import ArgumentError, load_article
+    from tui.engine import analyse, read_paths
 
     arts: list[Any] = []
     for ref in args.articles:
@@ -108,8 +107,7 @@ def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
 def cmd_story(args: argparse.Namespace) -> int:
     """``newsdesk story PATH...``: the claims every report of a story makes, disagreements,
     figures over time and sources."""
-    from index.story import StoryError, story_map
-    from index.story.render import story_to_json, story_to_markdown, story_to_text
+    from tui.engine import StoryError, story_map, story_to_json, story_to_markdown, story_to_text
 
     single = len(args.articles) == 1 and not Path(args.articles[0]).is_dir()
     got = _found_story(args) if single else _given(args)

@@ -36,7 +36,7 @@ def fetched_dir() -> Path:
 
 
 def _safe(text: str) -> str:
-    from index.ingest.textsafe import neutralise
+    from tui.engine import neutralise
 
     return neutralise(text)
 
@@ -98,7 +98,7 @@ def _index(folder: Path, index_dir: str | None, register: bool) -> int:
     Returns:
         How many articles were added or updated.
     """
-    from index.store.core import IndexBusy, Store
+    from tui.engine import IndexBusy, Store
 
     store = Store(corpus_holding(folder, register), index_dir)
     try:
@@ -134,10 +134,15 @@ def corpus_holding(folder: Path, register: bool) -> list[str]:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """``newsdesk add URL``: fetch a page, save its article as Markdown, index it."""
-    from index.ingest.html import PageError
-    from index.web.archive import saved_keys
-    from index.web.http import Fetcher, FetchError
-    from index.web.pages import fetch_page, page_document, save_page
+    from tui.engine import (
+        Fetcher,
+        FetchError,
+        PageError,
+        fetch_page,
+        page_document,
+        save_page,
+        saved_keys,
+    )
 
     root = Path(args.into).expanduser() if args.into else fetched_dir()
     folder = root if args.into else root / "pages"
@@ -185,7 +190,7 @@ def _already(args: argparse.Namespace, url: str, folder: Path) -> int:
 
 def cmd_feeds(args: argparse.Namespace) -> int:
     """``newsdesk feeds add|import|list|remove``."""
-    from index.web.feedlist import FeedError, FeedList, read_opml
+    from tui.engine import FeedError, FeedList, read_opml
 
     feeds = FeedList(data_dir())
     values = list(args.values)
@@ -286,9 +291,8 @@ def _list_feeds(feeds: Any, as_json: bool) -> int:
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     """``newsdesk fetch``: fetch every feed, save new items, index them, report per feed."""
-    from index.web.feeds import FeedError, FeedList, fetch_feeds
-    from index.web.http import Fetcher
     from tui.cli import _progress_printer
+    from tui.engine import FeedError, FeedList, Fetcher, fetch_feeds
 
     feeds = FeedList(data_dir())
     root = fetched_dir()

@@ -23,22 +23,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    # the command line's (tui/cli*.py)
+    from index.analysis import analyse
     from index.analysis.dates import is_parsed
     from index.analysis.entities import display_names
-    from index.compare import Comparison, Pair, Passage
-    from index.compare.report import comparison_to_markdown
+    from index.compare import Comparison, Pair, Passage, compare
+    from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
+    from index.ingest.files import ReadError, read_bytes, scan, size_limit
+    from index.ingest.formats import read_file, read_paths
+    from index.ingest.html import PageError
+    from index.ingest.jsonl import find_jsonl_article
     from index.ingest.textsafe import markdown_escape as markdown_text
     from index.ingest.textsafe import neutralise
     from index.models import Article, Entity, Facet, IndexReport, Skipped, Snippet
+    from index.related import related, stories
     from index.related.grouping import Story
     from index.related.reports import Related
-    from index.search import SORTS, Execution, by_date
+    from index.search import SORTS, Execution, QueryError, by_date, facets, parse, search
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
     from index.store import Store
-    from index.store.tables import ArticleInfo
+    from index.store.errors import IndexBusy, StoreError
+    from index.store.tables import ArticleInfo, check_unchanged, default_index_dir, quick_unchanged
+    from index.story import StoryError, story_map
+    from index.story.find import story_of
     from index.story.models import StoryMap
+    from index.story.render import story_to_json, story_to_markdown, story_to_text
     from index.vocabulary import kind as entity_kind
-    from index.web.feeds import FeedReport
+    from index.web.archive import saved_keys
+    from index.web.feedlist import FeedError, FeedList, read_opml
+    from index.web.feeds import FeedReport, fetch_feeds
+    from index.web.http import Fetcher, FetchError
+    from index.web.pages import fetch_page, page_document, save_page
 
 StoreFactory = Callable[[list[str], "str | None"], Any]
 """Opens the store for the corpus roots and index folder (tests inject their own)."""
@@ -270,6 +285,15 @@ class Engine:
             raise EngineError(str(exc)) from None
 
 
+def load_quiet_check() -> None:
+    """Import the modules the command line's quiet check (is the corpus unchanged?) runs in a
+    thread, in the calling thread first: two threads importing one module can wait on each other."""
+    import index.models
+    from index.store import database, walk, whoosh_compat
+
+    del index, database, walk, whoosh_compat  # imported for their effect
+
+
 # -- the engine's pure helpers, loaded on first use ----------------------------------------------
 
 _HELPERS = {
@@ -284,6 +308,47 @@ _HELPERS = {
     "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
     "markdown_text": "index.ingest.textsafe:markdown_escape",  # article text escaped as the brief escapes it
     "entity_kind": "index.vocabulary:kind",  # an entity label's names: query field, headings
+    # The command line's (tui/cli*.py): each command's engine calls, loaded when it runs.
+    "Store": "index.store",
+    "check_unchanged": "index.store.tables",
+    "default_index_dir": "index.store.tables",
+    "quick_unchanged": "index.store.tables",
+    "IndexBusy": "index.store.errors",
+    "StoreError": "index.store.errors",
+    "QueryError": "index.search",
+    "parse": "index.search",
+    "search": "index.search",
+    "facets": "index.search",
+    "read_paths": "index.ingest.formats",
+    "read_file": "index.ingest.formats",
+    "scan": "index.ingest.files",
+    "ReadError": "index.ingest.files",
+    "read_bytes": "index.ingest.files",
+    "size_limit": "index.ingest.files",
+    "find_jsonl_article": "index.ingest.jsonl",
+    "analyse": "index.analysis",
+    "compare": "index.compare",
+    "comparison_to_json": "index.compare.report",
+    "comparison_to_text": "index.compare.report",
+    "related": "index.related",
+    "stories": "index.related",
+    "story_of": "index.story.find",
+    "StoryError": "index.story",
+    "story_map": "index.story",
+    "story_to_json": "index.story.render",
+    "story_to_markdown": "index.story.render",
+    "story_to_text": "index.story.render",
+    "PageError": "index.ingest.html",
+    "saved_keys": "index.web.archive",
+    "Fetcher": "index.web.http",
+    "FetchError": "index.web.http",
+    "fetch_page": "index.web.pages",
+    "page_document": "index.web.pages",
+    "save_page": "index.web.pages",
+    "FeedError": "index.web.feedlist",
+    "FeedList": "index.web.feedlist",
+    "read_opml": "index.web.feedlist",
+    "fetch_feeds": "index.web.feeds",
 }
 """Name -> the engine module that defines it. Each is the engine's own function, returned as is (no
 wrapper: ``neutralise`` runs once a character when a view lays out an article)."""
@@ -305,21 +370,62 @@ __all__ = [
     "Comparison",
     "Engine",
     "EngineError",
+    "FeedError",
+    "FeedList",
     "FeedReport",
+    "FetchError",
+    "Fetcher",
+    "IndexBusy",
+    "PageError",
     "Pair",
     "Passage",
+    "QueryError",
+    "ReadError",
     "Related",
+    "Store",
+    "StoreError",
     "StoreFactory",
     "Story",
+    "StoryError",
+    "analyse",
     "by_date",
+    "check_unchanged",
+    "compare",
+    "comparison_to_json",
     "comparison_to_markdown",
+    "comparison_to_text",
     "default_factory",
+    "default_index_dir",
     "display_names",
     "entity_kind",
+    "facets",
+    "fetch_feeds",
+    "fetch_page",
+    "find_jsonl_article",
     "highlight_terms",
     "is_parsed",
+    "load_quiet_check",
     "markdown_text",
     "neutralise",
+    "page_document",
+    "parse",
     "query_words",
+    "quick_unchanged",
+    "read_bytes",
+    "read_file",
+    "read_opml",
+    "read_paths",
+    "related",
+    "save_page",
+    "saved_keys",
+    "scan",
+    "search",
+    "size_limit",
     "stemmed_tokens",
+    "stories",
+    "story_map",
+    "story_of",
+    "story_to_json",
+    "story_to_markdown",
+    "story_to_text",
 ]

@@ -65,13 +65,10 @@ def _ui_files() -> list[Path]:
 
 
 def _app_files() -> list[Path]:
-    """The screens, the widgets and the app's own modules: all of ``tui`` but the door itself and
-    the command line (``cli*.py``, ``paths.py``: not moved onto the door yet)."""
-    rest = [
-        p
-        for p in sorted(TUI.glob("*.py"))
-        if p.name != "engine.py" and not p.name.startswith("cli") and p.name != "paths.py"
-    ]
+    """The screens, the widgets, the app's own modules and the command line (``cli*.py``): all of
+    ``tui`` but the door itself."""
+    rest = [p for p in sorted(TUI.glob("*.py")) if p.name != "engine.py"]
+    assert any(p.name.startswith("cli") for p in rest), "the command line was not found"
     return _ui_files() + rest
 
 
