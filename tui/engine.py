@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     # the command line's (tui/cli*.py)
     from index.analysis import analyse
     from index.analysis.dates import is_parsed
-    from index.analysis.entities import display_names
+    from index.analysis.entity_keys import display_names
     from index.compare import Comparison, Pair, Passage, compare
     from index.compare.report import comparison_to_json, comparison_to_markdown, comparison_to_text
     from index.ingest.files import ReadError, read_bytes, scan, size_limit
@@ -304,7 +304,7 @@ _HELPERS = {
     "highlight_terms": "index.search.highlight",  # a search's words in an article, as ranges
     "stemmed_tokens": "index.search.highlight",  # words as the index analyses them, with offsets
     "query_words": "index.search.highlight",  # the words of a find-in-article query
-    "display_names": "index.analysis.entities",  # each entity's fullest name in one report
+    "display_names": "index.analysis.entity_keys",  # each entity's fullest name in one report
     "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
     "markdown_text": "index.ingest.textsafe:markdown_escape",  # article text escaped as the brief escapes it
     "entity_kind": "index.vocabulary:kind",  # an entity label's names: query field, headings

@@ -1,6 +1,9 @@
 """Text analysis: sentences, named entities, the gazetteer they are recognised with, and dates.
 
-``sentences`` (splitting and paragraphs), ``entities`` (the rule-based recogniser and its keys),
+``sentences`` (splitting and paragraphs), ``entities`` (the public ``extract`` and the recogniser
+registry; the recogniser is in ``recognizer``, built from ``entity_spans`` (dates, quantities,
+capitalised runs), ``entity_rules`` (classification rules) and ``entity_keys`` (canonical keys,
+aliases, display names, ``query_key``)),
 ``gazetteer`` (places, demonyms, organisations, titles), ``dates`` (publication dates as news data
 writes them), ``tokens`` (the index's own word analysis, shared by the postings and the features),
 ``features`` (each article's related-report features: whole-body vector, key terms, dates; made at

@@ -288,7 +288,7 @@ def _entity_value(field: str, value: str) -> str:
     """Fold an entity search value the way the index folds names (aliases, spelling variants)."""
     if any(c in value for c in "*?~[]{}"):
         return value
-    from index.analysis.entities import query_key
+    from index.analysis.entity_keys import query_key
 
     bare = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
     key = query_key(_FIELD_LABELS[field], bare)

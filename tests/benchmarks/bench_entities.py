@@ -83,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(args.tree))
 
-    from index.analysis.entities import RuleRecognizer
+    from index.analysis.recognizer import RuleRecognizer
 
     try:
         from index.analysis.tokens import analyse_body

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis.entities import (
-    AliasTable,
-    Recognizer,
-    RuleRecognizer,
-    display_name,
-    extract,
-    get_recognizer,
-    link_across,
-)
+from index.analysis.entities import Recognizer, extract, get_recognizer
+from index.analysis.entity_keys import AliasTable, display_name, link_across
+from index.analysis.recognizer import RuleRecognizer
 from index.models import Entity
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

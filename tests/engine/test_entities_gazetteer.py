@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from index.analysis.entities import RuleRecognizer, extract
+from index.analysis.entities import extract
 from index.analysis.gazetteer import Gazetteer
+from index.analysis.recognizer import RuleRecognizer
 
 
 def found(text: str, rec: RuleRecognizer | None = None) -> list[tuple[str, str, str]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from index.analysis.entities import display_names, extract
+from index.analysis.entities import extract
+from index.analysis.entity_keys import display_names
 from index.compare import compare
 from index.models import Article
 from tui.screens.compare_model import entity_panel

@@ -1,0 +1,256 @@
+"""Canonical keys of entities and the names shown for them.
+
+Person keys that unify transliterations, the in-article resolution of candidates (a surname takes
+the full name the article wrote, a "person" called "its" is a firm), cross-article linking
+(:class:`AliasTable`, :func:`link_across`), display names, and :func:`query_key`, the key a search
+value stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from index.analysis.entity_spans import TRANSLIT_RE, Cand, date_key
+from index.analysis.gazetteer import (
+    INSTITUTIONS,
+    key_of,
+)
+from index.models import Entity
+
+
+# ---------------------------------------------------------------- keys and linking
+def _person_key(surface: str) -> str:
+    """Folded name with transliteration variants unified ("Zelenskyy", "Zelenskiy" -> "zelensky")."""
+    return " ".join(TRANSLIT_RE.sub("y", w) for w in key_of(surface).split())
+
+
+def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | None:
+    """The most frequent full name in which ``token`` is the last, else the first, word.
+
+    A word matches when it is ``token`` or, for a token of five letters or more, when their
+    similarity (rapidfuzz ``ratio``) is at least 88; rapidfuzz scores all the names in one call.
+
+    Args:
+        token: A lone name's key.
+        fulls: (count, key, words) of the article's full names.
+    """
+    from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import extract
+
+    for pos in (-1, 0):
+        words = [w[pos] for _, _, w in fulls]
+        if len(token) >= 5:  # an equal word scores 100
+            hits = [
+                i for _, _, i in extract(token, words, scorer=ratio, score_cutoff=88, limit=None)
+            ]
+        else:
+            hits = [i for i, w in enumerate(words) if w == token]
+        if hits:
+            return max((fulls[i][0], fulls[i][1]) for i in hits)[1]
+    return None
+
+
+def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
+    cands.sort(key=lambda c: (c.start, -c.end))
+    kept: list[Cand] = []
+    for c in cands:
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    fulls: Counter[str] = Counter()
+    for c in kept:
+        if c.label == "PERSON":
+            c.canonical = _person_key(text[c.start : c.end])
+            if " " in c.canonical:
+                fulls[c.canonical] += 1
+    _merge_fuzzy(fulls, kept)
+    full_words = [(n, k, k.split()) for k, n in fulls.items()]
+    matched: dict[str, str | None] = {}  # a surname said ten times is matched once
+    orgs = sorted({key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"})
+    # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
+    # weekly review". One such mention decides for every mention of the name in the article.
+    firms = {c.canonical for c in kept if c.label == "PERSON" and _FIRM_AFTER.match(text, c.end)}
+    out: list[Entity] = []
+    for c in kept:
+        surface = text[c.start : c.end]
+        if c.label == "PERSON" and " " in c.canonical:
+            # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc".
+            org = next((o for o in orgs if o.startswith(c.canonical + " ")), None)
+            if org or c.canonical in firms:
+                c.label, c.canonical = "ORG", org or c.canonical
+        if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
+            token = _person_key(surface)
+            if token not in matched:
+                matched[token] = _match_person(token, full_words)
+            full = matched[token]
+            if full:
+                c.label, c.canonical = "PERSON", full
+            elif c.label == "?":
+                key = key_of(surface)
+                org = next((o for o in orgs if o.split()[0] == key and " " in o), None)
+                if org:
+                    c.label, c.canonical = "ORG", org
+                elif c.hint in {"person", "said"}:
+                    c.label, c.canonical = "PERSON", _person_key(surface)
+                elif c.hint == "place":
+                    c.label, c.canonical = "PLACE", key
+                else:
+                    continue
+        if c.label == "PERSON" and c.canonical in firms:
+            c.label = "ORG"  # "Smith" of "Comissaria Smith"
+        if c.label == "ORG" and key_of(surface) in INSTITUTIONS:
+            # "the Treasury" of an article that names the "Treasury Department".
+            full = next((o for o in orgs if o.startswith(key_of(surface) + " ")), None)
+            c.canonical = full or c.canonical
+        if not c.canonical:
+            c.canonical = key_of(surface)
+        out.append(Entity(c.start, c.end, c.label, surface, c.canonical))
+    return out
+
+
+_FIRM_AFTER = re.compile(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")
+"""After a name: the article calls it "its" ("X said in its weekly review"). ", which" is no cue:
+in "directed by Jorge Nasser, which also helped" it is the radio."""
+
+
+def _merge_fuzzy(fulls: Counter[str], cands: list[Cand]) -> None:
+    """Merge near-identical full names of one article onto the most frequent spelling."""
+    from rapidfuzz.fuzz import ratio
+
+    ranked = sorted(fulls, key=lambda k: (-fulls[k], -len(k)))
+    alias: dict[str, str] = {}
+    for i, k in enumerate(ranked):
+        for better in ranked[:i]:
+            if better not in alias and k.count(" ") == better.count(" ") and ratio(k, better) >= 90:
+                alias[k] = better
+                break
+    for c in cands:
+        if c.canonical in alias:
+            fulls[alias[c.canonical]] += fulls.pop(c.canonical, 0)
+            c.canonical = alias[c.canonical]
+
+
+class AliasTable:
+    """Cross-article person linking: a lone surname takes the full name seen elsewhere.
+
+    Feed every article's entities to :meth:`observe`, then map each through :meth:`resolve`.
+    """
+
+    def __init__(self) -> None:
+        """Create an empty table."""
+        self._by_token: dict[str, Counter[str]] = {}
+
+    def observe(self, entities: Iterable[Entity]) -> None:
+        """Record the full person names of one article.
+
+        Args:
+            entities: Entities of one article.
+        """
+        for ent in entities:
+            if ent.label == "PERSON" and " " in ent.canonical:
+                words = ent.canonical.split()
+                for w in {words[0], words[-1]}:
+                    self._by_token.setdefault(w, Counter())[ent.canonical] += 1 + (w == words[-1])
+
+    def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
+        """Give lone person names the key of the full name most often seen with them.
+
+        Args:
+            entities: Entities of one article.
+
+        Returns:
+            The entities, with single-word person keys replaced where a full name is known.
+        """
+        out: list[Entity] = []
+        for ent in entities:
+            if (
+                ent.label == "PERSON"
+                and " " not in ent.canonical
+                and ent.canonical in self._by_token
+            ):
+                full = self._by_token[ent.canonical].most_common(1)[0][0]
+                ent = replace(ent, canonical=full)
+            out.append(ent)
+        return out
+
+
+def link_across(articles: Sequence[Sequence[Entity]]) -> list[list[Entity]]:
+    """Link person names across articles (a lone "Putin" joins "Vladimir Putin").
+
+    Args:
+        articles: Entities of each article, as returned by :func:`extract`.
+
+    Returns:
+        The same entities per article, with canonical keys linked across the set.
+    """
+    table = AliasTable()
+    for ents in articles:
+        table.observe(ents)
+    return [table.resolve(ents) for ents in articles]
+
+
+def display_name(entities: Iterable[Entity], canonical: str) -> str:
+    """The most complete surface form of ``canonical`` among ``entities``, for display.
+
+    Args:
+        entities: Entities of one or several articles.
+        canonical: A canonical key.
+
+    Returns:
+        The longest mixed-case surface form without a leading "the", or the key in title case.
+    """
+    return display_names(e for e in entities if e.canonical == canonical).get(
+        canonical, canonical.title()
+    )
+
+
+def display_names(entities: Iterable[Entity]) -> dict[str, str]:
+    """Each canonical key's most complete surface form among ``entities`` (see ``display_name``).
+
+    Only forms these entities write are used: a report that writes "North Korea" is never shown
+    as naming "DPRK", the alias another report used for the same key.
+    """
+    forms: dict[str, Counter[str]] = {}
+    for e in entities:
+        if e.canonical:
+            form = " ".join(_LEADING_THE.sub("", e.text).split())
+            forms.setdefault(e.canonical, Counter())[form] += 1
+    return {
+        key: max(seen, key=lambda f: (not f.isupper(), len(f.split()), seen[f], len(f), f))
+        for key, seen in forms.items()
+    }
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def query_key(label: str, value: str) -> str:
+    """The canonical key a search value stands for, so ``person:zelenskyy`` meets "Zelensky".
+
+    Args:
+        label: An entity label (``PERSON``, ``PLACE``, ...).
+        value: What the user typed after the field, without quotes.
+
+    Returns:
+        The value folded the way canonical keys of that label are made (aliases such as "DPRK" or
+        "U.S." resolved for places); unknown names come back folded, never dropped.
+    """
+    from index.analysis.gazetteer import key_of, load_gazetteer
+
+    if label == "PERSON":
+        return _person_key(value)
+    if label == "DATE":
+        return date_key(value)  # "October 13" -> "--10-13", as the index keys it
+    key = key_of(value)
+    if label == "PLACE":
+        gz = load_gazetteer()
+        if key in gz.places:
+            return gz.places[key][0]
+        compact = value.replace(".", "").strip()
+        if compact.isupper() and compact in gz.acronyms:
+            return gz.acronyms[compact]
+    if label == "GROUP":
+        return load_gazetteer().groups.get(key, key)
+    return key

@@ -1,0 +1,343 @@
+"""The rule-based entity recogniser: spans, gazetteer and rules put together.
+
+:class:`RuleRecognizer` finds date and quantity spans and capitalised runs
+(:mod:`index.analysis.entity_spans`), classifies the runs with the gazetteer and the context rules
+(:mod:`index.analysis.entity_rules`), and settles keys (:mod:`index.analysis.entity_keys`).
+"""
+
+from __future__ import annotations
+
+from index.analysis.entity_keys import finish_candidates
+from index.analysis.entity_rules import (
+    NOT_ORGS,
+    city_ok,
+    common_acronym,
+    gazetteer_windows,
+    in_brackets,
+    in_caps_line,
+    is_title,
+    name_like,
+    org_head_follows,
+    sentence_start,
+    split_run,
+    strip_poss,
+    tok_end,
+)
+from index.analysis.entity_spans import (
+    ACRO_RE,
+    ADMIN_HEADS,
+    DATE_RE,
+    LOWER_RE,
+    NUMBERS,
+    POSS_RE,
+    QTY_RE,
+    SEQ_RE,
+    TOK_RE,
+    Cand,
+    Tok,
+    add_quantity,
+    caps_lines,
+    date_key,
+)
+from index.analysis.gazetteer import (
+    ATTRIBUTION_VERBS,
+    EVENT_HEADS,
+    FUNCTION_WORDS,
+    HYPHEN_SUFFIXES,
+    INSTITUTIONS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    ROLE_NOUNS,
+    Gazetteer,
+    fold,
+    key_of,
+    load_gazetteer,
+)
+from index.models import Entity
+
+
+class RuleRecognizer:
+    """Fast rule and gazetteer recognizer (no model, no network)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        """Create a recognizer.
+
+        Args:
+            gazetteer: Lookup tables; the shared lazily built one when omitted.
+        """
+        self._gz = gazetteer
+
+    @property
+    def gz(self) -> Gazetteer:
+        """The gazetteer, loaded on first use."""
+        if self._gz is None:
+            self._gz = load_gazetteer()
+        if not self._gz.prefixes and (self._gz.places or self._gz.groups):
+            self._gz.fill_prefixes()  # a gazetteer made by hand
+        return self._gz
+
+    def extract(self, text: str) -> list[Entity]:
+        """Find entities in ``text``.
+
+        Args:
+            text: An article's plain text.
+
+        Returns:
+            Non-overlapping entities sorted by ``start``, with ``text == text[start:end]``.
+        """
+        claimed = bytearray(len(text))
+        cands: list[Cand] = []
+        for m in DATE_RE.finditer(text):
+            s, e = m.span("ctx") if m.group("ctx") else m.span()
+            if claimed.find(1, s, e) < 0:
+                cands.append(Cand(s, e, "DATE", date_key(text[s:e])))
+                claimed[s:e] = b"\x01" * (e - s)
+        # The pattern treats both apostrophes alike: unify them in the text, not in each word.
+        lower_words = frozenset(LOWER_RE.findall(text.replace("’", "'") if "’" in text else text))
+        caps = caps_lines(text)
+        for m in SEQ_RE.finditer(text):
+            self._names(text, m.start(), m.group(), claimed, lower_words, caps, cands)
+        for c in cands:
+            if c.label != "DATE":
+                claimed[c.start : c.end] = b"\x01" * (c.end - c.start)
+        for m in QTY_RE.finditer(text):
+            add_quantity(text, m, claimed, cands)
+        return finish_candidates(text, cands)
+
+    # -------------------------------------------------------------- names
+    def _names(
+        self,
+        text: str,
+        base: int,
+        seq: str,
+        claimed: bytearray,
+        lower_words: frozenset[str],
+        caps: list[tuple[int, int]],
+        out: list[Cand],
+    ) -> None:
+        toks: list[Tok] = []
+        for m in TOK_RE.finditer(seq):
+            s, e = base + m.start(), base + m.end()
+            if claimed.find(1, s, e) >= 0:
+                toks.append(Tok(s, e, "", "", conn=True))  # a date inside breaks the name
+                continue
+            word = m.group()
+            conn = word[0].islower() or word == "&"
+            if not conn and "-" in word and word.rsplit("-", 1)[1] in HYPHEN_SUFFIXES:
+                word = word.rsplit("-", 1)[0]
+                e = s + len(word)
+            tok = Tok(s, e, word, fold(word), conn=conn)
+            if (
+                toks
+                and not conn
+                and tok.low in FUNCTION_WORDS
+                and tok.low != "the"
+                and not toks[-1].conn
+                and not word.isupper()
+            ):
+                tok.conn = True  # "Ellen DeGeneres To Host": a title-case headline word breaks it
+            if toks and caps and in_caps_line(caps, s) != in_caps_line(caps, toks[-1].start):
+                toks.append(Tok(s, s, "", "", conn=True))  # a headline never joins the next line
+            pm = POSS_RE.search(word) if len(word) > 2 and not conn else None
+            if pm:
+                tok.poss = True
+            toks.append(tok)
+        self._gazetteer_pass(toks, caps)
+        for piece in split_run(toks):
+            self._classify(text, piece, lower_words, in_caps_line(caps, piece[0].start), out)
+
+    def _gazetteer_pass(self, toks: list[Tok], caps: list[tuple[int, int]]) -> None:
+        gz, i, n = self.gz, 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if t.conn or not t.text or (t.low in FUNCTION_WORDS and not t.text.isupper()):
+                i += 1
+                continue
+            in_caps = bool(caps) and in_caps_line(caps, t.start)
+            bare = t.text.replace(".", "")
+            if bare in NOT_ORGS:
+                i += 1  # "8 a.m. EST" is a time zone, not Estonia nor Cameroon's Est region
+                continue
+            if not in_caps and ACRO_RE.match(t.text) and bare in gz.acronyms:
+                t.gaz = (1, "PLACE", gz.acronyms[bare], "country")
+                i += 1
+                continue
+            hit = None
+            for length, key in reversed(gazetteer_windows(toks, i, n, gz)):
+                if key in gz.groups:
+                    hit = (length, "GROUP", gz.groups[key], "group")
+                    break
+                canon, kind = gz.places[key]
+                if kind == "city" and length == 1 and not city_ok(gz, key, toks, i, in_caps):
+                    continue
+                hit = (length, "PLACE", canon, kind)
+                break
+            if hit:
+                t.gaz = hit
+                i += hit[0]
+            else:
+                i += 1
+
+    def _classify(
+        self,
+        text: str,
+        toks: list[Tok],
+        lower_words: frozenset[str],
+        in_caps: bool,
+        out: list[Cand],
+    ) -> None:
+        the: Tok | None = None
+        while (
+            toks
+            and toks[0].gaz is None
+            and (toks[0].low in FUNCTION_WORDS or (is_title(toks[0]) and len(toks) == 1))
+        ):
+            if toks[0].low == "the" and not sentence_start(text, toks[0].start):
+                the = toks[0]
+            toks = toks[1:]
+        if not toks:
+            return
+        first = toks[0]
+        initial = sentence_start(text, first.start) or in_caps
+        if (
+            initial
+            and len(toks) > 1
+            and first.gaz is None
+            and not is_title(first)
+            and (first.low in lower_words or first.low.endswith("ly"))
+        ):
+            toks, the = toks[1:], None  # "Officials Kim ..." at a sentence start
+        i, n, person_next = 0, len(toks), False
+        while i < n:
+            t = toks[i]
+            if (
+                t.gaz is None
+                and is_title(t)
+                and i + 1 < n
+                and not (not person_next and org_head_follows(toks, i))
+            ):
+                person_next, i = True, i + 1
+                if toks[i].conn:  # "Secretary of State X": skip the office's object
+                    while i < n and toks[i].conn:
+                        i += 1
+                    i += 1
+                continue
+            if t.conn:
+                i += 1
+                continue
+            # An organisation head absorbs the names before it: "U.S. State Department".
+            h = -1
+            for k in range(i, n):
+                if is_title(toks[k]) and k > i:
+                    break
+                if toks[k].low.rstrip(".") in ORG_HEADS or toks[k].low.rstrip(".'’s") in ORG_HEADS:
+                    h = k
+                if toks[k].poss:
+                    break
+            tail = h >= 0 and h + 1 < n and toks[h + 1].conn and toks[h + 1].text != ""
+            if (h > i or (h == i and tail)) and not in_caps and not person_next:
+                if tail:  # "Bank of England", "House of Representatives"
+                    h = next((k for k in range(h + 2, n) if toks[k].poss), n - 1)
+                start = the.start if the is not None and i == 0 else t.start
+                out.append(Cand(start, tok_end(toks[h]), "ORG", ""))
+                i = h + 1
+                continue
+            if t.gaz is not None and person_next and t.gaz[3] in {"city", "region"}:
+                t.gaz = None  # "President Vladimir Putin": a title outranks a town name
+            if t.gaz is not None:
+                length, label, canon, _kind = t.gaz
+                j = i + length
+                end = tok_end(toks[j - 1])
+                if (
+                    label == "PLACE"
+                    and j < n
+                    and toks[j].low in PLACE_HEADS
+                    and not toks[j - 1].poss
+                ):
+                    # "Kursk Oblast" is the Kursk of "the Kursk region": one entity. A river, county
+                    # or state of that name is another place.
+                    keep = toks[j].low in ADMIN_HEADS
+                    end, canon, j = tok_end(toks[j]), canon if keep else "", j + 1
+                if j < n and toks[j].low in EVENT_HEADS and not toks[j - 1].poss:
+                    i = j + 1  # "Korean War": a named event, not a group
+                    continue
+                out.append(Cand(t.start, end, label, canon))
+                i, person_next = j, False
+                continue
+            if in_caps:
+                i += 1
+                continue
+            k = i + 1
+            while k < n and toks[k].gaz is None and not is_title(toks[k]) and not toks[k - 1].poss:
+                k += 1
+            run = toks[i:k]
+            i = k
+            if (
+                person_next
+                and k < n
+                and is_title(toks[k])
+                and all(x.low in lower_words for x in run)
+            ):
+                continue  # "Foreign Trade Minister X": the office goes on; the person follows it
+            if in_brackets(text, run[0].start) and not all(x.text.isupper() for x in run):
+                # Reuters writes company names in angle brackets: "<Merrill Lynch Capital Markets>".
+                out.append(Cand(run[0].start, tok_end(run[-1]), "ORG", ""))
+                person_next = False
+                continue
+            if person_next and all(is_title(x) for x in run):
+                person_next = False  # "the Prime Minister is elected": an office, no name follows
+                continue
+            if person_next and run[-1].low in EVENT_HEADS:
+                person_next = False  # "General Agreement on Tariffs": a title word opening a name
+                continue
+            if person_next:
+                if len(run) <= 4:
+                    out.append(Cand(run[0].start, tok_end(run[-1]), "PERSON", ""))
+                person_next = False
+            elif run[-1].low in EVENT_HEADS or run[-1].low in ORG_HEADS:
+                continue
+            elif len(run) > 1 and (run[-1].low in PLACE_HEADS or run[0].low in PLACE_PREFIXES):
+                admin = run[-1].low in ADMIN_HEADS  # "Hubei Province" is Hubei
+                key = key_of(" ".join(x.text for x in run[:-1] if x.text)) if admin else ""
+                out.append(Cand(run[0].start, tok_end(run[-1]), "PLACE", key))
+            elif len(run) == 1:
+                self._lone(text, run[0], lower_words, out)
+            elif len(run) <= 4 and name_like(run, lower_words):
+                out.append(Cand(run[0].start, tok_end(run[-1]), "PERSON", ""))
+
+    def _lone(self, text: str, t: Tok, lower_words: frozenset[str], out: list[Cand]) -> None:
+        word = strip_poss(t.text)
+        if len(word) == 1 or t.low == "reuter" or t.low in NUMBERS:
+            # A lone capital letter ("S and P said") is an initial, "Reuter" a sign-off, "Six" in
+            # "on May Six said" a number.
+            return
+        if in_brackets(text, t.start) and not word.isupper():
+            out.append(Cand(t.start, tok_end(t), "ORG", ""))
+            return
+        if ACRO_RE.match(word):
+            if word in NOT_ORGS:
+                return  # newswire boilerplate ("REUTER", "NOTE") or a time zone ("UTC")
+            if not common_acronym(text, t.start, word):
+                out.append(Cand(t.start, tok_end(t), "ORG", ""))
+            return
+        if t.low in INSTITUTIONS:
+            out.append(Cand(t.start, tok_end(t), "ORG", ""))
+            return
+        if (t.low in lower_words or fold(word) in lower_words) and sentence_start(text, t.start):
+            return
+        before = text[max(0, t.start - 30) : t.start].split()
+        after = text[tok_end(t) : tok_end(t) + 30].split()
+        prev = before[-1].lower().rstrip(".,") if before else ""
+        nxt = after[0].lower().strip(".,;:") if after else ""
+        hint = ""
+        if prev in ROLE_NOUNS or prev in {"mr", "mrs", "ms", "dr"}:
+            hint = "person"
+        elif nxt in PLACE_NOUNS:
+            hint = "place"
+        elif nxt in ATTRIBUTION_VERBS or (
+            len(after) > 1 and after[1].lower() in ATTRIBUTION_VERBS and nxt.endswith("ly")
+        ):
+            hint = "said"
+        out.append(Cand(t.start, tok_end(t), "?", "", hint))
