@@ -10,7 +10,8 @@ The public face is :func:`compare` (two articles) and :func:`compare_texts` (two
   (the learned models: same claim, similarity, same event; their floors);
 - ``matching``: candidates, many-to-many alignment, boilerplate, claims within long sentences;
 - what each sentence states: ``numbers``, ``units``, ``figure_patterns`` and ``figures`` (figures with
-  their hedges, roles and parts), ``readings`` (dates, times, status, certainty, denials);
+  their hedges, roles and parts), ``readings`` (one sentence read once) with ``dates_times`` (dates,
+  weekdays, clock times) and ``status_cues`` (status, certainty, fates, sources, denials);
 - where two disagree: ``closeness`` (which sentence pairs to compare), ``figure_conflicts``,
   ``claim_conflicts`` (dates, status, certainty, sources, fates, denials), ``conflicts`` (``find``);
 - ``worddiff``: the words of an aligned pair that the other lacks or states differently;

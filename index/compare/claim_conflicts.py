@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from index.compare.closeness import CERTAIN, CLOCK
+from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
-from index.compare.readings import DAYS, FATES, Reading, cues, denials, same_source, time_gap
+from index.compare.readings import Reading, cues
+from index.compare.status_cues import FATES, denials, same_source
 from index.compare.words import stem
 
 __all__ = ["Told", "claim_conflicts", "denial_conflicts", "fate_conflicts"]

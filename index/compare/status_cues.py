@@ -1,0 +1,220 @@
+"""Cues of a sentence's status and certainty, the fates it tells, whom it credits, and what it denies.
+
+``read_cues`` reads them from one sentence (for :func:`index.compare.readings.cues`, on first use);
+``FATES``, ``denials`` and ``same_source`` serve the claim rules of :mod:`index.compare.claim_conflicts`.
+Each cue's search runs only when a word it needs is there. Lexicons are generic, never the words of one story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.compare.words import STOP, stem
+
+__all__ = ["FATES", "Cues", "denials", "read_cues", "same_source"]
+
+# --- status and certainty cues ------------------------------------------------------------------------
+
+_PROSPECTIVE = re.compile(
+    r"\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
+    r"deployed|potential deployment|preparing|prepare|plans? to|set to|rumou?red to|expected to|"
+    r"will be sent|would be sent)\b",
+    re.IGNORECASE,
+)
+_ACTUAL = re.compile(
+    r"\b(?:ha(?:ve|s) joined|joined the (?:conflict|war|fighting|battle)|fought|fighting alongside|"
+    r"engag(?:ed|ing) in (?:combat|battle|fighting|their first)|combat operations|first (?:clash|"
+    r"battles?)|clash(?:ed)? with|were killed)\b"
+    r"|\b(?:ha(?:ve|s) been (?:sent|deployed)|ha(?:ve|s) sent|arrived|began (?:their|fighting|"
+    r"arriving)|begun)\b",
+    re.IGNORECASE,
+)
+
+
+def _actual(text: str) -> re.Match[str] | None:
+    """The strongest cue that a prospective event has happened (fighting before arriving)."""
+    hits = list(_ACTUAL.finditer(text))
+    strong = [
+        h
+        for h in hits
+        if h.lastindex is None
+        and not re.match(
+            r"ha(?:ve|s) (?:been )?(?:sent|deployed)|arrived|began|begun", h.group(0), re.IGNORECASE
+        )
+    ]
+    return strong[0] if strong else (hits[0] if hits else None)
+
+
+_HEDGED = re.compile(
+    r"\b(?:rumou?red|reportedly|allegedly|alleged|unconfirmed|unverified|if verified|suspected|"
+    r"believed to|thought to|possibl[ey]|potentially|considering|could have|may have|might have|"
+    r"speculat\w*|unclear|not yet (?:known|confirmed))\b",
+    re.IGNORECASE,
+)
+_CONFIRMED = re.compile(
+    r"\b(?:confirmed|confirms|verified|officially|acknowledged|deliberately|intentionally)\b",
+    re.IGNORECASE,
+)
+# Two accounts of one fate: (cue of one side, cue of the other, how to say it).
+FATES = [
+    (
+        re.compile(r"\brescu\w+", re.IGNORECASE),
+        re.compile(
+            r"\b(?:captur\w+|apprehend\w*|arrest\w*|detain\w*|nabb\w+|seiz\w+ the)\b", re.IGNORECASE
+        ),
+        "rescued",
+        "captured",
+    ),
+    (
+        re.compile(r"\b(?:at|on) the scene\b|\bkilled instantly\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:on the way to|en route to|later (?:at|in)|at|in) (?:the |a )?hospital\b",
+            re.IGNORECASE,
+        ),
+        "died at the scene",
+        "died on the way to or in hospital",
+    ),
+]
+# Who a sentence credits: "..., Sheriff Robert Pickell said", "according to the Red Cross".
+_NAME = (
+    r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+"
+    r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)?)"  # "Zadan and Meron"
+)
+_SOURCE = re.compile(
+    rf"{_NAME},?\s+(?:said|says|told|stated|reported|announced|confirmed)\b"
+    rf"|\b(?:according to|said|says|told)\s+(?:the\s+)?{_NAME}"
+)
+
+
+def _sources(text: str) -> set[str]:
+    """Capitalised names credited with the sentence's claim (without a leading 'The')."""
+    out = set()
+    for m in _SOURCE.finditer(text):
+        name = (m.group(1) or m.group(2)).strip()
+        name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
+        if (name and m.start() > 0) or name.count(" "):
+            out.add(name)
+    return out
+
+
+# A denial of an act: "no tsunami warning was issued", "she never entered the clinic".
+_DENIAL = re.compile(
+    r"\b(?:no|never|not|neither)\s+((?:[a-z]+\s+){0,3}?)(?:was|were|been|be|have|has|had)?\s*"
+    r"([a-z]{3,}ed)\b"
+)
+
+
+@lru_cache(maxsize=8192)
+def denials(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """Each denied act of a sentence: its verb's stem, the stems of what it denies, as written
+    (a sentence meets many others: read once)."""
+    out = []
+    for m in _DENIAL.finditer(text):
+        what = frozenset(stem(w) for w in m.group(1).split() if w not in STOP and len(w) > 2)
+        out.append((stem(m.group(2)), what, m.group(0)))
+    return tuple(out)
+
+
+def same_source(na: set[str], nb: set[str]) -> bool:
+    """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do)."""
+
+    def lasts(names: set[str]) -> set[str]:
+        return {part.split()[-1].lower() for n in names for part in n.split(" and ")}
+
+    return bool(lasts(na) & lasts(nb))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    prospective: re.Match[str] | None
+    actual: re.Match[str] | None
+    fates: tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]
+    hedged: re.Match[str] | None
+    confirmed: re.Match[str] | None
+    sources: frozenset[str]
+    any_fate: bool = False  # whether any fate (rescued, captured, dead at the scene ...) is told
+
+
+# Word beginnings of which every match of a cue holds one: without any, the search is skipped.
+_GATES = {
+    "prospective": ("train", "deploy", "prepar", "plan", "set", "rumo", "expect", "sent"),
+    "actual": (
+        "join",
+        "fought",
+        "fight",
+        "engag",
+        "combat",
+        "clash",
+        "battle",
+        "kill",
+        "sent",
+        "deploy",
+        "arriv",
+        "began",
+        "begun",
+    ),
+    "hedged": (
+        "rumo",
+        "report",
+        "alleg",
+        "unconfirm",
+        "unverif",
+        "verifi",
+        "suspect",
+        "believ",
+        "thought",
+        "possib",
+        "potential",
+        "consider",
+        "have",
+        "speculat",
+        "unclear",
+        "known",
+        "confirm",
+    ),
+    "confirmed": ("confirm", "verifi", "official", "acknowledg", "deliberate", "intentional"),
+    "fate": (
+        "rescu",
+        "captur",
+        "apprehend",
+        "arrest",
+        "detain",
+        "nabb",
+        "seiz",
+        "scene",
+        "instantly",
+        "hospital",
+    ),
+    "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
+}
+
+# every word beginning, longest first, and the gates it opens (a longer one opens the shorter's)
+_PREFIXES = sorted({p for ps in _GATES.values() for p in ps}, key=len, reverse=True)
+_GATE_OF = {
+    p: frozenset(k for k, ps in _GATES.items() for q in ps if p.startswith(q)) for p in _PREFIXES
+}
+_GATE_RX = re.compile(r"\b(?:" + "|".join(_PREFIXES) + ")")
+
+
+def read_cues(t: str) -> Cues:
+    """The status, certainty, fate and source cues of one sentence's text (each searched only when
+    a word it needs is there)."""
+    opened: set[str] = set()
+    for m in _GATE_RX.finditer(t.lower()):
+        opened |= _GATE_OF[m.group(0)]
+    has = {k: k in opened for k in _GATES}
+    fates = tuple(
+        (one.search(t), other.search(t)) if has["fate"] else (None, None)
+        for one, other, _, _ in FATES
+    )
+    return Cues(
+        _PROSPECTIVE.search(t) if has["prospective"] else None,
+        _actual(t) if has["actual"] else None,
+        fates,
+        _HEDGED.search(t) if has["hedged"] else None,
+        _CONFIRMED.search(t) if has["confirmed"] else None,
+        frozenset(_sources(t)) if has["source"] else frozenset(),
+        any(one or other for one, other in fates),
+    )
