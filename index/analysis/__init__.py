@@ -4,7 +4,8 @@
 registry; the recogniser is in ``recognizer``, built from ``entity_spans`` (dates, quantities,
 capitalised runs), ``entity_rules`` (classification rules) and ``entity_keys`` (canonical keys,
 aliases, display names, ``query_key``)),
-``gazetteer`` (places, demonyms, organisations, titles), ``dates`` (publication dates as news data
+``gazetteer`` (places, demonyms, groups, and the keys names fold to), ``lexicon`` (the
+recogniser's generic word lists: titles, organisation and place heads, months, demonyms), ``dates`` (publication dates as news data
 writes them), ``tokens`` (the index's own word analysis, shared by the postings and the features),
 ``features`` (each article's related-report features: whole-body vector, key terms, dates; made at
 index time, read by :mod:`index.related`). :func:`analyse` is the per-article analysis done once at index time (entities), kept

@@ -14,10 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from index.analysis.entity_spans import TRANSLIT_RE, Cand, date_key
-from index.analysis.gazetteer import (
-    INSTITUTIONS,
-    key_of,
-)
+from index.analysis.gazetteer import key_of
+from index.analysis.lexicon import INSTITUTIONS
 from index.models import Entity
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from index.analysis.entity_spans import ACRO_RE, POSS_RE, TIME_ZONES, Tok
-from index.analysis.gazetteer import (
+from index.analysis.gazetteer import Gazetteer, key_of
+from index.analysis.lexicon import (
     CONNECTORS,
     EVENT_HEADS,
     EVENT_PREFIXES,
@@ -20,8 +21,6 @@ from index.analysis.gazetteer import (
     PLACE_HEADS,
     PLACE_PREFIXES,
     TITLES,
-    Gazetteer,
-    key_of,
 )
 
 _DETERMINERS = frozenset("a an her his their its my our your one".split())

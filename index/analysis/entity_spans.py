@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.analysis.gazetteer import (
+from index.analysis.lexicon import (
     ATTRIBUTION_VERBS,
     FUNCTION_WORDS,
     MONTHS,

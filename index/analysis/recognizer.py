@@ -39,7 +39,8 @@ from index.analysis.entity_spans import (
     caps_lines,
     date_key,
 )
-from index.analysis.gazetteer import (
+from index.analysis.gazetteer import Gazetteer, fold, key_of, load_gazetteer
+from index.analysis.lexicon import (
     ATTRIBUTION_VERBS,
     EVENT_HEADS,
     FUNCTION_WORDS,
@@ -50,10 +51,6 @@ from index.analysis.gazetteer import (
     PLACE_NOUNS,
     PLACE_PREFIXES,
     ROLE_NOUNS,
-    Gazetteer,
-    fold,
-    key_of,
-    load_gazetteer,
 )
 from index.models import Entity
 

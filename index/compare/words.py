@@ -70,7 +70,8 @@ def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """From the gazetteer: demonym word stem -> place word stem, demonym key -> place key, and
     acronym -> place key. Derived from its own tables, never listed here."""
     try:
-        from index.analysis.gazetteer import IRREGULAR_DEMONYMS, derive_demonyms, load_gazetteer
+        from index.analysis.gazetteer import derive_demonyms, load_gazetteer
+        from index.analysis.lexicon import IRREGULAR_DEMONYMS
 
         gz = load_gazetteer()
     except Exception:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.analysis.gazetteer import ORG_HEADS, ROLE_NOUNS, TITLES
+from index.analysis.lexicon import ORG_HEADS, ROLE_NOUNS, TITLES
 from index.vocabulary import MONTHS, WEEKDAYS
 
 
