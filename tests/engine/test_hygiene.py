@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
+from import_walk import imported_modules
 
 ENGINE = Path(__file__).resolve().parents[2] / "index"
 FORBIDDEN = ("textual", "rich", "tui")
 
 
 def _imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.append(node.module)
-        elif (
-            isinstance(node, ast.Call)
-            and getattr(node.func, "attr", getattr(node.func, "id", ""))
-            in ("import_module", "__import__")
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-        ):
-            names.append(str(node.args[0].value))
-    return names
+    return imported_modules(path.read_text(encoding="utf-8"))
 
 
 def _engine_files() -> list[Path]:

@@ -14,6 +14,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from import_walk import imported_modules
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
 ALLOWED = {"index.models"}
@@ -21,23 +22,7 @@ ALLOWED = {"index.models"}
 
 def engine_imports(source: str) -> list[str]:
     """Every module of ``index`` a source imports, at any depth (in functions, under TYPE_CHECKING)."""
-    names: list[str] = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names.extend(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "index":  # "from index import search" reaches index.search
-                names.extend(f"index.{a.name}" for a in node.names)
-            else:
-                names.append(node.module)
-        elif (
-            isinstance(node, ast.Call)
-            and getattr(node.func, "attr", getattr(node.func, "id", ""))
-            in ("import_module", "__import__")
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-        ):
-            names.append(str(node.args[0].value))
+    names = imported_modules(source, expand="index")
     return [n for n in names if n == "index" or n.startswith("index.")]
 
 
