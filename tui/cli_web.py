@@ -291,7 +291,7 @@ def _list_feeds(feeds: Any, as_json: bool) -> int:
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     """``newsdesk fetch``: fetch every feed, save new items, index them, report per feed."""
-    from tui.cli import _progress_printer
+    from tui.cli_search import _progress_printer
     from tui.engine import FeedError, FeedList, Fetcher, fetch_feeds
 
     feeds = FeedList(data_dir())

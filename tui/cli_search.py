@@ -1,0 +1,223 @@
+"""``newsdesk index`` and ``newsdesk search``: keep the index current, and query it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tui import cli_library
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _safe(text: str) -> str:
+    from tui.engine import neutralise
+
+    return neutralise(text)
+
+
+def _corpus(paths: Sequence[str]) -> list[str]:
+    return cli_library.corpus_paths(paths)
+
+
+def open_store(paths: Sequence[str], index_dir: str | None, corpus: list[str] | None = None) -> Any:
+    """The store of ``paths`` (``corpus``: the corpus they name, when already found: finding it
+    again would print the library's notes twice)."""
+    from tui.engine import Store
+
+    store = Store(corpus if corpus is not None else _corpus(paths), index_dir)
+    for message in store.messages:
+        print(message, file=sys.stderr)
+    return store
+
+
+def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
+    if not enabled:
+        return None
+
+    def show(done: int, total: int, path: str) -> None:
+        if total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        name = Path(path).name[:40] if path else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (width + 60) + "\r")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """``newsdesk index``: update the index and report counts and skipped files."""
+    from tui.engine import check_unchanged, default_index_dir
+
+    corpus = _corpus(args.paths)
+    # Nothing changed (a stat-only walk and the index's database say so): answer without opening
+    # the index, so Whoosh is not even imported.
+    report, walked = check_unchanged(corpus, args.index_dir)
+    if report is not None:
+        index_dir = Path(args.index_dir).expanduser() if args.index_dir else None
+        index_dir = index_dir or default_index_dir(corpus)
+    else:
+        store = open_store(args.paths, args.index_dir, corpus)
+        index_dir = store.index_dir
+        # The user asked for this run: wait for another process's write rather than give up at once.
+        report = store.update(
+            progress=_progress_printer(sys.stderr.isatty() and not args.quiet),
+            timeout=120.0,
+            walked=walked,
+        )
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "index_dir": str(index_dir),
+                    "added": report.added,
+                    "updated": report.updated,
+                    "removed": report.removed,
+                    "unchanged": report.unchanged,
+                    "reread": report.reread,
+                    "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+                    "notes": list(report.notes),
+                },
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(
+        f"added {report.added}, updated {report.updated}, removed {report.removed}, "
+        f"unchanged {report.unchanged}, skipped {len(report.skipped)} "
+        f"({report.reread} file{'s' if report.reread != 1 else ''} read)"
+    )
+    for s in report.skipped:
+        print(f"  skipped {_safe(s.path)}: {_safe(s.reason)}")
+    for note in report.notes:
+        print(f"  note: {_safe(note)}")
+    print(f"index: {index_dir}")
+    return EXIT_OK
+
+
+def _quiet_check(corpus: list[str], index_dir: str | None) -> Callable[[], Any]:
+    """Start finding out, in a thread, whether the corpus is unchanged since the last run; returns
+    the function that waits for the answer (an ``IndexReport``, or ``None`` when a run is needed).
+
+    The stat-only walk waits on the file system while this thread imports Whoosh and the search
+    modules on the CPU. Everything the thread imports is imported here first (two threads
+    importing one module can wait on each other).
+    """
+    import threading
+
+    from tui.engine import load_quiet_check, quick_unchanged
+
+    load_quiet_check()  # (see above)
+
+    answer: list[Any] = []
+
+    def check() -> None:
+        try:
+            answer.append(quick_unchanged(corpus, index_dir))
+        except Exception:  # the store's own run then finds out, and reports it
+            answer.append(None)
+
+    thread = threading.Thread(target=check, daemon=True, name="newsdesk-quiet-check")
+    thread.start()
+
+    def wait() -> Any:
+        thread.join()
+        return answer[0] if answer else None
+
+    return wait
+
+
+def ensure_indexed(store: Any, unchanged: Any = None) -> None:
+    from tui.engine import IndexBusy
+
+    if unchanged is not None and not store.messages:
+        return  # nothing changed since the last run (and the store was not rebuilt on opening)
+    try:
+        report = store.update()
+    except IndexBusy as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return
+    if report.added or report.updated:
+        print(f"(indexed {report.added + report.updated} articles)", file=sys.stderr)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``newsdesk search``: ranked hits with snippets."""
+    corpus = _corpus(args.paths)
+    unchanged = _quiet_check(corpus, args.index_dir)
+    from tui.engine import QueryError, parse, search
+
+    store = open_store(args.paths, args.index_dir, corpus)
+    try:
+        parse(store, args.query)
+    except QueryError as exc:
+        print(f"newsdesk: bad query: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    ensure_indexed(store, unchanged())
+    result = search(store, args.query, limit=max(0, args.limit), sort=args.sort)
+    if args.json:
+        out = {
+            "query": result.query,
+            "total": result.total,
+            "sort": result.sort,
+            "suggestion": result.suggestion,
+            "hits": [
+                {
+                    "id": h.id,
+                    "path": h.path,
+                    "title": h.title,
+                    "source": h.source,
+                    "date": h.date,
+                    "score": h.score,
+                    "snippets": [
+                        {"text": s.text, "highlights": [list(r) for r in s.highlights]}
+                        for s in h.snippets
+                    ],
+                }
+                for h in result.hits
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{result.total} result{'s' if result.total != 1 else ''} for {_safe(args.query)}")
+    if result.suggestion:
+        print(f"did you mean: {_safe(result.suggestion)}")
+    for n, h in enumerate(result.hits, 1):
+        meta = " · ".join(x for x in (h.source, _shown_date(h.date)) if x)
+        print(f"\n{n}. {_safe(h.title)}  [{h.score:.2f}]")
+        print(f"   {_safe(h.id)}{'  ' + _safe(meta) if meta else ''}")
+        for s in h.snippets:
+            print(f"   … {_emphasise(s.text, s.highlights)} …")
+    return EXIT_OK
+
+
+def _shown_date(date: str | None) -> str | None:
+    """A date as stored; one that could not be read is marked (it is kept as written)."""
+    from tui.engine import is_parsed
+
+    return f"{date} (date unread)" if date and not is_parsed(date) else date
+
+
+def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """Mark matched ranges with «…» in plain-text output (neutralised first, same length)."""
+    out, pos = [], 0
+    for a, b in ranges:
+        out.append(_safe(" ".join(text[pos:a].split("\n"))))
+        out.append("«" + _safe(text[a:b]) + "»")
+        pos = b
+    out.append(_safe(" ".join(text[pos:].split("\n"))))
+    return "".join(out)
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "index": cmd_index,
+    "search": cmd_search,
+}
