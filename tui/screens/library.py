@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -25,6 +24,8 @@ from tui.messages import (
     SearchFailed,
     SnippetsRead,
 )
+from tui.screens.library_actions import LibraryActions
+from tui.screens.library_order import facet_clause, newest_first
 from tui.widgets.lists import FacetList, safe
 from tui.widgets.result_list import ResultList
 
@@ -41,35 +42,7 @@ SNIPPETS = 2
 SORT_NAMES = {"relevance": "best first", "newest": "newest first", "oldest": "oldest first"}
 
 
-def newest_first(infos: Iterable[Any]) -> list[Any]:
-    """Dated articles newest first, then those whose date could not be read, then undated ones;
-    ties in id order.
-
-    Two stable sorts (a reversed sort keeps equal items in order): at 100,000 articles a combined
-    key that inverted each date's digits took a fifth of a second before the first screen. A date
-    kept as written ("27-MAR-1987 14:02V RM") would sort above every ISO date as a string.
-    """
-    from tui.engine import is_parsed
-
-    by_id = sorted(infos, key=lambda info: info.id)
-    dated = [info for info in by_id if is_parsed(info.date)]
-    dated.sort(key=lambda info: info.date, reverse=True)
-    unread = [info for info in by_id if info.date and not is_parsed(info.date)]
-    return dated + unread + [info for info in by_id if not info.date]
-
-
-def facet_clause(label: str, canonical: str) -> str:
-    """The query clause that narrows results to articles naming an entity."""
-    from tui.engine import entity_kind
-
-    try:
-        field = entity_kind(label).query_field
-    except KeyError:
-        field = "entity"
-    return f'{field}:"{canonical.replace(chr(34), " ")}"'
-
-
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryActions, Screen[None]):
     """Lists the corpus; searches it as the user types."""
 
     AUTO_FOCUS = "#results"
@@ -188,46 +161,6 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)
         self.show_mark()
-
-    def on_screen_resume(self) -> None:
-        self.show_mark()
-
-    def show_mark(self) -> None:
-        """Show the article marked as A (if any) beside the status."""
-        from tui.marks import marked
-
-        mark = marked(self.app)
-        widget = self.query_one("#mark", Static)
-        widget.update(Content(f"{mark.label} (c compares)" if mark else ""))
-        widget.display = mark is not None
-        self.refresh_bindings()
-
-    def action_mark(self) -> None:
-        """Mark the highlighted article as A (again: clear the mark)."""
-        from tui.marks import toggle_mark
-
-        results = self.query_one(ResultList)
-        if results.cursor is None:
-            return
-        item = results.rows[results.cursor].item
-        toggle_mark(self.app, item.id, item.title)
-        self.show_mark()
-
-    def action_compare(self) -> None:
-        """Compare the article marked as A with the highlighted one."""
-        from tui.marks import marked
-        from tui.screens.compare import CompareScreen
-
-        mark = marked(self.app)
-        b_id = self.query_one(ResultList).highlighted_id
-        if mark is None:
-            self.notify(
-                "mark an article as A first (a), then press c on another", severity="warning"
-            )
-        elif b_id is None or b_id == mark.article_id:
-            self.notify("move to another article to compare with A", severity="warning")
-        elif self.store is not None:
-            self.app.push_screen(CompareScreen(self.engine, mark.article_id, b_id))
 
     def _restyle(self, _theme: object) -> None:
         # List prompts carry resolved colours: rebuild them in the new theme's.
@@ -438,66 +371,7 @@ class LibraryScreen(Screen[None]):
         widget.display = bool(suggestion)
         self.refresh_bindings()
 
-    def on_click(self, event: Any) -> None:
-        if getattr(event, "widget", None) is self.query_one("#suggestion"):
-            self.action_apply_suggestion()
-
-    # -- progress (called by the app) ----------------------------------------------------------
-
-    def show_progress(self, done: int, total: int) -> None:
-        """Show the index run's progress."""
-        self.add_class("-indexing")
-        if self.is_mounted:
-            self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-
-    def hide_progress(self) -> None:
-        """Hide the progress bar."""
-        self.remove_class("-indexing")
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the suggestion key only while there is a suggestion.
-
-        ``/`` types itself in the search box.
-        """
-        if action == "apply_suggestion":
-            return bool(self.suggestion)
-        if action == "compare":  # offered (in the footer too) once an article is marked as A
-            from tui.marks import marked
-
-            return marked(self.app) is not None
-        if action == "focus_search":
-            return self.focused is not self.query_one("#query", Input)
-        return True
-
     # -- actions -------------------------------------------------------------------------------
-
-    def action_focus_search(self) -> None:
-        """Move to the search box."""
-        # At once (focus() waits a turn): a fast typist's next keys must land in the box, not in
-        # the list, where q quits.
-        self.set_focus(self.query_one("#query", Input))
-
-    def action_focus_facets(self) -> None:
-        """Move to the entity sidebar (showing it on narrow screens)."""
-        self.set_class(self.has_class("-narrow"), "-show-side")
-        self.set_focus(self.query_one(FacetList))
-
-    def action_toggle_panel(self) -> None:
-        """Show or hide the entity sidebar."""
-        self.toggle_class("-show-side")
-
-    def action_apply_suggestion(self) -> None:
-        """Replace the query with the suggested one."""
-        if self.suggestion:
-            self.query_one("#query", Input).value = self.suggestion
-
-    def action_clear(self) -> None:
-        """Leave the search box, or clear the query."""
-        query = self.query_one("#query", Input)
-        if self.focused is query:
-            self.set_focus(self.query_one(ResultList))
-        elif query.value:
-            query.value = ""
 
     def action_open(self) -> None:
         """Open the highlighted article (or, while a search runs, the first of its results)."""
@@ -511,14 +385,6 @@ class LibraryScreen(Screen[None]):
         if article_id:
             terms = tuple(self.result.terms) if self.result is not None else ()
             self.post_message(OpenArticle(article_id, terms))
-
-    def action_story(self) -> None:
-        """The whole story of the highlighted article, claim by claim (the story view)."""
-        from tui.screens.story import open_story
-
-        article_id = self.query_one(ResultList).highlighted_id
-        if article_id:
-            open_story(self, self.engine, article_id)
 
     @on(ResultList.Selected)
     def _result_selected(self) -> None:

@@ -1,0 +1,135 @@
+"""The library's actions on the screen as a whole: the A mark and compare, moving between the
+search box, results and sidebar, the suggestion, the story view, and the index run's progress
+(mixed into ``LibraryScreen``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+from textual.widgets import Input, ProgressBar, Static
+
+from tui.widgets.lists import FacetList
+from tui.widgets.result_list import ResultList
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.engine import Engine
+
+    _Base = Screen[None]
+else:
+    _Base = object
+
+
+class LibraryActions(_Base):
+    """Bindings' actions of the library screen that do not run a search."""
+
+    engine: Engine
+    store: Any
+    suggestion: str | None
+
+    def on_screen_resume(self) -> None:
+        self.show_mark()
+
+    def show_mark(self) -> None:
+        """Show the article marked as A (if any) beside the status."""
+        from tui.marks import marked
+
+        mark = marked(self.app)
+        widget = self.query_one("#mark", Static)
+        widget.update(Content(f"{mark.label} (c compares)" if mark else ""))
+        widget.display = mark is not None
+        self.refresh_bindings()
+
+    def action_mark(self) -> None:
+        """Mark the highlighted article as A (again: clear the mark)."""
+        from tui.marks import toggle_mark
+
+        results = self.query_one(ResultList)
+        if results.cursor is None:
+            return
+        item = results.rows[results.cursor].item
+        toggle_mark(self.app, item.id, item.title)
+        self.show_mark()
+
+    def action_compare(self) -> None:
+        """Compare the article marked as A with the highlighted one."""
+        from tui.marks import marked
+        from tui.screens.compare import CompareScreen
+
+        mark = marked(self.app)
+        b_id = self.query_one(ResultList).highlighted_id
+        if mark is None:
+            self.notify(
+                "mark an article as A first (a), then press c on another", severity="warning"
+            )
+        elif b_id is None or b_id == mark.article_id:
+            self.notify("move to another article to compare with A", severity="warning")
+        elif self.store is not None:
+            self.app.push_screen(CompareScreen(self.engine, mark.article_id, b_id))
+
+    def on_click(self, event: Any) -> None:
+        if getattr(event, "widget", None) is self.query_one("#suggestion"):
+            self.action_apply_suggestion()
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Show the index run's progress."""
+        self.add_class("-indexing")
+        if self.is_mounted:
+            self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    def hide_progress(self) -> None:
+        """Hide the progress bar."""
+        self.remove_class("-indexing")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the suggestion key only while there is a suggestion.
+
+        ``/`` types itself in the search box.
+        """
+        if action == "apply_suggestion":
+            return bool(self.suggestion)
+        if action == "compare":  # offered (in the footer too) once an article is marked as A
+            from tui.marks import marked
+
+            return marked(self.app) is not None
+        if action == "focus_search":
+            return self.focused is not self.query_one("#query", Input)
+        return True
+
+    def action_focus_search(self) -> None:
+        """Move to the search box."""
+        # At once (focus() waits a turn): a fast typist's next keys must land in the box, not in
+        # the list, where q quits.
+        self.set_focus(self.query_one("#query", Input))
+
+    def action_focus_facets(self) -> None:
+        """Move to the entity sidebar (showing it on narrow screens)."""
+        self.set_class(self.has_class("-narrow"), "-show-side")
+        self.set_focus(self.query_one(FacetList))
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the entity sidebar."""
+        self.toggle_class("-show-side")
+
+    def action_apply_suggestion(self) -> None:
+        """Replace the query with the suggested one."""
+        if self.suggestion:
+            self.query_one("#query", Input).value = self.suggestion
+
+    def action_clear(self) -> None:
+        """Leave the search box, or clear the query."""
+        query = self.query_one("#query", Input)
+        if self.focused is query:
+            self.set_focus(self.query_one(ResultList))
+        elif query.value:
+            query.value = ""
+
+    def action_story(self) -> None:
+        """The whole story of the highlighted article, claim by claim (the story view)."""
+        from tui.screens.story import open_story
+
+        article_id = self.query_one(ResultList).highlighted_id
+        if article_id:
+            open_story(self, self.engine, article_id)
