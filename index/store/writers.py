@@ -136,7 +136,10 @@ class _Pool:
         self.index_dir = index_dir
         self.cores = cores
         self.jobs: Any = self.ctx.Queue(maxsize=2 * cores)
-        self.results: Any = self.ctx.Queue()
+        # One one-way pipe per worker for its results, whose write end only that worker holds: a
+        # worker killed while writing a message leaves a pipe that reads as ended (EOFError), where
+        # a shared queue, its write end held by this process too, would wait for the rest forever.
+        self.readers: list[Any] = []
         self.procs: list[Any] = []
         self.segments: list[Any] = []
         self.finished = 0
@@ -151,9 +154,10 @@ class _Pool:
         self.cancelled = cancelled or (lambda: False)
         try:
             for _ in range(self.cores):
+                reader, writer = self.ctx.Pipe(duplex=False)
                 proc = self.ctx.Process(
                     target=_worker,
-                    args=(self.index_dir, self.jobs, self.results, os.getpid()),
+                    args=(self.index_dir, self.jobs, writer, os.getpid()),
                     daemon=True,
                     name="newsdesk-index-worker",
                 )
@@ -162,7 +166,11 @@ class _Pool:
                 except (OSError, ValueError) as exc:
                     # Some hosts cannot start processes (a sandbox, a captured stderr without a
                     # file descriptor): the store then indexes in this process.
+                    reader.close()
+                    writer.close()
                     raise ParallelFailed(f"cannot start an indexing worker ({exc})") from exc
+                writer.close()  # the worker's end: this process only reads
+                self.readers.append(reader)
                 self.procs.append(proc)
             batch: list[tuple[Article, float]] = []
             for item in items:
@@ -207,26 +215,32 @@ class _Pool:
 
     def _drain(self, timeout: float) -> bool:
         """Handle the messages waiting (waiting up to ``timeout`` for the first); true if any came."""
+        from multiprocessing.connection import wait
+
         got = False
-        while True:
-            try:
-                kind, payload = (
-                    self.results.get(timeout=timeout)
-                    if timeout and not got
-                    else self.results.get_nowait()
-                )
-            except queue.Empty:
+        while self.readers:
+            ready: list[Any] = wait(self.readers, timeout if timeout and not got else 0)
+            if not ready:
                 return got
-            got = True
-            if kind == "rows":
-                for row in payload:
-                    self.sink(row)
-            elif kind == "done":
-                self.finished += 1
-                if payload is not None:
-                    self.segments.append(payload)
-            else:
-                raise ParallelFailed(f"an indexing worker failed: {payload}")
+            for reader in ready:
+                try:
+                    kind, payload = reader.recv()
+                except (EOFError, OSError):
+                    # The worker is gone (its exit code says how) and has nothing more to say.
+                    self.readers.remove(reader)
+                    reader.close()
+                    continue
+                got = True
+                if kind == "rows":
+                    for row in payload:
+                        self.sink(row)
+                elif kind == "done":
+                    self.finished += 1
+                    if payload is not None:
+                        self.segments.append(payload)
+                else:
+                    raise ParallelFailed(f"an indexing worker failed: {payload}")
+        return got
 
     def _check_alive(self) -> None:
         for proc in self.procs:
@@ -239,9 +253,11 @@ class _Pool:
                 proc.terminate()
         for proc in self.procs:
             proc.join(timeout=5)
-        for q in (self.jobs, self.results):
-            q.cancel_join_thread()
-            q.close()
+        self.jobs.cancel_join_thread()
+        self.jobs.close()
+        for reader in self.readers:
+            reader.close()
+        self.readers = []
 
 
 def _watch_parent(parent: int) -> None:
@@ -276,10 +292,11 @@ def _worker(index_dir: str, jobs: Any, results: Any, parent: int) -> None:
                 add_fields(writer, analysed_fields(article, share), spelled, update=False)
                 for article, share in job
             ]
-            results.put(("rows", rows))
-        results.put(("done", finish_worker_segment(writer)))
+            results.send(("rows", rows))
+        results.send(("done", finish_worker_segment(writer)))
     except BaseException as exc:  # reported to the main process, which falls back to one process
         if writer is not None:
             with contextlib.suppress(Exception):
                 close_segment(writer)
-        results.put(("error", f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(Exception):  # the main process may be gone
+            results.send(("error", f"{type(exc).__name__}: {exc}"))

@@ -149,6 +149,32 @@ def test_a_dead_worker_falls_back_to_one_process(tmp_path: Path) -> None:
     assert not [p for p in multiprocessing.active_children() if p.name == "newsdesk-index-worker"]
 
 
+def _dies_mid_message(index_dir: str, jobs: object, results: object, parent: int) -> None:
+    """A worker killed while it writes a message: the frame's length, then a part of its bytes."""
+    import os
+    import struct
+
+    fd = results.fileno()  # type: ignore[attr-defined]
+    os.write(fd, struct.pack("!i", 1_000_000) + b"x" * 100)
+    os._exit(9)
+
+
+def test_a_worker_killed_mid_message_does_not_hang_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The main process reads a worker's results from a pipe only that worker writes to: a message
+    cut short reads as the end of the pipe. (On a queue whose write end the main process also held,
+    the read waited for the rest of the message for ever.)"""
+    import index.store.writers as writers
+
+    monkeypatch.setattr(writers, "_worker", _dies_mid_message)  # spawned workers import it by name
+    corpus = _corpus(tmp_path / "c")
+    store = Store([corpus], tmp_path / "ix")
+    report = store.update()
+    assert any("indexed in one process instead" in n for n in report.notes), report.notes
+    assert report.added == N and store.doc_count() == N
+
+
 def test_workers_that_cannot_start_fall_back_to_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
