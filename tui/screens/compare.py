@@ -40,6 +40,7 @@ from tui.screens.compare_model import (
     ordered,
     summary,
 )
+from tui.screens.compare_scrolling import CompareScrolling
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.lists import file_name, meta_line, safe
 from tui.widgets.styling import component_style
@@ -52,7 +53,7 @@ CLAIMS = Binding.Group("claim", compact=True)
 CONFLICTS = Binding.Group("conflict", compact=True)
 
 
-class CompareScreen(PendingG, Screen[None]):
+class CompareScreen(CompareScrolling, PendingG, Screen[None]):
     """Two reports of one story, side by side (stacked on narrow terminals).
 
     Args:
@@ -434,40 +435,7 @@ class CompareScreen(PendingG, Screen[None]):
         """Select the next or previous disagreement and show the engine's explanation."""
         self._step(self.conflicts, step, "conflict")
 
-    # -- scrolling -----------------------------------------------------------------------------
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll both panes together by ``lines``."""
-        left, _ = self._panes()
-        left.scroll_to(y=left.scroll_y + lines, animate=False, immediate=True)
-
-    def action_page(self, pages: int) -> None:
-        """Scroll both panes by a page."""
-        left, _ = self._panes()
-        self.action_scroll(pages * max(1, left.size.height - 2))
-
-    def action_half_page(self, direction: int) -> None:
-        """Scroll both panes by half a page (Ctrl-D / Ctrl-U, as in less and vim)."""
-        left, _ = self._panes()
-        self.action_scroll(direction * max(1, left.size.height // 2))
-
-    def action_top(self) -> None:
-        """Both reports from their start."""
-        self._panes()[0].to_top()
-
-    def go_top(self) -> None:
-        """``g g``: both reports from their start."""
-        self.action_top()
-
-    def action_bottom(self) -> None:
-        """Both reports at their end."""
-        self._panes()[0].to_bottom()
-
     # -- panels, swap, export, back ------------------------------------------------------------
-
-    def action_toggle_info(self) -> None:
-        """Show or hide the entity differences and each side's sources."""
-        self.toggle_class("-show-info")
 
     def action_swap(self) -> None:
         """Swap the panes (A and B keep their letters)."""
@@ -538,13 +506,6 @@ class CompareScreen(PendingG, Screen[None]):
         """One line under the panes (plain text)."""
         self.query_one("#compare-status", Static).update(Content(text))
 
-    def action_escape(self) -> None:
-        """Close the entity panel if it is open, else go back."""
-        if self.has_class("-show-info"):
-            self.remove_class("-show-info")
-        else:
-            self.action_back()
-
     def on_resize(self) -> None:
         # Wrapping changes with the width: bring the selected claim level again once laid out.
         if self.current is not None:
@@ -553,7 +514,3 @@ class CompareScreen(PendingG, Screen[None]):
     def on_compare_pane_rewrapped(self) -> None:
         # The panes changed width without the screen resizing (the entity panel opened or closed).
         self.on_resize()
-
-    def action_back(self) -> None:
-        """Return to the reader."""
-        self.dismiss()
