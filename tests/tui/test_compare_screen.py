@@ -407,3 +407,31 @@ async def test_untinted_text_is_readable_in_every_theme(make_app: Any, theme: st
             assert style.foreground is not None
             color = background.blend(style.foreground, style.foreground.a)
             assert _contrast(color, background) >= 4.5, (theme, cls, color, background)
+
+
+async def test_theme_change_redraws_the_summary_and_status_colours(make_app: Any) -> None:
+    """The conflict count and the status line's "!" are drawn in a colour made readable on the
+    theme's background; switching the theme draws them again (they kept the old theme's colour:
+    1.0:1 under nord after textual-light)."""
+    from tui.screens.compare_model import summary
+
+    def drawn(screen: CompareScreen, selector: str) -> list[Any]:
+        content = screen.query_one(selector).content
+        return [span.style for span in content.spans]
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "textual-light"
+        await settle(pilot)
+        screen = await _open(pilot)
+        await pilot.press("right_curly_bracket")  # the first conflict: "!" in the error colour
+        await settle(pilot)
+        light = (drawn(screen, "#compare-summary"), drawn(screen, "#compare-status"))
+        app.theme = "nord"
+        await settle(pilot)
+        await pilot.pause(0.1)
+        await settle(pilot)
+        assert screen.comparison is not None
+        expected = summary(screen.comparison, screen._error_style())
+        assert drawn(screen, "#compare-summary") == [s.style for s in expected.spans]
+        assert (drawn(screen, "#compare-summary"), drawn(screen, "#compare-status")) != light

@@ -142,6 +142,7 @@ class CompareScreen(CompareScrolling, PendingG, Screen[None]):
         self.claims: list[Link] = []
         self.conflicts: list[Link] = []
         self.current: Link | None = None
+        self._explained: tuple[Link, str] | None = None  # what the status line explains
         self.timings: dict[str, float] = {}
         self._started = time.perf_counter()
 
@@ -165,9 +166,23 @@ class CompareScreen(CompareScrolling, PendingG, Screen[None]):
     def on_mount(self) -> None:
         left, right = self._panes()
         left.link(right)
+        # The summary's count and the status line's "!" are drawn in colours made readable on this
+        # theme's background: drawn again when the theme changes.
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.timings["mounted"] = time.perf_counter() - self._started
         self.call_after_refresh(self._painted)
         self.load()
+
+    def _theme_changed(self, _theme: str) -> None:
+        self.call_after_refresh(self._restyle)  # once the new theme's styles are applied
+
+    def _restyle(self) -> None:
+        if self.comparison is not None:
+            self.query_one("#compare-summary", Static).update(
+                summary(self.comparison, self._error_style())
+            )
+        if self._explained is not None:
+            self._explain(*self._explained)
 
     def _painted(self) -> None:
         self.timings["first_paint"] = time.perf_counter() - self._started
@@ -321,6 +336,7 @@ class CompareScreen(CompareScrolling, PendingG, Screen[None]):
 
     def _explain(self, link: Link, where: str) -> None:
         assert self.comparison is not None
+        self._explained = (link, where)
         if link.kind == "conflict":
             text = Content.assemble(
                 (f"! {where} ({link.conflict}): ", self._error_style("#compare-status")),
@@ -504,6 +520,7 @@ class CompareScreen(CompareScrolling, PendingG, Screen[None]):
 
     def set_status(self, text: str) -> None:
         """One line under the panes (plain text)."""
+        self._explained = None
         self.query_one("#compare-status", Static).update(Content(text))
 
     def on_resize(self) -> None:
