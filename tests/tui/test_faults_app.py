@@ -417,6 +417,11 @@ class Terminal:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: becomes newsdesk
             os.environ.update(TERM="xterm-256color", NEWSDESK_CONFIG_DIR=str(config))
+            # As a shell starts a program: Ctrl-C's signal at its default. A process that ignores
+            # SIGINT (a pytest-xdist worker does) passes the ignoring on through exec, and Python
+            # then never raises KeyboardInterrupt: the app ignored SIGINT and the test waited for
+            # it for ever.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.execv(sys.executable, [sys.executable, "-m", "tui", "--index-dir", str(index_dir)])
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.sane = termios.tcgetattr(self.fd)
@@ -441,6 +446,17 @@ class Terminal:
 
     def state(self, options: int = os.WNOHANG) -> tuple[int, int]:
         return os.waitpid(self.pid, options)
+
+    def exited(self, timeout: float = 15.0) -> tuple[int, int]:
+        """Wait (bounded) for newsdesk to end; ``(pid, status)``. A test fails, never hangs, when
+        it does not end."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            pid, status = self.state()
+            if pid:
+                return pid, status
+            self.read(timeout=0.05)
+        raise AssertionError(f"newsdesk was still running {timeout:.0f} s later")
 
     def close(self) -> None:
         try:
@@ -486,7 +502,7 @@ def test_ctrl_z_and_job_control_in_a_real_terminal(terminal: Terminal) -> None:
     # Ctrl-Q quits: exit status 0, alternate screen left, terminal modes as they were.
     terminal.send(b"\x11")
     assert ALT_OFF in terminal.read(until=ALT_OFF, timeout=10)
-    pid, status = terminal.state(0)
+    pid, status = terminal.exited()
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     assert termios.tcgetattr(terminal.fd) == terminal.sane
 
@@ -494,7 +510,7 @@ def test_ctrl_z_and_job_control_in_a_real_terminal(terminal: Terminal) -> None:
 def test_sigint_from_outside_exits_cleanly(terminal: Terminal) -> None:
     os.kill(terminal.pid, signal.SIGINT)
     out = terminal.read(until=ALT_OFF, timeout=10)
-    _, status = terminal.state(0)
+    _, status = terminal.exited()
     assert ALT_OFF in out and b"Traceback" not in out
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) in (0, 130)
     assert termios.tcgetattr(terminal.fd) == terminal.sane
