@@ -107,20 +107,11 @@ def writing(index_dir: Path) -> Iterator[sqlite3.Connection]:
     Raises:
         sqlite3.Error: the database cannot be written (a full disk, a damaged file).
     """
-    con = _begin(db_path(index_dir))
-    try:
+    with _committed(_begin(db_path(index_dir))) as con:
         for statement in _TABLES:  # no-ops once made
             con.execute(statement)
         set_meta(con, "format", str(FORMAT))
         yield con
-        if con.in_transaction:  # the caller may have rolled back (a cancelled run)
-            con.execute("COMMIT")
-    except BaseException:
-        if con.in_transaction:
-            con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()
 
 
 @contextlib.contextmanager
@@ -137,7 +128,7 @@ def rebuilding(index_dir: Path) -> Iterator[sqlite3.Connection | None]:
     except sqlite3.DatabaseError:  # not a database at all: only then is the file replaced
         remove(index_dir)
         con = _begin(path)
-    try:
+    with _committed(con):
         try:
             sound = meta(con, "format") == str(FORMAT) and meta(con, "generation") is not None
         except sqlite3.Error:
@@ -152,7 +143,16 @@ def rebuilding(index_dir: Path) -> Iterator[sqlite3.Connection | None]:
             con.execute(statement)
         set_meta(con, "format", str(FORMAT))
         yield con
-        con.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def _committed(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``con``'s open transaction committed when the block ends (unless it was rolled back inside:
+    a cancelled run, a sound database left as it is), rolled back on any error; closed either way."""
+    try:
+        yield con
+        if con.in_transaction:
+            con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
             con.execute("ROLLBACK")
