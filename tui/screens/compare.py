@@ -174,7 +174,18 @@ class CompareScreen(CompareScrolling, PendingG, Screen[None]):
         self.load()
 
     def _theme_changed(self, _theme: str) -> None:
-        self.call_after_refresh(self._restyle)  # once the new theme's styles are applied
+        self._restyle_soon()
+
+    def on_screen_resume(self) -> None:
+        # A theme picked in the command palette changes while this screen is under the palette:
+        # its own backgrounds are new only once it is shown again.
+        self._restyle_soon()
+
+    def _restyle_soon(self) -> None:
+        # Textual applies a new theme's styles over the next refreshes (a screen under the palette
+        # later than the palette): draw after the next one, and again once they have all landed.
+        self.call_after_refresh(self._restyle)
+        self.set_timer(0.25, self._restyle)
 
     def _restyle(self) -> None:
         if self.comparison is not None:
