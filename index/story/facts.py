@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
+from index.analysis.dates import normalise_date
 from index.models import Entity, Sentence
 from index.story.engine import Source, numbers
 from index.story.engine import align as wordlib
@@ -111,6 +112,12 @@ def _written(text: str, f: figs.Figure) -> str:
     return text[at : at + len(f.text)] if at >= 0 else f.text
 
 
+def date_key(date: str | None) -> str:
+    """A publication date as it sorts: ISO ("Friday, May 21, 2010" after "2010-02-27"), undated
+    last."""
+    return (normalise_date(date) if date else None) or "\uffff"
+
+
 def timeline(
     reports: Sequence[Report],
     sentences: Sequence[Sequence[Sentence]],
@@ -153,7 +160,7 @@ def timeline(
         # One value per report and written form: the same figure repeated adds nothing.
         seen: set[tuple[int, str]] = set()
         kept = []
-        for v, _ in sorted(values, key=lambda x: (x[0].date or "\uffff", x[0].report, x[0].start)):
+        for v, _ in sorted(values, key=lambda x: (date_key(x[0].date), x[0].report, x[0].start)):
             if (v.report, v.value.lower()) in seen:
                 continue
             seen.add((v.report, v.value.lower()))

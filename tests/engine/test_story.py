@@ -376,3 +376,80 @@ def test_an_organisation_taken_for_a_person_is_an_institution() -> None:
     kinds = {s.name: s.kind for s in source_map([found], [sents], {}, [list(extract(text))])}
     assert kinds == {"Air France": "institution", "Yvo de Boer": "person"}
     assert source_map([found], [sents], {})[0].kind == "person"  # no entities: kinds kept
+
+
+def test_days_named_relative_to_publication_and_anchors() -> None:
+    import datetime as dt
+
+    from index.story.timing import anchored, named_days, same_time
+
+    thursday, friday = dt.date(2010, 7, 15), dt.date(2010, 10, 22)
+    assert named_days("It struck earlier on Wednesday.", thursday) == {dt.date(2010, 7, 14)}
+    assert named_days("It struck on Wednesday night.", friday) == {dt.date(2010, 10, 20)}
+    assert named_days("It was felt today, and yesterday.", friday) == {
+        friday,
+        dt.date(2010, 10, 21),
+    }
+    assert named_days("No damage was reported.", friday) == frozenset()
+    assert anchored("the February 27 earthquake") and anchored("In January 2005, a court found")
+    assert anchored("on 3 May the vote") and not anchored("They may come back.")
+    assert not anchored("No damage was reported.")
+    none: frozenset[dt.date] = frozenset()
+    wed = frozenset({dt.date(2010, 7, 14)})
+    # Two named days that differ: two events, whatever else.
+    assert not same_time(2, 7, (wed, frozenset({dt.date(2010, 7, 13)})), (True, True), True)
+    assert same_time(2, 7, (wed, wed), (False, False), False)
+    # Weeks apart: only with a month, a year, or a shared figure.
+    assert not same_time(90, 7, (none, none), (False, False), False)
+    assert same_time(90, 7, (none, none), (False, True), False)
+    assert same_time(90, 7, (none, none), (False, False), True)
+    assert same_time(3, 7, (none, none), (False, False), False)
+
+
+_QUAKE = (
+    "A strong aftershock hit central Chile on Wednesday, the seismological service said.\n"
+    "No damage or casualties were reported in the region.\n"
+    "The quake was felt in Santiago, Rancagua and Talca, and residents fled to the hills.\n"
+    "The {n} aftershock struck at a depth of {d} kilometres.\n"
+)
+
+
+def test_the_same_words_about_two_events_months_apart_are_two_claims() -> None:
+    def claims_shared(dates: list[str]) -> int:
+        arts = [
+            _article(n, _QUAKE.format(n=w, d=d), f"Outlet {n}", date)
+            for n, (w, d, date) in enumerate(zip(["first", "second"], ["30", "12"], dates))
+        ]
+        return sum(1 for c in story_map(arts).claims if c.support >= 2)
+
+    # One event told by two reports of one day: the shared sentences are one claim each.
+    assert claims_shared(["2010-07-15", "2010-07-15"]) >= 2
+    # Two aftershocks, July and October: "on Wednesday" names two days, and the words with no
+    # date weeks apart tell each report's own event.
+    assert claims_shared(["2010-07-15", "2010-10-22"]) == 0
+
+
+def test_figures_that_differ_between_days_are_no_disagreement() -> None:
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
+    from index.story import _kept
+    from index.story.engine import conflicts
+    from index.story.pairs import prepped
+
+    texts = ["Thousands are feared dead.", "About 200,000 people were killed."]
+    a, b = (prepped(split_sentences(t), list(extract(t)), {}) for t in texts)
+    toll = conflicts.Finding("figure", 0, 0, "death toll: A says 'Thousands'", 1.0)
+    assert _kept(toll, 0, a, b) and _kept(toll, None, a, b)  # one day, or undated: disagreement
+    assert not _kept(toll, 7, a, b)  # a week later: the toll rose (figures over time)
+
+
+def test_figures_over_time_sort_by_date_as_written() -> None:
+    text = "The flood killed {n} people in Riverton, police said."
+    dates = ["Saturday, March 8, 2025", "Friday, March 14, 2025", "Wednesday, March 5, 2025"]
+    arts = [
+        _article(k, text.format(n=n), f"Outlet {k}", d)
+        for k, (n, d) in enumerate(zip(["40", "52", "12"], dates))
+    ]
+    m = story_map(arts)
+    dead = next(f for f in m.figures if f.measure in ("dead", "people"))
+    assert [v.value for v in dead.values] == ["12", "40", "52"]  # March 5, 8, 14
