@@ -9,7 +9,12 @@ Importing this module imports Whoosh's query, parsing and scoring modules (about
 that searches does so; a stat-only scan of an unchanged corpus never does.
 """
 
+# ruff: noqa: E402 (Whoosh is imported after load_whoosh)
 from __future__ import annotations
+
+from index.store.whoosh_compat import load_whoosh
+
+load_whoosh()  # first: without what Whoosh imports but never calls here
 
 from whoosh import formats, query
 from whoosh.analysis import StemmingAnalyzer
