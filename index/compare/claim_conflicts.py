@@ -13,9 +13,9 @@ import re
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
-from index.compare.readings import Reading, cues
+from index.compare.readings import Reading, cues, said_of_same
 from index.compare.status_cues import FATES, denials, same_source
-from index.compare.words import stem
+from index.compare.words import STOP, stem
 
 __all__ = ["Told", "claim_conflicts", "denial_conflicts", "fate_conflicts"]
 
@@ -53,15 +53,71 @@ def _next_day(x: Reading, y: Reading) -> bool:
     return False
 
 
+_OWN_WORDS = 0.1  # the least word closeness from which a status, hedge or source is one claim's
+_ONE_CLAIM = 0.6  # closeness from which two sentences tell one claim, whatever words surround a day
+
+
+def _told_of_same(x: Reading, said_x: list[str], y: Reading, said_y: list[str]) -> bool:
+    """Whether some day or date of ``x`` and some of ``y`` are told of the same event."""
+    return any(said_of_same(x, p, y, q) for p in said_x for q in said_y)
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PATIENT_WORD = re.compile(r"\d[\d,.]*|[^\W\d_]{3,}")
+
+
+def _patient(r: Reading, cue: re.Match[str]) -> set[str]:
+    """Whom an act is done to: the noun phrase after its verb ("rescued 26 Somali crewmembers"),
+    or before it when the verb is passive ("the hostages were rescued"), up to a stop word."""
+    before = r.text[: cue.start()]
+    passive = _PASSIVE.search(before)
+    if passive:
+        words = _PATIENT_WORD.findall(before[: passive.start()])[::-1]
+    else:
+        words = _PATIENT_WORD.findall(r.text[cue.end() :])
+    out: set[str] = set()
+    for w in words[:6]:
+        low = w.lower()
+        if low in STOP:
+            if out:
+                break  # the phrase ends at its first stop word ("23 pirates in the Gulf")
+            continue  # ("the hostages")
+        out.add(w if w[0].isdigit() else stem(low))
+        if len(out) == 4:
+            break
+    return out
+
+
+def _same_patient(
+    x: Reading, cx: re.Match[str] | None, y: Reading, cy: re.Match[str] | None
+) -> bool:
+    """Whether two acts (rescued, captured) are done to the same people or thing."""
+    if cx is None or cy is None:
+        return True
+    return bool(_patient(x, cx) & _patient(y, cy))
+
+
 def _pinned(x: Reading, y: Reading) -> float:
     """The same figure on both sides ("over 10,000 soldiers") pins down whose status it is."""
     return 0.2 if any(same_measure(f, g) and overlap(f, g) for f in x.figs for g in y.figs) else 0.0
 
 
-def claim_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
-    """Dates, times, status, certainty and sources of one claim told by both sentences."""
+def claim_conflicts(x: Reading, y: Reading, c: float, own: float | None = None) -> list[Told]:
+    """Dates, times, status, certainty and sources of one claim told by both sentences.
+
+    ``c`` is the closeness raised by the caller's alignment, ``own`` the sentences' own word
+    closeness (``c`` when ``None``): an alignment says two sentences are of one event, not that
+    each day or time they give is that event's.
+    """
     out: list[Told] = []
-    if x.dates and y.dates and not x.dates.keys() & y.dates.keys():
+    own = c if own is None else own
+    one = own >= _ONE_CLAIM  # near word for word: every day and time of it is the same event's
+    if (
+        x.dates
+        and y.dates
+        and not x.dates.keys() & y.dates.keys()
+        and (one or _told_of_same(x, list(x.dates.values()), y, list(y.dates.values())))
+    ):
         out.append(
             (
                 "date",
@@ -75,6 +131,7 @@ def claim_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
         and not _next_day(x, y)
         and not _said_on(x)
         and not _said_on(y)
+        and (one or _told_of_same(x, list(x.days.values()), y, list(y.days.values())))
     ):
         out.append(
             (
@@ -92,6 +149,8 @@ def claim_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
         and sum(t.zone == p.zone for t in x.times) == 1
         and sum(t.zone == q.zone for t in y.times) == 1
     ]
+    if not one:
+        pairs = [(p, q) for p, q in pairs if said_of_same(x, p.text, y, q.text)]
     if pairs and c >= CLOCK and all(time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: time_gap(*t))
         out.append(
@@ -101,6 +160,9 @@ def claim_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
                 0.3 + c,
             )
         )
+    pinned = _pinned(x, y)
+    if own < _OWN_WORDS and not pinned:
+        return out  # aligned, but sharing no words nor figure: a status or hedge of what else?
     cx, cy = cues(x), cues(y)
     pa, aa = cx.prospective, cx.actual
     pb, ab = cy.prospective, cy.actual
@@ -109,7 +171,7 @@ def claim_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             (
                 "status",
                 f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
-                0.4 + c + _pinned(x, y),
+                0.4 + c + pinned,
             )
         )
     elif pb and not ab and aa and not pa:
@@ -117,10 +179,10 @@ def claim_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             (
                 "status",
                 f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
-                0.4 + c + _pinned(x, y),
+                0.4 + c + pinned,
             )
         )
-    if c < CERTAIN:
+    if c < CERTAIN or own < _OWN_WORDS:
         return out  # hedges are everywhere in news: compared only inside one claim
     ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
     if ha and not ca and cb and not hb:
@@ -193,9 +255,11 @@ def fate_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     cx, cy = cues(x), cues(y)
     if not (cx.any_fate and cy.any_fate):
         return out  # a fate told on one side only: nothing to set against it
-    for (_, _, say_one, say_other), (a1, a2), (b1, b2) in zip(
-        FATES, cx.fates, cy.fates, strict=True
+    for n, ((_, _, say_one, say_other), (a1, a2), (b1, b2)) in enumerate(
+        zip(FATES, cx.fates, cy.fates, strict=True)
     ):
+        if n == 0 and not _same_patient(x, a1 or a2, y, b1 or b2):
+            continue  # "captured 23 pirates" and "rescued the ship" are two acts, both true
         if a1 and not a2 and b2 and not b1:
             out.append(
                 (

@@ -91,7 +91,7 @@ def find(
             shared.setdefault(j, 0.0)
         for j, overlap in shared.items():
             y = rb[j]
-            c = overlap / min(x.weight, y.weight) if overlap else 0.0
+            c = raw = overlap / min(x.weight, y.weight) if overlap else 0.0
             # the caller's judgement counts as much as ours: it sees names and wording we do not
             key = (i, j)
             shown = aligned.get(key)
@@ -106,7 +106,7 @@ def find(
                 for detail, base in figure_conflicts(x, y, c, all_a, all_b, single):
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
             if c >= NEAR:
-                found.extend(Finding(k, i, j, d, s) for k, d, s in claim_conflicts(x, y, c))
+                found.extend(Finding(k, i, j, d, s) for k, d, s in claim_conflicts(x, y, c, raw))
             if c >= FATE:
                 found.extend(Finding(k, i, j, d, s) for k, d, s in fate_conflicts(x, y, c))
                 found.extend(Finding(k, i, j, d, s) for k, d, s in denial_conflicts(x, y, c))

@@ -20,7 +20,7 @@ from index.compare.words import STOP, stem
 from index.models import Sentence
 from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS
 
-__all__ = ["Reading", "cues", "read_all"]
+__all__ = ["Reading", "around", "cues", "read_all", "said_of_same"]
 
 # --- one sentence, read once ---------------------------------------------------------------------
 
@@ -39,6 +39,52 @@ class Reading:
     weight: float = 0.0  # summed rarity of its stems (set once the weights are known)
     cues: Cues | None = None  # read on first use: most sentences are never part of a claim pair
     headline: bool = False  # a title: the body tells the same claim with its context
+
+
+# Words that say when, not what: a day or a time is told of the words around it, never of these.
+_WHEN_WORDS = frozenset(
+    [
+        *DAYS,
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
+        "local",
+        "time",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "early",
+        "late",
+        "about",
+        "around",
+        "shortly",
+    ]
+)
+
+
+def around(text: str, start: int, end: int, k: int = 5) -> frozenset[str]:
+    """The content stems of the ``k`` words before ``start`` and after ``end`` in ``text``: what
+    the figure, day or time between them is said of ("checked into Promises Treatment Center on
+    Friday" is said of the centre; "reopened by 4.30pm on Saturday" of the roads)."""
+    before = _WORD.findall(text[:start])[-k:]
+    after = _WORD.findall(text[end:])[:k]
+    out = set()
+    for w in (*before, *after):
+        low, content, _ = _WORDS.get(w) or _know(w)
+        if content and len(low) > 2 and low not in _WHEN_WORDS and low not in _CLOCK_WORDS:
+            out.add(content)
+    return frozenset(out)
+
+
+def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
+    """Whether what ``x`` tells as ``said_x`` and ``y`` as ``said_y`` (a day, a date, a time, a
+    span) is told of the same thing: the words around each share a content word. Two reports of
+    one story give many days and times, each of its own event (the shooting on Friday, the court
+    on Monday); only those told of one thing can disagree."""
+    i, j = x.text.find(said_x), y.text.find(said_y)
+    if i < 0 or j < 0:
+        return True  # not found as written: no evidence either way, as before
+    return bool(around(x.text, i, i + len(said_x)) & around(y.text, j, j + len(said_y)))
 
 
 def cues(r: Reading) -> Cues:

@@ -528,3 +528,49 @@ def test_a_shared_figure_pins_whose_status_it_is() -> None:
     )
     status = [f for f in found if f.kind == "status"]
     assert status and status[0].j == 1 and "engaging in combat" in status[0].detail
+
+
+# --- one event, one thing: an alignment does not make every day, act or hedge the same ------------
+
+
+def aligned(a: str, b: str) -> list[Finding]:
+    """``find`` on two sentences that the aligner has paired with a high score."""
+    return find(sents(a), sents(b), {(0, 0): 0.9}, {(0, 0): 0.9})
+
+
+def test_days_of_two_events_do_not_disagree_even_when_aligned() -> None:
+    found = aligned(
+        "The draft bill of the new austerity measures is to be voted on Thursday.",
+        "Protesters against the austerity measures threw petrol bombs at a bank in Athens on "
+        "Wednesday.",
+    )
+    assert not [f for f in found if f.kind == "date"], found
+
+
+def test_days_of_one_event_disagree() -> None:
+    found = aligned(
+        "Tara Reid checked into the Promises Treatment Center on Friday for an unspecified problem.",
+        "Tara Reid has entered the Malibu Promises Treatment Center on Tuesday, her rep said.",
+    )
+    assert [f.detail for f in found if f.kind == "date"] == ["day: A says Friday; B says Tuesday"]
+
+
+def test_rescued_and_captured_disagree_only_about_the_same_people() -> None:
+    two_acts = aligned(
+        "The warship captured 23 pirates in the Gulf of Aden on Saturday.",
+        "The warship rescued two merchant vessels in the Gulf of Aden on Saturday.",
+    )
+    assert not [f for f in two_acts if f.kind == "status"], two_acts
+    one_act = aligned(
+        "The navy rescued 26 Somali crewmen in the Gulf of Aden on Saturday.",
+        "The navy captured 26 Somali pirates in the Gulf of Aden on Saturday.",
+    )
+    assert [f.kind for f in one_act] == ["status"], one_act
+
+
+def test_a_hedge_about_something_else_is_no_disagreement() -> None:
+    found = aligned(
+        "Aircraft wreckage in the Atlantic confirmed to be that of the missing flight",
+        "The agency warned against hasty interpretation or speculation in regards to the cause.",
+    )
+    assert not [f for f in found if f.kind == "certainty"], found
