@@ -19,8 +19,9 @@ from index.analysis.dates import is_parsed, normalise_date
 from index.analysis.sentences import split_sentences
 from index.models import Article, Entity, Sentence
 from index.story import claims as clustering
+from index.story.cited import source_map
 from index.story.engine import conflicts, sources
-from index.story.facts import date_key, measure_of, source_map, timeline
+from index.story.facts import date_key, measure_of, timeline
 from index.story.models import (
     DISAGREES,
     STATES,

@@ -1,20 +1,17 @@
-"""Figures over time and the sources map of a story."""
+"""Figures over time of a story (its sources map: :mod:`index.story.cited`)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
-
-from rapidfuzz.distance import Indel
 
 from index.analysis.dates import normalise_date
-from index.models import Entity, Sentence
-from index.story.engine import Source, numbers
+from index.models import Sentence
 from index.story.engine import align as wordlib
 from index.story.engine import figures as figs
-from index.story.models import CitedSource, FigureValue, Measure, Report
+from index.story.engine import numbers
+from index.story.models import FigureValue, Measure, Report
 
 # Nouns that count the same people whoever writes them (a generic list, no story's words).
 _FORCES = frozenset(
@@ -168,80 +165,3 @@ def timeline(
         out.append((len(given), Measure(key, tuple(kept))))
     out.sort(key=lambda x: (-x[0], x[1].measure))
     return [m for _, m in out]
-
-
-def _source_key(s: Source, known: dict[str, str]) -> str:
-    """One key per source across reports: a person by surname (spellings within 0.85 of each
-    other are one: "Zelensky" / "Zelenskyy"), others by kind and name."""
-    low = re.sub(r"^the\s+", "", s.name.lower()).replace(".", "")
-    if s.kind != "person" or not low.split():
-        return f"{s.kind}:{low}"
-    surname = low.split()[-1]
-    for other in known:
-        if other.startswith("person:") and Indel.normalized_similarity(other[7:], surname) >= 0.85:
-            return other
-    return "person:" + surname
-
-
-def _not_a_person(s: Source, entities: Sequence[Entity]) -> bool:
-    """A source the attribution reader calls a person that no person entity covers and that is one
-    word ("Airbus") or holds a place ("Air France", "Majlis of Iran"): an organisation. A name of
-    two words or more with no place stays a person even when the entity reader missed it ("Yvo de
-    Boer")."""
-    if s.kind != "person":
-        return False
-    inside = [e for e in entities if e.start < s.end and s.start < e.end]
-    if any(e.label == "PERSON" for e in inside):
-        return False
-    return len(s.name.split()) == 1 or any(e.label == "PLACE" for e in inside)
-
-
-def source_map(
-    found: Sequence[Sequence[Source]],
-    sentences: Sequence[Sequence[Sentence]],
-    claims_of: Mapping[tuple[int, int], Sequence[int]],
-    entities: Sequence[Sequence[Entity]] = (),
-) -> list[CitedSource]:
-    """Who the reports cite, merged across reports (a person by surname, an outlet or institution
-    by name, an unnamed source by its description), with the claims each is cited for.
-
-    Args:
-        found: Each report's sources (:func:`index.compare.attribution.sources`).
-        sentences: Each report's sentences.
-        claims_of: ``(report, sentence) -> claims`` holding that sentence.
-        entities: Each report's entities, to tell an organisation the attribution reader took for
-            a person (none given: its kinds are kept).
-    """
-    names: dict[str, str] = {}
-    kinds: dict[str, str] = {}
-    reports: dict[str, set[int]] = defaultdict(set)
-    claims: dict[str, set[int]] = defaultdict(set)
-    mentions: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for r, sources in enumerate(found):
-        starts = {s.start: n for n, s in enumerate(sentences[r])}
-        mine = entities[r] if r < len(entities) else ()
-        for s in sources:
-            if _not_a_person(s, mine):
-                s = replace(s, kind="institution")
-            key = _source_key(s, names)
-            if len(s.name) > len(names.get(key, "")):
-                names[key] = s.name
-            kinds[key] = s.kind
-            reports[key].add(r)
-            mentions[key].setdefault(r, (s.start, s.end))
-            for start, _ in s.claims:
-                n = starts.get(start)
-                if n is not None:
-                    claims[key].update(claims_of.get((r, n), ()))
-    out = [
-        CitedSource(
-            names[k],
-            kinds[k],
-            tuple(sorted(reports[k])),
-            tuple(sorted(claims[k])),
-            tuple((r, a, b) for r, (a, b) in sorted(mentions[k].items())),
-        )
-        for k in names
-    ]
-    out.sort(key=lambda s: (-len(s.reports), -len(s.claims), s.name.lower()))
-    return out

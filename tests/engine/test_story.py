@@ -363,8 +363,8 @@ def test_direct_speech_is_compared_without_its_attribution() -> None:
 def test_an_organisation_taken_for_a_person_is_an_institution() -> None:
     from index.analysis.entities import extract
     from index.analysis.sentences import split_sentences
+    from index.story.cited import source_map
     from index.story.engine import Source
-    from index.story.facts import source_map
 
     text = "Air France said the recorders were found. Yvo de Boer said talks went on."
     sents = split_sentences(text)
@@ -453,3 +453,51 @@ def test_figures_over_time_sort_by_date_as_written() -> None:
     m = story_map(arts)
     dead = next(f for f in m.figures if f.measure in ("dead", "people"))
     assert [v.value for v in dead.values] == ["12", "40", "52"]  # March 5, 8, 14
+
+
+def test_sources_told_apart_and_merged_across_reports() -> None:
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
+    from index.story.cited import source_map
+    from index.story.engine import Source
+
+    texts = [
+        "Reporter Diego Grez said roads were cut. The USGS said it was a 6.1. Tony Blair spoke.",
+        "Mauricio Grez said the church fell. The US Geological Survey said so. La Nación said it.",
+        "The United States Geological Survey said it. Prime Minister of the United Kingdom Tony "
+        "Blair said it. Policeman José Arévalo said it. The Executive Clerk said it.",
+        "Tony Blair said it again. Radio Cooperativa said it. D. Grez said it.",
+    ]
+    names = [
+        ["Diego Grez", "USGS", "Tony Blair"],
+        ["Mauricio Grez", "US Geological Survey", "La Nación"],
+        [
+            "United States Geological Survey",
+            "Kingdom Tony Blair",
+            "Policeman José Arévalo",
+            "Executive Clerk",
+        ],
+        ["Tony Blair", "Radio Cooperativa", "D. Grez"],
+    ]
+    sents = [split_sentences(t) for t in texts]
+    found = []
+    for t, ss, ns in zip(texts, sents, names, strict=True):
+        mine = []
+        for n in ns:
+            at = t.index(n)
+            kind = "institution" if "Survey" in n or n == "USGS" else "person"
+            sent = next(s for s in ss if s.start <= at < s.end)
+            mine.append(Source(n, at, at + len(n), False, kind, None, ((sent.start, sent.end),)))
+        found.append(mine)
+    got = {
+        s.name: (s.kind, s.reports)
+        for s in source_map(found, sents, {}, [list(extract(t)) for t in texts])
+    }
+    assert got["Diego Grez"] == ("person", (0, 3))  # "D. Grez": an initial of Diego
+    assert got["Mauricio Grez"] == ("person", (1,))  # another given name: another person
+    assert got["Tony Blair"] == ("person", (0, 2, 3))  # named as most reports name him
+    survey = [v for k, v in got.items() if "Survey" in k or k == "USGS"]
+    assert survey == [("institution", (0, 1, 2))]  # initials: one agency
+    assert got["La Nación"][0] == got["Radio Cooperativa"][0] == "outlet"
+    assert got["José Arévalo"] == ("person", (2,))
+    assert got["Executive Clerk (unnamed)"][0] == "unnamed"

@@ -1,0 +1,188 @@
+"""The sources map of a story: who the reports cite, one entry per source across reports.
+
+The attribution reader (:mod:`index.compare.attribution`) finds each report's sources; here they
+are told apart and merged across reports:
+
+- a person by surname, spellings within 0.85 of each other as one ("Zelensky" / "Zelenskyy"),
+  unless their given names differ ("Diego Grez" and "Mauricio Grez" are two people);
+- an organisation by name, or by its initials ("USGS", "US Geological Survey" and "United
+  States Geological Survey" are one);
+- a "person" that is no person: a newspaper or station ("La Nación", "Radio Cooperativa"), an
+  organisation ("Airbus", "Air France"), or a title alone ("Executive Clerk"), and the title before
+  a name is not part of it ("Policeman José Arévalo");
+- each entry named the way most reports name it ("Tony Blair", not once "Kingdom Tony Blair").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from rapidfuzz.distance import Indel
+
+from index.analysis.lexicon import ORG_HEADS, ROLE_NOUNS, TITLES
+from index.models import Entity, Sentence
+from index.story.engine import Source
+from index.story.models import CitedSource
+
+SAME_SPELLING = 0.85
+"""Similarity from which two surnames (or two given names) are one spelt two ways."""
+# Words that name a newspaper, station or agency (a generic list, no story's words).
+_MEDIA = ORG_HEADS & frozenset(
+    """radio television tv magazine times post news journal herald tribune independent gazette
+    telegraph guardian chronicle broadcasting network press""".split()
+)
+# Articles that open a newspaper's name in several languages ("El Mercurio", "Le Monde").
+_ARTICLES = frozenset("el la le les los las il lo der die das".split())
+# Occupations written before a name like a title ("Policeman José Arévalo").
+_OCCUPATIONS = frozenset(
+    """policeman policewoman fireman firefighter councilman councilwoman congressman congresswoman
+    patrolman clerk executive nurse doctor teacher farmer merchant resident witness survivor
+    student volunteer engineer pilot priest""".split()
+)
+_TITLE_WORDS = TITLES | ROLE_NOUNS | _OCCUPATIONS
+_LINKS = frozenset("of the and for on de del des du la le".split())
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"[.,]", " ", name).split()
+
+
+def _initials(name: str) -> str:
+    """An organisation's initials ("United States Geological Survey", "US Geological Survey" and
+    "USGS" all give ``usgs``), or "" when it has fewer than three."""
+    words = [w for w in _words(name) if w.lower() not in _LINKS]
+    if len(words) == 1:
+        w = words[0]
+        return w.lower() if w.isupper() and 3 <= len(w) <= 6 else ""
+    if not all(w[:1].isupper() for w in words):
+        return ""
+    out = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).lower()
+    return out if len(out) >= 3 else ""
+
+
+def recast(s: Source, entities: Sequence[Entity]) -> Source:
+    """A source the attribution reader calls a person, as what it is.
+
+    A name that holds a word of the media ("Radio Cooperativa") or opens with an article ("La
+    Nación") is an outlet; one that no person entity covers and that is one word ("Airbus") or
+    holds a place ("Air France", "Majlis of Iran") an institution; titles alone ("Executive
+    Clerk") an unnamed source; titles before a name are dropped. A name of two words or more with
+    no place stays a person even when the entity reader missed it ("Yvo de Boer").
+    """
+    if s.kind != "person":
+        return s
+    words = _words(s.name)
+    low = [w.lower() for w in words]
+    if any(w in _MEDIA for w in low) or (len(words) >= 2 and low[0] in _ARTICLES):
+        return replace(s, kind="outlet")
+    cut = 0
+    while cut < len(words) and low[cut] in _TITLE_WORDS:
+        cut += 1
+    if cut == len(words):
+        return replace(s, name=f"{s.name} (unnamed)", kind="unnamed", unnamed=True)
+    if cut and len(words) - cut >= 2:
+        s = replace(s, name=" ".join(words[cut:]))
+    inside = [e for e in entities if e.start < s.end and s.start < e.end]
+    if any(e.label == "PERSON" for e in inside):
+        return s
+    if len(s.name.split()) == 1 or any(e.label == "PLACE" for e in inside):
+        return replace(s, kind="institution")
+    return s
+
+
+class _Keys:
+    """One key per source across reports."""
+
+    def __init__(self) -> None:
+        self.given: dict[str, set[str]] = defaultdict(set)  # person key -> given names seen
+        self.count = 0
+
+    def key(self, s: Source) -> str:
+        low = re.sub(r"^the\s+", "", s.name.lower()).replace(".", "")
+        if s.kind != "person":
+            initials = _initials(s.name) if s.kind in ("institution", "outlet") else ""
+            return f"org:{initials}" if initials else f"{s.kind}:{low}"
+        words = low.split()
+        if not words:
+            return f"person:{low}"
+        surname, given = words[-1], words[-2] if len(words) >= 2 else ""
+        for other, names in self.given.items():
+            if Indel.normalized_similarity(other.split("#")[0][7:], surname) < SAME_SPELLING:
+                continue
+            if not given or all(_same_given(given, g) for g in names):
+                if given:
+                    names.add(given)
+                return other
+        self.count += 1
+        new = f"person:{surname}#{self.count}"
+        self.given[new] = {given} if given else set()
+        return new
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two given names of one person: equal, one an initial of the other, or spelt alike."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return Indel.normalized_similarity(a, b) >= SAME_SPELLING
+
+
+def source_map(
+    found: Sequence[Sequence[Source]],
+    sentences: Sequence[Sequence[Sentence]],
+    claims_of: Mapping[tuple[int, int], Sequence[int]],
+    entities: Sequence[Sequence[Entity]] = (),
+) -> list[CitedSource]:
+    """Who the reports cite, merged across reports, with the claims each is cited for.
+
+    Args:
+        found: Each report's sources (:func:`index.compare.attribution.sources`).
+        sentences: Each report's sentences.
+        claims_of: ``(report, sentence) -> claims`` holding that sentence.
+        entities: Each report's entities, to tell an organisation the attribution reader took for
+            a person (none given: only the name's own words tell).
+    """
+    keys = _Keys()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, str] = {}
+    reports: dict[str, set[int]] = defaultdict(set)
+    claims: dict[str, set[int]] = defaultdict(set)
+    mentions: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for r, sources in enumerate(found):
+        starts = {s.start: n for n, s in enumerate(sentences[r])}
+        mine = entities[r] if r < len(entities) else None
+        for s in sources:
+            s = recast(s, mine) if mine is not None else _recast_by_name(s)
+            key = keys.key(s)
+            if r not in reports[key]:
+                forms[key][s.name] += 1
+            kinds.setdefault(key, s.kind)
+            reports[key].add(r)
+            mentions[key].setdefault(r, (s.start, s.end))
+            for start, _ in s.claims:
+                n = starts.get(start)
+                if n is not None:
+                    claims[key].update(claims_of.get((r, n), ()))
+    out = [
+        CitedSource(
+            # The form most reports use; on a tie the fullest.
+            max(forms[k], key=lambda name: (forms[k][name], len(name), name)),
+            kinds[k],
+            tuple(sorted(reports[k])),
+            tuple(sorted(claims[k])),
+            tuple((r, a, b) for r, (a, b) in sorted(mentions[k].items())),
+        )
+        for k in forms
+    ]
+    out.sort(key=lambda s: (-len(s.reports), -len(s.claims), s.name.lower()))
+    return out
+
+
+def _recast_by_name(s: Source) -> Source:
+    """:func:`recast` without entities: only what the name's words tell (outlets, titles)."""
+    if s.kind != "person":
+        return s
+    return recast(s, [Entity(s.start, s.end, "PERSON", s.name, s.name)])
