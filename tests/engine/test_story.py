@@ -501,3 +501,18 @@ def test_sources_told_apart_and_merged_across_reports() -> None:
     assert got["La Nación"][0] == got["Radio Cooperativa"][0] == "outlet"
     assert got["José Arévalo"] == ("person", (2,))
     assert got["Executive Clerk (unnamed)"][0] == "unnamed"
+
+
+def test_figures_of_unsaid_things_keep_only_what_another_report_matches() -> None:
+    texts = [
+        "As many as five people are trapped under the school. Two people were found alive. The "
+        "great 8.8 earthquake struck on Monday.",
+        "Three people arrived at the clinic. All 230 people in the school were counted. The 8.8 "
+        "earthquake was the strongest in decades.",
+        "Rescuers counted 230 people in the school, and 132 people were rescued.",
+    ]
+    m = story_map([_article(n, t, f"Outlet {n}", f"2025-06-0{n + 1}") for n, t in enumerate(texts)])
+    by = {f.measure: [v.value for v in f.values] for f in m.figures}
+    # "people" trapped, found, arrived, counted: only the 230 two reports give is one figure.
+    assert by.get("people") == ["230", "230"], by
+    assert "earthquake" not in by  # "the 8.8 earthquake" counts no earthquakes
