@@ -38,6 +38,19 @@ def _version() -> str:
         return "0.1.0"
 
 
+class _Version(argparse.Action):
+    """``--version``: the version looked up only when asked for (``importlib.metadata`` and the
+    scan of the installed distributions cost every command ~40 ms of CPU)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        help = "show program's version number and exit"  # argparse's own words
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        sys.stdout.write(f"newsdesk {_version()}\n")
+        parser.exit()
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--index-dir",
@@ -57,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
     )
-    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -123,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_library.add_parser(sub)
     cli_story.add_parser(sub, _common)
     for command in sub.choices.values():
-        command.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+        command.add_argument("--version", action=_Version)
     parser.commands = sub.choices  # type: ignore[attr-defined]
     return parser
 
@@ -134,7 +147,7 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Open the newsdesk reader on PATHs (default: your library, see `newsdesk library`).",
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
     )
-    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument(
         "--compare",
@@ -207,6 +220,30 @@ def _run_app(argv: Sequence[str]) -> int:
     return int(app.return_code or 0)
 
 
+HANDLER_MODULES = {
+    "index": "tui.cli_search",
+    "search": "tui.cli_search",
+    "entities": "tui.cli_entities",
+    "compare": "tui.cli_compare",
+    "related": "tui.cli_compare",
+    "stories": "tui.cli_compare",
+    **dict.fromkeys(cli_web.WEB_COMMANDS, "tui.cli_web"),
+    **dict.fromkeys(cli_story.STORY_COMMANDS, "tui.cli_story"),
+}
+"""The module whose ``HANDLERS`` runs each command (``library`` aside): only that one is imported."""
+
+
+def handler(command: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs ``command``."""
+    from importlib import import_module
+
+    if command == "library":
+        return cli_library.cmd_library
+    handlers: dict[str, Callable[[argparse.Namespace], int]]
+    handlers = import_module(HANDLER_MODULES[command]).HANDLERS
+    return handlers[command]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsdesk`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -224,18 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.command = argv[0]
     from tui.engine import StoreError  # not index.store.core: no Whoosh import for this
 
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "library": cli_library.cmd_library,
-    }
-    from tui import cli_compare, cli_entities, cli_search
-
-    handlers.update(cli_search.HANDLERS)
-    handlers.update(cli_entities.HANDLERS)
-    handlers.update(cli_compare.HANDLERS)
-    handlers.update(cli_web.HANDLERS)
-    handlers.update(cli_story.HANDLERS)
     try:
-        return handlers[args.command](args)
+        return handler(args.command)(args)
     except PathError as exc:
         print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -167,3 +167,38 @@ def test_sort_newest_and_oldest(run_cli: Callable[..., Any], tmp_path: Path) -> 
     assert ids == {"newest": ["b", "a", "u"], "oldest": ["a", "b", "u"]}
     bad = run_cli("search", "tin", str(corpus), "--sort", "abc", index_dir=tmp_path / "i")
     assert bad.code == 2
+
+
+def test_a_search_imports_only_what_it_uses(
+    seeds_dir: Path, seed_index: Path, tmp_path: Path
+) -> None:
+    """No UI, no other command's module, and none of what Whoosh imports but never calls here
+    (``index.store.whoosh_compat.load_whoosh``); the version is looked up only for ``--version``."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom tui.cli import main\nstatus = main(sys.argv[1:])\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(status)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env["NEWSDESK_CONFIG_DIR"] = str(tmp_path / "config")
+    argv = ["search", "kursk", str(seeds_dir), "--index-dir", str(seed_index), "--json"]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert [h["id"] for h in json.loads(proc.stdout)["hits"]] == [KURSK]
+    modules = set(proc.stderr.split())
+    unused = {"textual", "rich", "tui.cli_compare", "tui.cli_entities"}
+    unused |= {"asyncio", "urllib.request", "http.client", "ssl", "whoosh.lang.morph_en"}
+    unused |= {"importlib.metadata"}
+    assert "whoosh" in modules and not modules & unused, sorted(modules & unused)
+
+
+def test_every_command_has_its_handler() -> None:
+    from tui import cli
+
+    assert {c: callable(cli.handler(c)) for c in cli.COMMANDS} == dict.fromkeys(cli.COMMANDS, True)
