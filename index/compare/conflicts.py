@@ -103,7 +103,7 @@ def find(
             if c < LOOSE and not (x.names & y.names):
                 continue
             if x.figs and y.figs:
-                for detail, base in figure_conflicts(x, y, c, all_a, all_b, single):
+                for detail, base in figure_conflicts(x, y, c, all_a, all_b, single, raw):
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
             if c >= NEAR:
                 found.extend(Finding(k, i, j, d, s) for k, d, s in claim_conflicts(x, y, c, raw))

@@ -15,13 +15,14 @@ says what differs.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
 from index.compare.closeness import DURATION, NEAR, SAME_CLAIM
 from index.compare.figures import Figure
-from index.compare.readings import Reading
+from index.compare.readings import Reading, around
 from index.compare.words import CLASSES, STOP, stem
 
 __all__ = ["figure_conflicts", "overlap", "same_measure", "single_valued"]
@@ -31,6 +32,11 @@ _FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different 
 
 def _nouns(f: Figure) -> frozenset[str]:
     return frozenset(stem(w) for w in f.noun.split() if w not in STOP)
+
+
+def _head(f: Figure) -> str:
+    """The counted noun's last word, stemmed: what is counted ("pirate boats": boats)."""
+    return stem(f.noun.split()[-1]) if f.noun else ""
 
 
 def _people(f: Figure) -> bool:
@@ -70,7 +76,8 @@ def same_measure(x: Figure, y: Figure) -> bool:
     if x.role or y.role:
         return x.role == y.role
     if _nouns(x) & _nouns(y):
-        return True
+        # the same thing counted: "26 Somali pirates" / "pirates", not "five pirate boats"
+        return _head(x) == _head(y) or (_people(x) and _people(y))
     # two groups of people ("infantry", "soldiers") are one count when the same is said of them
     return _people(x) and _people(y) and bool(_said_of(x) & _said_of(y))
 
@@ -171,6 +178,47 @@ def _same_time(ra: Reading, rb: Reading, c: float) -> bool:
     return not (plain.days or plain.dates)
 
 
+_FIGURE_WORD = re.compile(r"[^\W\d_]+")
+# the words of a measure itself: two ages share "age", two spans "years"; neither says whose
+_MEASURE_WORDS = frozenset(["age", "ages", "aged", "old", "year", "years"])
+
+
+def _span(r: Reading, f: Figure) -> tuple[int, int]:
+    """Where figure ``f`` is written in its sentence (the number and its unit)."""
+    m = re.match(
+        r"[\w.,$%€£¥-]+(?:\s+(?:[a-z]+\s+)?(?:miles?|km|kilomet\w+|years?|months?|"
+        r"weeks?|days?|hours?|minutes?|million|billion|feet|metres?|meters?))?",
+        r.text[f.start :],
+    )
+    return f.start, f.start + (len(m.group(0)) if m else 1)
+
+
+def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two figures are said of one thing: the words around each share a content word
+    other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
+    own = {stem(w.lower()) for w in _FIGURE_WORD.findall(x.text + " " + y.text)}
+    own |= {stem(w) for w in _MEASURE_WORDS}
+    near_x = around(ra.text, *_span(ra, x)) - own
+    near_y = around(rb.text, *_span(rb, y)) - own
+    return bool(near_x & near_y)
+
+
+def _scoped(f: Figure) -> bool:
+    """A figure whose meaning rests on what it is said of: a span of time, an age, a distance,
+    an area, a sum of money, a count of anything but the dead, hurt, missing ..."""
+    if f.dim == "count":
+        # a count of a named kind of people ("10,000 troops", "infantry") is the story's own
+        # measure; "12 people" or "three boats" is said of something in particular
+        return not f.role and not (_people(f) and _head(f) not in _GENERIC)
+    return f.dim in ("duration", "age", "distance", "area") or f.dim.startswith("money")
+
+
+_GENERIC = frozenset(stem(w) for w in ("people", "persons", "person", "men", "women", "others"))
+
+
+_ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim
+
+
 def figure_conflicts(
     ra: Reading,
     rb: Reading,
@@ -178,14 +226,17 @@ def figure_conflicts(
     all_a: Sequence[Figure],
     all_b: Sequence[Figure],
     single: frozenset[str] = frozenset(),
+    own: float | None = None,
 ) -> list[tuple[str, float]]:
     """The figures of ``ra`` and ``rb`` that measure one thing and disagree, as (detail, strength).
 
-    ``c`` is the two sentences' closeness, ``all_a``/``all_b`` every figure of each report, and
+    ``c`` is the two sentences' closeness (raised by the caller's alignment), ``own`` their own
+    word closeness (``c`` when ``None``), ``all_a``/``all_b`` every figure of each report, and
     ``single`` the story-level measures each report gives one value of (:func:`single_valued`).
     """
     out: list[tuple[str, float]] = []
-    if ra.when != rb.when and not _same_time(ra, rb, c):
+    own = c if own is None else own
+    if ra.when != rb.when and not _same_time(ra, rb, own):
         return out  # "a quake in February killed 612" is another event
     if ra.dates and rb.dates and not ra.dates.keys() & rb.dates.keys():
         return out  # "On March 11, a second quake ...": dated apart, told apart
@@ -198,6 +249,8 @@ def figure_conflicts(
         if not ys:
             continue
         for y in ys:
+            if own < _ONE_CLAIM and _scoped(x) and not _told_of_same(ra, x, rb, y):
+                continue  # "15 years with the department" / "five years in its gang unit"
             xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]
             if (
                 x.dim == "distance"

@@ -241,7 +241,9 @@ STOPWORDS = frozenset(
         "where",
     ]
 )
-VERBISH = re.compile(r".{4,}(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held)$")
+VERBISH = re.compile(
+    r".{4,}(?:ed|ing)$|^(?:died|dead|hurt|left|lost|won|fled|held|tried|said|made|took|came|went)$"
+)
 AGE_OF = re.compile(r"[\s-]*(?:old\s+)?((?:[a-z]+\s+)?[a-z]+)")
 _MALE = frozenset(["man", "men", "male", "boy", "boys", "father", "son", "husband", "brother"])
 _FEMALE = frozenset(

@@ -106,6 +106,18 @@ def raw_is_calibre(text: str, start: int, end: int) -> bool:
     return text[start : start + 1] == "." and bool(_GUN.match(text, end))
 
 
+# a bare number between digit groups ("0845 125 2222") is part of a telephone number or a code
+_CODE_BEFORE = re.compile(r"\d{3,}[ ]$")
+_CODE_AFTER = re.compile(r"[ ]\d{3,}\b")
+# most words capitalised: a headline ("80 Hurt and 7 Villages Damaged"), where a capital marks no name
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+
+
+def _title_case(text: str) -> bool:
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def figures(text: str) -> list[Figure]:
     """Every quantity of one (cleaned) sentence, in order."""
     out: list[Figure] = []
@@ -114,6 +126,7 @@ def figures(text: str) -> list[Figure]:
         return out
     low_text = text.lower()
     roles: list[str] | None = None
+    headline = _title_case(text)
     # "has confiscated a total of 14 rifles so far": a running total, not one event's count
     cumulative = bool(CUMULATIVE.search(text))
     for m in found:
@@ -178,6 +191,8 @@ def figures(text: str) -> list[Figure]:
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
                 continue  # "0845": a clock time
+            if raw.isdigit() and (_CODE_BEFORE.search(before) or _CODE_AFTER.match(after)):
+                continue  # "call police on 0845 125 2222": a telephone number or a code
             if NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
                 continue  # a clock time or an ordinal
             rec = RECORD.match(text, end)
@@ -275,7 +290,9 @@ def figures(text: str) -> list[Figure]:
                 lw = w.lower()
                 if lw in STOPWORDS or VERBISH.match(lw):
                     break
-                if lw not in FILLER and not (w[0].isupper() and lw.isalpha() and len(lw) > 3):
+                if lw not in FILLER and (
+                    headline or not (w[0].isupper() and lw.isalpha() and len(lw) > 3)
+                ):
                     phrase.append(lw)
             noun = " ".join(phrase[:3])
             named = re.search(r"([A-Z][a-z]+),\s*$", before)
@@ -305,10 +322,12 @@ def figures(text: str) -> list[Figure]:
                     best, role = d, str(hit.lastgroup)
             if not role:
                 # a count with no role word of its own takes the sentence's only one ("the death
-                # toll ... continues to rise, passing 80,000 people")
+                # toll ... continues to rise, passing 80,000 people"), told before it: "a jury of
+                # six men ... to choose death" counts no dead
                 if roles is None:
                     roles = sorted({str(h.lastgroup) for h in ANY_ROLE.finditer(low_text)})
-                role = roles[0] if len(roles) == 1 else ""
+                told_before = len(roles) == 1 and ANY_ROLE.search(low_text, 0, m.start())
+                role = roles[0] if told_before else ""
         part = "so far" if cumulative else ""
         pm = PART.match(text, end)
         if not pm and ("alone" in before or "includ" in before or "among" in before):

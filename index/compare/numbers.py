@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["SCALE", "SCALE_ABBR", "VAGUE", "clean", "number_value", "scan"]
+__all__ = ["NUMBER_WORDS", "SCALE", "SCALE_ABBR", "VAGUE", "clean", "number_value", "scan"]
 
 # --- artefacts ------------------------------------------------------------------------------------
 
@@ -158,6 +158,7 @@ _NUMBER_WORDS = frozenset(
         "half",
     ]
 )
+NUMBER_WORDS = _NUMBER_WORDS  # "two", "dozens", "million": a number, not what it counts
 _TOKEN = re.compile(r"[A-Za-z]+|[$€£]|\.?\d+")
 _STARTS = _NUMBER_WORDS | {"a", "an", "another", "tens", "us"}
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from index.compare.dates_times import DAYS, ClockTime, dates_in, times_in, weekdays_in
 from index.compare.figures import Figure, clean, figures
+from index.compare.numbers import NUMBER_WORDS
 from index.compare.status_cues import Cues, read_cues
 from index.compare.words import STOP, stem
 from index.models import Sentence
@@ -62,18 +63,39 @@ _WHEN_WORDS = frozenset(
 )
 
 
+_CLAUSE = re.compile(r"[,;]\s")
+
+
 def around(text: str, start: int, end: int, k: int = 5) -> frozenset[str]:
-    """The content stems of the ``k`` words before ``start`` and after ``end`` in ``text``: what
-    the figure, day or time between them is said of ("checked into Promises Treatment Center on
-    Friday" is said of the centre; "reopened by 4.30pm on Saturday" of the roads)."""
-    before = _WORD.findall(text[:start])[-k:]
-    after = _WORD.findall(text[end:])[:k]
+    """The content stems of the ``k`` words before ``start`` and after ``end`` in ``text``, inside
+    its clause (up to a comma or semicolon) unless the clause holds no other word ("On November
+    18, it had sunk a trawler"): what the figure, day or time between them is said of ("checked
+    into Promises Treatment Center on Friday" is said of the centre; "reopened by 4.30pm on
+    Saturday" of the roads)."""
+    head, tail = text[:start], text[end:]
+    cut = [m.end() for m in _CLAUSE.finditer(head)]
+    stop = _CLAUSE.search(tail)
+    near = _content(_WORD.findall(head[cut[-1] :] if cut else head)[-k:]) | _content(
+        _WORD.findall(tail[: stop.start()] if stop else tail)[:k]
+    )
+    if near or not (cut or stop):
+        return frozenset(near)
+    return frozenset(_content(_WORD.findall(head)[-k:]) | _content(_WORD.findall(tail)[:k]))
+
+
+def _content(words: list[str]) -> set[str]:
     out = set()
-    for w in (*before, *after):
+    for w in words:
         low, content, _ = _WORDS.get(w) or _know(w)
-        if content and len(low) > 2 and low not in _WHEN_WORDS and low not in _CLOCK_WORDS:
+        if (
+            content
+            and len(low) > 2
+            and low not in _WHEN_WORDS
+            and low not in _CLOCK_WORDS
+            and low not in NUMBER_WORDS
+        ):
             out.add(content)
-    return frozenset(out)
+    return out
 
 
 def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
@@ -97,7 +119,8 @@ def cues(r: Reading) -> Cues:
 _WHEN = re.compile(
     r"\b(?:in|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
     r"july|august|september|october|november|december)\b(?!\s+\d)|\blast (?:year|month)\b|"
-    r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b",
+    r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b|"
+    r"\b(?:second|another|separate) (?:quake|earthquake|tremor|attack|blast|explosion|fire)\b",
     re.IGNORECASE,
 )
 

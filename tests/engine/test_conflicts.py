@@ -574,3 +574,55 @@ def test_a_hedge_about_something_else_is_no_disagreement() -> None:
         "The agency warned against hasty interpretation or speculation in regards to the cause.",
     )
     assert not [f for f in found if f.kind == "certainty"], found
+
+
+def test_a_telephone_number_is_no_figure() -> None:
+    assert figures(clean("Anybody with information should call police on 0845 125 2222.")) == []
+
+
+def test_a_role_word_after_a_count_does_not_make_it_a_toll() -> None:
+    six = figures(
+        clean(
+            "It took the jury of six men and six women a little more than four hours, spread "
+            "over two days, to choose death over life in prison."
+        )
+    )
+    six = [f for f in six if f.text == "six"]
+    assert [f.role for f in six] == ["", ""], six
+    toll = one_figure("The death toll continues to rise, passing 80,000 people.")
+    assert toll.role == "dead"
+
+
+def test_a_headline_counts_its_capitalised_nouns() -> None:
+    found = figures(clean("Powerful Quake in Iran Kills 10; 80 Hurt and 7 Villages Damaged"))
+    assert [(f.text, f.noun) for f in found if f.text == "7"] == [("7", "villages")], found
+
+
+def test_counts_of_different_things_sharing_a_word_do_not_disagree() -> None:
+    found = conflicts(
+        ["The navy thwarted the attack, apprehending 26 Somali pirates in the Gulf of Aden."],
+        ["Five pirate boats tried to attack the vessels in the Gulf of Aden."],
+    )
+    assert found == []
+
+
+def test_spans_of_time_of_different_things_do_not_disagree() -> None:
+    found = aligned(
+        "Deputy Ortiz had served with the Sheriff's Department for 15 years and was known as a "
+        "hard worker.",
+        "He had been working with the gang enforcement team for the last five years.",
+    )
+    assert not [f for f in found if "duration" in f.detail], found
+    same = aligned(
+        "Page had been in hospital for three weeks with pneumonia before the heart attack.",
+        "Page was hospitalized in Los Angeles for four weeks with pneumonia, her agent said.",
+    )
+    assert [f.detail.split(":")[0] for f in same] == ["duration"], same
+
+
+def test_ages_of_different_people_do_not_disagree() -> None:
+    found = aligned(
+        "He is also survived by two sons, ages 6 and 16, his family said on Friday.",
+        "Two of the woman's children, girls age 6 and 8, looked on, his family said on Friday.",
+    )
+    assert not [f for f in found if f.detail.startswith("age")], found
