@@ -60,7 +60,7 @@ class Execution:
         self.store = store
         self.searcher = searcher
         self.query = query
-        self._parsed = parse(store, query)
+        self._parsed = parse(store, query, searcher.schema)
         self._q = checked_phrases(self._parsed)
         self.found: Found = match_segments(searcher, self._q)
         self.total = sum(len(docs) for _, _, docs in self.found)

@@ -108,29 +108,40 @@ def _typed_fuzzy_words(query: str) -> dict[str, str]:
     return out
 
 
-_PARSERS: dict[int, Any] = {}
+_PARSERS: list[Any] = []
 
 
 def _parser(schema: Any) -> Any:
-    """One query parser per schema: building one (plugins, taggers) costs milliseconds a keystroke."""
-    parser = _PARSERS.get(id(schema))
-    if parser is None or parser.schema is not schema:
-        parser = MultifieldParser(["title", "body"], schema)
-        parser.add_plugin(FuzzyTermPlugin())
-        parser.add_plugin(GtLtPlugin())
-        parser.add_plugin(DateParserPlugin(free=False))
-        _PARSERS[id(schema)] = parser
+    """One query parser per schema: building one (plugins, taggers) costs milliseconds a keystroke.
+
+    Found by equal schema, not the same object: Whoosh unpickles the schema anew from the table of
+    contents at each ``ix.schema``, so a parser kept by identity was built again at every query.
+    """
+    for parser in _PARSERS:
+        if parser.schema is schema or parser.schema == schema:
+            return parser
+    parser = MultifieldParser(["title", "body"], schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(DateParserPlugin(free=False))
+    _PARSERS[:] = [parser, *_PARSERS[:3]]
     return parser
 
 
-def parse(store: Store, query: str) -> Query:
+def parse(store: Store, query: str, schema: Any = None) -> Query:
     """Validate and parse a query string into a Whoosh query.
+
+    Args:
+        store: The index.
+        query: The query as typed.
+        schema: The index's schema when the caller holds it (a searcher's): reading it from the
+            index unpickles its table of contents (~1 ms, most of a parse).
 
     Raises:
         QueryError: the query is malformed; the message says how.
     """
     validate(query)
-    parser = _parser(store.ix.schema)
+    parser = _parser(store.ix.schema if schema is None else schema)
     try:
         q = parser.parse(rewrite(query))
     except QueryError:

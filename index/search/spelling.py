@@ -45,7 +45,8 @@ def suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str 
         return None
     try:
         better = sum(
-            len(docs) for _, _, docs in match_segments(s, checked_phrases(parse(store, text)))
+            len(docs)
+            for _, _, docs in match_segments(s, checked_phrases(parse(store, text, s.schema)))
         )
     except QueryError:
         return None
