@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -202,7 +201,7 @@ class Run:
         for key, text in keys:
             remember_name(self.names, key, text)
         self.gone.discard(article_id)
-        self.feats[article_id] = interned(row_feats)
+        self.feats[article_id] = row_feats
         self.catalogue[article_id] = row_catalogue
         self.done += share
         if progress and self.written % 8 == 0:
@@ -213,7 +212,8 @@ class Run:
         """Record the run in the database (inside the caller's transaction), with the index's
         ``generation`` and ``files`` (``whoosh_compat.index_files``) after its commit."""
         database.put_files(con, self.new_files, sorted(self.removed))
-        database.put_articles(con, self.catalogue, self.feats, self.gone)
+        database.put_articles(con, self.catalogue, {}, self.gone)
+        put_feature_rows(con, self.feats)
         database.put_names(con, self.names)
         database.put_skipped(con, [[s.path, s.reason] for s in self.skipped])
         database.set_meta(con, "generation", str(generation))
@@ -230,21 +230,10 @@ def _entry(source: SourceFile, digest: str | None, skipped: list[list[str]]) -> 
     }
 
 
-def interned(feats: Any) -> Any:
-    """The same features with their stems and entity keys interned.
-
-    Rows arrive unpickled from worker processes, each with its own copies of strings that thousands of
-    articles share ("minist", "PLACE|russia"): 100,000 articles held ~6 million such strings until the
-    tables were written.
-    """
-    if isinstance(feats, dict):
-        for field in ("terms", "ents"):
-            rows = feats.get(field)
-            if isinstance(rows, list):
-                feats[field] = [
-                    [sys.intern(r[0]), r[1]] if r and isinstance(r[0], str) else r for r in rows
-                ]
-    return feats
+def put_feature_rows(con: sqlite3.Connection, rows: dict[str, str]) -> None:
+    """Write features rows that arrive encoded (``writers.features_json``, the same JSON that
+    ``database.put_articles`` makes of a features dict) without decoding and encoding them again."""
+    con.executemany("INSERT OR REPLACE INTO features VALUES (?, ?)", rows.items())
 
 
 def remember_name(names: dict[str, str], key: str, text: str) -> None:

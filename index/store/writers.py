@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import queue
 import threading
@@ -38,13 +39,24 @@ BATCH = 24
 WORKER_LIMIT_MB = 128
 """Memory each worker's Whoosh writer may pool before spilling sorted runs to disk."""
 
-Row = tuple[str, Any, tuple[Any, ...], list[tuple[str, str]], float, str]
-"""What the main process keeps of each indexed article: id, related-report features, catalogue
-row (file, title, source, date, story), entity keys with their surface text, progress share, path."""
+Row = tuple[str, str, tuple[Any, ...], list[tuple[str, str]], float, str]
+"""What the main process keeps of each indexed article: id, related-report features (the database's
+JSON text, ``features_json``), catalogue row (file, title, source, date, story), entity keys with
+their surface text, progress share, path."""
 
 
 class ParallelFailed(Exception):
     """A worker process failed or died; nothing of this run was committed."""
+
+
+def features_json(feats: Any) -> str:
+    """An article's related-report features as the database's ``features`` table holds them.
+
+    Encoded where they are made (in the worker processes): the main process then keeps one string
+    an article, where unpickling, interning and holding every article's nested lists of stems cost
+    it ~0.25 ms of CPU an article and most of its memory at 100,000 articles.
+    """
+    return json.dumps(feats, ensure_ascii=False, separators=(",", ":"))
 
 
 def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: bool) -> Row:
@@ -55,7 +67,7 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
     """
     keys = fields.pop("_keys")
     share, path = fields.pop("_share"), fields.pop("_path")
-    feats = fields.pop("features")
+    feats = features_json(fields.pop("features"))
     body = BodyTokens(fields["body"])
     body.words = [w for w in fields.pop("_body_words") if w not in spelled]
     spelled.update(body.words)

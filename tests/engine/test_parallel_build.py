@@ -57,7 +57,7 @@ def _snapshot(store: Store) -> tuple[object, ...]:
         store.doc_count(),
         [(a.id, a.title) for a in store.catalogue()],
         sorted(store.display_names().items()),
-        sorted(store.features()),
+        sorted(store.features().items()),
         [search(store, q, limit=5).total for q in ("kursk", "person:zelensky", '"north korean"')],
     )
 
