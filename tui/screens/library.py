@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
@@ -355,21 +354,6 @@ class LibraryScreen(LibraryActions, Screen[None]):
         self._open_pending = False
         self.set_status(f"⚠ {safe(message)}", error=True)
         self.set_suggestion(None)
-
-    def set_status(self, text: str, error: bool = False) -> None:
-        """Show one line of status (plain text, never markup)."""
-        status = self.query_one("#status", Static)
-        note = getattr(self.app, "corpus_note", None)  # which corpus: samples, library, folders
-        status.update(Content(f"{text} · {note}" if note and not error else text))
-        status.set_class(error, "-error")
-
-    def set_suggestion(self, suggestion: str | None) -> None:
-        """Offer a corrected query (``d`` or a click applies it)."""
-        self.suggestion = suggestion
-        widget = self.query_one("#suggestion", Static)
-        widget.update(Content(f"did you mean: {safe(suggestion)}  (d)") if suggestion else "")
-        widget.display = bool(suggestion)
-        self.refresh_bindings()
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
-"""The library's actions on the screen as a whole: the A mark and compare, moving between the
-search box, results and sidebar, the suggestion, the story view, and the index run's progress
-(mixed into ``LibraryScreen``)."""
+"""The library's actions on the screen as a whole and its status row: the status line, the
+suggestion and the A mark, compare, moving between the search box, results and sidebar, the
+story view, and the index run's progress (mixed into ``LibraryScreen``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 from textual.widgets import Input, ProgressBar, Static
 
-from tui.widgets.lists import FacetList
+from tui.widgets.lists import FacetList, safe
 from tui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ else:
 
 
 class LibraryActions(_Base):
-    """Bindings' actions of the library screen that do not run a search."""
+    """Bindings' actions of the library screen that do not run a search, and its status row."""
 
     engine: Engine
     store: Any
@@ -40,6 +40,21 @@ class LibraryActions(_Base):
         widget = self.query_one("#mark", Static)
         widget.update(Content(f"{mark.label} (c compares)" if mark else ""))
         widget.display = mark is not None
+        self.refresh_bindings()
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        """Show one line of status (plain text, never markup)."""
+        status = self.query_one("#status", Static)
+        note = getattr(self.app, "corpus_note", None)  # which corpus: samples, library, folders
+        status.update(Content(f"{text} · {note}" if note and not error else text))
+        status.set_class(error, "-error")
+
+    def set_suggestion(self, suggestion: str | None) -> None:
+        """Offer a corrected query (``d`` or a click applies it)."""
+        self.suggestion = suggestion
+        widget = self.query_one("#suggestion", Static)
+        widget.update(Content(f"did you mean: {safe(suggestion)}  (d)") if suggestion else "")
+        widget.display = bool(suggestion)
         self.refresh_bindings()
 
     def action_mark(self) -> None:
