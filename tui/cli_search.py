@@ -27,6 +27,9 @@ def _corpus(paths: Sequence[str]) -> list[str]:
 def open_store(paths: Sequence[str], index_dir: str | None, corpus: list[str] | None = None) -> Any:
     """The store of ``paths`` (``corpus``: the corpus they name, when already found: finding it
     again would print the library's notes twice)."""
+    from tui.engine import load_whoosh
+
+    load_whoosh()  # before the store imports Whoosh: without what Whoosh never calls here
     from tui.engine import Store
 
     store = Store(corpus if corpus is not None else _corpus(paths), index_dir)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from index.store import Store
     from index.store.errors import IndexBusy, StoreError
     from index.store.tables import ArticleInfo, check_unchanged, default_index_dir, quick_unchanged
+    from index.store.whoosh_compat import load_whoosh
     from index.story import StoryError, story_map
     from index.story.find import story_of
     from index.story.models import StoryMap
@@ -313,6 +314,7 @@ _HELPERS = {
     "check_unchanged": "index.store.tables",
     "default_index_dir": "index.store.tables",
     "quick_unchanged": "index.store.tables",
+    "load_whoosh": "index.store.whoosh_compat",  # Whoosh without what it never calls here
     "IndexBusy": "index.store.errors",
     "StoreError": "index.store.errors",
     "QueryError": "index.search",
@@ -364,68 +366,15 @@ def __getattr__(name: str) -> Any:
     return getattr(import_module(module), attr or name)
 
 
-__all__ = [
-    "SORTS",
-    "ArticleInfo",
-    "Comparison",
-    "Engine",
-    "EngineError",
-    "FeedError",
-    "FeedList",
-    "FeedReport",
-    "FetchError",
-    "Fetcher",
-    "IndexBusy",
-    "PageError",
-    "Pair",
-    "Passage",
-    "QueryError",
-    "ReadError",
-    "Related",
-    "Store",
-    "StoreError",
-    "StoreFactory",
-    "Story",
-    "StoryError",
-    "analyse",
-    "by_date",
-    "check_unchanged",
-    "compare",
-    "comparison_to_json",
-    "comparison_to_markdown",
-    "comparison_to_text",
-    "default_factory",
-    "default_index_dir",
-    "display_names",
-    "entity_kind",
-    "facets",
-    "fetch_feeds",
-    "fetch_page",
-    "find_jsonl_article",
-    "highlight_terms",
-    "is_parsed",
-    "load_quiet_check",
-    "markdown_text",
-    "neutralise",
-    "page_document",
-    "parse",
-    "query_words",
-    "quick_unchanged",
-    "read_bytes",
-    "read_file",
-    "read_opml",
-    "read_paths",
-    "related",
-    "save_page",
-    "saved_keys",
-    "scan",
-    "search",
-    "size_limit",
-    "stemmed_tokens",
-    "stories",
-    "story_map",
-    "story_of",
-    "story_to_json",
-    "story_to_markdown",
-    "story_to_text",
-]
+# The engine's types and functions the app and the command line take from here.
+__all__ = ["SORTS", "ArticleInfo", "Comparison", "Engine", "EngineError", "FeedError", "FeedList"]
+__all__ += ["FeedReport", "FetchError", "Fetcher", "IndexBusy", "PageError", "Pair", "Passage"]
+__all__ += ["QueryError", "ReadError", "Related", "Store", "StoreError", "StoreFactory", "Story"]
+__all__ += ["StoryError", "analyse", "by_date", "check_unchanged", "compare", "comparison_to_json"]
+__all__ += ["comparison_to_markdown", "comparison_to_text", "default_factory", "default_index_dir"]
+__all__ += ["display_names", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
+__all__ += ["find_jsonl_article", "highlight_terms", "is_parsed", "load_quiet_check", "load_whoosh"]
+__all__ += ["markdown_text", "neutralise", "page_document", "parse", "query_words"]
+__all__ += ["quick_unchanged", "read_bytes", "read_file", "read_opml", "read_paths", "related"]
+__all__ += ["save_page", "saved_keys", "scan", "search", "size_limit", "stemmed_tokens", "stories"]
+__all__ += ["story_map", "story_of", "story_to_json", "story_to_markdown", "story_to_text"]
