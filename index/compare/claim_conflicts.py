@@ -13,7 +13,7 @@ import re
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
-from index.compare.readings import Reading, cues, said_of_same
+from index.compare.readings import Reading, around, cues, said_of_same
 from index.compare.status_cues import FATES, denials, same_source
 from index.compare.words import STOP, stem
 
@@ -95,6 +95,16 @@ def _same_patient(
     if cx is None or cy is None:
         return True
     return bool(_patient(x, cx) & _patient(y, cy))
+
+
+_IF = re.compile(r"^\W*(?:if|unless|whether)\b|\bif (?:it|they|he|she) (?:is|are|was|were)\b", re.I)
+
+
+def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[str]) -> bool:
+    """Whether a hedge and a confirmation are of one thing: the words of their clauses meet
+    ("wreckage suspected to have come from Air France Flight 447" / "confirmed by the Brazilian
+    government to be from Air France")."""
+    return bool(around(x.text, *hedge.span(), k=4) & around(y.text, *sure.span(), k=4))
 
 
 def _pinned(x: Reading, y: Reading) -> float:
@@ -185,7 +195,14 @@ def claim_conflicts(x: Reading, y: Reading, c: float, own: float | None = None) 
     if c < CERTAIN or own < _OWN_WORDS:
         return out  # hedges are everywhere in news: compared only inside one claim
     ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
-    if ha and not ca and cb and not hb:
+    if (
+        ha
+        and not ca
+        and cb
+        and not hb
+        and (own >= CERTAIN or _hedged_alike(x, ha, y, cb))
+        and not _IF.search(y.text)
+    ):
         out.append(
             (
                 "certainty",
@@ -193,7 +210,14 @@ def claim_conflicts(x: Reading, y: Reading, c: float, own: float | None = None) 
                 0.2 + c,
             )
         )
-    elif hb and not cb and ca and not ha:
+    elif (
+        hb
+        and not cb
+        and ca
+        and not ha
+        and (own >= CERTAIN or _hedged_alike(y, hb, x, ca))
+        and not _IF.search(x.text)
+    ):
         out.append(
             (
                 "certainty",

@@ -181,6 +181,24 @@ def _same_time(ra: Reading, rb: Reading, c: float) -> bool:
 _FIGURE_WORD = re.compile(r"[^\W\d_]+")
 # the words of a measure itself: two ages share "age", two spans "years"; neither says whose
 _MEASURE_WORDS = frozenset(["age", "ages", "aged", "old", "year", "years"])
+# ... and a quake's: two magnitudes share "quake", which says nothing of which quake
+_QUAKE_WORDS = frozenset(
+    [
+        "magnitude",
+        "quake",
+        "earthquake",
+        "tremor",
+        "aftershock",
+        "richter",
+        "scale",
+        "depth",
+        "epicentre",
+        "epicenter",
+        "located",
+        "centred",
+        "centered",
+    ]
+)
 
 
 def _span(r: Reading, f: Figure) -> tuple[int, int]:
@@ -198,9 +216,26 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
     own = {stem(w.lower()) for w in _FIGURE_WORD.findall(x.text + " " + y.text)}
     own |= {stem(w) for w in _MEASURE_WORDS}
+    if x.dim in ("magnitude", "distance"):
+        own |= {stem(w) for w in _QUAKE_WORDS}
     near_x = around(ra.text, *_span(ra, x)) - own
     near_y = around(rb.text, *_span(rb, y)) - own
     return bool(near_x & near_y)
+
+
+_FROM_PLACE = re.compile(
+    r"\s*(?:\([^)]*\)\s*|\[[^\]]*\]\s*)?(?:to the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
+    r"(?:of|from|off)\s+(?:the\s+)?([A-Z][\w'-]+)"
+)
+
+
+def _place(r: Reading, f: Figure) -> str:
+    """The place a distance is measured from ("102 kilometers to the northwest of Talca",
+    "59 kilometres from the capital Port-au-Prince": the first name after it), else ""."""
+    if " of " in f.noun:
+        return f.noun.partition(" of ")[2]
+    m = _FROM_PLACE.match(r.text, _span(r, f)[1])
+    return m.group(1) if m else ""
 
 
 def _scoped(f: Figure) -> bool:
@@ -210,7 +245,9 @@ def _scoped(f: Figure) -> bool:
         # a count of a named kind of people ("10,000 troops", "infantry") is the story's own
         # measure; "12 people" or "three boats" is said of something in particular
         return not f.role and not (_people(f) and _head(f) not in _GENERIC)
-    return f.dim in ("duration", "age", "distance", "area") or f.dim.startswith("money")
+    return f.dim in ("duration", "age", "distance", "area", "magnitude") or f.dim.startswith(
+        "money"
+    )
 
 
 _GENERIC = frozenset(stem(w) for w in ("people", "persons", "person", "men", "women", "others"))
@@ -251,6 +288,8 @@ def figure_conflicts(
         for y in ys:
             if own < _ONE_CLAIM and _scoped(x) and not _told_of_same(ra, x, rb, y):
                 continue  # "15 years with the department" / "five years in its gang unit"
+            if own < _ONE_CLAIM and x.dim == "distance" and _place(ra, x) != _place(rb, y):
+                continue  # "102 km northwest of Talca" / "206 km (128 miles) west of Talca ..."
             xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]
             if (
                 x.dim == "distance"
@@ -268,7 +307,7 @@ def figure_conflicts(
             if overlap(x, y) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
             gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
-            vague = "vague" in (x.hedge, y.hedge) and c >= NEAR  # "dozens" told as 1,200
+            vague = "vague" in (x.hedge, y.hedge) and own >= NEAR  # "dozens" told as 1,200
             if gap > (_FAR if c >= NEAR else _FAR_LOOSE) and not (x.part or y.part or vague):
                 continue  # "21 injured" and "310,000 injured" count different wholes
             if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):

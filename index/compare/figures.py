@@ -109,6 +109,7 @@ def raw_is_calibre(text: str, start: int, end: int) -> bool:
 # a bare number between digit groups ("0845 125 2222") is part of a telephone number or a code
 _CODE_BEFORE = re.compile(r"\d{3,}[ ]$")
 _CODE_AFTER = re.compile(r"[ ]\d{3,}\b")
+_SLASHED = re.compile(r"/\d")  # "7/7", "24/7": a date or a name, not a count
 # most words capitalised: a headline ("80 Hurt and 7 Villages Damaged"), where a capital marks no name
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
@@ -191,7 +192,12 @@ def figures(text: str) -> list[Figure]:
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
                 continue  # "0845": a clock time
-            if raw.isdigit() and (_CODE_BEFORE.search(before) or _CODE_AFTER.match(after)):
+            if raw.isdigit() and (
+                _CODE_BEFORE.search(before)
+                or _CODE_AFTER.match(after)
+                or _SLASHED.match(after)
+                or before.endswith("/")
+            ):
                 continue  # "call police on 0845 125 2222": a telephone number or a code
             if NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
                 continue  # a clock time or an ordinal
@@ -310,12 +316,16 @@ def figures(text: str) -> list[Figure]:
             best = 99.0
             for hit in ANY_ROLE.finditer(near_after):
                 gap = near_after[: hit.start()]
+                if noun and ("," in gap or ";" in gap or "(" in gap):
+                    continue  # "222,570 deaths, 1,300,000 refugees": its own noun says what
                 # "10 people killed" but not "six people, injured almost 50"
                 d = len(gap) - len(noun) + (20 if ("," in gap or ";" in gap or "(" in gap) else 0)
                 if d < best:
                     best, role = d, str(hit.lastgroup)
             for hit in ANY_ROLE.finditer(near_before):
                 gap = near_before[hit.end() :]
+                if noun and ("," in gap or ";" in gap or ")" in gap):
+                    continue
                 d = 0 if split_hedge(gap.strip())[0] == gap.strip() else len(gap)
                 d += 20 if ("," in gap or ";" in gap or ")" in gap) else 0
                 if d < best:
@@ -338,6 +348,8 @@ def figures(text: str) -> list[Figure]:
             part = (alone or pm).group(0).strip(" ,")
         elif am_part:
             part = am_part.group(1).strip()
+        if not part and re.search(r"\bthe other\s*$", before, re.IGNORECASE):
+            part = "the other"  # "the other 14 sailors": the rest of a group, not all of it
         if re.match(r"\s+of (?:the|all)\b", after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
         figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()

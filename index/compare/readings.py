@@ -43,6 +43,24 @@ class Reading:
 
 
 # Words that say when, not what: a day or a time is told of the words around it, never of these.
+# ... nor of the light verbs that any event takes ("took place at 02:21", "took place at 20:36")
+_LIGHT = frozenset(
+    [
+        "took",
+        "take",
+        "takes",
+        "taken",
+        "place",
+        "occurred",
+        "occurs",
+        "happened",
+        "came",
+        "made",
+        "said",
+        "says",
+        "reported",
+    ]
+)
 _WHEN_WORDS = frozenset(
     [
         *DAYS,
@@ -93,6 +111,7 @@ def _content(words: list[str]) -> set[str]:
             and low not in _WHEN_WORDS
             and low not in _CLOCK_WORDS
             and low not in NUMBER_WORDS
+            and low not in _LIGHT
         ):
             out.add(content)
     return out
@@ -118,7 +137,7 @@ def cues(r: Reading) -> Cues:
 # "In February, a quake killed 612": a month or year without a day marks another event.
 _WHEN = re.compile(
     r"\b(?:in|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
-    r"july|august|september|october|november|december)\b(?!\s+\d)|\blast (?:year|month)\b|"
+    r"july|august|september|october|november|december)\b(?!\s+\d{1,2}\b)|\blast (?:year|month)\b|"
     r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b|"
     r"\b(?:second|another|separate) (?:quake|earthquake|tremor|attack|blast|explosion|fire)\b",
     re.IGNORECASE,

@@ -626,3 +626,32 @@ def test_ages_of_different_people_do_not_disagree() -> None:
         "Two of the woman's children, girls age 6 and 8, looked on, his family said on Friday.",
     )
     assert not [f for f in found if f.detail.startswith("age")], found
+
+
+def test_a_condition_confirms_nothing() -> None:
+    found = aligned(
+        "Eight Royal Navy personnel were detained after they allegedly entered Iranian waters.",
+        '"If it is proven that they deliberately entered Iranian waters, they will be charged."',
+    )
+    assert not [f for f in found if f.kind == "certainty"], found
+
+
+def test_distances_from_different_places_do_not_disagree() -> None:
+    found = aligned(
+        "The quake struck 102 kilometers to the northwest of Talca, the agency said.",
+        "The quake struck 206 km west-northwest of Rancagua, the agency said.",
+    )
+    assert not [f for f in found if "distance" in f.detail], found
+
+
+def test_a_date_written_with_a_slash_is_no_count() -> None:
+    found = figures(clean("One year on, London remembers 7/7 victims"))
+    assert [f.text for f in found if f.dim == "count"] == [], found
+
+
+def test_the_rest_of_a_group_is_a_part_of_it() -> None:
+    found = conflicts(
+        ["15 Royal Navy sailors were captured at gunpoint by Iranian guards."],
+        ["The female sailor will be released soon, but not the other 14 sailors, Iran said."],
+    )
+    assert found == []
