@@ -70,9 +70,15 @@ def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
     if not terms:
         return [_lead(text)]
     stem = _stemmer()
+    # A stem keeps its word's first letter (Porter's steps change endings only; tests check it),
+    # so a word whose first letter starts no term is never stemmed: most words of a hit, and most
+    # of the time a first search spends on snippets (13 -> 4 ms for ten Reuters stories).
+    initials = {t[:1] for t in terms}
     found: list[tuple[int, int, str]] = []
     for m in WORD.finditer(text):
         word = m.group().lower()
+        if word[:1] not in initials:
+            continue
         key = word if word in terms else stem(word)
         if key in terms:
             found.append((m.start(), m.end(), key))
