@@ -88,6 +88,7 @@ def main() -> None:
         print(f"no data at {folder}: nothing to measure")
         return
     totals = {"newsdesk": [0, 0, 0, 0], "tf-idf": [0, 0, 0, 0]}
+    shown = {"newsdesk": 0, "tf-idf": 0}
     times = []
     for d in sorted(folder.iterdir()):
         gold = json.loads((d / "gold.json").read_text("utf-8"))
@@ -115,10 +116,12 @@ def main() -> None:
             t[1] += len(positives)
             t[2] += sum(1 for p in got if p in positives)
             t[3] += sum(1 for p in got if p in positives or (p[0] in ann_a and p[1] in ann_b))
+            shown[name] += len(got)
     for name, (found, gold_n, right, judged) in totals.items():
         print(
             f"{name:<9} recall {found}/{gold_n} = {found / gold_n:.3f}   "
-            f"judged precision {right}/{judged} = {right / max(1, judged):.3f}"
+            f"judged precision {right}/{judged} = {right / max(1, judged):.3f}   "
+            f"pairs shown {shown[name]}"
         )
     times.sort()
     print(
