@@ -21,7 +21,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec.whoosh3 import byte_to_length
 from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
 from whoosh.qparser import FuzzyTermPlugin, GtLtPlugin, MultifieldParser
-from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.qparser.dateparse import DateParserPlugin, English
 from whoosh.query import FuzzyTerm, NullQuery, Or, Query, Term
 from whoosh.query.positional import Phrase
 from whoosh.reading import IndexReader
@@ -35,6 +35,7 @@ __all__ = [
     "BM25FScorer",
     "Corrector",
     "DateParserPlugin",
+    "English",
     "FuzzyTerm",
     "FuzzyTermPlugin",
     "GtLtPlugin",

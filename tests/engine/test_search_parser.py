@@ -28,3 +28,15 @@ def test_the_searchers_schema_parses_as_the_index_schema(seed_store: Any) -> Non
     with seed_store.searcher() as s:
         for text in ("kursk", '"north korean" soldiers', "zelensky~", "person:zelensky -kyiv"):
             assert parse(seed_store, text, s.schema) == parse(seed_store, text)
+
+
+def test_the_date_parser_is_built_for_the_first_date(
+    seed_store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = sys.modules["index.search.parse"]
+    monkeypatch.setattr(module, "_PARSERS", [])
+    parse(seed_store, "kursk")
+    (dates,) = [p for p in module._PARSERS[0].plugins if hasattr(p, "dateparser")]
+    assert dates.dateparser._parser is None
+    assert "published:[" in str(parse(seed_store, "date:2000-08 kursk"))
+    assert dates.dateparser._parser is not None
