@@ -43,7 +43,7 @@ from index.story.pairs import (
     setting_vectors,
     story_fold,
 )
-from index.story.timing import anchored, named_days, same_time
+from index.story.timing import anchored, named_days, numbered, other_things, same_time
 
 __all__ = [
     "DISAGREES",
@@ -194,7 +194,8 @@ def story_map(
         for ss, d in zip(sents, days, strict=True)
     ]
     setting = setting_vectors(prep, fold)
-    _pairs(sents, prep, setting, when, compared, gaps, edges, findings, cancelled)
+    things = [[numbered(s.text) for s in ss] for ss in sents]
+    _pairs(sents, prep, setting, when, things, compared, gaps, edges, findings, cancelled)
     return _assemble(arts, reports, sents, prep, ents, edges, findings, compared)
 
 
@@ -203,6 +204,7 @@ def _pairs(
     prep: Sequence[Prepped],
     setting: Sequence[Sequence[Vector]],
     when: Sequence[Sequence[tuple[frozenset[dt.date], bool]]],
+    things: Sequence[Sequence[Mapping[str, frozenset[str]]]],
     compared: set[tuple[int, int]],
     gaps: Mapping[tuple[int, int], int],
     edges: dict[tuple[Node, Node], float],
@@ -224,6 +226,7 @@ def _pairs(
             if (
                 v.event >= EDGE_FLOOR
                 and v.similarity >= SIMILARITY_FLOOR
+                and not other_things(things[x][i], things[y][j])
                 and (
                     not gap
                     or (

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
@@ -33,6 +34,28 @@ _ABSOLUTE = re.compile(
     r"(?:\b(?:" + _MONTHS + r")(?!\w)|\bMay(?= \d| of)|(?<=\d )May\b|\bin May\b|"
     r"\b(?:1[89]|20)\d\d\b)"
 )
+
+
+# A number that names one of several things of a kind ("stage 13", "Flight 447", "Resolution 1723").
+_NUMBERED = re.compile(
+    r"\b(stage|flight|route|resolution|game|round|match|leg|lap|episode|chapter|article|section|"
+    r"platform|gate|terminal|highway|line)\s+(?:no\.?\s*)?(\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def numbered(text: str) -> dict[str, frozenset[str]]:
+    """The numbered things a sentence names: ``{"stage": {"13"}}`` for "won stage 13"."""
+    out: dict[str, set[str]] = {}
+    for m in _NUMBERED.finditer(text):
+        out.setdefault(m.group(1).lower(), set()).add(m.group(2))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def other_things(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> bool:
+    """Whether two sentences name different things of one kind ("stage 13" / "stage 15") and
+    none in common: they tell of two of them, in reports of any day."""
+    return any(k in b and not v & b[k] for k, v in a.items())
 
 
 def named_days(text: str, published: dt.date) -> frozenset[dt.date]:

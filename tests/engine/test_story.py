@@ -516,3 +516,18 @@ def test_figures_of_unsaid_things_keep_only_what_another_report_matches() -> Non
     # "people" trapped, found, arrived, counted: only the 230 two reports give is one figure.
     assert by.get("people") == ["230", "230"], by
     assert "earthquake" not in by  # "the 8.8 earthquake" counts no earthquakes
+
+
+def test_two_numbered_things_of_one_kind_are_two_claims() -> None:
+    from index.story.timing import numbered, other_things
+
+    a, b = numbered("Vinokourov has won stage 13 of the Tour."), numbered("He won stage 15.")
+    assert a == {"stage": frozenset({"13"})}
+    assert other_things(a, b) and not other_things(a, a)
+    assert not other_things(a, numbered("Flight 447 crashed."))  # another kind: no say
+    texts = [
+        "Vinokourov of Kazakhstan has won stage 13 of the Tour de France on Saturday.",
+        "Vinokourov of Kazakhstan has won stage 15 of the Tour de France on Saturday.",
+    ]
+    arts = [_article(n, t, f"Outlet {n}", "") for n, t in enumerate(texts)]
+    assert all(c.support == 1 for c in story_map(arts).claims)

@@ -26,7 +26,7 @@ class TestStory:
         async def run_before(pilot: Any) -> None:
             pilot.app.theme = "textual-light"
             await _story(pilot)
-            await pilot.press("j", "j", "j", "l")  # a claim the other report disagrees with
+            await pilot.press("j", "l")  # a claim the other report disagrees with
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=(120, 35), run_before=run_before)

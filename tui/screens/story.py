@@ -327,8 +327,6 @@ class StoryScreen(Screen[None]):
             )
             return
         start, end = s.spans[0] if s.stance == "states" and s.spans else (s.start, s.end)
-        if s.stance == "disagrees":
-            start, end = s.start, s.end
         self._open(report, start, end)
 
     @on(VimOptionList.OptionSelected, "#figures")
@@ -343,15 +341,12 @@ class StoryScreen(Screen[None]):
         report, start, end = source.mentions[0]
         self._open(report, start, end)
 
-    def _column_report(self) -> int | None:
-        cell = self._cell()
-        return None if cell is None else cell[1]
-
     def action_mark(self) -> None:
         """Mark the highlighted column's report as A (to compare with another column)."""
         from tui.marks import toggle_mark
 
-        report = self._column_report()
+        cell = self._cell()
+        report = None if cell is None else cell[1]
         if report is None:
             self.notify("move to a report's column first", severity="warning")
             return
