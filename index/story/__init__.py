@@ -244,12 +244,14 @@ def _pairs(
                 )
             ):
                 edges[((x, i), (y, j))] = 0.5 * v.event + v.similarity
+        if gap and gap > WEEK:
+            continue  # nothing is set against anything more than a week apart (see _kept)
         sims = {k: v.event for k, v in m.judged.items()}
         aligned = {k: c for k, (_, c) in m.pairs.items()}
         for f in conflicts.find(sents[x], sents[y], sims, aligned, readings[x], readings[y]):
             # Only about what both tell: a pair the comparison aligns (across a developing story
             # two events' dates differ; on four WikiNews stories 107 disagreements -> 72).
-            if (f.i, f.j) in m.pairs and _kept(f, gaps.get((x, y)), prep[x], prep[y]):
+            if (f.i, f.j) in m.pairs and _kept(f, gap, prep[x], prep[y]):
                 findings.append((x, y, f))
 
 
