@@ -42,6 +42,7 @@ class Finding:
 
 
 _STRONG = 0.5  # findings below this strength are not shown
+_ECHO = 0.9  # weighted word overlap (of the longer sentence) from which one restates the other
 _MOST = 10  # and never more than this many: a reader checks each one
 # figures are many and each is its own; a status or a hedge told again adds little
 _PER_KIND = {"figure": 5, "date": 3}
@@ -80,6 +81,9 @@ def find(
     for i, j in aligned:
         also[i].add(j)
     found: list[Finding] = []
+    # a sentence the other report restates near word for word: what it says, both reports say
+    echo_a: dict[int, set[int]] = defaultdict(set)
+    echo_b: dict[int, set[int]] = defaultdict(set)
     for i, x in enumerate(ra):
         # weighted overlap with every sentence of B at once, over the stems' postings
         shared: dict[int, float] = defaultdict(float)
@@ -92,6 +96,11 @@ def find(
         for j, overlap in shared.items():
             y = rb[j]
             c = raw = overlap / min(x.weight, y.weight) if overlap else 0.0
+            if (
+                overlap >= _ECHO * max(x.weight, y.weight) and x.figs == y.figs
+            ) or x.text == y.text:
+                echo_a[i].add(j)
+                echo_b[j].add(i)
             # the caller's judgement counts as much as ours: it sees names and wording we do not
             key = (i, j)
             shown = aligned.get(key)
@@ -110,8 +119,14 @@ def find(
             if c >= FATE:
                 found.extend(Finding(k, i, j, d, s) for k, d, s in fate_conflicts(x, y, c))
                 found.extend(Finding(k, i, j, d, s) for k, d, s in denial_conflicts(x, y, c))
-    # A finding on a headline comes after those told in the body, with their context.
-    found = [f for f in found if f.strength >= _STRONG]
+    # A finding on a headline comes after those told in the body, with their context. One whose
+    # side the other report also states (restates that sentence) is that report's own two
+    # tellings, not a disagreement between the reports: comparing a report with itself finds none.
+    found = [
+        f
+        for f in found
+        if f.strength >= _STRONG and not (echo_a[f.i] - {f.j}) and not (echo_b[f.j] - {f.i})
+    ]
     found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))
     out: list[Finding] = []
     used: set[tuple[str, str, int]] = set()

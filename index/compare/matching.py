@@ -192,7 +192,7 @@ def match(
     pa, boiler_a = prepare_report(sa, ents_a, fold)
     pb, boiler_b = prepare_report(sb, ents_b, fold)
     j = judge_candidates(pa, pb, boiler_a, boiler_b)
-    pairs = select(j.judged)
+    pairs = select(j.judged, twins=_twins(sa, sb, j.judged))
     _claims_within(pairs, j.judged, pa, pb, sa, sb, j.idf, j.story, fold)
     return Matching(
         pairs, j.judged, boiler_a, boiler_b, pa, pb, j.idf, j.story, j.central_a, j.central_b
@@ -340,11 +340,25 @@ def find_candidates(
     return out
 
 
+def _twins(
+    sa: Sequence[Sentence], sb: Sequence[Sentence], judged: Mapping[tuple[int, int], Judged]
+) -> set[tuple[int, int]]:
+    """The candidate pairs whose two sentences are one sentence, word for word."""
+
+    def norm(t: str) -> str:
+        return " ".join(t.lower().split())
+
+    return {(i, j) for i, j in judged if norm(sa[i].text) == norm(sb[j].text)}
+
+
 def select(
-    judged: Mapping[tuple[int, int], Judged], verdict: Verdict | None = None
+    judged: Mapping[tuple[int, int], Judged],
+    verdict: Verdict | None = None,
+    twins: set[tuple[int, int]] | None = None,
 ) -> dict[tuple[int, int], tuple[str, float]]:
     """The aligned pairs among judged candidates, ``{(i, j): (kind, confidence)}``, under the shipped
-    floors or ``verdict``'s."""
+    floors or ``verdict``'s. A sentence of a pair in ``twins`` (the same words on both sides) has
+    no further ``related`` partner: two copies of a wire story read as copies."""
     verdict = verdict or floors()
     ok = {
         p: v
@@ -364,8 +378,15 @@ def select(
     best_b = {j: max(row) for j, row in by_b.items()}
     kth_a = {i: heapq.nlargest(PARTNERS, row)[-1] for i, row in by_a.items()}
     kth_b = {j: heapq.nlargest(PARTNERS, row)[-1] for j, row in by_b.items()}
+    # a sentence the other report repeats word for word has its counterpart: the others that
+    # merely resemble it would only hide that (two copies of one wire story)
+    twin_a = {i for i, _ in twins or ()}
+    twin_b = {j for _, j in twins or ()}
     out: dict[tuple[int, int], tuple[str, float]] = {}
     for (i, j), v in ok.items():
+        related = v.same < verdict.shared_same and v.similarity < verdict.shared_similarity
+        if related and (i in twin_a or j in twin_b):
+            continue
         r = rank(v)
         best = r >= best_a[i] or r >= best_b[j]
         further = v.event >= verdict.extra_event and (r >= kth_a[i] or r >= kth_b[j])

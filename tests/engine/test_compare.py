@@ -467,3 +467,14 @@ def check(ta: str, tb: str) -> None:
     json.dumps(comparison_to_json(c))
     comparison_to_markdown(c)
     comparison_to_text(c, 60)
+
+
+def test_a_report_compared_with_itself_reads_as_one_report() -> None:
+    # Two copies of one wire story: each sentence is its own counterpart, nothing merely related,
+    # nothing only in one, and no disagreement (a report's two sentences that differ, "are
+    # undergoing training" and "has sent", are the same report's, not the copies').
+    a = seed("000")
+    c = compare(a, Article(id="copy", path="copy", title=a.title, text=a.text), [], [])
+    assert c.pairs and all(p.kind == "shared" and p.a.start == p.b.start for p in c.pairs)
+    assert not c.only_a and not c.only_b
+    assert c.conflicts == ()
