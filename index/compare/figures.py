@@ -127,7 +127,7 @@ def figures(text: str) -> list[Figure]:
         return out
     low_text = text.lower()
     roles: list[str] | None = None
-    headline = _title_case(text)
+    headline: bool | None = None  # read when a capitalised word follows a count
     # "has confiscated a total of 14 rifles so far": a running total, not one event's count
     cumulative = bool(CUMULATIVE.search(text))
     for m in found:
@@ -296,9 +296,10 @@ def figures(text: str) -> list[Figure]:
                 lw = w.lower()
                 if lw in STOPWORDS or VERBISH.match(lw):
                     break
-                if lw not in FILLER and (
-                    headline or not (w[0].isupper() and lw.isalpha() and len(lw) > 3)
-                ):
+                capital = w[0].isupper() and lw.isalpha() and len(lw) > 3
+                if capital and headline is None:
+                    headline = _title_case(text)
+                if lw not in FILLER and (headline or not capital):
                     phrase.append(lw)
             noun = " ".join(phrase[:3])
             named = re.search(r"([A-Z][a-z]+),\s*$", before)

@@ -345,10 +345,9 @@ def _twins(
 ) -> set[tuple[int, int]]:
     """The candidate pairs whose two sentences are one sentence, word for word."""
 
-    def norm(t: str) -> str:
-        return " ".join(t.lower().split())
-
-    return {(i, j) for i, j in judged if norm(sa[i].text) == norm(sb[j].text)}
+    na = [" ".join(s.text.lower().split()) for s in sa]
+    nb = [" ".join(s.text.lower().split()) for s in sb]
+    return {(i, j) for i, j in judged if na[i] == nb[j]}
 
 
 def select(
