@@ -202,3 +202,39 @@ def test_every_command_has_its_handler() -> None:
     from tui import cli
 
     assert {c: callable(cli.handler(c)) for c in cli.COMMANDS} == dict.fromkeys(cli.COMMANDS, True)
+
+
+def test_a_search_writes_nothing_when_nothing_changed_and_sees_a_file_changed_in_place(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """The quick check beside the imports: no write when nothing changed; a file rewritten in place
+    (its folder's mtime unchanged), even to the same size, is re-read by the search itself."""
+    import os
+
+    corpus, ix = tmp_path / "c", tmp_path / "i"
+    corpus.mkdir()
+    story = corpus / "a.txt"
+    story.write_text("Tin report\nTin rose on Monday.\n", "utf-8")
+    assert run_cli("search", "tin", str(corpus), "--json", index_dir=ix).json()["total"] == 1
+
+    def state() -> dict[str, tuple[int, int]]:
+        return {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in ix.iterdir()}
+
+    before = state()
+    assert run_cli("search", "tin", str(corpus), "--json", index_dir=ix).json()["total"] == 1
+    assert state() == before
+
+    folder_mtime = corpus.stat().st_mtime_ns
+    with open(story, "a", encoding="utf-8") as fh:
+        fh.write("Copper fell.\n")
+    assert corpus.stat().st_mtime_ns == folder_mtime
+    assert run_cli("search", "copper", str(corpus), "--json", index_dir=ix).json()["total"] == 1
+
+    size = story.stat().st_size
+    story.write_text(story.read_text("utf-8").replace("Copper", "Nickel"), "utf-8")
+    later = story.stat().st_mtime_ns + 2_000_000_000
+    os.utime(story, ns=(later, later))
+    assert story.stat().st_size == size and corpus.stat().st_mtime_ns == folder_mtime
+    found = run_cli("search", "nickel", str(corpus), "--json", index_dir=ix).json()
+    assert found["total"] == 1
+    assert run_cli("search", "copper", str(corpus), "--json", index_dir=ix).json()["total"] == 0
