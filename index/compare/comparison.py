@@ -99,7 +99,9 @@ def compare(
             passage(s) for j, s in enumerate(sb) if j not in used_b and j not in m.boiler_b
         ),
         conflicts=tuple(
-            Conflict(f.kind, passage(sa[f.i]), passage(sb[f.j]), f.detail) for f in found
+            Conflict(f.kind, passage(sa[f.i]), passage(sb[f.j]), f.detail + later)
+            for f in found
+            for later in [_later(a, b) if f.kind in ("figure", "status") else ""]
         ),
         shared_entities=tuple(sorted(keys_a & keys_b)),
         only_a_entities=tuple(sorted(keys_a - keys_b)),
@@ -107,6 +109,23 @@ def compare(
         sources_a=tuple(sources(a.text, ents_a, sa)),
         sources_b=tuple(sources(b.text, ents_b, sb)),
     )
+
+
+def _later(a: Article, b: Article) -> str:
+    """ "; B was published 4 days after A" when both reports carry dates that differ: a figure or
+    a status that differs between reports days apart may be the story moving, not a dispute."""
+    from datetime import date
+
+    try:
+        da, db = date.fromisoformat(a.date or ""), date.fromisoformat(b.date or "")
+    except ValueError:
+        return ""
+    days = (db - da).days
+    if not days:
+        return ""
+    first, then = ("A", "B") if days > 0 else ("B", "A")
+    n = abs(days)
+    return f"; {then} was published {n} day{'s' if n > 1 else ''} after {first}"
 
 
 def compare_texts(

@@ -478,3 +478,19 @@ def test_a_report_compared_with_itself_reads_as_one_report() -> None:
     assert c.pairs and all(p.kind == "shared" and p.a.start == p.b.start for p in c.pairs)
     assert not c.only_a and not c.only_b
     assert c.conflicts == ()
+
+
+def test_a_figure_that_differs_between_reports_days_apart_says_which_is_later() -> None:
+    a = Article(
+        "a", "a", "Toll", "The tsunami's death toll continues to rise, passing 80,000 people."
+    )
+    b = "The tsunami's death toll is more than 120,000 people, officials said."
+    dated = compare(
+        Article(a.id, a.path, a.title, a.text, date="2004-12-28"),
+        Article("b", "b", "Toll", b, date="2005-01-01"),
+        [],
+        [],
+    )
+    assert [c.detail.split("; ")[-1] for c in dated.conflicts] == ["B was published 4 days after A"]
+    undated = compare(a, Article("b", "b", "Toll", b), [], [])
+    assert undated.conflicts and "published" not in undated.conflicts[0].detail
