@@ -68,3 +68,12 @@ def test_text_and_markdown_mark_the_differing_words(
     assert md.code == 0, md.err
     assert "**More than 120,000**" in md.out and "**undergoing training**" in md.out
     assert "\\*dry\\*" in md.out or "**dry**" in md.out  # the article's asterisks stay escaped
+
+
+def test_json_flag_is_the_json_format(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    # every command answers --json; compare's --format json is the same output
+    a, b = _files(tmp_path)
+    short = run_cli("compare", str(a), str(b), "--json", index_dir=None)
+    long = run_cli("compare", str(a), str(b), "--format", "json", index_dir=None)
+    assert short.code == 0, short.err
+    assert json.loads(short.out) == json.loads(long.out)
