@@ -22,6 +22,8 @@ from index.story import claims as clustering
 from index.story.cited import source_map
 from index.story.engine import conflicts, sources
 from index.story.facts import date_key, measure_of, timeline
+from index.story.labels import labels as label_reports
+from index.story.labels import named
 from index.story.models import (
     DISAGREES,
     STATES,
@@ -116,30 +118,6 @@ def _day(date: str | None) -> str | None:
     return day if day and is_parsed(day) and len(day) == 10 else None
 
 
-def _labels(articles: Sequence[Article]) -> list[str]:
-    """Each report's outlet when no other report has it, else ``report N``."""
-    count: dict[str, int] = defaultdict(int)
-    for a in articles:
-        if a.source:
-            count[a.source.strip().lower()] += 1
-    return [
-        a.source.strip()
-        if a.source and a.source.strip() and count[a.source.strip().lower()] == 1
-        else f"report {n}"
-        for n, a in enumerate(articles, 1)
-    ]
-
-
-_SIDE = re.compile(
-    r"(?<![\w'])([AB])(?= (?:says|reports|as|credits|denies|states)\b)|(?<=; )([AB])(?= )"
-)
-
-
-def _named(detail: str, a: str, b: str) -> str:
-    """A conflict's detail with "A" and "B" replaced by the two reports' labels."""
-    return _SIDE.sub(lambda m: a if (m.group(1) or m.group(2)) == "A" else b, detail)
-
-
 def story_map(
     articles: Sequence[Article],
     entities: Sequence[Sequence[Entity]] | None = None,
@@ -173,7 +151,7 @@ def story_map(
         from index.analysis.entities import extract
 
         ents = [list(extract(a.text)) for a in arts]
-    labels = _labels(arts)
+    labels = label_reports(arts)
     reports = tuple(
         Report(a.id, a.title, a.source, a.date, label) for a, label in zip(arts, labels)
     )
@@ -311,7 +289,7 @@ def _assemble(
     against: dict[int, dict[int, tuple[Node, str]]] = defaultdict(dict)
     for x, y, f in findings:
         gx, gy = home.get((x, f.i)), home.get((y, f.j))
-        detail = _named(f.detail, reports[x].label, reports[y].label)
+        detail = named(f.detail, reports[x].label, reports[y].label)
         if gx is not None and gx == gy:
             # Both sides in one claim: the side at odds with the claim's wording disagrees.
             lead = leads[gx][0]
