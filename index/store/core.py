@@ -51,8 +51,7 @@ from index.store.whoosh_compat import (
 from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:
-    from index.ingest.files import SourceFile
-    from index.store.update import Progress
+    from index.store.update import Found, Progress
 
 # Whoosh pickles the schema into every table of contents, naming each field's class by module:
 # indexes made before the schema had its own module name ``index.store.core.BodyText``, so the name
@@ -242,8 +241,6 @@ class Store:
             IndexBusy: another process holds the write lock.
             StoreError: the index cannot be written.
         """
-        from index.ingest.files import SourceFile
-
         # The stat-only walk finds what ``index.ingest.files.scan`` finds (its rules, tested
         # alike), without a Path object per file.
         found, walked_skipped = walked if walked is not None else walk(self.roots)
@@ -252,21 +249,18 @@ class Store:
             quiet = unchanged_report(self.index_dir, found, walked_skipped)
             if quiet is not None:
                 return quiet
-        files = [
-            SourceFile(p, root, size, mtime) for p, (size, mtime, root) in sorted(found.items())
-        ]
         scan_skipped = [Skipped(p, r) for p, r in walked_skipped]
         try:
-            return self._update_once(files, scan_skipped, progress, cancelled, timeout, True)
+            return self._update_once(found, scan_skipped, progress, cancelled, timeout, True)
         except ParallelFailed as exc:
             # Nothing was committed: do the same run again in this process.
-            report = self._update_once(files, scan_skipped, progress, cancelled, timeout, False)
+            report = self._update_once(found, scan_skipped, progress, cancelled, timeout, False)
             note = f"{exc}; indexed in one process instead"
             return dataclasses.replace(report, notes=(*report.notes, note))
 
     def _update_once(
         self,
-        files: list[SourceFile],
+        found: Found,
         scan_skipped: list[Skipped],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -286,7 +280,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
         try:
-            return self._update_locked(writer, files, scan_skipped, progress, cancelled, parallel)
+            return self._update_locked(writer, found, scan_skipped, progress, cancelled, parallel)
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 writer.cancel()
@@ -297,7 +291,7 @@ class Store:
     def _update_locked(
         self,
         writer: Any,
-        files: list[SourceFile],
+        found: Found,
         scan_skipped: list[Skipped],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -310,13 +304,13 @@ class Store:
         # manifest (re-adding an article first deletes it by file and by id: no duplicates) and
         # drops the articles of files no longer in the corpus (``recover.drop_orphans``).
         with database.writing(self.index_dir) as con:
-            return self._run(con, writer, files, scan_skipped, progress, cancelled, parallel)
+            return self._run(con, writer, found, scan_skipped, progress, cancelled, parallel)
 
     def _run(
         self,
         con: sqlite3.Connection,
         writer: Any,
-        files: list[SourceFile],
+        found: Found,
         scan_skipped: list[Skipped],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -325,7 +319,7 @@ class Store:
         from index.store.update import Run
 
         generation = self.ix.latest_generation()
-        run = Run(con, writer, files, scan_skipped, read_bytes)
+        run = Run(con, writer, found, scan_skipped, read_bytes)
         stale = database.meta(con, "generation") != str(generation)
         orphans = recover.drop_orphans(self, run) if stale else 0
         segments = write_articles(

@@ -92,7 +92,8 @@ def test_parallel_build_matches_one_process(
 def _scan(store: Store) -> tuple[object, object]:
     from index.ingest.files import scan
 
-    return scan(store.roots)
+    files, skipped = scan(store.roots)
+    return {f.path: (f.size, f.mtime_ns, f.root) for f in files}, skipped
 
 
 def test_rerun_after_lost_manifest_adds_nothing_twice(
