@@ -531,3 +531,21 @@ def test_two_numbered_things_of_one_kind_are_two_claims() -> None:
     ]
     arts = [_article(n, t, f"Outlet {n}", "") for n, t in enumerate(texts)]
     assert all(c.support == 1 for c in story_map(arts).claims)
+
+
+def test_clock_times_of_two_named_days_are_no_disagreement() -> None:
+    import datetime as dt
+
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
+    from index.story import _kept
+    from index.story.engine import conflicts
+    from index.story.pairs import prepped
+
+    texts = ["It struck at 23:49 on Wednesday.", "It struck at 03:34 on Saturday."]
+    a, b = (prepped(split_sentences(t), list(extract(t)), {}) for t in texts)
+    time = conflicts.Finding("date", 0, 0, "time: A says 23:49; B says 03:34", 1.0)
+    wed, sat = frozenset({dt.date(2010, 10, 20)}), frozenset({dt.date(2010, 10, 23)})
+    assert not _kept(time, 2, a, b, (wed, sat))  # two days named: two quakes
+    assert _kept(time, 2, a, b, (wed, wed)) and _kept(time, 2, a, b)  # one day, or none named
+    assert _kept(time, None, a, b, (wed, sat))  # undated reports: as the comparison says
