@@ -93,20 +93,23 @@ def find(
                 shared[j] += ws
         for j in also[i]:
             shared.setdefault(j, 0.0)
+        wx = x.weight
+        echo_x = _ECHO * wx
         for j, overlap in shared.items():
             y = rb[j]
-            c = raw = overlap / min(x.weight, y.weight) if overlap else 0.0
-            if (
-                overlap >= _ECHO * max(x.weight, y.weight) and x.figs == y.figs
-            ) or x.text == y.text:
-                echo_a[i].add(j)
+            wy = y.weight
+            c = raw = overlap / (wx if wx < wy else wy) if overlap else 0.0
+            if overlap >= echo_x and overlap >= _ECHO * wy and x.figs == y.figs:
+                echo_a[i].add(j)  # (the same words, or nearly, and the same figures)
                 echo_b[j].add(i)
             # the caller's judgement counts as much as ours: it sees names and wording we do not
             key = (i, j)
             shown = aligned.get(key)
-            c = max(c, shown or 0.0, min(c + 0.15, sims.get(key, 0.0)))
+            sim = sims.get(key)
+            if sim is not None and sim > c:
+                c = min(c + 0.15, sim)
             if shown is not None:
-                c = min(1.0, c + 0.1)
+                c = min(1.0, (c if c > shown else shown) + 0.1)
             if c < FATE and not (x.figs and y.figs):
                 continue
             if c < LOOSE and not (x.names & y.names):
