@@ -155,3 +155,20 @@ class StoryMap:
     figures: tuple[Measure, ...]
     sources: tuple[CitedSource, ...]
     unique: tuple[tuple[int, ...], ...]
+
+    def lead(self) -> Report:
+        """The report that names the story: the earliest when two reports or more are dated (a
+        developing story is named by the event that began it, not by a later turn two reports
+        share: Haiti's earthquake, not the arrest of ten missionaries three weeks later), else the
+        report of the best-supported claim."""
+        dated = [(d, n) for n, r in enumerate(self.reports) if (d := _iso_day(r.date))]
+        if len(dated) >= 2:
+            return self.reports[min(dated)[1]]
+        return self.reports[self.claims[0].report] if self.claims else self.reports[0]
+
+
+def _iso_day(date: str | None) -> str | None:
+    from index.analysis.dates import is_parsed, normalise_date
+
+    day = normalise_date(date) if date else None
+    return day if day and is_parsed(day) else None

@@ -98,7 +98,7 @@ def story_to_markdown(m: StoryMap) -> str:
     """A brief a journalist can paste: the reports, the claims most of them make, disagreements,
     figures over time, sources, and what only one report says."""
     n = len(m.reports)
-    lead = m.reports[m.claims[0].report] if m.claims else m.reports[0]
+    lead = m.lead()
     out = [f"# Story: {_md(lead.title)}", ""]
     several = sum(1 for c in m.claims if c.support >= 2)
     disputed = sum(1 for c in m.claims for s in c.statements if s.stance == DISAGREES)

@@ -549,3 +549,13 @@ def test_clock_times_of_two_named_days_are_no_disagreement() -> None:
     assert not _kept(time, 2, a, b, (wed, sat))  # two days named: two quakes
     assert _kept(time, 2, a, b, (wed, wed)) and _kept(time, 2, a, b)  # one day, or none named
     assert _kept(time, None, a, b, (wed, sat))  # undated reports: as the comparison says
+
+
+def test_a_dated_story_is_named_by_its_earliest_report(story) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    assert story.lead().title == "Flood kills 12 in Riverton"  # March 3, the first
+    later_first = replace(story, reports=tuple(reversed(story.reports)))
+    assert later_first.lead().title == "Flood kills 12 in Riverton"
+    undated = replace(story, reports=tuple(replace(r, date=None) for r in story.reports))
+    assert undated.lead() == undated.reports[undated.claims[0].report]

@@ -161,7 +161,7 @@ class StoryScreen(Screen[None]):
         n = len(m.reports)
         several = sum(1 for c in m.claims if c.support >= 2)
         disagree = sum(1 for c in m.claims for s in c.statements if s.stance == "disagrees")
-        lead = m.reports[m.claims[0].report] if m.claims else m.reports[0]
+        lead = m.lead()
         head = Content.assemble(
             (safe(lead.title), "bold"),
             f"\n{n} reports · {several} claim{'s' if several != 1 else ''} made by two or more · "
