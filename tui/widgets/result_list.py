@@ -32,6 +32,8 @@ from tui.widgets.vimkeys import PendingG
 
 SNIPPET_LINES = 2
 """Snippet lines under each hit (each one line, cut to the width)."""
+STORY_SEP = "  ·  "
+"""Between a story's headline and its count of reports."""
 _HEIGHTS = {"story": 1, "gap": 1, "article": 2, "hit": 2 + SNIPPET_LINES}
 
 
@@ -105,20 +107,26 @@ class ResultList(PendingG, ScrollView, can_focus=True):
     # -- filling -------------------------------------------------------------------------------
 
     def show_catalogue(self, infos: Sequence[Any], stories: Sequence[Any] | None) -> None:
-        """List every article, grouped under its story when ``stories`` is known."""
-        by_id = {info.id: info for info in infos}
+        """List every article, grouped under its story when ``stories`` is known.
+
+        The order of ``infos`` (newest or oldest first) holds within each story, and the stories
+        come in the order of their first report in it.
+        """
+        rank = {info.id: n for n, info in enumerate(infos)}
         rows: list[Row] = []
         placed: set[str] = set()
+        groups: list[tuple[list[int], str]] = []  # (members' places in infos, story title)
         for story in stories or ():
-            members = [by_id[i] for i in story.article_ids if i in by_id and i not in placed]
-            if len(members) < 2:
+            places = sorted({rank[i] for i in story.article_ids if i in rank and i not in placed})
+            if len(places) < 2:
                 continue
+            placed.update(infos[n].id for n in places)
+            groups.append((places, story.title))
+        for places, title in sorted(groups):
             if rows:
                 rows.append(Row("gap"))
-            rows.append(Row("story", f"{safe(story.title)}  ·  {len(members)} reports"))
-            for info in members:
-                placed.add(info.id)
-                rows.append(Row("article", info, 3))
+            rows.append(Row("story", f"{safe(title)}{STORY_SEP}{len(places)} reports"))
+            rows.extend(Row("article", infos[n], 3) for n in places)
         if placed and len(placed) < len(infos):
             rows += [Row("gap"), Row("story", "Other reports")]
         indent = 3 if placed else 0
@@ -294,7 +302,9 @@ class ResultList(PendingG, ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        # Without the scrollbar's columns: a line drawn under it loses its last characters (the
+        # ellipsis of a cut title, a story's count of reports).
+        width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         index = self.row_at_line(line)
         base = self.visual_style
@@ -316,7 +326,14 @@ class ResultList(PendingG, ScrollView, can_focus=True):
         if kind == "gap":
             return Content("")
         if kind == "story":
-            head = Content(item).stylize(self._style("result-list--story"))
+            # A long headline is cut, never the count of reports after it.
+            text = str(item)
+            headline, sep, count = text.rpartition(STORY_SEP)
+            if not sep:
+                headline, count = text, ""
+            tail = sep + count
+            cut = Content(headline).truncate(max(1, width - 2 - len(tail)), ellipsis=True)
+            head = (cut + tail).stylize(self._style("result-list--story"))
             return (Content("▾ ") + head).truncate(width, ellipsis=True)
         if offset == 0:
             title = Content(safe(item.title)).stylize(self._style("result-list--title"))
