@@ -133,7 +133,8 @@ LEGEND = Content("= shared  ≈ related  ! conflict  · only here").stylize("$te
 def summary(c: Comparison, error: str | Style = "bold $text-error") -> Content:
     """The summary bar: how many claims are shared, related, unique and disputed.
 
-    ``error``: the style of the disagreement count (the screen passes one made readable).
+    ``error``: the style of the disagreement count when there is one (the screen passes one made
+    readable); no disagreement is drawn bold, like the other counts.
     """
     shared = sum(1 for p in c.pairs if p.kind == "shared")
     related = len(c.pairs) - shared
@@ -143,7 +144,8 @@ def summary(c: Comparison, error: str | Style = "bold $text-error") -> Content:
         Content.assemble((f"{related} related", "bold")),
         Content.assemble((f"{len(c.only_a)} only in A", "bold")),
         Content.assemble((f"{len(c.only_b)} only in B", "bold")),
-        Content.assemble((f"{n} conflict{'s' if n != 1 else ''}", error)),
+        # The alarm colour only when there is something to look at.
+        Content.assemble((f"{n} conflict{'s' if n != 1 else ''}", error if n else "bold")),
     ]
     return Content(" · ").join(parts)
 
