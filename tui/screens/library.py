@@ -27,6 +27,7 @@ from tui.screens.library_actions import LibraryActions
 from tui.screens.library_order import facet_clause, newest_first
 from tui.widgets.lists import FacetList, safe
 from tui.widgets.result_list import ResultList
+from tui.widgets.tail_line import TailLine
 
 DEBOUNCE = 0.12
 SEARCHING_AFTER = 0.3
@@ -89,7 +90,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
         with Horizontal(id="status-row"):
             yield Static("Opening the index…", id="status")
             yield Static("", id="suggestion")
-            yield Static("", id="mark", classes="mark")
+            yield TailLine(id="mark", classes="mark")
         with Horizontal(id="body"):
             yield ResultList(id="results")
             with Vertical(id="side"):

@@ -11,6 +11,7 @@ from textual.widgets import Input, ProgressBar, Static
 
 from tui.widgets.lists import FacetList, safe
 from tui.widgets.result_list import ResultList
+from tui.widgets.tail_line import TailLine
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -37,8 +38,8 @@ class LibraryActions(_Base):
         from tui.marks import marked
 
         mark = marked(self.app)
-        widget = self.query_one("#mark", Static)
-        widget.update(Content(f"{mark.label} (c compares)" if mark else ""))
+        widget = self.query_one("#mark", TailLine)
+        widget.show(mark.label if mark else "", " (c compares)" if mark else "")
         widget.display = mark is not None
         self.refresh_bindings()
 

@@ -80,7 +80,8 @@ class ReaderActions(_Base):
         elif mark.article_id == self.article_id:
             text = "this article is A: c on another article compares them"
         else:
-            text = f"{mark.label} · c compares A with this article"
+            # The key hint first: a narrow line cuts the title, never the hint.
+            text = f"c compares A with this article · {mark.label}"
         widget = self.query_one("#reader-mark", Static)
         widget.update(Content(text))
         widget.display = bool(text)
