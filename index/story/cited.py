@@ -43,6 +43,7 @@ _OCCUPATIONS = frozenset(
     student volunteer engineer pilot priest""".split()
 )
 _TITLE_WORDS = TITLES | ROLE_NOUNS | _OCCUPATIONS
+_PARTICLES = frozenset("le la de du da di del della van von der den ter st".split())
 _LINKS = frozenset("of the and for on de del des du la le".split())
 
 
@@ -98,6 +99,7 @@ class _Keys:
 
     def __init__(self) -> None:
         self.given: dict[str, set[str]] = defaultdict(set)  # person key -> given names seen
+        self.surnames: dict[str, tuple[str, str]] = {}  # person key -> (last word, with particle)
         self.count = 0
 
     def key(self, s: Source) -> str:
@@ -108,17 +110,25 @@ class _Keys:
         words = low.split()
         if not words:
             return f"person:{low}"
-        surname, given = words[-1], words[-2] if len(words) >= 2 else ""
+        # "Le Roy" and "LeRoy", "de Boer" and "DeBoer": a particle and the name as one word too.
+        cut = len(words) - 2 if len(words) >= 2 and words[-2] in _PARTICLES else len(words) - 1
+        surname, compact = words[-1], "".join(words[cut:])
+        given = words[cut - 1] if cut >= 1 else ""
         for other, names in self.given.items():
-            if Indel.normalized_similarity(other.split("#")[0][7:], surname) < SAME_SPELLING:
+            last, joined = self.surnames[other]
+            if (
+                Indel.normalized_similarity(last, surname) < SAME_SPELLING
+                and Indel.normalized_similarity(joined, compact) < SAME_SPELLING
+            ):
                 continue
             if not given or all(_same_given(given, g) for g in names):
                 if given:
                     names.add(given)
                 return other
         self.count += 1
-        new = f"person:{surname}#{self.count}"
+        new = f"person:{compact}#{self.count}"
         self.given[new] = {given} if given else set()
+        self.surnames[new] = (surname, compact)
         return new
 
 

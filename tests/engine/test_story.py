@@ -559,3 +559,19 @@ def test_a_dated_story_is_named_by_its_earliest_report(story) -> None:  # type: 
     assert later_first.lead().title == "Flood kills 12 in Riverton"
     undated = replace(story, reports=tuple(replace(r, date=None) for r in story.reports))
     assert undated.lead() == undated.reports[undated.claims[0].report]
+
+
+def test_a_surname_with_a_particle_is_one_written_as_one_word() -> None:
+    from index.analysis.sentences import split_sentences
+    from index.story.cited import source_map
+    from index.story.engine import Source
+
+    texts = ["Alain Le Roy said it.", "Alain LeRoy said it.", "Yvo de Boer said it."]
+    sents = [split_sentences(t) for t in texts]
+    names = [["Alain Le Roy"], ["Alain LeRoy"], ["Yvo de Boer"]]
+    found = [
+        [Source(n, t.index(n), t.index(n) + len(n), False, "person", None, ()) for n in ns]
+        for t, ns in zip(texts, names, strict=True)
+    ]
+    got = {s.name: s.reports for s in source_map(found, sents, {})}
+    assert got == {"Alain Le Roy": (0, 1), "Yvo de Boer": (2,)}, got  # on a tie, the fullest
