@@ -80,9 +80,12 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
         dot += x * y
         common += x if x < y else y
     cosine = dot / (norm_a * norm_b)
-    short, long_ = min(mass_a, mass_b), max(mass_a, mass_b)
-    cover_short = min(1.0, common / short)
-    cover_long = min(1.0, common / long_)
+    # (conditional expressions, not min/max: this runs for every candidate pair)
+    short, long_ = (mass_a, mass_b) if mass_a <= mass_b else (mass_b, mass_a)
+    cover_short = common / short
+    cover_short = cover_short if cover_short < 1.0 else 1.0
+    cover_long = common / long_
+    cover_long = cover_long if cover_long < 1.0 else 1.0
     union = len(wa.keys() | wb.keys()) or 1
     jaccard = len(shared) / union
     nb = len(a.bigrams) + len(b.bigrams)
@@ -96,9 +99,11 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     names_shared = len(a.names & b.names) / len(names_union) if names_union else 0.0
     names_unmatched = min(3, len(names_union - (a.names & b.names))) / 3.0
     la, lb = len(a.seq), len(b.seq)
-    gap = abs(la - lb) / max(la, lb, 1)
-    short_length = math.log1p(min(la, lb))
-    unmatched_most = max(1.0 - common / mass_a, 1.0 - common / mass_b)
+    longer = la if la >= lb else lb
+    gap = abs(la - lb) / (longer if longer > 1 else 1)
+    short_length = math.log1p(la if la <= lb else lb)
+    ua, ub = 1.0 - common / mass_a, 1.0 - common / mass_b
+    unmatched_most = ua if ua >= ub else ub
     return [
         cosine,
         cover_short,
@@ -142,7 +147,8 @@ Weighted = tuple[dict[str, float], float, float]
 
 def weigh(p: Prepared, idf: Mapping[str, float]) -> Weighted:
     """``p``'s content weighed by the two reports' idf (computed once per sentence)."""
-    v = {t: idf.get(t, 1.0) * min(2.0, w) for t, w in p.weights.items()}
+    get = idf.get
+    v = {t: get(t, 1.0) * (w if w < 2.0 else 2.0) for t, w in p.weights.items()}
     return v, math.sqrt(sum(x * x for x in v.values())) or 1.0, sum(v.values())
 
 
@@ -158,7 +164,7 @@ def context_from(wa: Weighted, wb: Weighted, story: frozenset[str]) -> list[floa
         if y is None:
             continue
         dot += x * y
-        m = min(y, x)
+        m = y if y <= x else x  # (no builtin call: this runs for every shared word of every pair)
         common += m
         if t in story:
             in_story += m
