@@ -10,6 +10,8 @@ are told apart and merged across reports:
 - a "person" that is no person: a newspaper or station ("La Nación", "Radio Cooperativa"), an
   organisation ("Airbus", "Air France"), or a title alone ("Executive Clerk"), and the title before
   a name is not part of it ("Policeman José Arévalo");
+- one word capitalised at a sentence's start that the reports write in lower case elsewhere
+  ("Authorities said") is an unnamed source;
 - each entry named the way most reports name it ("Tony Blair", not once "Kingdom Tony Blair").
 """
 
@@ -161,11 +163,17 @@ def source_map(
     reports: dict[str, set[int]] = defaultdict(set)
     claims: dict[str, set[int]] = defaultdict(set)
     mentions: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    common = _common_words(sentences)
     for r, sources in enumerate(found):
         starts = {s.start: n for n, s in enumerate(sentences[r])}
         mine = entities[r] if r < len(entities) else None
         for s in sources:
             s = recast(s, mine) if mine is not None else _recast_by_name(s)
+            if " " not in s.name and s.name.istitle() and s.name.lower() in common:
+                # "Authorities said", "News of the deal": one word capitalised at a sentence's
+                # start that the reports write in lower case elsewhere names no one (an acronym,
+                # "WHO" or "US", does).
+                s = replace(s, name=f"{s.name.lower()} (unnamed)", kind="unnamed", unnamed=True)
             key = keys.key(s)
             if r not in reports[key]:
                 forms[key][s.name] += 1
@@ -189,6 +197,16 @@ def source_map(
     ]
     out.sort(key=lambda s: (-len(s.reports), -len(s.claims), s.name.lower()))
     return out
+
+
+def _common_words(sentences: Sequence[Sequence[Sentence]]) -> frozenset[str]:
+    """The words the reports write in lower case (after a sentence's first word)."""
+    return frozenset(
+        w
+        for sents in sentences
+        for sent in sents
+        for w in re.findall(r"(?<=\s)[a-z][a-z-]+", sent.text)
+    )
 
 
 def _recast_by_name(s: Source) -> Source:

@@ -575,3 +575,23 @@ def test_a_surname_with_a_particle_is_one_written_as_one_word() -> None:
     ]
     got = {s.name: s.reports for s in source_map(found, sents, {})}
     assert got == {"Alain Le Roy": (0, 1), "Yvo de Boer": (2,)}, got  # on a tie, the fullest
+
+
+def test_a_common_word_at_a_sentence_start_names_no_source() -> None:
+    from index.analysis.sentences import split_sentences
+    from index.story.cited import source_map
+    from index.story.engine import Source
+
+    texts = [
+        "Authorities said the road was shut. The WHO said so.",
+        "Local authorities closed the school, and the US said so. Oxfam said it too.",
+    ]
+    sents = [split_sentences(t) for t in texts]
+    names = [["Authorities", "WHO"], ["US", "Oxfam"]]
+    found = [
+        [Source(n, t.index(n), t.index(n) + len(n), False, "institution", None, ()) for n in ns]
+        for t, ns in zip(texts, names, strict=True)
+    ]
+    kinds = {s.name: s.kind for s in source_map(found, sents, {})}
+    assert kinds["authorities (unnamed)"] == "unnamed"  # written "authorities" elsewhere
+    assert kinds["WHO"] == kinds["US"] == kinds["Oxfam"] == "institution"  # "who", "us": acronyms
