@@ -105,3 +105,18 @@ async def test_cut_lines_keep_their_ellipsis_and_story_count_clear_of_the_scroll
         assert heads and all(line.endswith("·  2 reports") and "…" in line for line in heads)
         titles = [line for line in lines if "headline far too long" in line and "▾" not in line]
         assert titles and all(line.endswith("…") for line in titles)
+
+
+async def test_a_folder_with_nothing_to_read_says_so_once_indexed(
+    make_app: Any, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")  # skipped: only whitespace
+    app = make_app(corpus, tmp_path / "idx")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.screen.has_class("-indexing")  # the index run is over
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "may still be running" not in status
+        assert status.startswith("No articles found") and "S lists" in status

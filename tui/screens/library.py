@@ -188,7 +188,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
         elif n:
             status = f"{n} article{'s' if n != 1 else ''} in the library · {order} first"
         else:
-            status = "The library is empty (indexing may still be running)"
+            status = self.empty_status()
         self.set_status(status)
         self.set_suggestion(None)
 

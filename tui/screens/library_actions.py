@@ -29,6 +29,14 @@ class LibraryActions(_Base):
     engine: Engine
     store: Any
     suggestion: str | None
+    catalogue: list[Any]
+    index_run_over = False
+    """An index run has ended (or failed): an empty library is empty, not still being read."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def query_text(self) -> str: ...
 
     def on_screen_resume(self) -> None:
         self.show_mark()
@@ -96,8 +104,18 @@ class LibraryActions(_Base):
             self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
 
     def hide_progress(self) -> None:
-        """Hide the progress bar."""
+        """Hide the progress bar; an index run that left nothing to list says so."""
         self.remove_class("-indexing")
+        self.index_run_over = True
+        if self.is_mounted and not self.catalogue and not self.query_text:
+            # (A run that added articles reloads the catalogue next, which sets the status.)
+            self.set_status(self.empty_status())
+
+    def empty_status(self) -> str:
+        """The status line of an empty library: still indexing, or nothing found."""
+        if self.index_run_over:
+            return "No articles found (S lists any files that were skipped)"
+        return "The library is empty (indexing may still be running)"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the suggestion key only while there is a suggestion.
