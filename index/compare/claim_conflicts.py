@@ -107,21 +107,30 @@ def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[s
     return bool(around(x.text, *hedge.span(), k=4) & around(y.text, *sure.span(), k=4))
 
 
+_NEGATIONS = frozenset(["no", "not", "never", "neither", "nor", "none", "without", "nobody"])
+_IF_BEFORE = re.compile(r"\b(?:if|unless|whether)\s+$", re.IGNORECASE)
+
+
 def _pinned(x: Reading, y: Reading) -> float:
     """The same figure on both sides ("over 10,000 soldiers") pins down whose status it is."""
     return 0.2 if any(same_measure(f, g) and overlap(f, g) for f in x.figs for g in y.figs) else 0.0
 
 
-def claim_conflicts(x: Reading, y: Reading, c: float, own: float | None = None) -> list[Told]:
+def claim_conflicts(
+    x: Reading, y: Reading, c: float, own: float | None = None, whole: float | None = None
+) -> list[Told]:
     """Dates, times, status, certainty and sources of one claim told by both sentences.
 
     ``c`` is the closeness raised by the caller's alignment, ``own`` the sentences' own word
     closeness (``c`` when ``None``): an alignment says two sentences are of one event, not that
-    each day or time they give is that event's.
+    each day or time they give is that event's. ``whole`` is the share of the longer sentence's
+    words found in the other (``own`` when ``None``): from ``_ONE_CLAIM`` the two tell one claim.
     """
     out: list[Told] = []
     own = c if own is None else own
-    one = own >= _ONE_CLAIM  # near word for word: every day and time of it is the same event's
+    # near word for word, both ways: every day and time of it is the same event's ("It had a
+    # magnitude of 4.1." is all in a long sentence about another quake, which is not one claim)
+    one = (own if whole is None else whole) >= _ONE_CLAIM
     if (
         x.dates
         and y.dates
@@ -259,7 +268,12 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             and ("neither" not in r.words)
         ):
             continue
+        if not other.words.isdisjoint(_NEGATIONS):
+            continue  # both deny something ("no damages reported" / "no reports of damage")
         for verb, what, written in denials(r.text):
+            at = r.text.find(written)
+            if _IF_BEFORE.search(r.text, max(0, at - 12), at if at >= 0 else 0):
+                continue  # "if no agreement is reached": a condition, not a denial
             if verb in other.stems and what & other.stems and not denials(other.text):
                 said = "B" if side == "A" else "A"
                 out.append(

@@ -99,6 +99,7 @@ def find(
             y = rb[j]
             wy = y.weight
             c = raw = overlap / (wx if wx < wy else wy) if overlap else 0.0
+            whole = overlap / (wx if wx > wy else wy) if overlap else 0.0
             if overlap >= echo_x and overlap >= _ECHO * wy and x.figs == y.figs:
                 echo_a[i].add(j)  # (the same words, or nearly, and the same figures)
                 echo_b[j].add(i)
@@ -115,10 +116,12 @@ def find(
             if c < LOOSE and not (x.names & y.names):
                 continue
             if x.figs and y.figs:
-                for detail, base in figure_conflicts(x, y, c, all_a, all_b, single, raw):
+                for detail, base in figure_conflicts(x, y, c, all_a, all_b, single, raw, whole):
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
             if c >= NEAR:
-                found.extend(Finding(k, i, j, d, s) for k, d, s in claim_conflicts(x, y, c, raw))
+                found.extend(
+                    Finding(k, i, j, d, s) for k, d, s in claim_conflicts(x, y, c, raw, whole)
+                )
             if c >= FATE:
                 found.extend(Finding(k, i, j, d, s) for k, d, s in fate_conflicts(x, y, c))
                 found.extend(Finding(k, i, j, d, s) for k, d, s in denial_conflicts(x, y, c))

@@ -264,6 +264,7 @@ def figure_conflicts(
     all_b: Sequence[Figure],
     single: frozenset[str] = frozenset(),
     own: float | None = None,
+    whole: float | None = None,
 ) -> list[tuple[str, float]]:
     """The figures of ``ra`` and ``rb`` that measure one thing and disagree, as (detail, strength).
 
@@ -273,6 +274,7 @@ def figure_conflicts(
     """
     out: list[tuple[str, float]] = []
     own = c if own is None else own
+    one = (own if whole is None else whole) >= _ONE_CLAIM  # (see claim_conflicts)
     if ra.when != rb.when and not _same_time(ra, rb, own):
         return out  # "a quake in February killed 612" is another event
     if ra.dates and rb.dates and not ra.dates.keys() & rb.dates.keys():
@@ -286,9 +288,9 @@ def figure_conflicts(
         if not ys:
             continue
         for y in ys:
-            if own < _ONE_CLAIM and _scoped(x) and not _told_of_same(ra, x, rb, y):
+            if not one and _scoped(x) and not _told_of_same(ra, x, rb, y):
                 continue  # "15 years with the department" / "five years in its gang unit"
-            if own < _ONE_CLAIM and x.dim == "distance" and _place(ra, x) != _place(rb, y):
+            if not one and x.dim == "distance" and _place(ra, x) != _place(rb, y):
                 continue  # "102 km northwest of Talca" / "206 km (128 miles) west of Talca ..."
             xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]
             if (
@@ -302,6 +304,8 @@ def figure_conflicts(
                     (f"direction: A says '{x.text} {x.noun}'; B says '{y.text} {y.noun}'", 0.6)
                 )
                 continue
+            if "the other" in (x.part, y.part):
+                continue  # "the other 14 sailors": the rest of a group, against nothing
             if (x.part == "so far") != (y.part == "so far"):
                 continue  # a running total against one event's count
             if overlap(x, y) or (x.hedge == y.hedge == "vague"):
@@ -315,8 +319,8 @@ def figure_conflicts(
             if x.part or y.part:
                 if x.part and y.part:
                     continue
-                part, whole = (x, y) if x.part else (y, x)
-                if part.low <= whole.high:
+                part, total = (x, y) if x.part else (y, x)
+                if part.low <= total.high:
                     continue  # a part within the total, or a part against a part
             else:
                 xs_all = [f for f in ra.figs if same_measure(f, y) and not f.part]

@@ -655,3 +655,28 @@ def test_the_rest_of_a_group_is_a_part_of_it() -> None:
         ["The female sailor will be released soon, but not the other 14 sailors, Iran said."],
     )
     assert found == []
+
+
+def test_a_short_sentence_inside_a_long_one_is_not_one_claim() -> None:
+    # "It had a magnitude of 4.1." shares all its words with the long sentence, which is about
+    # another quake: the pair is not one claim, and the magnitudes are of two quakes
+    found = aligned(
+        "An 8.8 magnitude earthquake was recorded in Chile on Saturday, killing at least 214 "
+        "people and causing significant structural damage.",
+        "It had a magnitude of 4.1.",
+    )
+    assert not [f for f in found if "magnitude" in f.detail], found
+
+
+def test_two_denials_and_a_condition_are_no_disagreement() -> None:
+    both = aligned(
+        "Four aftershocks hit central Chile; no damages reported",
+        "There were no reports of damage, injuries, or deaths after the aftershocks in Chile.",
+    )
+    assert not [f for f in both if f.kind == "status"], both
+    condition = aligned(
+        "Agreement was reached on the Bali roadmap at the climate conference.",
+        "The EU would not attend the meeting if no agreement was reached on the roadmap at the "
+        "climate conference.",
+    )
+    assert not [f for f in condition if "denies" in f.detail], condition
