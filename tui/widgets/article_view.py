@@ -51,7 +51,7 @@ class _Ranges:
                 yield item
 
 
-class ArticleView(PendingG, OffsetText, can_focus=True):
+class ArticleView(PendingG, OffsetText, can_focus=True, inherit_bindings=False):
     """A scrollable, centred, wrapped article with entity, match and current-range highlights."""
 
     COMPONENT_PREFIX = PREFIX
@@ -68,12 +68,14 @@ class ArticleView(PendingG, OffsetText, can_focus=True):
         *(entity_class(label) for label in ENTITY_LABELS),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="view.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="view.up"),
+        # The scroll view's own bindings are not inherited: the arrows and Page keys are here, with
+        # ids, so that help lists them and a keymap can move them.
+        Binding("j,down", "scroll_down", "Down", show=False, id="view.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="view.up"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="view.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="view.half_up"),
-        Binding("space,ctrl+f", "page_down", "Page down", show=False, id="view.page_down"),
-        Binding("b,ctrl+b", "page_up", "Page up", show=False, id="view.page_up"),
+        Binding("space,ctrl+f,pagedown", "page_down", "Page down", show=False, id="view.page_down"),
+        Binding("b,ctrl+b,pageup", "page_up", "Page up", show=False, id="view.page_up"),
         Binding("g", "g_prefix", "Top", show=False, id="view.top"),
         Binding("home", "top", "Top", show=False, id="view.home"),
         Binding("G,end", "bottom", "Bottom", show=False, id="view.bottom"),

@@ -64,8 +64,12 @@ class SyncGuard:
         self.busy = False
 
 
-class ComparePane(OffsetText, can_focus=True):
-    """A scrollable article whose claims are tinted, marked in a gutter and kept level with a partner."""
+class ComparePane(OffsetText, can_focus=True, inherit_bindings=False):
+    """A scrollable article whose claims are tinted, marked in a gutter and kept level with a partner.
+
+    Without the scroll view's own key bindings: the compare screen's (arrows, Home/End, Page keys)
+    move both panes and are listed in its help, which bindings of a focused pane shadowed.
+    """
 
     COMPONENT_PREFIX = "compare-pane--"
     MARGIN = GUTTER + 1  # the gutter and the scrollbar
