@@ -14,8 +14,12 @@ from tui.widgets.compare_pane import ComparePane
 SIZE = (160, 45)
 
 
-def _rows(help_screen: HelpScreen) -> dict[str, str]:
-    """Help rows: description -> the keys listed for it."""
+async def _help_rows(pilot: Any) -> dict[str, str]:
+    """Open help on the current screen; its rows: description -> the keys listed for it."""
+    await pilot.press("question_mark")
+    await pilot.pause()
+    help_screen = pilot.app.screen
+    assert isinstance(help_screen, HelpScreen)
     body = str(help_screen.query_one(".overlay-body").content)
     rows = {}
     for line in body.splitlines():
@@ -32,10 +36,7 @@ async def test_help_lists_the_standard_keys_and_they_move_both_panes(make_app: A
         screen = CompareScreen(app.engine, HEADLINE, KURSK)
         await app.push_screen(screen)
         await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        rows = _rows(app.screen)
+        rows = await _help_rows(pilot)
         # (They were handled by the focused pane's own bindings, which help does not list.)
         assert "↓" in rows["Down"] and "↑" in rows["Up"]
         assert "home" in rows["Top"] and "end" in rows["Bottom"]
@@ -69,9 +70,6 @@ async def test_reader_help_lists_the_arrow_and_page_keys(make_app: Any) -> None:
         await pilot.press("down", "down")
         await pilot.pause()
         assert view.scroll_y == 2
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        rows = _rows(app.screen)
+        rows = await _help_rows(pilot)
         assert "↓" in rows["Down"] and "↑" in rows["Up"]
         assert "pgdn" in rows["Page down"] and "pgup" in rows["Page up"]
