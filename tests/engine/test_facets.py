@@ -110,7 +110,9 @@ def test_one_execution_serves_the_hits_every_hit_facets_and_suggestion(
     parses: list[str] = []
     real_parse = execute_module.parse
     monkeypatch.setattr(
-        execute_module, "parse", lambda st, q: parses.append(q) or real_parse(st, q)
+        execute_module,
+        "parse",
+        lambda st, q, schema=None: parses.append(q) or real_parse(st, q, schema),
     )
     with run_query(store, query) as run:
         first = run.result(limit=3)
