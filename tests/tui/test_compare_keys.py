@@ -41,6 +41,7 @@ async def test_help_lists_the_standard_keys_and_they_move_both_panes(make_app: A
         assert "↓" in rows["Down"] and "↑" in rows["Up"]
         assert "home" in rows["Top"] and "end" in rows["Bottom"]
         assert "pgdn" in rows["Page down"] and "pgup" in rows["Page up"]
+        assert rows["Top"] == "g g, home" and not any("(g g)" in d for d in rows)  # one row
         await pilot.press("escape")
         await pilot.pause()
         left = screen.query_one("#pane-left", ComparePane)

@@ -109,7 +109,7 @@ class CompareScreen(CompareNavigation, CompareScrolling, PendingG, Screen[None])
             "space,ctrl+f,pagedown", "page(1)", "Page down", show=False, id="compare.page_down"
         ),
         Binding("b,ctrl+b,pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
-        Binding("g", "g_prefix", "Top (g g)", show=False, id="compare.gg"),
+        Binding("g", "g_prefix", "Top", show=False, id="compare.gg"),
         Binding("home", "top", "Top", show=False, id="compare.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="compare.bottom"),
     ]
