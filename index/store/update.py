@@ -19,7 +19,7 @@ from index.models import Article, Skipped
 from index.store import database
 from index.store.database import Entry
 from index.store.tables import fullest
-from index.store.writers import Row
+from index.store.writers import Row, delete_term
 
 Progress = Callable[[int, int, str], None]
 Found = dict[str, tuple[int, int, str]]
@@ -75,7 +75,7 @@ class Run:
         self.names: dict[str, str] = {}
         self.gone: set[str] = set()
         for path in sorted(self.removed):
-            writer.delete_by_term("file", path)
+            delete_term(writer, "file", path)
             ids = self.old.get(path, {}).get("ids", [])
             self.counts["removed"] += len(ids)
             self.forget(ids)
@@ -153,7 +153,7 @@ class Run:
             # file is reported again without being read again.
             self.new_files[source.path] = _entry(source, None, [[source.path, str(exc)]])
             if prev:
-                self.writer.delete_by_term("file", source.path)
+                delete_term(self.writer, "file", source.path)
                 self.counts["removed"] += len(prev_ids)
                 self.forget(prev_ids)
             return []
@@ -180,12 +180,12 @@ class Run:
         self.skipped.extend(bad)
         entry["skipped"] = [[s.path, s.reason] for s in bad]
         if prev and not kept:
-            self.writer.delete_by_term("file", source.path)
+            delete_term(self.writer, "file", source.path)
             self.forget(prev_ids)
         elif prev:
             stale = prev_ids.difference(kept)
             for article_id in stale:
-                self.writer.delete_by_term("id", article_id)
+                delete_term(self.writer, "id", article_id)
             self.forget(stale)
         for article_id in kept:
             if self.taken(article_id):  # a file of another root took the id this run

@@ -228,6 +228,44 @@ def test_stored_features_are_the_analysis_features(seed_store: Any) -> None:
         assert table[info.id] == fresh
 
 
+def test_delete_term_deletes_what_whoosh_delete_by_term_deletes(
+    seeds_copy: Path, make_store: Callable[..., Any]
+) -> None:
+    """The run deletes through the reader API (no searcher, no whoosh.searching import): the same
+    documents as Whoosh's ``delete_by_term``, none twice, nothing for an absent value."""
+    from index.store.writers import delete_term
+
+    store = make_store(seeds_copy)
+    store.update()
+    (seeds_copy / "extra.txt").write_text("Extra\nA second segment from Paris.\n", "utf-8")
+    store.update()  # two segments: document numbers are offset across them
+    info = next(a for a in store.catalogue() if a.id == "extra.txt")
+    other = next(a for a in store.catalogue() if a.id != "extra.txt")
+
+    def deleted(delete: Callable[[Any], object]) -> list[int]:
+        writer = store.ix.writer()
+        try:
+            delete(writer)
+            total = sum(seg.doc_count_all() for seg in writer.segments)
+            return [n for n in range(total) if writer.is_deleted(n)]
+        finally:
+            writer.cancel()
+
+    def ours(writer: Any) -> None:
+        for field, value in (("file", info.path), ("file", info.path), ("id", other.id)):
+            delete_term(writer, field, value)
+        delete_term(writer, "id", "no such article")
+
+    def whooshs(writer: Any) -> None:
+        for field, value in (("file", info.path), ("file", info.path), ("id", other.id)):
+            writer.delete_by_term(field, value)
+        writer.delete_by_term("id", "no such article")
+
+    expected = deleted(whooshs)
+    assert len(expected) == 2
+    assert deleted(ours) == expected
+
+
 def test_schema_mismatch_rebuilds_with_a_message(
     seeds_copy: Path, make_store: Callable[..., Any]
 ) -> None:
