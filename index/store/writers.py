@@ -87,9 +87,9 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
     spelled.update(body.words)
     fields["body"] = body
     if update:
-        writer.update_document(**fields)
-    else:
-        writer.add_document(**fields)
+        # Whoosh's update_document, without its searcher: the older version by the unique id first.
+        delete_term(writer, "id", fields["id"])
+    writer.add_document(**fields)
     return fields["id"], feats, (fields["file"], *fields["meta"]), keys, share, path
 
 
