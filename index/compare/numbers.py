@@ -29,7 +29,9 @@ _FIXES = [
         " .",
     ),  # "a. 357 revolver" -> "a .357 revolver"
     ("$US", re.compile(r"\$US(?=\s?\d)"), "US$"),  # "$US1 million" -> "US$1 million"
-    (" - ", re.compile(r"(?<=\w) - (?=\w)"), "-"),  # "5.9 - magnitude", "47 - year - old"
+    (" - ", re.compile(r"(?<=\w) - (?=(?:and|or|to)\b)"), "- "),  # "8 - and 10": "8- and 10"
+    # "5.9 - magnitude", "47 - year - old"; not a dash before a number ("two sisters - 8- and")
+    (" - ", re.compile(r"(?<=\w) - (?=\w)(?<![^\W\d_] - (?=\d))"), "-"),
 ]
 
 

@@ -680,3 +680,10 @@ def test_two_denials_and_a_condition_are_no_disagreement() -> None:
         "climate conference.",
     )
     assert not [f for f in condition if "denies" in f.detail], condition
+
+
+def test_a_suspended_hyphen_keeps_both_ages() -> None:
+    # ECB+ writes "8- and 10-year-old" as "8 - and 10 - year - old", and a dash as " - "
+    found = figures(clean("the witnesses, two sisters - 8 - and 10 - year - old girls - who saw"))
+    assert [(f.text, f.dim) for f in found] == [("two", "count"), ("8", "age"), ("10", "age")]
+    assert found[0].noun == "sisters"
