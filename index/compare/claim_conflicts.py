@@ -100,6 +100,17 @@ def _same_patient(
 _IF = re.compile(r"^\W*(?:if|unless|whether)\b|\bif (?:it|they|he|she) (?:is|are|was|were)\b", re.I)
 
 
+def _hedge_against(
+    hedged: Reading, hedge: re.Match[str], sure: Reading, confirm: re.Match[str], own: float
+) -> bool:
+    """Whether one sentence's hedge and the other's confirmation are of one claim: inside one
+    claim (closeness ``CERTAIN``) or with clauses that meet, and never a condition ("If it is
+    proven that they deliberately entered")."""
+    if _IF.search(sure.text):
+        return False
+    return own >= CERTAIN or _hedged_alike(hedged, hedge, sure, confirm)
+
+
 def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[str]) -> bool:
     """Whether a hedge and a confirmation are of one thing: the words of their clauses meet
     ("wreckage suspected to have come from Air France Flight 447" / "confirmed by the Brazilian
@@ -204,14 +215,7 @@ def claim_conflicts(
     if c < CERTAIN or own < _OWN_WORDS:
         return out  # hedges are everywhere in news: compared only inside one claim
     ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
-    if (
-        ha
-        and not ca
-        and cb
-        and not hb
-        and (own >= CERTAIN or _hedged_alike(x, ha, y, cb))
-        and not _IF.search(y.text)
-    ):
+    if ha and not ca and cb and not hb and _hedge_against(x, ha, y, cb, own):
         out.append(
             (
                 "certainty",
@@ -219,14 +223,7 @@ def claim_conflicts(
                 0.2 + c,
             )
         )
-    elif (
-        hb
-        and not cb
-        and ca
-        and not ha
-        and (own >= CERTAIN or _hedged_alike(y, hb, x, ca))
-        and not _IF.search(x.text)
-    ):
+    elif hb and not cb and ca and not ha and _hedge_against(y, hb, x, ca, own):
         out.append(
             (
                 "certainty",
