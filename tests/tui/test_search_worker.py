@@ -29,9 +29,9 @@ async def test_a_query_is_parsed_once_for_hits_every_hit_and_sidebar(
     parsed: list[tuple[str, str]] = []
     real_parse = execute.parse
 
-    def parse(store: Any, query: str) -> Any:
+    def parse(store: Any, query: str, *args: Any) -> Any:
         parsed.append((get_current_worker().group, query))
-        return real_parse(store, query)
+        return real_parse(store, query, *args)
 
     monkeypatch.setattr(execute, "parse", parse)
     app = make_app()
