@@ -6,12 +6,17 @@ saying newsdesk made it and with which schema, and the database of ``index.store
 
 from __future__ import annotations
 
+# ruff: noqa: E402 (Whoosh is imported after load_whoosh)
 import contextlib
 import json
 import os
 import shutil
 from pathlib import Path
 from typing import Any
+
+from index.store.whoosh_compat import load_whoosh
+
+load_whoosh()  # first: Whoosh without the modules it imports but never calls here (~80 ms)
 
 from whoosh import index as windex
 

@@ -6,11 +6,16 @@ they need are in ``index.store.whoosh_compat``.
 
 from __future__ import annotations
 
+# ruff: noqa: E402 (Whoosh is imported after load_whoosh)
 import json
 import zlib
 from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
 from typing import Any
+
+from index.store.whoosh_compat import load_whoosh
+
+load_whoosh()  # first: Whoosh without the modules it imports but never calls here (~80 ms)
 
 from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
