@@ -120,3 +120,24 @@ async def test_a_folder_with_nothing_to_read_says_so_once_indexed(
         status = str(app.screen.query_one("#status", Static).render())
         assert "may still be running" not in status
         assert status.startswith("No articles found") and "S lists" in status
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)], ids=["wide", "narrow"])
+async def test_escape_in_the_entity_list_goes_back_to_the_results_keeping_the_search(
+    make_app: Any, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"korea", "enter")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("f")  # the entity sidebar (shown on a narrow screen)
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#facets")
+        await pilot.press("escape")
+        await settle(pilot)
+        # It cleared the search (the catalogue came back) and stayed in the sidebar.
+        assert screen.query_one("#query").value == "korea"
+        assert screen.focused is screen.query_one(ResultList)
+        assert not screen.has_class("-show-side")  # narrow: the sidebar f opened is closed

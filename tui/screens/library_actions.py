@@ -153,9 +153,15 @@ class LibraryActions(_Base):
             self.query_one("#query", Input).value = self.suggestion
 
     def action_clear(self) -> None:
-        """Leave the search box, or clear the query."""
+        """Leave the search box or the entity list for the results, or clear the query."""
         query = self.query_one("#query", Input)
-        if self.focused is query:
+        if self.focused is self.query_one(FacetList):
+            # Back to the results, the search kept (it was cleared from here); on a narrow screen
+            # the sidebar that f opened closes.
+            if self.has_class("-narrow"):
+                self.remove_class("-show-side")
+            self.set_focus(self.query_one(ResultList))
+        elif self.focused is query:
             self.set_focus(self.query_one(ResultList))
         elif query.value:
             query.value = ""
