@@ -51,6 +51,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _count(text: str) -> int:
+    """A ``--limit``: a whole number of one or more (argparse reports anything else)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{n} is not 1 or more")
+    return n
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--index-dir",
@@ -85,8 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", prog="newsdesk search", help="search the index")
     p.add_argument("query", help='query, e.g. kursk, "north korean soldiers", person:zelensky')
-    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the library)")
-    p.add_argument("--limit", type=int, default=10, help="maximum hits to print (default 10)")
+    p.add_argument(
+        "paths", nargs="*", default=[], metavar="PATH", help="corpus (default: the library)"
+    )
+    p.add_argument("--limit", type=_count, default=10, help="maximum hits to print (default 10)")
     p.add_argument(
         "--sort",
         choices=("relevance", "newest", "oldest"),
@@ -103,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     p.add_argument("--top", action="store_true", help="the corpus's most-named entities")
-    p.add_argument("--limit", type=int, default=30, help="entities listed by --top (default 30)")
+    p.add_argument("--limit", type=_count, default=30, help="entities listed by --top (default 30)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 
@@ -131,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths", nargs="*", metavar="PATHS", help="corpus (default: the article's folder)"
     )
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=_count, default=10)
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 

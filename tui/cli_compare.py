@@ -33,6 +33,8 @@ def load_article(ref: str) -> Any:
     from tui.engine import read_file, scan
 
     path, local = _split_ref(ref)
+    if path.is_dir():
+        raise ArgumentError(f"{ref}: a folder; name one article file (or file.jsonl#id)")
     if not path.is_file():
         raise ArgumentError(f"{ref}: no such file")
     files, skipped = scan([path])
@@ -115,7 +117,8 @@ def cmd_related(args: argparse.Namespace) -> int:
 
     path, local = _split_ref(args.path)
     if not path.is_file():
-        print(f"newsdesk related: {args.path}: no such file", file=sys.stderr)
+        what = "a folder; name one article file" if path.is_dir() else "no such file"
+        print(f"newsdesk related: {args.path}: {what}", file=sys.stderr)
         return EXIT_USAGE
     from tui.cli_library import corpus_paths
     from tui.library import holder

@@ -149,3 +149,22 @@ def test_single_letters_are_searchable(
         r = run_cli("search", word, str(corpus), "--json", index_dir=corpus_index)
         assert r.code == 0, r.err
         assert [h["id"] for h in r.json()["hits"]] == ["wave.txt"]
+
+
+@pytest.mark.parametrize("limit", ["-3", "0", "ten"])
+def test_a_limit_below_one_is_refused(
+    run_cli: Callable[..., Any], corpus: Path, corpus_index: Path, limit: str
+) -> None:
+    r = run_cli("search", "cocoa", str(corpus), "--limit", limit, "--json", index_dir=corpus_index)
+    assert r.code == 2 and "--limit" in r.err and r.out == "", (r.out, r.err)
+
+
+def test_search_without_a_query_names_only_the_query(run_cli: Callable[..., Any]) -> None:
+    r = run_cli("search", index_dir=None)
+    assert r.code == 2
+    assert "required: query" in r.err and "PATH" not in r.err.splitlines()[-1]
+
+
+def test_compare_names_a_folder_as_a_folder(run_cli: Callable[..., Any], corpus: Path) -> None:
+    r = run_cli("compare", str(corpus), str(corpus / "wave.txt"), index_dir=False)
+    assert r.code == 2 and "a folder" in r.err and "no such file" not in r.err, r.err
