@@ -44,7 +44,8 @@ def _words(s: str) -> frozenset[str]:
 
 # Abbreviations that precede a name or a number: a full stop after them never ends a sentence.
 _TITLES = _words(
-    """mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep
+    """mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt spc pfc sfc adm cmdr cdr brig
+    gov sen rep
     rev fr sr sra st mt ft pres supt insp det hon amb atty no nos vol vols fig figs art sec ch pp p
     jan feb mar apr jun jul aug sep sept oct nov dec op cf ca approx v vs"""
 )

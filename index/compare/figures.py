@@ -305,7 +305,7 @@ def figures(text: str) -> list[Figure]:
             named = re.search(r"([A-Z][a-z]+),\s*$", before)
             if re.match(r"\s*,", after) and named:
                 dim, noun = "age", named.group(1).lower()  # "Eric Kirkpatrick, 61, surrendered"
-            if re.search(r"\bages?\s*(?:\d+\s*(?:and|,)\s*)?$", before, re.IGNORECASE):
+            if re.search(r"\bage[sd]?\s*(?:\d+\s*(?:and|,)\s*)?$", before, re.IGNORECASE):
                 dim, noun = "age", ""
         if dim == "count" and re.match(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old", after):
             dim = "age"  # "8- and 10-year-old girls"
@@ -338,7 +338,9 @@ def figures(text: str) -> list[Figure]:
                 if roles is None:
                     roles = sorted({str(h.lastgroup) for h in ANY_ROLE.finditer(low_text)})
                 told_before = len(roles) == 1 and ANY_ROLE.search(low_text, 0, m.start())
-                role = roles[0] if told_before else ""
+                # (not a count of its own kind: "222,570 deaths, 1,300,000 refugees")
+                generic = not noun or noun.split()[-1] in ("people", "persons", "victims")
+                role = roles[0] if told_before and generic else ""
         part = "so far" if cumulative else ""
         pm = PART.match(text, end)
         if not pm and ("alone" in before or "includ" in before or "among" in before):

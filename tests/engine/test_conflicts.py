@@ -687,3 +687,9 @@ def test_a_suspended_hyphen_keeps_both_ages() -> None:
     found = figures(clean("the witnesses, two sisters - 8 - and 10 - year - old girls - who saw"))
     assert [(f.text, f.dim) for f in found] == [("two", "count"), ("8", "age"), ("10", "age")]
     assert found[0].noun == "sisters"
+
+
+def test_a_count_of_its_own_kind_takes_no_toll_from_before_it() -> None:
+    found = figures(clean("The quake left exactly 222,570 deaths, 1,300,000 refugees in harbours."))
+    assert [(f.text, f.role) for f in found] == [("222,570", "dead"), ("1,300,000", "")]
+    assert [f.dim for f in figures(clean("Among the dead was Emmannuel Buso, aged 21."))] == ["age"]

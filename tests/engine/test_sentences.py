@@ -155,3 +155,13 @@ def test_punctuation_soup(text: str) -> None:
     covered = "".join("".join(s.text.split()) for s in got)
     # No non-space character is lost or duplicated between sentences.
     assert covered == "".join(text.split())
+
+
+def test_a_military_rank_does_not_end_a_sentence() -> None:
+    from index.analysis.sentences import split_sentences
+
+    text = "The soldier, Army Spc. Charles Graner, was sentenced. He appealed."
+    assert [s.text for s in split_sentences(text)] == [
+        "The soldier, Army Spc. Charles Graner, was sentenced.",
+        "He appealed.",
+    ]
