@@ -36,6 +36,13 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
         "--limit", type=int, default=20, help="most reports of a found story (default 20)"
     )
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.add_argument(
+        "--json",
+        action="store_const",
+        dest="format",
+        const="json",
+        help="the same as --format json",
+    )
     p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
     common(p)
 

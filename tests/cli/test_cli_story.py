@@ -94,3 +94,11 @@ def test_errors(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     r = run_cli("story", str(alone / "x.txt"))
     assert r.code == 1
     assert "no other report" in r.err
+
+
+def test_json_flag_is_the_json_format(run_cli: Callable[..., Any]) -> None:
+    short = run_cli("story", str(A), str(B), "--json")
+    assert short.code == 0, short.err
+    assert json.loads(short.out) == json.loads(
+        run_cli("story", str(A), str(B), "--format", "json").out
+    )
