@@ -127,15 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("a", metavar="A", help="first article (file, or file.jsonl#id)")
     p.add_argument("b", metavar="B", help="second article")
-    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    p.add_argument(
-        "--json",
-        action="store_const",
-        dest="format",
-        const="json",
-        help="the same as --format json",
-    )
-    p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
+    cli_story.report_options(p)
 
     p = sub.add_parser(
         "related", prog="newsdesk related", help="reports that cover the same story as an article"

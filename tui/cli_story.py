@@ -35,6 +35,12 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument(
         "--limit", type=int, default=20, help="most reports of a found story (default 20)"
     )
+    report_options(p)
+    common(p)
+
+
+def report_options(p: argparse.ArgumentParser) -> None:
+    """How a report is printed (``story`` and ``compare``): --format, its --json short form, --width."""
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.add_argument(
         "--json",
@@ -44,7 +50,6 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
         help="the same as --format json",
     )
     p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
-    common(p)
 
 
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
