@@ -42,8 +42,8 @@ class Reading:
     headline: bool = False  # a title: the body tells the same claim with its context
 
 
-# Words that say when, not what: a day or a time is told of the words around it, never of these.
-# ... nor of the light verbs that any event takes ("took place at 02:21", "took place at 20:36")
+# The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
+# say which event a day, time or figure is told of.
 _LIGHT = frozenset(
     [
         "took",
@@ -61,6 +61,7 @@ _LIGHT = frozenset(
         "reported",
     ]
 )
+# Words that say when, not what: a day or a time is told of the words around it, never of these.
 _WHEN_WORDS = frozenset(
     [
         *DAYS,
