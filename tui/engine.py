@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from index.related.grouping import Story
     from index.related.reports import Related
     from index.search import SORTS, Execution, QueryError, by_date, facets, parse, search
+    from index.search.facet_counts import entity_clause
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
     from index.store import Store
     from index.store.errors import IndexBusy, StoreError
@@ -174,16 +175,17 @@ class Engine:
             raise EngineError(str(exc)) from None
 
     def facets_of(self, run: Execution, limit: int) -> list[Facet]:
-        """The entities most named by the articles an executed query matched."""
-        from index.search import facets_of
+        """The entities most named by the articles an executed query matched, each counted as
+        the results its sidebar clause keeps (the number Enter then lists)."""
+        from index.search.facet_counts import narrowed_facets
 
-        return facets_of(run, limit)
+        return narrowed_facets(run, limit)
 
     def corpus_facets(self, limit: int) -> list[Facet]:
-        """The entities most named across the corpus."""
-        from index.search import facets
+        """The entities most named across the corpus, counted as :meth:`facets_of` counts."""
+        from index.search.facet_counts import corpus_facets
 
-        return facets(self._store(), None, limit=limit)
+        return corpus_facets(self._store(), limit)
 
     def snippets_for(
         self, query: str, ids: Sequence[str], snippets: int
@@ -309,6 +311,7 @@ _HELPERS = {
     "comparison_to_markdown": "index.compare.report",  # a comparison as a Markdown brief
     "markdown_text": "index.ingest.textsafe:markdown_escape",  # article text escaped as the brief escapes it
     "entity_kind": "index.vocabulary:kind",  # an entity label's names: query field, headings
+    "entity_clause": "index.search.facet_counts",  # the query clause of one sidebar entity
     # The command line's (tui/cli*.py): each command's engine calls, loaded when it runs.
     "Store": "index.store",
     "check_unchanged": "index.store.tables",
@@ -372,7 +375,7 @@ __all__ += ["FeedReport", "FetchError", "Fetcher", "IndexBusy", "PageError", "Pa
 __all__ += ["QueryError", "ReadError", "Related", "Store", "StoreError", "StoreFactory", "Story"]
 __all__ += ["StoryError", "analyse", "by_date", "check_unchanged", "compare", "comparison_to_json"]
 __all__ += ["comparison_to_markdown", "comparison_to_text", "default_factory", "default_index_dir"]
-__all__ += ["display_names", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
+__all__ += ["display_names", "entity_clause", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
 __all__ += ["find_jsonl_article", "highlight_terms", "is_parsed", "load_quiet_check", "load_whoosh"]
 __all__ += ["markdown_text", "neutralise", "page_document", "parse", "query_words"]
 __all__ += ["quick_unchanged", "read_bytes", "read_file", "read_opml", "read_paths", "related"]

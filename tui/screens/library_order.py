@@ -24,11 +24,8 @@ def newest_first(infos: Iterable[Any]) -> list[Any]:
 
 
 def facet_clause(label: str, canonical: str) -> str:
-    """The query clause that narrows results to articles naming an entity."""
-    from tui.engine import entity_kind
+    """The query clause that narrows results to articles naming an entity (the engine's, which
+    the sidebar's counts are counted by)."""
+    from tui.engine import entity_clause
 
-    try:
-        field = entity_kind(label).query_field
-    except KeyError:
-        field = "entity"
-    return f'{field}:"{canonical.replace(chr(34), " ")}"'
+    return entity_clause(label, canonical)
