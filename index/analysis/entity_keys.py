@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from index.analysis.entity_spans import TRANSLIT_RE, Cand, date_key
+from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import INSTITUTIONS
 from index.models import Entity
@@ -243,6 +243,12 @@ def query_key(label: str, value: str) -> str:
         return _person_key(value)
     if label == "DATE":
         return date_key(value)  # "October 13" -> "--10-13", as the index keys it
+    if label == "QUANTITY":
+        # As the index keys it: "10,000 troops" -> "10000 troops", "3.6 bln" -> "3.6 billion"
+        # (key_of dropped the decimal point: "36 billion", and the comma split "10,000" in two).
+        # An approximation is not part of the key: "over 10,000" is keyed "10000".
+        bare = re.sub(rf"^{APPROX}\s+", "", " ".join(value.lower().split()))
+        return quantity_key(bare)
     key = key_of(value)
     if label == "PLACE":
         gz = load_gazetteer()

@@ -78,7 +78,7 @@ DATE_RE = re.compile(
     )
     + ")"
 )
-_APPROX = (
+APPROX = (
     r"(?:(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Aa]bout|[Aa]round|[Nn]early|[Aa]lmost|"
     r"[Aa]pproximately|[Rr]oughly|[Uu]p\s+to|[Aa]t\s+least|[Aa]t\s+most)"
 )
@@ -95,7 +95,7 @@ QTY_RE = re.compile(
     r"(?:(?<!\w)|(?=\d))"  # digits may start inside a word ("A320"), number words may not
     + _openers(_QTY_OPENERS)
     + r"(?:"
-    rf"(?:\b{_APPROX}\s+)?(?:{_NUM})(?:\s+{_MULT})*(?:\s+(?:to|and)\s+(?:{_NUM})(?:\s+{_MULT})*)?\b%?"
+    rf"(?:\b{APPROX}\s+)?(?:{_NUM})(?:\s+{_MULT})*(?:\s+(?:to|and)\s+(?:{_NUM})(?:\s+{_MULT})*)?\b%?"
     r"|\b(?:[Tt]housands|[Hh]undreds|[Mm]illions|[Bb]illions|[Dd]ozens|[Tt]ens\s+of\s+thousands)\b)"
 )
 _UNIT_RE = re.compile(
@@ -254,13 +254,22 @@ def add_quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[Cand
                 unit.append(w2)
     if unit and um:
         e = um.end(2) if len(unit) == 2 else um.end(1)
-    number = re.sub(rf"^{_APPROX}\s+", "", surface)
+    number = re.sub(rf"^{APPROX}\s+", "", surface)
     if re.fullmatch(_YEAR, number) and number == surface:
         e = s + len(number) if number == surface else m.end()
         out.append(Cand(s, e, "DATE", number))
         return
     if re.fullmatch(r"one|a\s+few|several", number) or (not unit and number in {"one", "ten"}):
         return
+    out.append(Cand(s, e, "QUANTITY", " ".join([quantity_key(number), *(u.lower() for u in unit)])))
+
+
+def quantity_key(number: str) -> str:
+    """The key of a number as written ("10,000", "200 mln", "seven", "3.6 billion"): thousands
+    separators dropped, multipliers spelled out, small number words as digits, decimals kept.
+
+    The index keys a quantity's number this way and ``quantity:`` values are keyed the same, so
+    ``quantity:"200 mln"`` finds "200 million" and ``quantity:"3.6 billion dlrs"`` "3.6 billion dlrs".
+    """
     parts = [_MULT_NORM.get(w, w) for w in number.replace(",", "").split()]
-    parts = [str(NUMBERS[w]) if w in NUMBERS else w for w in parts]
-    out.append(Cand(s, e, "QUANTITY", " ".join(parts + [u.lower() for u in unit])))
+    return " ".join(str(NUMBERS[w]) if w in NUMBERS else w for w in parts)
