@@ -78,6 +78,9 @@ FLOORS = {
     # STS 3 of 5, "roughly equivalent, some information differs": below it a pair is at most related
     # (0.5 let a shared airport name make "reported missing" the same claim as "survivors unlikely").
     "shared_similarity": 0.6,
+    # Local cosine (idf of the two reports) under which no pair is aligned, whatever the models say:
+    # the 25 shown ECB+ pairs under 0.05 shared one word in passing and none was gold.
+    "cosine": 0.05,
 }
 
 
@@ -268,7 +271,9 @@ def _calibrate(
                 if x < e:
                     continue
                 f = dict(FLOORS, event=e, similarity=s, extra_event=x)
-                verdict = judge.Verdict(e, s, x, f["shared_same"], f["shared_similarity"])
+                verdict = judge.Verdict(
+                    e, s, x, f["shared_same"], f["shared_similarity"], f["cosine"]
+                )
                 r, p = score(verdict)
                 if p >= PRECISION and (best is None or (r, p) > best[:2]):
                     best = (r, p, f)
@@ -277,7 +282,12 @@ def _calibrate(
         return FLOORS
     r, p, f = best
     verdict = judge.Verdict(
-        f["event"], f["similarity"], f["extra_event"], f["shared_same"], f["shared_similarity"]
+        f["event"],
+        f["similarity"],
+        f["extra_event"],
+        f["shared_same"],
+        f["shared_similarity"],
+        f["cosine"],
     )
     topics = sorted({t for t, *_ in collected})
     half = set(topics[::2])

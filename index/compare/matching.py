@@ -56,8 +56,9 @@ __all__ = [
 
 CANDIDATES = 6
 """Candidates judged per sentence (by local cosine), on each side."""
-PARTNERS = 3
-"""A pair is kept when it is among the best this many of one of its sentences."""
+PARTNERS = 4
+"""A pair is kept when it is among the best this many of one of its sentences (3 found 110 of
+ECB+'s 231 gold pairs, 4 finds 115 at the same judged precision, 0.93; 6 adds one more)."""
 _MIN_COSINE = 0.03
 
 _WEEKDAYS_MONTHS = frozenset(
@@ -111,6 +112,8 @@ class Judged:
     same: float
     similarity: float
     event: float
+    cosine: float = 1.0
+    """Cosine of the two sentences' content weighed by the two reports' own idf."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ class Matching:
         a, b = self.prepared_a[i], self.prepared_b[j]
         c = context_features(a, b, self.idf or {}, self.story)
         position = position_features(i, j, self.central_a[i], self.central_b[j])
-        return Judged(*judge(features(a, b), c, position))
+        return Judged(*judge(features(a, b), c, position), c[0])
 
 
 def _keys(sents: Sequence[Sentence], entities: Sequence[Entity]) -> list[list[str]]:
@@ -229,7 +232,7 @@ def judge_candidates(
         x = features(pa[i], pb[j])
         c = context_from(wa[i], wb[j], story)
         position = position_features(i, j, central_a[i], central_b[j])
-        judged[(i, j)] = Judged(*judge(x, c, position))
+        judged[(i, j)] = Judged(*judge(x, c, position), c[0])
     return Candidates(judged, idf, story, central_a, central_b)
 
 
@@ -362,7 +365,9 @@ def select(
     ok = {
         p: v
         for p, v in judged.items()
-        if v.event >= verdict.event and v.similarity >= verdict.similarity
+        if v.event >= verdict.event
+        and v.similarity >= verdict.similarity
+        and v.cosine >= verdict.cosine
     }
 
     def rank(v: Judged) -> float:
