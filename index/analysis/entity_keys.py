@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
-from index.analysis.lexicon import INSTITUTIONS
+from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
 from index.models import Entity
 
 
@@ -61,8 +61,13 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in kept:
         if c.label == "PERSON":
             c.canonical = _person_key(text[c.start : c.end])
-            if " " in c.canonical:
-                fulls[c.canonical] += 1
+    # A "person" the article writes as a place or a thing is one at every mention.
+    things = _things(text, kept)
+    for c in kept:
+        if c.label == "PERSON" and c.canonical in things:
+            c.label, c.canonical = things[c.canonical], key_of(text[c.start : c.end])
+        elif c.label == "PERSON" and " " in c.canonical:
+            fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
     full_words = [(n, k, k.split()) for k, n in fulls.items()]
     matched: dict[str, str | None] = {}  # a surname said ten times is matched once
@@ -106,6 +111,47 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             c.canonical = key_of(surface)
         out.append(Entity(c.start, c.end, c.label, surface, c.canonical))
     return out
+
+
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(
+        sorted(
+            PLACE_HEADS
+            | PLACE_NOUNS
+            | set("jail camp base airbase town village suburb neighbourhood neighborhood".split())
+            | set("compound facility detention refinery mine".split())
+        )
+    )
+    + r")\b"
+)
+"""After a name: a lowercase place noun ("Abu Ghraib prison", "Kings Cross station")."""
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\n]+\Z")
+"""Before a name of two words or more: "the" ("the Red Cross", "the Piccadilly Line"); nobody
+writes "the Tony Blair"."""
+_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\.?[ \t\n]+\Z", re.I)
+
+
+def _things(text: str, kept: list[Cand]) -> dict[str, str]:
+    """Full "person" names the article writes as a place (a place noun after a mention: PLACE) or
+    a thing ("the" before a mention: ORG), unless a title or role names one of its mentions.
+
+    Found on 100 WikiNews articles, where "Abu Ghraib" (30 mentions), "Red Cross", "Bali Roadmap",
+    "Piccadilly Line", "Kings Cross" and "Old Bailey" were people.
+    """
+    votes: dict[str, str] = {}
+    people: set[str] = set()
+    for c in kept:
+        if c.label != "PERSON" or " " not in c.canonical:
+            continue
+        before = text[max(0, c.start - 40) : c.start]
+        if _PERSON_BEFORE.search(before):
+            people.add(c.canonical)
+        elif _PLACE_AFTER.match(text, c.end):
+            votes[c.canonical] = "PLACE"
+        elif _THE_BEFORE.search(before):
+            votes.setdefault(c.canonical, "ORG")
+    return {k: v for k, v in votes.items() if k not in people}
 
 
 _FIRM_AFTER = re.compile(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")

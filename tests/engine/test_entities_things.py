@@ -1,0 +1,68 @@
+"""A capitalised name the article writes as a place or a thing is not a person, at every mention.
+
+On 100 WikiNews articles "Abu Ghraib" was a person 30 times, and so were "Red Cross", "Bali
+Roadmap", "Piccadilly Line", "Kings Cross", "Old Bailey" and "Royal Marines". Two cues, read over
+the whole article: a lowercase place noun after a mention ("Abu Ghraib prison": a place), "the"
+before one ("the Red Cross": an organisation); a title or role before any mention keeps a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analysis.entities import extract
+
+
+def labels(text: str, name: str) -> list[str]:
+    return [e.label for e in extract(text) if e.text == name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Photos relating to the on-going Abu Ghraib prison abuse case were released. Two dog "
+            "handler soldiers at Abu Ghraib stand accused in the hearing.",
+            "Abu Ghraib",
+            "PLACE",
+        ),
+        (
+            "Passengers left the train at Kings Cross station. Police closed Kings Cross for an "
+            "hour while the line was checked.",
+            "Kings Cross",
+            "PLACE",
+        ),
+        (
+            "Aid arrived on Monday, the Red Cross said. Red Cross workers handed out blankets and "
+            "food to hundreds of families.",
+            "Red Cross",
+            "ORG",
+        ),
+        (
+            "Trains on the Piccadilly Line were stopped after the blast. Piccadilly Line services "
+            "resumed in the evening.",
+            "Piccadilly Line",
+            "ORG",
+        ),
+    ],
+)
+def test_every_mention_takes_the_label_its_cue_gives(text: str, name: str, label: str) -> None:
+    found = labels(text, name)
+    assert found and set(found) == {label}
+
+
+def test_a_title_keeps_a_person_whatever_else_the_article_writes() -> None:
+    text = (
+        "Prime Minister Gordon Brown visited the flooded town on Friday. Critics of the Gordon "
+        "Brown government said help came late, and Gordon Brown promised more money."
+    )
+    assert set(labels(text, "Gordon Brown")) == {"PERSON"}
+
+
+def test_people_without_cues_stay_people() -> None:
+    text = (
+        "Tony Blair met Jacques Chirac in Paris on Monday. Tony Blair said the talks went well, "
+        "and Chirac agreed."
+    )
+    assert set(labels(text, "Tony Blair")) == {"PERSON"}
+    assert set(labels(text, "Jacques Chirac")) == {"PERSON"}
