@@ -133,6 +133,8 @@ def find(
         for f in found
         if f.strength >= _STRONG and not (echo_a[f.i] - {f.j}) and not (echo_b[f.j] - {f.i})
     ]
+    if _apart(ra, rb):  # two events of one series: a quake's measures are each its own
+        found = [f for f in found if not _of_an_instance(f, ra[f.i], rb[f.j])]
     found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))
     out: list[Finding] = []
     used: set[tuple[str, str, int]] = set()
@@ -154,3 +156,35 @@ def find(
         used |= {("a", what, f.i), ("b", what, f.j)}
         out.append(f)
     return out
+
+
+_LEAD = 3  # the headline and the first sentences tell which event a report is about
+# The measures of one event of a series: a magnitude, an epicentre's distance, a depth. (Counts,
+# tolls, spans and sums stay: a toll that rose between two reports is the story moving, and
+# conflicts_dev's "three weeks" / "four weeks" in hospital leads with two different days.)
+_INSTANCE = ("magnitude", "distance", "depth", "direction")
+
+
+def _anchors(rs: Sequence[Reading]) -> set[str]:
+    """The days and dates named in a report's lead."""
+    out: set[str] = set()
+    for r in rs[:_LEAD]:
+        out |= set(r.days)
+        out |= {f"{m}-{d}" for m, d in r.dates}
+    return out
+
+
+def _apart(ra: Sequence[Reading], rb: Sequence[Reading]) -> bool:
+    """Whether the two reports lead with different days: two events of one series (a quake and
+    its aftershocks on Saturday, Wednesday and Thursday). On all 450 same-story WikiNews pairs this
+    took 12 disagreements away, all of two quakes (109 -> 97); conflicts_dev unchanged."""
+    xa, xb = _anchors(ra), _anchors(rb)
+    return bool(xa and xb and not xa & xb)
+
+
+def _of_an_instance(f: Finding, x: Reading, y: Reading) -> bool:
+    """A finding about one event of a series (its day, time, magnitude, distance, span) between
+    sentences that name no day in common: each may be about its own event."""
+    if set(x.days) & set(y.days) or x.dates.keys() & y.dates.keys():
+        return False
+    return f.kind == "figure" and f.detail.startswith(_INSTANCE)

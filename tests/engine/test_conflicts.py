@@ -693,3 +693,27 @@ def test_a_count_of_its_own_kind_takes_no_toll_from_before_it() -> None:
     found = figures(clean("The quake left exactly 222,570 deaths, 1,300,000 refugees in harbours."))
     assert [(f.text, f.role) for f in found] == [("222,570", "dead"), ("1,300,000", "")]
     assert [f.dim for f in figures(clean("Among the dead was Emmannuel Buso, aged 21."))] == ["age"]
+
+
+def test_reports_that_lead_with_different_days_compare_no_quake_measures() -> None:
+    # a quake on Saturday and its aftershock on Wednesday: each report's distance is its own
+    # quake's; the same reports told of one day disagree on it
+    from index import compare_texts
+
+    a = (
+        "Strong earthquake hits the coast\n"
+        "A magnitude 7.1 earthquake struck the coast of Peru on Saturday, killing at least 30 people.\n"
+        "The quake was centred 40 kilometres south of Lima, the USGS said.\n"
+        "Rescue teams searched collapsed homes through the night."
+    )
+    b = (
+        "Aftershock shakes the coast\n"
+        "A strong aftershock struck the coast of Peru on Wednesday, the USGS reported.\n"
+        "The quake measured magnitude 5.8 and was centred 90 kilometres south of Lima.\n"
+        "No damage was reported."
+    )
+    series = [f.detail for f in compare_texts(a, b).conflicts]
+    assert not [d for d in series if d.startswith("distance")], series
+    assert [d for d in series if d.startswith("day")], series  # the days themselves still differ
+    one_day = [f.detail for f in compare_texts(a, b.replace("Wednesday", "Saturday")).conflicts]
+    assert [d for d in one_day if d.startswith("distance")], one_day
