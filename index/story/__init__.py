@@ -42,9 +42,11 @@ from index.story.pairs import (
     nearest,
     prepped,
     setting_cosine,
+    setting_factor,
     setting_vectors,
     story_fold,
 )
+from index.story.sameclaim import Said, said, same_claim
 from index.story.timing import anchored, named_days, numbered, other_things, same_time
 
 __all__ = [
@@ -126,7 +128,8 @@ def story_map(
     """Cluster the sentences of a story's reports into claims, with figures and sources.
 
     Args:
-        articles: The reports (at least two; the same article twice counts once).
+        articles: The reports (at least two; the same article twice counts once). The story
+            lists them in publication order (undated ones last, in the order given).
         entities: Each report's entities; extracted with :func:`index.analysis.entities.extract` when
             ``None``.
         cancelled: Called between report pairs; when it returns True the work stops with
@@ -151,6 +154,10 @@ def story_map(
         from index.analysis.entities import extract
 
         ents = [list(extract(a.text)) for a in arts]
+    # Reports in publication order (undated last, in the order given): a reader follows a story
+    # as it developed, and "report 1" is its first.
+    order = sorted(range(len(arts)), key=lambda n: date_key(arts[n].date))
+    arts, ents = [arts[n] for n in order], [ents[n] for n in order]
     labels = label_reports(arts)
     reports = tuple(
         Report(a.id, a.title, a.source, a.date, label) for a, label in zip(arts, labels)
@@ -171,9 +178,23 @@ def story_map(
         [(named_days(s.text, dt.date.fromisoformat(d)), anchored(s.text)) for s in ss] if d else []
         for ss, d in zip(sents, days, strict=True)
     ]
-    setting = setting_vectors(prep, fold)
+    factor = setting_factor(prep)
+    setting = setting_vectors(prep, fold, factor)
     things = [[numbered(s.text) for s in ss] for ss in sents]
-    _pairs(sents, prep, setting, when, things, compared, gaps, edges, findings, cancelled)
+    says = [[said(p, factor if gaps else None) for p in r.prepared] for r in prep]
+    _pairs(
+        sents,
+        prep,
+        setting,
+        when,
+        things,
+        says,
+        compared,
+        gaps,
+        edges,
+        findings,
+        cancelled,
+    )
     return _assemble(arts, reports, sents, prep, ents, edges, findings, compared)
 
 
@@ -183,6 +204,7 @@ def _pairs(
     setting: Sequence[Sequence[Vector]],
     when: Sequence[Sequence[tuple[frozenset[dt.date], bool]]],
     things: Sequence[Sequence[Mapping[str, frozenset[str]]]],
+    says: Sequence[Sequence[Said]],
     compared: set[tuple[int, int]],
     gaps: Mapping[tuple[int, int], int],
     edges: dict[tuple[Node, Node], float],
@@ -205,6 +227,7 @@ def _pairs(
                 v.event >= EDGE_FLOOR
                 and v.similarity >= SIMILARITY_FLOOR
                 and not other_things(things[x][i], things[y][j])
+                and same_claim(v, says[x][i], says[y][j], bool(gap))
                 and (
                     not gap
                     or (

@@ -3,7 +3,7 @@ of those modules are used."""
 
 from __future__ import annotations
 
-from index.compare import conflicts, figures, matching, numbers, preparation
+from index.compare import conflicts, figures, judge, matching, numbers, preparation
 from index.compare import words as align
 from index.compare.attribution import Source, sources
 
@@ -12,6 +12,7 @@ __all__ = [
     "align",
     "conflicts",
     "figures",
+    "judge",
     "matching",
     "numbers",
     "preparation",

@@ -110,8 +110,22 @@ def spoken(text: str) -> str | None:
     return out if out != text and len(out.split()) >= 4 else None
 
 
+def setting_factor(reports: Sequence[Prepped]) -> dict[str, float]:
+    """Each word's weight factor in a story: ``log((n + 1) / df) / log((n + 1) / 2)``, at most 1,
+    ``df`` the number of its ``n`` reports that use it (see :func:`setting_vectors`)."""
+    n = len(reports)
+    df: dict[str, int] = defaultdict(int)
+    for r in reports:
+        for t in {t for i, p in enumerate(r.prepared) if i not in r.boiler for t in p.weights}:
+            df[t] += 1
+    top = math.log((n + 1) / 2)
+    return {t: min(1.0, math.log((n + 1) / d) / top) for t, d in df.items()}
+
+
 def setting_vectors(
-    reports: Sequence[Prepped], fold: Mapping[str, str] | None = None
+    reports: Sequence[Prepped],
+    fold: Mapping[str, str] | None = None,
+    factor: Mapping[str, float] | None = None,
 ) -> list[list[Vector]]:
     """Each sentence's content, each word weighed down by the share of the story's reports that
     use it: ``log((n + 1) / df) / log((n + 1) / 2)``, at most 1 (a word of two reports or fewer
@@ -124,13 +138,8 @@ def setting_vectors(
     not about the flight bound for that airport (all ten WikiNews stories: 47 of 70 claim pairs
     right with it, 48 of 76 without).
     """
-    n = len(reports)
-    df: dict[str, int] = defaultdict(int)
-    for r in reports:
-        for t in {t for i, p in enumerate(r.prepared) if i not in r.boiler for t in p.weights}:
-            df[t] += 1
-    top = math.log((n + 1) / 2)
-    factor = {t: min(1.0, math.log((n + 1) / d) / top) for t, d in df.items()}
+    if factor is None:
+        factor = setting_factor(reports)
     out: list[list[Vector]] = []
     for r in reports:
         vs: list[Vector] = []

@@ -72,6 +72,8 @@ def ecb(data: pathlib.Path, limit: int | None) -> None:
         t0 = time.perf_counter()
         m = story_map(arts)
         times.append((time.perf_counter() - t0, len(arts)))
+        place = {r["id"]: n for n, r in enumerate(group)}
+        mine = [place[r.id] for r in m.reports]  # the story lists its reports by date
         starts = []
         for r in group:
             s, at = [], 0
@@ -86,8 +88,9 @@ def ecb(data: pathlib.Path, limit: int | None) -> None:
                 if st.stance != "states":
                     continue
                 for a, _ in st.spans:
-                    line = bisect.bisect_right(starts[st.report], a) - 1
-                    spots.add((group[st.report]["id"], line))
+                    n = mine[st.report]
+                    line = bisect.bisect_right(starts[n], a) - 1
+                    spots.add((group[n]["id"], line))
             for x, y in combinations(sorted(spots), 2):
                 if x[0] != y[0]:
                     together.add((*x, *y) if x < y else (*y, *x))

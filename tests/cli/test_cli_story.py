@@ -36,7 +36,9 @@ def test_two_articles_json(run_cli: Callable[..., Any]) -> None:
     assert set(out) == {"reports", "claims", "figures", "sources", "unique"}
     assert len(out["reports"]) == 2
     assert set(out["reports"][0]) == {"id", "title", "source", "date"}
-    assert any(c["support"] == 2 for c in out["claims"])
+    # One event, two claims: "Kim Jong-un pledging full support" is not "troops sent by Kim".
+    pledge = next(c for c in out["claims"] if "pledging full support" in c["text"])
+    assert pledge["support"] == 1
     stances = [row["stance"] for c in out["claims"] for row in c["reports"].values()]
     assert "disagrees" in stances  # one report says the troops fought, the other are training
     for c in out["claims"]:
@@ -102,3 +104,18 @@ def test_json_flag_is_the_json_format(run_cli: Callable[..., Any]) -> None:
     assert json.loads(short.out) == json.loads(
         run_cli("story", str(A), str(B), "--format", "json").out
     )
+
+
+def test_a_copied_report_states_every_claim(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    """A wire copy of report B (same text, dated earlier) states B's claims: support 2, and the
+    reports are listed by date, undated last."""
+    copy = tmp_path / "copy.md"
+    copy.write_text("---\ndate: 2024-10-30\n---\n" + B.read_text("utf-8"), "utf-8")
+    r = run_cli("story", str(A), str(B), str(copy), "--format", "json")
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert [x["id"] for x in out["reports"]] == ["copy.md", A.name, B.name]
+    both = [c for c in out["claims"] if c["support"] == 2]
+    assert len(both) >= 10
+    ids = {x["id"] for x in out["reports"]}
+    assert all(set(c["reports"]) <= ids for c in out["claims"])

@@ -61,8 +61,10 @@ async def test_enter_opens_report_at_sentence(make_app: Any) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open(pilot, [HEADLINE, KURSK])
-        claim = screen.story.claims[0]
-        # Column 2 is the second report; the first claim is stated by both.
+        # A claim the second report states (column 2): its sentence is the one opened.
+        k = next(k for k, c in enumerate(screen.story.claims) if c.report == 1)
+        claim = screen.story.claims[k]
+        screen.query_one(ClaimsTable).move_cursor(row=k, column=1)
         await pilot.press("l", "enter")
         await settle(pilot)
         reader = app.screen
@@ -167,3 +169,38 @@ async def test_hostile_text_is_never_markup(make_app: Any, tmp_path: Any) -> Non
         ]
         assert any("[bold red]Kursk[/]" in c for c in cells)
         assert not any("\x1b" in c for c in cells)
+
+
+async def test_legend_lists_reports_by_date(make_app: Any) -> None:
+    """Reports given out of date order are listed (legend and columns) from the earliest; an
+    undated one last."""
+    from tui_helpers import SEEDS
+
+    from index.analysis.entities import extract
+    from index.models import Article
+
+    kursk, headline = ((SEEDS / n).read_text("utf-8") for n in (KURSK, HEADLINE))
+    given = [
+        ("late.txt", kursk, "Evening Post", "2024-11-05"),
+        ("none.txt", headline, "Undated Weekly", None),
+        ("early.txt", headline, "Morning Star", "2024-10-20"),
+    ]
+    articles = [
+        (Article(i, i, f"{src} report", text, src, date), list(extract(text)))
+        for i, text, src, date in given
+    ]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = StoryScreen(app.engine, articles=articles)
+        await app.push_screen(screen)
+        await settle(pilot)
+        assert [r.id for r in screen.story.reports] == ["early.txt", "late.txt", "none.txt"]
+        legend = str(screen.query_one("#story-reports").content)
+        assert legend.index("1: Morning Star") < legend.index("2: Evening Post")
+        assert legend.index("2: Evening Post") < legend.index("3: Undated Weekly")
+        assert "(2024-10-20)" in legend
+        # Column 1 is the earliest report: the cell says so.
+        screen.query_one(ClaimsTable).move_cursor(row=0, column=1)
+        await pilot.pause()
+        assert "Morning Star" in str(screen.query_one("#story-detail").content)
