@@ -17,8 +17,7 @@ from pathlib import Path
 
 from index.ingest.decoding import decode
 from index.ingest.files import ReadError, SourceFile, read_bytes, scan, size_limit
-from index.ingest.markup import parse_markdown
-from index.ingest.metadata import article_metadata, meta_str, no_surrogates, split_front_matter
+from index.ingest.metadata import article_metadata, meta_str, no_surrogates
 from index.ingest.titles import RESIDUE, derive_title, first_line, text_blocks, title_of
 from index.models import Article, Block, Skipped
 
@@ -105,6 +104,11 @@ def text_article(
 
 def markdown_article(source: str, article_id: str, path: str, notes: Iterable[str] = ()) -> Article:
     """Make an article from a Markdown file with optional YAML front matter."""
+    # markdown-it-py and PyYAML (~60 ms to import) only when a Markdown file is read: a run
+    # that re-reads one changed .txt file does not pay for them.
+    from index.ingest.markup import parse_markdown
+    from index.ingest.metadata import split_front_matter
+
     meta, body, fm_notes = split_front_matter(source)
     parsed = parse_markdown(body)
     all_notes = [*notes, *fm_notes, *parsed.notes]

@@ -226,6 +226,8 @@ class Run:
         """Record the run in the database (inside the caller's transaction), with the index's
         ``generation`` and ``files`` (``whoosh_compat.index_files``) after its commit."""
         database.put_files(con, self.new_files, sorted(self.removed))
+        # The manifest now holds exactly this run's walk: the next run's check reads its digest.
+        database.set_meta(con, database.WALK_DIGEST, database.walk_digest(self.found, generation))
         database.put_articles(con, self.catalogue, {}, self.gone)
         put_feature_rows(con, self.feats)
         database.put_names(con, self.names)

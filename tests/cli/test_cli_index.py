@@ -200,3 +200,37 @@ def test_hostile_names_and_contents_in_plain_output(
     r = run_cli("index", str(corpus))
     assert r.code == 0, r.err
     assert "\x1b" not in r.out and "\x07" not in r.out
+
+
+def test_a_changed_text_file_is_indexed_without_the_markdown_and_yaml_readers(
+    tmp_path: Path,
+) -> None:
+    """markdown-it-py and PyYAML (~60 ms to import) are loaded by a run that reads a Markdown file,
+    not by one that re-reads a changed ``.txt`` file (the Markdown file beside it unchanged)."""
+    import subprocess
+    import sys
+
+    corpus, ix = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, "utf-8")
+    (corpus / "second.md").write_text("---\ntitle: Second\n---\nTalks in *Kyiv*.\n", "utf-8")
+    code = (
+        "import sys\nfrom tui.cli import main\nstatus = main(sys.argv[1:])\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(status)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env["NEWSDESK_CONFIG_DIR"] = str(tmp_path / "config")
+    argv = [sys.executable, "-c", code, "index", str(corpus), "--index-dir", str(ix), "--json"]
+
+    def run() -> tuple[dict[str, Any], set[str]]:
+        proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout), set(proc.stderr.split())
+
+    first, modules = run()
+    assert first["added"] == 2 and {"markdown_it", "yaml"} <= modules
+    with open(corpus / "good.txt", "a", encoding="utf-8") as fh:
+        fh.write("A line added later.\n")
+    report, modules = run()
+    assert (report["updated"], report["reread"], report["unchanged"]) == (1, 1, 1)
+    assert not modules & {"markdown_it", "yaml"}, sorted(modules & {"markdown_it", "yaml"})

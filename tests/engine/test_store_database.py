@@ -244,3 +244,74 @@ def test_full_disk_while_recording_a_run_is_explained_and_nothing_is_lost(
     report = store.update()
     assert report.added == 9 and store.doc_count() == 9
     assert len(store.catalogue()) == 9
+
+
+def test_an_unchanged_corpus_is_recognised_by_the_walk_digest_alone(
+    built: tuple[Path, Path, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run records its walk's digest; the next check answers from it without reading every
+    manifest row, and any change of a file's size or mtime, a new file or a gone one, is seen."""
+    import os
+
+    from index.store.tables import check_unchanged
+
+    corpus, ix, before = built
+    with database.reading(ix) as con:
+        assert database.meta(con, database.WALK_DIGEST)
+
+    def no_rows(con: Any) -> Any:
+        raise AssertionError("the manifest's rows were read")
+
+    monkeypatch.setattr(database, "file_stats", no_rows)
+    report, _ = check_unchanged([corpus], ix)
+    assert report is not None and report.unchanged == before["count"] == 9
+    assert [s.path for s in report.skipped] == [str(corpus / "blob.txt")]
+    a0 = corpus / "a0.txt"
+    st = a0.stat()
+    os.utime(a0, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # same size, later mtime
+    assert check_unchanged([corpus], ix)[0] is None
+    os.utime(a0, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert check_unchanged([corpus], ix)[0] is not None
+    (corpus / "new.txt").write_text("New\nA new report.\n", "utf-8")
+    assert check_unchanged([corpus], ix)[0] is None
+    (corpus / "new.txt").unlink()
+    a0.rename(corpus / "moved.txt")
+    assert check_unchanged([corpus], ix)[0] is None
+
+
+def test_a_manifest_changed_without_its_digest_is_compared_row_by_row(
+    built: tuple[Path, Path, dict[str, Any]],
+) -> None:
+    """Whatever writes manifest rows (a recovery) drops the digest, which described other rows:
+    the check then compares the rows themselves."""
+    from index.store.tables import check_unchanged
+
+    corpus, ix, _ = built
+    with database.writing(ix) as con:
+        rows = database.entries(con, [str(corpus / "a1.txt")])
+        rows[str(corpus / "a1.txt")]["size"] += 1  # as if the file had another size
+        database.put_files(con, rows, ())
+        assert database.meta(con, database.WALK_DIGEST) is None
+    assert check_unchanged([corpus], ix)[0] is None
+    report = Store([corpus], ix).update()
+    assert report.reread == 1 and report.unchanged == 9  # a1.txt read again, the same article
+    with database.reading(ix) as con:
+        assert database.meta(con, database.WALK_DIGEST)
+    assert check_unchanged([corpus], ix)[0] is not None
+
+
+def test_the_walk_digest_names_the_generation() -> None:
+    found = {"/c/a.txt": (10, 1, "/c"), "/c/b.txt": (20, 2, "/c")}
+    digest = database.walk_digest(found, 3)
+    assert digest == database.walk_digest(dict(reversed(found.items())), 3)  # order-free
+    assert digest != database.walk_digest(found, 4)
+    assert digest != database.walk_digest({**found, "/c/b.txt": (20, 3, "/c")}, 3)
+
+
+def test_the_walk_digest_does_not_depend_on_shared_objects() -> None:
+    """The same walk with its root held once or as separate strings (marshal's later versions
+    write a shared object by reference) has one digest."""
+    root = "/corpus"
+    shared = {f"/corpus/{i}.txt": (i, i, root) for i in range(5)}
+    separate = {f"/corpus/{i}.txt": (i, i, "".join(["/", "corpus"])) for i in range(5)}
+    assert database.walk_digest(shared, 1) == database.walk_digest(separate, 1)
