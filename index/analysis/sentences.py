@@ -61,6 +61,8 @@ _OPENERS = _words(
     no not one two three four five six seven eight nine ten what who why how where officials police"""
 )
 
+RESIDUE = re.compile(r"(?<=\w)_\d{1,3}\s*$")
+"""A headline's trailing "_1": dataset residue ("kills 12" is a headline)."""
 _TERMINATOR = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*")
 _CLOSERS = "\"'”’»)]"
 _OPENING = "\"'“‘«([¿¡"
@@ -80,7 +82,13 @@ def split_sentences(text: str) -> list[Sentence]:
         ``sentence.text == text[sentence.start:sentence.end]`` and no empty sentence.
     """
     out: list[Sentence] = []
-    for p_start, p_end in paragraph_spans(text):
+    for n, (p_start, p_end) in enumerate(paragraph_spans(text)):
+        if n == 0 and p_end < len(text.rstrip()):
+            # A headline's dataset residue ("... U.S. concerned_1") is no part of its sentence,
+            # as it is no part of the title shown (index.ingest.titles).
+            residue = RESIDUE.search(text, p_start, p_end)
+            if residue and residue.start() > p_start and "\n" not in text[p_start:p_end]:
+                p_end = residue.start()
         start = p_start
         for cut in _cuts(text, p_start, p_end):
             _emit(text, start, cut, out)

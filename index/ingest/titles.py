@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from index.analysis.sentences import looks_hard_wrapped, paragraph_spans
+from index.analysis.sentences import RESIDUE, looks_hard_wrapped, paragraph_spans
 from index.models import Block
 
 __all__ = [
@@ -17,7 +17,6 @@ __all__ = [
     "title_of",
 ]
 
-RESIDUE = re.compile(r"_\d{1,3}\s*$")  # "..._1": dataset residue; "kills 12" is a headline
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 

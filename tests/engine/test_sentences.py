@@ -103,7 +103,7 @@ def test_hard_wrapped_newswire_keeps_wrapped_lines_together() -> None:
 def test_seed_000_headline_is_its_own_sentence() -> None:
     text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
     got = split_sentences(text)
-    assert got[0].text.endswith("U.S. concerned_1")
+    assert got[0].text.endswith("U.S. concerned")  # the "_1" residue is no part of it
     assert got[1].text.startswith("Recent reports reveal")
     assert len(got) == 25  # counted by hand
     assert any(s.text == "The Kremlin has dismissed these claims as “fake news.”" for s in got)
@@ -165,3 +165,20 @@ def test_a_military_rank_does_not_end_a_sentence() -> None:
         "The soldier, Army Spc. Charles Graner, was sentenced.",
         "He appealed.",
     ]
+
+
+def test_a_headline_residue_is_no_part_of_its_sentence() -> None:
+    """The title shown drops a headline's "_1" (index.ingest.titles); its sentence, which the
+    comparison and the story print, dropped it too ("U.S. concerned_1" in ``newsdesk compare``)."""
+    text = (
+        "Troops sent to aid Russia, U.S. concerned_1\nRecent reports reveal a pact. More follows."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "Troops sent to aid Russia, U.S. concerned",
+        "Recent reports reveal a pact.",
+        "More follows.",
+    ]
+    # Only a headline: a last line, or a number of its own ("kills 12"), is kept whole.
+    assert [s.text for s in split_sentences("Body text.\nfile_1")] == ["Body text.", "file_1"]
+    assert [s.text for s in split_sentences("Fire kills 12\nMore.")] == ["Fire kills 12", "More."]
