@@ -3,6 +3,7 @@ sentence, two columns open the pairwise compare, figures and sources views, host
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui_helpers import HEADLINE, KURSK, settle
@@ -204,3 +205,31 @@ async def test_legend_lists_reports_by_date(make_app: Any) -> None:
         screen.query_one(ClaimsTable).move_cursor(row=0, column=1)
         await pilot.pause()
         assert "Morning Star" in str(screen.query_one("#story-detail").content)
+
+
+def test_legend_packs_many_reports_into_three_lines() -> None:
+    from index.story import Report
+    from tui.screens.story import legend
+
+    reports = [
+        Report(
+            f"r{k}",
+            f"A long title of report number {k} about the story",
+            "WikiNews",
+            f"2009-06-{k:02d}",
+            f"report {k}",
+        )
+        for k in range(1, 21)
+    ]
+    lines = legend(reports, 118)
+    assert len(lines) == 3
+    assert all(len(line) <= 118 for line in lines)
+    numbers = [int(m) for line in lines for m in re.findall(r"(?:^|   )(\d+): ", line)]
+    assert numbers == list(range(1, 21))
+    assert lines[0].startswith("1: 2009-06-01   2: 2009-06-02")  # twenty: dates alone
+    nine = legend(reports[:9], 118)
+    assert len(nine) == 3 and all(len(line) <= 118 for line in nine)
+    assert nine[0].startswith("1: A long title")  # one outlet for all: titles
+    assert "(2009-06-01)" in nine[0]
+    two = legend(reports[:2], 118)
+    assert len(two) == 1 and "(2009-06-02)" in two[0]

@@ -11,6 +11,7 @@ no A: the claim's own report with it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -41,6 +42,26 @@ def _short(text: str, width: int) -> str:
     """One line of untrusted text cut to ``width`` cells."""
     line = safe(text)
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def legend(reports: Sequence[Any], width: int, rows: int = 3) -> list[str]:
+    """The reports as the matrix numbers its columns (the engine lists them by publication date),
+    packed into at most ``rows`` lines of ``width`` cells: each is named by its outlet when no
+    other report shares it, else by its title, with its date."""
+    # As few lines as hold them, items of about 40 cells or more when they fit.
+    per_line = max(1, -(-len(reports) // rows), min(len(reports), width // 40))
+    room = max(12, (width - 3 * (per_line - 1)) // per_line)
+    items = []
+    for k, r in enumerate(reports, 1):
+        date = f" ({safe(r.date)})" if r.date else ""
+        name = safe(r.label if r.source and r.label == r.source.strip() else r.title)
+        head = f"{k}: "
+        left = room - len(head) - len(date)
+        if left >= 6:
+            items.append(head + _short(name, left) + date)
+        else:  # many reports: the date alone (the line under the matrix names the report)
+            items.append(_short(head + (date[2:-1] if date else name), room))
+    return ["   ".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
 
 
 class ClaimsTable(DataTable[Any]):
@@ -168,13 +189,8 @@ class StoryScreen(Screen[None]):
             f"{disagree} disagreement{'s' if disagree != 1 else ''}",
         )
         self.query_one("#story-head", Static).update(head)
-        cut = max(16, (self.size.width - 4) // max(1, min(n, 4)) - 8)
-        legend = "   ".join(
-            f"{k}: {_short(r.label if r.source else r.title, cut)}"
-            + (f" ({safe(r.date)})" if r.date else "")
-            for k, r in enumerate(m.reports, 1)
-        )
-        self.query_one("#story-reports", Static).update(Content(legend))
+        lines = legend(m.reports, self.size.width - 2)
+        self.query_one("#story-reports", Static).update(Content("\n".join(lines)))
         self._matrix()
         self._figures()
         self._sources()
