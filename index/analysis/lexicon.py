@@ -113,7 +113,9 @@ PLACE_HEADS: frozenset[str] = frozenset(
     cathedral station temple mosque castle prison""".split()
 )
 # "Lake X", "Mount X", "Gulf of X": a place head that comes first.
-PLACE_PREFIXES: frozenset[str] = frozenset("mount lake gulf bay sea strait isle cape port".split())
+PLACE_PREFIXES: frozenset[str] = frozenset(
+    "mount lake gulf bay sea strait isle cape port fort ft ft. camp".split()
+)
 # Lowercase nouns after a capitalised word that make it a place ("the Donbas region").
 PLACE_NOUNS: frozenset[str] = frozenset(
     "region province oblast river valley basin peninsula county district border area".split()

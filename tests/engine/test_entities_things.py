@@ -66,3 +66,10 @@ def test_people_without_cues_stay_people() -> None:
     )
     assert set(labels(text, "Tony Blair")) == {"PERSON"}
     assert set(labels(text, "Jacques Chirac")) == {"PERSON"}
+
+
+def test_a_fort_or_a_camp_is_a_place() -> None:
+    """ "Camp Nama", "Fort Meade", "Ft. Bragg" were people on WikiNews (a title-less two-word run)."""
+    text = "He was held at Camp Nama, then flown to Fort Meade and later to Ft. Bragg for trial."
+    got = {e.text: e.label for e in extract(text)}
+    assert got == {"Camp Nama": "PLACE", "Fort Meade": "PLACE", "Ft. Bragg": "PLACE"}
