@@ -54,8 +54,19 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def is_parsed(date: str | None) -> bool:
-    """True for a date ``normalise_date`` understood (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
-    return bool(date) and _PARSED.match(date or "") is not None
+    """True for a date ``normalise_date`` understood (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+
+    A value kept as written can have that shape and no day in the calendar ("2024-02-30": the
+    ISO rule refuses it, then it is kept as written); it is not a date.
+    """
+    if not date or _PARSED.match(date) is None:
+        return False
+    if len(date) == 10:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            return False
+    return True
 
 
 def parse_date(value: str) -> dt.date | None:

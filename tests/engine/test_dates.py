@@ -52,6 +52,9 @@ def test_forms_news_data_carries(raw: str, iso: str) -> None:
         "2024 was a good year",
         "2024-13",
         "sometime in spring",
+        "2024-02-30",  # the shape of a date, no day in the calendar: sorted as one before
+        "2023-02-29",
+        "2024-04-31",
     ],
 )
 def test_what_is_not_a_date_is_kept_as_written_and_marked(raw: str) -> None:
