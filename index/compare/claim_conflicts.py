@@ -13,7 +13,7 @@ import re
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
-from index.compare.readings import Reading, around, cues, said_of_same
+from index.compare.readings import Reading, around, cues, said_of_same, widen
 from index.compare.status_cues import FATES, denials, same_source
 from index.compare.words import STOP, stem
 
@@ -115,7 +115,8 @@ def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[s
     """Whether a hedge and a confirmation are of one thing: the words of their clauses meet
     ("wreckage suspected to have come from Air France Flight 447" / "confirmed by the Brazilian
     government to be from Air France")."""
-    return bool(around(x.text, *hedge.span(), k=4) & around(y.text, *sure.span(), k=4))
+    near_x = widen(around(x.text, *hedge.span(), k=4), x.aliases)
+    return bool(near_x & widen(around(y.text, *sure.span(), k=4), y.aliases))
 
 
 _NEGATIONS = frozenset(["no", "not", "never", "neither", "nor", "none", "without", "nobody"])

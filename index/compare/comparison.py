@@ -18,6 +18,7 @@ from index.analysis.sentences import split_sentences
 from index.compare import conflicts, matching, words
 from index.compare.attribution import sources
 from index.compare.models import Comparison, Conflict, Pair, Passage
+from index.compare.readings import aliases
 from index.models import Article, Entity, Sentence
 
 __all__ = ["compare", "compare_texts"]
@@ -72,7 +73,9 @@ def compare(
     m = matching.match(sa, sb, ents_a, ents_b, words.proper_map(*caps))
     chosen: dict[tuple[int, int], tuple[str, float]] = dict(m.pairs)
     sims = {k: v.event for k, v in m.judged.items()}
-    found = conflicts.find(sa, sb, sims, {k: c for k, (_, c) in chosen.items()})
+    found = conflicts.find(
+        sa, sb, sims, {k: c for k, (_, c) in chosen.items()}, names=aliases([*ents_a, *ents_b])
+    )
     for f in found:
         # A disagreement is about something both discuss: its sentences are a pair too.
         chosen.setdefault((f.i, f.j), ("related", round(m.judge(f.i, f.j).event, 4)))

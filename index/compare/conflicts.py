@@ -55,6 +55,7 @@ def find(
     aligned: Mapping[tuple[int, int], float],
     readings_a: list[Reading] | None = None,
     readings_b: list[Reading] | None = None,
+    names: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Finding]:
     """The strong disagreements between aligned or close sentences, strongest first.
 
@@ -66,9 +67,14 @@ def find(
         readings_a: ``read_all(sa)`` made once by a caller that compares ``sa`` with many reports
             (the story view); read here when ``None``.
         readings_b: The same for ``sb``.
+        names: A name's other spellings in the two reports (:func:`index.compare.readings.
+            aliases`), so that "DPRK" meets "North Korea" where the words of two claims must.
     """
     ra = readings_a if readings_a is not None else read_all(sa)
     rb = readings_b if readings_b is not None else read_all(sb)
+    if names:
+        for r in (*ra, *rb):
+            r.aliases = names
     w = weights(ra + rb)
     inverted: dict[str, list[int]] = defaultdict(list)
     for j, r in enumerate(rb):

@@ -10,15 +10,15 @@ reports are read in a few milliseconds. Dates and times are read with
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from index.compare.dates_times import DAYS, ClockTime, dates_in, times_in, weekdays_in
 from index.compare.figures import Figure, clean, figures
 from index.compare.numbers import NUMBER_WORDS
 from index.compare.status_cues import Cues, read_cues
 from index.compare.words import STOP, stem
-from index.models import Sentence
+from index.models import Entity, Sentence
 from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = ["Reading", "around", "cues", "read_all", "said_of_same"]
@@ -40,6 +40,9 @@ class Reading:
     weight: float = 0.0  # summed rarity of its stems (set once the weights are known)
     cues: Cues | None = None  # read on first use: most sentences are never part of a claim pair
     headline: bool = False  # a title: the body tells the same claim with its context
+    # one name's other spellings across the two reports ("dprk" -> "north", "korea"): set by
+    # the finder from the entities, read where the words around two claims must meet
+    aliases: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 # The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
@@ -100,6 +103,28 @@ def around(text: str, start: int, end: int, k: int = 5) -> frozenset[str]:
     if near or not (cut or stop):
         return frozenset(near)
     return frozenset(_content(_WORD.findall(head)[-k:]) | _content(_WORD.findall(tail)[:k]))
+
+
+def aliases(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
+    """Stems of a name written with none of its canonical words ("DPRK" for North Korea) -> the
+    canonical name's stems, so that the words around two claims meet across spellings."""
+    out: dict[str, set[str]] = {}
+    for e in entities:
+        if not e.canonical or e.label in ("DATE", "QUANTITY"):
+            continue
+        written = _content(_WORD.findall(e.text))
+        canonical = _content(_WORD.findall(e.canonical))
+        if written and canonical and not written & canonical:
+            for w in written:
+                out.setdefault(w, set()).update(canonical)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def widen(stems: frozenset[str], names: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """``stems`` with the canonical words of every alias among them."""
+    if not names or not stems & names.keys():
+        return stems
+    return stems.union(*(names[s] for s in stems & names.keys()))
 
 
 def _content(words: list[str]) -> set[str]:

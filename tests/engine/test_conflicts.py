@@ -717,3 +717,24 @@ def test_reports_that_lead_with_different_days_compare_no_quake_measures() -> No
     assert [d for d in series if d.startswith("day")], series  # the days themselves still differ
     one_day = [f.detail for f in compare_texts(a, b.replace("Wednesday", "Saturday")).conflicts]
     assert [d for d in one_day if d.startswith("distance")], one_day
+
+
+def test_a_hedge_meets_a_confirmation_across_two_spellings_of_one_name() -> None:
+    # "North Korea is rumored to send troops" / "confirmed the involvement of DPRK forces": the
+    # words around the two cues meet only once DPRK reads as North Korea
+    from index.analysis.entities import extract
+    from index.analysis.sentences import split_sentences
+    from index.compare.claim_conflicts import claim_conflicts
+    from index.compare.readings import aliases, read_all
+
+    a = "North Korea is rumored to send 10,000 troops to aid Russia in attacking Ukraine"
+    b = (
+        "During a nightly address, Ukrainian President Volodymyr Zelensky confirmed the "
+        "involvement of DPRK forces in the war."
+    )
+    names = aliases([*extract(a), *extract(b)])
+    assert names.get("dprk") == {"north", "korea"}
+    x, y = read_all(split_sentences(a))[0], read_all(split_sentences(b))[0]
+    assert not [k for k, *_ in claim_conflicts(x, y, 0.5, 0.1, 0.1) if k == "certainty"]
+    x.aliases = y.aliases = names
+    assert [k for k, *_ in claim_conflicts(x, y, 0.5, 0.1, 0.1) if k == "certainty"]
