@@ -76,6 +76,13 @@ class Figure:
     context: tuple[str, ...] = ()  # the lower-case words that follow it: what is said of it
 
 
+# The verb of a count's own clause, right after it (and its noun): "hundreds are still suffering"
+_OWN_VERB = re.compile(
+    r"\s*(?:more\s+|others?\s+|still\s+)?(?:are|were|is|was|have|has|had|remain\w*|will|would|may|"
+    r"might|could)\b"
+)
+
+
 def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
     """The plausible true range of a figure; round figures are read as rounded."""
     digits = re.sub(r"\D", "", written.split(".")[0])
@@ -323,7 +330,14 @@ def figures(text: str) -> list[Figure]:
                 d = len(gap) - len(noun) + (20 if ("," in gap or ";" in gap or "(" in gap) else 0)
                 if d < best:
                     best, role = d, str(hit.lastgroup)
-            for hit in ANY_ROLE.finditer(near_before):
+            # a count that is the subject of its own verb ("and hundreds are still suffering",
+            # "and hundreds were hurt") takes its role from that verb alone, never from a role
+            # word told before it of others ("People died, ... and hundreds are still suffering")
+            rest = low_text[end:].lstrip()
+            if noun and rest.startswith(noun.lower()):
+                rest = rest[len(noun) :]
+            own_verb = _OWN_VERB.match(rest) is not None
+            for hit in () if own_verb else ANY_ROLE.finditer(near_before):
                 gap = near_before[hit.end() :]
                 if noun and ("," in gap or ";" in gap or ")" in gap):
                     continue
@@ -340,7 +354,7 @@ def figures(text: str) -> list[Figure]:
                 told_before = len(roles) == 1 and ANY_ROLE.search(low_text, 0, m.start())
                 # (not a count of its own kind: "222,570 deaths, 1,300,000 refugees")
                 generic = not noun or noun.split()[-1] in ("people", "persons", "victims")
-                role = roles[0] if told_before and generic else ""
+                role = roles[0] if told_before and generic and not own_verb else ""
         part = "so far" if cumulative else ""
         pm = PART.match(text, end)
         if not pm and ("alone" in before or "includ" in before or "among" in before):

@@ -738,3 +738,21 @@ def test_a_hedge_meets_a_confirmation_across_two_spellings_of_one_name() -> None
     assert not [k for k, *_ in claim_conflicts(x, y, 0.5, 0.1, 0.1) if k == "certainty"]
     x.aliases = y.aliases = names
     assert [k for k, *_ in claim_conflicts(x, y, 0.5, 0.1, 0.1) if k == "certainty"]
+
+
+def test_a_count_with_its_own_verb_takes_no_role_told_before_it() -> None:
+    def roles(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.role) for f in figures(clean(text))]
+
+    # WikiNews: "hundreds are still suffering" was read as a death toll against "52 people died"
+    assert roles(
+        "People died, families lost someone they loved and hundreds are still suffering."
+    ) == [("hundreds", "")]
+    assert roles("Five people died and hundreds were injured.") == [
+        ("Five", "dead"),
+        ("hundreds", "injured"),
+    ]
+    # a count with no verb of its own still takes the sentence's only role
+    assert roles(
+        "The death toll continues to rise, passing 80,000 people according to officials."
+    ) == [("passing 80,000", "dead")]
