@@ -20,6 +20,8 @@ from index.analysis.sentences import split_sentences
 from index.models import Article, Entity, Sentence
 from index.story import claims as clustering
 from index.story.cited import source_map
+from index.story.disputes import WEEK
+from index.story.disputes import kept as _kept
 from index.story.engine import conflicts, sources
 from index.story.facts import date_key, measure_of, timeline
 from index.story.labels import labels as label_reports
@@ -99,8 +101,6 @@ figures are unchanged, and so is a story of undated articles."""
 APART_SIMILARITY = 0.45
 """Graded similarity a linked pair of two reports published on different days needs (0.25 on one
 day). All ten WikiNews stories: 0.4 kept 50 of 88 claim pairs right, 0.45 48 of 73, 0.5 41 of 60."""
-WEEK = 7
-"""Days apart beyond which two reports' figures, times and states are not set against each other."""
 APART_SAME = 0.05
 """Same-claim probability a linked pair of two reports published on different days needs (0.05
 against none: 50 of 88 right against 51 of 107, at similarity 0.4)."""
@@ -255,45 +255,6 @@ def _pairs(
             told = (when[x][f.i][0], when[y][f.j][0]) if gap else (frozenset(), frozenset())
             if (f.i, f.j) in m.pairs and _kept(f, gap, prep[x], prep[y], told):
                 findings.append((x, y, f))
-
-
-def _kept(
-    f: conflicts.Finding,
-    gap: int | None,
-    a: Prepped,
-    b: Prepped,
-    days: tuple[frozenset[dt.date], frozenset[dt.date]] = (frozenset(), frozenset()),
-) -> bool:
-    """Whether a disagreement the comparison finds between two reports of a story is one.
-
-    Args:
-        f: The finding.
-        gap: Days between the two reports' publication (``None`` when either is undated).
-        a: The first report, prepared.
-        b: The second.
-        days: The days each of the two sentences names (:func:`index.story.timing.named_days`).
-
-    Between reports published on different days, two dates or weekdays are those of two events of
-    the story, and a hedge against a confirmation is the story developing ("suspected" on June 2,
-    "confirmed" on June 6), not a disagreement: on three WikiNews stories all 23 such findings read
-    false. So is a figure that differs: a toll that rose ("thousands" on January 13, "about
-    200,000" on January 20), a count that grew, a time elapsed ("eight days after" / "eleven days
-    ago"), a second quake's depth, two percentages of two things; the figures over time show them
-    (the ten WikiNews stories: 14 such findings within a week, 13 read false, one arguable); and so
-    are two clock times of sentences that name two days (a quake "on Wednesday night" and one "on
-    Saturday"). More than :data:`WEEK` days apart, two reports tell two moments of a developing
-    story (two aftershocks' magnitudes and times, a toll that rose): on the ten WikiNews stories a
-    third of the 88 such findings were read, all false; a figure that moved is in the figures over
-    time. Two sentences that both deny ("not yet certain what caused" / "not yet known") agree.
-    """
-    if gap and (
-        gap > WEEK
-        or f.kind in ("certainty", "figure")
-        or f.detail.startswith(("date:", "day:"))
-        or (f.detail.startswith("time:") and days[0] and days[1] and not days[0] & days[1])
-    ):
-        return False
-    return not (f.kind == "status" and a.prepared[f.i].negated and b.prepared[f.j].negated)
 
 
 def _assemble(
