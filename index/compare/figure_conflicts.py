@@ -214,7 +214,10 @@ def _span(r: Reading, f: Figure) -> tuple[int, int]:
 def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     """Whether two figures are said of one thing: the words around each share a content word
     other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
-    own = {stem(w.lower()) for w in _FIGURE_WORD.findall(x.text + " " + y.text)}
+    # (and a generic counted noun: "three men" / "Five men" share "men", which says not whom;
+    # "three boats" / "two speed boats" share what was counted)
+    generic = " ".join(f.noun for f in (x, y) if _head(f) in _GENERIC)
+    own = {stem(w.lower()) for w in _FIGURE_WORD.findall(f"{x.text} {y.text} {generic}")}
     own |= {stem(w) for w in _MEASURE_WORDS}
     if x.dim in ("magnitude", "distance"):
         own |= {stem(w) for w in _QUAKE_WORDS}
@@ -250,7 +253,9 @@ def _scoped(f: Figure) -> bool:
     )
 
 
-_GENERIC = frozenset(stem(w) for w in ("people", "persons", "person", "men", "women", "others"))
+_GENERIC = frozenset(
+    stem(w) for w in ("people", "persons", "person", "men", "women", "others", "members")
+)
 
 
 _ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim

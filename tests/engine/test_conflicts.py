@@ -756,3 +756,25 @@ def test_a_count_with_its_own_verb_takes_no_role_told_before_it() -> None:
     assert roles(
         "The death toll continues to rise, passing 80,000 people according to officials."
     ) == [("passing 80,000", "dead")]
+
+
+def test_a_generic_counted_noun_does_not_say_whom_it_counts() -> None:
+    # "three men" / "Five men" share only "men"; "three boats" / "two speed boats" share what was
+    # counted, and the pirates in them
+    men = conflicts(
+        [
+            "Police believe the 18 year old traveled from West Yorkshire in the company of three men."
+        ],
+        ["Five men were found guilty Monday for their part in an unsuccessful plot."],
+    )
+    assert not [f for f in men if "men" in f.detail], men
+    members = conflicts(
+        ['"As soon as the corps\'s five members are released, the Britons can go home," he said.'],
+        ["All 27 members of the union agreed to the statement."],
+    )
+    assert not [f for f in members if "members" in f.detail], members
+    boats = conflicts(
+        ["The pirates, in three boats, were attempting to hijack the merchant vessel at noon."],
+        ["The pirates on two speed boats had surrounded the merchant vessel at noon."],
+    )
+    assert [f for f in boats if "boats" in f.detail], boats
