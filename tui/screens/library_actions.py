@@ -64,6 +64,9 @@ class LibraryActions(_Base):
         widget = self.query_one("#suggestion", Static)
         widget.update(Content(f"did you mean: {safe(suggestion)}  (d)") if suggestion else "")
         widget.display = bool(suggestion)
+        # The status before it gives way (cut with an ellipsis): the suggestion and its key are
+        # the way out of a typo, and at 80 columns the status alone filled the row.
+        self.query_one("#status-row").set_class(bool(suggestion), "-suggesting")
         self.refresh_bindings()
 
     def action_mark(self) -> None:
