@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from index.compare.closeness import DURATION, NEAR, SAME_CLAIM
+from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figures import Figure
 from index.compare.readings import Reading, around
 from index.compare.words import CLASSES, STOP, stem
@@ -280,20 +280,30 @@ def figure_conflicts(
     out: list[tuple[str, float]] = []
     own = c if own is None else own
     one = (own if whole is None else whole) >= _ONE_CLAIM  # (see claim_conflicts)
-    if ra.when != rb.when and not _same_time(ra, rb, own):
+    apart = ra.when != rb.when and not _same_time(ra, rb, own)
+    if apart and ra.when and rb.when:
         return out  # "a quake in February killed 612" is another event
+    # ... but how often something happened may be told with the years of each time ("married
+    # twice; the first marriage lasted from 1943 to 1947") against a sentence naming none
     if ra.dates and rb.dates and not ra.dates.keys() & rb.dates.keys():
         return out  # "On March 11, a second quake ...": dated apart, told apart
     for x in ra.figs:
+        if apart and x.dim != "times":
+            continue
         if x.dim == "duration" and c < DURATION:
             continue  # a story holds many spans of time: only compared inside one claim
-        if c < NEAR and not _anchored(x, single):
+        # how often something happened ("married twice" / "married three times") is compared
+        # from a looser closeness when the words around the two meet
+        often = x.dim == "times" and c >= FATE
+        if c < NEAR and not _anchored(x, single) and not often:
             continue
         ys = [y for y in rb.figs if same_measure(x, y)]
         if not ys:
             continue
         for y in ys:
-            if not one and _scoped(x) and not _told_of_same(ra, x, rb, y):
+            if ((not one and _scoped(x)) or (often and c < NEAR)) and not _told_of_same(
+                ra, x, rb, y
+            ):
                 continue  # "15 years with the department" / "five years in its gang unit"
             if not one and x.dim == "distance" and _place(ra, x) != _place(rb, y):
                 continue  # "102 km northwest of Talca" / "206 km (128 miles) west of Talca ..."

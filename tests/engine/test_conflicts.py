@@ -778,3 +778,21 @@ def test_a_generic_counted_noun_does_not_say_whom_it_counts() -> None:
         ["The pirates on two speed boats had surrounded the merchant vessel at noon."],
     )
     assert [f for f in boats if "boats" in f.detail], boats
+
+
+def test_how_often_is_compared_when_the_words_around_it_meet() -> None:
+    found = conflicts(
+        [
+            "Page married twice; the first marriage to Navy man Billy Neal lasted from 1943 to 1947, "
+            "and her second to Armond Walterson in 1958 to 1963.",
+            "She worked as a model in New York.",
+        ],
+        ["Page was married three times but had no children.", "She died in Los Angeles."],
+    )
+    assert [f for f in found if "'twice'" in f.detail and "'three times'" in f.detail], found
+    # two frequencies of two different things stay apart
+    apart = conflicts(
+        ["The team won the cup twice in the 1990s.", "Fans filled the streets."],
+        ["The striker was booked three times this season.", "Fans filled the streets."],
+    )
+    assert not [f for f in apart if "twice" in f.detail], apart
