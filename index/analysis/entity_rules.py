@@ -12,11 +12,14 @@ import re
 from index.analysis.entity_spans import ACRO_RE, POSS_RE, TIME_ZONES, Tok
 from index.analysis.gazetteer import Gazetteer, key_of
 from index.analysis.lexicon import (
+    COMPASS_WORDS,
     CONNECTORS,
     EVENT_HEADS,
     EVENT_PREFIXES,
     FUNCTION_WORDS,
+    LABEL_NOUNS,
     MONTHS,
+    ORDINALS,
     ORG_HEADS,
     PLACE_HEADS,
     PLACE_PREFIXES,
@@ -139,8 +142,10 @@ def tok_end(t: Tok) -> int:
 
 def name_like(run: list[Tok], lower_words: frozenset[str]) -> bool:
     """Whether a run of capitalised words reads as a personal name rather than a thing."""
-    if run[0].low in EVENT_PREFIXES:
-        return False  # "Hurricane Katrina", "Operation Barbarossa"
+    if run[0].low in EVENT_PREFIXES or run[0].low in ORDINALS:
+        return False  # "Hurricane Katrina", "Operation Barbarossa", "Third World"
+    if run[0].low in COMPASS_WORDS and len(run) == 2:
+        return False  # "Southern Plains" ("West Berlin" is a place: see the recognizer)
     common = 0
     for x in run:
         if x.conn or ACRO_RE.match(x.text) or any(ch.isdigit() for ch in x.text):
@@ -149,7 +154,11 @@ def name_like(run: list[Tok], lower_words: frozenset[str]) -> bool:
         if low in ORG_HEADS or low in EVENT_HEADS or low in PLACE_HEADS:
             return False
         common += low in lower_words
-    if len(run) == 2 and len(run[1].text) == 1 and run[0].low in lower_words:
+    if (
+        len(run) == 2
+        and len(run[1].text) == 1
+        and (run[0].low in lower_words or run[0].low in LABEL_NOUNS)
+    ):
         return False  # "Class A" shares; "Malcolm X" stays a person
     # Words also written in lowercase in the article are common nouns ("Music Program").
     return common * 2 < len(run) or (len(run) == 2 and common < 2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "ATTRIBUTION_VERBS",
     "BLOC_ADJECTIVES",
+    "COMPASS_WORDS",
     "CONNECTORS",
     "EVENT_HEADS",
     "EVENT_PREFIXES",
@@ -20,8 +21,10 @@ __all__ = [
     "HYPHEN_SUFFIXES",
     "INSTITUTIONS",
     "IRREGULAR_DEMONYMS",
+    "LABEL_NOUNS",
     "MONTHS",
     "NEWS_HEADS",
+    "ORDINALS",
     "ORG_HEADS",
     "PLACE_HEADS",
     "PLACE_NOUNS",
@@ -119,6 +122,20 @@ PLACE_PREFIXES: frozenset[str] = frozenset(
 # Lowercase nouns after a capitalised word that make it a place ("the Donbas region").
 PLACE_NOUNS: frozenset[str] = frozenset(
     "region province oblast river valley basin peninsula county district border area".split()
+)
+# A first word that makes a place of the name it opens ("West Berlin", "Northern Ontario").
+COMPASS_WORDS: frozenset[str] = frozenset(
+    """north south east west northern southern eastern western central upper lower""".split()
+)
+# A first word no personal name opens ("Third World", "Second Circuit").
+ORDINALS: frozenset[str] = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth""".split()
+)
+# Nouns that a letter or number labels ("Class A shares", "Phase B", "Group C"): not a name.
+LABEL_NOUNS: frozenset[str] = frozenset(
+    """class series type grade group phase stage tier category plan section model unit block level
+    division area zone sector title article chapter schedule form exhibit appendix annex vitamin
+    hepatitis""".split()
 )
 # Named events are not among our labels; a sequence ending in one of these is dropped.
 EVENT_HEADS: frozenset[str] = frozenset(

@@ -42,6 +42,7 @@ from index.analysis.entity_spans import (
 from index.analysis.gazetteer import Gazetteer, fold, key_of, load_gazetteer
 from index.analysis.lexicon import (
     ATTRIBUTION_VERBS,
+    COMPASS_WORDS,
     EVENT_HEADS,
     FUNCTION_WORDS,
     HYPHEN_SUFFIXES,
@@ -295,7 +296,14 @@ class RuleRecognizer:
                 person_next = False
             elif run[-1].low in EVENT_HEADS or run[-1].low in ORG_HEADS:
                 continue
-            elif len(run) > 1 and (run[-1].low in PLACE_HEADS or run[0].low in PLACE_PREFIXES):
+            elif len(run) > 1 and (
+                run[-1].low in PLACE_HEADS
+                or run[0].low in PLACE_PREFIXES
+                or (
+                    run[0].low in COMPASS_WORDS
+                    and key_of(" ".join(x.text for x in run[1:])) in self.gz.places
+                )
+            ):
                 admin = run[-1].low in ADMIN_HEADS  # "Hubei Province" is Hubei
                 key = key_of(" ".join(x.text for x in run[:-1] if x.text)) if admin else ""
                 out.append(Cand(run[0].start, tok_end(run[-1]), "PLACE", key))

@@ -73,3 +73,21 @@ def test_a_fort_or_a_camp_is_a_place() -> None:
     text = "He was held at Camp Nama, then flown to Fort Meade and later to Ft. Bragg for trial."
     got = {e.text: e.label for e in extract(text)}
     assert got == {"Camp Nama": "PLACE", "Fort Meade": "PLACE", "Ft. Bragg": "PLACE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reuters, 2,000 stories: "West Berlin" 10 people, "Class A"/"Class B" 17, "Third World" 8.
+        ("West Berlin officials said the talks failed.", {"West Berlin": "PLACE"}),
+        ("It issued Class A shares and Class B shares.", {}),
+        ("Third World debt rose again.", {}),
+        ("Southern Baptist leaders met on Monday.", {}),  # a compass word and no place: nothing
+        ("Kanye West and Malcolm X were named.", {"Kanye West": "PERSON", "Malcolm X": "PERSON"}),
+    ],
+)
+def test_compass_ordinal_and_label_words_open_no_person(
+    text: str, expected: dict[str, str]
+) -> None:
+    got = {e.text: e.label for e in extract(text) if e.label in {"PERSON", "PLACE", "ORG"}}
+    assert got == expected
