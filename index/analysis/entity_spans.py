@@ -103,6 +103,10 @@ _UNIT_RE = re.compile(
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z\-]*))?"
 )
 _UNIT_LEADS = frozenset("square cubic metric per".split())
+_NOT_UNITS = FUNCTION_WORDS | ATTRIBUTION_VERBS | MONTHS.keys() | {"vs", "versus", "v"}
+"""Words after a number that are not its unit: "Net 55,513,000 vs 48,741,000" (Reuters' results
+tables: 959 of 10,690 quantities in 2,000 stories were "... vs") names two figures, not "55,513,000
+vs"."""
 
 # ---------------------------------------------------------------- names
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -242,7 +246,7 @@ def add_quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[Cand
     um = _UNIT_RE.match(text, e)
     if um:
         w1, w2 = um.group(1), um.group(2)
-        stop = FUNCTION_WORDS | ATTRIBUTION_VERBS | MONTHS.keys()
+        stop = _NOT_UNITS
         if w1.split()[-1] not in stop:
             unit.append(w1)
             if (

@@ -64,3 +64,11 @@ def test_a_decimal_quantity_is_found_by_its_own_words(tmp_path: Path) -> None:
     assert ids('quantity:"10,000 troops"') == ["a.txt"]
     assert ids("quantity:10000") == ["a.txt"]
     assert ids('quantity:"36 billion dlrs"') == ["b.txt"]
+
+
+def test_versus_is_no_unit() -> None:
+    """Reuters' results tables: "Net 55,513,000 vs 48,741,000" named "55,513,000 vs" (959 of 10,690
+    quantities in 2,000 stories ended so), shown and searched under that key."""
+    text = "Shr 80 cts vs 72 cts\nNet 55,513,000 vs 48,741,000\nRevs 1.12 billion vs 992.9 mln\n"
+    got = [e.text for e in extract(text) if e.label == "QUANTITY"]
+    assert got == ["80 cts", "72 cts", "55,513,000", "48,741,000", "1.12 billion", "992.9 mln"]
