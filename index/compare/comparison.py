@@ -74,7 +74,12 @@ def compare(
     chosen: dict[tuple[int, int], tuple[str, float]] = dict(m.pairs)
     sims = {k: v.event for k, v in m.judged.items()}
     found = conflicts.find(
-        sa, sb, sims, {k: c for k, (_, c) in chosen.items()}, names=aliases([*ents_a, *ents_b])
+        sa,
+        sb,
+        sims,
+        {k: c for k, (_, c) in chosen.items()},
+        names=aliases([*ents_a, *ents_b]),
+        variants=words.name_variants(*caps),
     )
     for f in found:
         # A disagreement is about something both discuss: its sentences are a pair too.

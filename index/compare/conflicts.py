@@ -56,6 +56,7 @@ def find(
     readings_a: list[Reading] | None = None,
     readings_b: list[Reading] | None = None,
     names: Mapping[str, frozenset[str]] | None = None,
+    variants: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """The strong disagreements between aligned or close sentences, strongest first.
 
@@ -69,12 +70,19 @@ def find(
         readings_b: The same for ``sb``.
         names: A name's other spellings in the two reports (:func:`index.compare.readings.
             aliases`), so that "DPRK" meets "North Korea" where the words of two claims must.
+        variants: Spelling variants of names, B's stem -> A's (:func:`index.compare.words.
+            name_variants`): "Klitchsko" in B is A's "Klitschko".
     """
     ra = readings_a if readings_a is not None else read_all(sa)
     rb = readings_b if readings_b is not None else read_all(sb)
     if names:
         for r in (*ra, *rb):
             r.aliases = names
+    if variants:  # B's spelling of a name read as A's
+        for r in rb:
+            if r.stems & variants.keys() or r.names & variants.keys():
+                r.stems = frozenset(variants.get(t, t) for t in r.stems)
+                r.names = frozenset(variants.get(t, t) for t in r.names)
     w = weights(ra + rb)
     inverted: dict[str, list[int]] = defaultdict(list)
     for j, r in enumerate(rb):

@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
+from rapidfuzz.distance import Levenshtein
+
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figures import Figure
 from index.compare.readings import Reading, around
@@ -61,7 +63,8 @@ _PEOPLE = CLASSES["people"] | frozenset(
 def same_measure(x: Figure, y: Figure) -> bool:
     """True when two figures measure the same thing (dimension, role, counted noun, place)."""
     if x.dim != y.dim:
-        return False
+        # one boxer's record under two spellings of his name ("Klitschko" / "Klitchsko")
+        return _records_of_one(x.dim, y.dim)
     if x.dim == "distance" and (" of " in x.noun or " of " in y.noun):
         # from the same place ("north of Detroit"), or both from none
         return x.noun.partition(" of ")[2] == y.noun.partition(" of ")[2]
@@ -80,6 +83,13 @@ def same_measure(x: Figure, y: Figure) -> bool:
         return _head(x) == _head(y) or (_people(x) and _people(y))
     # two groups of people ("infantry", "soldiers") are one count when the same is said of them
     return _people(x) and _people(y) and bool(_said_of(x) & _said_of(y))
+
+
+def _records_of_one(a: str, b: str) -> bool:
+    if not (a.startswith("record:") and b.startswith("record:")):
+        return False
+    na, nb = a[7:], b[7:]
+    return min(len(na), len(nb)) >= 6 and Levenshtein.distance(na, nb) <= 2
 
 
 def _said_of(f: Figure) -> frozenset[str]:

@@ -111,7 +111,11 @@ for _pat, _kind in _HEDGES:
         HEDGE_KIND[_w.replace("\\.?", "").replace("\\", "")] = _kind
 
 RECORD = re.compile(r"\s*-\s*(\d+)(?:\s*-\s*(\d+))?(?![\d-])")
-OWNER = re.compile(r"\b([A-Z][a-z]{2,})\b")
+# a record's owner: a name, not an origin ("the Ukrainian-born fighter to 52-3")
+OWNER = re.compile(r"\b([A-Z][a-z]{2,})\b(?!-(?:born|based|bred|raised|led)\b)")
+# ... else the name whose record it is, told as the sentence's possessive ("Klitschko's sixth
+# defense ... improved the Ukrainian-born fighter to 52-3")
+OWNER_POSSESSIVE = re.compile(r"\b([A-Z][a-z]{2,})['’]s\b")
 NAME_BEFORE = re.compile(r"\w[\s-]+([A-Z][a-z]+|[A-Z]{1,4})\.? $")
 LOWER_AFTER = re.compile(r"[\s,]*(?:[a-z]|%)")
 AFTER = re.compile(

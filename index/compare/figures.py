@@ -32,6 +32,7 @@ from index.compare.figure_patterns import (
     NAME_BEFORE,
     NOT_A_COUNT,
     OWNER,
+    OWNER_POSSESSIVE,
     PART,
     PART_AFTER,
     PART_BEFORE,
@@ -211,6 +212,8 @@ def figures(text: str) -> list[Figure]:
             rec = RECORD.match(text, end)
             if rec and raw.isdigit():
                 owner = OWNER.findall(text[max(0, m.start() - 45) : m.start()])
+                if not owner:
+                    owner = OWNER_POSSESSIVE.findall(text[: m.start()])[:1]
                 if owner and owner[-1].lower() not in STOPWORDS:
                     # "Riddick Bowe, 43-1, 33 KO's": a record is its owner's, and exact
                     record = text[m.start() : rec.end()].replace(" ", "")

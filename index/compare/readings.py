@@ -236,8 +236,10 @@ def _know(w: str) -> tuple[str, str, str]:
     """A word once per distinct spelling: lower case; its stem as content (not a stop word, two
     letters or more), else ""; its stem as a name (capitalised, not a stop word), else ""."""
     low = w.lower()
-    content = stem(low) if low not in STOP else ""
-    found = (low, content if len(low) > 1 else "", content if w[0].isupper() else "")
+    # a possessive is its name ("Klitschko's defense", "Gray's gun"), not a word of its own
+    base = low[:-2] if low.endswith(("'s", "’s")) else low
+    content = stem(base) if low not in STOP and base not in STOP else ""
+    found = (low, content if len(base) > 1 else "", content if w[0].isupper() else "")
     if len(_WORDS) < 200_000:  # a corpus's vocabulary, not unbounded
         _WORDS[w] = found
     return found

@@ -108,12 +108,19 @@ def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 def proper_map(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
     """Demonyms onto places, and spelling variants of names merged across the two articles."""
-    fold = dict(_places()[0])
-    only_a = {stem(w) for w in vocab_a} - {stem(w) for w in vocab_b}
+    return {**_places()[0], **name_variants(vocab_a, vocab_b)}
+
+
+def name_variants(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
+    """Spelling variants of names across two articles: B's stem -> A's ("zelenski" -> "zelenskyi",
+    "klitchsko" -> "klitschko")."""
+    fold: dict[str, str] = {}
+    # (A's spelling may be in B too: B writes "Klitchsko" once and "Klitschko" elsewhere)
+    stems_a = {stem(w) for w in vocab_a}
     by_prefix: dict[str, list[str]] = defaultdict(list)
-    for s in {stem(w) for w in vocab_b} - {stem(w) for w in vocab_a}:
+    for s in {stem(w) for w in vocab_b} - stems_a:
         by_prefix[s[:4]].append(s)
-    for s in only_a:
+    for s in stems_a:
         for t in by_prefix.get(s[:4], ()):
             # "Zelenskyy" / "Zelensky": same start, nearly the same letters.
             if len(s) >= 6 and Indel.normalized_similarity(s, t) >= 0.85:
