@@ -77,6 +77,13 @@ class Figure:
     context: tuple[str, ...] = ()  # the lower-case words that follow it: what is said of it
 
 
+# A count of the most or least of something is a part of the whole ("the four hardest-hit
+# villages" of seven damaged, "the three largest banks")
+_SUPERLATIVE = re.compile(
+    r"\s+(?:most\s+\w+|least\s+\w+|(?:hardest|worst|best|largest|biggest|smallest|highest|lowest|"
+    r"strongest|deadliest|busiest|oldest|youngest|richest|poorest|heaviest)(?:-\w+)?)\b",
+    re.IGNORECASE,
+)
 # The verb of a count's own clause, right after it (and its noun): "hundreds are still suffering"
 _OWN_VERB = re.compile(
     r"\s*(?:more\s+|others?\s+|still\s+)?(?:are|were|is|was|have|has|had|remain\w*|will|would|may|"
@@ -372,6 +379,8 @@ def figures(text: str) -> list[Figure]:
             part = "the other"  # "the other 14 sailors": the rest of a group, not all of it
         if re.match(r"\s+of (?:the|all)\b", after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
+        if not part and _SUPERLATIVE.match(after):
+            part = "the " + after.split()[0]  # "the four hardest-hit villages": some of them
         figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()
         if dim not in ("count", "age") and am and unit in UNIT and not dim.startswith("money"):
             figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : am.end()]
