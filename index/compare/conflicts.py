@@ -42,6 +42,7 @@ class Finding:
 
 
 _STRONG = 0.5  # findings below this strength are not shown
+_SETTING = 0.15  # share of both reports' sentences from which a word is the story's setting
 _ECHO = 0.9  # weighted word overlap (of the longer sentence) from which one restates the other
 _MOST = 10  # and never more than this many: a reader checks each one
 # figures are many and each is its own; a status or a hedge told again adds little
@@ -84,6 +85,14 @@ def find(
                 r.stems = frozenset(variants.get(t, t) for t in r.stems)
                 r.names = frozenset(variants.get(t, t) for t in r.names)
     w = weights(ra + rb)
+    df: dict[str, int] = defaultdict(int)
+    for r in (*ra, *rb):
+        for s in r.stems:
+            df[s] += 1
+    least = max(3, _SETTING * (len(ra) + len(rb)))
+    setting = frozenset(s for s, d in df.items() if d >= least)
+    for r in (*ra, *rb):
+        r.setting = setting
     inverted: dict[str, list[int]] = defaultdict(list)
     for j, r in enumerate(rb):
         for s in r.stems:

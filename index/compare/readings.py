@@ -43,6 +43,9 @@ class Reading:
     # one name's other spellings across the two reports ("dprk" -> "north", "korea"): set by
     # the finder from the entities, read where the words around two claims must meet
     aliases: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # the story's own words (in many sentences of both reports): they say which story, not which
+    # of its events a day or time is told of; set by the finder
+    setting: frozenset[str] = frozenset()
 
 
 # The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
@@ -151,7 +154,8 @@ def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
     i, j = x.text.find(said_x), y.text.find(said_y)
     if i < 0 or j < 0:
         return True  # not found as written: no evidence either way, as before
-    return bool(around(x.text, i, i + len(said_x)) & around(y.text, j, j + len(said_y)))
+    shared = around(x.text, i, i + len(said_x)) & around(y.text, j, j + len(said_y))
+    return bool(shared - x.setting) or len(shared) >= 2
 
 
 def cues(r: Reading) -> Cues:

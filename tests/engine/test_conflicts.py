@@ -833,3 +833,22 @@ def test_the_hardest_hit_few_are_a_part_not_a_count_of_all() -> None:
         ],
     )
     assert not [f for f in found if "villages" in f.detail], found
+
+
+def test_a_day_is_not_told_of_one_event_by_the_story_setting_alone() -> None:
+    from index.analysis.sentences import split_sentences
+    from index.compare.readings import read_all, said_of_same
+
+    x = read_all(split_sentences("A quake was recorded in Chile on Saturday, killing 214."))[0]
+    y = read_all(split_sentences("Buildings shook across Chile on Thursday night."))[0]
+    assert said_of_same(x, "Saturday", y, "Thursday")  # "Chile" around both
+    x.setting = y.setting = frozenset(["chile"])  # ... in many sentences of both reports
+    assert not said_of_same(x, "Saturday", y, "Thursday")
+    # two words in common still tell one event ("transiting the Gulf of Aden on Friday" /
+    # "patrolling the Gulf of Aden on Thursday"), setting or not
+    a = read_all(split_sentences("The tanker was transiting the Gulf of Aden on Friday."))[0]
+    b = read_all(split_sentences("A warship patrolling the Gulf of Aden on Thursday thwarted it."))[
+        0
+    ]
+    a.setting = b.setting = frozenset(["gulf", "aden"])
+    assert said_of_same(a, "Friday", b, "Thursday")
