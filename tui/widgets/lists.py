@@ -31,14 +31,24 @@ def safe(text: str | None) -> str:
     return " ".join(neutralise(text or "").split())
 
 
+UNREAD_CELLS = 20
+"""How much of a date that could not be read ``meta_line`` shows."""
+
+
 def meta_line(source: str | None, date: str | None, missing: str = "unknown source") -> str:
     """``source · date`` (either may be missing; ``missing`` when both are).
 
-    A date that could not be read is shown as written, marked "(date unread)".
+    A date that could not be read is shown as written, marked "(date unread)", its first
+    ``UNREAD_CELLS`` characters only: a WikiNews "date" of a whole sentence ("Countries affected by
+    the 2004 Indian Ocean tsunami") filled the related panel's line, and the mark and the "% alike"
+    after it were cut off.
     """
     from tui.engine import is_parsed
 
     if date and not is_parsed(date):
+        date = " ".join(date.split())
+        if len(date) > UNREAD_CELLS:
+            date = date[: UNREAD_CELLS - 1].rstrip() + "…"
         date = f"{date} (date unread)"
     return " · ".join(safe(x) for x in (source, date) if x) or missing
 
