@@ -51,7 +51,7 @@ from index.store.whoosh_compat import (
 from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:
-    from index.store.update import Found, Progress
+    from index.store.update import Progress
 
 # Whoosh pickles the schema into every table of contents, naming each field's class by module:
 # indexes made before the schema had its own module name ``index.store.core.BodyText``, so the name
@@ -235,7 +235,7 @@ class Store:
             timeout: Seconds to wait for another process's write to finish before giving up.
             walked: The corpus walk of a check the caller has just made that found changes
                 (``tables.check_unchanged`` answered no report): neither the walk nor that check
-                is made twice (the check reads every file's row: ~45 ms at 10,000 files).
+                is made twice, and the folder digests it worked out are reused by the run.
 
         Raises:
             IndexBusy: another process holds the write lock.
@@ -243,24 +243,26 @@ class Store:
         """
         # The stat-only walk finds what ``index.ingest.files.scan`` finds (its rules, tested
         # alike), without a Path object per file.
-        found, walked_skipped = walked if walked is not None else walk(self.roots)
-        if not self.messages and walked is None:  # just created or rebuilt: the run records it
+        given = walked is not None
+        if walked is None:
+            walked = Walk(*walk(self.roots))
+        if not self.messages and not given:  # just created or rebuilt: the run records it
             # Nothing changed: no lock taken, nothing written.
-            quiet = unchanged_report(self.index_dir, found, walked_skipped)
+            quiet = unchanged_report(self.index_dir, walked)
             if quiet is not None:
                 return quiet
-        scan_skipped = [Skipped(p, r) for p, r in walked_skipped]
+        scan_skipped = [Skipped(p, r) for p, r in walked.skipped]
         try:
-            return self._update_once(found, scan_skipped, progress, cancelled, timeout, True)
+            return self._update_once(walked, scan_skipped, progress, cancelled, timeout, True)
         except ParallelFailed as exc:
             # Nothing was committed: do the same run again in this process.
-            report = self._update_once(found, scan_skipped, progress, cancelled, timeout, False)
+            report = self._update_once(walked, scan_skipped, progress, cancelled, timeout, False)
             note = f"{exc}; indexed in one process instead"
             return dataclasses.replace(report, notes=(*report.notes, note))
 
     def _update_once(
         self,
-        found: Found,
+        walked: Walk,
         scan_skipped: list[Skipped],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -280,7 +282,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
         try:
-            return self._update_locked(writer, found, scan_skipped, progress, cancelled, parallel)
+            return self._update_locked(writer, walked, scan_skipped, progress, cancelled, parallel)
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 writer.cancel()
@@ -291,7 +293,7 @@ class Store:
     def _update_locked(
         self,
         writer: Any,
-        found: Found,
+        walked: Walk,
         scan_skipped: list[Skipped],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -304,13 +306,13 @@ class Store:
         # manifest (re-adding an article first deletes it by file and by id: no duplicates) and
         # drops the articles of files no longer in the corpus (``recover.drop_orphans``).
         with database.writing(self.index_dir) as con:
-            return self._run(con, writer, found, scan_skipped, progress, cancelled, parallel)
+            return self._run(con, writer, walked, scan_skipped, progress, cancelled, parallel)
 
     def _run(
         self,
         con: sqlite3.Connection,
         writer: Any,
-        found: Found,
+        walked: Walk,
         scan_skipped: list[Skipped],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -319,8 +321,10 @@ class Store:
         from index.store.update import Run
 
         generation = self.ix.latest_generation()
-        run = Run(con, writer, found, scan_skipped, read_bytes)
         stale = database.meta(con, "generation") != str(generation)
+        # A database that describes the latest commit: only the folders whose walk digest
+        # changed have their manifest rows read.
+        run = Run(con, writer, walked, scan_skipped, read_bytes, None if stale else generation)
         orphans = recover.drop_orphans(self, run) if stale else 0
         segments = write_articles(
             str(self.index_dir),

@@ -110,8 +110,29 @@ def quick_catalogue(
     return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
 
-Walk = tuple[dict[str, tuple[int, int, str]], list[list[str]]]
-"""What ``index.store.walk.walk`` found: files by path (size, mtime, root) and skipped paths."""
+class Walk:
+    """What ``index.store.walk.walk`` found, and the digests of its folders
+    (``database.walk_digests``) once worked out (by the check, for the run to reuse).
+
+    Args:
+        found: Article files by path: (size, mtime_ns, root).
+        skipped: Skipped paths with reasons.
+    """
+
+    __slots__ = ("digests", "found", "skipped")
+
+    def __init__(self, found: dict[str, tuple[int, int, str]], skipped: list[list[str]]) -> None:
+        self.found = found
+        self.skipped = skipped
+        self.digests: dict[str, str] | None = None
+
+    def folder_digests(self) -> dict[str, str]:
+        """``database.walk_digests`` of the walk, worked out once."""
+        if self.digests is None:
+            from index.store.database import walk_digests
+
+            self.digests = walk_digests(self.found)
+        return self.digests
 
 
 def quick_unchanged(
@@ -133,17 +154,18 @@ def check_unchanged(
 
     folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
     found, skipped = walk([str(Path(r).expanduser().resolve()) for r in roots])
-    return unchanged_report(folder, found, skipped), (found, list(skipped))
+    walked = Walk(found, list(skipped))
+    report = unchanged_report(folder, walked)
+    return report, walked
 
 
-def unchanged_report(
-    folder: Path, found: dict[str, tuple[int, int, str]], walked_skipped: list[list[str]]
-) -> IndexReport | None:
-    """The report of a run over ``found`` that would change nothing, or ``None``.
+def unchanged_report(folder: Path, walked: Walk) -> IndexReport | None:
+    """The report of a run over ``walked`` that would change nothing, or ``None``.
 
     Every corpus file has the size and mtime the manifest records, none is new or gone, the same
     paths are skipped, the marker names this schema, and the database describes the index's latest
-    commit.
+    commit. The walk's digests are worked out (and kept with it) when the check gets as far as
+    comparing them.
     """
     from index.models import IndexReport, Skipped
     from index.store import database
@@ -151,7 +173,8 @@ def unchanged_report(
 
     if _marker_schema(folder) != SCHEMA_VERSION:
         return None  # no index, or one the store rebuilds
-    skipped = list(walked_skipped)
+    found = walked.found
+    skipped = list(walked.skipped)
     try:
         with database.reading(folder) as con:
             generation = toc_generation(folder)
@@ -159,10 +182,10 @@ def unchanged_report(
                 return None  # a run committed to Whoosh but not here: the store recovers it
             if not index_files_intact(folder, database.meta(con, "index_files")):
                 return None  # a segment file lost or cut short: opening the store finds out
-            digest = database.meta(con, database.WALK_DIGEST)
-            if digest is not None:
-                # The last run's walk, by digest: every manifest row need not be read.
-                if not found or digest != database.walk_digest(found, generation):
+            recorded = database.recorded_digests(con, generation)
+            if recorded is not None:
+                # The last run's walk, by digests: every manifest row need not be read.
+                if not found or walked.folder_digests() != recorded:
                     return None
                 articles = database.file_article_count(con)
             else:  # a manifest written by a recovery (or an older newsdesk): compared row by row

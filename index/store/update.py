@@ -2,12 +2,15 @@
 
 ``Store.update`` holds the Whoosh write lock and a database write transaction, and hands them to a
 ``Run``. The run touches only the rows of files that changed: the manifest's sizes and mtimes decide
-what to re-read, and only the changed and removed files' rows are loaded whole.
+what to re-read, and only the changed and removed files' rows are loaded whole. The sizes and mtimes
+read are those of the folders whose digest differs from the last run's walk (``database.walk_digests``):
+a one-file run at 10,000 files reads ~1,000 rows, not 10,000.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -18,7 +21,7 @@ from index.ingest.jsonl import read_jsonl_changes
 from index.models import Article, Skipped
 from index.store import database
 from index.store.database import Entry
-from index.store.tables import fullest
+from index.store.tables import Walk, fullest
 from index.store.writers import Row, delete_term
 
 Progress = Callable[[int, int, str], None]
@@ -32,29 +35,49 @@ class Run:
     Args:
         con: The database, inside the run's write transaction.
         writer: The Whoosh writer (holding the index's write lock).
-        found: The corpus files found by the walk (a ``SourceFile`` is made only for those
-            read again: 10,000 of them cost ~30 ms on a one-file run).
+        walked: The corpus walk (a ``SourceFile`` is made only for the files read again: 10,000
+            of them cost ~30 ms on a one-file run).
         scan_skipped: What the scan skipped.
         read_bytes: How a file's bytes are read (the store's; tests replace it).
+        generation: The Whoosh generation the database describes, when it describes the latest
+            commit: then only the manifest rows of the folders whose walk digest differs from the
+            last run's are read (``database.walk_digests``), else every row.
     """
 
     def __init__(
         self,
         con: sqlite3.Connection,
         writer: Any,
-        found: Found,
+        walked: Walk,
         scan_skipped: list[Skipped],
         read_bytes: Callable[[str, int], bytes],
+        generation: int | None = None,
     ) -> None:
         self.writer = writer
         self.read_bytes = read_bytes
-        self.found = found
-        stats = self.stats = database.file_stats(con)
+        self.walked = walked
+        found = self.found = walked.found
+        recorded = None if generation is None else database.recorded_digests(con, generation)
+        # Every manifest file's articles, counted in SQL when only some rows are read.
+        self.articles: int | None = None
+        candidates: Iterable[str] = found
+        if recorded is None:
+            stats = database.file_stats(con)
+        else:
+            digests = walked.folder_digests()
+            changed = {f for f, d in digests.items() if recorded.get(f) != d}
+            changed.update(f for f in recorded if f not in digests)  # folders gone
+            stats = database.folder_stats(con, changed)
+            self.articles = database.file_article_count(con)
+            # A file in a folder whose digest is the same is as the manifest has it.
+            sep = os.sep
+            candidates = [p for p in found if p.rpartition(sep)[0] in changed]
+        self.stats = stats
         self.removed = {p for p in stats if p not in found}
         # In path order, as the files are read (the index's document order depends on it).
         self.pending = [
             SourceFile(p, found[p][2], found[p][0], found[p][1])
-            for p in sorted(p for p, st in found.items() if _changed(st, stats.get(p)))
+            for p in sorted(p for p in candidates if _changed(found[p], stats.get(p)))
         ]
         self.pending_paths = {f.path for f in self.pending}
         self.old: dict[str, Entry] = database.entries(
@@ -63,8 +86,8 @@ class Run:
         self.new_files: dict[str, Entry] = {}  # rows of the files read this run
         self.skipped: list[Skipped] = list(scan_skipped)
         inside = database.file_skipped(con)
-        for path in sorted(inside):  # few files: those with something skipped
-            if path in found and path in stats and path not in self.pending_paths:
+        for path in sorted(inside):  # few files, all in the manifest: those with something skipped
+            if path in found and path not in self.pending_paths:
                 # Unchanged files keep reporting why they (or some of their lines) were skipped.
                 self.skipped.extend(Skipped(p, r) for p, r in inside[path])
         self.counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
@@ -126,6 +149,11 @@ class Run:
 
     def unchanged_count(self) -> int:
         """Articles of the files not read this run."""
+        if self.articles is not None:  # only the changed folders' rows were read
+            read = self.pending_paths | self.removed
+            return self.articles - sum(
+                count for path, (_, _, count) in self.stats.items() if path in read
+            )
         return sum(
             count
             for path, (_, _, count) in self.stats.items()
@@ -226,8 +254,8 @@ class Run:
         """Record the run in the database (inside the caller's transaction), with the index's
         ``generation`` and ``files`` (``whoosh_compat.index_files``) after its commit."""
         database.put_files(con, self.new_files, sorted(self.removed))
-        # The manifest now holds exactly this run's walk: the next run's check reads its digest.
-        database.set_meta(con, database.WALK_DIGEST, database.walk_digest(self.found, generation))
+        # The manifest now holds exactly this run's walk: the next check compares its digests.
+        database.put_digests(con, self.walked.folder_digests(), generation)
         database.put_articles(con, self.catalogue, {}, self.gone)
         put_feature_rows(con, self.feats)
         database.put_names(con, self.names)

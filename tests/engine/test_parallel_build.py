@@ -91,9 +91,11 @@ def test_parallel_build_matches_one_process(
 
 def _scan(store: Store) -> tuple[object, object]:
     from index.ingest.files import scan
+    from index.store.tables import Walk
 
     files, skipped = scan(store.roots)
-    return {f.path: (f.size, f.mtime_ns, f.root) for f in files}, skipped
+    found = {f.path: (f.size, f.mtime_ns, f.root) for f in files}
+    return Walk(found, [[s.path, s.reason] for s in skipped]), skipped
 
 
 def test_rerun_after_lost_manifest_adds_nothing_twice(

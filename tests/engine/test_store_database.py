@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -300,18 +301,65 @@ def test_a_manifest_changed_without_its_digest_is_compared_row_by_row(
     assert check_unchanged([corpus], ix)[0] is not None
 
 
-def test_the_walk_digest_names_the_generation() -> None:
-    found = {"/c/a.txt": (10, 1, "/c"), "/c/b.txt": (20, 2, "/c")}
-    digest = database.walk_digest(found, 3)
-    assert digest == database.walk_digest(dict(reversed(found.items())), 3)  # order-free
-    assert digest != database.walk_digest(found, 4)
-    assert digest != database.walk_digest({**found, "/c/b.txt": (20, 3, "/c")}, 3)
+def test_the_walk_digests_are_per_folder_and_order_free() -> None:
+    found = {"/c/a.txt": (10, 1, "/c"), "/c/b.txt": (20, 2, "/c"), "/c/d/e.txt": (5, 5, "/c")}
+    digests = database.walk_digests(found)
+    assert set(digests) == {"/c", "/c/d"}
+    assert digests == database.walk_digests(dict(reversed(found.items())))
+    changed = database.walk_digests({**found, "/c/b.txt": (20, 3, "/c")})
+    assert changed["/c"] != digests["/c"] and changed["/c/d"] == digests["/c/d"]
 
 
-def test_the_walk_digest_does_not_depend_on_shared_objects() -> None:
+def test_the_walk_digests_do_not_depend_on_shared_objects() -> None:
     """The same walk with its root held once or as separate strings (marshal's later versions
-    write a shared object by reference) has one digest."""
+    write a shared object by reference) has the same digests."""
     root = "/corpus"
     shared = {f"/corpus/{i}.txt": (i, i, root) for i in range(5)}
     separate = {f"/corpus/{i}.txt": (i, i, "".join(["/", "corpus"])) for i in range(5)}
-    assert database.walk_digest(shared, 1) == database.walk_digest(separate, 1)
+    assert database.walk_digests(shared) == database.walk_digests(separate)
+
+
+def test_digests_of_another_generation_do_not_count(
+    built: tuple[Path, Path, dict[str, Any]],
+) -> None:
+    """Digests written before another process's commit (an older newsdesk, say) are not used."""
+    from index.store.whoosh_compat import toc_generation
+
+    _, ix, _ = built
+    generation = toc_generation(ix)
+    with database.reading(ix) as con:
+        assert database.recorded_digests(con, generation)
+        assert database.recorded_digests(con, generation + 1) is None
+
+
+def test_a_run_reads_the_rows_of_changed_folders_only(tmp_path: Path) -> None:
+    """With the last run's digests, a run loads the manifest rows of the folders whose files
+    changed (and of folders gone), and counts the others' articles without loading them."""
+    corpus, ix = tmp_path / "c", tmp_path / "ix"
+    for folder in ("one", "two", "two/deep", "three"):
+        (corpus / folder).mkdir(parents=True)
+        for i in range(3):
+            (corpus / folder / f"r{i}.txt").write_text(
+                f"Report {i} in {folder}\nThe council met in Lyon about bridge {i}.\n", "utf-8"
+            )
+    (corpus / "two-more").mkdir()  # sorts between "two" and "two/" ...
+    (corpus / "two-more" / "x.txt").write_text("Other\nA report from Oslo.\n", "utf-8")
+    store = Store([corpus], ix)
+    assert store.update().added == 13
+    loaded: list[set[str]] = []
+    real = Run.__init__
+
+    def spy(self: Run, *args: Any, **kwargs: Any) -> None:
+        real(self, *args, **kwargs)
+        loaded.append(set(self.stats))
+
+    (corpus / "two" / "r1.txt").write_text("Report one\nNow about a tunnel in Lyon.\n", "utf-8")
+    shutil.rmtree(corpus / "three")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Run, "__init__", spy)
+        report = Store([corpus], ix).update()
+    assert (report.updated, report.removed, report.unchanged, report.reread) == (1, 3, 9, 1)
+    folders = {str(Path(p).parent.relative_to(corpus.resolve())) for p in loaded[0]}
+    assert folders == {"two", "two/deep", "three"}  # a folder's range holds its sub-folders
+    assert search(store, "tunnel").total == 1 and store.doc_count() == 10
+    assert Store([corpus], ix).update().reread == 0
