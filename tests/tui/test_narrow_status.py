@@ -28,3 +28,20 @@ async def test_the_suggestion_is_shown_whole(make_app: Any, size: tuple[int, int
         assert hint.region.width >= len(f"did you mean: {screen.suggestion}  (d)")
         assert hint.region.right <= size[0]
         assert "results for ukrane" in str(screen.query_one("#status", Static).render())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_an_error_wraps_to_its_remedy(make_app: Any, size: tuple[int, int]) -> None:
+    """An error's remedy comes last: at 80 columns "⚠ /etc is not empty and was not made by newsdesk;
+    refusing to open it (choos" was all the status showed."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"quantity:lots", "enter")
+        await settle(pilot)
+        status = app.screen.query_one("#status", Static)
+        message = str(status.render())
+        assert message.startswith("⚠") and message.endswith("quantity:thousands")
+        lines = -(-len(message) // status.region.width)  # the lines the message needs
+        assert status.region.height >= lines
+        assert status.region.right <= size[0]

@@ -57,6 +57,9 @@ class LibraryActions(_Base):
         note = getattr(self.app, "corpus_note", None)  # which corpus: samples, library, folders
         status.update(Content(f"{text} · {note}" if note and not error else text))
         status.set_class(error, "-error")
+        # An error wraps: its remedy comes last ("... refusing to open it (choose an empty folder
+        # with --index-dir)", "... write quantity:10000 ..."), and one line at 80 columns cut it.
+        self.query_one("#status-row").set_class(error, "-error")
 
     def set_suggestion(self, suggestion: str | None) -> None:
         """Offer a corrected query (``d`` or a click applies it)."""
