@@ -70,7 +70,8 @@ def compare(
     ents_b = list(_entities(b, entities_b))
     sa, sb = split_sentences(a.text), split_sentences(b.text)
     caps = (_capitalised(a.text), _capitalised(b.text))
-    m = matching.match(sa, sb, ents_a, ents_b, words.proper_map(*caps))
+    variants = words.name_variants(*caps)
+    m = matching.match(sa, sb, ents_a, ents_b, words.proper_map(*caps, variants=variants))
     chosen: dict[tuple[int, int], tuple[str, float]] = dict(m.pairs)
     sims = {k: v.event for k, v in m.judged.items()}
     found = conflicts.find(
@@ -79,7 +80,7 @@ def compare(
         sims,
         {k: c for k, (_, c) in chosen.items()},
         names=aliases([*ents_a, *ents_b]),
-        variants=words.name_variants(*caps),
+        variants=variants,
     )
     for f in found:
         # A disagreement is about something both discuss: its sentences are a pair too.

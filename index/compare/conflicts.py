@@ -17,6 +17,7 @@ shared, loaded 2-core machine (``tests/benchmarks``-style timing, not asserted).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -85,12 +86,10 @@ def find(
                 r.stems = frozenset(variants.get(t, t) for t in r.stems)
                 r.names = frozenset(variants.get(t, t) for t in r.names)
     w = weights(ra + rb)
-    df: dict[str, int] = defaultdict(int)
-    for r in (*ra, *rb):
-        for s in r.stems:
-            df[s] += 1
-    least = max(3, _SETTING * (len(ra) + len(rb)))
-    setting = frozenset(s for s, d in df.items() if d >= least)
+    # (a stem in ``least`` sentences or more weighs log(1 + n / least) or less: no second count)
+    least = max(3.0, _SETTING * (len(ra) + len(rb)))
+    most = math.log(1 + (len(ra) + len(rb) + 1) / least) + 1e-9
+    setting = frozenset(s for s, v in w.items() if v <= most)
     for r in (*ra, *rb):
         r.setting = setting
     inverted: dict[str, list[int]] = defaultdict(list)

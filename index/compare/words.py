@@ -106,9 +106,14 @@ def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return word, groups, acronyms
 
 
-def proper_map(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
-    """Demonyms onto places, and spelling variants of names merged across the two articles."""
-    return {**_places()[0], **name_variants(vocab_a, vocab_b)}
+def proper_map(
+    vocab_a: set[str], vocab_b: set[str], variants: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Demonyms onto places, and spelling variants of names merged across the two articles
+    (``variants``: :func:`name_variants` of the two, when the caller has them already)."""
+    if variants is None:
+        variants = name_variants(vocab_a, vocab_b)
+    return {**_places()[0], **variants}
 
 
 def name_variants(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
