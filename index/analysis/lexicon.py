@@ -102,7 +102,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     chemical electric federation league club team church network broadcasting television tv radio
     magazine times post news journal herald tribune independent gazette telegraph guardian chronicle
     observer press daily express monitor reporter examiner inquirer weekly reserve bourse program
-    programme nations survey panel brothers""".split()
+    programme nations survey panel brothers community""".split()
 )
 NEWS_HEADS: frozenset[str] = frozenset(
     "times post news journal herald tribune independent gazette telegraph guardian chronicle "

@@ -234,6 +234,10 @@ class RuleRecognizer:
                     h = k
                 if toks[k].poss:
                     break
+            if t.gaz is not None and t.gaz[3] == "country" and h < i + t.gaz[0]:
+                h = (
+                    -1
+                )  # a country whose name ends on a head word: "Soviet Union", "Russian Federation"
             tail = h >= 0 and h + 1 < n and toks[h + 1].conn and toks[h + 1].text != ""
             if (h > i or (h == i and tail)) and not in_caps and not person_next:
                 if tail:  # "Bank of England", "House of Representatives"

@@ -91,3 +91,19 @@ def test_compass_ordinal_and_label_words_open_no_person(
 ) -> None:
     got = {e.text: e.label for e in extract(text) if e.label in {"PERSON", "PLACE", "ORG"}}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reuters' 5,000 first stories, entities --top: "Soviet Union" an ORG in 68 articles (its
+        # last word is an organisation head), "Europeans" a group in 198 ("European Community").
+        ("The Soviet Union said it would buy grain.", {"Soviet Union": "PLACE"}),
+        ("The Russian Federation agreed.", {"Russian Federation": "PLACE"}),
+        ("European Community ministers met.", {"European Community": "ORG"}),
+        ("The White House said so.", {"White House": "ORG"}),  # a town too: only a country wins
+    ],
+)
+def test_a_country_ending_on_a_head_word_is_a_place(text: str, expected: dict[str, str]) -> None:
+    got = {e.text: e.label for e in extract(text) if e.label in {"PERSON", "PLACE", "ORG", "GROUP"}}
+    assert got == expected
