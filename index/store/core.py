@@ -41,7 +41,6 @@ from index.store.tables import (
     default_index_dir,
     unchanged_report,
 )
-from index.store.walk import walk
 from index.store.whoosh_compat import (
     commit_with_segments,
     index_files,
@@ -245,7 +244,7 @@ class Store:
         # alike), without a Path object per file.
         given = walked is not None
         if walked is None:
-            walked = Walk(*walk(self.roots))
+            walked = Walk.of(self.roots)
         if not self.messages and not given:  # just created or rebuilt: the run records it
             # Nothing changed: no lock taken, nothing written.
             quiet = unchanged_report(self.index_dir, walked)

@@ -83,12 +83,16 @@ def walk_digests(found: dict[str, tuple[int, int, str]]) -> Digests:
         if files is None:
             files = by_folder[folder] = []
         files.append((name, st))
+    return folder_digests(by_folder)
+
+
+def folder_digests(folders: dict[str, list[tuple[str, tuple[int, int, str]]]]) -> Digests:
+    """``walk_digests`` of a walk's files grouped by folder (``index.store.walk.walk``'s
+    ``folders``): folder -> [(name, (size, mtime, root)), ...]."""
     sha1, dumps = hashlib.sha1, marshal.dumps
     # marshal version 2: later versions write an object met twice by reference, and only objects
     # also held elsewhere, so the same walk could give other bytes.
-    return {
-        folder: sha1(dumps(sorted(files), 2)).hexdigest() for folder, files in by_folder.items()
-    }
+    return {folder: sha1(dumps(sorted(files), 2)).hexdigest() for folder, files in folders.items()}
 
 
 def recorded_digests(con: sqlite3.Connection, generation: int | str) -> Digests | None:

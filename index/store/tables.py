@@ -119,20 +119,40 @@ class Walk:
         skipped: Skipped paths with reasons.
     """
 
-    __slots__ = ("digests", "found", "skipped")
+    __slots__ = ("digests", "folders", "found", "skipped")
 
-    def __init__(self, found: dict[str, tuple[int, int, str]], skipped: list[list[str]]) -> None:
+    def __init__(
+        self,
+        found: dict[str, tuple[int, int, str]],
+        skipped: list[list[str]],
+        folders: dict[str, list[tuple[str, tuple[int, int, str]]]] | None = None,
+    ) -> None:
         self.found = found
         self.skipped = skipped
+        # The walk's files by folder, when it gathered them (``walk.walk``'s ``folders``).
+        self.folders = folders
         self.digests: dict[str, str] | None = None
 
     def folder_digests(self) -> dict[str, str]:
         """``database.walk_digests`` of the walk, worked out once."""
         if self.digests is None:
-            from index.store.database import walk_digests
+            from index.store import database
 
-            self.digests = walk_digests(self.found)
+            folders = self.folders
+            if folders is not None and sum(map(len, folders.values())) == len(self.found):
+                self.digests = database.folder_digests(folders)
+            else:  # files given as roots are in no folder walked: grouped from the paths
+                self.digests = database.walk_digests(self.found)
         return self.digests
+
+    @classmethod
+    def of(cls, roots: Sequence[str]) -> Walk:
+        """``walk.walk`` of ``roots``, with its files gathered by folder."""
+        from index.store.walk import walk
+
+        folders: dict[str, list[tuple[str, tuple[int, int, str]]]] = {}
+        found, skipped = walk(roots, folders)
+        return cls(found, list(skipped), folders)
 
 
 def quick_unchanged(
@@ -150,11 +170,8 @@ def check_unchanged(
     roots: Sequence[str | os.PathLike[str]], index_dir: str | os.PathLike[str] | None = None
 ) -> tuple[IndexReport | None, Walk]:
     """``quick_unchanged``'s answer, with the walk it made (for ``Store.update`` to reuse)."""
-    from index.store.walk import walk
-
     folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
-    found, skipped = walk([str(Path(r).expanduser().resolve()) for r in roots])
-    walked = Walk(found, list(skipped))
+    walked = Walk.of([str(Path(r).expanduser().resolve()) for r in roots])
     report = unchanged_report(folder, walked)
     return report, walked
 

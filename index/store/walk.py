@@ -21,13 +21,18 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".h
 
 Found = dict[str, tuple[int, int, str]]
 """Article files by path: (size, mtime_ns, the corpus root it was found under)."""
+Folders = dict[str, list[tuple[str, tuple[int, int, str]]]]
+"""The files of ``Found`` by folder: folder -> [(name, (size, mtime_ns, root)), ...]."""
 
 
-def walk(roots: Iterable[str]) -> tuple[Found, list[list[str]]]:
+def walk(roots: Iterable[str], folders: Folders | None = None) -> tuple[Found, list[list[str]]]:
     """The article files under ``roots`` and the skipped paths with reasons, as ``scan`` finds them.
 
     Args:
         roots: Corpus folders or files, as given (``scan`` resolves them the same way).
+        folders: Filled, when given, with the files found in each folder walked (not those given
+            as roots): what ``database.walk_digests`` groups, gathered as the walk goes (grouping
+            10,000 paths afterwards took ~4 ms).
 
     Returns:
         The files (path -> size, mtime and root), and ``[[path, reason], ...]`` in ``scan``'s order.
@@ -45,13 +50,13 @@ def walk(roots: Iterable[str]) -> tuple[Found, list[list[str]]]:
         if os.path.isfile(root):
             _add(root, os.path.dirname(root), found, skipped, explicit=True)
         elif os.path.isdir(root):
-            _walk(root, found, skipped)
+            _walk(root, found, skipped, folders)
         else:
             skipped.append([_printable(p), "no such file or folder"])
     return found, skipped
 
 
-def _walk(root: str, found: Found, skipped: list[list[str]]) -> None:
+def _walk(root: str, found: Found, skipped: list[list[str]], folders: Folders | None) -> None:
     """``os.walk(root, followlinks=True)`` as ``scan`` prunes it, with each file's ``stat`` taken
     from its directory entry (``fstatat`` beside an open folder: 10,000 files in ~0.02 s where a
     ``stat`` by whole path took 0.09-0.17 s)."""
@@ -82,6 +87,8 @@ def _walk(root: str, found: Found, skipped: list[list[str]]) -> None:
         seen_dirs.add(key)
         names = [e.name for e in files]
         files.sort(key=_entry_name)
+        here: list[tuple[str, tuple[int, int, str]]] = []
+        folder = ""  # as the folder of each path (``path.rpartition(os.sep)[0]``)
         for entry in files:
             name = entry.name
             if name.startswith("."):
@@ -101,9 +108,17 @@ def _walk(root: str, found: Found, skipped: list[list[str]]) -> None:
                     pass
                 else:
                     if path not in found:
-                        found[path] = (st.st_size, st.st_mtime_ns, root)
+                        value = found[path] = (st.st_size, st.st_mtime_ns, root)
+                        here.append((name, value))
+                        folder = path[: -len(name) - 1]
                     continue
+            count = len(found)
             _add(path, root, found, skipped, explicit=False, entry=entry)
+            if len(found) > count:
+                here.append((name, found[path]))
+                folder = path[: -len(name) - 1]
+        if here and folders is not None:
+            folders[folder] = here
         for name in sorted(
             e.name for e in dirs if not e.name.startswith(".") and not _page_assets(e.name, names)
         ):

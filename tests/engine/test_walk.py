@@ -74,3 +74,29 @@ def test_walk_matches_scan_on_an_unreadable_folder(tmp_path: Path) -> None:
         assert walk.walk([str(tmp_path)]) == _scan([str(tmp_path)])
     finally:
         shut.chmod(0o700)
+
+
+def test_the_folders_gathered_by_the_walk_give_the_digests_of_its_paths(tmp_path: Path) -> None:
+    """The files the walk gathers by folder (no regrouping of 10,000 paths) have the digests
+    ``database.walk_digests`` makes from the paths; files given as roots fall back to those."""
+    from index.store import database
+    from index.store.tables import Walk
+
+    root = tmp_path / "corpus"
+    (root / "b" / "deep").mkdir(parents=True)
+    for rel in ("a.txt", "z.md", "b/c.txt", "b/deep/d.jsonl", "b/deep/e.txt", "b/skip.pdf"):
+        (root / rel).write_text("Title\nBody.\n", "utf-8")
+    bad = os.fsencode(str(root)) + b"/caf\xe9.txt"  # skipped: in no folder's list
+    with open(bad, "wb") as fh:
+        fh.write(b"Title\nBody.\n")
+    (root / "b" / "caf\u00e9 d\u00e9j\u00e0.txt").write_text("T\nB.\n", "utf-8")  # the slow path
+    walked = Walk.of([str(root)])
+    assert walked.folders is not None
+    assert sorted(walked.folders) == [str(root), str(root / "b"), str(root / "b" / "deep")]
+    assert sum(map(len, walked.folders.values())) == len(walked.found) == 6
+    assert walked.folder_digests() == database.walk_digests(walked.found)
+    single = tmp_path / "single.txt"
+    single.write_text("One\nfile.\n", "utf-8")
+    with_file = Walk.of([str(root), str(single)])
+    assert len(with_file.found) == 7
+    assert with_file.folder_digests() == database.walk_digests(with_file.found)
