@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tui import cli_library, cli_story, cli_web, library
+from tui.cli_args import count as _count
 from tui.paths import PathError
 
 COMMANDS = (
@@ -49,17 +50,6 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         sys.stdout.write(f"newsdesk {_version()}\n")
         parser.exit()
-
-
-def _count(text: str) -> int:
-    """A ``--limit``: a whole number of one or more (argparse reports anything else)."""
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{n} is not 1 or more")
-    return n
 
 
 def _common(p: argparse.ArgumentParser) -> None:

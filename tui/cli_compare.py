@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.cli_args import MIN_WIDTH
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -93,7 +95,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print(comparison_to_markdown(result))
     else:
         width = args.width or shutil.get_terminal_size((120, 40)).columns
-        print(comparison_to_text(result, max(40, width)))
+        print(comparison_to_text(result, max(MIN_WIDTH, width)))
     return EXIT_OK
 
 

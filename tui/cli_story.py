@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.cli_args import MIN_WIDTH, count, width
+
 STORY_COMMANDS = ("story",)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +35,7 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
         help="where to look for the story of one article (default: its folder, or its .jsonl file)",
     )
     p.add_argument(
-        "--limit", type=int, default=20, help="most reports of a found story (default 20)"
+        "--limit", type=count, default=20, help="most reports of a found story (default 20)"
     )
     report_options(p)
     common(p)
@@ -49,7 +51,12 @@ def report_options(p: argparse.ArgumentParser) -> None:
         const="json",
         help="the same as --format json",
     )
-    p.add_argument("--width", type=int, default=0, help="text width (default: the terminal's)")
+    p.add_argument(
+        "--width",
+        type=width,
+        default=0,
+        help=f"text width, {MIN_WIDTH} or more (default: the terminal's)",
+    )
 
 
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
@@ -136,7 +143,7 @@ def cmd_story(args: argparse.Namespace) -> int:
         print(story_to_markdown(result), end="")
     else:
         width = args.width or shutil.get_terminal_size((120, 40)).columns
-        print(story_to_text(result, max(40, width)), end="")
+        print(story_to_text(result, max(MIN_WIDTH, width)), end="")
     return EXIT_OK
 
 
