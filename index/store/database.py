@@ -50,6 +50,9 @@ _TABLES = (
 ) WITHOUT ROWID""",
     "CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS features (id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID",
+    # The few files with something skipped, found without reading every manifest row (every run
+    # and every check reads them: ~15 ms at 100,000 files by a scan).
+    "CREATE INDEX IF NOT EXISTS files_skipped ON files (path) WHERE skipped != '[]'",
 )
 _TABLE_NAMES = ("meta", "files", "skipped", "catalogue", "names", "features")
 

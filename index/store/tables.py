@@ -145,6 +145,14 @@ class Walk:
                 self.digests = database.walk_digests(self.found)
         return self.digests
 
+    def files_in(self, folders: set[str]) -> list[str]:
+        """The paths of the walk's files directly in ``folders``."""
+        sep = os.sep
+        gathered = self.folders
+        if gathered is not None and sum(map(len, gathered.values())) == len(self.found):
+            return [f"{f}{sep}{name}" for f in folders for name, _ in gathered.get(f, ())]
+        return [p for p in self.found if p.rpartition(sep)[0] in folders]
+
     @classmethod
     def of(cls, roots: Sequence[str]) -> Walk:
         """``walk.walk`` of ``roots``, with its files gathered by folder."""

@@ -10,7 +10,6 @@ a one-file run at 10,000 files reads ~1,000 rows, not 10,000.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -70,8 +69,7 @@ class Run:
             stats = database.folder_stats(con, changed)
             self.articles = database.file_article_count(con)
             # A file in a folder whose digest is the same is as the manifest has it.
-            sep = os.sep
-            candidates = [p for p in found if p.rpartition(sep)[0] in changed]
+            candidates = walked.files_in(changed)
         self.stats = stats
         self.removed = {p for p in stats if p not in found}
         # In path order, as the files are read (the index's document order depends on it).

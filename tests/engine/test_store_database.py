@@ -363,3 +363,18 @@ def test_a_run_reads_the_rows_of_changed_folders_only(tmp_path: Path) -> None:
     assert folders == {"two", "two/deep", "three"}  # a folder's range holds its sub-folders
     assert search(store, "tunnel").total == 1 and store.doc_count() == 10
     assert Store([corpus], ix).update().reread == 0
+
+
+def test_the_files_with_something_skipped_are_found_by_their_index(
+    built: tuple[Path, Path, dict[str, Any]],
+) -> None:
+    corpus, ix, _ = built
+    with database.reading(ix) as con:
+        plan = " ".join(
+            str(row[-1])
+            for row in con.execute(
+                "EXPLAIN QUERY PLAN SELECT path, skipped FROM files WHERE skipped != '[]'"
+            )
+        )
+        assert "files_skipped" in plan
+        assert list(database.file_skipped(con)) == [str(corpus / "blob.txt")]

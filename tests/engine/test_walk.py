@@ -100,3 +100,11 @@ def test_the_folders_gathered_by_the_walk_give_the_digests_of_its_paths(tmp_path
     with_file = Walk.of([str(root), str(single)])
     assert len(with_file.found) == 7
     assert with_file.folder_digests() == database.walk_digests(with_file.found)
+    # The files directly in some folders, from the gathered lists or (a file root) from the paths.
+    some = {str(root / "b"), str(tmp_path)}
+    for w in (walked, with_file):
+        expected = [p for p in w.found if p.rpartition(os.sep)[0] in some]
+        assert sorted(w.files_in(some)) == sorted(expected)
+    in_b = [str(root / "b" / "c.txt"), str(root / "b" / "caf\u00e9 d\u00e9j\u00e0.txt")]
+    assert sorted(walked.files_in(some)) == sorted(in_b)
+    assert sorted(with_file.files_in(some)) == sorted([*in_b, str(single)])
