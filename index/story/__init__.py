@@ -77,6 +77,16 @@ EDGE_FLOOR = 0.8
 """Same-event probability from which an aligned pair links two sentences into one claim (the
 comparison shows pairs from 0.5). Errors compound across a story: on ECB+ (36 events, LINK 1.0)
 claims linked from 0.5 held 0.79 same-event pairs, from 0.7 0.83, from 0.8 0.86-0.87."""
+FIGURE_FLOOR = 0.6
+"""Same-event probability from which two sentences that give the same figure (not a year) link:
+"North Korea has sent 10,000 soldiers to support Russian operations" / "Over 10,000 DPRK soldiers
+have been sent to eastern Russia" (0.77)."""
+
+
+def _one_figure(a: Said, b: Said) -> bool:
+    return any(not (len(n) == 4 and n[:2] in ("19", "20")) for n in a.figures & b.figures)
+
+
 SIMILARITY_FLOOR = 0.25
 """Graded similarity (0-1, STS / 5) a linked pair needs as well: the same-event judgement reads
 where sentences stand and what the story is about, and links two leads that share only the story's
@@ -224,7 +234,10 @@ def _pairs(
         for i, j in m.pairs:
             v = m.judged[(i, j)]
             if (
-                v.event >= EDGE_FLOOR
+                (
+                    v.event >= EDGE_FLOOR
+                    or (v.event >= FIGURE_FLOOR and _one_figure(says[x][i], says[y][j]))
+                )
                 and v.similarity >= SIMILARITY_FLOOR
                 and not other_things(things[x][i], things[y][j])
                 and same_claim(v, says[x][i], says[y][j], bool(gap))
@@ -276,8 +289,14 @@ def _assemble(
     def known(r: int, s: int) -> bool:
         return (r, s) in pairs_known
 
-    groups = clustering.cluster(nodes, edges, known)
-    more = clustering.extras(groups, edges, known)
+    # A disputed pair ("undergoing training" / "engaging in combat") is not one claim stated
+    # twice: it does not join claims (a sentence it links may state another claim of the first
+    # report: "Over 10,000 DPRK soldiers have been sent ..., where they have begun engaging in
+    # combat" tells "sent 10,000 soldiers" as well); the dispute is set against a claim below.
+    disputed = {(min(a, b), max(a, b)) for x, y, f in findings for a, b in [((x, f.i), (y, f.j))]}
+    stated = {k: v for k, v in edges.items() if k not in disputed}
+    groups = clustering.cluster(nodes, stated, known)
+    more = clustering.extras(groups, stated, known)
     members = [sorted(set(g) | set(more.get(k, ()))) for k, g in enumerate(groups)]
     leads = [clustering.central(g, edges) for g in groups]
     # Disagreements: who contradicts which group, and with what.
@@ -298,9 +317,14 @@ def _assemble(
         wx = reach[gx] if gx is not None else 0
         wy = reach[gy] if gy is not None else 0
         earlier = (date_key(reports[x].date), x) <= (date_key(reports[y].date), y)
-        if gx is not None and (wx > wy or (wx == wy and earlier)):
+        # (a report that states a claim itself does not dispute it: set against the other side)
+        if gx is not None and any(r == y for r, _ in members[gx]):
+            wx = -1
+        if gy is not None and any(r == x for r, _ in members[gy]):
+            wy = -1
+        if gx is not None and wx >= 0 and (wx > wy or (wx == wy and earlier)):
             against[gx].setdefault(y, ((y, f.j), detail))
-        elif gy is not None:
+        elif gy is not None and wy >= 0:
             against[gy].setdefault(x, ((x, f.i), detail))
     built: list[tuple[tuple[float, ...], int, Claim]] = []
     n_reports = len(reports)

@@ -93,3 +93,18 @@ def test_reports_in_publication_order_undated_last() -> None:
     assert [r.id for r in m.reports] == ["a", "b", "c", "u"]
     claim = next(c for c in m.claims if c.support == 4)
     assert [s.report for s in claim.statements] == [0, 1, 2, 3]
+
+
+def test_a_sentence_disputed_on_one_claim_still_states_another() -> None:
+    """ "Over 10,000 DPRK soldiers have been sent to eastern Russia, ... where they have begun
+    engaging in combat" disputes "over 10,000 North Korean soldiers are undergoing training" and
+    states "North Korea has sent 10,000 soldiers": the dispute no longer swallows the claim."""
+    from index.story import DISAGREES
+
+    arts = [a for a in read_paths([str(SEEDS)]) if isinstance(a, Article)]
+    m = story_map(arts)
+    sent = [c for c in m.claims if c.support == 2]
+    assert any("sent 10,000 soldiers" in c.text for c in sent), [c.text for c in m.claims]
+    training = next(c for c in m.claims if "undergoing training" in c.text)
+    assert [s.stance for s in training.statements] == [STATES, DISAGREES]
+    assert "engaging in combat" in training.statements[1].text
