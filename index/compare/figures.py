@@ -375,8 +375,15 @@ def figures(text: str) -> list[Figure]:
             part = (alone or pm).group(0).strip(" ,")
         elif am_part:
             part = am_part.group(1).strip()
-        if not part and re.search(r"\bthe other\s*$", before, re.IGNORECASE):
-            part = "the other"  # "the other 14 sailors": the rest of a group, not all of it
+        if not part and (
+            re.search(r"\bthe other\s*$", before, re.IGNORECASE)
+            or (re.match(r"\s+other\b", after) and re.search(r"\bthe\s*$", before, re.IGNORECASE))
+        ):
+            part = (
+                "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
+            )
+        if not part and re.search(r"\banother\s*$", before, re.IGNORECASE):
+            part = "another"  # "another 20,000 people marched": more, besides those counted
         if re.match(r"\s+of (?:the|all)\b", after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
         if not part and _SUPERLATIVE.match(after):

@@ -852,3 +852,22 @@ def test_a_day_is_not_told_of_one_event_by_the_story_setting_alone() -> None:
     ]
     a.setting = b.setting = frozenset(["gulf", "aden"])
     assert said_of_same(a, "Friday", b, "Thursday")
+
+
+def test_the_other_few_and_another_group_are_parts() -> None:
+    def parts(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.part) for f in figures(clean(text))]
+
+    assert parts("The two other victims were being treated at Beaumont Hospital.") == [
+        ("two", "the other")
+    ]
+    assert parts("In Thessaloniki another 20,000 people marched through the city.") == [
+        ("20,000", "another")
+    ]
+    # a count of other things of its own stays a count
+    assert parts("They seized seven AK-47s and three other assault rifles.")[1] == ("three", "")
+    found = conflicts(
+        ["One victim died in the Monday morning attack at the plant."],
+        ["The two other victims of the attack at the plant were being treated in hospital."],
+    )
+    assert not [f for f in found if f.kind == "figure"], found
