@@ -28,6 +28,9 @@ TABLE_NAMES = ("catalogue", "names", "features")
 MARKER = "newsdesk-index.json"
 """The folder's marker: newsdesk made it, with this schema (``index.store.folder``)."""
 
+# 23: a place noun after a name makes a place ("Abu Ghraib prison"), "the" before one an
+# organisation; number words and decimal quantities keyed as the query keys them; headlines
+# without a file-name residue ("concerned_1"), 2026-11-28;
 # 22, 21, 20, 19: firms, bodies ("Panel on ..."), models, world regions, "Reuter" and table
 # headers are no longer people, a title before an organisation head opens the organisation's name,
 # an institution keeps its full key; names shown in mixed case, dates and quantities plain;
@@ -39,7 +42,7 @@ MARKER = "newsdesk-index.json"
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 """The Whoosh schema's version (``index.store.schema``); another in the marker rebuilds the index."""
 
 
