@@ -20,12 +20,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
-from rapidfuzz.distance import Levenshtein
-
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figures import Figure
 from index.compare.readings import Reading, around
-from index.compare.words import CLASSES, STOP, stem
+from index.compare.words import CLASSES, STOP, spelled_alike, stem
 
 __all__ = ["figure_conflicts", "overlap", "same_measure", "single_valued"]
 
@@ -88,8 +86,7 @@ def same_measure(x: Figure, y: Figure) -> bool:
 def _records_of_one(a: str, b: str) -> bool:
     if not (a.startswith("record:") and b.startswith("record:")):
         return False
-    na, nb = a[7:], b[7:]
-    return min(len(na), len(nb)) >= 6 and Levenshtein.distance(na, nb) <= 2
+    return spelled_alike(a[7:], b[7:])
 
 
 def _said_of(f: Figure) -> frozenset[str]:

@@ -116,6 +116,16 @@ def proper_map(
     return {**_places()[0], **variants}
 
 
+SPELLED_ALIKE = 0.85
+"""Indel similarity from which two names of six letters or more are one name spelled two ways."""
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Whether two lower-case names (or their stems) are one name spelled two ways: "zelenskyi" /
+    "zelenski", "klitschko" / "klitchsko"."""
+    return min(len(a), len(b)) >= 6 and Indel.normalized_similarity(a, b) >= SPELLED_ALIKE
+
+
 def name_variants(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
     """Spelling variants of names across two articles: B's stem -> A's ("zelenski" -> "zelenskyi",
     "klitchsko" -> "klitschko")."""
@@ -127,7 +137,6 @@ def name_variants(vocab_a: set[str], vocab_b: set[str]) -> dict[str, str]:
         by_prefix[s[:4]].append(s)
     for s in stems_a:
         for t in by_prefix.get(s[:4], ()):
-            # "Zelenskyy" / "Zelensky": same start, nearly the same letters.
-            if len(s) >= 6 and Indel.normalized_similarity(s, t) >= 0.85:
+            if spelled_alike(s, t):  # "Zelenskyy" / "Zelensky": same start, nearly the same letters
                 fold[t] = s
     return fold

@@ -18,8 +18,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
-
 from index.models import Entity, Sentence
 from index.story.engine import align as wordlib
 from index.story.engine import matching
@@ -66,7 +64,7 @@ def story_fold(capitalised: Sequence[set[str]]) -> dict[str, str]:
         if len(s) < 6:
             continue
         for t in by_prefix[s[:4]]:
-            if Indel.normalized_similarity(s, t) >= 0.85:
+            if wordlib.spelled_alike(s, t):
                 fold.setdefault(s, t)
                 break
         else:
