@@ -85,7 +85,10 @@ def cmd_index(args: argparse.Namespace) -> int:
                     "updated": report.updated,
                     "removed": report.removed,
                     "unchanged": report.unchanged,
-                    "reread": report.reread,
+                    # Files whose contents were read in this run: every file of a new index,
+                    # then the new, changed or touched ones ("reread" before: misleading on a
+                    # first run, where nothing was read again).
+                    "files_read": report.reread,
                     "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
                     "notes": list(report.notes),
                 },

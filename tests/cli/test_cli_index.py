@@ -70,7 +70,8 @@ def test_mixed_folder_indexes_good_and_lists_the_rest(
     run_cli: Callable[..., Any], mixed: Path
 ) -> None:
     data = _index(run_cli, mixed)
-    assert (data["added"], data["updated"], data["removed"], data["reread"]) == (3, 0, 0, 5)
+    assert (data["added"], data["updated"], data["removed"], data["files_read"]) == (3, 0, 0, 5)
+    assert "reread" not in data  # a new index reads every file; none is read *again*
     reasons = {Path(s["path"]).name: s["reason"] for s in data["skipped"]}
     assert reasons == {"image.txt": "binary file (a PNG image)", "empty.txt": "empty file"}
     assert any("legacy.txt" in n and "cp1252" in n for n in data["notes"])
@@ -89,11 +90,16 @@ def test_plain_index_report(run_cli: Callable[..., Any], mixed: Path) -> None:
 def test_incremental_runs(run_cli: Callable[..., Any], mixed: Path) -> None:
     _index(run_cli, mixed)
     quiet = _index(run_cli, mixed)
-    assert (quiet["added"], quiet["updated"], quiet["reread"], quiet["unchanged"]) == (0, 0, 0, 3)
+    assert (quiet["added"], quiet["updated"], quiet["files_read"], quiet["unchanged"]) == (
+        0,
+        0,
+        0,
+        3,
+    )
 
     _touch(mixed / "good.txt")
     touched = _index(run_cli, mixed)
-    assert (touched["reread"], touched["added"], touched["updated"], touched["unchanged"]) == (
+    assert (touched["files_read"], touched["added"], touched["updated"], touched["unchanged"]) == (
         1,
         0,
         0,
@@ -103,20 +109,20 @@ def test_incremental_runs(run_cli: Callable[..., Any], mixed: Path) -> None:
     (mixed / "good.txt").write_text(GOOD + "Odesa harbour reopened.\n", "utf-8")
     _touch(mixed / "good.txt")
     modified = _index(run_cli, mixed)
-    assert (modified["reread"], modified["updated"], modified["added"]) == (1, 1, 0)
+    assert (modified["files_read"], modified["updated"], modified["added"]) == (1, 1, 0)
     hits = run_cli("search", "odesa", str(mixed), "--json").json()["hits"]
     assert [h["id"] for h in hits] == ["good.txt"]
 
     (mixed / "good.txt").unlink()
     deleted = _index(run_cli, mixed)
-    assert (deleted["removed"], deleted["reread"]) == (1, 0)
+    assert (deleted["removed"], deleted["files_read"]) == (1, 0)
     assert run_cli("search", "odesa", str(mixed), "--json").json()["total"] == 0
 
     (mixed / "new.jsonl").write_text(
         '{"id": "n1", "text": "Fresh report from Kharkiv."}\n', "utf-8"
     )
     added = _index(run_cli, mixed)
-    assert (added["added"], added["reread"]) == (1, 1)
+    assert (added["added"], added["files_read"]) == (1, 1)
 
 
 def test_schema_mismatch_rebuilds_with_message_and_no_traceback(
@@ -232,5 +238,5 @@ def test_a_changed_text_file_is_indexed_without_the_markdown_and_yaml_readers(
     with open(corpus / "good.txt", "a", encoding="utf-8") as fh:
         fh.write("A line added later.\n")
     report, modules = run()
-    assert (report["updated"], report["reread"], report["unchanged"]) == (1, 1, 1)
+    assert (report["updated"], report["files_read"], report["unchanged"]) == (1, 1, 1)
     assert not modules & {"markdown_it", "yaml"}, sorted(modules & {"markdown_it", "yaml"})
