@@ -3,12 +3,13 @@ a Whoosh query: one parser per schema, fuzzy words matched against the field's o
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 from index.search.query import QueryError, rewrite, validate
 from index.store.core import Store, text_analyzer
-from index.store.whoosh_compat import reader_cache
 from index.store.whoosh_public import (
     DateParserPlugin,
     English,
@@ -32,12 +33,15 @@ WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
 class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
     """A fuzzy term matched against the field's own (stemmed) terms.
 
-    Whoosh's segment reader looks fuzzy words up in the spelling word list, which for a stemmed field
-    holds unstemmed words ("zelenskyy") that are not the indexed terms ("zelenskyi"), so ``word~``
-    found nothing in the body. Scanning every indexed term instead is correct but slow (0.8 s at
-    1,000 articles), so: find the near words in the spelling graph (a fast Levenshtein automaton),
-    stem them as the field does, and keep the stems the field really holds.
+    Whoosh looks fuzzy words up in a spelling word list, which for a stemmed field holds unstemmed
+    words ("zelenskyy") that are not the indexed terms ("zelenskyi"), so ``word~`` found nothing in
+    the body. Scanning every indexed term instead is correct but slow (0.8 s at 1,000 articles), so:
+    find the near words in the corpus's spelling words (``vocabulary``), stem them as the field
+    does, and keep the stems the field really holds.
     """
+
+    words: Callable[[], list[str]] | None = None
+    """The corpus's spelling words, sorted (set by ``parse``; without them, Whoosh's term scan)."""
 
     def _btexts(self, ixreader: Any) -> Any:
         # Whoosh asks for the expansion several times per search (size estimate, matcher, count).
@@ -50,7 +54,7 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
     def _expand(self, ixreader: Any) -> list[bytes]:
         schema = ixreader.schema
         field = schema[self.fieldname] if self.fieldname in schema else None  # noqa: SIM401 - no .get()
-        if field is None or not field.spelling or not hasattr(ixreader, "cursor"):
+        if field is None or self.words is None or self.fieldname not in _STEMMED_FIELDS:
             return list(
                 IndexReader.terms_within(
                     ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength
@@ -61,37 +65,45 @@ class _LexiconFuzzyTerm(FuzzyTerm):  # type: ignore[misc]
         for token in field.analyzer(self.text):
             if (self.fieldname, token.text.encode("utf-8")) in ixreader:
                 stems.add(token.text.encode("utf-8"))
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
-        # Near words from the segment's spelling words held in memory (see ``vocabulary``).
-        prefix = self.text[: self.prefixlength] if self.prefixlength else ""
-        words = vocabulary(ixreader, field.spelling_fieldname(self.fieldname), prefix)
-        near = process.extract(
-            self.text,
-            words,
-            scorer=Levenshtein.distance,
-            score_cutoff=self.maxdist,
-            limit=None,
-        )
-        for word, _, _ in near:
-            for token in field.analyzer(word):
-                btext = token.text.encode("utf-8")
-                if (self.fieldname, btext) in ixreader:
-                    stems.add(btext)
+        for btext in self._near_stems(field):
+            if (self.fieldname, btext) in ixreader:
+                stems.add(btext)
         return sorted(stems)
 
+    def _near_stems(self, field: Any) -> list[bytes]:
+        """The stems of the corpus's words within ``maxdist`` edits (the same for every segment:
+        worked out once a query)."""
+        near_stems: list[bytes] | None = self.__dict__.get("_near")
+        if near_stems is None:
+            from rapidfuzz import process
+            from rapidfuzz.distance import Levenshtein
 
-def _fix_fuzzy(q: Query, typed: dict[str, str]) -> Query:
+            assert self.words is not None
+            prefix = self.text[: self.prefixlength] if self.prefixlength else ""
+            near = process.extract(
+                self.text,
+                with_prefix(self.words(), prefix),
+                scorer=Levenshtein.distance,
+                score_cutoff=self.maxdist,
+                limit=None,
+            )
+            found = {t.text.encode("utf-8") for word, _, _ in near for t in field.analyzer(word)}
+            near_stems = self.__dict__["_near"] = sorted(found)
+        return near_stems
+
+
+def _fix_fuzzy(q: Query, typed: dict[str, str], words: Callable[[], list[str]] | None) -> Query:
     if type(q) is FuzzyTerm:
         text = q.text
         if q.fieldname in _STEMMED_FIELDS:
             # The parser stemmed the word ("reporters~" -> "report"); near words are looked up in
-            # the spelling graph, which holds words as written, so start from the word as typed.
+            # the spelling words, which are words as written, so start from the word as typed.
             text = typed.get(text, text)
-        return _LexiconFuzzyTerm(
+        term = _LexiconFuzzyTerm(
             q.fieldname, text, q.boost, q.maxdist, q.prefixlength, q.constantscore
         )
+        term.words = words
+        return term
     return q
 
 
@@ -167,7 +179,26 @@ def parse(store: Store, query: str, schema: Any = None) -> Query:
             "nothing to search for: the query has only common words (the, of, to) or empty phrases"
         )
     typed = _typed_fuzzy_words(query)
-    return q.accept(lambda node: _fix_fuzzy(node, typed))
+    getter = getattr(store, "spelling_words", None)
+    words = _Words(getter) if getter is not None else None
+    return q.accept(lambda node: _fix_fuzzy(node, typed, words))
+
+
+class _Words:
+    """The store's spelling-word getter, carried by a query: copies of the query (Whoosh's
+    ``copy.deepcopy``) share it rather than copy the store."""
+
+    def __init__(self, getter: Callable[[], list[str]]) -> None:
+        self.getter = getter
+
+    def __call__(self) -> list[str]:
+        return self.getter()
+
+    def __copy__(self) -> _Words:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> _Words:
+        return self
 
 
 def _one_line(exc: Exception) -> str:
@@ -175,19 +206,21 @@ def _one_line(exc: Exception) -> str:
     return text[:200] or type(exc).__name__
 
 
-def vocabulary(reader: Any, fieldname: str, prefix: str = "") -> list[str]:
-    """A segment's spelling words, read once and kept with its reader (segments never change).
+def vocabulary(store: Any, prefix: str = "") -> list[str]:
+    """The corpus's spelling words that begin with ``prefix`` (all of them for ``""``), sorted.
 
-    Whoosh finds near words by walking a Levenshtein automaton over the on-disk term table, a binary
-    search of file reads per step: 35-50 ms a word at 100,000 articles. Held in memory, every word is
-    compared in one rapidfuzz call instead (a few milliseconds).
+    Kept once a corpus in the index's database (``Store.spelling_words``, re-read only when the
+    database changes) and compared in one rapidfuzz call: Whoosh walked a Levenshtein automaton over
+    each segment's on-disk spelling terms, a binary search of file reads per step (35-50 ms a word
+    at 100,000 articles).
     """
-    cache: dict[str, list[str]] = reader_cache(reader, "vocabulary", dict)
-    words = cache.get(fieldname)
-    if words is None:
-        try:
-            words = [t.decode("utf-8") for t in reader.lexicon(fieldname)]
-        except Exception:
-            words = []
-        cache[fieldname] = words
-    return [w for w in words if w.startswith(prefix)] if prefix else words
+    return with_prefix(store.spelling_words(), prefix)
+
+
+def with_prefix(words: list[str], prefix: str) -> list[str]:
+    """The words of a sorted list that begin with ``prefix``."""
+    if not prefix:
+        return words
+    start = bisect.bisect_left(words, prefix)
+    end = bisect.bisect_left(words, prefix + "\U0010ffff", start)
+    return words[start:end]

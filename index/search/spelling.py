@@ -14,16 +14,19 @@ from index.store.whoosh_public import Corrector, Query, Searcher
 
 __all__ = ["suggest"]
 
+SPELLED = ("title", "body")
+"""The fields whose words are corrected, from the corpus's spelling words (``Store.spelling_words``)."""
+
 
 def suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str | None:
     """A corrected query from the index vocabulary, when the query finds little or nothing."""
     if total > 2:
         return None
     rewritten = rewrite(query)
-    spelled = [name for name, field in s.schema.items() if getattr(field, "spelling", False)]
+    spelled = [name for name in SPELLED if name in s.schema]
     # One corrector for every spelled field: a word is corrected to the best word of title or body
     # alike ("ursk" became "u.s", from a title, though "kursk" is one letter away in the bodies).
-    merged = _SegmentsCorrector(s, spelled, _typed_words(rewritten))
+    merged = _CorpusCorrector(s, store, spelled, _typed_words(rewritten))
     correctors = dict.fromkeys(spelled, merged)
     try:
         corrected = s.correct_query(q, rewritten, correctors=correctors)
@@ -53,20 +56,26 @@ def suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str 
     return text if better > total else None
 
 
-class _SegmentsCorrector(Corrector):  # type: ignore[misc]
-    """Spelling suggestions from each segment's word graph, for several fields, merged.
+class _CorpusCorrector(Corrector):  # type: ignore[misc]
+    """Spelling suggestions from the corpus's spelling words, for several fields, merged.
 
     Whoosh's reader over several segments has no word graph: its corrector compared the word with
     every indexed term of the field (a Python edit distance each: ~90 ms at 100,000 articles) and
-    offered stems ("tori") rather than words. Candidates are ranked by their true edit distance,
+    offered stems ("tori") rather than words. Here the words of every title and body are compared
+    in one rapidfuzz call (``index.search.parse.vocabulary``). Candidates are ranked by their true edit distance,
     then by how many articles hold the word's stem (Whoosh's own ranking looked up the unstemmed
     word's frequency, which a stemmed field does not have, so it ranked by nothing).
     """
 
     def __init__(
-        self, searcher: Searcher, fieldnames: list[str], typed: dict[str, str] | None = None
+        self,
+        searcher: Searcher,
+        store: Store,
+        fieldnames: list[str],
+        typed: dict[str, str] | None = None,
     ) -> None:
         self.searcher = searcher
+        self.store = store
         self.fieldnames = fieldnames
         self.typed = typed or {}
         """The words as typed, by their stem: Whoosh asks about stems ("arrest" for "arrested"),
@@ -92,15 +101,13 @@ class _SegmentsCorrector(Corrector):  # type: ignore[misc]
         word = self.typed.get(text, text)
         if len(word) < 3:
             return []  # every word is a typo of a one- or two-letter word ("j" -> "4")
-        distance: dict[str, int] = {}
-        for name in self.fieldnames:
-            spelled = schema[name].spelling_fieldname(name)
-            for leaf, _ in self.searcher.leaf_searchers():
-                words = vocabulary(leaf.reader(), spelled, word[:prefix] if prefix else "")
-                for found, dist, _ in process.extract(
-                    word, words, scorer=Levenshtein.distance, score_cutoff=maxdist, limit=None
-                ):
-                    distance[found] = int(dist)
+        words = vocabulary(self.store, word[:prefix] if prefix else "")
+        distance: dict[str, int] = {
+            found: int(dist)
+            for found, dist, _ in process.extract(
+                word, words, scorer=Levenshtein.distance, score_cutoff=maxdist, limit=None
+            )
+        }
         distance.pop(word, None)
         distance.pop(text, None)
         if not distance:

@@ -126,6 +126,7 @@ class Store:
             "names": database.names,
             "features": database.features,
             "skipped": database.skipped,
+            "words": database.words,
         }
         for attempt in range(2):
             try:
@@ -211,6 +212,12 @@ class Store:
     def display_names(self) -> dict[str, str]:
         """Readable names for ``LABEL|canonical`` entity keys (the fullest form seen in the corpus)."""
         table: dict[str, str] = self._table("names")
+        return table
+
+    def spelling_words(self) -> list[str]:
+        """Every unstemmed word of the indexed titles and bodies, sorted (for spelling suggestions
+        and fuzzy words; from the database, re-read only when it changed)."""
+        table: list[str] = self._table("words")
         return table
 
     def skipped(self) -> list[Skipped]:

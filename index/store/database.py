@@ -8,6 +8,8 @@ One file, ``newsdesk.sqlite``, beside the Whoosh segments, read without importin
 - ``catalogue``: article id -> path, title, source, date, story (what the library lists);
 - ``names``: ``LABEL|canonical`` entity key -> the fullest surface form seen (sidebar labels);
 - ``features``: article id -> related-report features (``index.analysis.features``), as JSON;
+- ``words``: every unstemmed word of the titles and bodies indexed, once a corpus (the spelling list
+  that "did you mean" and fuzzy words read; see ``put_words``);
 - ``meta``: the database format, the Whoosh generation the rows describe, and each folder's
   digest of the manifest's sizes and mtimes (``walk_digests``: an unchanged corpus is recognised,
   and a run finds what changed, without reading every file's row).
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 DB_NAME = "newsdesk.sqlite"
-FORMAT = 1
+FORMAT = 2
 """Bump on any change to the tables below; an older database is then rebuilt from the index."""
 BUSY_TIMEOUT = 10.0
 """Seconds a reader waits while another process commits (a commit takes milliseconds)."""
@@ -50,11 +52,12 @@ _TABLES = (
 ) WITHOUT ROWID""",
     "CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS features (id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY) WITHOUT ROWID",
     # The few files with something skipped, found without reading every manifest row (every run
     # and every check reads them: ~15 ms at 100,000 files by a scan).
     "CREATE INDEX IF NOT EXISTS files_skipped ON files (path) WHERE skipped != '[]'",
 )
-_TABLE_NAMES = ("meta", "files", "skipped", "catalogue", "names", "features")
+_TABLE_NAMES = ("meta", "files", "skipped", "catalogue", "names", "features", "words")
 
 Entry = dict[str, Any]
 """A manifest row as the store uses it: ``size``, ``mtime_ns``, ``sha1``, ``ids``, ``skipped``
@@ -332,6 +335,11 @@ def features(con: sqlite3.Connection) -> dict[str, Any]:
     return {i: loads(data) for i, data in con.execute("SELECT id, data FROM features")}
 
 
+def words(con: sqlite3.Connection) -> list[str]:
+    """The corpus's spelling words, sorted."""
+    return [w for (w,) in con.execute("SELECT word FROM words ORDER BY word")]
+
+
 def _json_list(text: str | None) -> list[Any]:
     try:
         value = json.loads(text) if text else []
@@ -421,6 +429,18 @@ def put_names(con: sqlite3.Connection, found: dict[str, str]) -> None:
     )
 
 
+def put_words(con: sqlite3.Connection, found: Iterable[str]) -> None:
+    """Add spelling words (unstemmed title and body words) not yet listed.
+
+    Whoosh kept them as a ``spelling=True`` field's terms in every segment: a third of each
+    segment's terms, written again by each worker and at each merge (~85 us a term in Whoosh's
+    codec). Words are never removed when their articles go, as they were not from a segment: a
+    word no article holds any more is at worst a candidate that the suggestion's own check (does it
+    find more?) or the fuzzy word's (is its stem indexed?) turns away.
+    """
+    con.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in found))
+
+
 def fullest(old: str | None, new: str, key: str = "") -> bool:
     """Whether ``new`` is a better surface form to show for the entity ``key`` than ``old``.
 
@@ -448,12 +468,14 @@ def replace_tables(
     catalogue_rows: dict[str, tuple[Any, ...]],
     feature_rows: dict[str, Any],
     name_rows: dict[str, str],
+    word_rows: Iterable[str] = (),
 ) -> None:
-    """Replace the three side tables whole (rebuilt from the stored articles)."""
-    for table in ("catalogue", "features", "names"):
+    """Replace the side tables whole (rebuilt from the stored articles)."""
+    for table in ("catalogue", "features", "names", "words"):
         con.execute(f"DELETE FROM {table}")
     put_articles(con, catalogue_rows, feature_rows, ())
     put_names(con, name_rows)
+    put_words(con, word_rows)
 
 
 def file_size(index_dir: Path) -> int:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from index.store import database, legacy
 from index.store.errors import StoreError
-from index.store.schema import decode_blob
+from index.store.schema import article_words, decode_blob
 from index.store.tables import TABLE_NAMES, fullest
 from index.store.whoosh_compat import index_files
 
@@ -76,7 +76,13 @@ def rebuild_database(store: Store) -> None:
                 return  # another process has just made it
             database.put_files(con, files, ())
             database.put_skipped(con, skipped)
-            database.replace_tables(con, tables["catalogue"], tables["features"], tables["names"])
+            database.replace_tables(
+                con,
+                tables["catalogue"],
+                tables["features"],
+                tables["names"],
+                tables["words"] if "words" in tables else words_from_index(store),
+            )
             database.set_meta(con, "generation", generation)
             database.set_meta(con, "index_files", index_files(d))
         legacy.remove(d)
@@ -91,9 +97,11 @@ def tables_from_index(store: Store) -> dict[str, dict[str, Any]]:
     from index.analysis.features import features
 
     tables: dict[str, dict[str, Any]] = {name: {} for name in TABLE_NAMES}
+    tables["words"] = {}
     with store.searcher() as s:
         for fields in s.all_stored_fields():
             article, entities = decode_blob(fields["blob"])
+            tables["words"].update(dict.fromkeys(article_words(article)))
             tables["catalogue"][article.id] = (
                 article.path,
                 article.title,
@@ -107,6 +115,15 @@ def tables_from_index(store: Store) -> dict[str, dict[str, Any]]:
                 if fullest(tables["names"].get(key), text, key):
                     tables["names"][key] = text
     return tables
+
+
+def words_from_index(store: Store) -> list[str]:
+    """The spelling words of the stored articles (``database.put_words``)."""
+    found: set[str] = set()
+    with store.searcher() as s:
+        for fields in s.all_stored_fields():
+            found.update(article_words(decode_blob(fields["blob"])[0]))
+    return sorted(found)
 
 
 def drop_orphans(store: Store, run: Run) -> int:

@@ -28,6 +28,8 @@ TABLE_NAMES = ("catalogue", "names", "features")
 MARKER = "newsdesk-index.json"
 """The folder's marker: newsdesk made it, with this schema (``index.store.folder``)."""
 
+# 24: spelling words once a corpus in the database's ``words`` table, not spelling fields in every
+# segment (issue 14);
 # 23: a place noun after a name makes a place ("Abu Ghraib prison"), "the" before one an
 # organisation; number words and decimal quantities keyed as the query keys them; headlines
 # without a file-name residue ("concerned_1"), 2026-11-28;
@@ -42,7 +44,7 @@ MARKER = "newsdesk-index.json"
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 """The Whoosh schema's version (``index.store.schema``); another in the marker rebuilds the index."""
 
 

@@ -94,6 +94,7 @@ class Run:
         self.catalogue: dict[str, Any] = {}
         self.feats: dict[str, Any] = {}
         self.names: dict[str, str] = {}
+        self.words: set[str] = set()
         self.gone: set[str] = set()
         for path in sorted(self.removed):
             delete_term(writer, "file", path)
@@ -237,7 +238,8 @@ class Run:
 
     def take(self, row: Row, progress: Progress | None) -> None:
         """Keep an indexed article's side-table rows."""
-        article_id, row_feats, row_catalogue, keys, share, path = row
+        article_id, row_feats, row_catalogue, keys, share, path, words = row
+        self.words.update(words)
         for key, text in keys:
             remember_name(self.names, key, text)
         self.gone.discard(article_id)
@@ -257,6 +259,7 @@ class Run:
         database.put_articles(con, self.catalogue, {}, self.gone)
         put_feature_rows(con, self.feats)
         database.put_names(con, self.names)
+        database.put_words(con, sorted(self.words))
         database.put_skipped(con, [[s.path, s.reason] for s in self.skipped])
         database.set_meta(con, "generation", str(generation))
         database.set_meta(con, "index_files", files)

@@ -39,10 +39,11 @@ BATCH = 24
 WORKER_LIMIT_MB = 128
 """Memory each worker's Whoosh writer may pool before spilling sorted runs to disk."""
 
-Row = tuple[str, str, tuple[Any, ...], list[tuple[str, str]], float, str]
+Row = tuple[str, str, tuple[Any, ...], list[tuple[str, str]], float, str, list[str]]
 """What the main process keeps of each indexed article: id, related-report features (the database's
 JSON text, ``features_json``), catalogue row (file, title, source, date, story), entity keys with
-their surface text, progress share, path."""
+their surface text, progress share, path, and the spelling words its writer had not sent yet
+(``database.put_words``)."""
 
 
 class ParallelFailed(Exception):
@@ -76,21 +77,20 @@ def features_json(feats: Any) -> str:
 def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: bool) -> Row:
     """Add one analysed article's fields to ``writer``; return the row the side tables keep.
 
-    ``spelled`` holds the spelling words this writer's segment already has: each is passed once per
-    segment, not once per document (they were about half of all postings).
+    ``spelled`` holds the spelling words this writer has already sent: each goes to the main
+    process once per writer, not once per article.
     """
     keys = fields.pop("_keys")
     share, path = fields.pop("_share"), fields.pop("_path")
     feats = features_json(fields.pop("features"))
-    body = BodyTokens(fields["body"])
-    body.words = [w for w in fields.pop("_body_words") if w not in spelled]
-    spelled.update(body.words)
-    fields["body"] = body
+    words = [w for w in fields.pop("_words") if w not in spelled]
+    spelled.update(words)
+    fields["body"] = BodyTokens(fields["body"])
     if update:
         # Whoosh's update_document, without its searcher: the older version by the unique id first.
         delete_term(writer, "id", fields["id"])
     writer.add_document(**fields)
-    return fields["id"], feats, (fields["file"], *fields["meta"]), keys, share, path
+    return fields["id"], feats, (fields["file"], *fields["meta"]), keys, share, path, words
 
 
 def analysed_fields(article: Article, share: float) -> dict[str, Any]:

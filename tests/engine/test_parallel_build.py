@@ -58,7 +58,11 @@ def _snapshot(store: Store) -> tuple[object, ...]:
         [(a.id, a.title) for a in store.catalogue()],
         sorted(store.display_names().items()),
         sorted(store.features().items()),
-        [search(store, q, limit=5).total for q in ("kursk", "person:zelensky", '"north korean"')],
+        store.spelling_words(),
+        [
+            search(store, q, limit=5).total
+            for q in ("kursk", "person:zelensky", '"north korean"', "zq0007y~")
+        ],
     )
 
 
