@@ -77,6 +77,37 @@ def test_centrality_finds_what_the_other_report_is_about() -> None:
     assert central[0] > 0.3 > central[1] == 0.0
 
 
+def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
+    # Every sentence of both reports names the setting (North Korea, troops, Russia); two asides
+    # that share only it and a common word ("significant") are loose; two sharing a rare word
+    # ("desperation") or a figure are not, whatever their place in the reports.
+    from index.analysis.sentences import split_sentences
+    from index.compare.matching import judge_candidates, loose_pairs, prepare_report
+
+    a = (
+        "North Korea has sent 10,000 troops to Russia. North Korean troops are training in Russia. "
+        "Russia and North Korea signed a pact on troops last year. "
+        "The troops mark a significant moment for Russia, said an analyst at a think tank in Seoul "
+        "who follows the fragile economy of Pyongyang and its trade with Beijing. "
+        "Russia shows desperation in taking North Korean troops, said a diplomat."
+    )
+    b = (
+        "North Korean troops fought in Russia's Kursk region. Some 10,000 North Korean troops are "
+        "in Russia. Russia did not confirm the North Korean troops. The autumn weather on the "
+        "plains was significant for troops, forecasters at the Moscow bureau said on Friday. Officials read desperation in Russia's call "
+        "for North Korean troops."
+    )
+    sa, sb = split_sentences(a), split_sentences(b)
+    pa, boiler_a = prepare_report(sa)
+    pb, boiler_b = prepare_report(sb)
+    found = judge_candidates(pa, pb, boiler_a, boiler_b)
+    loose = loose_pairs(found, pa, pb)
+    assert {"north", "troop", "russia"} <= found.story
+    assert (3, 3) in found.judged and (3, 3) in loose  # "significant" and the setting
+    assert (4, 4) in found.judged and (4, 4) not in loose  # "desperation"
+    assert (0, 1) not in loose  # the figure 10,000
+
+
 def test_numbers_are_read_through_tokenisation() -> None:
     assert prepare("Some 1, 500 people fled").numbers == frozenset({"1500"})
     assert prepare("Fifty-two were hurt and three died").numbers >= {"3"}
