@@ -18,7 +18,8 @@ from index.store.whoosh_compat import load_whoosh
 load_whoosh()  # first: Whoosh without the modules it imports but never calls here (~80 ms)
 
 from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
 
 from index.analysis.tokens import analyse_body
 from index.models import Article, Block, Entity, Span
@@ -51,6 +52,17 @@ class BodyText(TEXT):  # type: ignore[misc]
         return encode_positions(self, value)
 
 
+class KeysColumn(VarBytesColumn):  # type: ignore[misc]
+    """The ``ekeys`` column's type: Whoosh's variable-length bytes, equal by value (the query
+    parser is found by equal schema, and each ``ix.schema`` unpickles a new column object)."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+
 def text_analyzer() -> Any:
     """The analyzer of the title and body fields (and of query words searched in them).
 
@@ -70,7 +82,9 @@ def make_schema() -> Schema:
 
     Title and body have no ``spelling=True``: their unstemmed words are kept once a corpus in the
     database's ``words`` table (``article_words``), not as a spelling field's terms in every
-    segment (on 2,000 Reuters stories they were 36% of a segment's terms).
+    segment (on 2,000 Reuters stories they were 36% of a segment's terms). The sidebar's entity
+    keys (``ekeys``) are a per-document column, not postings (another 18%): the facets read them
+    by document (``index.search.facets``) and no query searches them.
     """
     names = {
         field: TEXT(analyzer=_name_analyzer(), phrase=True) for field in ENTITY_FIELDS.values()
@@ -83,7 +97,7 @@ def make_schema() -> Schema:
         source=TEXT(analyzer=_name_analyzer(), stored=True),
         published=DATETIME(stored=False),
         story=ID(stored=True),
-        ekeys=KEYWORD(commas=True, lowercase=False, scorable=False),
+        ekeys=COLUMN(KeysColumn()),
         meta=STORED(),
         blob=STORED(),
         **names,
@@ -134,7 +148,8 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
         field = ENTITY_FIELDS.get(ent.label)
         if field and ent.canonical:
             by_field[field].append(ent.canonical)
-            keys.add(f"{ent.label}|{ent.canonical}".replace(",", " "))
+            # As the KEYWORD field before the column kept them (commas were its separator).
+            keys.add(f"{ent.label}|{ent.canonical}".replace(",", " ").replace(KEY_SEP, " "))
     fields: dict[str, Any] = {
         "id": article.id,
         "file": article.path,
@@ -144,7 +159,7 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
         "story": article.story or "",
         "meta": (article.title, article.source, article.date, article.story),
         "blob": encode_blob(article, entities),
-        "ekeys": ",".join(sorted(keys)),
+        "ekeys": encode_keys(keys),
     }
     stems, words = analyse_body(article.text)
     fields["body"] = stems
@@ -162,6 +177,20 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
 
             fields["published"] = dt.datetime(parsed.year, parsed.month, parsed.day)
     return fields
+
+
+KEY_SEP = "\n"
+"""Between the entity keys of the ``ekeys`` column (a key never holds a line break)."""
+
+
+def encode_keys(keys: set[str]) -> bytes:
+    """An article's ``LABEL|canonical`` entity keys as its ``ekeys`` column value."""
+    return KEY_SEP.join(sorted(keys)).encode("utf-8")
+
+
+def decode_keys(value: bytes) -> list[str]:
+    """Inverse of ``encode_keys``."""
+    return value.decode("utf-8").split(KEY_SEP) if value else []
 
 
 def article_words(article: Article) -> list[str]:

@@ -123,3 +123,27 @@ def test_one_execution_serves_the_hits_every_hit_facets_and_suggestion(
     assert (first, every) == alone
     assert found == alone_facets
     assert first.total == every.total == len(every.hits) > 3
+
+
+def test_entity_keys_are_a_column_that_a_merge_keeps(tmp_path: Path) -> None:
+    """Since schema 24 the keys are read from a per-document column, not from postings; Whoosh's
+    merge of segments copies the column, so the counts stay the same in one merged segment."""
+    corpus = tmp_path / "c"
+    _corpus(corpus, 8)
+    s = Store([corpus], tmp_path / "ix")
+    s.update()
+    _corpus(corpus, 6, first=8)
+    s.update()
+    (corpus / "f002.txt").unlink()
+    s.update()
+    before = [(f.label, f.canonical, f.count) for f in facets(s, None, 50)]
+    assert before and len(s.ix._segments()) >= 2
+    with s.searcher() as searcher:
+        assert "ekeys" not in {name for name, _ in searcher.reader().all_terms()}
+    s.ix.optimize()
+    merged = Store([corpus], tmp_path / "ix")
+    assert len(merged.ix._segments()) == 1
+    assert [(f.label, f.canonical, f.count) for f in facets(merged, None, 50)] == before
+    assert [(f.label, f.canonical, f.count) for f in facets(merged, "kursk", 50)] == [
+        (f.label, f.canonical, f.count) for f in facets(s, "kursk", 50)
+    ]
