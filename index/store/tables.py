@@ -28,6 +28,7 @@ TABLE_NAMES = ("catalogue", "names", "features")
 MARKER = "newsdesk-index.json"
 """The folder's marker: newsdesk made it, with this schema (``index.store.folder``)."""
 
+# 25: the sidebar's entity keys a per-document column, not postings (issue 14);
 # 24: spelling words once a corpus in the database's ``words`` table, not spelling fields in every
 # segment (issue 14);
 # 23: a place noun after a name makes a place ("Abu Ghraib prison"), "the" before one an
@@ -44,7 +45,7 @@ MARKER = "newsdesk-index.json"
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 """The Whoosh schema's version (``index.store.schema``); another in the marker rebuilds the index."""
 
 
