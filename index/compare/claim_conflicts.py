@@ -13,7 +13,7 @@ import re
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
-from index.compare.readings import Reading, around, cues, said_of_same, widen
+from index.compare.readings import SERIES, Reading, around, cues, said_of_same, widen
 from index.compare.status_cues import FATES, denials, same_source
 from index.compare.words import STOP, stem
 
@@ -143,8 +143,12 @@ def claim_conflicts(
     # near word for word, both ways: every day and time of it is the same event's ("It had a
     # magnitude of 4.1." is all in a long sentence about another quake, which is not one claim)
     one = (own if whole is None else whole) >= _ONE_CLAIM
+    # "Another aftershock took place at 20:36" / "It took place at 23:49": each of its own event
+    # (a month or year in one sentence only, "told People in October", leaves the day its own)
+    timed = one or (x.when & SERIES) == (y.when & SERIES)
     if (
-        x.dates
+        timed
+        and x.dates
         and y.dates
         and not x.dates.keys() & y.dates.keys()
         and (one or _told_of_same(x, list(x.dates.values()), y, list(y.dates.values())))
@@ -157,7 +161,8 @@ def claim_conflicts(
             )
         )
     if (
-        len(x.days) == len(y.days) == 1
+        timed
+        and len(x.days) == len(y.days) == 1
         and not x.days.keys() & y.days.keys()
         and not _next_day(x, y)
         and not _said_on(x)
@@ -182,7 +187,7 @@ def claim_conflicts(
     ]
     if not one:
         pairs = [(p, q) for p, q in pairs if said_of_same(x, p.text, y, q.text)]
-    if pairs and c >= CLOCK and all(time_gap(p, q) > 5 for p, q in pairs):
+    if timed and pairs and c >= CLOCK and all(time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: time_gap(*t))
         out.append(
             (

@@ -164,12 +164,20 @@ def cues(r: Reading) -> Cues:
     return r.cues
 
 
-# "In February, a quake killed 612": a month or year without a day marks another event.
+SERIES = frozenset(
+    "quake earthquake tremor aftershock shake attack blast explosion fire stage".split()
+)
+"""The events a series repeats: "another aftershock", "the fourth shake" tell one of them."""
+
+# "In February, a quake killed 612": a month or year without a day marks another event; so does
+# "another aftershock", "a further aftershock", "the fourth shake", "the latest tremor" (a series).
 _WHEN = re.compile(
     r"\b(?:in|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
     r"july|august|september|october|november|december)\b(?!\s+\d{1,2}\b)|\blast (?:year|month)\b|"
     r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b|"
-    r"\b(?:second|another|separate) (?:quake|earthquake|tremor|attack|blast|explosion|fire)\b",
+    r"\b(?:second|third|fourth|fifth|another|separate|further|latest|new) (?:(?:large|strong|"
+    r"powerful|major|minor|small|deadly|smaller|larger|stronger)\s)?(?:quake|earthquake|tremor|"
+    r"aftershock|shake|attack|blast|explosion|fire|stage)\b",  # (the SERIES)
     re.IGNORECASE,
 )
 

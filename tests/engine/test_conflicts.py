@@ -871,3 +871,32 @@ def test_the_other_few_and_another_group_are_parts() -> None:
         ["The two other victims of the attack at the plant were being treated in hospital."],
     )
     assert not [f for f in found if f.kind == "figure"], found
+
+
+def test_another_event_of_a_series_keeps_its_own_day_and_distance() -> None:
+    # "Another large aftershock ... on Wednesday" and "a magnitude 6.9 quake struck on Thursday"
+    # are two events of one series, as are "the latest tremor" 59 km away and "the quake" 16 km.
+    b = [
+        "A magnitude 6.9 earthquake struck central Chile on Thursday, minutes before the new "
+        "president was sworn in.",
+        "The quake was centered about sixteen kilometers from the capital, the USGS said.",
+    ]
+    one = "The earthquake rocked central Chile on Wednesday, the USGS reported."
+    series = "Another large aftershock rocked central Chile on Wednesday, the USGS reported."
+    assert [f.detail for f in conflicts([one], b[:1])] == ["day: A says Wednesday; B says Thursday"]
+    assert conflicts([series], b[:1]) == []
+    near = "The USGS said the tremor had a magnitude of 6.1 and was centered 59 kilometres from the capital."
+    latest = near.replace("the tremor", "the latest tremor")
+    assert [f.detail.split(":")[0] for f in conflicts([near], b[1:])] == ["distance"]
+    assert conflicts([latest], b[1:]) == []
+
+
+def test_a_month_told_in_passing_leaves_the_day_its_own() -> None:
+    found = conflicts(
+        [
+            "After telling People in October that she was fine, the actress Tara Reid checked "
+            "into Promises Treatment Center on Friday."
+        ],
+        ["Tara Reid has entered Malibu Promises Treatment Center on Tuesday, her rep said."],
+    )
+    assert [f.detail for f in found] == ["day: A says Friday; B says Tuesday"]
