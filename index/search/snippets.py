@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from index.analysis.dates import key_words
 from index.models import Hit, Snippet
 from index.search.parse import ANALYZER, WORD
 from index.store.core import decode_blob
@@ -61,47 +62,81 @@ def _snippet(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) 
     return Snippet(text="".join(out), highlights=highlights, offset=start)
 
 
-def _snippets(text: str, terms: set[str], top: int) -> list[Snippet]:
+_HEADLINE_RESIDUE = re.compile(r"_\d{1,3}(?=[ \t]*(?:\r?\n|$))")
+_BLANK = re.compile(r"\s*")
+
+Stretch = tuple[int, int]
+"""A ``(start, end)`` range of an article's text that a snippet may show."""
+
+
+def _stretches(text: str, blocks: Iterable[Any]) -> list[Stretch]:
+    """The article in the stretches a snippet may show: all of it, except a headline's trailing
+    "_1" (dataset residue), which the heading block stops before (``index.ingest.titles``) as the
+    title does. A snippet stays inside one stretch, so it is still the text from its offset."""
+    out: list[Stretch] = []
+    lo = 0
+    for b in blocks:
+        if b.kind == "heading":
+            m = _HEADLINE_RESIDUE.match(text, b.end)
+            if m and m.start() >= lo:
+                out.append((lo, m.start()))
+                lo = _BLANK.match(text, m.end()).end()  # type: ignore[union-attr]
+    out.append((lo, len(text)))
+    return out
+
+
+def _stretch_of(stretches: Sequence[Stretch], pos: int) -> Stretch:
+    k = bisect.bisect_right([lo for lo, _ in stretches], pos) - 1
+    return stretches[max(0, k)]
+
+
+def _snippets(
+    text: str, terms: set[str], top: int, stretches: Sequence[Stretch] | None = None
+) -> list[Snippet]:
     """Up to ``top`` fragments around the matched terms, best first by distinct terms, in text order.
 
     A direct scan (tokenise, stem with the index's cached stemmer, compare) costs about a millisecond
     for a 500-word article, where Whoosh's highlighter took 3-7 ms a hit: ten hits a keystroke.
     """
+    stretches = stretches or [(0, len(text))]
     if not terms:
-        return [_lead(text)]
+        return [_lead(text, stretches)]
     stem = _stemmer()
     # A stem keeps its word's first letter (Porter's steps change endings only; tests check it),
     # so a word whose first letter starts no term is never stemmed: most words of a hit, and most
     # of the time a first search spends on snippets (13 -> 4 ms for ten Reuters stories).
     initials = {t[:1] for t in terms}
     found: list[tuple[int, int, str]] = []
-    for m in WORD.finditer(text):
-        word = m.group().lower()
-        if word[:1] not in initials:
-            continue
-        key = word if word in terms else stem(word)
-        if key in terms:
-            found.append((m.start(), m.end(), key))
+    for lo, hi in stretches:
+        # "concerned_1" is read as the headline shows it: "concerned".
+        for m in WORD.finditer(text, lo, hi):
+            word = m.group().lower()
+            if word[:1] not in initials:
+                continue
+            key = word if word in terms else stem(word)
+            if key in terms:
+                found.append((m.start(), m.end(), key))
     if not found:
-        return [_lead(text)]
+        return [_lead(text, stretches)]
     windows: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     i = 0
     while i < len(found):
         first = found[i][0]
-        start = max(0, first - SURROUND)
-        if start:
+        lo, hi = _stretch_of(stretches, first)
+        start = max(lo, first - SURROUND)
+        if start > lo:
             space = text.find(" ", start, first)
             start = space + 1 if space >= 0 else start
         limit = start + SNIPPET_CHARS
         group = []
-        while i < len(found) and found[i][1] <= limit:
+        while i < len(found) and found[i][1] <= min(limit, hi):
             group.append(found[i])
             i += 1
         if not group:  # one very long token
             group.append(found[i])
             i += 1
-        end = min(len(text), max(group[-1][1] + SURROUND, limit))
-        if end < len(text):
+        end = min(hi, max(group[-1][1] + SURROUND, limit))
+        if end < hi:
             space = text.rfind(" ", group[-1][1], end)
             end = space if space > group[-1][1] else end
         windows.append((start, end, group))
@@ -116,8 +151,24 @@ ENTITY_LABEL_OF = LABEL_OF_INDEX_FIELD
 """Index field -> entity label (the vocabulary's)."""
 
 
+def _key_words(label: str, canonical: str) -> set[str]:
+    """The words an entity's key is indexed under (a date's as ``index.analysis.dates.key_words``
+    writes them, and its numbers, as an index built before that holds them)."""
+    words = set(_NAME_WORD.findall(canonical.lower()))
+    if label == "DATE":
+        words.update(key_words(canonical) or ())
+    return words
+
+
+_NAME_WORD = re.compile(r"[\w]+(?:[.'][\w]+)*")
+
+
 def _mention_snippets(
-    text: str, entities: list[Any], names: set[tuple[str, str]], top: int
+    text: str,
+    entities: list[Any],
+    names: set[tuple[str, str]],
+    top: int,
+    stretches: Sequence[Stretch],
 ) -> list[Snippet]:
     """Snippets around the mentions of the entities an entity-field query matched.
 
@@ -127,21 +178,23 @@ def _mention_snippets(
     words_by_label: dict[str, set[str]] = {}
     for field, word in names:
         words_by_label.setdefault(ENTITY_LABEL_OF[field], set()).add(word)
-    mentions = [
-        e
-        for e in entities
-        if e.label in words_by_label
-        and words_by_label[e.label] & set(re.findall(r"[\w]+(?:[.'][\w]+)*", e.canonical.lower()))
-    ]
+
+    def matched(e: Any) -> bool:
+        words = words_by_label.get(e.label)
+        return bool(words and words & _key_words(e.label, e.canonical))
+
+    mentions = [e for e in entities if matched(e)]
     out: list[Snippet] = []
     taken_to = -1
     for e in mentions:
         if e.start < taken_to:
             continue
-        start = max(0, e.start - 70)
-        start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
-        end = min(len(text), e.end + 110)
-        end = text.find(" ", end) if end < len(text) and text.find(" ", end) > 0 else end
+        lo, hi = _stretch_of(stretches, e.start)
+        start = max(lo, e.start - 70)
+        start = max(lo, text.rfind(" ", lo, start) + 1) if start > lo else lo
+        end = min(hi, e.end + 110)
+        space = text.find(" ", end, hi) if end < hi else -1
+        end = space if space > 0 else end
         spans = [(m.start, m.end) for m in mentions if m.start >= start and m.end <= end]
         out.append(_snippet(text, start, end, spans))
         taken_to = end
@@ -150,11 +203,16 @@ def _mention_snippets(
     return out
 
 
-def _lead(text: str) -> Snippet:
-    """The opening of an article, for hits matched on fields other than the body."""
-    flat_end = min(len(text), SNIPPET_CHARS)
-    cut = text.rfind(" ", 0, flat_end) if flat_end < len(text) else flat_end
-    return _snippet(text, 0, cut if cut > 0 else flat_end, ())
+def _lead(text: str, stretches: Sequence[Stretch]) -> Snippet:
+    """The opening of an article, for hits matched on fields other than the body (after a
+    headline whose residue is left out: the title shows it already)."""
+    lo, hi = next(((a, b) for a, b in stretches[1:] if b > a), stretches[0])
+    flat_end = min(hi, lo + SNIPPET_CHARS)
+    cut = text.rfind(" ", lo, flat_end) if flat_end < hi else flat_end
+    end = cut if cut > lo else flat_end
+    while end > lo and text[end - 1].isspace():  # a short article's final newline
+        end -= 1
+    return _snippet(text, lo, end, ())
 
 
 def hit(
@@ -168,10 +226,11 @@ def hit(
     snips: list[Snippet] = []
     if snippets:
         article, ents = decode_blob(fields["blob"])
+        stretches = _stretches(article.text, article.blocks)
         if not terms and names:
-            snips = _mention_snippets(article.text, ents, names, snippets)
+            snips = _mention_snippets(article.text, ents, names, snippets, stretches)
         if not snips:
-            snips = _snippets(article.text, terms, snippets)
+            snips = _snippets(article.text, terms, snippets, stretches)
     return Hit(
         id=fields["id"],
         path=fields["file"],
