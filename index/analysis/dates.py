@@ -153,3 +153,63 @@ def _dateutil(text: str) -> tuple[dt.date, int] | None:
     precision = 1 if parsed.month != other.month else 2 if parsed.day != other.day else 3
     day = _date(parsed.year, parsed.month, parsed.day)
     return (day, precision) if day else None
+
+
+# -- Date keys as words --------------------------------------------------------------------------
+# An entity's date key ("--03-01" for "March 1", "2024-01-03", "--01" for "January") is split into
+# its numbers by the name analyzer of the ``dates`` field ("03" "01"), so a search for January
+# ("01") also found March 1, and March ("03") January 3, 2024. Written as words that each say what
+# they are, a month, a day of a month, a year or a month of a year, every search is exact.
+_KEY_MONTH = re.compile(r"^--(\d\d)$")
+_KEY_DAY = re.compile(r"^--(\d\d)-(\d\d)$")
+_KEY_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+
+
+def key_words(key: str) -> list[str] | None:
+    """The words a date key is indexed under, one for each period it falls in, or ``None`` for a
+    key that is no calendar date ("summer 2024", "1950/1953", "last week": indexed as written).
+
+    ``"--03-01"`` (March 1) -> ``["m03", "m03d01"]``; ``"2024-01-03"`` -> ``["y2024",
+    "y2024m01", "y2024m01d03", "m01", "m01d03"]``; ``"--01"`` -> ``["m01"]``.
+    """
+    year, month, day = _key_parts(key)
+    if not (year or month):
+        return None
+    words = [f"y{year}"] if year else []
+    if year and month:
+        words.append(f"y{year}m{month}")
+        if day:
+            words.append(f"y{year}m{month}d{day}")
+    if month:
+        words.append(f"m{month}")
+        if day:
+            words.append(f"m{month}d{day}")
+    return words
+
+
+def key_text(key: str) -> str:
+    """What the ``dates`` field holds for a date key: its ``key_words``, else the key as it is."""
+    words = key_words(key)
+    return " ".join(words) if words else key
+
+
+def key_word(key: str) -> str | None:
+    """The one word a search for a date key looks for: the most precise of its ``key_words``
+    (``"--01"`` -> ``"m01"``, every date in January; ``"2001-03"`` -> ``"y2001m03"``)."""
+    year, month, day = _key_parts(key)
+    if not (year or month):
+        return None
+    return (
+        (f"y{year}" if year else "") + (f"m{month}" if month else "") + (f"d{day}" if day else "")
+    )
+
+
+def _key_parts(key: str) -> tuple[str, str, str]:
+    """Year, month and day of a date key (``""`` where it has none); all ``""`` for other keys."""
+    if m := _KEY_MONTH.match(key):
+        return "", m.group(1), ""
+    if m := _KEY_DAY.match(key):
+        return "", m.group(1), m.group(2)
+    if m := _KEY_DATE.match(key):
+        return m.group(1), m.group(2) or "", m.group(3) or ""
+    return "", "", ""

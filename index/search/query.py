@@ -295,7 +295,17 @@ def _entity_value(field: str, value: str) -> str:
     if not key.strip():
         return value
     key = key.replace('"', " ")
-    return f'"{key}"' if " " in key or value.startswith('"') else key
+    written = f'"{key}"' if " " in key or value.startswith('"') else key
+    if field == "dates":
+        from index.analysis.dates import key_word
+
+        word = key_word(key)
+        if word:
+            # The key's own word ("m01": any date in January) where the index writes date keys
+            # as words (``index.analysis.dates.key_words``); its numbers (``"--01"``: the word
+            # "01", which March 1 holds too) in an index built before that.
+            return f"({word} OR {written})"
+    return written
 
 
 def _inside_quotes(query: str, index: int) -> bool:
