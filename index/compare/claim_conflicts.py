@@ -143,9 +143,10 @@ def claim_conflicts(
     # near word for word, both ways: every day and time of it is the same event's ("It had a
     # magnitude of 4.1." is all in a long sentence about another quake, which is not one claim)
     one = (own if whole is None else whole) >= _ONE_CLAIM
-    # "Another aftershock took place at 20:36" / "It took place at 23:49": each of its own event
-    # (a month or year in one sentence only, "told People in October", leaves the day its own)
-    timed = one or (x.when & SERIES) == (y.when & SERIES)
+    # "The fourth shake took place at 05:19" / "It took place at 23:49": each of its own event,
+    # however alike the words (a month or year in one sentence only, "told People in October",
+    # leaves the day its own)
+    timed = (x.when & SERIES) == (y.when & SERIES)
     if (
         timed
         and x.dates

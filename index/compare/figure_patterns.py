@@ -117,7 +117,7 @@ OWNER = re.compile(r"\b([A-Z][a-z]{2,})\b(?!-(?:born|based|bred|raised|led)\b)")
 # defense ... improved the Ukrainian-born fighter to 52-3")
 OWNER_POSSESSIVE = re.compile(r"\b([A-Z][a-z]{2,})['’]s\b")
 NAME_BEFORE = re.compile(r"\w[\s-]+([A-Z][a-z]+|[A-Z]{1,4})\.? $")
-LOWER_AFTER = re.compile(r"[\s,]*(?:[a-z]|%)")
+LOWER_AFTER = re.compile(r"\s*(?:[a-z]|%)")
 AFTER = re.compile(
     r"\s*-?\s*(?P<unit>nautical[- ]miles?|square[- ](?:feet|foot|metres?|meters?|kilometers?"
     r"|kilometres?|km|miles?)|sq km|per cent|%|[a-z]+)?",

@@ -129,6 +129,11 @@ _SLASHED = re.compile(r"/\d")  # "7/7", "24/7": a date or a name, not a count
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
+_QUAKE_AFTER = re.compile(
+    r"[\s,\w-]{0,30}?\b(earthquake|quake|tremor|aftershock)s?\b", re.IGNORECASE
+)
+
+
 def _title_case(text: str) -> bool:
     words = _TITLE_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -289,8 +294,11 @@ def figures(text: str) -> list[Figure]:
         if re.search(r"magnitude(?: of)?\s*$", before, re.IGNORECASE) or re.match(
             r"[\s-]*(?:magnitude|on the richter)", after, re.IGNORECASE
         ):
-            # an aftershock's magnitude is not the quake's
-            dim, noun = "magnitude", "aftershock" if "aftershock" in low_text else ""
+            # an aftershock's magnitude is not the quake's: the quake named right after the
+            # figure is its own ("an aftershock of the magnitude 8.8, February 27 earthquake")
+            own = _QUAKE_AFTER.match(text, end)
+            shock = own.group(1).lower() == "aftershock" if own else "aftershock" in low_text
+            dim, noun = "magnitude", "aftershock" if shock else ""
             low, high = value - 0.049, value + 0.049
         if raw_is_calibre(text, m.start(), end):
             dim, noun = "calibre", ""

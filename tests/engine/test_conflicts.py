@@ -900,3 +900,20 @@ def test_a_month_told_in_passing_leaves_the_day_its_own() -> None:
         ["Tara Reid has entered Malibu Promises Treatment Center on Tuesday, her rep said."],
     )
     assert [f.detail for f in found] == ["day: A says Friday; B says Tuesday"]
+
+
+def test_a_names_number_before_a_comma_is_no_count() -> None:
+    assert figures(clean("It came from Air France Flight 447, a jet that went missing.")) == []
+    assert [f.value for f in figures(clean("In Kabul 300 people went missing."))] == [300.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("6.5 magnitude aftershock hits Chile", "aftershock"),
+        ("An aftershock of the magnitude 8.8, February 27 earthquake hit Chile.", ""),
+        ("The aftershock had a magnitude of 5.8, and occurred near Talca.", "aftershock"),
+    ],
+)
+def test_a_magnitude_belongs_to_the_quake_named_after_it(text: str, noun: str) -> None:
+    assert one_figure(text).noun == noun
