@@ -61,7 +61,8 @@ _DATE_WORDS = frozenset(
         *MONTH_ABBREVIATIONS,
         *WEEKDAYS,
         *"spring summer autumn fall winter day days week weeks weekend month months year years "
-        "decade decades century centuries quarter today yesterday tomorrow tonight".split(),
+        # No "tonight": the recognizer never names it a date, so it could only find nothing.
+        "decade decades century centuries quarter today yesterday tomorrow".split(),
     ]
 )
 _NUMBER_WORDS = frozenset(
@@ -183,7 +184,8 @@ def _date_bounds(value: str, end: bool, shift: int = 0) -> str:
     last = calendar.monthrange(year, month)[1]
     day = parts[2] if len(parts) > 2 else (last if end else 1)
     if not 1 <= day <= last:
-        raise QueryError(f"invalid day in date '{value}'")
+        name = calendar.month_name[month]
+        raise QueryError(f"invalid day in date '{value}' ({name} {year} has {last} days)")
     found = dt.date(year, month, day)
     if shift:
         try:
@@ -199,6 +201,7 @@ def _rewrite_date(value: str) -> str:
     Whoosh's date parser ignores ``{ }`` and ``<``/``>`` exclusivity for whole days, so exclusive ends
     are turned into the neighbouring day, inclusive.
     """
+    value = _as_published(value)
     m = _DATE_RANGE.match(value)
     if m:
         lo_excl, hi_excl = value.startswith("{"), value.endswith("}")
@@ -225,8 +228,55 @@ def _rewrite_date(value: str) -> str:
         raise QueryError(
             f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30"
         )
+    _refuse_odd_date(value)
     _check_value("dates", value)
     return f"dates:{_entity_value('dates', value)}"
+
+
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_WORD = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
+_SLASHED_DAY = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _as_published(value: str) -> str:
+    """Other spellings of a publication date, in ISO: ``today``, ``yesterday`` and ``tomorrow``
+    (the local calendar's; an article never names them as a date, so they cannot mean a date in
+    its text), ``2024/10/15``, and ``=2024`` (the date itself)."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        inner = value[1:-1].strip().lower()
+        return _relative_day(inner) if inner in _RELATIVE_DAYS else value
+    value = _RELATIVE_WORD.sub(lambda m: _relative_day(m.group().lower()), value)
+    value = _SLASHED_DAY.sub(lambda m: "-".join(m.groups()), value)
+    if value.startswith("=") and _DATE_VALUE.match(value[1:]):
+        value = value[1:]
+    return value
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _relative_day(word: str) -> str:
+    return (_today() + dt.timedelta(days=_RELATIVE_DAYS[word])).isoformat()
+
+
+def _refuse_odd_date(value: str) -> None:
+    """Refuse a ``date:`` value that looks like a date but would be searched as words in the text
+    and find nothing: a time of day, a ``..`` range, a number that is no year."""
+    bare = value.strip('"')
+    if re.match(r"^[<>]?=?\d{4}-\d{1,2}-\d{1,2}T", value):
+        raise QueryError(
+            f"cannot read the date '{value}': dates are whole days, write date:{value[: value.index('T')]}"
+        )
+    if ".." in value and not value.startswith('"'):
+        lo, _, hi = value.partition("..")
+        example = f"[{lo} TO {hi}]" if lo and hi else f">={lo}" if lo else f"<={hi}"
+        raise QueryError(f"cannot read the date '{value}': write a range as date:{example}")
+    if bare.isdigit() and len(bare) != 4:
+        raise QueryError(
+            f"'{bare}' is not a date: a year has four digits (date:2024), a day its month "
+            '(date:"october 13")'
+        )
 
 
 _MINUS = re.compile(r"(?:(?<=\s)|(?<=\()|^)([-+])(?=[^\s\-+()])")
