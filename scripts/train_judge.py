@@ -220,7 +220,7 @@ def _calibrate(
     for d in sorted(folder.iterdir()):
         gold = json.loads((d / "gold.json").read_text("utf-8"))
         pairs.append((d, gold))
-    collected = []  # (topic, judged, line maps, positives, annotated)
+    collected = []  # (topic, judged, loose pairs, line maps, positives, annotated)
     with tempfile.TemporaryDirectory() as tmp:
         path = pathlib.Path(tmp) / "model.json"
         for topic in sorted({int(g["topic"]) for _, g in pairs}):
@@ -242,18 +242,17 @@ def _calibrate(
                 lines_b = [_lines(g["sentences_b"], s.start, s.end) for s in sb]
                 positives = {(p["a"]["i"], p["b"]["i"]) for p in g["positives"]}
                 annotated = (set(g["annotated_a"]), set(g["annotated_b"]))
-                collected.append((topic, m.judged, lines_a, lines_b, positives, annotated))
+                collected.append((topic, m.judged, m.loose, lines_a, lines_b, positives, annotated))
     judge.MODEL_FILE = None
     judge._model.cache_clear()
 
     def score(verdict: Any, topics: set[int] | None = None) -> tuple[float, float]:
         found = total = right = judged_n = 0
-        for topic, judged, la, lb, positives, (aa, ab) in collected:
+        for topic, judged, loose, la, lb, positives, (aa, ab) in collected:
             if topics and topic not in topics:
                 continue
-            got = {
-                (x, y) for (i, j) in matching.select(judged, verdict) for x in la[i] for y in lb[j]
-            }
+            chosen = matching.select(judged, verdict, loose=loose)
+            got = {(x, y) for (i, j) in chosen for x in la[i] for y in lb[j]}
             found += len(got & positives)
             total += len(positives)
             right += sum(1 for p in got if p in positives)

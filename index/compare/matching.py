@@ -141,6 +141,8 @@ class Matching:
     story: frozenset[str] = frozenset()
     central_a: Sequence[float] = ()
     central_b: Sequence[float] = ()
+    loose: frozenset[tuple[int, int]] = frozenset()
+    """The judged pairs :func:`loose_pairs` keeps only as shared (for a caller that selects again)."""
 
     def judge(self, i: int, j: int) -> Judged:
         """The judgement of any pair (candidates are judged already; others on demand)."""
@@ -205,10 +207,11 @@ def match(
     pa, boiler_a = prepare_report(sa, ents_a, fold)
     pb, boiler_b = prepare_report(sb, ents_b, fold)
     j = judge_candidates(pa, pb, boiler_a, boiler_b)
-    pairs = select(j.judged, twins=_twins(sa, sb, j.judged), loose=loose_pairs(j, pa, pb))
+    loose = loose_pairs(j, pa, pb)
+    pairs = select(j.judged, twins=_twins(sa, sb, j.judged), loose=loose)
     _claims_within(pairs, j.judged, pa, pb, sa, sb, j.idf, j.story, fold)
     return Matching(
-        pairs, j.judged, boiler_a, boiler_b, pa, pb, j.idf, j.story, j.central_a, j.central_b
+        pairs, j.judged, boiler_a, boiler_b, pa, pb, j.idf, j.story, j.central_a, j.central_b, loose
     )
 
 

@@ -83,10 +83,9 @@ def prepped(
 def align(a: Prepped, b: Prepped) -> Aligned:
     """Align two prepared reports as :func:`index.compare.matching.match` does (without its clause search,
     which only tells ``shared`` from ``related``)."""
-    judged = matching.judge_candidates(
-        a.prepared, b.prepared, a.boiler, b.boiler, CANDIDATES
-    ).judged
-    return Aligned(matching.select(judged), judged)
+    found = matching.judge_candidates(a.prepared, b.prepared, a.boiler, b.boiler, CANDIDATES)
+    loose = matching.loose_pairs(found, a.prepared, b.prepared)
+    return Aligned(matching.select(found.judged, loose=loose), found.judged)
 
 
 Vector = tuple[dict[str, float], float]
