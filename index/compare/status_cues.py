@@ -60,7 +60,13 @@ _CONFIRMED = re.compile(
 # Two accounts of one fate: (cue of one side, cue of the other, how to say it).
 FATES = [
     (
-        re.compile(r"\brescu\w+", re.IGNORECASE),
+        # (not "rescue teams", "rescue workers", "rescue efforts": who rescues, not who was)
+        re.compile(
+            r"\brescu\w+(?!\s+(?:teams?|workers?|efforts?|operations?|crews?|services?|"
+            r"missions?|officials?|helicopters?|dogs?|personnel|squads?|units?|boats?|ships?|"
+            r"vessels?|cent(?:er|re)s?|equipment|work)\b)",
+            re.IGNORECASE,
+        ),
         re.compile(
             r"\b(?:captur\w+|apprehend\w*|arrest\w*|detain\w*|nabb\w+|seiz\w+ the)\b", re.IGNORECASE
         ),

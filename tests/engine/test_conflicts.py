@@ -917,3 +917,12 @@ def test_a_names_number_before_a_comma_is_no_count() -> None:
 )
 def test_a_magnitude_belongs_to_the_quake_named_after_it(text: str, noun: str) -> None:
     assert one_figure(text).noun == noun
+
+
+def test_rescue_teams_rescue_nobody_yet() -> None:
+    # "rescue teams" say who rescues, not that anyone was rescued: no fate to set against an arrest
+    told = "The UN dispatched 37 search and rescue teams to help Haitian children."
+    assert conflicts([told], ["US nationals arrested for the abduction of Haitian children"]) == []
+    fate = "The UN rescued 37 Haitian children."
+    found = conflicts([fate], ["US nationals arrested 37 Haitian children"])
+    assert [f.kind for f in found] == ["status"], found
