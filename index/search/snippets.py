@@ -22,6 +22,9 @@ TEXT_FIELDS = ("body", "title")
 """The stemmed text fields whose matched words are highlighted."""
 
 SURROUND = 70
+SCAN_CHARS = 200_000
+"""How far into an article snippets are looked for (then on to its first match): a 4.6 MB text
+took 3.2 s a hit to scan whole, every word stemmed and every match windowed, 0.2 s so."""
 
 
 def _stemmer() -> Any:
@@ -110,6 +113,8 @@ def _snippets(
     for lo, hi in stretches:
         # "concerned_1" is read as the headline shows it: "concerned".
         for m in WORD.finditer(text, lo, hi):
+            if found and m.start() > SCAN_CHARS:
+                break
             word = m.group().lower()
             if word[:1] not in initials:
                 continue

@@ -77,3 +77,17 @@ def test_seed_headline_has_no_residue_in_snippets(seed_store: Any) -> None:
         for hit in search(seed_store, query).hits:
             if hit.id == "000_44cfc8ca5dd0595f.txt":  # its first line ends "concerned_1"
                 assert all("concerned_1" not in s.text for s in hit.snippets), query
+
+
+def test_a_huge_article_is_scanned_to_its_first_match_past_the_limit() -> None:
+    filler = "calm " * (snippets.SCAN_CHARS // 5 + 100)
+    text = filler + "Kursk fell."
+    (got,) = snippets._snippets(text, {"kursk"}, 3)
+    assert [got.text[a:b] for a, b in got.highlights] == ["Kursk"]
+
+
+def test_a_huge_article_is_not_scanned_past_the_limit_once_a_match_is_found() -> None:
+    filler = "calm " * (snippets.SCAN_CHARS // 5 + 100)
+    text = "Kursk was calm. " + filler + "Kursk and Kursk and Kursk fell."
+    got = snippets._snippets(text, {"kursk"}, 3)
+    assert [s.offset for s in got] == [0]
