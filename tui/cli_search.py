@@ -169,6 +169,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     ensure_indexed(store, unchanged())
     result = search(store, args.query, limit=max(0, args.limit), sort=args.sort)
+    if not result.total:
+        _say_why_empty(store, corpus)
     if args.json:
         out = {
             "query": result.query,
@@ -203,6 +205,23 @@ def cmd_search(args: argparse.Namespace) -> int:
         for s in h.snippets:
             print(f"   … {_emphasise(s.text, s.highlights)} …")
     return EXIT_OK
+
+
+def _say_why_empty(store: Any, corpus: Sequence[str]) -> None:
+    """Tell a search of an empty corpus from one that found nothing (a wrong folder, or files that
+    are no articles, answered "0 results" as if the words were missing)."""
+    if store.doc_count():
+        return
+    skipped = store.skipped()
+    where = ", ".join(_safe(p) for p in corpus) or "the library"
+    why = ""
+    if skipped:
+        first = skipped[0]
+        why = (
+            f"; {len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped "
+            f"({_safe(first.path)}: {_safe(first.reason)}{', ...' if len(skipped) > 1 else ''})"
+        )
+    print(f"newsdesk: no articles in {where}{why}", file=sys.stderr)
 
 
 def _shown_date(date: str | None) -> str | None:

@@ -42,7 +42,8 @@ def _snippet(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) 
     ``spans`` are article offsets; they come back as ranges into the collapsed text. ``offset``
     stays the article offset where the snippet starts.
     """
-    piece = text[start:end]
+    piece = text[start:end].rstrip()  # an article's last line break is no part of a snippet
+    end = start + len(piece)
     origins, targets = [0], [0]  # where each collapsed run ends: in ``piece``, in the output
     out: list[str] = []
     pos = n = 0
@@ -214,10 +215,7 @@ def _lead(text: str, stretches: Sequence[Stretch]) -> Snippet:
     lo, hi = next(((a, b) for a, b in stretches[1:] if b > a), stretches[0])
     flat_end = min(hi, lo + SNIPPET_CHARS)
     cut = text.rfind(" ", lo, flat_end) if flat_end < hi else flat_end
-    end = cut if cut > lo else flat_end
-    while end > lo and text[end - 1].isspace():  # a short article's final newline
-        end -= 1
-    return _snippet(text, lo, end, ())
+    return _snippet(text, lo, cut if cut > lo else flat_end, ())
 
 
 def hit(

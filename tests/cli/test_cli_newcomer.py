@@ -72,3 +72,33 @@ def test_relative_days_search_publication_dates(run_cli: Callable[..., Any], wir
     r = run_cli("search", "date:>yesterday", str(wire), "--json")
     assert r.code == 0, r.err
     assert r.json()["total"] == 0  # undated articles: none published since yesterday
+
+
+def test_a_search_of_an_empty_corpus_says_so(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run_cli("search", "port", str(empty), "--json")
+    assert r.code == 0 and r.json()["total"] == 0
+    assert f"newsdesk: no articles in {empty}" in r.err
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not an article")
+    r = run_cli("search", "port", str(pdf), index_dir=tmp_path / "pdf-index")
+    assert "1 file skipped" in r.err and "not an article file type (.pdf)" in r.err
+
+
+def test_a_search_that_finds_nothing_in_a_corpus_says_nothing_more(
+    run_cli: Callable[..., Any], wire: Path
+) -> None:
+    r = run_cli("search", "zeppelin", str(wire), "--json")
+    assert r.code == 0 and r.json()["total"] == 0
+    assert "no articles" not in r.err
+
+
+def test_snippets_end_without_the_articles_last_line_break(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "notes"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A note\nSomething about ports.\n\n", encoding="utf-8")
+    (hit,) = run_cli("search", "ports", str(corpus), "--json").json()["hits"]
+    assert hit["snippets"][0]["text"] == "A note Something about ports."
