@@ -60,17 +60,20 @@ class _Linear:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-_FOLDED: dict[int, tuple[tuple[float, ...], float]] = {}
+_FOLDED: dict[int, tuple[_Linear, tuple[float, ...], float]] = {}
 
 
 def _folded(m: _Linear) -> tuple[tuple[float, ...], float]:
-    """The standardisation folded into the weights: ``z = b' + sum(w' * x)``, one multiply a term."""
+    """The standardisation folded into the weights: ``z = b' + sum(w' * x)``, one multiply a term.
+
+    Kept by the model's ``id`` with the model itself: a model loaded after another was dropped
+    (an evaluation swapping model files) may get the dropped one's ``id``."""
     found = _FOLDED.get(id(m))
-    if found is None:
+    if found is None or found[0] is not m:
         weights = tuple(c / s for c, s in zip(m.coef, m.scale, strict=True))
         bias = m.intercept - sum(w * mu for w, mu in zip(weights, m.mean, strict=True))
-        found = _FOLDED[id(m)] = (weights, bias)
-    return found
+        found = _FOLDED[id(m)] = (m, weights, bias)
+    return found[1], found[2]
 
 
 @dataclass(frozen=True, slots=True)
