@@ -1,6 +1,6 @@
 """Publication dates: parse the many forms found in article metadata into ISO dates.
 
-A few explicit rules come first (ISO 8601, RFC 2822 from feeds, the newswire stamp
+A few explicit rules come first (ISO 8601, its basic form "20241015" too, RFC 2822 from feeds, the newswire stamp
 "27-MAR-1987 14:02:56.54" with whatever desk codes or comments follow it), then python-dateutil on the
 value without a trailing ``# comment``, then on the value with trailing words dropped one at a time
 ("Oct. 15, 2024 (updated)"). Nothing is guessed silently: a value with no year, or an all-number date
@@ -19,6 +19,9 @@ _OTHER_DEFAULT = dt.datetime(1900, 2, 2)
 _YEAR = re.compile(r"^\d{4}$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z]*)?$")
+_ISO_BASIC = re.compile(
+    r"^(\d{4})(\d{2})(\d{2})(?:T[0-9:.,+\-Z]*)?$"
+)  # "20241015", "20241015T0830Z"
 _PARSED = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # "27-MAR-1987 14:02:56.54", "9-APR-1987 00:00:00.00 # date added by S Finch as guesswork",
@@ -104,7 +107,7 @@ def _parse(value: str) -> tuple[dt.date, int] | None:
 
 
 def _explicit(raw: str) -> dt.date | None:
-    m = _ISO_DAY.match(raw)
+    m = _ISO_DAY.match(raw) or _ISO_BASIC.match(raw)
     if m:
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _NEWSWIRE.match(raw)

@@ -35,6 +35,8 @@ from index.analysis.dates import is_parsed, normalise_date, parse_date
         ("2024", "2024"),
         ("2024-3", "2024-03"),
         ("13/04/2024", "2024-04-13"),
+        ("20241015", "2024-10-15"),  # ISO 8601's basic form
+        ("20241015T083000Z", "2024-10-15"),
     ],
 )
 def test_forms_news_data_carries(raw: str, iso: str) -> None:
@@ -55,6 +57,9 @@ def test_forms_news_data_carries(raw: str, iso: str) -> None:
         "2024-02-30",  # the shape of a date, no day in the calendar: sorted as one before
         "2023-02-29",
         "2024-04-31",
+        "20241315",  # the basic form's shape, no month 13
+        "20240230",
+        "12345678",
     ],
 )
 def test_what_is_not_a_date_is_kept_as_written_and_marked(raw: str) -> None:
