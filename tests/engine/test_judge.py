@@ -160,3 +160,18 @@ def test_unrelated_reports_share_nothing() -> None:
     b = "The home team won the cup final after extra time in front of 80,000 fans."
     c = compare_texts(a, b, "Rates", "Cup")
     assert not c.pairs and not c.conflicts
+
+
+def test_folded_weights_belong_to_their_own_model() -> None:
+    # A model loaded after another was dropped may get the dropped one's id: its folded weights
+    # must be its own, never the other's (train_judge.py swaps model files fold after fold).
+    from index.compare.judge import _FOLDED, _folded, _Linear
+
+    old = _Linear((0.0,) * 9, (1.0,) * 9, (1.0,) * 9, 0.0, True)
+    new = _Linear((0.0, 0.0), (2.0, 2.0), (1.0, 3.0), 0.5, True)
+    _FOLDED[id(new)] = (old, (1.0,) * 9, 0.0)  # what a reused id left behind
+    try:
+        assert _folded(new) == ((0.5, 1.5), 0.5)
+        assert 0.0 < new([1.0, 1.0]) < 1.0
+    finally:
+        _FOLDED.pop(id(new), None)
