@@ -236,17 +236,19 @@ def _rewrite_date(value: str) -> str:
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORD = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 _SLASHED_DAY = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
+_BASIC_DAY = re.compile(r"(?<![\d/-])(\d{4})(\d{2})(\d{2})(?![\d/-])")  # ISO 8601 basic: 20241015
 
 
 def _as_published(value: str) -> str:
     """Other spellings of a publication date, in ISO: ``today``, ``yesterday`` and ``tomorrow``
     (the local calendar's; an article never names them as a date, so they cannot mean a date in
-    its text), ``2024/10/15``, and ``=2024`` (the date itself)."""
+    its text), ``2024/10/15``, ``20241015``, and ``=2024`` (the date itself)."""
     if len(value) >= 2 and value[0] == value[-1] == '"':
         inner = value[1:-1].strip().lower()
         return _relative_day(inner) if inner in _RELATIVE_DAYS else value
     value = _RELATIVE_WORD.sub(lambda m: _relative_day(m.group().lower()), value)
     value = _SLASHED_DAY.sub(lambda m: "-".join(m.groups()), value)
+    value = _BASIC_DAY.sub(lambda m: "-".join(m.groups()), value)
     if value.startswith("=") and _DATE_VALUE.match(value[1:]):
         value = value[1:]
     return value

@@ -37,6 +37,8 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
         ("date:2005/01/08", "published:[20050108 to 20050108]"),
         ("date:>=2005/1/8", "published:[20050108 to]"),
         ("date:=2005", "published:[20050101 to 20051231]"),
+        ("date:20050108", "published:[20050108 to 20050108]"),
+        ("date:[20050108 TO 20050110]", "published:[20050108 to 20050110]"),
     ],
 )
 def test_other_spellings_of_a_publication_date(
@@ -68,6 +70,7 @@ def test_dates_named_in_text_stay_so(query: str, expected: str) -> None:
         ("date:13", "'13' is not a date: a year has four digits"),
         ('date:"7"', "'7' is not a date"),
         ("date:99999", "'99999' is not a date"),
+        ("date:20051308", "invalid month in date '2005-13-08'"),
         ("date:2005-01-08T10:00", "dates are whole days, write date:2005-01-08"),
         ("date:2005..2006", "write a range as date:[2005 TO 2006]"),
         ("date:..2006", "write a range as date:<=2006"),
