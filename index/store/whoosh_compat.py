@@ -283,9 +283,17 @@ def commit_with_segments(writer: Any, segments: list[Any]) -> None:
 
 def worker_writer(index_dir: str, limitmb: int) -> Any:
     """A segment writer for a worker process that does not take the index's write lock (``_lk``):
-    the main process holds it and commits the worker's segment."""
+    the main process holds it and commits the worker's segment.
+
+    The worker applies ``patch_lengths`` itself: a spawned process imports ``index.store.writers``,
+    not ``index.store.core`` (which patches the main process), and its segment's finish read a
+    field length through Whoosh's column wrappers for every posting (3,000 Reuters stories, one
+    process: finish 1.13 -> 0.90 ms a story with the patch).
+    """
     from whoosh import index as windex
     from whoosh.writing import SegmentWriter
+
+    patch_lengths()
 
     ix = windex.open_dir(index_dir)
     return SegmentWriter(ix, _lk=False, limitmb=limitmb, compound=False)

@@ -199,3 +199,32 @@ def test_workers_that_cannot_start_fall_back_to_one_process(
     report = store.update()
     assert report.added == N and store.doc_count() == N
     assert any("cannot start an indexing worker" in n for n in report.notes)
+
+
+def test_a_worker_process_reads_field_lengths_through_the_patch(tmp_path: Path) -> None:
+    """A spawned worker imports ``index.store.writers``, not ``index.store.core`` (which patches the
+    main process's Whoosh): its own writer applies ``patch_lengths``, or every posting of its
+    segment's finish read a field length through Whoosh's column wrappers."""
+    import subprocess
+    import sys
+
+    (tmp_path / "empty").mkdir()
+    Store([tmp_path / "empty"], tmp_path / "ix")  # a new, empty index for the writer
+    code = (
+        "import sys\n"
+        "from index.store.whoosh_compat import worker_writer, close_segment\n"
+        "from whoosh.codec import whoosh3\n"
+        "before = getattr(whoosh3.W3PerDocReader, '_newsdesk_patched', False)\n"
+        "w = worker_writer(sys.argv[1], 16)\n"
+        "close_segment(w)\n"
+        "print('index.store.core' in sys.modules, before,"
+        " getattr(whoosh3.W3PerDocReader, '_newsdesk_patched', False))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "ix")],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert out.stdout.split() == ["False", "False", "True"]
