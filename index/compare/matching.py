@@ -215,14 +215,27 @@ def match(
     )
 
 
+# Words of stance and discourse ("it remains unclear", "potentially", "a notable number", "analysts
+# suggest"): they say how a report tells something, never what; shared, they make no facet.
+_STANCE = frozenset(
+    stem(w)
+    for w in (
+        "unclear clear remain remains potentially potential possibly possible notable notably "
+        "significant significantly suggest suggests suggested consistently further furthermore "
+        "indeed appear appears seem seems reportedly allegedly likely unlikely exact exactly "
+        "currently recent recently particularly ongoing however meanwhile"
+    ).split()
+)
+
+
 def loose_pairs(
     found: Candidates, pa: Sequence[Prepared], pb: Sequence[Prepared]
 ) -> frozenset[tuple[int, int]]:
     """Judged pairs that share nothing beyond the story's setting, one sentence off its centre.
 
     A pair is loose when every content word it shares is the story's own vocabulary
-    (``found.story``: in many sentences of the two reports) or common English, no number or name
-    shared (outside that vocabulary), and one of its sentences is off what the other report is
+    (``found.story``: in many sentences of the two reports), common English or a word of stance
+    (:data:`_STANCE`), no number or name shared (outside that vocabulary), and one of its sentences is off what the other report is
     about (centrality under :data:`_OFF_CENTRE`). Two reports of one event share the event's words
     in every sentence; that is what tells a pair of lead sentences about it, not two asides.
     """
@@ -239,6 +252,7 @@ def loose_pairs(
             if (
                 t in other
                 and t not in story
+                and t not in _STANCE
                 and (t[0] == "#" or w >= _SPECIFIC_WEIGHT or (t in a.names and t in b.names))
             ):
                 break

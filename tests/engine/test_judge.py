@@ -106,6 +106,14 @@ def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
     assert (3, 3) in found.judged and (3, 3) in loose  # "significant" and the setting
     assert (4, 4) in found.judged and (4, 4) not in loose  # "desperation"
     assert (0, 1) not in loose  # the figure 10,000
+    # "it remains unclear" is how a report tells something, not what
+    a2 = a.replace("said an analyst", "though it remains unclear, said an analyst")
+    b2 = b.replace("forecasters at", "it remains unclear, forecasters at")
+    sa2, sb2 = split_sentences(a2), split_sentences(b2)
+    pa2, _ = prepare_report(sa2)
+    pb2, _ = prepare_report(sb2)
+    found2 = judge_candidates(pa2, pb2, boiler_a, boiler_b)
+    assert (3, 3) in loose_pairs(found2, pa2, pb2)
 
 
 def test_numbers_are_read_through_tokenisation() -> None:
