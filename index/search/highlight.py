@@ -7,6 +7,7 @@ them into styles. Pure Python over Whoosh's analysis module: no UI imports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -55,11 +56,25 @@ def stemmed_tokens(text: str) -> list[Token]:
     Analysing a long article takes a while; callers that search it repeatedly keep this list and
     pass it to ``highlight_terms``.
     """
-    return [
-        (t.text, t.startchar, t.endchar)
-        for t in _analyzer()(text, positions=False, chars=True)
-        if t.endchar > t.startchar
-    ]
+    out: list[Token] = []
+    analyzer = _analyzer()
+    for t in analyzer(text, positions=False, chars=True):
+        if t.endchar <= t.startchar:
+            continue
+        residue = _RESIDUE.search(t.text)
+        if residue:
+            # "concerned_1": a headline's dataset residue, which the reader's heading and the title
+            # leave out; the word before it is the one shown (and found).
+            word = text[t.startchar : t.endchar - len(residue.group())]
+            stems = [w.text for w in analyzer(word)]
+            if len(stems) == 1:
+                out.append((stems[0], t.startchar, t.startchar + len(word)))
+                continue
+        out.append((t.text, t.startchar, t.endchar))
+    return out
+
+
+_RESIDUE = re.compile(r"(?<=[^\W\d_])_\d{1,3}$")
 
 
 def highlight_terms(

@@ -91,3 +91,11 @@ def test_a_huge_article_is_not_scanned_past_the_limit_once_a_match_is_found() ->
     text = "Kursk was calm. " + filler + "Kursk and Kursk and Kursk fell."
     got = snippets._snippets(text, {"kursk"}, 3)
     assert [s.offset for s in got] == [0]
+
+
+def test_the_reader_highlights_the_headline_word_before_the_residue() -> None:
+    from index.search.highlight import highlight_terms
+
+    text = HEADLINE + BODY
+    found = [text[a:b] for a, b in highlight_terms(text, ["concerned", "troops"])]
+    assert found == ["Troops", "concerned", "troops"]
