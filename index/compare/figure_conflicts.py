@@ -22,6 +22,7 @@ from itertools import combinations
 
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figures import Figure
+from index.compare.preparation import rarity
 from index.compare.readings import Reading, around
 from index.compare.words import CLASSES, STOP, spelled_alike, stem
 
@@ -90,7 +91,16 @@ def _records_of_one(a: str, b: str) -> bool:
 
 
 def _said_of(f: Figure) -> frozenset[str]:
-    return frozenset(stem(w) for w in f.context if w not in STOP and len(w) > 2) - _nouns(f)
+    # (not the commonest words: "over 700 security personnel ... including FBI agents" and "over
+    # 300 people from many fields ... including politics" are not said alike)
+    return frozenset(
+        stem(w) for w in f.context if w not in STOP and len(w) > 2 and rarity(w) > _COMMON
+    ) - _nouns(f)
+
+
+_COMMON = 2.5
+"""Rarity (8 - Zipf) at or under which a word says nothing of what a figure counts ("including",
+"many", "people"; "sent" and "killed" are rarer)."""
 
 
 def _anchored(f: Figure, single: frozenset[str]) -> bool:

@@ -50,7 +50,7 @@ _ROLES = [
     ),
     ("shot", re.compile(r"\b(?:shot|shooting|gunned)\b")),
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|treatment)\b")),
-    ("missing", re.compile(r"\b(?:missing|unaccounted)\b")),
+    ("missing", re.compile(r"\b(?:missing|unaccounted|disappeared|vanished)\b")),
     ("affected", re.compile(r"\b(?:affected|impacted)\b")),
     ("homeless", re.compile(r"\b(?:homeless|without (?:homes|shelter)|displaced)\b")),
     ("evacuated", re.compile(r"\bevacuat\w+\b")),

@@ -122,7 +122,11 @@ def raw_is_calibre(text: str, start: int, end: int) -> bool:
 
 
 # a bare number between digit groups ("0845 125 2222") is part of a telephone number or a code
-_CODE_BEFORE = re.compile(r"\d{3,}[ ]$")
+_CODE_BEFORE = re.compile(
+    r"\d{3,}[ ]$|\b(?:flight|route|highway|interstate|gate|room|channel|chapter|article|"
+    r"section|platform|terminal|bus|line|no\.|number|apollo|boeing|airbus)[ ]$",
+    re.IGNORECASE,
+)  # "0800 555", "flight 447", "Route 66": a name's number
 _CODE_AFTER = re.compile(r"[ ]\d{3,}\b")
 _SLASHED = re.compile(r"/\d")  # "7/7", "24/7": a date or a name, not a count
 # most words capitalised: a headline ("80 Hurt and 7 Villages Damaged"), where a capital marks no name

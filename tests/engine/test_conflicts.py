@@ -926,3 +926,17 @@ def test_rescue_teams_rescue_nobody_yet() -> None:
     fate = "The UN rescued 37 Haitian children."
     found = conflicts([fate], ["US nationals arrested 37 Haitian children"])
     assert [f.kind for f in found] == ["status"], found
+
+
+def test_a_flight_number_and_the_disappeared() -> None:
+    assert figures(clean("A bomb threat came days before flight 447 disappeared.")) == []
+    told = "The quake left 310,000 injured and 869 disappeared."
+    assert [f.role for f in figures(clean(told))] == ["injured", "missing"]
+
+
+def test_the_commonest_words_say_nothing_of_what_is_counted() -> None:
+    found = conflicts(
+        ["Over 700 security personnel are expected to be deployed, including FBI agents."],
+        ["The torch relay was founded by over 300 people from many fields, including medicine."],
+    )
+    assert found == []
