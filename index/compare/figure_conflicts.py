@@ -73,6 +73,9 @@ def same_measure(x: Figure, y: Figure) -> bool:
         return x.noun == y.noun  # the same person, or at least the same sex
     if x.dim == "magnitude":
         return x.noun == y.noun  # a quake's against a quake's, an aftershock's against another's
+    if x.dim == "percent":  # a change against a change, a share against a share
+        kx, ky = x.noun.partition("/")[2], y.noun.partition("/")[2]
+        return not (kx and ky) or kx == ky
     if x.dim != "count":
         return True
     if x.role or y.role:

@@ -122,6 +122,23 @@ def raw_is_calibre(text: str, start: int, end: int) -> bool:
 
 
 # a bare number between digit groups ("0845 125 2222") is part of a telephone number or a code
+_PERCENT_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|grew|grow|grown|"
+    r"increased?|decreased?|declined?|cut|cutting|jumped|gained|lost|up|down|climbed|slipped|"
+    r"reduced?|reducing|reduction of|increase of|rise of|drop of|fall of)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|at least|between|roughly|an estimated|"
+    r"up to)\s+)*$"
+    r"|\bby\s+(?:between\s+)?[\d.,]+\s*(?:percent|per cent|%)?\s*(?:to|and|or|-)\s*$",  # by 25 to 40
+    re.IGNORECASE,
+)
+_PERCENT_UNIT = r"\s*(?:percent(?:age points?)?|per cent|%|pc)?\s*"
+_PERCENT_CHANGE_AFTER = re.compile(
+    _PERCENT_UNIT
+    + r"(?:rise|increase|drop|fall|decline|cut|jump|gain|growth|reduction|decrease|higher|lower|"
+    r"more|less|fewer)\b",
+    re.IGNORECASE,
+)
+_PERCENT_SHARE_AFTER = re.compile(_PERCENT_UNIT + r"(?:of|share)\b", re.IGNORECASE)
 _CODE_BEFORE = re.compile(
     r"\d{3,}[ ]$|\b(?:flight|route|highway|interstate|gate|room|channel|chapter|article|"
     r"section|platform|terminal|bus|line|no\.|number|apollo|boeing|airbus)[ ]$",
@@ -304,6 +321,13 @@ def figures(text: str) -> list[Figure]:
             shock = own.group(1).lower() == "aftershock" if own else "aftershock" in low_text
             dim, noun = "magnitude", "aftershock" if shock else ""
             low, high = value - 0.049, value + 0.049
+        if dim == "percent":
+            # a change ("cut emissions by 25 percent", "a 3% rise") is not a share ("accounts
+            # for about 20 percent of all emissions"): two measures
+            if _PERCENT_CHANGE_BEFORE.search(before) or _PERCENT_CHANGE_AFTER.match(text, end):
+                noun += "/change"
+            elif _PERCENT_SHARE_AFTER.match(text, end):
+                noun += "/share"
         if raw_is_calibre(text, m.start(), end):
             dim, noun = "calibre", ""
             low, high = value - 0.0005, value + 0.0005

@@ -175,6 +175,7 @@ _WHEN = re.compile(
     r"\b(?:in|during) (?:early |late |mid-)?(?:(?:19|20)\d\d|january|february|march|april|june|"
     r"july|august|september|october|november|december)\b(?!\s+\d{1,2}\b)|\blast (?:year|month)\b|"
     r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b|"
+    r"\bby (?:the (?:year |end of )?)?(?:19|20)\d\d\b|"  # a target: "by 2020", "by the year 2050"
     r"\b(?:second|third|fourth|fifth|another|separate|further|latest|new) (?:(?:large|strong|"
     r"powerful|major|minor|small|deadly|smaller|larger|stronger)\s)?(?:quake|earthquake|tremor|"
     r"aftershock|shake|attack|blast|explosion|fire|stage)\b",  # (the SERIES)

@@ -940,3 +940,20 @@ def test_the_commonest_words_say_nothing_of_what_is_counted() -> None:
         ["The torch relay was founded by over 300 people from many fields, including medicine."],
     )
     assert found == []
+
+
+def test_a_change_in_percent_is_not_a_share() -> None:
+    share = "Tree cutting accounts for about 20 percent of all man-made emissions, scientists say."
+    change = "The treaty would cut man-made emissions by 25 percent to 40 percent, scientists say."
+    assert conflicts([share], [change]) == []
+    other_share = (
+        "Tree cutting accounts for about 35 percent of all man-made emissions, scientists say."
+    )
+    assert [f.detail.split(":")[0] for f in conflicts([share], [other_share])] == ["percentage"]
+
+
+def test_targets_for_different_years_are_different_measures() -> None:
+    a = "Nations must cut greenhouse gas emissions by 40 percent by the year 2020, the report said."
+    b = "Nations must cut greenhouse gas emissions by 50 percent by the year 2050, the report said."
+    assert conflicts([a], [b]) == []
+    assert conflicts([a], [b.replace("2050", "2020")]) != []
