@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from tui.cli_search import ensure_indexed, open_store
@@ -37,6 +38,61 @@ def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
         for item in read_paths([raw]):
             (articles if isinstance(item, Article) else skipped).append(item)
     return articles, skipped
+
+
+def _indexed_rows(
+    paths: Sequence[str], index_dir: str | None
+) -> tuple[list[tuple[Any, list[Any]]], list[Any]] | None:
+    """The articles of ``paths`` with their entities as the index holds them, and what was skipped,
+    when the index of exactly these paths is up to date; else ``None`` (they are read and analysed).
+
+    The index is built with every article's entities: reading them back (one stored field an
+    article) instead of analysing each article again took the 19,043 Reuters stories from 33 s to
+    a few seconds. Only a current index is read (a stat-only check, no run): indexing first would
+    cost more than analysing. The order is the reading order (paths, then files sorted, then each
+    file's articles as read, which the manifest keeps), as it is without the index.
+    """
+    from index.models import Skipped
+    from index.store import database
+    from index.store.schema import decode_blob
+    from tui.engine import load_whoosh, quick_unchanged, scan
+
+    if not paths or any(split_ref(p)[1] is not None for p in paths):
+        return None
+    roots = [str(Path(p).expanduser().resolve()) for p in paths]
+    if quick_unchanged(roots, index_dir) is None:
+        return None
+    load_whoosh()
+    from tui.engine import Store
+
+    store = Store(roots, index_dir)
+    if store.messages:  # rebuilt on opening (damaged meanwhile): nothing to read yet
+        return None
+    scanned = [scan([raw]) for raw in paths]
+    wanted = [source.path for files, _ in scanned for source in files]
+    try:
+        with database.reading(store.index_dir) as con:
+            manifest = database.entries(con, wanted)
+    except database.DatabaseError:
+        return None
+    if len(manifest) != len(set(wanted)):
+        return None
+    rows: list[tuple[Any, list[Any]]] = []
+    skipped: list[Any] = []
+    with store.searcher() as s:
+        for files, scan_skipped in scanned:
+            skipped.extend(scan_skipped)
+            for source in files:
+                blobs = {}
+                for docnum in s.document_numbers(file=source.path):
+                    fields = s.stored_fields(docnum)
+                    blobs[fields["id"]] = fields["blob"]
+                entry = manifest[source.path]
+                if any(i not in blobs for i in entry["ids"]):
+                    return None  # the manifest and the index disagree: read the files instead
+                rows.extend(decode_blob(blobs[i]) for i in entry["ids"])
+                skipped.extend(Skipped(str(p), str(r)) for p, r in entry["skipped"])
+    return rows, skipped
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
@@ -72,10 +128,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from tui.engine import analyse
 
     check_paths(args.paths, refs=True)
-    articles, skipped = _read_articles(args.paths)
+    indexed = _indexed_rows(args.paths, args.index_dir)
+    if indexed is not None:
+        rows, skipped = indexed
+    else:
+        articles, skipped = _read_articles(args.paths)
+        rows = [(a, analyse(a)) for a in articles]
     for s in skipped:
         print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
-    rows = [(a, analyse(a)) for a in articles]
     if args.json:
         print(
             json.dumps(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from index.related.similarity import (
     GROUP_ENTITY_SHARE,
     SAME_STORY,
-    CorpusModel,
+    Model,
     candidates,
     corpus_model,
     similarity,
@@ -72,7 +72,7 @@ class _PairCache(dict[tuple[int, int], float]):
     """Similarities already computed during one grouping (each pair is met from both ends, and again
     when groups merge)."""
 
-    def __init__(self, model: CorpusModel) -> None:
+    def __init__(self, model: Model) -> None:
         super().__init__()
         self.model = model
 
@@ -84,7 +84,7 @@ class _PairCache(dict[tuple[int, int], float]):
         return self[(a, b) if a < b else (b, a)]
 
 
-def _neighbours(model: CorpusModel, n: int, cap: int, sims: _PairCache) -> list[tuple[float, int]]:
+def _neighbours(model: Model, n: int, cap: int, sims: _PairCache) -> list[tuple[float, int]]:
     weights = weighted_keys(model.vecs[n], GROUP_ENTITY_SHARE)
     # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
     keys = heapq.nlargest(
@@ -180,7 +180,7 @@ def _average_link(sims: _PairCache, a: list[int], b: list[int]) -> float:
 
 
 def _central(
-    model: CorpusModel, g: list[int], edges: Mapping[tuple[int, int], float]
+    model: Model, g: list[int], edges: Mapping[tuple[int, int], float]
 ) -> dict[int, float]:
     if len(g) == 1:
         return {g[0]: 0.0}

@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from index.analysis.features import generic_stems, tf_weight
 
@@ -32,6 +32,9 @@ __all__ = [
     "RANK_ENTITY_SHARE",
     "SAME_STORY",
     "CorpusModel",
+    "Key",
+    "Model",
+    "PostingTable",
     "Vec",
     "build_model",
     "candidates",
@@ -76,9 +79,55 @@ DATE_SCALE_DAYS = 30.0
 develop over weeks, so the gap is a hint, not a rule."""
 
 
-Vec = tuple[dict[str, float], dict[str, float]]
+Key = str | int
+"""A term (stem) or entity key (``LABEL|name``) as text, or as its number in a model stored beside the
+index (:mod:`index.related.stored`): a model's keys are all of one kind."""
+Vec = tuple[dict[Key, float], dict[Key, float]]
 """An article's unit-length term part (stem -> weight) and entity part (``LABEL|name`` -> weight).
 Stems never hold ``|``, so one postings table serves both parts."""
+
+
+class VecTable(Protocol):
+    """Every article's vector by its number in the model."""
+
+    def __getitem__(self, n: int, /) -> Vec: ...
+
+    def __len__(self) -> int: ...
+
+
+_Row = TypeVar("_Row", covariant=True)
+
+
+class PostingTable(Protocol[_Row]):
+    """A key's postings (the articles holding it, or their weights for it), found by key."""
+
+    def get(self, key: Key, /) -> _Row | None: ...
+
+    def __getitem__(self, key: Key, /) -> _Row: ...
+
+    def __contains__(self, key: object, /) -> bool: ...
+
+
+class Model(Protocol):
+    """What ranking and grouping read of a corpus model: :class:`CorpusModel` built in memory, or
+    one mapped from its file beside the index (:class:`index.related.stored.MappedModel`)."""
+
+    @property
+    def ids(self) -> Sequence[str]: ...
+    @property
+    def pos(self) -> Mapping[str, int]: ...
+    @property
+    def vecs(self) -> VecTable: ...
+    @property
+    def days(self) -> Sequence[int | None]: ...
+    @property
+    def meta(self) -> Sequence[tuple[str, str | None, str | None]]: ...
+    @property
+    def post_docs(self) -> PostingTable[Sequence[int]]: ...
+    @property
+    def post_weights(self) -> PostingTable[Sequence[float]]: ...
+    @property
+    def rank_share(self) -> float: ...
 
 
 @dataclass(slots=True)
@@ -90,8 +139,8 @@ class CorpusModel:
     vecs: list[Vec]
     days: list[int | None]
     meta: list[tuple[str, str | None, str | None]]
-    post_docs: dict[str, array[int]]
-    post_weights: dict[str, array[float]]
+    post_docs: dict[Key, array[int]]
+    post_weights: dict[Key, array[float]]
     rank_share: float
 
 
@@ -108,7 +157,7 @@ _TF_CACHED = 64
 _TF_WEIGHTS = [tf_weight(n) for n in range(_TF_CACHED)]
 
 
-def _unit(part: dict[str, float]) -> dict[str, float]:
+def _unit(part: dict[Key, float]) -> dict[Key, float]:
     norm = math.sqrt(sum(w * w for w in part.values()))
     if norm <= 0:
         return {}
@@ -118,18 +167,18 @@ def _unit(part: dict[str, float]) -> dict[str, float]:
 
 def _vector(
     feats: Mapping[str, Any],
-    idf_term: Mapping[str, float],
-    idf_ent: Mapping[str, float],
+    idf_term: Mapping[Key, float],
+    idf_ent: Mapping[Key, float],
     floor: float,
 ) -> Vec:
     # Each part is normalised on its own, so that its dot product with another article's is a cosine.
     tfw = _TF_WEIGHTS
-    terms = {
+    terms: dict[Key, float] = {
         w: (tfw[n] if n < _TF_CACHED else tf_weight(n)) * idf_term.get(w, floor)
         for w, n in feats["terms"]
         if n > 0
     }
-    ents = {
+    ents: dict[Key, float] = {
         k: LABEL_WEIGHTS.get(_label(k), 0.8) * tf_weight(n) * idf_ent.get(k, floor)
         for k, n in feats["ents"]
         if n > 0
@@ -141,8 +190,8 @@ def build_model(all_features: Mapping[str, Any]) -> CorpusModel:
     """The corpus model of every article with valid features: rarities, vectors, postings."""
     ids = sorted(i for i, f in all_features.items() if valid_features(f))
     n_docs = len(ids)
-    df_term: Counter[str] = Counter()
-    df_ent: Counter[str] = Counter()
+    df_term: Counter[Key] = Counter()
+    df_ent: Counter[Key] = Counter()
     for i in ids:
         f = all_features[i]
         df_term.update([w for w, _ in f["terms"]])
@@ -165,8 +214,8 @@ def build_model(all_features: Mapping[str, Any]) -> CorpusModel:
     vecs: list[Vec] = []
     days: list[int | None] = []
     meta: list[tuple[str, str | None, str | None]] = []
-    post_docs: dict[str, array[int]] = {}
-    post_weights: dict[str, array[float]] = {}
+    post_docs: dict[Key, array[int]] = {}
+    post_weights: dict[Key, array[float]] = {}
     for n, i in enumerate(ids):
         f = all_features[i]
         vec = _vector(f, idf_term, idf_ent, floor)
@@ -220,7 +269,7 @@ def date_factor(a: int | None, b: int | None) -> float:
     return DATE_FLOOR + (1.0 - DATE_FLOOR) * math.exp(-abs(a - b) / DATE_SCALE_DAYS)
 
 
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def _dot(a: Mapping[Key, float], b: Mapping[Key, float]) -> float:
     # The shared keys are few (tens of a report's hundreds): intersect first, in C.
     return sum([a[k] * b[k] for k in a.keys() & b.keys()])
 
@@ -236,7 +285,7 @@ def mix(t: float, e: float, both_ents: bool, share: float) -> float:
     return (1.0 - share) * t + share * e if both_ents else t
 
 
-def similarity(model: CorpusModel, a: int, b: int) -> float:
+def similarity(model: Model, a: int, b: int) -> float:
     """The grouping similarity of articles ``a`` and ``b`` of the model, in [0, 1]."""
     va, vb = model.vecs[a], model.vecs[b]
     t, e = dots(va, vb)
@@ -245,7 +294,7 @@ def similarity(model: CorpusModel, a: int, b: int) -> float:
     return min(1.0, max(0.0, score))
 
 
-def weighted_keys(vec: Vec, share: float) -> dict[str, float]:
+def weighted_keys(vec: Vec, share: float) -> dict[Key, float]:
     """Every key of an article with its weight in a similarity that gives entities ``share``."""
     out = {k: w * (1.0 - share) for k, w in vec[0].items()} if share < 1 else {}
     if share > 0:
@@ -261,7 +310,7 @@ def df_cap(n_docs: int) -> int:
 
 
 def candidates(
-    model: CorpusModel, weights: Mapping[str, float], skip: int, keys: Iterable[str], cap: int
+    model: Model, weights: Mapping[Key, float], skip: int, keys: Iterable[Key], cap: int
 ) -> dict[int, float]:
     """Articles sharing any of ``keys`` (within ``cap``) with their partial dot product, but ``skip``."""
     acc: dict[int, float] = {}
