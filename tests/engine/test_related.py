@@ -501,3 +501,108 @@ def test_large_corpus_path_ranks_from_the_index(
         assert [r.score for r in top] == sorted((r.score for r in top), reverse=True)
         right += gold[top[0].id] == gold[aid]
     assert right >= 0.7 * len(with_story), (right, len(with_story))
+
+
+# -- the model kept beside the index (index/related/stored.py) ------------------------------------
+
+
+def _fresh_store(tmp_path: Path) -> Store:
+    _write_sample(tmp_path / "corpus")
+    store = Store([tmp_path / "corpus"], index_dir=tmp_path / "ix")
+    store.update()
+    return store
+
+
+def _as_pairs(found: list[Related]) -> list[tuple[str, float, bool]]:
+    return [(r.id, r.score, r.same_story) for r in found]
+
+
+def test_a_second_call_reads_the_stored_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first call builds the model and writes it beside the index; a later process (the kept
+    model forgotten) maps the file and never builds; both rank as the model built in memory."""
+    import index.related.stored as stored_mod
+
+    store = _fresh_store(tmp_path)
+    stored_mod.clear_loaded()
+    ids = sorted(a.id for a in store.catalogue())
+    first = {i: _as_pairs(related(store, i, limit=5)) for i in ids}
+    model_file = store.index_dir / stored_mod.MODEL_FILE
+    assert model_file.is_file()
+    # As without the file: the model built in memory from the same features.
+    for i in ids:
+        assert [(r[0], r[2]) for r in first[i]] == [
+            (x.id, x.same_story) for x in rank(i, store.features(), limit=5)
+        ]
+    stored_mod.clear_loaded()  # as a new process
+
+    def no_build(*_: object) -> None:
+        raise AssertionError("the stored model was rebuilt")
+
+    monkeypatch.setattr(stored_mod, "build_model", no_build)
+    assert {i: _as_pairs(related(store, i, limit=5)) for i in ids} == first
+    assert isinstance(stored_mod.stored_model(store), stored_mod.MappedModel)
+
+
+def test_a_changed_corpus_is_not_served_a_stale_model(tmp_path: Path) -> None:
+    """An article added after the model was written: the next call (a new process) builds the
+    model again, finds the new report, and ranks as a model built from the new features."""
+    import index.related.stored as stored_mod
+
+    store = _fresh_store(tmp_path)
+    stored_mod.clear_loaded()
+    target = next(a.id for a in store.catalogue() if a.id.endswith("#M0010.english"))
+    before = related(store, target, limit=10)
+    count = len(store.catalogue())
+    old_tag = stored_mod.model_tag(store)
+    twin = dict(SAMPLE[0], id="twin", title="A copy of the first report")
+    with open(tmp_path / "corpus" / "sample.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(twin) + "\n")
+    store.update()
+    assert stored_mod.model_tag(store) != old_tag
+    stored_mod.clear_loaded()
+    after = related(store, target, limit=10)
+    assert after != before
+    assert after[0].id.endswith("#twin") and after[0].score > 0.9
+    expected = rank(target, store.features(), limit=10)
+    assert [r.id for r in after] == [r.id for r in expected]
+    # The file now holds the new model.
+    reread = stored_mod.load_model(
+        store.index_dir / stored_mod.MODEL_FILE, stored_mod.model_tag(store)
+    )
+    assert reread is not None and len(reread.ids) == count + 1
+
+
+def test_a_damaged_or_unwritable_model_file_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cut or foreign file is built again; a folder where the file cannot be written still ranks."""
+    import index.related.stored as stored_mod
+
+    store = _fresh_store(tmp_path)
+    stored_mod.clear_loaded()
+    target = next(a.id for a in store.catalogue() if a.id.endswith("#M0010.english"))
+    good = _as_pairs(related(store, target))
+    model_file = store.index_dir / stored_mod.MODEL_FILE
+    data = model_file.read_bytes()
+    for damaged in (
+        data[: len(data) // 2],
+        b"",
+        b"not a model" * 10,
+        data[:8] + b"\xff" * 8 + data[16:],
+    ):
+        model_file.write_bytes(damaged)
+        stored_mod.clear_loaded()
+        assert stored_mod.load_model(model_file, stored_mod.model_tag(store)) is None
+        assert _as_pairs(related(store, target)) == good
+        assert model_file.read_bytes() == data  # written again whole
+    stored_mod.clear_loaded()
+    model_file.unlink()
+
+    def refuse(*_: object) -> None:
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(stored_mod, "save_model", refuse)
+    assert _as_pairs(related(store, target)) == good
+    assert not model_file.exists()
