@@ -1,0 +1,139 @@
+"""``newsdesk entities PATH`` reads the entities a current index holds (and analyses otherwise), and
+``newsdesk related`` keeps its model beside the index: the same output either way."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from index.ingest.textsafe import neutralise
+from index.store import Store
+
+ROWS = [
+    {
+        "id": "q1",
+        "title": "Quake shakes Chile",
+        "date": "2010-02-27",
+        "source": "Wire",
+        "text": "A magnitude 8.8 earthquake struck central Chile on Saturday, President Michelle "
+        "Bachelet said in Santiago. The U.S. Geological Survey put the epicentre near Concepcion.",
+    },
+    {
+        "id": "q2",
+        "title": "Chile counts the dead",
+        "date": "2010-02-28",
+        "source": "Daily",
+        "text": "Michelle Bachelet declared a state of catastrophe after the earthquake in Chile "
+        "killed more than 700 people, officials in Santiago said on Sunday.",
+    },
+    {
+        "id": "r1",
+        "title": "Bank raises rates",
+        "date": "2010-03-01",
+        "source": "Wire",
+        "text": "The Reserve Bank of Australia raised its cash rate to 4 percent on Tuesday, "
+        "Governor Glenn Stevens said in Sydney.",
+    },
+]
+
+
+def _write_corpus(root: Path) -> Path:
+    root.mkdir(parents=True)
+    lines = [json.dumps(r) for r in ROWS]
+    lines.insert(1, "{not json")  # a line skipped, with its reason
+    (root / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "mayor.txt").write_text(
+        "Mayor opens bridge\n\nMayor Anne Hidalgo opened the new bridge in Paris on Monday, "
+        "the city council said.\n",
+        encoding="utf-8",
+    )
+    sub = root / "sub"
+    sub.mkdir()
+    (sub / "notes.md").write_text(
+        "# Talks in Geneva\n\nDiplomats from France and Germany met in Geneva on 3 March.\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_entities_from_a_current_index_match_the_analysed_ones(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    corpus = _write_corpus(tmp_path / "corpus")
+    ix, unused = tmp_path / "ix", tmp_path / "never-indexed"
+    assert run_cli("index", str(corpus), index_dir=ix).code == 0
+    for args in (
+        [str(corpus), "--json"],
+        [str(corpus)],
+        [str(corpus / "sub" / "notes.md"), str(corpus / "wire.jsonl"), "--json"],
+    ):
+        indexed = run_cli("entities", *args, index_dir=ix)
+        analysed = run_cli("entities", *args, index_dir=unused)
+        assert indexed.code == analysed.code == 0, indexed.err + analysed.err
+        assert indexed.out == analysed.out and indexed.err == analysed.err
+    assert "skipped" in indexed.err  # the bad line, told either way
+    assert "Michelle Bachelet" in indexed.out
+    assert not unused.exists()  # no index is made for entities PATH
+
+
+def test_only_a_current_index_is_read(tmp_path: Path) -> None:
+    """The index is read when nothing changed since it was built; a file changed since, a path it
+    does not cover or a ``file.jsonl#ID`` is read and analysed instead."""
+    from tui.cli_entities import _indexed_rows
+
+    corpus = _write_corpus(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    Store([corpus], index_dir=ix).update()
+    found = _indexed_rows([str(corpus)], str(ix))
+    assert found is not None
+    rows, skipped = found
+    assert [a.id.rpartition("#")[2] for a, _ in rows if a.path.endswith("wire.jsonl")] == [
+        "q1",
+        "q2",
+        "r1",
+    ]
+    assert len(rows) == 5 and len(skipped) == 1
+    assert _indexed_rows([str(corpus / "wire.jsonl") + "#q1"], str(ix)) is None
+    assert _indexed_rows([str(corpus / "sub")], str(ix)) is None  # another corpus, another index
+    mayor = corpus / "mayor.txt"
+    mayor.write_text(mayor.read_text(encoding="utf-8") + "More text.\n", encoding="utf-8")
+    assert _indexed_rows([str(corpus)], str(ix)) is None
+
+
+def test_printable_text_is_what_neutralise_leaves_it() -> None:
+    """``entities`` skips neutralise on printable text: every character it replaces or removes
+    is unprintable (controls, C1, bidi formats), so printable text comes back unchanged."""
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if ch.isprintable():
+            assert neutralise(ch) == ch, hex(code)
+    assert neutralise("a\x1b[31mred") != "a\x1b[31mred" and not "a\x1b[31mred".isprintable()
+
+
+def test_related_keeps_its_model_beside_the_index(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    corpus = _write_corpus(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    ref = str(corpus / "wire.jsonl") + "#q1"
+    first = run_cli("related", ref, str(corpus), "--json", index_dir=ix)
+    assert first.code == 0, first.err
+    model = ix / "related-model.bin"
+    assert model.is_file()
+    stamp = model.stat().st_mtime_ns
+    second = run_cli("related", ref, str(corpus), "--json", index_dir=ix)
+    assert second.out == first.out
+    assert model.stat().st_mtime_ns == stamp  # read, not written again
+    top = first.json()["related"][0]
+    assert top["id"].endswith("#q2")
+    # A new report of the story: the model is built again and finds it.
+    with open(corpus / "wire.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(dict(ROWS[0], id="q3", title="Chile quake: a copy")) + "\n")
+    third = run_cli("related", ref, str(corpus), "--json", index_dir=ix)
+    assert third.json()["related"][0]["id"].endswith("#q3")
+    assert os.path.getsize(model) > 0
