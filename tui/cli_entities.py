@@ -50,32 +50,55 @@ def _read_articles(paths: Sequence[str]) -> tuple[list[Any], list[Any]]:
     return articles, skipped
 
 
+def _current_index(
+    paths: Sequence[str], index_dir: str | None
+) -> tuple[list[str], str | None] | None:
+    """The corpus and index folder of an up-to-date index holding ``paths``: theirs (the one
+    ``newsdesk index PATHS`` keeps, or ``--index-dir``), else the library's when it holds them."""
+    from tui.engine import quick_unchanged
+    from tui.library import holder, load
+
+    try:
+        roots = [str(Path(p).expanduser().resolve()) for p in paths]
+        if quick_unchanged(roots, index_dir) is not None:
+            return roots, index_dir
+        if index_dir is None and all(holder(p) for p in paths):
+            folders = load()
+            if quick_unchanged(folders, None) is not None:
+                return folders, None
+    except Exception:  # an unreadable library list, a damaged index: the articles are read
+        return None
+    return None
+
+
 def _indexed_rows(
     paths: Sequence[str], index_dir: str | None
 ) -> tuple[list[tuple[Any, list[Any]]], list[Any]] | None:
     """The articles of ``paths`` with their entities as the index holds them, and what was skipped,
-    when the index of exactly these paths is up to date; else ``None`` (they are read and analysed).
+    when an index holding them is up to date (``_current_index``); else ``None`` (they are read and
+    analysed).
 
     The index is built with every article's entities: reading them back (one stored field an
     article) instead of analysing each article again took the 19,043 Reuters stories from 33 s to
     a few seconds. Only a current index is read (a stat-only check, no run): indexing first would
-    cost more than analysing. The order is the reading order (paths, then files sorted, then each
+    cost more than analysing. (The index holds the entities of the rules it was built with, as the
+    app and the search sidebar show them.) The order is the reading order (paths, then files sorted, then each
     file's articles as read, which the manifest keeps), as it is without the index.
     """
     from index.models import Skipped
     from index.store import database
     from index.store.schema import decode_blob
-    from tui.engine import load_whoosh, quick_unchanged, scan
+    from tui.engine import load_whoosh, scan
 
     if not paths or any(split_ref(p)[1] is not None for p in paths):
         return None
-    roots = [str(Path(p).expanduser().resolve()) for p in paths]
-    if quick_unchanged(roots, index_dir) is None:
+    found = _current_index(paths, index_dir)
+    if found is None:
         return None
     load_whoosh()
     from tui.engine import Store
 
-    store = Store(roots, index_dir)
+    store = Store(*found)
     if store.messages:  # rebuilt on opening (damaged meanwhile): nothing to read yet
         return None
     scanned = [scan([raw]) for raw in paths]

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from index.ingest.textsafe import neutralise
 from index.store import Store
 
@@ -137,3 +139,23 @@ def test_related_keeps_its_model_beside_the_index(
     third = run_cli("related", ref, str(corpus), "--json", index_dir=ix)
     assert third.json()["related"][0]["id"].endswith("#q3")
     assert os.path.getsize(model) > 0
+
+
+def test_the_library_index_serves_a_path_it_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no index of the typed paths, the library's is read when it holds them and is current."""
+    from tui import library
+    from tui.cli_entities import _current_index
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("NEWSDESK_CONFIG_DIR", str(tmp_path / "config"))
+    corpus = _write_corpus(tmp_path / "corpus")
+    other = _write_corpus(tmp_path / "other")
+    wire = str(corpus / "wire.jsonl")
+    library.add([str(corpus)])
+    assert _current_index([wire], None) is None  # the library is not indexed yet
+    Store(library.load()).update()
+    assert _current_index([wire], None) == (library.load(), None)
+    assert _current_index([wire, str(other)], None) is None  # not all in the library
+    assert _current_index([wire], str(tmp_path / "elsewhere")) is None  # --index-dir wins
