@@ -207,7 +207,9 @@ def match(
     pa, boiler_a = prepare_report(sa, ents_a, fold)
     pb, boiler_b = prepare_report(sb, ents_b, fold)
     j = judge_candidates(pa, pb, boiler_a, boiler_b)
-    loose = loose_pairs(j, pa, pb)
+    loose = loose_pairs(j, pa, pb) | frozenset(
+        p for p in j.judged if reversed_roles(pa[p[0]], pb[p[1]])
+    )
     pairs = select(j.judged, twins=_twins(sa, sb, j.judged), loose=loose)
     _claims_within(pairs, j.judged, pa, pb, sa, sb, j.idf, j.story, fold)
     return Matching(
@@ -259,6 +261,48 @@ def loose_pairs(
         else:
             out.add((i, j))
     return frozenset(out)
+
+
+# "Hamas was attacked by Israel" tells "Israel attacked Hamas": a passive swaps the sides
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ught)\b.*\bby\b"
+    r"|\b\w+(?:ed|en|wn|ught)\s+by\b",  # ("the Oscars hosted by DeGeneres")
+    re.IGNORECASE,
+)
+
+
+def _sides(seq: Sequence[str], word: str, names: Sequence[str]) -> tuple[int, ...] | None:
+    """For each name, -1 when it comes before ``word`` in ``seq``, 1 after (None if one is absent)."""
+    at: dict[str, int] = {}
+    for k, t in enumerate(seq):
+        at.setdefault(t, k)
+    if word not in at or any(n not in at for n in names):
+        return None
+    w = at[word]
+    return tuple(-1 if at[n] < w else 1 for n in names)
+
+
+def reversed_roles(a: Prepared, b: Prepared) -> bool:
+    """Whether two sentences tell one act with its two parties the other way round: "North Korea
+    ... to aid Russia" / "Russia could offer ... aid to North Korea". The same words, names and
+    verb, but who does what to whom is swapped (a passive on either side is left alone)."""
+    if _PASSIVE.search(a.text) or _PASSIVE.search(b.text):
+        return False
+    names = [t for t in a.names if t in b.names and t in a.weights and t in b.weights]
+    if len(names) < 2:
+        return False
+    acts = [
+        t
+        for t in a.weights
+        if t in b.weights and t not in a.names and t not in b.names and t[0] != "#"
+    ]
+    for act in acts:
+        sa, sb = _sides(a.seq, act, names), _sides(b.seq, act, names)
+        if sa is None or sb is None or len(set(sa)) < 2:
+            continue
+        if all(x == -y for x, y in zip(sa, sb, strict=True)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -183,3 +183,15 @@ def test_folded_weights_belong_to_their_own_model() -> None:
         assert 0.0 < new([1.0, 1.0]) < 1.0
     finally:
         _FOLDED.pop(id(new), None)
+
+
+def test_reversed_roles() -> None:
+    from index.compare.matching import reversed_roles
+
+    a = prepare("North Korea is rumored to send troops to aid Russia, U.S. concerned.")
+    b = prepare("There are concerns that Russia could offer military aid to North Korea.")
+    assert reversed_roles(a, b)
+    same_way = prepare("Officials say North Korea will aid Russia with troops.")
+    assert not reversed_roles(a, same_way)
+    passive = prepare("Russia was aided by North Korea, officials said.")
+    assert not reversed_roles(a, passive)  # the passive tells the same act
