@@ -217,15 +217,17 @@ def match(
     )
 
 
-# Words of stance and discourse ("it remains unclear", "potentially", "a notable number", "analysts
-# suggest"): they say how a report tells something, never what; shared, they make no facet.
+# Words of stance, discourse and attribution ("it remains unclear", "potentially", "a notable number",
+# "analysts suggest", "citing anonymous officials"): they say how a report tells something, never
+# what; shared, they make no facet.
 _STANCE = frozenset(
     stem(w)
     for w in (
         "unclear clear remain remains potentially potential possibly possible notable notably "
         "significant significantly suggest suggests suggested consistently further furthermore "
         "indeed appear appears seem seems reportedly allegedly likely unlikely exact exactly "
-        "currently recent recently particularly ongoing however meanwhile"
+        "currently recent recently particularly ongoing however meanwhile "
+        "anonymous anonymously unnamed citing according quoted"
     ).split()
 )
 
