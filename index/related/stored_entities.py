@@ -11,7 +11,10 @@ helper's while it was written. The command line reaches it through ``tui.engine`
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.ingest.files import scan
@@ -51,17 +54,56 @@ def indexed_articles(
     rows: list[tuple[Article, list[Entity]]] = []
     skipped: list[Skipped] = []
     with store.searcher() as s:
-        for files, scan_skipped in scanned:
-            skipped.extend(scan_skipped)
-            for source in files:
-                blobs: dict[str, bytes] = {}
-                for docnum in s.document_numbers(file=source.path):
+        blobs: dict[str, bytes] = {}
+        if len(manifest) * _SCAN_RATIO > s.doc_count():
+            # Many files (one article each, say): one pass over every stored article costs less
+            # than a lookup a file (10,000 Reuters stories, one a file: 4.5 of 10.5 s profiled).
+            paths_wanted = set(manifest)
+            for fields in s.all_stored_fields():
+                if fields["file"] in paths_wanted:
+                    blobs[fields["id"]] = fields["blob"]
+        else:
+            for path in manifest:
+                for docnum in s.document_numbers(file=path):
                     fields = s.stored_fields(docnum)
                     blobs[fields["id"]] = fields["blob"]
-                entry = manifest[source.path]
-                ids = entry["ids"]
-                if any(i not in blobs for i in ids):
-                    return None  # the manifest and the index disagree: read the files instead
-                rows.extend(decode_blob(blobs[i]) for i in ids)
-                skipped.extend(Skipped(str(p), str(r)) for p, r in entry["skipped"])
+    for files, scan_skipped in scanned:
+        skipped.extend(scan_skipped)
+        for source in files:
+            entry = manifest[source.path]
+            ids = entry["ids"]
+            if any(i not in blobs for i in ids):
+                return None  # the manifest and the index disagree: read the files instead
+            stored_rel = _stored_rel(store.roots, source.path, ids)
+            if stored_rel is None:
+                return None
+            for i in ids:
+                article, entities = decode_blob(blobs[i])
+                if stored_rel != source.rel:
+                    # An index of other roots (the library's) names the article from its own root:
+                    # named here as reading it from the paths given names it.
+                    article = dataclasses.replace(article, id=source.rel + i[len(stored_rel) :])
+                rows.append((article, entities))
+            skipped.extend(Skipped(str(p), str(r)) for p, r in entry["skipped"])
     return rows, skipped
+
+
+def _stored_rel(roots: Sequence[str], path: str, ids: Sequence[str]) -> str | None:
+    """The path of ``path`` from the index root its stored ids start with (``rel`` or ``rel#...``),
+    or ``None`` when no root accounts for them all."""
+    for root in roots:
+        base = os.path.dirname(root) if os.path.isfile(root) else root
+        try:
+            rel = Path(os.path.relpath(path, base)).as_posix()
+        except ValueError:  # another drive
+            continue
+        if rel.startswith("../"):
+            continue
+        if all(i == rel or i.startswith(rel + "#") for i in ids):
+            return rel
+    return None
+
+
+_SCAN_RATIO = 4
+"""Read every stored article in one pass when the files asked for, times this, outnumber the
+index's articles (a lookup a file costs about four stored articles read in a pass)."""

@@ -140,15 +140,28 @@ def test_only_a_current_index_is_read(tmp_path: Path, monkeypatch: pytest.Monkey
     assert _indexed_rows([str(corpus)], str(ix)) is None
 
 
-def test_the_reader_refuses_files_the_index_does_not_hold(tmp_path: Path) -> None:
-    from index.related.stored_entities import indexed_articles
+@pytest.mark.parametrize("ratio", [0, 10**6], ids=["a lookup a file", "one pass"])
+def test_the_reader_gives_the_analysed_articles_and_refuses_files_it_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ratio: int
+) -> None:
+    import index.related.stored_entities as reader
+    from index.analysis import analyse
+    from index.ingest.formats import read_paths
+    from index.models import Article
 
+    monkeypatch.setattr(reader, "_SCAN_RATIO", ratio)
     corpus = _write_corpus(tmp_path / "corpus")
-    store = Store([corpus / "sub"], index_dir=tmp_path / "ix")
+    store = Store([corpus], index_dir=tmp_path / "ix")
     store.update()
-    found = indexed_articles(store, [str(corpus / "sub")])
-    assert found is not None and [a.title for a, _ in found[0]] == ["Talks in Geneva"]
-    assert indexed_articles(store, [str(corpus / "mayor.txt")]) is None
+    for paths in ([str(corpus)], [str(corpus / "wire.jsonl")], [str(corpus / "sub")]):
+        found = reader.indexed_articles(store, paths)
+        read = list(read_paths(paths))
+        expected = [(a, analyse(a)) for a in read if isinstance(a, Article)]
+        assert found is not None and found[0] == expected
+        assert found[1] == [s for s in read if not isinstance(s, Article)]
+    other = Store([corpus / "sub"], index_dir=tmp_path / "ix-sub")
+    other.update()
+    assert reader.indexed_articles(other, [str(corpus / "mayor.txt")]) is None
 
 
 def test_printable_text_is_what_neutralise_leaves_it() -> None:
