@@ -53,6 +53,7 @@ FORMAT = 1
 _MAGIC = b"NDRELMOD"
 _HEAD = struct.Struct("<8sII")
 _NO_DAY = -(2**63)
+_RECENT = 512
 _ALIGN = 8
 _SECTIONS = (
     ("offsets", "q"),
@@ -73,24 +74,35 @@ def _pad(n: int) -> int:
 class _Vecs:
     """Every article's vector, decoded from the mapped arrays when asked for."""
 
-    __slots__ = ("keys", "offsets", "weights")
+    __slots__ = ("keys", "offsets", "recent", "weights")
 
     def __init__(
         self, offsets: memoryview[Any], keys: memoryview[Any], weights: memoryview[Any]
     ) -> None:
         self.offsets, self.keys, self.weights = offsets, keys, weights
+        # A ranking reads each candidate twice (scored, then against the closest reports): the
+        # vectors decoded lately are kept, a few hundred (a ranking's candidates), not the corpus.
+        self.recent: dict[int, Vec] = {}
 
     def __len__(self) -> int:
         return (len(self.offsets) - 1) // 2
 
     def __getitem__(self, n: int, /) -> Vec:
+        found = self.recent.get(n)
+        if found is not None:
+            return found
         if not 0 <= n < len(self):
             raise IndexError(n)
         off = self.offsets
         a, b, c = off[2 * n], off[2 * n + 1], off[2 * n + 2]
         keys, weights = self.keys, self.weights
-        terms = cast(dict[Key, float], dict(zip(keys[a:b], weights[a:b])))
-        ents = cast(dict[Key, float], dict(zip(keys[b:c], weights[b:c])))
+        # tolist() converts in C: zipping two lists is faster than two memoryviews (20 vs 28 us
+        # for 300 keys), and a ranking decodes a hundred candidates.
+        terms = cast(dict[Key, float], dict(zip(keys[a:b].tolist(), weights[a:b].tolist())))
+        ents = cast(dict[Key, float], dict(zip(keys[b:c].tolist(), weights[b:c].tolist())))
+        if len(self.recent) >= _RECENT:
+            self.recent.clear()
+        self.recent[n] = (terms, ents)
         return terms, ents
 
 
