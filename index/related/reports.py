@@ -34,7 +34,7 @@ from index.related.similarity import (
     valid_features,
     weighted_keys,
 )
-from index.related.stored import stored_model
+from index.related.stored import MappedModel, stored_model
 
 if TYPE_CHECKING:
     from index.store.core import Store
@@ -221,6 +221,13 @@ def related(store: Store, article_id: str, limit: int = 10) -> list[Related]:
         raise RelatedError(
             f"article {article_id!r} is not in the index; update the index and retry"
         )
+    try:
+        return _rank_in(model, model.vecs[n], model.days[n], n, limit)
+    except (IndexError, KeyError, ValueError):
+        if not isinstance(model, MappedModel):
+            raise
+    # A model file whole in size but damaged inside (a number out of range): built again.
+    model = stored_model(store, discard=True)
     return _rank_in(model, model.vecs[n], model.days[n], n, limit)
 
 

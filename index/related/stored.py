@@ -286,24 +286,25 @@ _LOADED: dict[str, tuple[str, Model]] = {}
 _LOCK = threading.Lock()
 
 
-def stored_model(store: Store) -> Model:
+def stored_model(store: Store, discard: bool = False) -> Model:
     """The corpus model of ``store``: kept from an earlier call of this process, mapped from its file
     beside the index, or built (then written there for the next call) when the index changed.
 
     Args:
         store: An indexed store.
+        discard: Build it again whatever the file holds (one found damaged while ranking).
     """
     folder = str(store.index_dir)
     tag = model_tag(store)
     kept = _LOADED.get(folder)
-    if kept is not None and kept[0] == tag:
+    if kept is not None and kept[0] == tag and not discard:
         return kept[1]
     with _LOCK:  # one build at a time in a process (the app's workers)
         kept = _LOADED.get(folder)
-        if kept is not None and kept[0] == tag:
+        if kept is not None and kept[0] == tag and not discard:
             return kept[1]
         path = store.index_dir / MODEL_FILE
-        model: Model | None = load_model(path, tag)
+        model: Model | None = None if discard else load_model(path, tag)
         if model is None:
             built = build_model(store.features())
             model = built

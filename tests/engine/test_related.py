@@ -597,6 +597,19 @@ def test_a_damaged_or_unwritable_model_file_costs_nothing(
         assert stored_mod.load_model(model_file, stored_mod.model_tag(store)) is None
         assert _as_pairs(related(store, target)) == good
         assert model_file.read_bytes() == data  # written again whole
+    # Whole in size but with article numbers out of range in the postings: found while ranking.
+    head = stored_mod._HEAD
+    _, _, length = head.unpack_from(data, 0)
+    header = json.loads(data[head.size : head.size + length])
+    base = head.size + length + (-(head.size + length) % 8)
+    _, _, start, count = next(x for x in header["sections"] if x[0] == "post_docs")
+    bad = bytearray(data)
+    bad[base + start : base + start + 4 * count] = b"\xff\xff\xff\x7f" * count
+    model_file.write_bytes(bytes(bad))
+    stored_mod.clear_loaded()
+    assert stored_mod.load_model(model_file, stored_mod.model_tag(store)) is not None
+    assert _as_pairs(related(store, target)) == good
+    assert model_file.read_bytes() == data
     stored_mod.clear_loaded()
     model_file.unlink()
 
