@@ -257,7 +257,11 @@ def loose_pairs(
                 t in other
                 and t not in story
                 and t not in _STANCE
-                and (t[0] == "#" or w >= _SPECIFIC_WEIGHT or (t in a.names and t in b.names))
+                and (
+                    t[0] == "#"
+                    or max(w, other[t]) >= _SPECIFIC_WEIGHT  # (either spelling: "loss" / "losses")
+                    or (t in a.names and t in b.names)
+                )
             ):
                 break
         else:

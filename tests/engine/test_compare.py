@@ -58,6 +58,14 @@ SEED_PAIRS = [
 ]
 
 
+def test_the_comparison_reads_the_same_either_way_round(seed_pair: Comparison) -> None:
+    # B against A aligns the same pairs as A against B (a word spelled two ways, "loss" / "losses",
+    # once weighed by the side that happened to be shorter)
+    back = compare(seed("004"), seed("000"))
+    there = {(p.a.start, p.b.start, p.kind) for p in seed_pair.pairs}
+    assert {(p.b.start, p.a.start, p.kind) for p in back.pairs} == there
+
+
 @pytest.mark.parametrize(("a_frag", "b_frag"), SEED_PAIRS)
 def test_seed_claims_aligned(seed_pair: Comparison, a_frag: str, b_frag: str) -> None:
     assert has_pair(seed_pair, a_frag, b_frag)
