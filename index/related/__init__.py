@@ -5,7 +5,9 @@ The public face is :func:`related`, :func:`rank`, :func:`stories` and :func:`gro
 each article's features (its whole-body vector and dates), which :mod:`index.analysis.features` makes
 once at index time and the store keeps. Inside: ``similarity`` (the corpus model: two articles' similarity), ``reports`` (ranking the
 related reports of one article, from the model or, in a large corpus, from the index) and
-``grouping`` (the corpus in stories).
+``grouping`` (the corpus in stories), ``stored`` (the model kept beside the index, memory-mapped, so
+that each ``newsdesk related`` does not build it again) and ``stored_entities`` (articles and their
+entities read back from the index for ``newsdesk entities``).
 """
 
 from __future__ import annotations
