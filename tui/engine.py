@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from index.related import related, stories
     from index.related.grouping import Story
     from index.related.reports import Related
+    from index.related.stored_entities import indexed_articles
     from index.search import SORTS, Execution, QueryError, by_date, facets, parse, search
     from index.search.facet_counts import entity_clause
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
@@ -336,6 +337,7 @@ _HELPERS = {
     "comparison_to_json": "index.compare.report",
     "comparison_to_text": "index.compare.report",
     "related": "index.related",
+    "indexed_articles": "index.related.stored_entities",  # articles and entities a current index holds
     "stories": "index.related",
     "story_of": "index.story.find",
     "StoryError": "index.story",
@@ -376,7 +378,8 @@ __all__ += ["QueryError", "ReadError", "Related", "Store", "StoreError", "StoreF
 __all__ += ["StoryError", "analyse", "by_date", "check_unchanged", "compare", "comparison_to_json"]
 __all__ += ["comparison_to_markdown", "comparison_to_text", "default_factory", "default_index_dir"]
 __all__ += ["display_names", "entity_clause", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
-__all__ += ["find_jsonl_article", "highlight_terms", "is_parsed", "load_quiet_check", "load_whoosh"]
+__all__ += ["find_jsonl_article", "highlight_terms", "indexed_articles", "is_parsed"]
+__all__ += ["load_quiet_check", "load_whoosh"]
 __all__ += ["markdown_text", "neutralise", "page_document", "parse", "query_words"]
 __all__ += ["quick_unchanged", "read_bytes", "read_file", "read_opml", "read_paths", "related"]
 __all__ += ["save_page", "saved_keys", "scan", "search", "size_limit", "stemmed_tokens", "stories"]
