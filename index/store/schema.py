@@ -168,6 +168,13 @@ def document_fields(article: Article, entities: Sequence[Entity]) -> dict[str, A
     # " | " keeps names apart so a phrase cannot run from one entity into the next.
     for field, names in by_field.items():
         fields[field] = " | ".join(dict.fromkeys(names))
+    if by_field.get(ENTITY_FIELDS.get("DATE", "")):
+        from index.analysis.dates import key_text  # only when writing
+
+        # date keys as words that say what they are ("--03-01" is "m03 m03d01"): a month
+        # query no longer finds a day of another month ("date:january" and "March 1")
+        names = by_field[ENTITY_FIELDS["DATE"]]
+        fields[ENTITY_FIELDS["DATE"]] = " | ".join(dict.fromkeys(key_text(n) for n in names))
     if article.date:
         from index.analysis.dates import parse_date  # only when writing: 0.1 s to import
 

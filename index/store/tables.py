@@ -28,6 +28,7 @@ TABLE_NAMES = ("catalogue", "names", "features")
 MARKER = "newsdesk-index.json"
 """The folder's marker: newsdesk made it, with this schema (``index.store.folder``)."""
 
+# 26: date keys written as words that say what they are ("m03 m03d01"), so date:january is exact;
 # 25: the sidebar's entity keys a per-document column, not postings (issue 14);
 # 24: spelling words once a corpus in the database's ``words`` table, not spelling fields in every
 # segment (issue 14);
@@ -45,7 +46,7 @@ MARKER = "newsdesk-index.json"
 # trailing words read; 11: .jsonl titles as given, hard-wrapped text reflowed into paragraphs;
 # 10: one-letter words indexed; 9: places named after their city share its key; worker-written
 # segments
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 """The Whoosh schema's version (``index.store.schema``); another in the marker rebuilds the index."""
 
 

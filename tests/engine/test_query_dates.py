@@ -3,9 +3,9 @@
 The name analyzer of the ``dates`` field splits a date key into its numbers ("--03-01" is "03"
 "01"), so ``date:january`` ("--01", the word "01") also found March 1 and ``date:march`` January 3,
 2024. Date keys written as words that say what they are (``index.analysis.dates.key_words``: "m03
-m03d01") make each search exact; the query looks for the key's word first and, in an index built
-before, for its numbers. Until ``index.store.schema`` writes the ``dates`` field that way, the
-exact tests run on an index whose fields are written so here (``wired``).
+m03d01", written so by ``index.store.schema`` since schema 26) make each search exact; the query
+looks for the key's word first and, in an index built before (``legacy``, written here as the
+schema wrote it), for its numbers.
 """
 
 from __future__ import annotations
@@ -40,25 +40,26 @@ def _corpus(root: Path) -> Path:
     return corpus
 
 
-def _dates_as_words(original: Any) -> Any:
-    """``document_fields`` with the ``dates`` field written as ``key_text`` (the schema's wiring)."""
+def _dates_as_numbers(original: Any) -> Any:
+    """``document_fields`` with the ``dates`` field written as before schema 26: the keys as they
+    are, which the name analyzer splits into their numbers."""
 
     def fields(article: Any, entities: Any) -> Any:
         out = original(article, entities)
         keys = [e.canonical for e in entities if e.label == "DATE" and e.canonical]
-        out["dates"] = " | ".join(dict.fromkeys(key_text(k) for k in keys))
+        out["dates"] = " | ".join(dict.fromkeys(keys))
         return out
 
     return fields
 
 
 @pytest.fixture(scope="module")
-def wired(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def legacy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     import index.store.writers as writers
 
-    root = tmp_path_factory.mktemp("dates-wired")
+    root = tmp_path_factory.mktemp("dates-legacy")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(writers, "document_fields", _dates_as_words(writers.document_fields))
+        mp.setattr(writers, "document_fields", _dates_as_numbers(writers.document_fields))
         store = Store([_corpus(root)], root / "index")
         store.update()
     yield store
@@ -102,14 +103,10 @@ EXACT = [
 
 
 @pytest.mark.parametrize(("query", "expected"), EXACT)
-def test_a_date_in_words_matches_what_it_says(wired: Any, query: str, expected: set[str]) -> None:
-    assert _found(wired, query) == expected
+def test_a_date_in_words_matches_what_it_says(plain: Any, query: str, expected: set[str]) -> None:
+    assert _found(plain, query) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index.store.schema does not write the dates field as index.analysis.dates.key_text yet",
-)
 def test_the_shipped_index_finds_january_without_march_1(plain: Any) -> None:
     assert _found(plain, "date:january") == EXACT[0][1]
 
@@ -117,7 +114,7 @@ def test_the_shipped_index_finds_january_without_march_1(plain: Any) -> None:
 @pytest.mark.parametrize(
     "query", ['date:"october 13"', "date:october", 'date:"march 2001"', 'date:"last week"']
 )
-def test_an_index_built_before_finds_what_it_found(plain: Any, query: str) -> None:
+def test_an_index_built_before_finds_what_it_found(legacy: Any, query: str) -> None:
     """The query's fallback: an index holding the keys' numbers answers as before."""
     expected = {
         'date:"october 13"': set(),
@@ -125,15 +122,15 @@ def test_an_index_built_before_finds_what_it_found(plain: Any, query: str) -> No
         'date:"march 2001"': {"y2001.txt"},
         'date:"last week"': {"season.txt"},
     }[query]
-    assert _found(plain, query) == expected
-    assert _found(plain, "date:january") >= EXACT[0][1]
+    assert _found(legacy, query) == expected
+    assert _found(legacy, "date:january") >= EXACT[0][1]
 
 
-def test_snippets_light_up_only_the_mentions_of_the_matched_date(wired: Any) -> None:
+def test_snippets_light_up_only_the_mentions_of_the_matched_date(plain: Any) -> None:
     # The year alone ("Vote of 2001") is no mention of March 2001.
-    assert _shown(wired, 'date:"march 2001"') == ["March 2001", "March 5, 2001"]
-    assert _shown(wired, 'date:"january 3"') == ["January 3, 2024"]
-    assert _shown(wired, 'date:"march 1"') == ["March 1", "March 1"]
+    assert _shown(plain, 'date:"march 2001"') == ["March 2001", "March 5, 2001"]
+    assert _shown(plain, 'date:"january 3"') == ["January 3, 2024"]
+    assert _shown(plain, 'date:"march 1"') == ["March 1", "March 1"]
 
 
 @pytest.mark.parametrize(
