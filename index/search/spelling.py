@@ -15,7 +15,16 @@ from index.store.whoosh_public import Corrector, Query, Searcher
 __all__ = ["suggest"]
 
 SPELLED = ("title", "body")
-"""The fields whose words are corrected, from the corpus's spelling words (``Store.spelling_words``)."""
+"""The fields whose words are corrected, from the corpus's spelling words (``Store.spelling_words``).
+Only these: the value of any other field is no word of the text (a date key, a quantity, an entity
+key, a source), and Whoosh's own corrector, left to them, offered ``date:monday`` for ``date:sunday``
+and ``quantity:2`` for ``quantity:5``."""
+_TYPED_FIELD = re.compile(
+    r'(?<![\w.])([A-Za-z_]+):((?:\[[^\]]*\]|\{[^}]*\}|\[[^}]*\}|\{[^\]]*\])|"[^"]*"|[^\s()]+)'
+)
+"""A ``field:value`` as typed (``index.search.query.rewrite``'s pattern)."""
+_TYPED_SPELLED = frozenset(("title", "body", "text"))
+"""Typed field names whose values are words of the text (``text:`` is ``body:``)."""
 
 
 def suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str | None:
@@ -29,7 +38,16 @@ def suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str 
     merged = _CorpusCorrector(s, store, spelled, _typed_words(rewritten))
     correctors = dict.fromkeys(spelled, merged)
     try:
-        corrected = s.correct_query(q, rewritten, correctors=correctors)
+        # The words to correct named here: given none, Whoosh corrects every field's missing terms.
+        reader = s.reader()
+        terms = [
+            (t.fieldname, t.text)
+            for t in q.all_tokens()
+            if t.fieldname in correctors and (t.fieldname, t.text) not in reader
+        ]
+        if not terms:
+            return None
+        corrected = s.correct_query(q, rewritten, correctors=correctors, terms=terms)
     except Exception:
         return None
     # Token offsets index the rewritten query (fields renamed, -word as NOT word): carry each
@@ -41,9 +59,8 @@ def suggest(s: Searcher, store: Store, q: Query, query: str, total: int) -> str 
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(typed)}(?!\w)", re.IGNORECASE)
         replacement = str(tok.text)
-        text = pattern.sub(
-            replacement.replace("\\", "\\\\"), text
-        )  # a template: escape backslashes
+        # Not inside another field's value (``person:smiht smiht``): that stays as typed.
+        text = _replace_outside(pattern, replacement, text, _field_values(text))
     if not text or text == query:
         return None
     try:
@@ -122,6 +139,26 @@ class _CorpusCorrector(Corrector):  # type: ignore[misc]
                     articles += reader.doc_frequency(name, token.text)
             ranked.append((-(nearest + 0.5 / (articles + 1)), candidate))
         return ranked
+
+
+def _field_values(query: str) -> list[tuple[int, int]]:
+    """Where the values of fields other than title and body are in a query as typed."""
+    return [
+        m.span(2)
+        for m in _TYPED_FIELD.finditer(query)
+        if m.group(1).lower() not in _TYPED_SPELLED and query.count('"', 0, m.start()) % 2 == 0
+    ]
+
+
+def _replace_outside(
+    pattern: re.Pattern[str], new: str, text: str, spans: list[tuple[int, int]]
+) -> str:
+    """``pattern``'s matches in ``text`` replaced by ``new``, but those inside ``spans``."""
+
+    def one(m: re.Match[str]) -> str:
+        return m.group() if any(a <= m.start() < b for a, b in spans) else new
+
+    return pattern.sub(one, text)
 
 
 def _typed_words(query: str) -> dict[str, str]:
