@@ -26,6 +26,7 @@ import os
 import struct
 import sys
 import threading
+import time
 from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -39,8 +40,10 @@ __all__ = [
     "FORMAT",
     "MODEL_FILE",
     "MappedModel",
+    "build_beside",
     "clear_loaded",
     "load_model",
+    "main",
     "model_tag",
     "save_model",
     "stored_model",
@@ -305,6 +308,8 @@ def stored_model(store: Store, discard: bool = False) -> Model:
             return kept[1]
         path = store.index_dir / MODEL_FILE
         model: Model | None = None if discard else load_model(path, tag)
+        if model is None and not discard:
+            model = _wait_for_builder(store.index_dir, path, tag)
         if model is None:
             built = build_model(store.features())
             model = built
@@ -318,6 +323,77 @@ def stored_model(store: Store, discard: bool = False) -> Model:
         _LOADED.clear()  # one index at a time: a stale model's file mapping is let go
         _LOADED[folder] = (tag, model)
         return model
+
+
+BUILD_WAIT = 300.0
+"""The longest a call waits for a background build (``index.store.aftercare``) before building the
+model itself: a build of 100,000 articles takes about a minute."""
+
+
+def _builder(folder: Path) -> int | None:
+    """The id of the live process building this folder's model (``index.store.aftercare``), if any."""
+    from index.store.aftercare import BUILDER
+
+    try:
+        pid = int((folder / BUILDER).read_text("utf-8").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):  # none, unreadable, or its process gone
+        return None
+    return pid
+
+
+def _wait_for_builder(folder: Path, path: Path, tag: str) -> MappedModel | None:
+    """The model for ``tag`` once the background build under way has written it; ``None`` when no
+    build is under way, or it ended without writing one for ``tag`` (the index changed again)."""
+    deadline = time.monotonic() + BUILD_WAIT
+    while _builder(folder) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        found = load_model(path, tag)
+        if found is not None:
+            return found
+    return load_model(path, tag)
+
+
+def build_beside(index_dir: Path, roots: list[str]) -> bool:
+    """Bring the model kept in ``index_dir`` up to date (the background build an index run starts).
+
+    Returns:
+        Whether the file now holds the model of the index as it is.
+    """
+    from index.store.aftercare import BUILDER
+    from index.store.core import Store
+
+    marker = index_dir / BUILDER
+    try:
+        store = Store(roots, index_dir)
+        tag = model_tag(store)
+        path = index_dir / MODEL_FILE
+        if load_model(path, tag) is None:
+            built = build_model(store.features())
+            if model_tag(store) != tag:
+                return False  # changed while read: the run that changed it builds again
+            save_model(path, built, tag)
+        return True
+    finally:
+        # Only this process's own name is taken away (a later run may have named its build).
+        with contextlib.suppress(OSError, ValueError):
+            if int(marker.read_text("utf-8").strip()) == os.getpid():
+                marker.unlink()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``main([INDEX_DIR, ROOT...])``: :func:`build_beside`, quietly, at a low priority (the user's
+    own commands come first). The process ``index.store.aftercare`` starts runs this."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) < 2:
+        print("usage: main([INDEX_DIR, ROOT...])", file=sys.stderr)
+        return 2
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
+    try:
+        return 0 if build_beside(Path(args[0]), args[1:]) else 1
+    except Exception:  # a folder deleted meanwhile, a store that cannot open: related builds it
+        return 1
 
 
 def clear_loaded() -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from index.models import Article, Entity, IndexReport, Skipped
-from index.store import database, folder, recover
+from index.store import aftercare, database, folder, recover
 from index.store.errors import IndexBusy, StoreError
 from index.store.schema import (  # BodyText: see below
     ENTITY_FIELDS,
@@ -106,6 +106,9 @@ class Store:
             Path(index_dir).expanduser() if index_dir else default_index_dir(self.roots)
         )
         self.messages: list[str] = []
+        self.build_related = True
+        """Whether a run that changed the index starts the related-report model's build
+        (``index.store.aftercare``)."""
         self._table_cache: dict[str, tuple[Any, Any]] = {}
         self._pool_lock = threading.Lock()
         self._idle: list[Any] = []
@@ -259,12 +262,16 @@ class Store:
                 return quiet
         scan_skipped = [Skipped(p, r) for p, r in walked.skipped]
         try:
-            return self._update_once(walked, scan_skipped, progress, cancelled, timeout, True)
+            report = self._update_once(walked, scan_skipped, progress, cancelled, timeout, True)
         except ParallelFailed as exc:
             # Nothing was committed: do the same run again in this process.
             report = self._update_once(walked, scan_skipped, progress, cancelled, timeout, False)
             note = f"{exc}; indexed in one process instead"
-            return dataclasses.replace(report, notes=(*report.notes, note))
+            report = dataclasses.replace(report, notes=(*report.notes, note))
+        if self.build_related and aftercare.wants_model_build(self.index_dir, report):
+            # The related-report model, stale now, is built again in the background.
+            aftercare.start_model_build(self.index_dir, self.roots)
+        return report
 
     def _update_once(
         self,

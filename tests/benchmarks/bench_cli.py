@@ -6,6 +6,7 @@
     python tests/benchmarks/bench_cli.py --work DIR           # keep (and reuse) corpus and index
     python tests/benchmarks/bench_cli.py --search-only        # --version and search alone
     python tests/benchmarks/bench_cli.py --related-entities   # related and entities alone
+    python tests/benchmarks/bench_cli.py --first-related      # related just after a one-file index
 
 Prints, each the minimum of ``--repeat`` runs in fresh processes (wall time, and CPU time):
 ``newsdesk --version`` (the interpreter and the CLI's own start; run in turn with the search),
@@ -15,6 +16,9 @@ Prints, each the minimum of ``--repeat`` runs in fresh processes (wall time, and
 ``--related-entities``: ``newsdesk related FILE CORPUS`` once with no model beside the index (it is
 built and written) and then again (mapped from its file), and ``newsdesk entities CORPUS --json`` read
 from the index, against one run that analyses every article (an ``--index-dir`` with no index).
+``--first-related``: ``--repeat`` rounds of one file changed, ``newsdesk index`` (timed), then
+``newsdesk related`` at once (the first call after the change, timed) and again (mapped); whether
+the model file was current when ``index`` returned, and when ``related`` was called.
 Targets (issue 14): search under 0.3 s beyond ``--version`` at 10,000 articles (0.6 s at 100,000),
 nothing written, a one-file change under 0.5 s (1 s at 100,000). Figures, never assertions.
 """
@@ -162,6 +166,49 @@ def related_and_entities(repeat: int, corpus: Path, ix: Path, work: Path) -> int
     return 0
 
 
+def first_related(repeat: int, corpus: Path, ix: Path) -> int:
+    """``--first-related``: a one-file index run, then the first ``related`` call after it."""
+    target = next((corpus / "part000").glob("*.txt"))
+    related = ["related", str(target), str(corpus), "--index-dir", str(ix), "--json"]
+    newsdesk(*related)  # the model in use, and current
+    model = ix / "related-model.bin"
+    index_walls, first_walls, again_walls = [], [], []
+    cpus: dict[str, list[float]] = {"index": [], "first": [], "again": []}
+    for k in range(repeat):
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(f"A closing line added for the related benchmark, number {k}.\n")
+        before = model.stat().st_mtime_ns if model.exists() else 0
+        CPU.pop(("index",), None)
+        wall, out, _ = newsdesk("index", str(corpus), "--index-dir", str(ix), "--json")
+        report = json.loads(out)
+        assert report.get("files_read", report.get("reread")) == 1, report
+        index_walls.append(wall)
+        cpus["index"].append(CPU[("index",)][0])
+        CPU.pop(("related",), None)
+        first_walls.append(newsdesk(*related)[0])
+        again_walls.append(newsdesk(*related)[0])
+        cpus["first"].append(CPU[("related",)][0])
+        cpus["again"].append(CPU[("related",)][1])
+        rebuilt = model.exists() and model.stat().st_mtime_ns != before
+        print(
+            f"  round {k + 1}: index {wall:.3f} s, first related {first_walls[-1]:.3f} s, "
+            f"again {again_walls[-1]:.3f} s; model file rewritten: {'yes' if rebuilt else 'no'}"
+        )
+    print(
+        f"  newsdesk index after one file changed   {min(index_walls):6.3f} s   "
+        f"(CPU {min(cpus['index']):.3f} s; this process only)"
+    )
+    print(
+        f"  first newsdesk related after it         {min(first_walls):6.3f} s   "
+        f"(CPU {min(cpus['first']):.3f} s; max {max(first_walls):.3f} s)"
+    )
+    print(
+        f"  newsdesk related again                  {min(again_walls):6.3f} s   "
+        f"(CPU {min(cpus['again']):.3f} s)"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="synthetic articles (default 10,000)")
@@ -174,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--related-entities", action="store_true", help="only related and entities (see above)"
+    )
+    parser.add_argument(
+        "--first-related",
+        action="store_true",
+        help="only a one-file index run and the first related call after it (see above)",
     )
     parser.add_argument(
         "--no-bytecode-cache",
@@ -206,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{n:,} {kind} articles, one a file; minimum of {args.repeat} runs (wall), {cache}")
     if args.related_entities:
         return related_and_entities(args.repeat, corpus, ix, work)
+    if args.first_related:
+        return first_related(args.repeat, corpus, ix)
     before = folder_state(ix)
     (version, vcpu), (search, scpu) = best_pair(
         args.repeat,

@@ -619,3 +619,135 @@ def test_a_damaged_or_unwritable_model_file_costs_nothing(
     monkeypatch.setattr(stored_mod, "save_model", refuse)
     assert _as_pairs(related(store, target)) == good
     assert not model_file.exists()
+
+
+# -- the model built by the index run that made it stale (index/store/aftercare.py) ---------------
+
+
+def _wait_for_build(folder: Path, seconds: float = 60.0) -> None:
+    """Until no live process is named as building the folder's model (the test's own wait)."""
+    import time
+
+    import index.related.stored as stored_mod
+
+    deadline = time.monotonic() + seconds
+    while stored_mod._builder(folder) is not None:
+        assert time.monotonic() < deadline, "the background build never ended"
+        time.sleep(0.05)
+
+
+def test_which_runs_start_the_build(tmp_path: Path) -> None:
+    """A run that changed an index whose model is in use, or that wrote much of a large corpus;
+    not a run that changed nothing, nor a small change to an index nobody asked related reports of."""
+    from index.models import IndexReport
+    from index.store.aftercare import BIG_RUN, MODEL_FILE, wants_model_build
+
+    def wants(tmp: Path, in_use: bool, **counts: int) -> bool:
+        folder = tmp / ("used" if in_use else "unused")
+        folder.mkdir(exist_ok=True)
+        if in_use:
+            (folder / MODEL_FILE).write_bytes(b"a model")
+        return wants_model_build(folder, IndexReport(**counts))
+
+    tmp = tmp_path
+    assert wants(tmp, True, updated=1, unchanged=50_000)
+    assert wants(tmp, True, removed=1, unchanged=10)
+    assert not wants(tmp, True, unchanged=10)
+    assert not wants(tmp, False, added=1, unchanged=10)
+    assert not wants(tmp, False, added=BIG_RUN - 1)
+    assert wants(tmp, False, added=BIG_RUN)
+    assert wants(tmp, False, added=BIG_RUN, unchanged=3 * BIG_RUN)
+    assert not wants(tmp, False, added=BIG_RUN, unchanged=3 * BIG_RUN + 1)
+
+
+def test_an_index_run_builds_the_model_the_next_call_maps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run that makes the model stale starts its build in a background process: the run does
+    not wait for it, and the next call (a new process) maps the new model without building it."""
+    import index.related.stored as stored_mod
+    from index.store.aftercare import BUILDER
+
+    store = _fresh_store(tmp_path)
+    stored_mod.clear_loaded()
+    target = next(a.id for a in store.catalogue() if a.id.endswith("#M0010.english"))
+    related(store, target)  # the model in use
+    model_file = store.index_dir / stored_mod.MODEL_FILE
+    old = model_file.read_bytes()
+    twin = dict(SAMPLE[0], id="twin", title="A copy of the first report")
+    with open(tmp_path / "corpus" / "sample.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(twin) + "\n")
+    store.update()
+    assert (store.index_dir / BUILDER).is_file()  # named before the run returned
+    _wait_for_build(store.index_dir)
+    assert not (store.index_dir / BUILDER).exists()  # the build took its name away
+    assert model_file.read_bytes() != old
+    mapped = stored_mod.load_model(model_file, stored_mod.model_tag(store))
+    assert mapped is not None and any(i.endswith("#twin") for i in mapped.ids)
+
+    def no_build(*_: object) -> None:
+        raise AssertionError("the model was built by the call, not by the index run")
+
+    monkeypatch.setattr(stored_mod, "build_model", no_build)
+    stored_mod.clear_loaded()  # as a new process
+    after = related(store, target, limit=10)
+    assert after[0].id.endswith("#twin")
+    assert [r.id for r in after] == [r.id for r in rank(target, store.features(), limit=10)]
+
+
+def test_a_call_during_the_build_waits_for_it_and_a_dead_builder_is_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A call made while a build is under way maps what that build writes instead of building a
+    second model; a builder named in the folder whose process is gone is not waited for."""
+    import subprocess
+    import sys
+    import threading
+
+    import index.related.stored as stored_mod
+    from index.related.similarity import build_model
+    from index.store.aftercare import BUILDER
+
+    store = _fresh_store(tmp_path)
+    store.build_related = False
+    stored_mod.clear_loaded()
+    tag = stored_mod.model_tag(store)
+    built = build_model(store.features())
+    model_file = store.index_dir / stored_mod.MODEL_FILE
+    builder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (store.index_dir / BUILDER).write_text(str(builder.pid), "utf-8")
+        writer = threading.Timer(0.3, stored_mod.save_model, (model_file, built, tag))
+        writer.start()
+        calls: list[int] = []
+        real_build = stored_mod.build_model
+
+        def counted(feats: object) -> object:
+            calls.append(1)
+            return real_build(feats)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(stored_mod, "build_model", counted)
+        model = stored_mod.stored_model(store)  # no file yet: it waits for the one written
+        writer.join()
+        assert isinstance(model, stored_mod.MappedModel) and not calls
+    finally:
+        builder.kill()
+        builder.wait()
+    # The builder is gone but its name stays (killed): the next call builds at once.
+    model_file.unlink()
+    stored_mod.clear_loaded()
+    stored_mod.stored_model(store)
+    assert calls == [1]
+
+
+def test_an_index_run_on_a_model_not_in_use_starts_no_build(tmp_path: Path) -> None:
+    """No related call yet: a small change starts nothing (and writes no model)."""
+    import index.related.stored as stored_mod
+    from index.store.aftercare import BUILDER
+
+    store = _fresh_store(tmp_path)
+    with open(tmp_path / "corpus" / "soup.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nServe it hot.\n")
+    assert store.update().updated == 1
+    assert not (store.index_dir / BUILDER).exists()
+    assert not (store.index_dir / stored_mod.MODEL_FILE).exists()
