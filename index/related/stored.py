@@ -28,6 +28,7 @@ import sys
 import threading
 import time
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -354,6 +355,22 @@ def _wait_for_builder(folder: Path, path: Path, tag: str) -> MappedModel | None:
     return load_model(path, tag)
 
 
+@contextlib.contextmanager
+def _build_lock(index_dir: Path) -> Iterator[None]:
+    """Held while one background build runs (an exclusive lock on a hidden file of the folder)."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: builds may then overlap, each writing whole files
+        yield
+        return
+    with open(index_dir / ".related-model.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
 def build_beside(index_dir: Path, roots: list[str]) -> bool:
     """Bring the model kept in ``index_dir`` up to date (the background build an index run starts).
 
@@ -365,15 +382,18 @@ def build_beside(index_dir: Path, roots: list[str]) -> bool:
 
     marker = index_dir / BUILDER
     try:
-        store = Store(roots, index_dir)
-        tag = model_tag(store)
-        path = index_dir / MODEL_FILE
-        if load_model(path, tag) is None:
-            built = build_model(store.features())
-            if model_tag(store) != tag:
-                return False  # changed while read: the run that changed it builds again
-            save_model(path, built, tag)
-        return True
+        # One build at a time a folder: runs in quick succession start a build each, and those
+        # started meanwhile wait here, then find the model current (or build the latest once).
+        with _build_lock(index_dir):
+            store = Store(roots, index_dir)
+            tag = model_tag(store)
+            path = index_dir / MODEL_FILE
+            if load_model(path, tag) is None:
+                built = build_model(store.features())
+                if model_tag(store) != tag:
+                    return False  # changed while read: the run that changed it builds again
+                save_model(path, built, tag)
+            return True
     finally:
         # Only this process's own name is taken away (a later run may have named its build).
         with contextlib.suppress(OSError, ValueError):
