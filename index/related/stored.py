@@ -378,10 +378,12 @@ def build_beside(index_dir: Path, roots: list[str]) -> bool:
         Whether the file now holds the model of the index as it is.
     """
     from index.store.aftercare import BUILDER
-    from index.store.core import Store
+    from index.store.core import MARKER, Store
 
     marker = index_dir / BUILDER
     try:
+        if not (index_dir / MARKER).is_file():
+            return False  # gone since the run (a folder removed): never made again here
         # One build at a time a folder: runs in quick succession start a build each, and those
         # started meanwhile wait here, then find the model current (or build the latest once).
         with _build_lock(index_dir):
@@ -402,14 +404,12 @@ def build_beside(index_dir: Path, roots: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``main([INDEX_DIR, ROOT...])``: :func:`build_beside`, quietly, at a low priority (the user's
-    own commands come first). The process ``index.store.aftercare`` starts runs this."""
+    """``main([INDEX_DIR, ROOT...])``: :func:`build_beside`, quietly (the process
+    ``index.store.aftercare`` starts runs this, at a low priority)."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) < 2:
         print("usage: main([INDEX_DIR, ROOT...])", file=sys.stderr)
         return 2
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(10)
     try:
         return 0 if build_beside(Path(args[0]), args[1:]) else 1
     except Exception:  # a folder deleted meanwhile, a store that cannot open: related builds it

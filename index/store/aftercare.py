@@ -35,7 +35,13 @@ BIG_RUN = 1000
 model even where it was never used (a build costs about a tenth of such a run)."""
 
 
-_BUILD = "import sys; from index.related.stored import main; sys.exit(main(sys.argv[1:]))"
+# At a low priority: the user's own commands come first.
+_BUILD = (
+    "import os, sys\n"
+    "if hasattr(os, 'nice'): os.nice(10)\n"
+    "from index.related.stored import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
 
 
 def wants_model_build(index_dir: Path, report: IndexReport) -> bool:

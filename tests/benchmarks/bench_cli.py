@@ -166,8 +166,9 @@ def related_and_entities(repeat: int, corpus: Path, ix: Path, work: Path) -> int
     return 0
 
 
-def first_related(repeat: int, corpus: Path, ix: Path) -> int:
-    """``--first-related``: a one-file index run, then the first ``related`` call after it."""
+def first_related(repeat: int, corpus: Path, ix: Path, pause: float = 0.0) -> int:
+    """``--first-related``: a one-file index run, then the first ``related`` call after it
+    (``pause`` seconds later: a user reading the index's report)."""
     target = next((corpus / "part000").glob("*.txt"))
     related = ["related", str(target), str(corpus), "--index-dir", str(ix), "--json"]
     newsdesk(*related)  # the model in use, and current
@@ -184,6 +185,7 @@ def first_related(repeat: int, corpus: Path, ix: Path) -> int:
         assert report.get("files_read", report.get("reread")) == 1, report
         index_walls.append(wall)
         cpus["index"].append(CPU[("index",)][0])
+        time.sleep(pause)
         CPU.pop(("related",), None)
         first_walls.append(newsdesk(*related)[0])
         again_walls.append(newsdesk(*related)[0])
@@ -228,6 +230,12 @@ def main(argv: list[str] | None = None) -> int:
         help="only a one-file index run and the first related call after it (see above)",
     )
     parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.0,
+        help="--first-related: seconds between the index run and the related call",
+    )
+    parser.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="compile every module at each start, as with PYTHONDONTWRITEBYTECODE (default: "
@@ -259,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.related_entities:
         return related_and_entities(args.repeat, corpus, ix, work)
     if args.first_related:
-        return first_related(args.repeat, corpus, ix)
+        print(f"  (related called {args.pause:g} s after index returned)")
+        return first_related(args.repeat, corpus, ix, args.pause)
     before = folder_state(ix)
     (version, vcpu), (search, scpu) = best_pair(
         args.repeat,

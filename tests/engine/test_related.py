@@ -751,3 +751,12 @@ def test_an_index_run_on_a_model_not_in_use_starts_no_build(tmp_path: Path) -> N
     assert store.update().updated == 1
     assert not (store.index_dir / BUILDER).exists()
     assert not (store.index_dir / stored_mod.MODEL_FILE).exists()
+
+
+def test_a_build_for_a_folder_gone_since_makes_nothing(tmp_path: Path) -> None:
+    """A build started for an index folder removed meanwhile (a test's, a user's) leaves no index."""
+    import index.related.stored as stored_mod
+
+    gone = tmp_path / "gone"
+    assert stored_mod.main([str(gone), str(tmp_path)]) == 1
+    assert not gone.exists()
