@@ -28,7 +28,6 @@ import sys
 import threading
 import time
 from array import array
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -331,44 +330,18 @@ BUILD_WAIT = 300.0
 model itself: a build of 100,000 articles takes about a minute."""
 
 
-def _builder(folder: Path) -> int | None:
-    """The id of the live process building this folder's model (``index.store.aftercare``), if any."""
-    from index.store.aftercare import BUILDER
-
-    try:
-        pid = int((folder / BUILDER).read_text("utf-8").strip())
-        os.kill(pid, 0)
-    except (OSError, ValueError):  # none, unreadable, or its process gone
-        return None
-    return pid
-
-
 def _wait_for_builder(folder: Path, path: Path, tag: str) -> MappedModel | None:
     """The model for ``tag`` once the background build under way has written it; ``None`` when no
     build is under way, or it ended without writing one for ``tag`` (the index changed again)."""
+    from index.store.aftercare import running_build
+
     deadline = time.monotonic() + BUILD_WAIT
-    while _builder(folder) is not None and time.monotonic() < deadline:
+    while running_build(folder) is not None and time.monotonic() < deadline:
         time.sleep(0.05)
         found = load_model(path, tag)
         if found is not None:
             return found
     return load_model(path, tag)
-
-
-@contextlib.contextmanager
-def _build_lock(index_dir: Path) -> Iterator[None]:
-    """Held while one background build runs (an exclusive lock on a hidden file of the folder)."""
-    try:
-        import fcntl
-    except ImportError:  # not on this system: builds may then overlap, each writing whole files
-        yield
-        return
-    with open(index_dir / ".related-model.lock", "a+b") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def build_beside(index_dir: Path, roots: list[str]) -> bool:
@@ -377,7 +350,7 @@ def build_beside(index_dir: Path, roots: list[str]) -> bool:
     Returns:
         Whether the file now holds the model of the index as it is.
     """
-    from index.store.aftercare import BUILDER
+    from index.store.aftercare import BUILDER, build_lock
     from index.store.core import MARKER, Store
 
     marker = index_dir / BUILDER
@@ -386,7 +359,7 @@ def build_beside(index_dir: Path, roots: list[str]) -> bool:
             return False  # gone since the run (a folder removed): never made again here
         # One build at a time a folder: runs in quick succession start a build each, and those
         # started meanwhile wait here, then find the model current (or build the latest once).
-        with _build_lock(index_dir):
+        with build_lock(index_dir):
             store = Store(roots, index_dir)
             tag = model_tag(store)
             path = index_dir / MODEL_FILE

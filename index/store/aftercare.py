@@ -20,11 +20,19 @@ import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from index.models import IndexReport
 
-__all__ = ["BUILDER", "MODEL_FILE", "start_model_build", "wants_model_build"]
+__all__ = [
+    "BUILDER",
+    "MODEL_FILE",
+    "build_lock",
+    "running_build",
+    "start_model_build",
+    "wants_model_build",
+]
 
 MODEL_FILE = "related-model.bin"
 """``index.related.stored.MODEL_FILE`` (named here too: the store does not import the related reports)."""
@@ -82,3 +90,29 @@ def start_model_build(index_dir: Path, roots: list[str]) -> int | None:
     with contextlib.suppress(OSError):
         (index_dir / BUILDER).write_text(str(child.pid), "utf-8")
     return child.pid
+
+
+def running_build(index_dir: Path) -> int | None:
+    """The id of the live process named as building this folder's model, if any."""
+    try:
+        pid = int((index_dir / BUILDER).read_text("utf-8").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):  # none, unreadable, or its process gone
+        return None
+    return pid
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """Held while one background build runs (an exclusive lock on a hidden file of the folder)."""
+    try:
+        import fcntl
+    except ImportError:  # not on this system: builds may then overlap, each writing whole files
+        yield
+        return
+    with open(index_dir / ".related-model.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -628,10 +628,10 @@ def _wait_for_build(folder: Path, seconds: float = 60.0) -> None:
     """Until no live process is named as building the folder's model (the test's own wait)."""
     import time
 
-    import index.related.stored as stored_mod
+    from index.store.aftercare import running_build
 
     deadline = time.monotonic() + seconds
-    while stored_mod._builder(folder) is not None:
+    while running_build(folder) is not None:
         assert time.monotonic() < deadline, "the background build never ended"
         time.sleep(0.05)
 
