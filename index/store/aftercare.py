@@ -94,6 +94,8 @@ def start_model_build(index_dir: Path, roots: list[str]) -> int | None:
 
 def running_build(index_dir: Path) -> int | None:
     """The id of the live process named as building this folder's model, if any."""
+    if os.name != "posix":
+        return None  # os.kill(pid, 0) is no liveness check on Windows (signal 0 is CTRL_C_EVENT)
     try:
         pid = int((index_dir / BUILDER).read_text("utf-8").strip())
         os.kill(pid, 0)
