@@ -35,9 +35,17 @@ def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | 
         token: A lone name's key.
         fulls: (count, key, words) of the article's full names.
     """
+    if not fulls:
+        return None  # no full name in the article (half of Reuters' calls)
+    n = len(token)
     for pos in (-1, 0):
         words = [w[pos] for _, _, w in fulls]
-        if len(token) >= 5:  # an equal word scores 100
+        if n >= 5 and not any(200 * min(n, len(w)) >= 87.9 * (n + len(w)) for w in words):
+            # ratio is 200 * (longest common subsequence) / (both lengths): at most 200 * the
+            # shorter length / both, so no word of these lengths reaches 88 (checked with a
+            # margin below 88 so that no rounding can hide a hit).
+            continue
+        if n >= 5:  # an equal word scores 100
             from rapidfuzz.fuzz import ratio
             from rapidfuzz.process import extract
 

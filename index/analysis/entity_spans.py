@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.analysis.lexicon import (
     ATTRIBUTION_VERBS,
@@ -161,7 +162,13 @@ def caps_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         upper = len(_UPPER_CH.findall(line)) if len(line) >= 8 else 0
-        if upper >= 8 and upper >= 4 * len(_LOWER_CH.findall(line)):
+        # Counting a few common lowercase letters (fast ``str.count``) rules out most body lines
+        # before every lowercase letter of a long paragraph is listed: they are a lower bound.
+        if (
+            upper >= 8
+            and upper >= 4 * (line.count("e") + line.count("a") + line.count("o"))
+            and upper >= 4 * len(_LOWER_CH.findall(line))
+        ):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -177,6 +184,7 @@ NUMBERS = {
 _MULT_NORM = {"mln": "million", "bln": "billion", "bn": "billion"}
 
 
+@lru_cache(maxsize=8192)
 def date_key(surface: str) -> str:
     """ISO-like key when the date resolves ("2022-03", "--10-13", "1950/1953"), else lowercased."""
     years = re.findall(r"\b(1[89]\d\d|20\d\d)\b(?!s)", surface)
@@ -223,6 +231,12 @@ _HOUR = re.compile(
 )
 
 
+_SLASH_AFTER = re.compile(r" [-/] ?\w")
+_APPROX_LEAD = re.compile(rf"^{APPROX}\s+")
+_YEAR_RE = re.compile(_YEAR)
+_VAGUE_RE = re.compile(r"one|a\s+few|several")
+
+
 def add_quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[Cand]) -> None:
     s, e = m.span()
     if claimed.find(1, s, e) >= 0:
@@ -237,9 +251,9 @@ def add_quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[Cand
         _HOUR.fullmatch(m.group()) and _CLOCK_BEFORE.search(text, max(0, s - 20), s)
     ):
         return  # a clock time, never a quantity: "8:00 p.m.", "10 pm", "half eight"
-    if (text[e : e + 1] in "-/" and text[e + 1 : e + 2].isalnum() and e < len(text)) or re.match(
-        r" [-/] ?\w", text[e : e + 4]
-    ):
+    if (
+        text[e : e + 1] in "-/" and text[e + 1 : e + 2].isalnum() and e < len(text)
+    ) or _SLASH_AFTER.match(text[e : e + 4]):
         return  # a compound adjective or a code: "33-year-old", "five-day", "1/8", "7/7"
     surface = m.group()
     unit: list[str] = []
@@ -258,16 +272,17 @@ def add_quantity(text: str, m: re.Match[str], claimed: bytearray, out: list[Cand
                 unit.append(w2)
     if unit and um:
         e = um.end(2) if len(unit) == 2 else um.end(1)
-    number = re.sub(rf"^{APPROX}\s+", "", surface)
-    if re.fullmatch(_YEAR, number) and number == surface:
+    number = _APPROX_LEAD.sub("", surface)
+    if _YEAR_RE.fullmatch(number) and number == surface:
         e = s + len(number) if number == surface else m.end()
         out.append(Cand(s, e, "DATE", number))
         return
-    if re.fullmatch(r"one|a\s+few|several", number) or (not unit and number in {"one", "ten"}):
+    if _VAGUE_RE.fullmatch(number) or (not unit and number in {"one", "ten"}):
         return
     out.append(Cand(s, e, "QUANTITY", " ".join([quantity_key(number), *(u.lower() for u in unit)])))
 
 
+@lru_cache(maxsize=8192)
 def quantity_key(number: str) -> str:
     """The key of a number as written ("10,000", "200 mln", "seven", "3.6 billion"): thousands
     separators dropped, multipliers spelled out, small number words as digits, decimals kept.

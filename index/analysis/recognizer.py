@@ -29,7 +29,6 @@ from index.analysis.entity_spans import (
     DATE_RE,
     LOWER_RE,
     NUMBERS,
-    POSS_RE,
     QTY_RE,
     SEQ_RE,
     TOK_RE,
@@ -54,6 +53,9 @@ from index.analysis.lexicon import (
     ROLE_NOUNS,
 )
 from index.models import Entity
+
+_POSS_ENDS = ("'", "’", "'s", "’s")
+"""The endings :data:`~index.analysis.entity_spans.POSS_RE` matches in a word (no newline)."""
 
 
 class RuleRecognizer:
@@ -96,7 +98,14 @@ class RuleRecognizer:
         lower_words = frozenset(LOWER_RE.findall(text.replace("’", "'") if "’" in text else text))
         caps = caps_lines(text)
         for m in SEQ_RE.finditer(text):
-            self._names(text, m.start(), m.group(), claimed, lower_words, caps, cands)
+            seq = m.group()
+            if seq.isascii() and seq.lower() in FUNCTION_WORDS and not seq.isupper():
+                # One word such as "The" or "However" (a sixth of Reuters' runs): the gazetteer
+                # pass skips it and the classification drops it, so it can name nothing.
+                continue
+            if claimed.find(0, m.start(), m.end()) < 0:
+                continue  # all of it a date ("March", "Monday"): every word a break, no name
+            self._names(text, m.start(), seq, claimed, lower_words, caps, cands)
         for c in cands:
             if c.label != "DATE":
                 claimed[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -138,12 +147,14 @@ class RuleRecognizer:
                 tok.conn = True  # "Ellen DeGeneres To Host": a title-case headline word breaks it
             if toks and caps and in_caps_line(caps, s) != in_caps_line(caps, toks[-1].start):
                 toks.append(Tok(s, s, "", "", conn=True))  # a headline never joins the next line
-            pm = POSS_RE.search(word) if len(word) > 2 and not conn else None
-            if pm:
-                tok.poss = True
+            if len(word) > 2 and not conn and word.endswith(_POSS_ENDS):
+                tok.poss = True  # what POSS_RE finds, without a regex call a word
             toks.append(tok)
         self._gazetteer_pass(toks, caps)
-        for piece in split_run(toks):
+        # Most runs are one word (seven in ten): split_run would return it whole, or nothing for
+        # a connector.
+        pieces = split_run(toks) if len(toks) != 1 else [] if toks[0].conn else [toks]
+        for piece in pieces:
             self._classify(text, piece, lower_words, in_caps_line(caps, piece[0].start), out)
 
     def _gazetteer_pass(self, toks: list[Tok], caps: list[tuple[int, int]]) -> None:
@@ -208,11 +219,15 @@ class RuleRecognizer:
         ):
             toks, the = toks[1:], None  # "Officials Kim ..." at a sentence start
         i, n, person_next = 0, len(toks), False
+        # Each word's title and organisation-head tests, made once: the head search below reads
+        # them again for every word of the run.
+        titles = [is_title(x) for x in toks]
+        heads = [x.low.rstrip(".") in ORG_HEADS or x.low.rstrip(".'’s") in ORG_HEADS for x in toks]
         while i < n:
             t = toks[i]
             if (
                 t.gaz is None
-                and is_title(t)
+                and titles[i]
                 and i + 1 < n
                 and not (not person_next and org_head_follows(toks, i))
             ):
@@ -228,9 +243,9 @@ class RuleRecognizer:
             # An organisation head absorbs the names before it: "U.S. State Department".
             h = -1
             for k in range(i, n):
-                if is_title(toks[k]) and k > i:
+                if titles[k] and k > i:
                     break
-                if toks[k].low.rstrip(".") in ORG_HEADS or toks[k].low.rstrip(".'’s") in ORG_HEADS:
+                if heads[k]:
                     h = k
                 if toks[k].poss:
                     break
@@ -272,23 +287,18 @@ class RuleRecognizer:
                 i += 1
                 continue
             k = i + 1
-            while k < n and toks[k].gaz is None and not is_title(toks[k]) and not toks[k - 1].poss:
+            while k < n and toks[k].gaz is None and not titles[k] and not toks[k - 1].poss:
                 k += 1
             run = toks[i:k]
             i = k
-            if (
-                person_next
-                and k < n
-                and is_title(toks[k])
-                and all(x.low in lower_words for x in run)
-            ):
+            if person_next and k < n and titles[k] and all(x.low in lower_words for x in run):
                 continue  # "Foreign Trade Minister X": the office goes on; the person follows it
             if in_brackets(text, run[0].start) and not all(x.text.isupper() for x in run):
                 # Reuters writes company names in angle brackets: "<Merrill Lynch Capital Markets>".
                 out.append(Cand(run[0].start, tok_end(run[-1]), "ORG", ""))
                 person_next = False
                 continue
-            if person_next and all(is_title(x) for x in run):
+            if person_next and all(titles[i - len(run) : i]):
                 person_next = False  # "the Prime Minister is elected": an office, no name follows
                 continue
             if person_next and run[-1].low in EVENT_HEADS:
