@@ -25,7 +25,9 @@ def _person_key(surface: str) -> str:
     return " ".join(TRANSLIT_RE.sub("y", w) for w in key_of(surface).split())
 
 
-def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | None:
+def _match_person(
+    token: str, fulls: list[tuple[int, str, list[str]]], columns: list[tuple[list[str], list[int]]]
+) -> str | None:
     """The most frequent full name in which ``token`` is the last, else the first, word.
 
     A word matches when it is ``token`` or, for a token of five letters or more, when their
@@ -34,16 +36,17 @@ def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | 
     Args:
         token: A lone name's key.
         fulls: (count, key, words) of the article's full names.
+        columns: The names' last words, then their first words, each with their distinct lengths
+            (:func:`_name_columns`).
     """
     if not fulls:
         return None  # no full name in the article (half of Reuters' calls)
     n = len(token)
-    for pos in (-1, 0):
-        words = [w[pos] for _, _, w in fulls]
-        if n >= 5 and not any(200 * min(n, len(w)) >= 87.9 * (n + len(w)) for w in words):
+    for words, lengths in columns:
+        if n >= 5 and not any(200 * min(n, m) >= 87.9 * (n + m) for m in lengths):
             # ratio is 200 * (longest common subsequence) / (both lengths): at most 200 * the
             # shorter length / both, so no word of these lengths reaches 88 (checked with a
-            # margin below 88 so that no rounding can hide a hit).
+            # margin below 88 so that no rounding can hide a hit) and rapidfuzz is not asked.
             continue
         if n >= 5:  # an equal word scores 100
             from rapidfuzz.fuzz import ratio
@@ -57,6 +60,15 @@ def _match_person(token: str, fulls: list[tuple[int, str, list[str]]]) -> str | 
         if hits:
             return max((fulls[i][0], fulls[i][1]) for i in hits)[1]
     return None
+
+
+def _name_columns(fulls: list[tuple[int, str, list[str]]]) -> list[tuple[list[str], list[int]]]:
+    """The full names' last words and first words, each with the distinct word lengths."""
+    out: list[tuple[list[str], list[int]]] = []
+    for pos in (-1, 0):
+        words = [w[pos] for _, _, w in fulls]
+        out.append((words, sorted(set(map(len, words)))))
+    return out
 
 
 def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
@@ -78,6 +90,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
     full_words = [(n, k, k.split()) for k, n in fulls.items()]
+    columns = _name_columns(full_words)
     matched: dict[str, str | None] = {}  # a surname said ten times is matched once
     orgs = sorted({key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"})
     # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
@@ -94,7 +107,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
         if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
             token = _person_key(surface)
             if token not in matched:
-                matched[token] = _match_person(token, full_words)
+                matched[token] = _match_person(token, full_words, columns)
             full = matched[token]
             if full:
                 c.label, c.canonical = "PERSON", full
