@@ -118,12 +118,12 @@ def gazetteer_windows(toks: list[Tok], i: int, n: int, gz: Gazetteer) -> list[tu
         x = toks[i + length - 1]
         if not x.text:
             break  # a date or a line break inside: no longer window holds a name
+        word = key_of(x.text)
         if not x.conn:
-            last = key_of(strip_poss(x.text)) if x.poss else key_of(x.text)
+            last = key_of(strip_poss(x.text)) if x.poss else word
             key = f"{head} {last}" if head else last
             if key in gz.places or key in gz.groups:
                 out.append((length, key))
-        word = key_of(x.text)
         if length == 1 and word == "the":
             continue  # key_of drops a leading "the": "THE GAMBIA" is "gambia"
         head = f"{head} {word}" if head else word

@@ -165,11 +165,11 @@ class RuleRecognizer:
                 i += 1
                 continue
             in_caps = bool(caps) and in_caps_line(caps, t.start)
-            bare = t.text.replace(".", "")
+            bare = t.text.replace(".", "") if "." in t.text else t.text
             if bare in NOT_ORGS:
                 i += 1  # "8 a.m. EST" is a time zone, not Estonia nor Cameroon's Est region
                 continue
-            if not in_caps and ACRO_RE.match(t.text) and bare in gz.acronyms:
+            if bare in gz.acronyms and not in_caps and ACRO_RE.match(t.text):
                 t.gaz = (1, "PLACE", gz.acronyms[bare], "country")
                 i += 1
                 continue
@@ -209,13 +209,12 @@ class RuleRecognizer:
         if not toks:
             return
         first = toks[0]
-        initial = sentence_start(text, first.start) or in_caps
         if (
-            initial
-            and len(toks) > 1
+            len(toks) > 1
             and first.gaz is None
             and not is_title(first)
             and (first.low in lower_words or first.low.endswith("ly"))
+            and (in_caps or sentence_start(text, first.start))
         ):
             toks, the = toks[1:], None  # "Officials Kim ..." at a sentence start
         i, n, person_next = 0, len(toks), False
