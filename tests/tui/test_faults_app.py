@@ -49,7 +49,22 @@ def _listed(app: Any) -> set[str]:
 
 
 def _notes(app: Any) -> str:
-    return "\n".join(n.message for n in app._notifications)
+    """Every notification the app posted, expired or not (a note times out after a few seconds,
+    which a loaded machine can spend before the test looks: the rebuild's note was gone once)."""
+    return "\n".join(getattr(app, "posted_notes", []))
+
+
+@pytest.fixture(autouse=True)
+def _keep_every_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.app import App
+
+    original = App.notify
+
+    def notify(self: Any, message: str, *args: Any, **kwargs: Any) -> None:
+        self.__dict__.setdefault("posted_notes", []).append(str(message))
+        original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(App, "notify", notify)
 
 
 def _complete(corpus: Path, index_dir: Path, ids: set[str]) -> None:
