@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             fh.write(f"An added closing line, number {k}.\n")
         wall, out, _ = newsdesk("index", str(corpus), "--index-dir", str(ix), "--json")
         report = json.loads(out)
-        assert report["reread"] == 1, report  # the benchmark measures what it says
+        assert report["files_read"] == 1, report  # the benchmark measures what it says
         changes.append(wall)
     ccpu = min(CPU[("index",)])
     print(

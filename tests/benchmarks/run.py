@@ -249,7 +249,7 @@ def bench_size(n: int, work: Path, full: bool, builds_only: bool = False) -> Non
         row(
             f"incremental: one changed file @ {n:,}",
             f"{(time.perf_counter() - t) * 1000:.0f} ms",
-            f"end to end, scan included; updated={report['updated']} reread={report['reread']}",
+            f"end to end, scan included; updated={report['updated']} files_read={report['files_read']}",
         )
     store = Store([corpus], ix)
     bench_search(store, f"{n:,}", search_queries())
