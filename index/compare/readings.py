@@ -212,9 +212,15 @@ def read_all(sents: Sequence[Sentence]) -> list[Reading]:
             else:
                 texts[n], texts[n + 1] = texts[n][: cut.start()], cut.group(0) + " " + texts[n + 1]
     out = [_read(t) for t in texts]
-    if len(out) > 1 and not texts[0].rstrip().endswith((".", "!", "?", '"', "”")):
-        out[0].headline = True
+    if len(out) > 1:
+        # a title, and any line without a sentence's final stop (a heading, a caption, a lead
+        # cut short): the body tells the same claim with its context, so its finding comes first
+        for r, t in zip(out, texts, strict=True):
+            r.headline = bool(t.strip()) and not t.rstrip().endswith(_FINAL)
     return out
+
+
+_FINAL = (".", "!", "?", '"', "”", "'", "’", ")", ":")
 
 
 _MONTH_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])

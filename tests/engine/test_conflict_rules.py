@@ -1,0 +1,38 @@
+"""Disagreement rules added for issue 10 (item 3), each on small made-up sentences: which sentence
+tells a finding, whose figure a count is, and what a hedge leaves open.
+
+``find`` is called without any alignment, as in ``test_conflicts.py``: the rules hold whatever the
+aligner does.
+"""
+
+from __future__ import annotations
+
+from index.compare.conflicts import Finding, find
+from index.models import Sentence
+
+
+def sents(*texts: str) -> list[Sentence]:
+    out, pos = [], 0
+    for t in texts:
+        out.append(Sentence(pos, pos + len(t), t))
+        pos += len(t) + 1
+    return out
+
+
+def conflicts(a: list[str], b: list[str]) -> list[Finding]:
+    return find(sents(*a), sents(*b), {}, {})
+
+
+def test_a_line_without_a_final_stop_comes_after_a_sentence() -> None:
+    # a caption or lead fragment in the middle of a report ranks like a headline: the same
+    # disagreement is shown on the body's sentence, which tells it with its context
+    found = conflicts(
+        [
+            "Storm hits the coast",
+            "Rescuers search the harbour town where the storm killed 12 people overnight",
+            "Officials said the storm killed 12 people on the coast.",
+        ],
+        ["The storm killed 30 people in the harbour town overnight, officials said."],
+    )
+    assert found and found[0].kind == "figure"
+    assert found[0].i == 2
