@@ -15,6 +15,7 @@ hedges and the patterns around a figure in :mod:`index.compare.figure_patterns`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -101,7 +102,8 @@ def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
         slack = max(slack, 0.5 * 10 ** -len(written.split(".")[1]) / max(shown, 1e-9))
     lo, hi = value * (1 - slack), value * (1 + slack)
     if hedge == "lower":  # "more than 120,000": news round down to the figure just passed
-        return value, value * 1.4
+        # ... but "at least one" says only that there were some: no count to round
+        return value, value * 1.4 if value > 1 else math.inf
     if hedge == "near":
         return value * 0.85, value
     if hedge == "upper":

@@ -36,3 +36,20 @@ def test_a_line_without_a_final_stop_comes_after_a_sentence() -> None:
     )
     assert found and found[0].kind == "figure"
     assert found[0].i == 2
+
+
+def test_at_least_one_leaves_the_count_open() -> None:
+    # "at least one" says only that there were some; any larger count fits it
+    assert (
+        conflicts(
+            ["At least one protester was arrested near the embassy on Friday."],
+            ["Four protesters were arrested near the embassy on Friday."],
+        )
+        == []
+    )
+    # a larger lower bound is still a figure the other report's count can contradict
+    found = conflicts(
+        ["At least three protesters were arrested near the embassy on Friday."],
+        ["Ten protesters were arrested near the embassy on Friday."],
+    )
+    assert [f.kind for f in found] == ["figure"] and "at least three" in found[0].detail
