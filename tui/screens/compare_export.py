@@ -19,7 +19,10 @@ def default_name(a_id: str, b_id: str) -> str:
     """``compare-<a>-<b>.md`` from two article ids, reduced to safe file-name characters."""
 
     def part(article_id: str) -> str:
-        stem = Path(article_id.replace("#", "-")).stem or article_id
+        # A line of a .jsonl keeps its id whole: "wiki.jsonl#M0086.english" and "#M0086.french"
+        # are two articles (read as a file name, both ended in "M0086").
+        file, _, line = article_id.partition("#")
+        stem = f"{Path(file).name}-{line}" if line else Path(file).stem or article_id
         return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.")[:40] or "article"
 
     return f"compare-{part(a_id)}-{part(b_id)}.md"

@@ -160,8 +160,18 @@ class CompareNavigation(_Base):
         here.move_to(here.line_of(passage.start) - height // 3)
         n = sum(1 for s, _ in onlys if s == side)
         k = sum(1 for s, _ in onlys[: index + 1] if s == side)
-        where = "left" if side == self.left else "right"
+        where = self._place(side == self.left)
         self.set_status(f"· only in {side.upper()} ({where}): {k} of {n}")
+
+    def _place(self, first: bool, *, on: bool = False) -> str:
+        """Where a pane stands as the screen is laid out now: left or right, or (below 100
+        columns, where the reports stack) top or bottom; ``on`` gives "on the left"/"on top"."""
+        if self.has_class("-narrow"):
+            return (
+                ("on top" if first else "at the bottom") if on else ("top" if first else "bottom")
+            )
+        word = "left" if first else "right"
+        return f"on the {word}" if on else word
 
     def action_set_aside(self) -> None:
         """Set the selected aligned claim aside as a wrong pairing (remembered for these two
@@ -214,7 +224,7 @@ class CompareNavigation(_Base):
         self.left = self.right
         self._fill()
         if self.current is None:
-            self.set_status(f"{self.left.upper()} is now on the left")
+            self.set_status(f"{self.left.upper()} is now {self._place(True, on=True)}")
             return
         kind = "conflict" if self.current.kind == "conflict" else "claim"
         seq = ordered(self.conflicts if kind == "conflict" else self.claims, self.left)

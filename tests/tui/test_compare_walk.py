@@ -1,0 +1,64 @@
+"""What a user reading the compare screen is told matches what they see: where a pane stands
+(left/right, or top/bottom once the reports stack), the export's default file name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+from tui_helpers import HEADLINE, KURSK, settle
+
+from tui.screens.compare import CompareScreen
+from tui.screens.compare_export import default_name
+
+
+async def _open(pilot: Any) -> CompareScreen:
+    await settle(pilot)
+    screen = CompareScreen(pilot.app.engine, HEADLINE, KURSK)
+    await pilot.app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+def _status(screen: CompareScreen) -> str:
+    return str(screen.query_one("#compare-status", Static).content)
+
+
+@pytest.mark.parametrize(
+    ("size", "first", "second", "swapped"),
+    [
+        ((160, 45), "(left)", "(right)", "B is now on the left"),
+        ((80, 24), "(top)", "(bottom)", "B is now on top"),
+    ],
+)
+async def test_only_here_and_swap_name_where_the_pane_stands(
+    make_app: Any, size: tuple[int, int], first: str, second: str, swapped: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await _open(pilot)
+        assert screen.has_class("-narrow") == (size[0] < 100)
+        c = screen.comparison
+        assert c is not None and c.only_a and c.only_b
+        await pilot.press("right_parenthesis")
+        await pilot.pause()
+        assert f"only in A {first}" in _status(screen)
+        await pilot.press("left_parenthesis")  # round to the last: B's
+        await pilot.pause()
+        assert f"only in B {second}" in _status(screen)
+        screen.current = None
+        await pilot.press("s")
+        await pilot.pause()
+        assert _status(screen) == swapped
+
+
+def test_export_name_keeps_a_jsonl_line_id_whole() -> None:
+    """``wiki.jsonl#M0086.english`` and ``#M0086.french`` are two articles: two names (the id's
+    dotted tail was read as a file suffix and dropped)."""
+    english = default_name("wiki/wiki.jsonl#M0080.english", "wiki/wiki.jsonl#M0086.english")
+    french = default_name("wiki/wiki.jsonl#M0080.english", "wiki/wiki.jsonl#M0086.french")
+    assert english == "compare-wiki.jsonl-M0080.english-wiki.jsonl-M0086.english.md"
+    assert english != french
+    assert default_name("a/004_x.txt", "b/seed.md") == "compare-004_x-seed.md"
+    assert default_name("../../etc/passwd", "x y/z?.txt") == "compare-passwd-z.md"
