@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from index.compare.claim_conflicts import claim_conflicts, denial_conflicts, fate_conflicts
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
 from index.compare.figure_conflicts import figure_conflicts, single_valued
-from index.compare.readings import Reading, read_all
+from index.compare.readings import Reading, opening_names, read_all
 from index.models import Sentence
 
 __all__ = ["Finding", "find", "read_all"]
@@ -89,6 +89,7 @@ def find(
                 r.stems = frozenset(variants.get(t, t) for t in r.stems)
                 r.names = frozenset(variants.get(t, t) for t in r.names)
     w = weights(ra + rb)
+    opening_names(ra + rb)
     # (a stem in ``least`` sentences or more weighs log(1 + n / least) or less: no second count)
     least = max(3.0, _SETTING * (len(ra) + len(rb)))
     most = math.log(1 + (len(ra) + len(rb) + 1) / least) + 1e-9

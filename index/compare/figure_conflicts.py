@@ -278,6 +278,13 @@ _GENERIC = frozenset(
 )
 
 
+def _other_subjects(ra: Reading, rb: Reading) -> bool:
+    """Whether two sentences open with two names, each absent from the other sentence: a span,
+    an age or a count of things said of each is said of someone else (two defendants' counts)."""
+    x, y = ra.subject, rb.subject
+    return bool(x and y and x != y and x not in rb.stems and y not in ra.stems)
+
+
 _ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim
 
 
@@ -320,6 +327,8 @@ def figure_conflicts(
         ys = [y for y in rb.figs if same_measure(x, y)]
         if not ys:
             continue
+        if _scoped(x) and _other_subjects(ra, rb):
+            continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
         for y in ys:
             if ((not one and _scoped(x)) or (often and c < NEAR)) and not _told_of_same(
                 ra, x, rb, y

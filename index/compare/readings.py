@@ -46,6 +46,9 @@ class Reading:
     # the story's own words (in many sentences of both reports): they say which story, not which
     # of its events a day or time is told of; set by the finder
     setting: frozenset[str] = frozenset()
+    # the name the sentence opens with, when it is a name ("Cardona, of Fullerton, was charged"):
+    # set by the finder from the names both reports write inside a sentence
+    subject: str = ""
 
 
 # The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
@@ -156,6 +159,17 @@ def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
         return True  # not found as written: no evidence either way, as before
     shared = around(x.text, i, i + len(said_x)) & around(y.text, j, j + len(said_y))
     return bool(shared - x.setting) or len(shared) >= 2
+
+
+def opening_names(rs: Sequence[Reading]) -> None:
+    """Set each reading's ``subject``: its first word when the reports write that word as a name
+    inside some sentence (a lone surname, "Jordan will stand trial"), else ""."""
+    named = frozenset().union(*(r.names for r in rs))
+    for r in rs:
+        first = _WORD.search(r.text)
+        if first and first.group(0)[0].isupper():
+            low, content, _ = _WORDS.get(first.group(0)) or _know(first.group(0))
+            r.subject = content if content in named and low not in _WHEN_WORDS else ""
 
 
 def cues(r: Reading) -> Cues:

@@ -53,3 +53,22 @@ def test_at_least_one_leaves_the_count_open() -> None:
         ["Ten protesters were arrested near the embassy on Friday."],
     )
     assert [f.kind for f in found] == ["figure"] and "at least three" in found[0].detail
+
+
+def test_counts_of_two_people_each_named_alone() -> None:
+    # two sentences that open with two different surnames, each absent from the other sentence,
+    # count two people's charges; the reports name both elsewhere, so both are names
+    a = [
+        "Sergeant Walter Brenning and Private Olaf Kessel were tried at the base.",
+        "Brenning was charged with six counts of assault at the base.",
+    ]
+    b = [
+        "Kessel, of Dayton, was charged with four counts of assault at the base.",
+        "Brenning and Kessel deny every charge.",
+    ]
+    assert conflicts(a, b) == []
+    # one person's counts told twice still disagree
+    b[0] = "Brenning, of Dayton, was charged with four counts of assault at the base."
+    assert [f.detail for f in conflicts(a, b)] == [
+        "number of counts: A says 'six'; B says 'four'; they differ"
+    ]
