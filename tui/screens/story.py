@@ -11,7 +11,6 @@ no A: the claim's own report with it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -29,6 +28,14 @@ from textual.worker import get_current_worker
 from index.models import Article, Entity
 from tui.engine import Engine, EngineError
 from tui.screens.reader import ReaderScreen
+from tui.screens.story_text import (
+    cell_detail,
+    figure_detail,
+    figure_line,
+    legend,
+    source_detail,
+    source_line,
+)
 from tui.widgets.article_view import ArticleView
 from tui.widgets.lists import VimOptionList, safe
 from tui.widgets.styling import component_style
@@ -36,32 +43,7 @@ from tui.widgets.styling import component_style
 MARKS = {"states": "●", "disagrees": "✗"}
 SILENT = "·"
 VIEWS = ("claims", "figures", "sources")
-
-
-def _short(text: str, width: int) -> str:
-    """One line of untrusted text cut to ``width`` cells."""
-    line = safe(text)
-    return line if len(line) <= width else line[: width - 1] + "…"
-
-
-def legend(reports: Sequence[Any], width: int, rows: int = 3) -> list[str]:
-    """The reports as the matrix numbers its columns (the engine lists them by publication date),
-    packed into at most ``rows`` lines of ``width`` cells: each is named by its outlet when no
-    other report shares it, else by its title, with its date."""
-    # As few lines as hold them, items of about 40 cells or more when they fit.
-    per_line = max(1, -(-len(reports) // rows), min(len(reports), width // 40))
-    room = max(12, (width - 3 * (per_line - 1)) // per_line)
-    items = []
-    for k, r in enumerate(reports, 1):
-        date = f" ({safe(r.date)})" if r.date else ""
-        name = safe(r.label if r.source and r.label == r.source.strip() else r.title)
-        head = f"{k}: "
-        left = room - len(head) - len(date)
-        if left >= 6:
-            items.append(head + _short(name, left) + date)
-        else:  # many reports: the date alone (the line under the matrix names the report)
-            items.append(_short(head + (date[2:-1] if date else name), room))
-    return ["   ".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
+__all__ = ["ClaimsTable", "StoryReaderScreen", "StoryScreen", "legend", "open_story"]
 
 
 class ClaimsTable(DataTable[Any]):
@@ -198,6 +180,8 @@ class StoryScreen(Screen[None]):
 
     def _matrix(self) -> None:
         table = self.query_one(ClaimsTable)
+        # Drawn again on a resize or a new theme: the highlighted cell stays where it was.
+        kept = table.cursor_coordinate if table.row_count else None
         table.clear(columns=True)
         m = self.story
         table.add_column("#", key="rank")
@@ -221,46 +205,43 @@ class StoryScreen(Screen[None]):
             table.add_row(*cells, key=str(k))
             self.rows.append(k)
         if self.rows:
-            table.move_cursor(row=0, column=1)
+            row, column = (0, 1) if kept is None else kept
+            table.move_cursor(row=row, column=column, animate=False)
 
     def _figures(self) -> None:
         m = self.story
         options: list[Option] = []
         for f, measure in enumerate(m.figures):
             options.append(Option(Content(safe(measure.measure)).stylize("bold"), disabled=True))
-            for v, value in enumerate(measure.values):
-                r = m.reports[value.report]
-                head = f"  {safe(value.value)}"
-                meta = f"  {safe(value.date) or 'undated'} · {safe(r.label)} · "
-                room = max(20, self.size.width - len(head) - len(meta) - 6)
-                line = Content.assemble(
-                    (head, "bold"), meta, (_short(value.text, room), "$text-muted")
-                )
+            for v in range(len(measure.values)):
+                line = figure_line(m, f, v, self.size.width)
                 options.append(Option(line, id=f"f{f}.{v}"))
         if not options:
             options = [Option(Content("no measure is given by two reports"), disabled=True)]
-        self.query_one("#figures", VimOptionList).set_options(options)
+        self._set_options("#figures", options)
 
     def _sources(self) -> None:
         m = self.story
         options: list[Option] = []
-        for n, s in enumerate(m.sources):
-            who = ", ".join(safe(m.reports[r].label) for r in s.reports)
-            kind = "" if s.kind == "unnamed" else f" ({s.kind})"
-            claims = ", ".join(str(c + 1) for c in s.claims[:12])
-            alone = [c + 1 for c in s.claims if m.claims[c].sources == (n,)]
-            line = Content.assemble(
-                (safe(s.name), "bold"),
-                f"{kind} · cited by {who}",
-                f" · claims {claims}" if claims else "",
-                (f" · sole source of {', '.join(map(str, alone[:8]))}", "$warning")
-                if alone
-                else "",
-            )
-            options.append(Option(line, id=f"s{n}"))
+        for n in range(len(m.sources)):
+            options.append(Option(source_line(m, n), id=f"s{n}"))
         if not options:
             options = [Option(Content("no report cites a source"), disabled=True)]
-        self.query_one("#sources", VimOptionList).set_options(options)
+        self._set_options("#sources", options)
+
+    def _set_options(self, selector: str, options: list[Option]) -> None:
+        """Fill a list, keeping its highlighted row (drawn again on a resize)."""
+        view = self.query_one(selector, VimOptionList)
+        kept = view.highlighted
+        view.set_options(options)
+        if kept is not None and kept < len(options) and not options[kept].disabled:
+            view.highlighted = kept
+
+    def on_resize(self) -> None:
+        # The legend, the matrix's claim column and the figures' lines are cut to the width:
+        # cut again (at 80 columns after 160 the legend wrapped and hid six of nine reports).
+        if self.story is not None:
+            self.call_after_refresh(self._show)
 
     def _restyle(self, _theme: object) -> None:
         if self.story is not None:
@@ -283,40 +264,46 @@ class StoryScreen(Screen[None]):
     def _highlighted(self) -> None:
         self._describe()
 
+    @on(VimOptionList.OptionHighlighted)
+    def _option_highlighted(self) -> None:
+        self._describe()
+
+    def _view(self) -> str:
+        return self.query_one("#story-views", ContentSwitcher).current or "claims"
+
     def _describe(self) -> None:
-        cell = self._cell()
+        """The line under the views: what the highlighted cell, figure or source is (the
+        matrix's cell was shown under the figures and sources too)."""
         detail = self.query_one("#story-detail", Static)
+        if self.story is None:
+            return
+        view = self._view()
+        if view != "claims":
+            option = self.query_one(f"#{view}", VimOptionList).highlighted_option
+            if option is None or not option.id:
+                detail.update("")
+            elif view == "figures":
+                f, _, v = option.id[1:].partition(".")
+                detail.update(figure_detail(self.story, int(f), int(v)))
+            else:
+                detail.update(source_detail(self.story, int(option.id[1:])))
+            return
+        cell = self._cell()
         if cell is None:
             detail.update("")
             return
-        m = self.story
-        claim = m.claims[cell[0]]
-        report = cell[1] if cell[1] is not None else claim.report
-        s = claim.statement(report)
-        label = safe(m.reports[report].label)
-        if s is None:
-            body = Content.assemble(
-                (f"{label} is silent on claim {cell[0] + 1}: ", "bold"), safe(claim.text)
-            )
-        elif s.stance == "disagrees":
-            body = Content.assemble(
-                (f"{label} disagrees: ", "bold $error"), safe(s.detail), "\n", safe(s.text)
-            )
-        else:
-            one = m.sources[claim.sources[0]].name if len(claim.sources) == 1 else ""
-            body = Content.assemble(
-                (f"{label} ({claim.support} of {len(m.reports)} state it): ", "bold"),
-                safe(s.text),
-                (f"\nrests on one source: {safe(one)}", "$warning") if one else "",
-            )
-        detail.update(body)
+        detail.update(cell_detail(self.story, *cell))
 
     # -- actions -------------------------------------------------------------------------------
 
     def action_view(self, name: str) -> None:
         """Show the claims matrix, the figures timeline or the sources map."""
         self.query_one("#story-views", ContentSwitcher).current = name
-        self.query_one(f"#{name}").focus()
+        view = self.query_one(f"#{name}")
+        view.focus()
+        if isinstance(view, VimOptionList) and view.highlighted is None:
+            view.action_first()  # a row to describe (the first heading is skipped)
+        self._describe()
 
     def action_back(self) -> None:
         """Return to the previous screen."""

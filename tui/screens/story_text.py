@@ -1,0 +1,133 @@
+"""The story view's words: the legend of its reports, a line for each figure and source, and the
+line under the views that says what the highlighted row is (kept apart from the screen's
+building and moving, ``tui.screens.story``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual.content import Content
+
+from tui.widgets.lists import safe
+
+
+def short(text: str, width: int) -> str:
+    """One line of untrusted text cut to ``width`` cells."""
+    line = safe(text)
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def legend(reports: Sequence[Any], width: int, rows: int = 3) -> list[str]:
+    """The reports as the matrix numbers its columns (the engine lists them by publication date),
+    packed into at most ``rows`` lines of ``width`` cells: each is named by its outlet when no
+    other report shares it, else by its title, with its date."""
+    # As few lines as hold them, items of about 40 cells or more when they fit.
+    per_line = max(1, -(-len(reports) // rows), min(len(reports), width // 40))
+    room = max(12, (width - 3 * (per_line - 1)) // per_line)
+    items = []
+    for k, r in enumerate(reports, 1):
+        date = f" ({safe(r.date)})" if r.date else ""
+        name = safe(r.label if r.source and r.label == r.source.strip() else r.title)
+        head = f"{k}: "
+        left = room - len(head) - len(date)
+        if left >= 6:
+            items.append(head + short(name, left) + date)
+        else:  # many reports: the date alone (the line under the matrix names the report)
+            items.append(short(head + (date[2:-1] if date else name), room))
+    return ["   ".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
+
+
+def _numbers(numbers: Sequence[int], most: int) -> str:
+    """``1, 4, 9`` for claim numbers, ``…`` and how many more past ``most``."""
+    shown = ", ".join(map(str, numbers[:most]))
+    return shown + (f", … ({len(numbers) - most} more)" if len(numbers) > most else "")
+
+
+def source_line(story: Any, n: int) -> Content:
+    """The sources view's line for source ``n``: who, cited by which reports, for which claims,
+    and of which claims it is the only source (said once when it is the only one of them all:
+    "claims 10, 66, 87 · sole source of 10, 66, 87" told the numbers twice)."""
+    s = story.sources[n]
+    who = ", ".join(safe(story.reports[r].label) for r in s.reports)
+    kind = "" if s.kind == "unnamed" else f" ({s.kind})"
+    claims = [c + 1 for c in s.claims]
+    alone = [c + 1 for c in s.claims if story.claims[c].sources == (n,)]
+    if alone and alone == claims:
+        word = "the claim" if len(claims) == 1 else "each"
+        sole = Content.assemble(" · ", (f"the only source of {word}", "$warning"))
+    elif alone:
+        sole = Content.assemble(" · ", (f"sole source of {_numbers(alone, 8)}", "$warning"))
+    else:
+        sole = Content("")
+    label = "claim" if len(claims) == 1 else "claims"
+    return Content.assemble(
+        (safe(s.name), "bold"),
+        f"{kind} · cited by {who}",
+        f" · {label} {_numbers(claims, 12)}" if claims else "",
+        sole,
+    )
+
+
+def figure_line(story: Any, f: int, v: int, width: int) -> Content:
+    """The figures view's line for value ``v`` of measure ``f``, cut to ``width`` cells."""
+    value = story.figures[f].values[v]
+    r = story.reports[value.report]
+    head = f"  {safe(value.value)}"
+    meta = f"  {safe(value.date) or 'undated'} · {safe(r.label)} · "
+    room = max(20, width - len(head) - len(meta) - 6)
+    return Content.assemble((head, "bold"), meta, (short(value.text, room), "$text-muted"))
+
+
+def figure_detail(story: Any, f: int, v: int) -> Content:
+    """What the line under the figures says of value ``v`` of measure ``f``: its whole sentence
+    (the list cuts it to one line)."""
+    measure = story.figures[f]
+    value = measure.values[v]
+    r = story.reports[value.report]
+    date = f", {safe(value.date)}" if value.date else ""
+    return Content.assemble(
+        (f"{safe(r.label)}{date}: {safe(value.value)} ({safe(measure.measure)}): ", "bold"),
+        safe(value.text),
+        ("  (Enter opens the report there)", "$text-muted"),
+    )
+
+
+def source_detail(story: Any, n: int) -> Content:
+    """What the line under the sources says of source ``n``: the claims it is cited for."""
+    s = story.sources[n]
+    if not s.claims:
+        return Content.assemble(
+            (safe(s.name), "bold"), " is cited for no claim  (Enter opens its first mention)"
+        )
+    first = story.claims[s.claims[0]]
+    more = len(s.claims) - 1
+    tail = f"  (and {more} more claim{'s' if more != 1 else ''})" if more else ""
+    return Content.assemble(
+        (f"{safe(s.name)}, cited for claim {s.claims[0] + 1}: ", "bold"),
+        safe(first.text),
+        (tail + "  (Enter opens its first mention)", "$text-muted"),
+    )
+
+
+def cell_detail(story: Any, row: int, column: int | None) -> Content:
+    """What the line under the matrix says of claim ``row`` in report ``column`` (the claim's
+    own report on the rank and text columns): what it states, how it disagrees, or its silence."""
+    claim = story.claims[row]
+    report = column if column is not None else claim.report
+    s = claim.statement(report)
+    label = safe(story.reports[report].label)
+    if s is None:
+        return Content.assemble(
+            (f"{label} is silent on claim {row + 1}: ", "bold"), safe(claim.text)
+        )
+    if s.stance == "disagrees":
+        return Content.assemble(
+            (f"{label} disagrees: ", "bold $error"), safe(s.detail), "\n", safe(s.text)
+        )
+    one = story.sources[claim.sources[0]].name if len(claim.sources) == 1 else ""
+    return Content.assemble(
+        (f"{label} ({claim.support} of {len(story.reports)} state it): ", "bold"),
+        safe(s.text),
+        (f"\nrests on one source: {safe(one)}", "$warning") if one else "",
+    )
