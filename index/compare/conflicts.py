@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from index.compare.claim_conflicts import claim_conflicts, denial_conflicts, fate_conflicts
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
 from index.compare.figure_conflicts import figure_conflicts, single_valued
-from index.compare.readings import Reading, opening_names, read_all
+from index.compare.readings import SERIES, Reading, opening_names, read_all
 from index.models import Sentence
 
 __all__ = ["Finding", "find", "read_all"]
@@ -159,7 +159,8 @@ def find(
         for f in found
         if f.strength >= _STRONG and not (echo_a[f.i] - {f.j}) and not (echo_b[f.j] - {f.i})
     ]
-    if _apart(ra, rb):  # two events of one series: a quake's measures are each its own
+    if _apart(ra, rb) or _of_a_series(ra) or _of_a_series(rb):
+        # two events of one series: a quake's measures are each its own
         found = [f for f in found if not _of_an_instance(f, ra[f.i], rb[f.j])]
     found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))
     out: list[Finding] = []
@@ -206,6 +207,12 @@ def _apart(ra: Sequence[Reading], rb: Sequence[Reading]) -> bool:
     took 12 disagreements away, all of two quakes (109 -> 97); conflicts_dev unchanged."""
     xa, xb = _anchors(ra), _anchors(rb)
     return bool(xa and xb and not xa & xb)
+
+
+def _of_a_series(rs: Sequence[Reading]) -> bool:
+    """Whether a report leads with one event of a series ("Another large aftershock", "New
+    earthquake hits"): its measures are that event's, not the story's."""
+    return any(r.when & SERIES for r in rs[:_LEAD])
 
 
 def _of_an_instance(f: Finding, x: Reading, y: Reading) -> bool:

@@ -258,6 +258,8 @@ _CLOCK_WORDS = frozenset(
     ]
 )
 _BEFORE_WORDS = frozenset(["last", "earlier", "previous"])
+# the words that tell one event of a series ("another aftershock"; see ``_WHEN``)
+_ORDINALS = frozenset("second third fourth fifth another separate further latest new".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
 
@@ -298,7 +300,10 @@ def _read(text: str) -> Reading:
     )
     when = (
         frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
-        if months or digit or not present.isdisjoint(_BEFORE_WORDS)
+        if months
+        or digit
+        or not present.isdisjoint(_BEFORE_WORDS)
+        or not present.isdisjoint(_ORDINALS)
         else frozenset()
     )
     # a question asks; it claims no figure

@@ -72,3 +72,19 @@ def test_counts_of_two_people_each_named_alone() -> None:
     assert [f.detail for f in conflicts(a, b)] == [
         "number of counts: A says 'six'; B says 'four'; they differ"
     ]
+
+
+def test_a_report_that_leads_with_another_event_of_a_series() -> None:
+    # "Another aftershock" in a report's lead: its depth is that aftershock's, not the story's
+    a = [
+        "Another strong aftershock hits the coast",
+        "The aftershock occurred at a depth of 10 kilometers, the survey said.",
+    ]
+    b = [
+        "Strong aftershock hits the coast",
+        "The aftershock occurred at a depth of 35 kilometers, the survey said.",
+    ]
+    assert conflicts(a, b) == []
+    # two reports of one aftershock still disagree on its depth
+    a[0] = "Strong aftershock hits the coast near the port"
+    assert [f.kind for f in conflicts(a, b)] == ["figure"]
