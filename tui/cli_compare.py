@@ -129,9 +129,35 @@ def cmd_compare(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         print(comparison_to_markdown(result))
     else:
-        width = args.width or shutil.get_terminal_size((120, 40)).columns
-        print(comparison_to_text(result, max(MIN_WIDTH, width)))
+        width = max(MIN_WIDTH, args.width or shutil.get_terminal_size((120, 40)).columns)
+        print(with_legend(comparison_to_text(result, width), width), end="")
     return EXIT_OK
+
+
+LEGEND = (
+    "= same claim",
+    "~ related",
+    "! disagreement",
+    "< only in A",
+    "> only in B",
+    "⟦…⟧ what the other report lacks or states otherwise",
+)
+
+
+def with_legend(text: str, width: int) -> str:
+    """The text report with what its marks mean under its summary line (the app shows its
+    legend beside the panes; the text report used ``~ < > ⟦⟧`` without a word on them), packed
+    into ``width`` columns without splitting a mark from its meaning."""
+    import textwrap
+
+    lines: list[str] = []
+    for item in LEGEND:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += "   " + item
+        else:
+            lines.extend(textwrap.wrap(item, width, subsequent_indent="    "))
+    summary, newline, rest = text.partition("\n")
+    return "\n".join([summary, *lines]) + newline + rest
 
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
