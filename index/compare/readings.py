@@ -179,7 +179,7 @@ def cues(r: Reading) -> Cues:
 
 
 SERIES = frozenset(
-    "quake earthquake tremor aftershock shake attack blast explosion fire stage".split()
+    "quake earthquake tremor aftershock shake attack blast explosion fire stage flight".split()
 )
 """The events a series repeats: "another aftershock", "the fourth shake" tell one of them."""
 
@@ -191,8 +191,10 @@ _WHEN = re.compile(
     r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b|"
     r"\bby (?:the (?:year |end of )?)?(?:19|20)\d\d\b|"  # a target: "by 2020", "by the year 2050"
     r"\b(?:second|third|fourth|fifth|another|separate|further|latest|new) (?:(?:large|strong|"
-    r"powerful|major|minor|small|deadly|smaller|larger|stronger)\s)?(?:quake|earthquake|tremor|"
-    r"aftershock|shake|attack|blast|explosion|fire|stage)\b",  # (the SERIES)
+    r"powerful|major|minor|small|deadly|smaller|larger|stronger)\s)?(?:(?-i:[A-Z])[\w-]*\s){0,2}"
+    r"(?:quake|earthquake|tremor|"  # (and a name: "a separate Air France flight")
+    r"aftershock|shake|attack|blast|explosion|fire|stage|flight)\b|"  # (the SERIES)
+    r"\bstage(?= \d{1,2}\b)",  # "stage 13": one of the race's
     re.IGNORECASE,
 )
 

@@ -88,3 +88,19 @@ def test_a_report_that_leads_with_another_event_of_a_series() -> None:
     # two reports of one aftershock still disagree on its depth
     a[0] = "Strong aftershock hits the coast near the port"
     assert [f.kind for f in conflicts(a, b)] == ["figure"]
+
+
+def test_a_numbered_stage_and_a_separate_flight_are_events_of_their_own() -> None:
+    # "stage 9" in a report's lead: the race's distances there are that stage's
+    trial = "Lenz finished the {} km time trial in first place, ahead of Marro."
+    prologue = ["Prologue opens the tour in the capital", trial.format(8)]
+    assert conflicts(["Rider wins stage 9 of the tour", trial.format(40)], prologue) == []
+    found = conflicts(["Rider wins the time trial of the tour", trial.format(40)], prologue)
+    assert [f.kind for f in found] == ["figure"]
+    # "a separate Ostia Air flight": its date is another flight's
+    due = ["The jet was due to land in Lisbon on March 3 with 150 people on board."]
+    threat = (
+        "A bomb threat was reported on {} flight to Lisbon on February 26 with 150 people on board."
+    )
+    assert conflicts(due, [threat.format("a separate Ostia Air")]) == []
+    assert [f.kind for f in conflicts(due, [threat.format("the Ostia Air")])] == ["date"]
