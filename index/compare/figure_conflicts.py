@@ -278,6 +278,18 @@ _GENERIC = frozenset(
 )
 
 
+def _shock(r: Reading) -> int:
+    """1 when a sentence tells an aftershock and not the quake, -1 the quake and no aftershock,
+    else 0: a span or distance of one is not the other's."""
+    after = not r.words.isdisjoint(_AFTER)
+    main = not r.words.isdisjoint(_MAIN)
+    return (after and not main) - (main and not after)
+
+
+_AFTER = frozenset(["aftershock", "aftershocks"])
+_MAIN = frozenset(["quake", "earthquake", "earthquakes", "quakes"])
+
+
 def _other_subjects(ra: Reading, rb: Reading) -> bool:
     """Whether two sentences open with two names, each absent from the other sentence: a span,
     an age or a count of things said of each is said of someone else (two defendants' counts)."""
@@ -327,6 +339,8 @@ def figure_conflicts(
         ys = [y for y in rb.figs if same_measure(x, y)]
         if not ys:
             continue
+        if x.dim in ("duration", "distance") and _shock(ra) * _shock(rb) < 0:
+            continue  # "The earthquake lasted 30 seconds" / "The aftershock lasted ten seconds"
         if _scoped(x) and _other_subjects(ra, rb):
             continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
         for y in ys:

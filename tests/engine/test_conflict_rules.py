@@ -104,3 +104,10 @@ def test_a_numbered_stage_and_a_separate_flight_are_events_of_their_own() -> Non
     )
     assert conflicts(due, [threat.format("a separate Ostia Air")]) == []
     assert [f.kind for f in conflicts(due, [threat.format("the Ostia Air")])] == ["date"]
+
+
+def test_the_quake_and_an_aftershock_last_each_their_own() -> None:
+    quake = ["The earthquake lasted approximately 40 seconds, residents of the port said."]
+    shock = "The {} lasted about ten seconds, residents of the port said."
+    assert conflicts(quake, [shock.format("aftershock")]) == []
+    assert [f.kind for f in conflicts(quake, [shock.format("earthquake")])] == ["figure"]
