@@ -102,3 +102,37 @@ def test_source_line_says_sole_source_once() -> None:
     assert one.endswith("claim 1 · the only source of the claim")
     none = str(source_line(_story([(0, 1)], (0,)), 0))
     assert none.endswith("claim 1")
+
+
+async def test_matrix_takes_the_keys_of_every_list(make_app: Any) -> None:
+    """``g g``, ``G``, ``Ctrl-D``/``Ctrl-U`` and ``Space``/``b`` move the matrix's cursor, in
+    the same report's column (they did nothing but ``G``)."""
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = await _open(pilot)
+        table = screen.query_one(ClaimsTable)
+        last = table.row_count - 1
+        assert last > 8, "the seed pair's matrix is taller than the 24-row screen's table"
+        await pilot.press("l")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        row, column = table.cursor_coordinate
+        assert row > 1 and column == 2
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert table.cursor_coordinate == (0, 2)
+        await pilot.press("space")
+        await pilot.pause()
+        paged = table.cursor_coordinate.row
+        assert paged > row
+        await pilot.press("b")
+        await pilot.pause()
+        assert table.cursor_coordinate.row < paged
+        await pilot.press("G")
+        await pilot.pause()
+        assert table.cursor_coordinate == (last, 2)
+        await pilot.press("g", "g")
+        await pilot.pause()
+        assert table.cursor_coordinate == (0, 2)
+        detail = _text(screen, "#story-detail")
+        assert detail == str(cell_detail(screen.story, 0, 1))  # the line under it follows

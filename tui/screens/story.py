@@ -37,6 +37,7 @@ from tui.screens.story_text import (
     source_line,
 )
 from tui.widgets.article_view import ArticleView
+from tui.widgets.claims_table import ClaimsTable
 from tui.widgets.lists import VimOptionList, safe
 from tui.widgets.styling import component_style
 
@@ -44,23 +45,6 @@ MARKS = {"states": "●", "disagrees": "✗"}
 SILENT = "·"
 VIEWS = ("claims", "figures", "sources")
 __all__ = ["ClaimsTable", "StoryReaderScreen", "StoryScreen", "legend", "open_story"]
-
-
-class ClaimsTable(DataTable[Any]):
-    """The claims matrix; moves with vim keys as well as arrows."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "claims-table--states",
-        "claims-table--disagrees",
-        "claims-table--silent",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="story.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="story.up"),
-        Binding("h", "cursor_left", "Left", show=False, id="story.left"),
-        Binding("l", "cursor_right", "Right", show=False, id="story.right"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="story.bottom"),
-    ]
 
 
 @dataclass
