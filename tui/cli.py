@@ -197,8 +197,6 @@ def _run_app(argv: Sequence[str]) -> int:
     except PathError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for note in found.notes:
-        print(f"newsdesk: {note}", file=sys.stderr)
     pair = None
     if args.compare:
         from tui.cli_compare import ArgumentError, load_article
@@ -206,8 +204,12 @@ def _run_app(argv: Sequence[str]) -> int:
         try:
             pair = (load_article(args.compare[0]), load_article(args.compare[1]))
         except ArgumentError as exc:
+            # Alone: the library's "showing the bundled sample articles" came first, of an app
+            # that never opens.
             print(f"newsdesk --compare: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    for note in found.notes:
+        print(f"newsdesk: {note}", file=sys.stderr)
     from tui.app import NewsdeskApp
 
     app = NewsdeskApp(

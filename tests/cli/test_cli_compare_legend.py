@@ -48,3 +48,12 @@ def test_json_has_no_legend(run_cli: Callable[..., Any]) -> None:
 
 def test_legend_goes_under_the_first_line_only() -> None:
     assert with_legend("summary\n\nbody\n", 200) == "summary\n" + "   ".join(LEGEND) + "\n\nbody\n"
+
+
+def test_compare_option_refusal_is_the_only_line(run_cli: Callable[..., Any]) -> None:
+    """``newsdesk --compare`` with an article it cannot read says so alone: the empty library's
+    "showing the bundled sample articles" came first, of an app that never opened."""
+    a = next(SEEDS.glob("*.txt"))
+    r = run_cli("--compare", str(a), "missing.txt", index_dir=None)
+    assert r.code == 2
+    assert r.err.splitlines() == ["newsdesk --compare: missing.txt: no such file"]
