@@ -14,7 +14,7 @@ from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
 from index.compare.readings import SERIES, Reading, around, cues, said_of_same, widen
-from index.compare.status_cues import FATES, denials, same_source
+from index.compare.status_cues import ACTS, FATES, denials, same_source
 from index.compare.words import STOP, stem
 
 __all__ = ["Told", "claim_conflicts", "denial_conflicts", "fate_conflicts"]
@@ -261,6 +261,21 @@ def claim_conflicts(
     return out
 
 
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _negated(r: Reading, said: frozenset[str] | set[str]) -> bool:
+    """Whether a negation stands within four words of a word of ``said`` in ``r`` (a "not"
+    elsewhere, "she was not happy with the place", denies something else)."""
+    if r.words.isdisjoint(_NEGATIONS):
+        return False
+    words = [w.lower() for w in _TOKEN.findall(r.text)]
+    near = [n for n, w in enumerate(words) if stem(w) in said]
+    return any(
+        words[k] in _NEGATIONS for n in near for k in range(max(0, n - 4), min(len(words), n + 5))
+    )
+
+
 def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """One report denies an act the other states: the same verb, about the same thing."""
     out: list[Told] = []
@@ -272,13 +287,14 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             and ("neither" not in r.words)
         ):
             continue
-        if not other.words.isdisjoint(_NEGATIONS):
-            continue  # both deny something ("no damages reported" / "no reports of damage")
         for verb, what, written in denials(r.text):
+            if _negated(other, what | {verb}):
+                continue  # both deny it ("no damages reported" / "no reports of damage")
             at = r.text.find(written)
             if _IF_BEFORE.search(r.text, max(0, at - 12), at if at >= 0 else 0):
                 continue  # "if no agreement is reached": a condition, not a denial
-            if verb in other.stems and what & other.stems and not denials(other.text):
+            done = verb in other.stems or (verb in ACTS and ACTS[verb].search(other.text))
+            if done and what & other.stems and not denials(other.text):
                 said = "B" if side == "A" else "A"
                 out.append(
                     (

@@ -119,8 +119,32 @@ def denials(text: str) -> tuple[tuple[str, frozenset[str], str], ...]:
     out = []
     for m in _DENIAL.finditer(text):
         what = frozenset(stem(w) for w in m.group(1).split() if w not in STOP and len(w) > 2)
+        if not what and not (
+            _AUX.search(m.group(0)) or _AUX_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
+            # "she never entered Morningside": a place or person named after an active verb
+            after = _OBJECT.match(text, m.end())
+            if after:
+                what = frozenset(stem(w.lower()) for w in after.group(1).split())
         out.append((stem(m.group(2)), what, m.group(0)))
     return tuple(out)
+
+
+# the object of a denied act, up to three words before a stop word or a mark ("entered the
+# clinic", "entered Morningside")
+_OBJECT = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'-]{2,}\s*){1,3})")
+# a passive ("were not released", "has not been confirmed") names what it denies before it
+_AUX = re.compile(r"\b(?:was|were|been|be|is|are)\s+[a-z]+ed$")
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
+
+ACTS: dict[str, re.Pattern[str]] = {
+    # one act in other words: to check into a place, or be admitted to it, is to enter it
+    "enter": re.compile(
+        r"\b(?:check(?:ed|s)?\s+(?:\w+self\s+)?in(?:to)?|(?:was|were|been)\s+admitted\s+to)\b",
+        re.IGNORECASE,
+    ),
+}
+"""Denied verbs (stems) -> the same act told in other words."""
 
 
 def same_source(na: set[str], nb: set[str]) -> bool:

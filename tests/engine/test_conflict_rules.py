@@ -111,3 +111,27 @@ def test_the_quake_and_an_aftershock_last_each_their_own() -> None:
     shock = "The {} lasted about ten seconds, residents of the port said."
     assert conflicts(quake, [shock.format("aftershock")]) == []
     assert [f.kind for f in conflicts(quake, [shock.format("earthquake")])] == ["figure"]
+
+
+def test_never_entered_against_checked_into() -> None:
+    # the place denied follows an active verb; checking into a place is entering it; a "not"
+    # far from the act ("not happy there") denies something else
+    a = [
+        "Darla had checked into Pinecrest Clinic on Monday, but left because she was not happy "
+        "there, her sister said."
+    ]
+    b = [
+        "A magazine reported Darla was at a party that night and that she never entered Pinecrest."
+    ]
+    found = conflicts(a, b)
+    assert [f.kind for f in found] == ["status"] and "never entered" in found[0].detail
+    b = [
+        "A magazine reported Darla was at a party that night and that she never visited Pinecrest."
+    ]
+    assert conflicts(a, b) == []
+    # both deny it: nothing against nothing
+    a = ["Darla never checked into Pinecrest Clinic on Monday, her sister said."]
+    b = [
+        "A magazine reported Darla was at a party that night and that she never entered Pinecrest."
+    ]
+    assert conflicts(a, b) == []
