@@ -168,10 +168,30 @@ def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     for message in store.messages:
         print(message, file=sys.stderr)
     try:
-        store.update()
+        store.update(progress=_indexing_shown() if sys.stderr.isatty() else None)
     except IndexBusy as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
     return store
+
+
+def _indexing_shown() -> Callable[[int, int, str], None]:
+    """On a terminal, how far the index of the corpus is while ``related`` or ``story`` waits
+    for it (413 new ECB+ files: 8.5 s without a word; a new corpus of thousands, minutes),
+    one line rewritten in place and wiped when done."""
+    shown = [0.0]
+
+    def show(done: int, total: int, _path: str) -> None:
+        import time
+
+        now = time.monotonic()
+        if total <= 0 or (done < total and now - shown[0] < 0.1):
+            return
+        shown[0] = now
+        line = f"newsdesk: indexing the corpus: {done:,} of {total:,} files"
+        sys.stderr.write("\r" + (" " * len(line) + "\r" if done >= total else line))
+        sys.stderr.flush()
+
+    return show
 
 
 def _article_ids(store: Any, path: Path, local: str | None) -> list[str]:
