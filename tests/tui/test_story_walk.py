@@ -136,3 +136,28 @@ async def test_matrix_takes_the_keys_of_every_list(make_app: Any) -> None:
         assert table.cursor_coordinate == (0, 2)
         detail = _text(screen, "#story-detail")
         assert detail == str(cell_detail(screen.story, 0, 1))  # the line under it follows
+
+
+async def test_compare_on_the_claims_own_column_says_why_not(make_app: Any) -> None:
+    """``c`` on the column of the claim's own report, no A marked: the message names the claim's
+    report (it spoke of "A's own report" with no A); with that report marked A, of A."""
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _open(pilot)
+        claim = screen.story.claims[0]
+        screen.query_one(ClaimsTable).move_cursor(row=0, column=claim.report + 1)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen is screen
+        notes = [n.message for n in app._notifications]
+        assert "that column is the claim's own report" in notes[-1]
+        await pilot.press("a", "c")  # that report marked A
+        await pilot.pause()
+        assert app.screen is screen
+        assert "A's own report" in [n.message for n in app._notifications][-1]
+        assert len(screen.story.reports) == 2
+        other = 1 - claim.report
+        screen.query_one(ClaimsTable).move_cursor(row=0, column=other + 1)
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.screen is not screen  # another column compares

@@ -352,8 +352,16 @@ class StoryScreen(Screen[None]):
         ids = [r.id for r in self.story.reports]
         mark = marked(self.app)
         a = mark.article_id if mark is not None and mark.article_id in ids else None
-        a = a or ids[self.story.claims[cell[0]].report]
         b = ids[cell[1]]
+        if a is None and self.story.claims[cell[0]].report == cell[1]:
+            # No A here: the claim's own report is the other side ("A's own report" was said
+            # with no A marked).
+            self.notify(
+                "that column is the claim's own report: move to another, or mark it A (a) first",
+                severity="warning",
+            )
+            return
+        a = a or ids[self.story.claims[cell[0]].report]
         if a == b:
             self.notify("that column is A's own report: choose another", severity="warning")
             return
