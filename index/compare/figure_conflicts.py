@@ -278,6 +278,19 @@ _GENERIC = frozenset(
 )
 
 
+_FOR = re.compile(r"[^.;:]{0,40}?\b(?:for|with)\s+((?:[A-Z][\w'-]*\.?\s*)*[A-Z][a-z][\w'-]*)")
+
+
+def _owned_elsewhere(r: Reading, f: Figure, other: Reading) -> bool:
+    """Whether a figure is said of a name right after it ("a $70 million contract for J. D.
+    Drew") that the other sentence does not name, while that one names someone of its own."""
+    m = _FOR.match(r.text, _span(r, f)[1])
+    if not m:
+        return False
+    owner = stem(m.group(1).split()[-1].lower())
+    return owner not in other.stems and bool((other.names | {other.subject}) - r.names - {""})
+
+
 def _shock(r: Reading) -> int:
     """1 when a sentence tells an aftershock and not the quake, -1 the quake and no aftershock,
     else 0: a span or distance of one is not the other's."""
@@ -348,6 +361,8 @@ def figure_conflicts(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
+            if _scoped(x) and (_owned_elsewhere(ra, x, rb) or _owned_elsewhere(rb, y, ra)):
+                continue  # "a five-year, $70 million contract for J. D. Drew" / "Teixeira is ..."
             if not one and x.dim == "distance" and _place(ra, x) != _place(rb, y):
                 continue  # "102 km northwest of Talca" / "206 km (128 miles) west of Talca ..."
             xd, yd = x.noun.partition(" of ")[0], y.noun.partition(" of ")[0]

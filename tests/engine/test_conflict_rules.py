@@ -135,3 +135,15 @@ def test_never_entered_against_checked_into() -> None:
         "A magazine reported Darla was at a party that night and that she never entered Pinecrest."
     ]
     assert conflicts(a, b) == []
+
+
+def test_a_figure_said_of_someone_named_after_it() -> None:
+    # "a four-year contract with K. L. Brandt" is Brandt's, not the contract Varga seeks
+    a = [
+        "Varga is seeking a six-year contract from the Hawks, his agent said.",
+        "The agent of Varga spoke on Monday.",
+    ]
+    other = "The Hawks signed a four-year contract with K. L. Brandt last winter, his agent said."
+    assert conflicts(a, [other]) == []
+    same = "The Hawks offered a four-year contract to Varga last winter, his agent said."
+    assert [f.kind for f in conflicts(a, [same])] == ["figure"]
