@@ -303,11 +303,29 @@ _AFTER = frozenset(["aftershock", "aftershocks"])
 _MAIN = frozenset(["quake", "earthquake", "earthquakes", "quakes"])
 
 
+# a sentence that opens with its speaker ("Roesler said", "State media reported")
+_SPEAKS = re.compile(
+    r"\W*[A-Z][\w'-]*\s+(?:[\w'-]+\s+){0,2}(?:said|says|told|reported|reports|added)\b"
+)
+
+
 def _other_subjects(ra: Reading, rb: Reading) -> bool:
     """Whether two sentences open with two names, each absent from the other sentence: a span,
     an age or a count of things said of each is said of someone else (two defendants' counts)."""
     x, y = ra.subject, rb.subject
-    return bool(x and y and x != y and x not in rb.stems and y not in ra.stems)
+    if x and y:
+        return x != y and x not in rb.stems and y not in ra.stems
+    # one opens with a name the other lacks, the other names someone else and no name is shared
+    # ("Jordan faces a maximum sentence of 22 years" / "The jury sentenced Graner to ten years")
+    opener, other = (ra, rb) if x else (rb, ra)
+    return bool(
+        opener.subject
+        and not _SPEAKS.match(opener.text)
+        and opener.subject not in other.stems
+        and other.names
+        and not other.names & (opener.names | {opener.subject})
+        and not other.names & opener.stems
+    )
 
 
 _ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim

@@ -147,3 +147,14 @@ def test_a_figure_said_of_someone_named_after_it() -> None:
     assert conflicts(a, [other]) == []
     same = "The Hawks offered a four-year contract to Varga last winter, his agent said."
     assert [f.kind for f in conflicts(a, [same])] == ["figure"]
+
+
+def test_a_sentence_opening_with_one_name_against_one_naming_another() -> None:
+    # "Kessel faces ... 20 years" / "The court sentenced Brenning to six years": two people's
+    a = [
+        "The court sentenced Brenning to six years in prison.",
+        "Both Kessel and Brenning were tried at the base.",
+    ]
+    assert conflicts(a, ["Kessel faces a sentence of 20 years in prison."]) == []
+    found = conflicts(a, ["Brenning faces a sentence of 20 years in prison."])
+    assert [f.kind for f in found] == ["figure"]
