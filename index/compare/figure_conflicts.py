@@ -291,6 +291,25 @@ def _owned_elsewhere(r: Reading, f: Figure, other: Reading) -> bool:
     return owner not in other.stems and bool((other.names | {other.subject}) - r.names - {""})
 
 
+_HARM = frozenset(
+    stem(w)
+    for w in "destroyed damaged hit affected flattened razed collapsed levelled leveled".split()
+)
+
+
+def _harm(f: Figure) -> frozenset[str]:
+    return frozenset(s for s in map(stem, f.context[:7]) if s in _HARM)
+
+
+def _other_harm(x: Figure, y: Figure) -> bool:
+    """Two counts of things each told with another degree of harm ("four villages had been
+    destroyed" / "7 Villages Damaged", "badly hit"): two measures, not one."""
+    if x.dim != "count" or x.role:
+        return False
+    hx, hy = _harm(x), _harm(y)
+    return bool(hx and hy and not hx & hy)
+
+
 def _shock(r: Reading) -> int:
     """1 when a sentence tells an aftershock and not the quake, -1 the quake and no aftershock,
     else 0: a span or distance of one is not the other's."""
@@ -372,6 +391,7 @@ def figure_conflicts(
             continue
         if x.dim in ("duration", "distance") and _shock(ra) * _shock(rb) < 0:
             continue  # "The earthquake lasted 30 seconds" / "The aftershock lasted ten seconds"
+        ys = [y for y in ys if not _other_harm(x, y)]  # "four villages destroyed" / "7 damaged"
         if _scoped(x) and _other_subjects(ra, rb):
             continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
         for y in ys:

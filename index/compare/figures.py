@@ -118,6 +118,14 @@ def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
 _GUN = re.compile(r"\s*-?\s*(?:calib\w*|revolver|pistol|handgun|magnum|special)\b", re.IGNORECASE)
 
 
+# a count of people from one named locality: a part of the event's whole
+_FROM_LOCALITY = re.compile(
+    r"\s+(?:[a-z]+\s+)?(from\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:village|town|city|district|"
+    r"province|county|region|neighbou?rhood|hospital)|from\s+the\s+(?:village|town|city|district|"
+    r"province|county|region)\s+of\s+[A-Z][\w'-]*)"
+)
+
+
 def raw_is_calibre(text: str, start: int, end: int) -> bool:
     """ ".357 revolver", ".38-caliber": a calibre written as a decimal fraction of an inch."""
     return text[start : start + 1] == "." and bool(_GUN.match(text, end))
@@ -420,6 +428,10 @@ def figures(text: str) -> list[Figure]:
             part = (
                 "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
             )
+        if not part and role:
+            local = _FROM_LOCALITY.match(text, end)
+            if local:  # "Two people from Zinbi village were hurt": some of the hurt
+                part = local.group(1)
         if not part and re.search(r"\banother\s*$", before, re.IGNORECASE):
             part = "another"  # "another 20,000 people marched": more, besides those counted
         if re.match(r"\s+of (?:the|all)\b", after) and not part:

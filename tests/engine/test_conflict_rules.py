@@ -158,3 +158,21 @@ def test_a_sentence_opening_with_one_name_against_one_naming_another() -> None:
     assert conflicts(a, ["Kessel faces a sentence of 20 years in prison."]) == []
     found = conflicts(a, ["Brenning faces a sentence of 20 years in prison."])
     assert [f.kind for f in found] == ["figure"]
+
+
+def test_people_from_one_named_village_are_a_part() -> None:
+    a = ["The quake injured five people on the island, the governor said."]
+    part = [
+        "Two people from Marra village were hurt in the quake on the island, the governor said."
+    ]
+    assert conflicts(a, part) == []
+    whole = ["Two people were hurt in the quake on the island, the governor said."]
+    assert [f.kind for f in conflicts(a, whole)] == ["figure"]
+
+
+def test_things_destroyed_and_things_damaged_are_two_counts() -> None:
+    a = ["The governor said four villages had been destroyed by the storm on the coast."]
+    damaged = ["The governor said seven villages had been damaged by the storm on the coast."]
+    assert conflicts(a, damaged) == []
+    destroyed = ["The governor said seven villages had been destroyed by the storm on the coast."]
+    assert [f.kind for f in conflicts(a, destroyed)] == ["figure"]
