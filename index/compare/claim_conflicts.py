@@ -267,13 +267,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 def _negated(r: Reading, said: frozenset[str] | set[str]) -> bool:
     """Whether a negation stands within four words of a word of ``said`` in ``r`` (a "not"
     elsewhere, "she was not happy with the place", denies something else)."""
-    if r.words.isdisjoint(_NEGATIONS):
+    if r.words.isdisjoint(_NEGATIONS) and "yet" not in r.words:
         return False
     words = [w.lower() for w in _TOKEN.findall(r.text)]
     near = [n for n, w in enumerate(words) if stem(w) in said]
-    return any(
-        words[k] in _NEGATIONS for n in near for k in range(max(0, n - 4), min(len(words), n + 5))
-    )
+    # ("the cause has yet to be determined" does not state a cause either)
+    no = _NEGATIONS | {"yet"}
+    return any(words[k] in no for n in near for k in range(max(0, n - 4), min(len(words), n + 5)))
 
 
 def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:

@@ -18,7 +18,8 @@ __all__ = ["FATES", "Cues", "denials", "read_cues", "same_source"]
 # --- status and certainty cues ------------------------------------------------------------------------
 
 _PROSPECTIVE = re.compile(
-    r"\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
+    # (not a negated one: "the death toll was not expected to rise" says nothing will happen)
+    r"(?<!\bnot )(?<!\bnever )(?<!\bno longer )\b(?:undergoing training|being trained|in training|training|to be deployed|could (?:\w+ )?be "
     r"deployed|potential deployment|preparing|prepare|plans? to|set to|rumou?red to|expected to|"
     r"will be sent|would be sent)\b",
     re.IGNORECASE,

@@ -176,3 +176,19 @@ def test_things_destroyed_and_things_damaged_are_two_counts() -> None:
     assert conflicts(a, damaged) == []
     destroyed = ["The governor said seven villages had been destroyed by the storm on the coast."]
     assert [f.kind for f in conflicts(a, destroyed)] == ["figure"]
+
+
+def test_a_negated_expectation_and_a_cause_yet_to_be_found() -> None:
+    # "was not expected to rise" says nothing is still to happen
+    a = ["The governor told reporters that the toll was not expected to rise after the storm."]
+    b = ["The governor told reporters that rescue teams have been deployed after the storm."]
+    assert conflicts(a, b) == []
+    a = ["The governor told reporters that the troops were expected to deploy after the storm."]
+    b = ["The governor told reporters that the troops have been deployed after the storm."]
+    assert [f.kind for f in conflicts(a, b)] == ["status"]
+    # "has yet to be determined" states no cause for "not yet certain what caused" to deny
+    a = ["Officials are not yet certain what caused the crash of the plane off the coast."]
+    b = ["However, the cause of the crash of the plane off the coast has yet to be determined."]
+    assert conflicts(a, b) == []
+    b = ["Officials are certain that a storm caused the crash of the plane off the coast."]
+    assert [f.kind for f in conflicts(a, b)] == ["status"]
