@@ -62,3 +62,22 @@ def test_export_name_keeps_a_jsonl_line_id_whole() -> None:
     assert english != french
     assert default_name("a/004_x.txt", "b/seed.md") == "compare-004_x-seed.md"
     assert default_name("../../etc/passwd", "x y/z?.txt") == "compare-passwd-z.md"
+
+
+@pytest.mark.parametrize(
+    ("kind", "detail", "head"),
+    [
+        ("date", "time: A says 02:00 GMT; B says 02.14 GMT", "! conflict 1 of 1: "),
+        ("attribution", "source: A credits People; B credits Us", "! conflict 2 of 3: "),
+        ("status", "A says it has happened ('fought')", "! conflict 1 of 4 (status): "),
+        ("figure", "A: 10,000; B: 12,000", "! conflict 1 of 4 (figure): "),
+        ("", "A says so", "! conflict 1 of 4: "),
+    ],
+)
+def test_conflict_head_names_the_kind_once(kind: str, detail: str, head: str) -> None:
+    from tui.screens.compare_model import Link, conflict_head
+
+    passage: Any = object()
+    where = head[2:].split(":")[0].split(" (")[0]
+    link = Link("conflict", passage, passage, detail=detail, conflict=kind)
+    assert conflict_head(where, link) == head

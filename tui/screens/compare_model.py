@@ -7,6 +7,7 @@ how each passage of one report is drawn.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -83,6 +84,15 @@ def conflict_links(c: Comparison) -> list[Link]:
         )
         for x in found
     ]
+
+
+def conflict_head(where: str, link: Link) -> str:
+    """The status line's words before a disagreement's explanation: ``! conflict 1 of 4
+    (status): `` , without the kind when the explanation names what differs itself (``time: A
+    says 02:00 GMT; ...``: "(date): time:" read as a glitch)."""
+    labelled = re.match(r"[a-z][a-z ]{0,20}: ", link.detail) is not None
+    kind = "" if labelled or not link.conflict else f" ({link.conflict})"
+    return f"! {where}{kind}: "
 
 
 def ordered(links: Sequence[Link], left: str) -> list[Link]:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from tui.screens.compare_model import (
     Link,
     claim_links,
+    conflict_head,
     conflict_links,
     conflicts_of,
     ordered,
@@ -97,7 +98,7 @@ class CompareNavigation(_Base):
         self._explained = (link, where)
         if link.kind == "conflict":
             text = Content.assemble(
-                (f"! {where} ({link.conflict}): ", self._error_style("#compare-status")),
+                (conflict_head(where, link), self._error_style("#compare-status")),
                 safe(link.detail),
             )
         else:
