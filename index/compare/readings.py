@@ -190,7 +190,8 @@ _WHEN = re.compile(
     r"july|august|september|october|november|december)\b(?!\s+\d{1,2}\b)|\blast (?:year|month)\b|"
     r"\b(?:earlier|previous|last) (?:quake|earthquake|attack|year)\b|"
     r"\bby (?:the (?:year |end of )?)?(?:19|20)\d\d\b|"  # a target: "by 2020", "by the year 2050"
-    r"\b(?:second|third|fourth|fifth|another|separate|further|latest|new) (?:(?:large|strong|"
+    r"\b(?:second|third|fourth|fifth|another|separate|further|latest|new) (?:and (?:the )?[a-z]+est )?"
+    r"(?:(?:large|strong|"  # ("the fourth and strongest quake")
     r"powerful|major|minor|small|deadly|smaller|larger|stronger)\s)?(?:(?-i:[A-Z])[\w-]*\s){0,2}"
     r"(?:quake|earthquake|tremor|"  # (and a name: "a separate Air France flight")
     r"aftershock|shake|attack|blast|explosion|fire|stage|flight)\b|"  # (the SERIES)

@@ -192,3 +192,17 @@ def test_a_negated_expectation_and_a_cause_yet_to_be_found() -> None:
     assert conflicts(a, b) == []
     b = ["Officials are certain that a storm caused the crash of the plane off the coast."]
     assert [f.kind for f in conflicts(a, b)] == ["status"]
+
+
+def test_the_fourth_and_strongest_quake_is_one_of_a_series() -> None:
+    b = [
+        "Strong quake hits the coast",
+        "It had a magnitude of 5.2, the survey said of the quake near the port.",
+    ]
+    series = [
+        "Four quakes hit the coast overnight. The fourth and strongest quake woke the port.",
+        "It had a magnitude of 4.1, the survey said of the quake near the port.",
+    ]
+    assert conflicts(series, b) == []
+    single = ["Strong quake hits the coast near the port", series[1]]
+    assert [f.kind for f in conflicts(single, b)] == ["figure"]
