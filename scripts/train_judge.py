@@ -51,10 +51,11 @@ from index.compare.preparation import prepare
 
 OUT = ROOT / "index" / "data" / "judge_model.json"
 C = 1.0
-# A further partner (beyond a sentence's best) needs a same-event probability of 0.6 at least: below
-# it two long reports of one story link their sentences many times over (the seed pair: 34 pairs
-# outside its gold at 0.6, 46 at 0.5, 50 at 0.4), which ECB+'s short reports of one event do not show.
-EXTRAS = tuple(float(v) for v in os.environ.get("EXTRAS", "0.6,0.7,0.8,0.9").split(","))
+# Floors tried for a further partner (beyond a sentence's best). Further partners are kept only where
+# one sentence of the pair is central to the other report (index.compare.matching._CENTRAL): two long
+# reports of one story otherwise link their sentences many times over, which ECB+'s short reports of
+# one event do not show.
+EXTRAS = tuple(float(v) for v in os.environ.get("EXTRAS", "0.3,0.4,0.5,0.6,0.7,0.8,0.9").split(","))
 # The same-event model reads the two reports' own overlap, positions, each sentence's centrality
 # towards the other report and the plain cosine. Measured on the ECB+ report pairs, each topic judged
 # by a model trained without it: every lexical feature, recall 0.43 at judged precision 0.90; the
@@ -223,7 +224,7 @@ def _calibrate(
     for d in sorted(folder.iterdir()):
         gold = json.loads((d / "gold.json").read_text("utf-8"))
         pairs.append((d, gold))
-    collected = []  # (topic, judged, loose pairs, line maps, positives, annotated)
+    collected = []  # (topic, judged, loose pairs, centrality, line maps, positives, annotated)
     with tempfile.TemporaryDirectory() as tmp:
         path = pathlib.Path(tmp) / "model.json"
         for topic in sorted({int(g["topic"]) for _, g in pairs}):
@@ -245,16 +246,19 @@ def _calibrate(
                 lines_b = [_lines(g["sentences_b"], s.start, s.end) for s in sb]
                 positives = {(p["a"]["i"], p["b"]["i"]) for p in g["positives"]}
                 annotated = (set(g["annotated_a"]), set(g["annotated_b"]))
-                collected.append((topic, m.judged, m.loose, lines_a, lines_b, positives, annotated))
+                central = matching.reach(sa, sb, m.central_a, m.central_b)
+                collected.append(
+                    (topic, m.judged, m.loose, central, lines_a, lines_b, positives, annotated)
+                )
     judge.MODEL_FILE = None
     judge._model.cache_clear()
 
     def score(verdict: Any, topics: set[int] | None = None) -> tuple[float, float]:
         found = total = right = judged_n = 0
-        for topic, judged, loose, la, lb, positives, (aa, ab) in collected:
+        for topic, judged, loose, central, la, lb, positives, (aa, ab) in collected:
             if topics and topic not in topics:
                 continue
-            chosen = matching.select(judged, verdict, loose=loose)
+            chosen = matching.select(judged, verdict, loose=loose, central=central)
             got = {(x, y) for (i, j) in chosen for x in la[i] for y in lb[j]}
             found += len(got & positives)
             total += len(positives)

@@ -85,7 +85,9 @@ def align(a: Prepped, b: Prepped) -> Aligned:
     which only tells ``shared`` from ``related``)."""
     found = matching.judge_candidates(a.prepared, b.prepared, a.boiler, b.boiler, CANDIDATES)
     loose = matching.loose_pairs(found, a.prepared, b.prepared)
-    return Aligned(matching.select(found.judged, loose=loose), found.judged)
+    reach = matching.reach(a.sentences, b.sentences, found.central_a, found.central_b)
+    chosen = matching.select(found.judged, loose=loose, central=reach)
+    return Aligned(chosen, found.judged)
 
 
 Vector = tuple[dict[str, float], float]

@@ -195,3 +195,18 @@ def test_reversed_roles() -> None:
     assert not reversed_roles(a, same_way)
     passive = prepare("Russia was aided by North Korea, officials said.")
     assert not reversed_roles(a, passive)  # the passive tells the same act
+
+
+def test_further_partners_only_for_sentences_central_to_the_other_report() -> None:
+    from index.compare.matching import _CENTRAL, Judged, select
+
+    f = floors()
+    best = Judged(0.1, 0.5, 0.9, 0.3)
+    second = Judged(0.1, 0.3, max(f.event, f.extra_event) + 0.05, 0.2)
+    judged = {(0, 0): best, (0, 1): second, (1, 1): best}
+    # B's sentence 1 has a better partner (A's 1), A's sentence 0 a better one (B's 0)
+    aside = select(judged, central=([_CENTRAL / 2] * 2, [_CENTRAL / 2] * 2))
+    assert set(aside) == {(0, 0), (1, 1)}
+    lead = select(judged, central=([_CENTRAL, 0.0], [0.0, 0.0]))
+    assert set(lead) == {(0, 0), (0, 1), (1, 1)}
+    assert set(select(judged)) == {(0, 0), (1, 1)}  # no centrality known: best partners only
