@@ -281,6 +281,16 @@ _GENERIC = frozenset(
 _FOR = re.compile(r"[^.;:]{0,40}?\b(?:for|with)\s+((?:[A-Z][\w'-]*\.?\s*)*[A-Z][a-z][\w'-]*)")
 
 
+_POSSESSOR = re.compile(r"([^\W\d_]{3,})['’]s?\s+$")
+
+
+def _possessed(r: Reading, f: Figure, other: Reading) -> bool:
+    """Whether a figure is owned by a word right before it ("the corps's five members") that the
+    other sentence does not name."""
+    m = _POSSESSOR.search(r.text, max(0, f.start - 30), f.start)
+    return bool(m) and stem(m.group(1).lower()) not in other.stems
+
+
 def _owned_elsewhere(r: Reading, f: Figure, other: Reading) -> bool:
     """Whether a figure is said of a name right after it ("a $70 million contract for J. D.
     Drew") that the other sentence does not name, while that one names someone of its own."""
@@ -399,6 +409,8 @@ def figure_conflicts(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
+            if not (x.role or y.role) and (_possessed(ra, x, rb) or _possessed(rb, y, ra)):
+                continue  # "the corps's five members" / "these 15 sailors"
             if _scoped(x) and (_owned_elsewhere(ra, x, rb) or _owned_elsewhere(rb, y, ra)):
                 continue  # "a five-year, $70 million contract for J. D. Drew" / "Teixeira is ..."
             if not one and x.dim == "distance" and _place(ra, x) != _place(rb, y):

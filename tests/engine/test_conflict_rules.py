@@ -206,3 +206,12 @@ def test_the_fourth_and_strongest_quake_is_one_of_a_series() -> None:
     assert conflicts(series, b) == []
     single = ["Strong quake hits the coast near the port", series[1]]
     assert [f.kind for f in conflicts(single, b)] == ["figure"]
+
+
+def test_a_count_owned_by_a_word_the_other_sentence_lacks() -> None:
+    # "the militia's four members" are the militia's, not four of the sailors
+    a = ["The rebels have pardoned these 12 sailors and will release them to their families."]
+    owned = "As soon as the militia's four members are released, the sailors can go home."
+    assert conflicts(a, [owned]) == []
+    plain = "As soon as four members are released, the sailors can go home."
+    assert [f.kind for f in conflicts(a, [plain])] == ["figure"]
