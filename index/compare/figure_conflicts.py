@@ -288,7 +288,7 @@ def _possessed(r: Reading, f: Figure, other: Reading) -> bool:
     """Whether a figure is owned by a word right before it ("the corps's five members") that the
     other sentence does not name."""
     m = _POSSESSOR.search(r.text, max(0, f.start - 30), f.start)
-    return bool(m) and stem(m.group(1).lower()) not in other.stems
+    return m is not None and stem(m.group(1).lower()) not in other.stems
 
 
 def _owned_elsewhere(r: Reading, f: Figure, other: Reading) -> bool:
