@@ -21,6 +21,14 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
+from index.compare.figure_owners import (
+    other_harm,
+    other_subjects,
+    owned_elsewhere,
+    possessed,
+    shock,
+    span,
+)
 from index.compare.figures import Figure
 from index.compare.preparation import rarity
 from index.compare.readings import Reading, around
@@ -221,16 +229,6 @@ _QUAKE_WORDS = frozenset(
 )
 
 
-def _span(r: Reading, f: Figure) -> tuple[int, int]:
-    """Where figure ``f`` is written in its sentence (the number and its unit)."""
-    m = re.match(
-        r"[\w.,$%€£¥-]+(?:\s+(?:[a-z]+\s+)?(?:miles?|km|kilomet\w+|years?|months?|"
-        r"weeks?|days?|hours?|minutes?|million|billion|feet|metres?|meters?))?",
-        r.text[f.start :],
-    )
-    return f.start, f.start + (len(m.group(0)) if m else 1)
-
-
 def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     """Whether two figures are said of one thing: the words around each share a content word
     other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
@@ -241,8 +239,8 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     own |= {stem(w) for w in _MEASURE_WORDS}
     if x.dim in ("magnitude", "distance"):
         own |= {stem(w) for w in _QUAKE_WORDS}
-    near_x = around(ra.text, *_span(ra, x)) - own
-    near_y = around(rb.text, *_span(rb, y)) - own
+    near_x = around(ra.text, *span(ra, x)) - own
+    near_y = around(rb.text, *span(rb, y)) - own
     return bool(near_x & near_y)
 
 
@@ -257,7 +255,7 @@ def _place(r: Reading, f: Figure) -> str:
     "59 kilometres from the capital Port-au-Prince": the first name after it), else ""."""
     if " of " in f.noun:
         return f.noun.partition(" of ")[2]
-    m = _FROM_PLACE.match(r.text, _span(r, f)[1])
+    m = _FROM_PLACE.match(r.text, span(r, f)[1])
     return m.group(1) if m else ""
 
 
@@ -276,85 +274,6 @@ def _scoped(f: Figure) -> bool:
 _GENERIC = frozenset(
     stem(w) for w in ("people", "persons", "person", "men", "women", "others", "members")
 )
-
-
-_FOR = re.compile(r"[^.;:]{0,40}?\b(?:for|with)\s+((?:[A-Z][\w'-]*\.?\s*)*[A-Z][a-z][\w'-]*)")
-
-
-_POSSESSOR = re.compile(r"([^\W\d_]{3,})['’]s?\s+$")
-
-
-def _possessed(r: Reading, f: Figure, other: Reading) -> bool:
-    """Whether a figure is owned by a word right before it ("the corps's five members") that the
-    other sentence does not name."""
-    m = _POSSESSOR.search(r.text, max(0, f.start - 30), f.start)
-    return m is not None and stem(m.group(1).lower()) not in other.stems
-
-
-def _owned_elsewhere(r: Reading, f: Figure, other: Reading) -> bool:
-    """Whether a figure is said of a name right after it ("a $70 million contract for J. D.
-    Drew") that the other sentence does not name, while that one names someone of its own."""
-    m = _FOR.match(r.text, _span(r, f)[1])
-    if not m:
-        return False
-    owner = stem(m.group(1).split()[-1].lower())
-    return owner not in other.stems and bool((other.names | {other.subject}) - r.names - {""})
-
-
-_HARM = frozenset(
-    stem(w)
-    for w in "destroyed damaged hit affected flattened razed collapsed levelled leveled".split()
-)
-
-
-def _harm(f: Figure) -> frozenset[str]:
-    return frozenset(s for s in map(stem, f.context[:7]) if s in _HARM)
-
-
-def _other_harm(x: Figure, y: Figure) -> bool:
-    """Two counts of things each told with another degree of harm ("four villages had been
-    destroyed" / "7 Villages Damaged", "badly hit"): two measures, not one."""
-    if x.dim != "count" or x.role:
-        return False
-    hx, hy = _harm(x), _harm(y)
-    return bool(hx and hy and not hx & hy)
-
-
-def _shock(r: Reading) -> int:
-    """1 when a sentence tells an aftershock and not the quake, -1 the quake and no aftershock,
-    else 0: a span or distance of one is not the other's."""
-    after = not r.words.isdisjoint(_AFTER)
-    main = not r.words.isdisjoint(_MAIN)
-    return (after and not main) - (main and not after)
-
-
-_AFTER = frozenset(["aftershock", "aftershocks"])
-_MAIN = frozenset(["quake", "earthquake", "earthquakes", "quakes"])
-
-
-# a sentence that opens with its speaker ("Roesler said", "State media reported")
-_SPEAKS = re.compile(
-    r"\W*[A-Z][\w'-]*\s+(?:[\w'-]+\s+){0,2}(?:said|says|told|reported|reports|added)\b"
-)
-
-
-def _other_subjects(ra: Reading, rb: Reading) -> bool:
-    """Whether two sentences open with two names, each absent from the other sentence: a span,
-    an age or a count of things said of each is said of someone else (two defendants' counts)."""
-    x, y = ra.subject, rb.subject
-    if x and y:
-        return x != y and x not in rb.stems and y not in ra.stems
-    # one opens with a name the other lacks, the other names someone else and no name is shared
-    # ("Jordan faces a maximum sentence of 22 years" / "The jury sentenced Graner to ten years")
-    opener, other = (ra, rb) if x else (rb, ra)
-    return bool(
-        opener.subject
-        and not _SPEAKS.match(opener.text)
-        and opener.subject not in other.stems
-        and other.names
-        and not other.names & (opener.names | {opener.subject})
-        and not other.names & opener.stems
-    )
 
 
 _ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim
@@ -399,19 +318,19 @@ def figure_conflicts(
         ys = [y for y in rb.figs if same_measure(x, y)]
         if not ys:
             continue
-        if x.dim in ("duration", "distance") and _shock(ra) * _shock(rb) < 0:
+        if x.dim in ("duration", "distance") and shock(ra) * shock(rb) < 0:
             continue  # "The earthquake lasted 30 seconds" / "The aftershock lasted ten seconds"
-        ys = [y for y in ys if not _other_harm(x, y)]  # "four villages destroyed" / "7 damaged"
-        if _scoped(x) and _other_subjects(ra, rb):
+        ys = [y for y in ys if not other_harm(x, y)]  # "four villages destroyed" / "7 damaged"
+        if _scoped(x) and other_subjects(ra, rb):
             continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
         for y in ys:
             if ((not one and _scoped(x)) or (often and c < NEAR)) and not _told_of_same(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
-            if not (x.role or y.role) and (_possessed(ra, x, rb) or _possessed(rb, y, ra)):
+            if not (x.role or y.role) and (possessed(ra, x, rb) or possessed(rb, y, ra)):
                 continue  # "the corps's five members" / "these 15 sailors"
-            if _scoped(x) and (_owned_elsewhere(ra, x, rb) or _owned_elsewhere(rb, y, ra)):
+            if _scoped(x) and (owned_elsewhere(ra, x, rb) or owned_elsewhere(rb, y, ra)):
                 continue  # "a five-year, $70 million contract for J. D. Drew" / "Teixeira is ..."
             if not one and x.dim == "distance" and _place(ra, x) != _place(rb, y):
                 continue  # "102 km northwest of Talca" / "206 km (128 miles) west of Talca ..."

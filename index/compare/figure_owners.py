@@ -1,0 +1,109 @@
+"""Whose figure it is: the person, owner or event a figure is said of, so that two figures of
+two of them are not set against each other (:mod:`index.compare.figure_conflicts`).
+
+Each rule was met on report pairs and measured on conflicts_dev and the 450 same-story WikiNews
+pairs (README, "How the comparison decides"): two sentences opening with two people's names
+("Jordan will stand trial on eight counts" / "Cardona ... nine counts"), a figure said of a name
+after it ("a $70 million contract for J. D. Drew") or owned by a word before it ("the corps's five
+members"), two degrees of harm ("four villages destroyed" / "7 damaged"), and the quake against its
+aftershock. Lexicons are generic, never the words of one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.compare.figures import Figure
+from index.compare.readings import Reading
+from index.compare.words import stem
+
+__all__ = ["other_harm", "other_subjects", "owned_elsewhere", "possessed", "shock", "span"]
+
+
+def span(r: Reading, f: Figure) -> tuple[int, int]:
+    """Where figure ``f`` is written in its sentence (the number and its unit)."""
+    m = re.match(
+        r"[\w.,$%€£¥-]+(?:\s+(?:[a-z]+\s+)?(?:miles?|km|kilomet\w+|years?|months?|"
+        r"weeks?|days?|hours?|minutes?|million|billion|feet|metres?|meters?))?",
+        r.text[f.start :],
+    )
+    return f.start, f.start + (len(m.group(0)) if m else 1)
+
+
+_FOR = re.compile(r"[^.;:]{0,40}?\b(?:for|with)\s+((?:[A-Z][\w'-]*\.?\s*)*[A-Z][a-z][\w'-]*)")
+
+
+_POSSESSOR = re.compile(r"([^\W\d_]{3,})['’]s?\s+$")
+
+
+def possessed(r: Reading, f: Figure, other: Reading) -> bool:
+    """Whether a figure is owned by a word right before it ("the corps's five members") that the
+    other sentence does not name."""
+    m = _POSSESSOR.search(r.text, max(0, f.start - 30), f.start)
+    return m is not None and stem(m.group(1).lower()) not in other.stems
+
+
+def owned_elsewhere(r: Reading, f: Figure, other: Reading) -> bool:
+    """Whether a figure is said of a name right after it ("a $70 million contract for J. D.
+    Drew") that the other sentence does not name, while that one names someone of its own."""
+    m = _FOR.match(r.text, span(r, f)[1])
+    if not m:
+        return False
+    owner = stem(m.group(1).split()[-1].lower())
+    return owner not in other.stems and bool((other.names | {other.subject}) - r.names - {""})
+
+
+_HARM = frozenset(
+    stem(w)
+    for w in "destroyed damaged hit affected flattened razed collapsed levelled leveled".split()
+)
+
+
+def _harm(f: Figure) -> frozenset[str]:
+    return frozenset(s for s in map(stem, f.context[:7]) if s in _HARM)
+
+
+def other_harm(x: Figure, y: Figure) -> bool:
+    """Two counts of things each told with another degree of harm ("four villages had been
+    destroyed" / "7 Villages Damaged", "badly hit"): two measures, not one."""
+    if x.dim != "count" or x.role:
+        return False
+    hx, hy = _harm(x), _harm(y)
+    return bool(hx and hy and not hx & hy)
+
+
+def shock(r: Reading) -> int:
+    """1 when a sentence tells an aftershock and not the quake, -1 the quake and no aftershock,
+    else 0: a span or distance of one is not the other's."""
+    after = not r.words.isdisjoint(_AFTER)
+    main = not r.words.isdisjoint(_MAIN)
+    return (after and not main) - (main and not after)
+
+
+_AFTER = frozenset(["aftershock", "aftershocks"])
+_MAIN = frozenset(["quake", "earthquake", "earthquakes", "quakes"])
+
+
+# a sentence that opens with its speaker ("Roesler said", "State media reported")
+_SPEAKS = re.compile(
+    r"\W*[A-Z][\w'-]*\s+(?:[\w'-]+\s+){0,2}(?:said|says|told|reported|reports|added)\b"
+)
+
+
+def other_subjects(ra: Reading, rb: Reading) -> bool:
+    """Whether two sentences open with two names, each absent from the other sentence: a span,
+    an age or a count of things said of each is said of someone else (two defendants' counts)."""
+    x, y = ra.subject, rb.subject
+    if x and y:
+        return x != y and x not in rb.stems and y not in ra.stems
+    # one opens with a name the other lacks, the other names someone else and no name is shared
+    # ("Jordan faces a maximum sentence of 22 years" / "The jury sentenced Graner to ten years")
+    opener, other = (ra, rb) if x else (rb, ra)
+    return bool(
+        opener.subject
+        and not _SPEAKS.match(opener.text)
+        and opener.subject not in other.stems
+        and other.names
+        and not other.names & (opener.names | {opener.subject})
+        and not other.names & opener.stems
+    )
