@@ -81,3 +81,41 @@ def test_conflict_head_names_the_kind_once(kind: str, detail: str, head: str) ->
     where = head[2:].split(":")[0].split(" (")[0]
     link = Link("conflict", passage, passage, detail=detail, conflict=kind)
     assert conflict_head(where, link) == head
+
+
+async def _help_body(pilot: Any) -> str:
+    from tui.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HelpScreen)
+    body = str(pilot.app.screen.query_one(".overlay-body").content)
+    await pilot.press("escape")
+    await pilot.pause()
+    return body
+
+
+async def test_help_says_what_each_screens_marks_mean(make_app: Any) -> None:
+    """The compare help explains its gutter marks (hidden below 100 columns with the legend) and
+    the story help its matrix marks, instead of the search syntax neither screen takes; the
+    library's help keeps the search syntax."""
+    from tui.screens.story import StoryScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Search syntax" in await _help_body(pilot)
+        screen = await _open(pilot)
+        assert not screen.query_one("#compare-legend").display  # narrow: no legend on screen
+        body = await _help_body(pilot)
+        assert "Search syntax" not in body
+        for mark in ("= the same claim", "≈ related", "! a disagreement", "· only in this"):
+            assert mark in body
+        assert "A on top" in body
+        await pilot.press("q")
+        await settle(pilot)
+        await app.push_screen(StoryScreen(app.engine, [HEADLINE, KURSK]))
+        await settle(pilot)
+        body = await _help_body(pilot)
+        assert "Search syntax" not in body
+        assert "● states the claim, ✗ disagrees with it, · silent" in body

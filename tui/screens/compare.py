@@ -61,6 +61,13 @@ class CompareScreen(CompareNavigation, CompareScrolling, PendingG, Screen[None])
     """
 
     HELP_TITLE = "Compare"
+    HELP_NOTES = (
+        "Beside each sentence: = the same claim in both reports, ≈ related (the same event",
+        "or facet, told with other detail), ! a disagreement, · only in this report.",
+        "Aligned claims share a tint. In the selected pair, the words the other report lacks",
+        "or states otherwise are underlined, shaded by kind: figures, hedges, status, names,",
+        "other words. Below 100 columns the reports are stacked, A on top (s swaps them).",
+    )
     CSS_PATH = "../styles/compare.tcss"
     AUTO_FOCUS = "#pane-left"
     BINDINGS: ClassVar[list[BindingType]] = [

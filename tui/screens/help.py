@@ -58,6 +58,14 @@ class _Overlay(ModalScreen[None]):
         scroll.scroll_to(y=scroll.scroll_y + lines, animate=False, immediate=True)
 
 
+SEARCH_SYNTAX = (
+    "Search syntax: words (all must match), OR, NOT or -word, (groups),",
+    '"exact phrases", prefix*, fuzzy~ or ~2, title: source: person: org:',
+    "place: group: date:2024  date:[2024-01 TO 2024-06]  date:>2024-06",
+)
+"""The help's last lines on a screen that names none of its own (``HELP_NOTES``)."""
+
+
 class HelpScreen(_Overlay):
     """The keys of a screen, read from its active bindings (never a hand-written list)."""
 
@@ -86,9 +94,10 @@ class HelpScreen(_Overlay):
         width = max((len(k) for k, _ in rows), default=4) + 2
         lines = [Content.assemble((key.ljust(width), "bold"), desc) for key, desc in rows]
         lines.append(Content(""))
-        lines.append(Content("Search syntax: words (all must match), OR, NOT or -word, (groups),"))
-        lines.append(Content('"exact phrases", prefix*, fuzzy~ or ~2, title: source: person: org:'))
-        lines.append(Content("place: group: date:2024  date:[2024-01 TO 2024-06]  date:>2024-06"))
+        # What the screen's marks mean (the compare screen hides its legend below 100 columns),
+        # else the search syntax: that was told on the compare and story screens, which search
+        # nothing, and their marks were not.
+        lines.extend(Content(line) for line in getattr(screen, "HELP_NOTES", SEARCH_SYNTAX))
         name = getattr(screen, "HELP_TITLE", type(screen).__name__.replace("Screen", ""))
         super().__init__(f"Keys — {name}", Content("\n").join(lines))
 

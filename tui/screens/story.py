@@ -65,6 +65,11 @@ class StoryScreen(Screen[None]):
     """
 
     HELP_TITLE = "Story"
+    HELP_NOTES = (
+        "Claims down, reports across (numbered by publication date, named above the matrix):",
+        "● states the claim, ✗ disagrees with it, · silent. The line under the view says what",
+        "the highlighted cell, figure or source is; Enter opens that report at that sentence.",
+    )
     CSS_PATH = "../styles/story.tcss"
     AUTO_FOCUS = "#claims"
     BINDINGS: ClassVar[list[BindingType]] = [
