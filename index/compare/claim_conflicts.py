@@ -276,6 +276,28 @@ def _negated(r: Reading, said: frozenset[str] | set[str]) -> bool:
     return any(words[k] in no for n in near for k in range(max(0, n - 4), min(len(words), n + 5)))
 
 
+_CAUSE = {
+    w: family
+    for family, words in {
+        "quake": "quake quakes earthquake earthquakes tremor tremors",
+        "aftershock": "aftershock aftershocks",
+        "tsunami": "tsunami tsunamis wave waves",
+        "rain": "rain rains rainfall downpour downpours",
+        "storm": "storm storms hurricane typhoon cyclone winds",
+        "flood": "flood floods flooding",
+        "fire": "fire fires blaze blazes wildfire",
+        "blast": "blast blasts explosion explosions bomb bombs",
+    }.items()
+    for w in words.split()
+}
+
+
+def _causes(r: Reading) -> frozenset[str]:
+    """The kinds of event (quake, aftershock, tsunami, rain ...) a sentence names: a harm denied
+    of one is not denied of another."""
+    return frozenset(_CAUSE[w] for w in r.words & _CAUSE.keys())
+
+
 def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """One report denies an act the other states: the same verb, about the same thing."""
     out: list[Told] = []
@@ -287,6 +309,9 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             and ("neither" not in r.words)
         ):
             continue
+        causes, other_causes = _causes(r), _causes(other)
+        if causes and other_causes and not causes & other_causes:
+            continue  # "no damage provoked by the aftershock" / "the tsunami provoked damage"
         for verb, what, written in denials(r.text):
             if _negated(other, what | {verb}):
                 continue  # both deny it ("no damages reported" / "no reports of damage")

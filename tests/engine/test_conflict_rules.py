@@ -215,3 +215,11 @@ def test_a_count_owned_by_a_word_the_other_sentence_lacks() -> None:
     assert conflicts(a, [owned]) == []
     plain = "As soon as four members are released, the sailors can go home."
     assert [f.kind for f in conflicts(a, [plain])] == ["figure"]
+
+
+def test_a_harm_denied_of_one_kind_of_event_is_not_denied_of_another() -> None:
+    a = ["The mayor reported that the storm had damaged the old roads of the port."]
+    shocks = ["Three aftershocks hit the port; no damage reported on the old roads."]
+    assert conflicts(a, shocks) == []
+    storm = ["The storm hit the port; no damage reported on the old roads."]
+    assert [f.kind for f in conflicts(a, storm)] == ["status"]
