@@ -298,6 +298,21 @@ def _causes(r: Reading) -> frozenset[str]:
     return frozenset(_CAUSE[w] for w in r.words & _CAUSE.keys())
 
 
+_AUX_END = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$", re.IGNORECASE)
+
+
+def _passive_subject(text: str, written: str) -> frozenset[str]:
+    """What a passive denial is said of: the content words of its clause before "was not ..."
+    ("The urban centre of Pichilemu was not severely damaged"), else nothing."""
+    at = text.find(written)
+    if at < 0 or not _AUX_END.search(text, max(0, at - 12), at):
+        return frozenset()
+    clause = re.split(r"[,;:]", text[:at])[-1]
+    return frozenset(
+        stem(w.lower()) for w in _TOKEN.findall(clause)[-5:] if w.lower() not in STOP
+    ) - {"wa", "were", "is", "are", "ha", "been", "had"}
+
+
 def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """One report denies an act the other states: the same verb, about the same thing."""
     out: list[Told] = []
@@ -315,6 +330,9 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
         for verb, what, written in denials(r.text):
             if _negated(other, what | {verb}):
                 continue  # both deny it ("no damages reported" / "no reports of damage")
+            subject = _passive_subject(r.text, written)
+            if subject and not subject & other.stems:
+                continue  # "Pichilemu was not severely damaged" / "Lolol was severely damaged"
             at = r.text.find(written)
             if _IF_BEFORE.search(r.text, max(0, at - 12), at if at >= 0 else 0):
                 continue  # "if no agreement is reached": a condition, not a denial

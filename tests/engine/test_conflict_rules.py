@@ -223,3 +223,11 @@ def test_a_harm_denied_of_one_kind_of_event_is_not_denied_of_another() -> None:
     assert conflicts(a, shocks) == []
     storm = ["The storm hit the port; no damage reported on the old roads."]
     assert [f.kind for f in conflicts(a, storm)] == ["status"]
+
+
+def test_a_passive_denial_is_said_of_its_subject() -> None:
+    a = ["Marlow, a market town on the river, was badly flooded after the storm last week."]
+    other = ["The old centre of Denby was not badly flooded after the storm last week."]
+    assert conflicts(a, other) == []
+    same = ["The old centre of Marlow was not badly flooded after the storm last week."]
+    assert [f.kind for f in conflicts(a, same)] == ["status"]
