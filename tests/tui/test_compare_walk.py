@@ -119,3 +119,49 @@ async def test_help_says_what_each_screens_marks_mean(make_app: Any) -> None:
         body = await _help_body(pilot)
         assert "Search syntax" not in body
         assert "● states the claim, ✗ disagrees with it, · silent" in body
+
+
+@pytest.mark.parametrize("size", [(160, 45), (80, 24)])
+async def test_next_claim_after_scrolling_starts_from_the_view(
+    make_app: Any, size: tuple[int, int]
+) -> None:
+    """``]`` once the selection is scrolled out of sight selects the first claim from the top of
+    the view (it went back up to the claim after the old selection); ``[`` the last above the
+    view's bottom; with the selection in sight both step from it, as before."""
+    from tui.screens.compare_model import ordered
+    from tui.widgets.compare_pane import ComparePane
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await _open(pilot)
+        seq = ordered(screen.claims, screen.left)
+        assert len(seq) > 4
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert screen.current is seq[1]  # in sight: one step at a time
+        left = screen.query_one("#pane-left", ComparePane)
+
+        def line(link: Any) -> int:
+            return left.line_of(link.a.start)
+
+        target = next(
+            k for k in range(3, len(seq)) if line(seq[k]) > line(seq[1]) + left.size.height
+        )
+        left.scroll_to(y=line(seq[target]), animate=False, immediate=True)  # as j or Space would
+        await pilot.pause()
+        top = round(left.scroll_y)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        index = seq.index(screen.current)
+        assert index >= target and line(seq[index]) >= top
+        assert all(line(seq[k]) < top for k in range(index))  # the first from the view's top
+        assert f"claim {index + 1} of {len(seq)}" in _status(screen)
+        await pilot.press("right_square_bracket")  # in sight again: the next one
+        await pilot.pause()
+        assert screen.current is seq[(index + 1) % len(seq)]
+        await pilot.press("home")
+        await pilot.pause()
+        await pilot.press("left_square_bracket")  # from the top: the last claim on screen
+        await pilot.pause()
+        back = seq.index(screen.current)
+        assert back < index and line(seq[back]) < left.size.height

@@ -85,13 +85,36 @@ class CompareNavigation(_Base):
             self.set_status(f"no {what}s")
             return
         seq = ordered(links, self.left)
-        if self.current in seq:
+        if self.current in seq and self._in_view(self.current):
             index = (seq.index(self.current) + step) % len(seq)
         else:
-            index = 0 if step > 0 else len(seq) - 1
+            index = self._from_view(seq, step)
         self.current = seq[index]
         self._select(self.current)
         self._explain(self.current, f"{what} {index + 1} of {len(seq)}")
+
+    def _line(self, link: Link) -> int:
+        """The row of the left (or upper) pane where the link's passage there starts."""
+        return self._panes()[0].line_of(self._passages(link)[0][0])
+
+    def _in_view(self, link: Link) -> bool:
+        """Whether the link's passage in the left (or upper) pane is on screen."""
+        pane = self._panes()[0]
+        top = round(pane.scroll_y)
+        return top <= self._line(link) < top + max(1, pane.size.height)
+
+    def _from_view(self, seq: list[Link], step: int) -> int:
+        """Where ``]`` / ``[`` start once the selection is scrolled out of sight (or there is
+        none): the first link from the top of the view, or the last before its bottom, as less
+        searches from the screen; ``]`` after scrolling down with ``j`` went back up to the
+        claim after the old selection."""
+        pane = self._panes()[0]
+        top = round(pane.scroll_y)
+        lines = [self._line(link) for link in seq]
+        if step > 0:
+            return next((k for k, line in enumerate(lines) if line >= top), 0)
+        bottom = top + max(1, pane.size.height)
+        return next((k for k in range(len(seq) - 1, -1, -1) if lines[k] < bottom), len(seq) - 1)
 
     def _explain(self, link: Link, where: str) -> None:
         assert self.comparison is not None
