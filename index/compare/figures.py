@@ -456,4 +456,40 @@ def figures(text: str) -> list[Figure]:
                 tuple(_LETTERS.findall(low_text[end : end + 60])),
             )
         )
-    return out
+    return [_hits(text, f) for f in out] if "shot" in low_text or "bullet" in low_text else out
+
+
+# "was shot eleven times", "hit by seven bullets", "seven bullets struck him": the bullets that hit
+# one person, a measure of its own (not "fired 50 shots": shots fired are not hits)
+_SHOT_BEFORE = re.compile(r"\bshot\s+$", re.IGNORECASE)
+_HIT_BEFORE = re.compile(r"\b(?:hit|struck)\s+(?:by|with)\s+$", re.IGNORECASE)
+_HIT_AFTER = re.compile(r"\s+(?:hit|struck)\b", re.IGNORECASE)
+_BULLETS = frozenset(["bullets", "bullet", "rounds", "gunshots"])
+
+
+def _hits(text: str, f: Figure) -> Figure:
+    before = text[max(0, f.start - 20) : f.start]
+    if f.dim == "times":
+        hit = bool(_SHOT_BEFORE.search(before))
+    elif f.dim == "count" and f.noun.split()[:1] and f.noun.split()[0] in _BULLETS:
+        after = text[f.start + len(f.text) :]
+        hit = bool(
+            _HIT_BEFORE.search(before) or _HIT_AFTER.match(after, len(f.noun.split()[0]) + 1)
+        )
+    else:
+        hit = False
+    if not hit:
+        return f
+    return Figure(
+        f.text,
+        f.value,
+        f.low,
+        f.high,
+        "count",
+        "bullets",
+        "shot",
+        f.hedge,
+        f.part,
+        f.start,
+        f.context,
+    )

@@ -231,3 +231,15 @@ def test_a_passive_denial_is_said_of_its_subject() -> None:
     assert conflicts(a, other) == []
     same = ["The old centre of Marlow was not badly flooded after the storm last week."]
     assert [f.kind for f in conflicts(a, same)] == ["status"]
+
+
+def test_shot_so_many_times_against_hit_by_so_many_bullets() -> None:
+    a = ["Mara Lind, 19, was shot nine times after officers said she drew a knife in the park."]
+    found = conflicts(a, ["The coroner found that Lind was hit by four bullets, two to the chest."])
+    assert [f.detail for f in found] == [
+        "bullets that hit: A says 'nine times'; B says 'four'; they differ"
+    ]
+    assert conflicts(a, ["The coroner found that Lind was hit by nine bullets in the park."]) == []
+    # shots fired are not hits
+    fired = ["Officers fired nine shots at Lind in the park, the coroner found."]
+    assert conflicts(fired, ["The coroner found that Lind was hit by four bullets."]) == []
