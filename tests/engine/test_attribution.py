@@ -185,11 +185,29 @@ def test_told_an_outlet() -> None:
             "Brazilian officials previously said the boxes could be deep.",
             "Brazilian officials (unnamed)",
         ),
+        (
+            "Officials from Ruritania, Osterlich, and Freedonia have noted that the border held.",
+            "Officials from Ruritania, Osterlich, and Freedonia (unnamed)",
+        ),
+        ("Foreign officials suggest that the talks could resume.", "Foreign officials (unnamed)"),
+        ("Western sources have hinted at a deal.", "Western sources (unnamed)"),
     ],
 )
 def test_unnamed(text: str, name: str) -> None:
     found = by_name(text)
     assert name in found and found[name].unnamed and found[name].kind == "unnamed"
+
+
+def test_a_rejection_cites_only_when_words_are_rejected() -> None:
+    assert "Kremlin" in by_name("The Kremlin has dismissed these claims as fabricated.")
+    assert "Kremlin" in by_name("The Kremlin rejected the accusations, calling them baseless.")
+    assert not by_name("The judge dismissed the case on Monday.")
+    assert not by_name("The Senate rejected the bill by a wide margin.")
+    assert not by_name("Officials from the ministry said the plan would go ahead.")  # no one named
+    # the officials are a described source; the countries they come from are not cited
+    assert list(
+        by_name("He said it was over. Officials from France and Spain have noted a change.")
+    ) == ["Officials from France and Spain (unnamed)"]
 
 
 # --- what is not a source -------------------------------------------------------------------------
@@ -198,7 +216,6 @@ def test_unnamed(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "He said it was over. Officials from France and Spain have noted a change.",
         "Smith would not say what the treatment was for.",
         "WASHINGTON (Reuters) - Troops crossed the river on Monday.\nReuter",
         "By Jane Smith, Associated Press Writer\nThe river rose overnight.",

@@ -350,7 +350,10 @@ def test_entity_sets_by_canonical_key() -> None:
             ["a Western diplomat (unnamed)", "Kyiv Independent"],
         ),
         ("A report from the Financial Times said the deal was off.", ["Financial Times"]),
-        ("He said it was over. Officials from France and Spain have noted a change.", []),
+        (
+            "He said it was over. Officials from France and Spain have noted a change.",
+            ["Officials from France and Spain (unnamed)"],
+        ),
     ],
 )
 def test_sources(text: str, expected: list[str]) -> None:

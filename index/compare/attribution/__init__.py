@@ -12,7 +12,9 @@ listed because fact-checkers want them. "He said" and "it said" give the sentenc
 person, or outlet or institution, cited in the four sentences before.
 
 What is not a citation: a capitalised word used as an adjective ("U.S. officials"), a name after a
-preposition ("officials from France and Spain have noted"), a denial of speech ("would not say"),
+preposition ("officials from France and Spain have noted": those officials are an unnamed source, not
+France), a denial of speech ("would not say"), a rejection of something other than words ("the judge
+dismissed the case"; "the Kremlin dismissed these claims" cites the Kremlin),
 datelines, bylines and "Reuter" sign-offs (no reporting cue touches them).
 
 The package: ``lexicon`` (reporting verbs, outlets, institutions, roles), ``speakers`` (a name, its

@@ -16,6 +16,8 @@ from index.compare.attribution.lexicon import (
     _NOUN_VERBS,
     _OUTLET_NOUNS,
     _PARTICIPLES,
+    _REJECT,
+    _SAYING,
     _STATEMENT_NOUNS,
     _TELL,
     _VERB,
@@ -170,6 +172,8 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
         verb = verb.removesuffix(" to")
         if verb == "continued" and not re.match(r"\s*[,:]?\s*[\"“]", text[m.end() : m.end() + 4]):
             continue  # "Jowell continued, "..."" reports; "the rain continued" does not
+        if verb in _REJECT and not _SAYING.match(text, m.end(), e):
+            continue
         p = _gap_start(text, s, m.start())
         be = _BE.search(text[max(s, p - 16) : p]) if verb in _PARTICIPLES else None
         if be:  # "Authorities are now saying"

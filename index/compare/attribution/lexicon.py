@@ -20,7 +20,8 @@ _VERBS = (
     "analysed|suggested|suggests|warned|warns|warn|explained|confirmed|confirms|confirm|insisted|"
     "argued|revealed|estimated|estimates|estimate|predicted|denied|declared|tweeted|acknowledged|"
     "admitted|stressed|asserted|alleged|cautioned|conceded|observed|remarked|replied|quoted|"
-    "indicated|described|continued|saying|telling|adding|quotes|confirming|warning"
+    "indicated|described|continued|saying|telling|adding|quotes|confirming|warning|suggest|hinted|"
+    "hints|dismissed|dismisses|rejected|rejects"
 )
 
 
@@ -35,6 +36,16 @@ _NOUN_VERBS = _words("reports report claims estimates estimate notes states")
 
 
 _TELL = _words("told tells disclosed")
+
+
+# Verbs of rejection report only when what is rejected is something said ("the Kremlin dismissed
+# these claims as fake news"), not a person or a case ("the judge dismissed the case").
+_REJECT = _words("dismissed dismisses rejected rejects")
+_SAYING = re.compile(
+    r"\s+(?:(?:these|the|those|such|all|any|that|this|its|their|his|her)\s+)?(?:\w+\s+)?"
+    r"(?:claims?|reports?|allegations?|accusations?|rumou?rs?|suggestions?|speculation|"
+    r"assertions?|statements?|criticism|charges? (?:that|of)|idea|notion)\b"
+)
 
 
 def _alternation(words: list[str]) -> str:

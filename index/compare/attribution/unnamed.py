@@ -63,8 +63,8 @@ _UNNAMED = re.compile(
     r"\b(?P<det>(?:a|an|one|two|three|several|some|the|anonymous|unnamed|unidentified|his|her|"
     r"their|its)\s+)?(?P<mods>(?:" + _MODIFIER + r"(?:\s+and\s+" + _MODIFIER + r")?\s+){0,5})"
     r"(?P<head>" + _HEAD + r")\b(?!\s+[A-Z])"
-    r"(?P<tail>\s+(?:close to|familiar with|for|of|at|with|in)\s+(?:the\s+)?"
-    r"(?:[\w.’'-]+)(?:\s+[A-Z][\w.’'-]*){0,3})?"
+    r"(?P<tail>\s+(?:close to|familiar with|for|of|at|with|in|from)\s+(?:the\s+)?"
+    r"(?:[\w.’'-]+)(?:(?:,?\s+and\s+(?:the\s+)?|,\s+|\s+)[A-Z][\w.’'-]*){0,5})?"
 )
 
 
@@ -120,10 +120,13 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
         close = re.match(r"\s+(?:close to|familiar with)", tail) is not None
         ref = not mods and not close and det == "the"  # "the spokesman said", met before
         one = det == "one" and not m.group("head").lower().endswith("s")  # "one source said"
+        # "officials from the U.S., Ukraine and South Korea": the places say whose
+        named = re.match(r"\s+from\s+(?:the\s+)?[A-Z]", tail) is not None
         if (
             not mods
             and not close
             and not one
+            and not named
             and det in ("", "some", "two", "three", "several", "one")
         ):
             continue  # "officials", "some analysts": says nothing about who
