@@ -108,6 +108,11 @@ def _hedge_against(
     proven that they deliberately entered")."""
     if _IF.search(sure.text):
         return False
+    if hedge.group(0).lower() == "possible":
+        # "Possible bodies, wreckage ... found" hedges the bodies: the other must tell them
+        noun = _TOKEN.match(hedged.text, hedge.end() + 1)
+        if noun and stem(noun.group(0).lower()) not in sure.stems:
+            return False
     return own >= CERTAIN or _hedged_alike(hedged, hedge, sure, confirm)
 
 

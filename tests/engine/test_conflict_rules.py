@@ -243,3 +243,15 @@ def test_shot_so_many_times_against_hit_by_so_many_bullets() -> None:
     # shots fired are not hits
     fired = ["Officers fired nine shots at Lind in the park, the coroner found."]
     assert conflicts(fired, ["The coroner found that Lind was hit by four bullets."]) == []
+
+
+def test_possible_hedges_the_noun_it_qualifies() -> None:
+    a = [
+        "Wreckage found at sea was confirmed to be that of the missing ferry, the coast guard said."
+    ]
+    bodies = [
+        "Possible bodies, wreckage from the missing ferry found at sea, the coast guard said."
+    ]
+    assert conflicts(a, bodies) == []
+    wreckage = ["Possible wreckage from the missing ferry found at sea, the coast guard said."]
+    assert [f.kind for f in conflicts(a, wreckage)] == ["certainty"]
