@@ -108,12 +108,25 @@ def _hedge_against(
     proven that they deliberately entered")."""
     if _IF.search(sure.text):
         return False
-    if hedge.group(0).lower() == "possible":
-        # "Possible bodies, wreckage ... found" hedges the bodies: the other must tell them
-        noun = _TOKEN.match(hedged.text, hedge.end() + 1)
-        if noun and stem(noun.group(0).lower()) not in sure.stems:
-            return False
+    # what is hedged follows the hedge ("Possible bodies", "may have broken up"): the confirming
+    # sentence must tell some of it
+    said = _hedged_words(hedged.text, hedge.end()) if _BEFORE_WHAT.match(hedge.group(0)) else None
+    if said and not said & sure.stems:
+        return False
     return own >= CERTAIN or _hedged_alike(hedged, hedge, sure, confirm)
+
+
+# hedges whose object follows them ("Possible bodies", "may have broken up"); an adverb
+# ("photos allegedly showing abuse") hedges what comes before it as much
+_BEFORE_WHAT = re.compile(r"possible|may have|might have|could have", re.IGNORECASE)
+
+
+def _hedged_words(text: str, at: int) -> frozenset[str]:
+    """The content stems of the few words after a hedge, up to a comma or stop."""
+    clause = re.split(r"[,;:.]", text[at:], maxsplit=1)[0]
+    return frozenset(
+        stem(w.lower()) for w in _TOKEN.findall(clause)[:3] if w.lower() not in STOP
+    ) - {"be", "have", "come"}
 
 
 def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[str]) -> bool:

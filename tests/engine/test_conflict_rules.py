@@ -255,3 +255,8 @@ def test_possible_hedges_the_noun_it_qualifies() -> None:
     assert conflicts(a, bodies) == []
     wreckage = ["Possible wreckage from the missing ferry found at sea, the coast guard said."]
     assert [f.kind for f in conflicts(a, wreckage)] == ["certainty"]
+    # "may have capsized" hedges the capsizing, which the confirmation does not tell
+    capsized = ["Divers said the missing ferry may have capsized in a storm, the coast guard said."]
+    assert conflicts(a, capsized) == []
+    came = ["Wreckage found at sea may have come from the missing ferry, the coast guard said."]
+    assert [f.kind for f in conflicts(a, came)] == ["certainty"]
