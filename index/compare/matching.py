@@ -217,9 +217,18 @@ def match(
     pa, boiler_a = prepare_report(sa, ents_a, fold)
     pb, boiler_b = prepare_report(sb, ents_b, fold)
     j = judge_candidates(pa, pb, boiler_a, boiler_b)
-    loose = loose_pairs(j, pa, pb) | frozenset(
-        p for p in j.judged if reversed_roles(pa[p[0]], pb[p[1]])
-    )
+    # Only a pair that could be shown as related needs its roles read (the floors a calibration
+    # varies, event and extra_event, are left out of this test)
+    f = floors()
+    open_ = {
+        p: v
+        for p, v in j.judged.items()
+        if v.cosine >= f.cosine
+        and v.similarity >= f.similarity
+        and v.same < f.shared_same
+        and v.similarity < f.shared_similarity
+    }
+    loose = loose_pairs(j, pa, pb) | _reversed_pairs(open_, pa, pb)
     pairs = select(
         j.judged,
         twins=_twins(sa, sb, j.judged),
@@ -311,38 +320,77 @@ _PASSIVE = re.compile(
 )
 
 
-def _sides(seq: Sequence[str], word: str, names: Sequence[str]) -> tuple[int, ...] | None:
-    """For each name, -1 when it comes before ``word`` in ``seq``, 1 after (None if one is absent)."""
-    at: dict[str, int] = {}
-    for k, t in enumerate(seq):
-        at.setdefault(t, k)
-    if word not in at or any(n not in at for n in names):
+def _sides(at: Mapping[str, int], word: str, names: Sequence[str]) -> tuple[int, ...] | None:
+    """For each name, -1 when it comes before ``word`` (``at``: each term's first position), 1
+    after (None if one is absent)."""
+    w = at.get(word)
+    if w is None:
         return None
-    w = at[word]
-    return tuple(-1 if at[n] < w else 1 for n in names)
+    out = []
+    for n in names:
+        k = at.get(n)
+        if k is None:
+            return None
+        out.append(-1 if k < w else 1)
+    return tuple(out)
 
 
-def reversed_roles(a: Prepared, b: Prepared) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    """What :func:`reversed_roles` reads of one sentence, once: a passive, each term's first place."""
+
+    passive: bool
+    at: dict[str, int]
+
+
+def _roles(p: Prepared) -> _Roles:
+    at: dict[str, int] = {}
+    for k, t in enumerate(p.seq):
+        at.setdefault(t, k)
+    return _Roles(_PASSIVE.search(p.text) is not None, at)
+
+
+def reversed_roles(
+    a: Prepared, b: Prepared, roles_a: _Roles | None = None, roles_b: _Roles | None = None
+) -> bool:
     """Whether two sentences tell one act with its two parties the other way round: "North Korea
     ... to aid Russia" / "Russia could offer ... aid to North Korea". The same words, names and
-    verb, but who does what to whom is swapped (a passive on either side is left alone)."""
-    if _PASSIVE.search(a.text) or _PASSIVE.search(b.text):
-        return False
+    verb, but who does what to whom is swapped (a passive on either side is left alone).
+    ``roles_a`` / ``roles_b``: the sentences' :func:`_roles`, when the caller keeps them."""
     names = [t for t in a.names if t in b.names and t in a.weights and t in b.weights]
     if len(names) < 2:
         return False
-    acts = [
-        t
-        for t in a.weights
-        if t in b.weights and t not in a.names and t not in b.names and t[0] != "#"
-    ]
-    for act in acts:
-        sa, sb = _sides(a.seq, act, names), _sides(b.seq, act, names)
+    ra = roles_a or _roles(a)
+    rb = roles_b or _roles(b)
+    if ra.passive or rb.passive:
+        return False
+    for act in a.weights:
+        if act not in b.weights or act in a.names or act in b.names or act[0] == "#":
+            continue
+        sa, sb = _sides(ra.at, act, names), _sides(rb.at, act, names)
         if sa is None or sb is None or len(set(sa)) < 2:
             continue
         if all(x == -y for x, y in zip(sa, sb, strict=True)):
             return True
     return False
+
+
+def _reversed_pairs(
+    judged: Mapping[tuple[int, int], Judged], pa: Sequence[Prepared], pb: Sequence[Prepared]
+) -> frozenset[tuple[int, int]]:
+    """The judged pairs whose parties are the other way round, each sentence read once."""
+    roles_a: dict[int, _Roles] = {}
+    roles_b: dict[int, _Roles] = {}
+    out = set()
+    for i, j in judged:
+        a, b = pa[i], pb[j]
+        if len(a.names & b.names) < 2:
+            continue  # (most pairs: the quick test first)
+        ra = roles_a.get(i) or roles_a.setdefault(i, _roles(a))
+        rb = roles_b.get(j) or roles_b.setdefault(j, _roles(b))
+        if reversed_roles(a, b, ra, rb):
+            out.add((i, j))
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
