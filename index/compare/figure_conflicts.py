@@ -23,6 +23,7 @@ from itertools import combinations
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figure_owners import (
     other_harm,
+    other_stage,
     other_subjects,
     owned_elsewhere,
     possessed,
@@ -329,6 +330,8 @@ def figure_conflicts(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
+            if _scoped(x) and other_stage(ra, x, rb, y):
+                continue  # "convicted on two counts" / "charged with nine counts"
             if not (x.role or y.role) and (possessed(ra, x, rb) or possessed(rb, y, ra)):
                 continue  # "the corps's five members" / "these 15 sailors"
             if _scoped(x) and (owned_elsewhere(ra, x, rb) or owned_elsewhere(rb, y, ra)):

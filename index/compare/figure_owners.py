@@ -17,7 +17,15 @@ from index.compare.figures import Figure
 from index.compare.readings import Reading
 from index.compare.words import stem
 
-__all__ = ["other_harm", "other_subjects", "owned_elsewhere", "possessed", "shock", "span"]
+__all__ = [
+    "other_harm",
+    "other_stage",
+    "other_subjects",
+    "owned_elsewhere",
+    "possessed",
+    "shock",
+    "span",
+]
 
 
 def span(r: Reading, f: Figure) -> tuple[int, int]:
@@ -107,3 +115,25 @@ def other_subjects(ra: Reading, rb: Reading) -> bool:
         and not other.names & (opener.names | {opener.subject})
         and not other.names & opener.stems
     )
+
+
+# the stages of a case: "charged with nine counts" and "convicted on two counts" are two measures
+_STAGE = re.compile(
+    r"\b(charged|indicted|accused|convicted|acquitted|cleared|sentenced|faces|facing|pleaded|"
+    r"admitted)\b",
+    re.IGNORECASE,
+)
+_STAGE_OF = {"indicted": "charged", "accused": "charged", "cleared": "acquitted", "facing": "faces"}
+
+
+def _stage(r: Reading, f: Figure) -> str:
+    hits = _STAGE.findall(r.text, max(0, f.start - 40), f.start)
+    word = hits[-1].lower() if hits else ""
+    return _STAGE_OF.get(word, word)
+
+
+def other_stage(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two counts or spans are told at two stages of a case, the nearest such verb before
+    each ("convicted on two counts" / "charged with nine counts")."""
+    sx, sy = _stage(ra, x), _stage(rb, y)
+    return bool(sx and sy and sx != sy)
