@@ -342,6 +342,8 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             and ("neither" not in r.words)
         ):
             continue
+        if _IF.search(other.text):
+            continue  # "If science can not draw a link between an action and an effect": no act
         causes, other_causes = _causes(r), _causes(other)
         if causes and other_causes and not causes & other_causes:
             continue  # "no damage provoked by the aftershock" / "the tsunami provoked damage"

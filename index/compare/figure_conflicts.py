@@ -172,7 +172,7 @@ _MEASURE_NAME = {
     "times": "number of times",
     "calibre": "calibre",
     "mass": "weight",
-    "shot": "bullets that hit",
+    "hits": "bullets that hit",
 }
 
 

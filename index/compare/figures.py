@@ -487,7 +487,7 @@ def _hits(text: str, f: Figure) -> Figure:
         f.high,
         "count",
         "bullets",
-        "shot",
+        "hits",  # (not "shot": the people shot are a role of their own)
         f.hedge,
         f.part,
         f.start,

@@ -141,7 +141,7 @@ _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")
 ACTS: dict[str, re.Pattern[str]] = {
     # one act in other words: to check into a place, or be admitted to it, is to enter it
     "enter": re.compile(
-        r"\b(?:check(?:ed|s)?\s+(?:\w+self\s+)?in(?:to)?|(?:was|were|been)\s+admitted\s+to)\b",
+        r"\b(?:check(?:ed|s)\s+(?:\w+self\s+)?in(?:to)?|(?:was|were|been)\s+admitted\s+to)\b",
         re.IGNORECASE,
     ),
 }

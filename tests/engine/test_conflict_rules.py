@@ -268,3 +268,27 @@ def test_counts_at_two_stages_of_a_case() -> None:
     assert conflicts(a, charged) == []
     convicted = ["Brenning was convicted on nine counts of assault at the base."]
     assert [f.kind for f in conflicts(a, convicted)] == ["figure"]
+
+
+def test_bullets_that_hit_are_not_people_shot() -> None:
+    a = ["Mara Lind, 19, was shot nine times after officers said she drew a knife in the park."]
+    people = [
+        "Lind was shot in the park during a confrontation with two officers, the coroner said."
+    ]
+    assert conflicts(a, people) == []
+
+
+def test_a_denial_against_a_condition_or_a_noun() -> None:
+    # a condition states no act, and "her alleged check in" is not checking in
+    a = ["Where the plan has no effect on a protected river, the permit stands."]
+    condition = [
+        "If the agency can not show a link between the plan and an effect on a protected river, it stands."
+    ]
+    assert conflicts(a, condition) == []
+    denial = [
+        "A magazine reported Darla was at a party that night and that she never entered Pinecrest."
+    ]
+    noun = [
+        "Pinecrest is unlicensed, and photographers saw Darla at a party at the moment of her check in."
+    ]
+    assert conflicts([denial[0]], noun) == []
