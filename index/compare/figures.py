@@ -118,6 +118,7 @@ def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
 _GUN = re.compile(r"\s*-?\s*(?:calib\w*|revolver|pistol|handgun|magnum|special)\b", re.IGNORECASE)
 
 
+_SEEN = re.compile(r"\b(?:seen|saw|see|sees|witnessed)\s+[\"“']?$", re.IGNORECASE)
 # a count of people from one named locality: a part of the event's whole
 _FROM_LOCALITY = re.compile(
     r"\s+(?:[a-z]+\s+)?(from\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:village|town|city|district|"
@@ -428,6 +429,8 @@ def figures(text: str) -> list[Figure]:
             part = (
                 "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
             )
+        if not part and _SEEN.search(before):
+            part = "seen"  # 'a reporter said he had seen "dozens of dead"': what one witness saw
         if not part and role:
             local = _FROM_LOCALITY.match(text, end)
             if local:  # "Two people from Zinbi village were hurt": some of the hurt

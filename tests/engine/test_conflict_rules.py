@@ -292,3 +292,11 @@ def test_a_denial_against_a_condition_or_a_noun() -> None:
         "Pinecrest is unlicensed, and photographers saw Darla at a party at the moment of her check in."
     ]
     assert conflicts([denial[0]], noun) == []
+
+
+def test_what_one_witness_saw_is_a_part() -> None:
+    toll = ["Officials said 3,000 people were dead in the streets after the quake."]
+    seen = ['A reporter said he had seen "dozens of dead" in the streets after the quake.']
+    assert conflicts(seen, toll) == []
+    told = ['A reporter said there were "dozens of dead" in the streets after the quake.']
+    assert [f.kind for f in conflicts(told, toll)] == ["figure"]
