@@ -23,9 +23,11 @@ Told = tuple[str, str, float]
 """A disagreement found in one pair of sentences: its kind, what it says, and its strength."""
 
 
+# the day something was said or decided, not the day of the act ("decided on Saturday to fire
+# O'Brien" / "fired O'Brien on Monday")
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|confirmed|added)\s+(?:on\s+)?(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(?:said|says|told|announced|reported|confirmed|added|decided|agreed|voted|promised)\s+"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 

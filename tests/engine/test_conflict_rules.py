@@ -300,3 +300,11 @@ def test_what_one_witness_saw_is_a_part() -> None:
     assert conflicts(seen, toll) == []
     told = ['A reporter said there were "dozens of dead" in the streets after the quake.']
     assert [f.kind for f in conflicts(told, toll)] == ["figure"]
+
+
+def test_the_day_of_a_decision_is_not_the_day_of_the_act() -> None:
+    fired = ["The club fired coach Dunn on Monday after one season."]
+    decided = ["The owner said he decided on Saturday to fire coach Dunn after one season."]
+    assert conflicts(decided, fired) == []
+    other_day = ["The owner said the club fired coach Dunn on Saturday after one season."]
+    assert [f.kind for f in conflicts(other_day, fired)] == ["date"]
