@@ -35,6 +35,7 @@ from tui.screens.story_text import (
     legend,
     source_detail,
     source_line,
+    tones_for,
 )
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claims_table import ClaimsTable
@@ -200,10 +201,11 @@ class StoryScreen(Screen[None]):
     def _figures(self) -> None:
         m = self.story
         options: list[Option] = []
+        tones = tones_for(self.query_one("#figures"))
         for f, measure in enumerate(m.figures):
             options.append(Option(Content(safe(measure.measure)).stylize("bold"), disabled=True))
             for v in range(len(measure.values)):
-                line = figure_line(m, f, v, self.size.width)
+                line = figure_line(m, f, v, self.size.width, tones)
                 options.append(Option(line, id=f"f{f}.{v}"))
         if not options:
             options = [Option(Content("no measure is given by two reports"), disabled=True)]
@@ -212,8 +214,9 @@ class StoryScreen(Screen[None]):
     def _sources(self) -> None:
         m = self.story
         options: list[Option] = []
+        tones = tones_for(self.query_one("#sources"))
         for n in range(len(m.sources)):
-            options.append(Option(source_line(m, n), id=f"s{n}"))
+            options.append(Option(source_line(m, n, tones), id=f"s{n}"))
         if not options:
             options = [Option(Content("no report cites a source"), disabled=True)]
         self._set_options("#sources", options)
@@ -233,8 +236,10 @@ class StoryScreen(Screen[None]):
             self.call_after_refresh(self._show)
 
     def _restyle(self, _theme: object) -> None:
+        # Colours are worked out on the theme's grounds (tones_for): drawn again once it lands.
         if self.story is not None:
-            self.call_after_refresh(self._matrix)
+            self.call_after_refresh(self._show)
+            self.set_timer(0.25, self._show)
 
     # -- the highlighted cell ------------------------------------------------------------------
 
@@ -250,11 +255,8 @@ class StoryScreen(Screen[None]):
         return self.rows[row], report
 
     @on(DataTable.CellHighlighted, "#claims")
-    def _highlighted(self) -> None:
-        self._describe()
-
     @on(VimOptionList.OptionHighlighted)
-    def _option_highlighted(self) -> None:
+    def _highlighted(self) -> None:
         self._describe()
 
     def _view(self) -> str:
@@ -267,21 +269,22 @@ class StoryScreen(Screen[None]):
         if self.story is None:
             return
         view = self._view()
+        tones = tones_for(detail)
         if view != "claims":
             option = self.query_one(f"#{view}", VimOptionList).highlighted_option
             if option is None or not option.id:
                 detail.update("")
             elif view == "figures":
                 f, _, v = option.id[1:].partition(".")
-                detail.update(figure_detail(self.story, int(f), int(v)))
+                detail.update(figure_detail(self.story, int(f), int(v), tones))
             else:
-                detail.update(source_detail(self.story, int(option.id[1:])))
+                detail.update(source_detail(self.story, int(option.id[1:]), tones))
             return
         cell = self._cell()
         if cell is None:
             detail.update("")
             return
-        detail.update(cell_detail(self.story, *cell))
+        detail.update(cell_detail(self.story, *cell, tones))
 
     # -- actions -------------------------------------------------------------------------------
 

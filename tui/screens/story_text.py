@@ -5,11 +5,50 @@ building and moving, ``tui.screens.story``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from textual.content import Content
+from textual.style import Style
 
 from tui.widgets.lists import safe
+
+
+@dataclass(frozen=True)
+class Tones:
+    """The colours of the story's words, made readable on the theme by the screen
+    (``StoryScreen._tones``); the theme's own variables until then. ``$warning`` and ``$error``
+    as they are read 1.05-4.2:1 on some themes' grounds (textual-light's yellow on white)."""
+
+    warning: str | Style = "$warning"
+    muted: str | Style = "$text-muted"
+    error: str | Style = "bold $error"
+
+
+PLAIN = Tones()
+
+
+def tones_for(widget: Any) -> Tones:
+    """The story's colours as drawn on ``widget``: the theme's warning, error and muted text
+    moved towards black or white just far enough to read 4.5:1 on its ground and on a
+    highlighted row's (as ``tui.widgets.styling.component_style`` does for component classes)."""
+    from textual.color import Color
+
+    from tui.widgets.styling import HIGHLIGHT_TINT, readable
+
+    ground = widget.background_colors[1]
+    text = widget.colors[3]
+    lit = ground + text.with_alpha(HIGHLIGHT_TINT)
+    theme = widget.app.theme_variables
+
+    def tone(color: Color, bold: bool = False) -> Style:
+        return Style(foreground=readable(readable(color, ground), lit), bold=bold)
+
+    return Tones(
+        warning=tone(Color.parse(theme["warning"])),
+        muted=tone(text.with_alpha(0.6)),
+        error=tone(Color.parse(theme["error"]), bold=True),
+    )
 
 
 def short(text: str, width: int) -> str:
@@ -44,7 +83,7 @@ def _numbers(numbers: Sequence[int], most: int) -> str:
     return shown + (f", … ({len(numbers) - most} more)" if len(numbers) > most else "")
 
 
-def source_line(story: Any, n: int) -> Content:
+def source_line(story: Any, n: int, tones: Tones = PLAIN) -> Content:
     """The sources view's line for source ``n``: who, cited by which reports, for which claims,
     and of which claims it is the only source (said once when it is the only one of them all:
     "claims 10, 66, 87 · sole source of 10, 66, 87" told the numbers twice)."""
@@ -55,9 +94,9 @@ def source_line(story: Any, n: int) -> Content:
     alone = [c + 1 for c in s.claims if story.claims[c].sources == (n,)]
     if alone and alone == claims:
         word = "the claim" if len(claims) == 1 else "each"
-        sole = Content.assemble(" · ", (f"the only source of {word}", "$warning"))
+        sole = Content.assemble(" · ", (f"the only source of {word}", tones.warning))
     elif alone:
-        sole = Content.assemble(" · ", (f"sole source of {_numbers(alone, 8)}", "$warning"))
+        sole = Content.assemble(" · ", (f"sole source of {_numbers(alone, 8)}", tones.warning))
     else:
         sole = Content("")
     label = "claim" if len(claims) == 1 else "claims"
@@ -69,17 +108,17 @@ def source_line(story: Any, n: int) -> Content:
     )
 
 
-def figure_line(story: Any, f: int, v: int, width: int) -> Content:
+def figure_line(story: Any, f: int, v: int, width: int, tones: Tones = PLAIN) -> Content:
     """The figures view's line for value ``v`` of measure ``f``, cut to ``width`` cells."""
     value = story.figures[f].values[v]
     r = story.reports[value.report]
     head = f"  {safe(value.value)}"
     meta = f"  {safe(value.date) or 'undated'} · {safe(r.label)} · "
     room = max(20, width - len(head) - len(meta) - 6)
-    return Content.assemble((head, "bold"), meta, (short(value.text, room), "$text-muted"))
+    return Content.assemble((head, "bold"), meta, (short(value.text, room), tones.muted))
 
 
-def figure_detail(story: Any, f: int, v: int) -> Content:
+def figure_detail(story: Any, f: int, v: int, tones: Tones = PLAIN) -> Content:
     """What the line under the figures says of value ``v`` of measure ``f``: its whole sentence
     (the list cuts it to one line)."""
     measure = story.figures[f]
@@ -89,11 +128,11 @@ def figure_detail(story: Any, f: int, v: int) -> Content:
     return Content.assemble(
         (f"{safe(r.label)}{date}: {safe(value.value)} ({safe(measure.measure)}): ", "bold"),
         safe(value.text),
-        ("  (Enter opens the report there)", "$text-muted"),
+        ("  (Enter opens the report there)", tones.muted),
     )
 
 
-def source_detail(story: Any, n: int) -> Content:
+def source_detail(story: Any, n: int, tones: Tones = PLAIN) -> Content:
     """What the line under the sources says of source ``n``: the claims it is cited for."""
     s = story.sources[n]
     if not s.claims:
@@ -106,11 +145,11 @@ def source_detail(story: Any, n: int) -> Content:
     return Content.assemble(
         (f"{safe(s.name)}, cited for claim {s.claims[0] + 1}: ", "bold"),
         safe(first.text),
-        (tail + "  (Enter opens its first mention)", "$text-muted"),
+        (tail + "  (Enter opens its first mention)", tones.muted),
     )
 
 
-def cell_detail(story: Any, row: int, column: int | None) -> Content:
+def cell_detail(story: Any, row: int, column: int | None, tones: Tones = PLAIN) -> Content:
     """What the line under the matrix says of claim ``row`` in report ``column`` (the claim's
     own report on the rank and text columns): what it states, how it disagrees, or its silence."""
     claim = story.claims[row]
@@ -123,11 +162,11 @@ def cell_detail(story: Any, row: int, column: int | None) -> Content:
         )
     if s.stance == "disagrees":
         return Content.assemble(
-            (f"{label} disagrees: ", "bold $error"), safe(s.detail), "\n", safe(s.text)
+            (f"{label} disagrees: ", tones.error), safe(s.detail), "\n", safe(s.text)
         )
     one = story.sources[claim.sources[0]].name if len(claim.sources) == 1 else ""
     return Content.assemble(
         (f"{label} ({claim.support} of {len(story.reports)} state it): ", "bold"),
         safe(s.text),
-        (f"\nrests on one source: {safe(one)}", "$warning") if one else "",
+        (f"\nrests on one source: {safe(one)}", tones.warning) if one else "",
     )
