@@ -191,6 +191,7 @@ def test_told_an_outlet() -> None:
         ),
         ("Foreign officials suggest that the talks could resume.", "Foreign officials (unnamed)"),
         ("Western sources have hinted at a deal.", "Western sources (unnamed)"),
+        ("Some analysts suggest that the move was aimed at voters.", "some analysts (unnamed)"),
     ],
 )
 def test_unnamed(text: str, name: str) -> None:

@@ -122,14 +122,18 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
         one = det == "one" and not m.group("head").lower().endswith("s")  # "one source said"
         # "officials from the U.S., Ukraine and South Korea": the places say whose
         named = re.match(r"\s+from\s+(?:the\s+)?[A-Z]", tail) is not None
+        # "some analysts suggest", "several witnesses said": vague, which is what a reader checking
+        # the claim wants to see; a bare "officials said" says nothing about who
+        vague = det in ("some", "two", "three", "several") and m.group("head")[0].islower()
         if (
             not mods
             and not close
             and not one
             and not named
+            and not vague
             and det in ("", "some", "two", "three", "several", "one")
         ):
-            continue  # "officials", "some analysts": says nothing about who
+            continue  # "officials", "staff": says nothing about who
         if not mods and m.group("head") in ("agencies", "groups", "friends", "relatives"):
             continue
         e0 = m.end() if tail and (close or _VERB_AFTER.match(text, m.end(), end)) else m.end("head")
