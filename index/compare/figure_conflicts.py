@@ -330,7 +330,7 @@ def figure_conflicts(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
-            if _scoped(x) and other_stage(ra, x, rb, y):
+            if not (x.role or y.role) and other_stage(ra, x, rb, y):
                 continue  # "convicted on two counts" / "charged with nine counts"
             if not (x.role or y.role) and (possessed(ra, x, rb) or possessed(rb, y, ra)):
                 continue  # "the corps's five members" / "these 15 sailors"

@@ -127,9 +127,18 @@ _STAGE_OF = {"indicted": "charged", "accused": "charged", "cleared": "acquitted"
 
 
 def _stage(r: Reading, f: Figure) -> str:
-    hits = _STAGE.findall(r.text, max(0, f.start - 40), f.start)
+    # a count with a verb of its own ("eleven soldiers were previously sentenced") takes that one
+    after = _OWN_STAGE.match(r.text, f.start + len(f.text))
+    hits = [after.group(1)] if after else _STAGE.findall(r.text, max(0, f.start - 40), f.start)
     word = hits[-1].lower() if hits else ""
     return _STAGE_OF.get(word, word)
+
+
+_OWN_STAGE = re.compile(
+    r"(?:\s+[\w-]+){0,6}?\s+(?:were|was|are|is|have been|has been|stand|stands)\s+(?:\w+ly\s+)?"
+    + r"(charged|indicted|accused|convicted|acquitted|cleared|sentenced)\b",
+    re.IGNORECASE,
+)
 
 
 def other_stage(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:

@@ -308,3 +308,14 @@ def test_the_day_of_a_decision_is_not_the_day_of_the_act() -> None:
     assert conflicts(decided, fired) == []
     other_day = ["The owner said the club fired coach Dunn on Saturday after one season."]
     assert [f.kind for f in conflicts(other_day, fired)] == ["date"]
+
+
+def test_a_count_with_its_own_verb_takes_that_stage() -> None:
+    # "eleven soldiers were previously sentenced" / "Four soldiers ... stand accused": two groups
+    a = [
+        "Rook is the only officer charged in the Kelso jail case; eleven soldiers were previously "
+        "sentenced to prison."
+    ]
+    assert conflicts(a, ["Four soldiers at Kelso jail stand accused in the hearing."]) == []
+    sentenced = ["Four soldiers at Kelso jail were previously sentenced to prison."]
+    assert [f.kind for f in conflicts(a, sentenced)] == ["figure"]
