@@ -18,6 +18,7 @@ __all__ = [
     "CUMULATIVE",
     "FILLER",
     "FORECAST",
+    "FROM_LOCALITY",
     "HEDGE_KIND",
     "LOWER_AFTER",
     "MODAL",
@@ -28,6 +29,7 @@ __all__ = [
     "PART_AFTER",
     "PART_BEFORE",
     "RECORD",
+    "SEEN",
     "STOPWORDS",
     "SUPERSEDED",
     "VERBISH",
@@ -337,3 +339,13 @@ def may_count_people(noun: str) -> bool:
         if head in _PEOPLE or head.endswith(("ers", "ians", "ists", "ees")):
             return True
     return False
+
+
+# what one witness saw ("had seen \"dozens of dead\""): a part of the whole
+SEEN = re.compile(r"\b(?:seen|saw|see|sees|witnessed)\s+[\"“']?$", re.IGNORECASE)
+# a count of people from one named locality: a part of the event's whole
+FROM_LOCALITY = re.compile(
+    r"\s+(?:[a-z]+\s+)?(from\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:village|town|city|district|"
+    r"province|county|region|neighbou?rhood|hospital)|from\s+the\s+(?:village|town|city|district|"
+    r"province|county|region)\s+of\s+[A-Z][\w'-]*)"
+)

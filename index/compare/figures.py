@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from index.compare.figure_hits import hits
 from index.compare.figure_patterns import (
     AFTER,
     AGE_OF,
@@ -27,6 +28,7 @@ from index.compare.figure_patterns import (
     CUMULATIVE,
     FILLER,
     FORECAST,
+    FROM_LOCALITY,
     HEDGE_KIND,
     LOWER_AFTER,
     MODAL,
@@ -38,6 +40,7 @@ from index.compare.figure_patterns import (
     PART_AFTER,
     PART_BEFORE,
     RECORD,
+    SEEN,
     STOPWORDS,
     SUPERSEDED,
     VERBISH,
@@ -116,15 +119,6 @@ def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
 
 
 _GUN = re.compile(r"\s*-?\s*(?:calib\w*|revolver|pistol|handgun|magnum|special)\b", re.IGNORECASE)
-
-
-_SEEN = re.compile(r"\b(?:seen|saw|see|sees|witnessed)\s+[\"“']?$", re.IGNORECASE)
-# a count of people from one named locality: a part of the event's whole
-_FROM_LOCALITY = re.compile(
-    r"\s+(?:[a-z]+\s+)?(from\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,2}(?:village|town|city|district|"
-    r"province|county|region|neighbou?rhood|hospital)|from\s+the\s+(?:village|town|city|district|"
-    r"province|county|region)\s+of\s+[A-Z][\w'-]*)"
-)
 
 
 def raw_is_calibre(text: str, start: int, end: int) -> bool:
@@ -429,10 +423,10 @@ def figures(text: str) -> list[Figure]:
             part = (
                 "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
             )
-        if not part and _SEEN.search(before):
+        if not part and SEEN.search(before):
             part = "seen"  # 'a reporter said he had seen "dozens of dead"': what one witness saw
         if not part and role:
-            local = _FROM_LOCALITY.match(text, end)
+            local = FROM_LOCALITY.match(text, end)
             if local:  # "Two people from Zinbi village were hurt": some of the hurt
                 part = local.group(1)
         if not part and re.search(r"\banother\s*$", before, re.IGNORECASE):
@@ -459,40 +453,4 @@ def figures(text: str) -> list[Figure]:
                 tuple(_LETTERS.findall(low_text[end : end + 60])),
             )
         )
-    return [_hits(text, f) for f in out] if "shot" in low_text or "bullet" in low_text else out
-
-
-# "was shot eleven times", "hit by seven bullets", "seven bullets struck him": the bullets that hit
-# one person, a measure of its own (not "fired 50 shots": shots fired are not hits)
-_SHOT_BEFORE = re.compile(r"\bshot\s+$", re.IGNORECASE)
-_HIT_BEFORE = re.compile(r"\b(?:hit|struck)\s+(?:by|with)\s+$", re.IGNORECASE)
-_HIT_AFTER = re.compile(r"\s+(?:hit|struck)\b", re.IGNORECASE)
-_BULLETS = frozenset(["bullets", "bullet", "rounds", "gunshots"])
-
-
-def _hits(text: str, f: Figure) -> Figure:
-    before = text[max(0, f.start - 20) : f.start]
-    if f.dim == "times":
-        hit = bool(_SHOT_BEFORE.search(before))
-    elif f.dim == "count" and f.noun.split()[:1] and f.noun.split()[0] in _BULLETS:
-        after = text[f.start + len(f.text) :]
-        hit = bool(
-            _HIT_BEFORE.search(before) or _HIT_AFTER.match(after, len(f.noun.split()[0]) + 1)
-        )
-    else:
-        hit = False
-    if not hit:
-        return f
-    return Figure(
-        f.text,
-        f.value,
-        f.low,
-        f.high,
-        "count",
-        "bullets",
-        "hits",  # (not "shot": the people shot are a role of their own)
-        f.hedge,
-        f.part,
-        f.start,
-        f.context,
-    )
+    return [hits(text, f) for f in out] if "shot" in low_text or "bullet" in low_text else out
