@@ -278,6 +278,19 @@ _GENERIC = frozenset(
 )
 
 
+_COMBINED = re.compile(r"\b(?:combined|in all|a total of|altogether|overall)\s+$", re.IGNORECASE)
+_COMBINED_AFTER = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+(?:in all|in total|combined|altogether)\b")
+
+
+def _combined(r: Reading, f: Figure) -> bool:
+    """Whether a figure is told as a sum ("a combined 157 games", "14 goals in all"): a smaller
+    figure of the other report may be one of its parts."""
+    return bool(
+        _COMBINED.search(r.text, max(0, f.start - 20), f.start)
+        or _COMBINED_AFTER.match(r.text, f.start + len(f.text))
+    )
+
+
 _ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim
 
 
@@ -362,6 +375,10 @@ def figure_conflicts(
                 continue  # "21 injured" and "310,000 injured" count different wholes
             if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
                 continue  # both reports give both figures: two different things were measured
+            if _combined(ra, x) != _combined(rb, y):
+                whole, other = (x, y) if _combined(ra, x) else (y, x)
+                if other.low <= whole.high:
+                    continue  # "in 54 games with the Angels" / "a combined 157 games"
             if x.part or y.part:
                 if x.part and y.part:
                     continue

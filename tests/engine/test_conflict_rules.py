@@ -319,3 +319,13 @@ def test_a_count_with_its_own_verb_takes_that_stage() -> None:
     assert conflicts(a, ["Four soldiers at Kelso jail stand accused in the hearing."]) == []
     sentenced = ["Four soldiers at Kelso jail were previously sentenced to prison."]
     assert [f.kind for f in conflicts(a, sentenced)] == ["figure"]
+
+
+def test_a_combined_figure_holds_a_smaller_one() -> None:
+    a = ["Lind played in 30 games with the Hawks last season, the club said."]
+    combined = [
+        "Lind played in a combined 70 games with the Hawks and Owls last season, the club said."
+    ]
+    assert conflicts(a, combined) == []
+    same = ["Lind played in 70 games with the Hawks last season, the club said."]
+    assert [f.kind for f in conflicts(a, same)] == ["figure"]
