@@ -376,8 +376,8 @@ def figure_conflicts(
             if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
                 continue  # both reports give both figures: two different things were measured
             if _combined(ra, x) != _combined(rb, y):
-                whole, other = (x, y) if _combined(ra, x) else (y, x)
-                if other.low <= whole.high:
+                summed, other = (x, y) if _combined(ra, x) else (y, x)
+                if other.low <= summed.high:
                     continue  # "in 54 games with the Angels" / "a combined 157 games"
             if x.part or y.part:
                 if x.part and y.part:
