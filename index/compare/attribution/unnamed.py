@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.compare.attribution.lexicon import _NEGATION, _NOT_NAMES, _VERBS, _Cite, _lowered, _words
 
@@ -157,12 +158,17 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
     return out
 
 
-def _description(name: str) -> set[str]:
-    return {
-        w.lower()
-        for w in name.removesuffix(" (unnamed)").split()
-        if w.lower() not in ("a", "an", "the", "one", "some", "anonymous", "unnamed")
-    }
+@lru_cache(maxsize=4096)
+def _description(name: str) -> frozenset[str]:
+    """The words that describe an unnamed source (cached: every cite of an article is set against
+    every source found before it)."""
+    return frozenset(
+        {
+            w.lower()
+            for w in name.removesuffix(" (unnamed)").split()
+            if w.lower() not in ("a", "an", "the", "one", "some", "anonymous", "unnamed")
+        }
+    )
 
 
 def _same_description(full: str, part: str) -> bool:
