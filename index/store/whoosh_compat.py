@@ -13,7 +13,8 @@ What is here:
 - ``analyzer_parts``: the stop words and cached stemmer inside a ``StemmingAnalyzer``;
 - ``encode_positions``: postings of pre-analysed stems in the field format's own encoding;
 - ``commit_with_segments``, ``worker_writer``, ``finish_worker_segment``, ``close_segment``: the
-  steps of ``SegmentWriter.commit`` for segments written by other processes;
+  steps of ``SegmentWriter.commit`` for segments written by other processes; ``use_term_pool``:
+  the workers' postings pooled by term (``index.store.whoosh_pool``);
 - ``is_empty_searcher``: a searcher on an index with no segment (``EmptyReader``);
 - ``toc_generation``: the latest commit's number, from the file names alone (no Whoosh import);
 - ``load_whoosh``: Whoosh imported without three modules it imports but never calls here;
@@ -294,14 +295,26 @@ def worker_writer(index_dir: str, limitmb: int) -> Any:
     from whoosh import index as windex
     from whoosh.writing import SegmentWriter
 
-    from index.store.whoosh_pool import use_term_pool
-
     patch_lengths()
 
     ix = windex.open_dir(index_dir)
     writer = SegmentWriter(ix, _lk=False, limitmb=limitmb, compound=False)
     use_term_pool(writer, limitmb)
     return writer
+
+
+def use_term_pool(writer: Any, limitmb: int) -> None:
+    """Give a new ``SegmentWriter`` (nothing added yet) the term-grouped posting pool of
+    ``index.store.whoosh_pool`` instead of Whoosh's ``PostingPool``.
+
+    Private API: ``SegmentWriter.pool``, ``_tempstorage`` and ``newsegment``.
+    """
+    from index.store.whoosh_pool import TermPool
+
+    old = writer.pool
+    if getattr(old, "runs", None) or getattr(old, "current", None):
+        raise ValueError("the writer's pool already holds postings")
+    writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
 
 
 def finish_worker_segment(writer: Any) -> Any:

@@ -1,8 +1,8 @@
 """A posting pool for Whoosh's segment writer that groups postings by term instead of sorting them.
 
-Part of the Whoosh door (``index.store.whoosh_compat``; written for whoosh-reloaded 2.7.5, whose
-``whoosh.writing.PostingPool`` it replaces through the same private interface: ``add``,
-``iter_postings``, ``cleanup``, ``runs``, ``fieldnames``).
+Part of the Whoosh door (written for whoosh-reloaded 2.7.5, whose ``whoosh.writing.PostingPool`` it
+replaces through the same private interface: ``add``, ``iter_postings``, ``cleanup``, ``runs``,
+``fieldnames``); ``index.store.whoosh_compat.use_term_pool`` gives it to a writer.
 
 Whoosh's pool keeps every posting as a ``(field, term, docnum, weight, value)`` tuple in one list,
 sorts it, and past ``limitmb`` (an estimate made for every posting) writes it to a temporary file
@@ -158,14 +158,3 @@ def _joined(lists: list[list[Posting]], ordered: bool) -> list[Posting]:
     if not ordered or any(a[-1][2] >= b[0][2] for a, b in itertools.pairwise(lists)):
         joined.sort()
     return joined
-
-
-def use_term_pool(writer: Any, limitmb: int) -> None:
-    """Give a new ``SegmentWriter`` (nothing added yet) this pool instead of Whoosh's.
-
-    Private API: ``SegmentWriter.pool``, ``_tempstorage`` and ``newsegment``.
-    """
-    old = writer.pool
-    if getattr(old, "runs", None) or getattr(old, "current", None):
-        raise ValueError("the writer's pool already holds postings")
-    writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
