@@ -236,10 +236,8 @@ class StoryScreen(Screen[None]):
             self.call_after_refresh(self._show)
 
     def _restyle(self, _theme: object) -> None:
-        # Colours are worked out on the theme's grounds (tones_for): drawn again once it lands.
-        if self.story is not None:
+        if self.story is not None:  # colours worked out on the new theme's grounds (tones_for)
             self.call_after_refresh(self._show)
-            self.set_timer(0.25, self._show)
 
     # -- the highlighted cell ------------------------------------------------------------------
 
@@ -296,6 +294,8 @@ class StoryScreen(Screen[None]):
         if isinstance(view, VimOptionList) and view.highlighted is None:
             view.action_first()  # a row to describe (the first heading is skipped)
         self._describe()
+        if self.story is not None and name != "claims":  # drawn on the grounds it has now
+            self.call_after_refresh(getattr(self, f"_{name}"))
 
     def action_back(self) -> None:
         """Return to the previous screen."""

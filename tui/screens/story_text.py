@@ -34,15 +34,34 @@ def tones_for(widget: Any) -> Tones:
     highlighted row's (as ``tui.widgets.styling.component_style`` does for component classes)."""
     from textual.color import Color
 
-    from tui.widgets.styling import HIGHLIGHT_TINT, readable
+    from tui.widgets.styling import HIGHLIGHT_TINT, MIN_CONTRAST, contrast
 
     ground = widget.background_colors[1]
     text = widget.colors[3]
     lit = ground + text.with_alpha(HIGHLIGHT_TINT)
     theme = widget.app.theme_variables
 
+    # Towards whichever of black and white reads on the ground, until the colour reads on the
+    # ground and on a highlighted row both: each ground's own best (readable) could part ways on
+    # a mid-tone theme (catppuccin-frappe, nord: near black on the highlight, 2.3:1 on the ground).
+    target = (
+        Color(0, 0, 0)
+        if contrast(Color(0, 0, 0), ground) > contrast(Color(255, 255, 255), ground)
+        else Color(255, 255, 255)
+    )
+
     def tone(color: Color, bold: bool = False) -> Style:
-        return Style(foreground=readable(readable(color, ground), lit), bold=bold)
+        drawn = ground + color
+        best, worst = drawn, 0.0
+        for step in range(21):
+            moved = drawn.blend(target, step / 20)
+            low = min(contrast(moved, ground), contrast(moved, lit))
+            if low >= MIN_CONTRAST:
+                best = moved
+                break
+            if low > worst:
+                best, worst = moved, low
+        return Style(foreground=best, bold=bold)
 
     return Tones(
         warning=tone(Color.parse(theme["warning"])),
