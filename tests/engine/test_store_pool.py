@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import random
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,29 @@ def test_documents_in_order_come_back_sorted(limit: int) -> None:
     assert (len(pool.runs) > 1) == (limit < len(items))
     assert list(pool.iter_postings()) == sorted(items)
     assert pool.fieldnames == {"body", "title", "person"}
+
+
+def test_runs_written_in_several_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run is written a chunk of postings at a time (whole terms): read back in order."""
+    from index.store import whoosh_pool
+
+    monkeypatch.setattr(whoosh_pool, "CHUNK", 7)
+    items = _postings(60, seed=11)
+    pool = _pool(300)
+    for item in items:
+        pool.add(item)
+    assert len(pool.runs) > 1
+    name = pool.runs[0]
+    f = pool.tempstore.open_file(name).raw_file()
+    chunks = 0
+    while True:
+        try:
+            pickle.load(f)
+        except EOFError:
+            break
+        chunks += 1
+    assert chunks > 5
+    assert list(pool.iter_postings()) == sorted(items)
 
 
 @pytest.mark.parametrize("limit", [10_000, 50])
