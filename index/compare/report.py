@@ -106,7 +106,8 @@ def _summary(c: Comparison) -> str:
     related = len(c.pairs) - shared
     return (
         f"{shared} shared, {related} related, {len(c.only_a)} only in A, "
-        f"{len(c.only_b)} only in B, {len(c.conflicts)} disagreements"
+        f"{len(c.only_b)} only in B, {len(c.conflicts)} "
+        f"{'disagreement' if len(c.conflicts) == 1 else 'disagreements'}"
     )
 
 

@@ -150,7 +150,9 @@ def reading(index_dir: Path) -> Iterator[sqlite3.Connection]:
     if not path.is_file():
         raise DatabaseError("no database")
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        # (a relative --index-dir has no file URI: resolved first)
+        uri = path.resolve().as_uri()
+        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as exc:
         raise DatabaseError(str(exc)) from exc
     try:

@@ -238,3 +238,15 @@ def test_a_search_writes_nothing_when_nothing_changed_and_sees_a_file_changed_in
     found = run_cli("search", "nickel", str(corpus), "--json", index_dir=ix).json()
     assert found["total"] == 1
     assert run_cli("search", "copper", str(corpus), "--json", index_dir=ix).json()["total"] == 0
+
+
+def test_a_relative_index_dir(run_cli: Callable[..., Any], seeds_dir: Path, tmp_path: Path) -> None:
+    # (the CLI runs in tmp_path: "rel-ix" is a folder there; a relative path has no file URI)
+    r = run_cli(
+        "search", "kursk", str(seeds_dir), "--index-dir", "rel-ix", "--json", index_dir=None
+    )
+    assert r.code == 0, r.err
+    assert r.json()["total"] == 1
+    assert (tmp_path / "rel-ix").is_dir()
+    again = run_cli("search", "kursk", str(seeds_dir), "--index-dir", "rel-ix", index_dir=None)
+    assert again.code == 0, again.err
