@@ -82,7 +82,8 @@ class Verdict:
 
     A pair is aligned (``related``: the same event or facet) when its same-event probability reaches
     ``event`` and its graded similarity ``similarity``; the best partner of a sentence is kept from
-    there, further partners (up to four) only from ``extra_event``. It is ``shared`` (the same
+    there, further partners (up to four) only from ``extra_event`` and only where one sentence of the
+    pair is central to the other report (:func:`index.compare.matching.select`). It is ``shared`` (the same
     claim) when the same-claim probability reaches ``shared_same`` or the graded similarity
     ``shared_similarity``. Whatever the models say, a pair whose two sentences' content (weighed by
     the two reports' own idf) has a cosine under ``cosine`` is never aligned: one word in passing

@@ -5,10 +5,11 @@ a content word, ranked by a cosine weighed with the two reports' own idf; each s
 :data:`CANDIDATES` best on either side. Each candidate is judged by the learned models of
 :mod:`index.compare.judge` (same claim, graded similarity, same event). A pair is aligned when its
 same-event probability and graded similarity reach their calibrated floors (:class:`index.compare.judge.
-Verdict`) and it is the best pair of one of its sentences, or, with a higher same-event
-probability, among its :data:`PARTNERS` best (news reports are many to many: a long sentence of one
-report often holds two or three of the other's); it is ``shared`` when the same-claim judgement
-reaches its floor too, ``related`` otherwise. A ``related`` pair must also be more than the story's
+Verdict`) and it is the best pair of one of its sentences, or among its :data:`PARTNERS` best when
+one of the two sentences is central to the other report or a headline (news reports are many to
+many: a lead sentence of one report often tells what two or three of the other's tell), and no
+sentence keeps more than :data:`MOST_PARTNERS` related counterparts; it is ``shared`` when the
+same-claim judgement reaches its floor too, ``related`` otherwise. A ``related`` pair must also be more than the story's
 setting (:func:`loose_pairs`): two sentences that share only the words every sentence of the two
 reports uses ("North Korea", "troops", "Russia") and common English, one of them off what the other
 report is about, speak of the same story, not of the same event or facet.
@@ -77,6 +78,8 @@ _SPECIFIC_WEIGHT = 3.5
 """A shared word tells of one facet when it is no more common in English than Zipf 4.5 (weight 8 - Zipf);
 "report", "significant", "between", "possible", "country" are commoner."""
 _OFF_CENTRE = 0.1
+"""A sentence whose cosine with the other report's centroid is under this is off what that report
+is about (ECB+ gold pairs: 1 of 114 has a sentence under it; the seed pair's loose pairs: 12 of 32)."""
 _CENTRAL = 0.2
 """A sentence has partners beyond its best only when one of the pair is this central to the other
 report (:func:`index.compare.pair_features.centrality`): a lead sentence of a short report of one
@@ -86,8 +89,6 @@ rarely does. ECB+ report pairs, extra partners from a same-event probability of 
 pair's pairs outside its gold 36 / 31 / 16 / 13 (every sentence there is under 0.19). A headline
 counts as central (:func:`reach`): it sums up its report."""
 _FINAL_STOP = (".", "!", "?", '"', "”", "'", "’", ")", ":")
-"""A sentence whose cosine with the other report's centroid is under this is off what that report
-is about (ECB+ gold pairs: 1 of 114 has a sentence under it; the seed pair's loose pairs: 12 of 32)."""
 
 _WEEKDAYS_MONTHS = frozenset(
     stem(w)
