@@ -7,20 +7,7 @@ aligner does.
 
 from __future__ import annotations
 
-from index.compare.conflicts import Finding, find
-from index.models import Sentence
-
-
-def sents(*texts: str) -> list[Sentence]:
-    out, pos = [], 0
-    for t in texts:
-        out.append(Sentence(pos, pos + len(t), t))
-        pos += len(t) + 1
-    return out
-
-
-def conflicts(a: list[str], b: list[str]) -> list[Finding]:
-    return find(sents(*a), sents(*b), {}, {})
+from conflict_helpers import conflicts
 
 
 def test_a_line_without_a_final_stop_comes_after_a_sentence() -> None:

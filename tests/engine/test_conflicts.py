@@ -8,24 +8,12 @@ its own which sentences speak of the same thing, so these tests hold whatever th
 from __future__ import annotations
 
 import pytest
+from conflict_helpers import conflicts, sents
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.compare.conflicts import Finding, find
 from index.compare.figures import clean, figures, number_value
-from index.models import Sentence
-
-
-def sents(*texts: str) -> list[Sentence]:
-    out, pos = [], 0
-    for t in texts:
-        out.append(Sentence(pos, pos + len(t), t))
-        pos += len(t) + 1
-    return out
-
-
-def conflicts(a: list[str], b: list[str]) -> list[Finding]:
-    return find(sents(*a), sents(*b), {}, {})
 
 
 def one_figure(text: str):  # type: ignore[no-untyped-def]

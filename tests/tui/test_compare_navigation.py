@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
-from tui_helpers import HEADLINE, KURSK, settle
+from tui_helpers import HEADLINE, KURSK, compare_status, open_compare, settle
 
 from tui.screens.compare import CompareScreen
 from tui.widgets.compare_pane import ComparePane
@@ -17,15 +16,13 @@ SIZE = (160, 45)
 
 
 async def _open(pilot: Any) -> CompareScreen:
-    await settle(pilot)
-    screen = CompareScreen(pilot.app.engine, HEADLINE, KURSK)
-    await pilot.app.push_screen(screen)
-    await settle(pilot)
+    screen = await open_compare(pilot)
+    assert isinstance(screen, CompareScreen)
     return screen
 
 
 def _status(screen: CompareScreen) -> str:
-    return str(screen.query_one("#compare-status", Static).content)
+    return compare_status(screen)
 
 
 async def test_only_here_steps_through_every_unaligned_sentence(make_app: Any) -> None:

@@ -6,23 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from textual.widgets import Static
-from tui_helpers import HEADLINE, KURSK, settle
+from tui_helpers import HEADLINE, KURSK, compare_status, open_compare, settle
 
 from tui.screens.compare import CompareScreen
 from tui.screens.compare_export import default_name
 
 
 async def _open(pilot: Any) -> CompareScreen:
-    await settle(pilot)
-    screen = CompareScreen(pilot.app.engine, HEADLINE, KURSK)
-    await pilot.app.push_screen(screen)
-    await settle(pilot)
+    screen = await open_compare(pilot)
+    assert isinstance(screen, CompareScreen)
     return screen
 
 
 def _status(screen: CompareScreen) -> str:
-    return str(screen.query_one("#compare-status", Static).content)
+    return compare_status(screen)
 
 
 @pytest.mark.parametrize(

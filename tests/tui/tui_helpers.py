@@ -26,3 +26,22 @@ async def settle(pilot: object) -> None:
             except WorkerCancelled:
                 pass
         await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def open_compare(pilot: object) -> object:
+    """The compare screen of the two seed reports, pushed and settled."""
+    from tui.screens.compare import CompareScreen
+
+    await settle(pilot)
+    app = pilot.app  # type: ignore[attr-defined]
+    screen = CompareScreen(app.engine, HEADLINE, KURSK)
+    await app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+def compare_status(screen: object) -> str:
+    """The compare screen's status line."""
+    from textual.widgets import Static
+
+    return str(screen.query_one("#compare-status", Static).content)  # type: ignore[attr-defined]
