@@ -26,7 +26,9 @@ sentence; a run of ``.!?`` or an ellipsis, with any closing quotes or brackets a
 when followed by space and a capital, an opening quote or bracket, or a digit, unless the word before
 the full stop is an abbreviation, an initial or an acronym such as "U.S." (those end a sentence only
 when the next word is a typical sentence opener like "The" or "He"); a full stop glued to a capitalised
-word ("Korea.According") ends a sentence when the word before it is an ordinary word.
+word ("Korea.According") ends a sentence when the word before it is an ordinary word. An
+exclamation mark inside a one-letter name ("her E! reality show", "told E! News") and a mark before
+a hyphen glued to the next word ("E! -series") end none (from the ECB+ reports of topic 1).
 """
 
 from __future__ import annotations
@@ -247,6 +249,10 @@ def _is_boundary(text: str, t_start: int, t_end: int, k: int, p_start: int, p_en
             return False
     if nxt.islower():
         return False
+    if nxt == "-" and k + 1 < p_end and text[k + 1].isalpha():
+        return False  # a hyphen glued to the next word continues a compound: "E! -series"
+    if term == "!" and not closed and _exclaimed_name(text, word_m, p_start, next_word):
+        return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENING or nxt in "-–—•*"):
         return False
     if "." not in term or "!" in term or "?" in term or closed:
@@ -254,6 +260,18 @@ def _is_boundary(text: str, t_start: int, t_end: int, k: int, p_start: int, p_en
     if term != ".":
         return True  # an ellipsis followed by a capital starts a new sentence
     return not _is_abbreviation(word, next_word, nxt.isdigit())
+
+
+def _exclaimed_name(text: str, word_m: re.Match[str] | None, p_start: int, next_word: str) -> bool:
+    """An exclamation mark that is part of a one-letter name ("her E! reality show", "told E!
+    News"): the letter stands inside a sentence (after a lower-case word or a comma) and the next
+    word does not open a sentence. "Plan B! The crowd cheered" and "Stop! Police" still split."""
+    if word_m is None or len(word_m.group(0)) != 1 or not word_m.group(0).isupper():
+        return False
+    before = text[max(p_start, word_m.start() - 40) : word_m.start()].rstrip()
+    if not before or not (before[-1].islower() or before[-1] == ","):
+        return False
+    return next_word.lower() not in _OPENERS
 
 
 def _is_abbreviation(word: str, next_word: str, before_digit: bool) -> bool:

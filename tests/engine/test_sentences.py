@@ -182,3 +182,35 @@ def test_a_headline_residue_is_no_part_of_its_sentence() -> None:
     # Only a headline: a last line, or a number of its own ("kills 12"), is kept whole.
     assert [s.text for s in split_sentences("Body text.\nfile_1")] == ["Body text.", "file_1"]
     assert [s.text for s in split_sentences("Fire kills 12\nMore.")] == ["Fire kills 12", "More."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Her lifestyle led to her short lived E! -series, Taradise, that followed her. "
+            "Somehow she went on.",
+            [
+                "Her lifestyle led to her short lived E! -series, Taradise, that followed her.",
+                "Somehow she went on.",
+            ],
+        ),
+        (
+            '"She was professional," he told E! News. She came prepared.',
+            ['"She was professional," he told E! News.', "She came prepared."],
+        ),
+        ("She watched E! The show was over.", ["She watched E!", "The show was over."]),
+        (
+            "Stop! Police are coming. Help! I am stuck.",
+            ["Stop!", "Police are coming.", "Help!", "I am stuck."],
+        ),
+        (
+            "He shouted at Plan B! The crowd cheered.",
+            ["He shouted at Plan B!", "The crowd cheered."],
+        ),
+        ("What now? -ish answers came. Fine.", ["What now? -ish answers came.", "Fine."]),
+    ],
+)
+def test_exclamation_inside_a_name(text: str, expected: list[str]) -> None:
+    """A one-letter name with an exclamation mark ("E!") goes on; real exclamations still end."""
+    assert texts(text) == expected
