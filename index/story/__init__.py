@@ -20,6 +20,7 @@ from index.analysis.sentences import split_sentences
 from index.models import Article, Entity, Sentence
 from index.story import claims as clustering
 from index.story.cited import source_map
+from index.story.copies import copies_of
 from index.story.disputes import WEEK
 from index.story.disputes import kept as _kept
 from index.story.engine import conflicts, sources
@@ -138,15 +139,17 @@ def story_map(
     """Cluster the sentences of a story's reports into claims, with figures and sources.
 
     Args:
-        articles: The reports (at least two; the same article twice counts once). The story
-            lists them in publication order (undated ones last, in the order given).
+        articles: The reports (at least two; the same article twice counts once, and so does
+            a copy of one under another id: the first given is kept, with the others' ids in
+            its :attr:`Report.copies`). The story lists them in publication order (undated ones
+            last, in the order given).
         entities: Each report's entities; extracted with :func:`index.analysis.entities.extract` when
             ``None``.
         cancelled: Called between report pairs; when it returns True the work stops with
             :class:`StoryError` (a screen closed while its worker ran).
 
     Raises:
-        StoryError: fewer than two distinct reports, or cancelled.
+        StoryError: fewer than two distinct reports (copies count once), or cancelled.
     """
     seen: set[str] = set()
     arts: list[Article] = []
@@ -158,6 +161,18 @@ def story_map(
         arts.append(a)
         if entities is not None:
             ents.append(entities[n])
+    # A copy of a report (the same text, or nearly, under another id or file) is one report: the
+    # first given is kept and names the others, which would state each of its claims again.
+    copy_of = copies_of([a.text for a in arts])
+    copies: dict[str, list[str]] = defaultdict(list)
+    for n, first in enumerate(copy_of):
+        if first is not None:
+            copies[arts[first].id].append(arts[n].id)
+    kept = [n for n, first in enumerate(copy_of) if first is None]
+    if len(arts) >= 2 and len(kept) < 2:
+        raise StoryError("a story needs at least two different reports (these are copies of one)")
+    arts = [arts[n] for n in kept]
+    ents = [ents[n] for n in kept] if entities is not None else ents
     if len(arts) < 2:
         raise StoryError("a story needs at least two different reports")
     if entities is None:
@@ -170,7 +185,8 @@ def story_map(
     arts, ents = [arts[n] for n in order], [ents[n] for n in order]
     labels = label_reports(arts)
     reports = tuple(
-        Report(a.id, a.title, a.source, a.date, label) for a, label in zip(arts, labels)
+        Report(a.id, a.title, a.source, a.date, label, tuple(copies.get(a.id, ())))
+        for a, label in zip(arts, labels)
     )
     sents = [split_sentences(a.text) for a in arts]
     fold = story_fold([_capitalised(a.text) for a in arts])

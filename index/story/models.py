@@ -24,6 +24,8 @@ class Report:
         date: Publication date (ISO when parsed), when known.
         label: A short name for the report in briefs and details: its outlet when that is unique
             in the story, else ``report N``.
+        copies: Ids of the articles given that are copies of this report (the same text, or
+            nearly: :mod:`index.story.copies`), left out of the story.
     """
 
     id: str
@@ -31,6 +33,7 @@ class Report:
     source: str | None
     date: str | None
     label: str
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

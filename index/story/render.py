@@ -37,7 +37,9 @@ def story_to_json(m: StoryMap) -> dict[str, object]:
         claims.append({"text": c.text, "support": c.support, "reports": reports})
     return {
         "reports": [
-            {"id": r.id, "title": r.title, "source": r.source, "date": r.date} for r in m.reports
+            {"id": r.id, "title": r.title, "source": r.source, "date": r.date}
+            | ({"copies": list(r.copies)} if r.copies else {})
+            for r in m.reports
         ],
         "claims": claims,
         "figures": [
@@ -111,6 +113,7 @@ def story_to_markdown(m: StoryMap) -> str:
         meta = ", ".join(x for x in (rep.source, rep.date) if x)
         out.append(
             f"- **{_md(rep.label)}**: {_md(rep.title)}{' (' + _md(meta) + ')' if meta else ''}"
+            + (f"; copies left out: {_md(', '.join(rep.copies))}" if rep.copies else "")
         )
     out += ["", "## Claims made by several reports, and those disputed", ""]
     shared = [c for c in m.claims if c.support >= 2 or len(c.statements) > 1]
@@ -174,6 +177,8 @@ def story_to_text(m: StoryMap, width: int = 100) -> str:
     for k, rep in enumerate(m.reports, 1):
         meta = " · ".join(x for x in (rep.source, rep.date) if x)
         line = f"{_plain(rep.label)}: {_plain(rep.title)}" + (f"  ({_plain(meta)})" if meta else "")
+        if rep.copies:
+            line += f"; copies left out: {_plain(', '.join(rep.copies))}"
         out += _fit(line, width, f"  {k:>2} ", "     ")
     out += ["", "claims (● states, ✗ disagrees, · silent):"]
     head = " ".join(f"{k:>2}" for k in range(1, n + 1))

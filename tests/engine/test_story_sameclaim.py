@@ -83,11 +83,21 @@ def test_names_and_headlines() -> None:
 
 def test_reports_in_publication_order_undated_last() -> None:
     text = "Flood in Riverton\n\nA flash flood swept through Riverton on Monday, police said.\n"
+    # Each report says one thing of its own as well: one text four times is one report's copies.
+    own = {
+        "a": "Schools stayed closed across the valley.",
+        "b": "The mayor asked for army help with the clean-up.",
+        "c": "Insurers began counting the damage to farms.",
+        "u": "Volunteers handed out blankets at the church hall.",
+    }
     arts = [
-        Article("c", "/x/c", "c", text, "Post", "2025-03-05"),
-        Article("u", "/x/u", "u", text, "Gazette", None),
-        Article("a", "/x/a", "a", text, "Star", "2025-03-03"),
-        Article("b", "/x/b", "b", text, "Courier", "Tuesday, March 4, 2025"),
+        Article(k, f"/x/{k}", k, text + own[k] + "\n", source, date)
+        for k, source, date in [
+            ("c", "Post", "2025-03-05"),
+            ("u", "Gazette", None),
+            ("a", "Star", "2025-03-03"),
+            ("b", "Courier", "Tuesday, March 4, 2025"),
+        ]
     ]
     m = story_map(arts)
     assert [r.id for r in m.reports] == ["a", "b", "c", "u"]
