@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from index.analysis.entity_rules import named_firms
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
@@ -77,6 +78,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in cands:
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
+    kept = named_firms(text, kept)
     fulls: Counter[str] = Counter()
     for c in kept:
         if c.label == "PERSON":
