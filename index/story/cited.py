@@ -24,27 +24,13 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from index.analysis.lexicon import ORG_HEADS, ROLE_NOUNS, TITLES
+from index.compare.attribution.kinds import recast, recast_by_name
 from index.models import Entity, Sentence
 from index.story.engine import Source
 from index.story.models import CitedSource
 
 SAME_SPELLING = 0.85
 """Similarity from which two surnames (or two given names) are one spelt two ways."""
-# Words that name a newspaper, station or agency (a generic list, no story's words).
-_MEDIA = ORG_HEADS & frozenset(
-    """radio television tv magazine times post news journal herald tribune independent gazette
-    telegraph guardian chronicle broadcasting network press""".split()
-)
-# Articles that open a newspaper's name in several languages ("El Mercurio", "Le Monde").
-_ARTICLES = frozenset("el la le les los las il lo der die das".split())
-# Occupations written before a name like a title ("Policeman José Arévalo").
-_OCCUPATIONS = frozenset(
-    """policeman policewoman fireman firefighter councilman councilwoman congressman congresswoman
-    patrolman clerk executive nurse doctor teacher farmer merchant resident witness survivor
-    student volunteer engineer pilot priest""".split()
-)
-_TITLE_WORDS = TITLES | ROLE_NOUNS | _OCCUPATIONS
 _PARTICLES = frozenset("le la de du da di del della van von der den ter st".split())
 _LINKS = frozenset("of the and for on de del des du la le".split())
 
@@ -64,36 +50,6 @@ def _initials(name: str) -> str:
         return ""
     out = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).lower()
     return out if len(out) >= 3 else ""
-
-
-def recast(s: Source, entities: Sequence[Entity]) -> Source:
-    """A source the attribution reader calls a person, as what it is.
-
-    A name that holds a word of the media ("Radio Cooperativa") or opens with an article ("La
-    Nación") is an outlet; one that no person entity covers and that is one word ("Airbus") or
-    holds a place ("Air France", "Majlis of Iran") an institution; titles alone ("Executive
-    Clerk") an unnamed source; titles before a name are dropped. A name of two words or more with
-    no place stays a person even when the entity reader missed it ("Yvo de Boer").
-    """
-    if s.kind != "person":
-        return s
-    words = _words(s.name)
-    low = [w.lower() for w in words]
-    if any(w in _MEDIA for w in low) or (len(words) >= 2 and low[0] in _ARTICLES):
-        return replace(s, kind="outlet")
-    cut = 0
-    while cut < len(words) and low[cut] in _TITLE_WORDS:
-        cut += 1
-    if cut == len(words):
-        return replace(s, name=f"{s.name} (unnamed)", kind="unnamed", unnamed=True)
-    if cut and len(words) - cut >= 2:
-        s = replace(s, name=" ".join(words[cut:]))
-    inside = [e for e in entities if e.start < s.end and s.start < e.end]
-    if any(e.label == "PERSON" for e in inside):
-        return s
-    if len(s.name.split()) == 1 or any(e.label == "PLACE" for e in inside):
-        return replace(s, kind="institution")
-    return s
 
 
 class _Keys:
@@ -168,7 +124,7 @@ def source_map(
         starts = {s.start: n for n, s in enumerate(sentences[r])}
         mine = entities[r] if r < len(entities) else None
         for s in sources:
-            s = recast(s, mine) if mine is not None else _recast_by_name(s)
+            s = recast(s, mine) if mine is not None else recast_by_name(s)
             if " " not in s.name and s.name.istitle() and s.name.lower() in common:
                 # "Authorities said", "News of the deal": one word capitalised at a sentence's
                 # start that the reports write in lower case elsewhere names no one (an acronym,
@@ -207,10 +163,3 @@ def _common_words(sentences: Sequence[Sequence[Sentence]]) -> frozenset[str]:
         for sent in sents
         for w in re.findall(r"(?<=\s)[a-z][a-z-]+", sent.text)
     )
-
-
-def _recast_by_name(s: Source) -> Source:
-    """:func:`recast` without entities: only what the name's words tell (outlets, titles)."""
-    if s.kind != "person":
-        return s
-    return recast(s, [Entity(s.start, s.end, "PERSON", s.name, s.name)])

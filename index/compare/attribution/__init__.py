@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from index.analysis.sentences import split_sentences
 from index.compare.attribution.cues import _cites, _list_cites
+from index.compare.attribution.kinds import recast, recast_by_name
 from index.compare.attribution.lexicon import (
     _ALIASES,
     _PRONOUNS,
@@ -190,7 +191,8 @@ def sources(
         sentences: ``split_sentences(text)`` when the caller has it already.
 
     Returns:
-        Sources in order of first mention, one per source: a bare surname folds into the full
+        Sources in order of first mention, one per source, each of the kind its whole name tells
+        (:func:`index.compare.attribution.kinds.recast`): a bare surname folds into the full
         name, "UN" into "United Nations", and a shorter description of an unnamed source ("the
         Ukrainian official") into the fuller one ("a senior Ukrainian official"). ``claims`` holds
         the offsets of every sentence citing the source: "he said" and "it said" included, and
@@ -282,7 +284,7 @@ def sources(
                 st, en, full = fulls[c.name]
                 c = _Cite(full, st, en, c.kind, c.role)
             add(c, claims, i)
-    return [
+    found_sources = [
         Source(
             " ".join(g.name.split()),
             g.start,
@@ -294,6 +296,8 @@ def sources(
         )
         for g in sorted(groups, key=lambda g: g.first)
     ]
+    # What each name is, read against every entity it covers: the story's sources read the same.
+    return [recast(s, entities) if entities else recast_by_name(s) for s in found_sources]
 
 
 def sentence_sources(text: str, start: int, end: int) -> list[Source]:
