@@ -315,6 +315,21 @@ def use_term_pool(writer: Any, limitmb: int) -> None:
     if getattr(old, "runs", None) or getattr(old, "current", None):
         raise ValueError("the writer's pool already holds postings")
     writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
+    writer._flush_segment = lambda: _flush_terms(writer)
+
+
+def _flush_terms(writer: Any) -> None:
+    """``SegmentWriter._flush_segment`` for a writer with a ``TermPool``: the postings written a
+    term at a time (``whoosh_pool.write_terms``) where Whoosh's ``add_postings`` takes one at a
+    time. Private API: ``perdocwriter``, ``fieldwriter``, ``per_document_reader``, ``codec``."""
+    from index.store.whoosh_pool import write_terms
+
+    writer.perdocwriter.close()
+    pdr = writer.per_document_reader() if writer.codec.length_stats else None
+    write_terms(writer.fieldwriter, writer.schema, pdr, writer.pool.iter_terms())
+    writer.fieldwriter.close()
+    if pdr:
+        pdr.close()
 
 
 def finish_worker_segment(writer: Any) -> Any:
@@ -413,6 +428,26 @@ def field_length_bytes(reader: Any, fieldname: str) -> bytes | None:
     lengths = bytes(lengths)
     # Whoosh reads a document past the column's end as a zero byte.
     return lengths + bytes(count - len(lengths)) if len(lengths) < count else lengths
+
+
+def posting_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
+    """Every document's length of ``fieldname`` as ``doc_field_length`` gives it (``None`` for a
+    zero byte, nothing past the column's end), from the cache :func:`patch_lengths` keeps on a
+    segment's per-document reader; ``None`` when that reader is not patched.
+
+    Private API: the ``_newsdesk_lengths`` cache and ``whoosh3.byte_to_length``.
+    """
+    from whoosh.codec.whoosh3 import byte_to_length
+
+    perdoc.doc_field_length(0, fieldname, 0)  # fills the cache
+    cache = perdoc.__dict__.get("_newsdesk_lengths")
+    if cache is None:
+        return None
+    data = cache.get(fieldname)
+    if data is None:
+        return []  # no length column: the default, 0, for every document
+    table = [None, *(byte_to_length(b) for b in range(1, 256))]
+    return [table[b] for b in data]
 
 
 def reader_cache(reader: Any, name: str, make: Callable[[], Any]) -> Any:

@@ -130,7 +130,7 @@ def test_use_term_pool_refuses_a_used_writer(tmp_path: Path) -> None:
     writer._close_segment()
 
 
-def _fields() -> list[dict[str, Any]]:
+def _fields(copies_of_each: int = 12) -> list[dict[str, Any]]:
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
         st = path.stat()
@@ -140,7 +140,7 @@ def _fields() -> list[dict[str, Any]]:
     assert len(out) >= 2
     # More documents from the same texts: ids and paths made distinct.
     copies = []
-    for i in range(12):
+    for i in range(copies_of_each):
         for f in out:
             g = dict(f)
             g["id"], g["file"], g["_path"] = (
@@ -187,6 +187,25 @@ def test_segment_files_identical_to_whoosh_pool(tmp_path: Path) -> None:
     whoosh = _files(_segment(tmp_path / "whoosh", fields, False, 10**9))
     assert ".pst" in ours and ".trm" in ours
     assert ours == whoosh
+
+
+@pytest.mark.parametrize("column_cache", [True, False])
+def test_terms_of_several_blocks_identical_to_whoosh_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, column_cache: bool
+) -> None:
+    """Terms with more postings than a block holds (128) are written a block at a time in the same
+    bytes as Whoosh's per-posting loop; so are they when each posting's length is asked of the
+    per-document reader (``posting_lengths`` without its cache)."""
+    from index.store import whoosh_compat
+
+    if not column_cache:
+        monkeypatch.setattr(whoosh_compat, "posting_lengths", lambda perdoc, fieldname: None)
+    fields = _fields(copies_of_each=70)
+    ours = _segment(tmp_path / "ours", fields, True, 10**9)
+    whoosh = _segment(tmp_path / "whoosh", fields, False, 10**9)
+    postings = _read_postings(ours, len(fields))
+    assert max(len(p) for p in postings.values()) > 128
+    assert _files(ours) == _files(whoosh)
 
 
 def _read_postings(prefix: Path, docs: int) -> dict[tuple[str, bytes], list[Any]]:
