@@ -91,6 +91,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
         elif c.label == "PERSON" and " " in c.canonical:
             fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
+    if fulls:
+        _surnames_as_towns(text, kept, fulls)
     full_words = [(n, k, k.split()) for k, n in fulls.items()]
     columns = _name_columns(full_words)
     matched: dict[str, str | None] = {}  # a surname said ten times is matched once
@@ -175,6 +177,33 @@ def _things(text: str, kept: list[Cand]) -> dict[str, str]:
         elif _THE_BEFORE.search(before):
             votes.setdefault(c.canonical, "ORG")
     return {k: v for k, v in votes.items() if k not in people}
+
+
+_IN_PLACE = r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round)[ \t\n]+"
+
+
+def _surnames_as_towns(text: str, kept: list[Cand], fulls: Counter[str]) -> None:
+    """A lone surname the gazetteer knows as a town is the person the article names in full
+    ("Bush" after "George W. Bush", "Lowell" after "Mike Lowell", "Moreno" after "Arte Moreno"),
+    unless the article writes it as a place somewhere ("in Lowell"). Found on ECB+: 39 mentions
+    of six people were places."""
+    from index.analysis.gazetteer import load_gazetteer
+
+    last: dict[str, str] = {}
+    for full, _ in fulls.most_common():
+        last.setdefault(full.split()[-1], full)
+    places = load_gazetteer().places
+    seen: dict[str, bool] = {}
+    for c in kept:
+        if c.label != "PLACE" or c.canonical not in last:
+            continue
+        surface = text[c.start : c.end]
+        if " " in surface or places.get(c.canonical, ("", ""))[1] != "city":
+            continue
+        if surface not in seen:
+            seen[surface] = re.search(_IN_PLACE + re.escape(surface) + r"\b", text) is None
+        if seen[surface]:
+            c.label, c.canonical = "PERSON", last[c.canonical]
 
 
 _FIRM_AFTER = re.compile(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from index.analysis.dates import is_parsed, normalise_date
+from index.analysis.entity_keys import link_across
 from index.analysis.sentences import split_sentences
 from index.models import Article, Entity, Sentence
 from index.story import claims as clustering
@@ -179,6 +180,9 @@ def story_map(
         from index.analysis.entities import extract
 
         ents = [list(extract(a.text)) for a in arts]
+    # A surname alone in one report is the full name another report gives ("Sarkozy", "Nicolas
+    # Sarkozy"): one key across the story, for the judgement's shared names as for the reader.
+    ents = list(link_across(ents))
     # Reports in publication order (undated last, in the order given): a reader follows a story
     # as it developed, and "report 1" is its first.
     order = sorted(range(len(arts)), key=lambda n: date_key(arts[n].date))
