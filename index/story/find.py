@@ -13,8 +13,9 @@ MAX_REPORTS = 20
 
 def story_of(store: Store, article_id: str, limit: int = MAX_REPORTS) -> list[str]:
     """The article's story: the article first, then the other reports of its story group
-    (:func:`index.related.stories`), most central first; when the grouping left it alone, its
-    related reports judged the same story (:data:`index.related.SAME_STORY`).
+    (:func:`index.related.stories`), most central first; when the grouping left it alone, or
+    with copies of itself only (:mod:`index.story.copies`), its related reports judged the same
+    story (:data:`index.related.SAME_STORY`).
 
     Args:
         store: An indexed store.
@@ -31,7 +32,9 @@ def story_of(store: Store, article_id: str, limit: int = MAX_REPORTS) -> list[st
         members = next(
             (list(s.article_ids) for s in stories(store) if article_id in s.article_ids), []
         )
-    if len(members) < 2:
+    if len(_distinct(store, members)) < 2:
+        # Alone, or grouped only with copies of itself (two copies are each other's nearest
+        # report): its related reports, copies included (the story names them as copies).
         members = [article_id] + [
             r.id
             for r in related(store, article_id, limit=limit)
@@ -39,3 +42,14 @@ def story_of(store: Store, article_id: str, limit: int = MAX_REPORTS) -> list[st
         ]
     others = [m for m in members if m != article_id]
     return [article_id, *others[: max(0, limit - 1)]]
+
+
+def _distinct(store: Store, ids: list[str]) -> list[str]:
+    """The ids that are no copy of an earlier one (the first of each text)."""
+    from index.story.copies import copies_of
+
+    if len(ids) > 3:
+        return ids  # a group of four or more is not two copies
+    arts = [store.article(i) for i in ids]
+    texts = [a.text if a is not None else "" for a in arts]
+    return [i for i, first in zip(ids, copies_of(texts), strict=True) if first is None]

@@ -1,0 +1,67 @@
+"""The story of one stored article: a group of the article and its copy alone is no story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from index.models import Article
+from index.story.find import story_of
+
+TEXT = (
+    "A flash flood swept through Riverton on Monday, killing 12 people, police said.\n"
+    "The Marlow River burst its banks after three days of heavy rain.\n"
+)
+OTHER = (
+    "The death toll from the Riverton flood rose to 40 on Tuesday as rescuers dug through mud.\n"
+    "Insurers put the damage at $50 million.\n"
+)
+
+
+@dataclass
+class _Group:
+    article_ids: tuple[str, ...]
+
+
+@dataclass
+class _Related:
+    id: str
+    same_story: bool = True
+    score: float = 1.0
+
+
+class _Store:
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+
+    def doc_count(self) -> int:
+        return len(self.texts)
+
+    def article(self, article_id: str) -> Article | None:
+        text = self.texts.get(article_id)
+        return Article(article_id, f"/x/{article_id}", article_id, text) if text else None
+
+
+def _patch(monkeypatch: pytest.MonkeyPatch, group: tuple[str, ...], near: list[str]) -> None:
+    import index.related as related
+
+    monkeypatch.setattr(related, "stories", lambda store: [_Group(group)])
+    monkeypatch.setattr(
+        related, "related", lambda store, article_id, limit: [_Related(i) for i in near]
+    )
+
+
+def test_grouped_with_its_copy_only_the_story_is_its_related_reports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store: Any = _Store({"a": TEXT, "a-copy": TEXT, "b": OTHER})
+    _patch(monkeypatch, ("a", "a-copy"), ["a-copy", "b"])
+    assert story_of(store, "a") == ["a", "a-copy", "b"]
+
+
+def test_a_group_of_other_reports_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Any = _Store({"a": TEXT, "b": OTHER, "c": OTHER + "More rain is due."})
+    _patch(monkeypatch, ("a", "b"), ["c"])
+    assert story_of(store, "a") == ["a", "b"]
