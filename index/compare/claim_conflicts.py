@@ -17,7 +17,14 @@ from index.compare.readings import SERIES, Reading, around, cues, said_of_same, 
 from index.compare.status_cues import ACTS, FATES, denials, same_source
 from index.compare.words import STOP, stem
 
-__all__ = ["Told", "claim_conflicts", "denial_conflicts", "fate_conflicts"]
+__all__ = [
+    "Told",
+    "claim_conflicts",
+    "denial_conflicts",
+    "fate_conflicts",
+    "may_deny",
+    "tells_fate",
+]
 
 Told = tuple[str, str, float]
 """A disagreement found in one pair of sentences: its kind, what it says, and its strength."""
@@ -102,13 +109,20 @@ def _same_patient(
 _IF = re.compile(r"^\W*(?:if|unless|whether)\b|\bif (?:it|they|he|she) (?:is|are|was|were)\b", re.I)
 
 
+def _conditional(r: Reading) -> bool:
+    """Whether a sentence states a condition ("If it is proven that ..."), read once."""
+    if r.conditional is None:
+        r.conditional = _IF.search(r.text) is not None
+    return r.conditional
+
+
 def _hedge_against(
     hedged: Reading, hedge: re.Match[str], sure: Reading, confirm: re.Match[str], own: float
 ) -> bool:
     """Whether one sentence's hedge and the other's confirmation are of one claim: inside one
     claim (closeness ``CERTAIN``) or with clauses that meet, and never a condition ("If it is
     proven that they deliberately entered")."""
-    if _IF.search(sure.text):
+    if _conditional(sure):
         return False
     # what is hedged follows the hedge ("Possible bodies", "may have broken up"): the confirming
     # sentence must tell some of it
@@ -217,18 +231,19 @@ def claim_conflicts(
                 0.3 + c,
             )
         )
-    pinned = _pinned(x, y)
+    pinned = _pinned(x, y) if own < _OWN_WORDS else None  # (read only when it decides)
     if own < _OWN_WORDS and not pinned:
         return out  # aligned, but sharing no words nor figure: a status or hedge of what else?
     cx, cy = cues(x), cues(y)
     pa, aa = cx.prospective, cx.actual
-    pb, ab = cy.prospective, cy.actual
+    # (each side's cues are read only when the other's could disagree with them)
+    pb, ab = (cy.prospective, cy.actual) if pa or aa else (None, None)
     if pa and not aa and ab and not pb:
         out.append(
             (
                 "status",
                 f"A says it has not happened yet ('{pa.group(0)}'); B says it has ('{ab.group(0)}')",
-                0.4 + c + pinned,
+                0.4 + c + (_pinned(x, y) if pinned is None else pinned),
             )
         )
     elif pb and not ab and aa and not pa:
@@ -236,12 +251,13 @@ def claim_conflicts(
             (
                 "status",
                 f"A says it has happened ('{aa.group(0)}'); B says it has not yet ('{pb.group(0)}')",
-                0.4 + c + pinned,
+                0.4 + c + (_pinned(x, y) if pinned is None else pinned),
             )
         )
     if c < CERTAIN or own < _OWN_WORDS:
         return out  # hedges are everywhere in news: compared only inside one claim
-    ha, ca, hb, cb = cx.hedged, cx.confirmed, cy.hedged, cy.confirmed
+    ha, ca = cx.hedged, cx.confirmed
+    hb, cb = (cy.hedged, cy.confirmed) if ha or ca else (None, None)
     if ha and not ca and cb and not hb and _hedge_against(x, ha, y, cb, own):
         out.append(
             (
@@ -258,7 +274,8 @@ def claim_conflicts(
                 0.2 + c,
             )
         )
-    na, nb = set(cx.sources), set(cy.sources)
+    na = set(cx.sources)
+    nb = set(cy.sources) if na else set()
     if (
         na
         and nb
@@ -333,23 +350,35 @@ def _passive_subject(text: str, written: str) -> frozenset[str]:
     ) - {"wa", "were", "is", "are", "ha", "been", "had"}
 
 
+def may_deny(r: Reading) -> bool:
+    """Whether a sentence denies some act (``denial_conflicts`` finds nothing in a pair of
+    sentences neither of which does)."""
+    return not r.words.isdisjoint(_DENY_WORDS) and bool(denials(r.text))
+
+
+_DENY_WORDS = frozenset(["no", "never", "not", "neither"])
+
+
+def tells_fate(r: Reading) -> bool:
+    """Whether a sentence tells a fate (``fate_conflicts`` needs one on both sides)."""
+    return cues(r).any_fate
+
+
 def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """One report denies an act the other states: the same verb, about the same thing."""
     out: list[Told] = []
     for side, r, other in (("A", x, y), ("B", y, x)):
-        if (
-            "no" not in r.words
-            and "never" not in r.words
-            and "not" not in r.words
-            and ("neither" not in r.words)
-        ):
+        if r.words.isdisjoint(_DENY_WORDS):
             continue
-        if _IF.search(other.text):
+        denied = denials(r.text)
+        if not denied:
+            continue  # (the cheapest test first: most negations deny no act)
+        if _conditional(other):
             continue  # "If science can not draw a link between an action and an effect": no act
         causes, other_causes = _causes(r), _causes(other)
         if causes and other_causes and not causes & other_causes:
             continue  # "no damage provoked by the aftershock" / "the tsunami provoked damage"
-        for verb, what, written in denials(r.text):
+        for verb, what, written in denied:
             if _negated(other, what | {verb}):
                 continue  # both deny it ("no damages reported" / "no reports of damage")
             subject = _passive_subject(r.text, written)

@@ -22,9 +22,15 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from index.compare.claim_conflicts import claim_conflicts, denial_conflicts, fate_conflicts
+from index.compare.claim_conflicts import (
+    claim_conflicts,
+    denial_conflicts,
+    fate_conflicts,
+    may_deny,
+    tells_fate,
+)
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
-from index.compare.figure_conflicts import figure_conflicts, single_valued
+from index.compare.figure_conflicts import figure_conflicts, measures, single_valued
 from index.compare.readings import SERIES, Reading, opening_names, read_all
 from index.models import Sentence
 
@@ -100,6 +106,9 @@ def find(
     for j, r in enumerate(rb):
         for s in r.stems:
             inverted[s].append(j)
+    # the per-pair loop compares figures only between sentences holding one measure
+    dims_a = [measures(r.figs) for r in ra]
+    dims_b = [measures(r.figs) for r in rb]
     all_a = [f for r in ra for f in r.figs]
     all_b = [f for r in rb for f in r.figs]
     single = single_valued(all_a) & single_valued(all_b)
@@ -107,6 +116,10 @@ def find(
     for i, j in aligned:
         also[i].add(j)
     found: list[Finding] = []
+    fates_a: list[bool | None] = [None] * len(ra)
+    fates_b: list[bool | None] = [None] * len(rb)
+    denies_a: list[bool | None] = [None] * len(ra)
+    denies_b: list[bool | None] = [None] * len(rb)
     # a sentence the other report restates near word for word: what it says, both reports say
     echo_a: dict[int, set[int]] = defaultdict(set)
     echo_b: dict[int, set[int]] = defaultdict(set)
@@ -121,14 +134,18 @@ def find(
             shared.setdefault(j, 0.0)
         wx = x.weight
         echo_x = _ECHO * wx
+        figs_x, dims_x = x.figs, dims_a[i]
         for j, overlap in shared.items():
             y = rb[j]
             wy = y.weight
-            c = raw = overlap / (wx if wx < wy else wy) if overlap else 0.0
-            whole = overlap / (wx if wx > wy else wy) if overlap else 0.0
-            if overlap >= echo_x and overlap >= _ECHO * wy and x.figs == y.figs:
-                echo_a[i].add(j)  # (the same words, or nearly, and the same figures)
-                echo_b[j].add(i)
+            if overlap:
+                c = raw = overlap / (wx if wx < wy else wy)
+                whole = overlap / (wx if wx > wy else wy)
+                if overlap >= echo_x and overlap >= _ECHO * wy and figs_x == y.figs:
+                    echo_a[i].add(j)  # (the same words, or nearly, and the same figures)
+                    echo_b[j].add(i)
+            else:
+                c = raw = whole = 0.0
             # the caller's judgement counts as much as ours: it sees names and wording we do not
             key = (i, j)
             shown = aligned.get(key)
@@ -137,20 +154,37 @@ def find(
                 c = min(c + 0.15, sim)
             if shown is not None:
                 c = min(1.0, (c if c > shown else shown) + 0.1)
-            if c < FATE and not (x.figs and y.figs):
+            both = bool(figs_x and y.figs)
+            if c < FATE and not both:
                 continue
             if c < LOOSE and not (x.names & y.names):
                 continue
-            if x.figs and y.figs:
+            if both and not dims_x.isdisjoint(dims_b[j]):
                 for detail, base in figure_conflicts(x, y, c, all_a, all_b, single, raw, whole):
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
             if c >= NEAR:
-                found.extend(
-                    Finding(k, i, j, d, s) for k, d, s in claim_conflicts(x, y, c, raw, whole)
-                )
+                for kind, d, st in claim_conflicts(x, y, c, raw, whole):
+                    found.append(Finding(kind, i, j, d, st))
             if c >= FATE:
-                found.extend(Finding(k, i, j, d, s) for k, d, s in fate_conflicts(x, y, c))
-                found.extend(Finding(k, i, j, d, s) for k, d, s in denial_conflicts(x, y, c))
+                # (each rule runs only when both sentences can tell its kind: read once each)
+                fate_x = fates_a[i]
+                if fate_x is None:
+                    fate_x = fates_a[i] = tells_fate(x)
+                fate_y = fates_b[j]
+                if fate_y is None:
+                    fate_y = fates_b[j] = tells_fate(y)
+                if fate_x and fate_y:
+                    for kind, d, st in fate_conflicts(x, y, c):
+                        found.append(Finding(kind, i, j, d, st))
+                deny_x = denies_a[i]
+                if deny_x is None:
+                    deny_x = denies_a[i] = may_deny(x)
+                deny_y = denies_b[j]
+                if deny_y is None:
+                    deny_y = denies_b[j] = may_deny(y)
+                if deny_x or deny_y:
+                    for kind, d, st in denial_conflicts(x, y, c):
+                        found.append(Finding(kind, i, j, d, st))
     # A finding on a headline comes after those told in the body, with their context. One whose
     # side the other report also states (restates that sentence) is that report's own two
     # tellings, not a disagreement between the reports: comparing a report with itself finds none.

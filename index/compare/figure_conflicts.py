@@ -35,7 +35,7 @@ from index.compare.preparation import rarity
 from index.compare.readings import Reading, around
 from index.compare.words import CLASSES, STOP, spelled_alike, stem
 
-__all__ = ["figure_conflicts", "overlap", "same_measure", "single_valued"]
+__all__ = ["figure_conflicts", "measures", "overlap", "same_measure", "single_valued"]
 
 _FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different wholes
 
@@ -94,6 +94,12 @@ def same_measure(x: Figure, y: Figure) -> bool:
         return _head(x) == _head(y) or (_people(x) and _people(y))
     # two groups of people ("infantry", "soldiers") are one count when the same is said of them
     return _people(x) and _people(y) and bool(_said_of(x) & _said_of(y))
+
+
+def measures(figs: Sequence[Figure]) -> frozenset[str]:
+    """The dimensions of ``figs`` (every record as one): two sentences whose sets are disjoint
+    hold no two figures of the same measure (:func:`same_measure` needs the same dimension)."""
+    return frozenset("record:" if f.dim.startswith("record:") else f.dim for f in figs)
 
 
 def _records_of_one(a: str, b: str) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from index.compare.figure_hits import hits
@@ -97,7 +98,8 @@ _OWN_VERB = re.compile(
 
 def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
     """The plausible true range of a figure; round figures are read as rounded."""
-    digits = re.sub(r"\D", "", written.split(".")[0])
+    # (``written`` is a figure's digits as matched: digits, commas and a decimal point)
+    digits = written.split(".")[0].replace(",", "")
     shown = float(written.replace(",", "")) if written else value
     zeros = len(digits) - len(digits.rstrip("0")) if digits and shown >= 100 else 0
     slack = min(0.05, 0.5 * 10**zeros / shown) if zeros else 0.0
@@ -160,15 +162,44 @@ _QUAKE_AFTER = re.compile(
 )
 
 
+# the patterns read around one figure (compiled once: ``figures`` runs them for every number)
+_WORD_AFTER = re.compile(r"[\s-]*[a-z]")
+_CLOCK_OR_ORDINAL = re.compile(r"[:.]\d")
+_SCORE_BEFORE = re.compile(r"\d\s*-\s*$")
+_ADJECTIVE_SPAN = re.compile(r"-\w+-?\s*[a-z]")
+_YEARS_OLD = re.compile(r"[\s-]*years?[\s-]*old", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"magnitude(?: of)?\s*$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"([A-Z][a-z]+),\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+_AGE_BEFORE = re.compile(r"\bage[sd]?\s*(?:\d+\s*(?:and|,)\s*)?$", re.IGNORECASE)
+_AGES_AFTER = re.compile(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old")
+_ALONE = re.compile(ALONE)
+_THE_OTHER_BEFORE = re.compile(r"\bthe other\s*$", re.IGNORECASE)
+_OTHER_AFTER = re.compile(r"\s+other\b")
+_THE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.IGNORECASE)
+_OF_THE_AFTER = re.compile(r"\s+of (?:the|all)\b")
+_RATE_AFTER = re.compile(
+    r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually"
+)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude|on the richter)", re.IGNORECASE)
+_DIRECTION_OF = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)"
+)
+_NOUN_RUN = re.compile(r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})")
+
+
 def _title_case(text: str) -> bool:
     words = _TITLE_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def figures(text: str) -> list[Figure]:
-    """Every quantity of one (cleaned) sentence, in order."""
+def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
+    """Every quantity of one (cleaned) sentence, in order; ``words``, when given, are its
+    lower-case runs of letters (see :func:`index.compare.numbers.scan`)."""
     out: list[Figure] = []
-    found = scan(text)
+    found = scan(text, words)
     if not found:
         return out
     low_text = text.lower()
@@ -216,7 +247,7 @@ def figures(text: str) -> list[Figure]:
             if (
                 raw.lower() == "one"
                 and not m.group("scale")
-                and (not re.match(r"[\s-]*[a-z]", after) or before[-3:].lower() == "no ")
+                and (not _WORD_AFTER.match(after) or before[-3:].lower() == "no ")
             ):
                 continue  # "one of them", "no one was hurt": not a count
             scale = (m.group("scale") or "").lower()
@@ -245,7 +276,7 @@ def figures(text: str) -> list[Figure]:
                 or before.endswith("/")
             ):
                 continue  # "call police on 0845 125 2222": a telephone number or a code
-            if NOT_A_COUNT.match(after) or re.match(r"[:.]\d", text[end : end + 2]):
+            if NOT_A_COUNT.match(after) or _CLOCK_OR_ORDINAL.match(text, end, end + 2):
                 continue  # a clock time or an ordinal
             rec = RECORD.match(text, end)
             if rec and raw.isdigit():
@@ -273,7 +304,7 @@ def figures(text: str) -> list[Figure]:
                         )
                     )
                 continue
-            if re.search(r"\d\s*-\s*$", before[-3:]):
+            if _SCORE_BEFORE.search(before[-3:]):
                 continue  # the second half of a score
             low, high = _range(value, hedge, raw if raw[:1].isdigit() or raw[:1] == "." else "")
             cur = CURRENCY.get((m.group("cur") or "").strip().lower(), "")
@@ -281,11 +312,6 @@ def figures(text: str) -> list[Figure]:
         # unit or counted noun after the figure
         am = AFTER.match(text, end)
         unit = (am.group("unit") or "").lower().replace("-", " ") if am else ""
-        [
-            w.lower()
-            for w in re.findall(r"[A-Za-z][\w'-]*|%", text[end : end + 50])
-            if not w[0].isupper()  # "10,000 DPRK soldiers": the counted noun is "soldiers"
-        ]
         noun = ""
         if unit in UNIT and dim == "count":
             dim, factor = UNIT[unit]
@@ -298,11 +324,11 @@ def figures(text: str) -> list[Figure]:
             low, high = low * factor * (1 - loose), high * factor * (1 + loose)
             value *= factor
             noun = unit
-            if dim == "duration" and re.match(r"-\w+-?\s*[a-z]", text[m.end("num") : end + 3]):
+            if dim == "duration" and _ADJECTIVE_SPAN.match(text[m.end("num") : end + 3]):
                 noun = "adjective"  # "a three-year deal": the length of a thing, not of a wait
         elif unit in CURRENCY and not cur:
             cur = CURRENCY[unit]
-        if unit.startswith("year") and re.match(r"[\s-]*years?[\s-]*old", after, re.IGNORECASE):
+        if unit.startswith("year") and _YEARS_OLD.match(after):
             # whose age: "a 63-year-old woman" is not "a 38-year-old male"
             who = AGE_OF.match(text, am.end() if am else end)
             dim, noun = "age", person_of(who.group(1)) if who else ""
@@ -312,14 +338,9 @@ def figures(text: str) -> list[Figure]:
             dim, noun = "money:" + cur, ""
             if out and out[-1].dim == dim and before.rstrip().endswith("("):
                 continue  # "$US1 million ($1.52 million)": the sum in local dollars
-        if re.match(
-            r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually",
-            text[end : end + 30],
-        ):
+        if _RATE_AFTER.match(text[end : end + 30]):
             dim += "/rate"  # "$4 million a year" is not a total
-        if re.search(r"magnitude(?: of)?\s*$", before, re.IGNORECASE) or re.match(
-            r"[\s-]*(?:magnitude|on the richter)", after, re.IGNORECASE
-        ):
+        if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
             # an aftershock's magnitude is not the quake's: the quake named right after the
             # figure is its own ("an aftershock of the magnitude 8.8, February 27 earthquake")
             own = _QUAKE_AFTER.match(text, end)
@@ -337,18 +358,12 @@ def figures(text: str) -> list[Figure]:
             dim, noun = "calibre", ""
             low, high = value - 0.0005, value + 0.0005
         if dim == "distance":
-            dm = re.match(
-                r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
-                r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)",
-                text[am.end() if am else end :][:60],
-            )
+            dm = _DIRECTION_OF.match(text[am.end() if am else end :][:60])
             if dm:  # "150 nautical miles west of Aden": the direction is part of the measure
                 noun = f"{dm.group(1).replace('-', '').lower()} of {dm.group(2)}"
         if dim == "count":
             # the noun phrase after the figure: "two speed boats", "seven AK-47 assault rifles"
-            run = re.match(
-                r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})", text[end : end + 50]
-            )
+            run = _NOUN_RUN.match(text[end : end + 50])
             phrase = []
             for w in run.group(1).split() if run else []:
                 lw = w.lower()
@@ -360,12 +375,12 @@ def figures(text: str) -> list[Figure]:
                 if lw not in FILLER and (headline or not capital):
                     phrase.append(lw)
             noun = " ".join(phrase[:3])
-            named = re.search(r"([A-Z][a-z]+),\s*$", before)
-            if re.match(r"\s*,", after) and named:
+            named = _NAMED_BEFORE.search(before)
+            if _COMMA_AFTER.match(after) and named:
                 dim, noun = "age", named.group(1).lower()  # "Eric Kirkpatrick, 61, surrendered"
-            if re.search(r"\bage[sd]?\s*(?:\d+\s*(?:and|,)\s*)?$", before, re.IGNORECASE):
+            if _AGE_BEFORE.search(before):
                 dim, noun = "age", ""
-        if dim == "count" and re.match(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old", after):
+        if dim == "count" and _AGES_AFTER.match(after):
             dim = "age"  # "8- and 10-year-old girls"
         role = ""
         if dim == "count" and may_count_people(noun):
@@ -412,13 +427,13 @@ def figures(text: str) -> list[Figure]:
             pm = PART_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
         am_part = PART_AFTER.match(text, end) if "alone" in text[end : end + 80] else None
         if pm:
-            alone = re.search(ALONE, pm.group(0))
+            alone = _ALONE.search(pm.group(0))
             part = (alone or pm).group(0).strip(" ,")
         elif am_part:
             part = am_part.group(1).strip()
         if not part and (
-            re.search(r"\bthe other\s*$", before, re.IGNORECASE)
-            or (re.match(r"\s+other\b", after) and re.search(r"\bthe\s*$", before, re.IGNORECASE))
+            _THE_OTHER_BEFORE.search(before)
+            or (_OTHER_AFTER.match(after) and _THE_BEFORE.search(before))
         ):
             part = (
                 "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
@@ -429,9 +444,9 @@ def figures(text: str) -> list[Figure]:
             local = FROM_LOCALITY.match(text, end)
             if local:  # "Two people from Zinbi village were hurt": some of the hurt
                 part = local.group(1)
-        if not part and re.search(r"\banother\s*$", before, re.IGNORECASE):
+        if not part and _ANOTHER_BEFORE.search(before):
             part = "another"  # "another 20,000 people marched": more, besides those counted
-        if re.match(r"\s+of (?:the|all)\b", after) and not part:
+        if _OF_THE_AFTER.match(after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
         if not part and _SUPERLATIVE.match(after):
             part = "the " + after.split()[0]  # "the four hardest-hit villages": some of them

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 __all__ = ["NUMBER_WORDS", "SCALE", "SCALE_ABBR", "VAGUE", "clean", "number_value", "scan"]
 
@@ -183,10 +184,11 @@ def _matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-def scan(text: str) -> Iterable[re.Match[str]]:
+def scan(text: str, words: AbstractSet[str] | None = None) -> Iterable[re.Match[str]]:
     """The numbers of a sentence, as matches whose groups ``cur``, ``num``, ``scale``, ``times``
-    and ``vague`` say what was written."""
-    if not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower())):
+    and ``vague`` say what was written. ``words``, when given, are the sentence's lower-case
+    runs of letters (a caller that has them spares the search)."""
+    if not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()) if words is None else words):
         return _matches(text)
     if _ANY_DIGIT.search(text):
         return _DIGITS.finditer(text)

@@ -49,6 +49,8 @@ class Reading:
     # the name the sentence opens with, when it is a name ("Cardona, of Fullerton, was charged"):
     # set by the finder from the names both reports write inside a sentence
     subject: str = ""
+    # whether it states a condition ("If it is proven that ..."): read on first use
+    conditional: bool | None = None
 
 
 # The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
@@ -264,6 +266,8 @@ _BEFORE_WORDS = frozenset(["last", "earlier", "previous"])
 # the words that tell one event of a series ("another aftershock"; see ``_WHEN``)
 _ORDINALS = frozenset("second third fourth fifth another separate further latest new".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# the words each alternative of ``_WHEN`` opens with
+_WHEN_STARTS = frozenset(["in", "during", "last", "earlier", "previous", "by", "stage", *_ORDINALS])
 _DIGIT = re.compile(r"\d")
 
 
@@ -301,14 +305,22 @@ def _read(text: str) -> Reading:
     times = (
         times_in(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []
     )
+    # In plain text (ASCII, no apostrophe) the words are exactly the runs of letters that a
+    # pattern's word boundaries see, so a pattern that opens with a word is tried only when it is
+    # among them.
+    plain = text.isascii() and "'" not in text
     when = (
         frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
-        if months
-        or digit
-        or not present.isdisjoint(_BEFORE_WORDS)
-        or not present.isdisjoint(_ORDINALS)
+        if (
+            months
+            or digit
+            or not present.isdisjoint(_BEFORE_WORDS)
+            or not present.isdisjoint(_ORDINALS)
+        )
+        and (not plain or not present.isdisjoint(_WHEN_STARTS))
         else frozenset()
     )
     # a question asks; it claims no figure
-    figs = figures(text) if not text.rstrip(" \"”’'").endswith("?") else []
+    question = text.rstrip(" \"”’'").endswith("?")
+    figs = figures(text, present if plain else None) if not question else []
     return Reading(text, stems, figs, dates, days, times, when, names, frozenset(present))

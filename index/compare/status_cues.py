@@ -8,7 +8,6 @@ Each cue's search runs only when a word it needs is there. Lexicons are generic,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from index.compare.words import STOP, stem
@@ -157,17 +156,6 @@ def same_source(na: set[str], nb: set[str]) -> bool:
     return bool(lasts(na) & lasts(nb))
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
-    prospective: re.Match[str] | None
-    actual: re.Match[str] | None
-    fates: tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]
-    hedged: re.Match[str] | None
-    confirmed: re.Match[str] | None
-    sources: frozenset[str]
-    any_fate: bool = False  # whether any fate (rescued, captured, dead at the scene ...) is told
-
-
 # Word beginnings of which every match of a cue holds one: without any, the search is skipped.
 _GATES = {
     "prospective": ("train", "deploy", "prepar", "plan", "set", "rumo", "expect", "sent"),
@@ -229,23 +217,89 @@ _GATE_OF = {
 _GATE_RX = re.compile(r"\b(?:" + "|".join(_PREFIXES) + ")")
 
 
+class Cues:
+    """The status, certainty, fate and source cues of one sentence's text, each searched on first
+    use and only when a word it needs is there (most sentences meet a claim rule that reads one
+    or two of them: a status against a status, a fate against a fate)."""
+
+    __slots__ = ("_certainty", "_fates", "_has", "_sources", "_status", "_text")
+
+    def __init__(self, text: str) -> None:
+        opened: set[str] = set()
+        for m in _GATE_RX.finditer(text.lower()):
+            opened |= _GATE_OF[m.group(0)]
+        self._text = text
+        self._has = opened
+        self._status: tuple[re.Match[str] | None, re.Match[str] | None] | None = None
+        self._fates: tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...] | None = None
+        self._certainty: tuple[re.Match[str] | None, re.Match[str] | None] | None = None
+        self._sources: frozenset[str] | None = None
+
+    def _read_status(self) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+        if self._status is None:
+            t, has = self._text, self._has
+            self._status = (
+                _PROSPECTIVE.search(t) if "prospective" in has else None,
+                _actual(t) if "actual" in has else None,
+            )
+        return self._status
+
+    @property
+    def prospective(self) -> re.Match[str] | None:
+        """A cue that the event has not happened yet ("undergoing training", "set to")."""
+        return self._read_status()[0]
+
+    @property
+    def actual(self) -> re.Match[str] | None:
+        """The strongest cue that it has happened ("have joined", "fought")."""
+        return self._read_status()[1]
+
+    @property
+    def fates(self) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
+        """For each of ``FATES``, the cue of its one side and of its other side."""
+        if self._fates is None:
+            t = self._text
+            self._fates = tuple(
+                (one.search(t), other.search(t)) if "fate" in self._has else (None, None)
+                for one, other, _, _ in FATES
+            )
+        return self._fates
+
+    @property
+    def any_fate(self) -> bool:
+        """Whether any fate (rescued, captured, dead at the scene ...) is told."""
+        return "fate" in self._has and any(one or other for one, other in self.fates)
+
+    def _read_certainty(self) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+        if self._certainty is None:
+            t, has = self._text, self._has
+            self._certainty = (
+                _HEDGED.search(t) if "hedged" in has else None,
+                _CONFIRMED.search(t) if "confirmed" in has else None,
+            )
+        return self._certainty
+
+    @property
+    def hedged(self) -> re.Match[str] | None:
+        """A hedge ("reportedly", "suspected", "may have")."""
+        return self._read_certainty()[0]
+
+    @property
+    def confirmed(self) -> re.Match[str] | None:
+        """A confirmation ("confirmed", "officially", "deliberately")."""
+        return self._read_certainty()[1]
+
+    @property
+    def sources(self) -> frozenset[str]:
+        """The names the sentence credits with its claim."""
+        if self._sources is None:
+            self._sources = (
+                frozenset(_sources(self._text)) if "source" in self._has else frozenset()
+            )
+        return self._sources
+
+
 def read_cues(t: str) -> Cues:
-    """The status, certainty, fate and source cues of one sentence's text (each searched only when
-    a word it needs is there)."""
-    opened: set[str] = set()
-    for m in _GATE_RX.finditer(t.lower()):
-        opened |= _GATE_OF[m.group(0)]
-    has = {k: k in opened for k in _GATES}
-    fates = tuple(
-        (one.search(t), other.search(t)) if has["fate"] else (None, None)
-        for one, other, _, _ in FATES
-    )
-    return Cues(
-        _PROSPECTIVE.search(t) if has["prospective"] else None,
-        _actual(t) if has["actual"] else None,
-        fates,
-        _HEDGED.search(t) if has["hedged"] else None,
-        _CONFIRMED.search(t) if has["confirmed"] else None,
-        frozenset(_sources(t)) if has["source"] else frozenset(),
-        any(one or other for one, other in fates),
-    )
+    """The status, certainty, fate and source cues of one sentence's text (each searched on first
+    use, and only when a word it needs is there)."""
+    return Cues(t)
