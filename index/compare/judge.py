@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -156,11 +156,51 @@ def judge(
     :func:`position_features`: probability of the same claim (MSRP-trained), graded similarity in
     [0, 1] (STS-trained, 0-5 scaled), and probability of the same event (ECB+-trained, the other two
     and the positions among its inputs)."""
-    same_m, sim_m, event_m, _ = _model()
-    inputs = [*x, *context]
-    same = same_m(inputs)
-    similarity = min(1.0, max(0.0, sim_m(inputs) / 5.0))
-    return same, similarity, event_m([*inputs, same, similarity, *position])
+    return _scorer()(x, context, position)
+
+
+_Scorer = Callable[[Sequence[float], Sequence[float], Sequence[float]], tuple[float, float, float]]
+_SCORER: list[object] = [None, None]  # the models it was made from, the scorer
+
+
+def _scorer() -> _Scorer:
+    """:func:`judge`'s three models folded into one function (it runs for every candidate pair:
+    the weights read once, the event model's inputs picked in one C call), remade when the model
+    file changes (``_model.cache_clear()``)."""
+    models = _model()
+    if _SCORER[0] is not models:
+        _SCORER[:] = [models, _make_scorer(models)]
+    return _SCORER[1]  # type: ignore[return-value]
+
+
+def _make_scorer(models: tuple[_Linear, _Linear, _Linear, Verdict]) -> _Scorer:
+    same_m, sim_m, event_m, _ = models
+    w_same, b_same = _folded(same_m)
+    w_sim, b_sim = _folded(sim_m)
+    w_event, b_event = _folded(event_m)
+    pick = operator.itemgetter(*event_m.columns) if event_m.columns else None
+    if pick is not None and len(event_m.columns or ()) == 1:
+        one = pick
+        pick = lambda v: (one(v),)  # noqa: E731 (itemgetter of one item returns the item)
+    mul, exp = operator.mul, math.exp
+
+    def score(
+        x: Sequence[float], context: Sequence[float], position: Sequence[float]
+    ) -> tuple[float, float, float]:
+        inputs = [*x, *context]
+        z = b_same + sum(map(mul, inputs, w_same))
+        same = 1.0 / (1.0 + exp(-(30.0 if z > 30.0 else -30.0 if z < -30.0 else z)))
+        similarity = (b_sim + sum(map(mul, inputs, w_sim))) / 5.0
+        similarity = 0.0 if similarity < 0.0 else 1.0 if similarity > 1.0 else similarity
+        full = [*inputs, same, similarity, *position]
+        chosen = pick(full) if pick is not None else full
+        if len(chosen) != len(w_event):
+            raise ValueError(f"the model reads {len(w_event)} inputs, got {len(chosen)}")
+        z = b_event + sum(map(mul, chosen, w_event))
+        event = 1.0 / (1.0 + exp(-(30.0 if z > 30.0 else -30.0 if z < -30.0 else z)))
+        return same, similarity, event
+
+    return score
 
 
 def same_claim(x: Sequence[float], context: Sequence[float]) -> float:

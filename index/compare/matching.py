@@ -476,14 +476,23 @@ def _claims_within(
     """Mark ``shared`` the related pairs whose clauses make the same claim (same-claim probability
     of the best clause pair reaching the floor)."""
     verdict = floors()
-    cache_a: dict[int, list[Prepared]] = {}
-    cache_b: dict[int, list[Prepared]] = {}
+    Parts = list[tuple[Prepared, Weighted | None]]
+    cache_a: dict[int, Parts] = {}
+    cache_b: dict[int, Parts] = {}
 
-    def analysed(text: str, whole: Prepared) -> list[Prepared]:
+    def analysed(text: str, whole: Prepared) -> Parts:
         parts = clauses(text)
         if len(parts) == 1:
-            return [whole]
-        return [prepare(c, fold) for c in parts]
+            return [(whole, None)]
+        return [(prepare(c, fold), None) for c in parts]
+
+    def weighed(parts: Parts, k: int) -> tuple[Prepared, Weighted]:
+        # a clause weighed once, when first judged
+        p, w = parts[k]
+        if w is None:
+            w = weigh(p, idf)
+            parts[k] = (p, w)
+        return p, w
 
     for (i, j), (kind, _) in list(pairs.items()):
         if kind == "shared" or judged[(i, j)].similarity < _CLAUSE_SIMILARITY:
@@ -501,13 +510,19 @@ def _claims_within(
             continue  # the whole sentences were judged already
         # The clause pair with most words in common, the first such (a word or none: no claim
         # made twice).
-        common, x, y = max(
-            ((len(x.weights.keys() & y.weights.keys()), x, y) for x in ca for y in cb),
+        common, k, m = max(
+            (
+                (len(x.weights.keys() & y.weights.keys()), k, m)
+                for k, (x, _) in enumerate(ca)
+                for m, (y, _) in enumerate(cb)
+            ),
             key=lambda t: t[0],
         )
         if common < 2:
             continue
-        best = same_claim(features(x, y), context_from(weigh(x, idf), weigh(y, idf), story))
+        x, vx = weighed(ca, k)
+        y, vy = weighed(cb, m)
+        best = same_claim(features(x, y), context_from(vx, vy, story))
         if best >= verdict.shared_same:
             pairs[(i, j)] = ("shared", round(best, 4))
 
