@@ -86,7 +86,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     cover_short = cover_short if cover_short < 1.0 else 1.0
     cover_long = common / long_
     cover_long = cover_long if cover_long < 1.0 else 1.0
-    union = len(wa.keys() | wb.keys()) or 1
+    union = len(wa) + len(wb) - len(shared) or 1
     jaccard = len(shared) / union
     nb = len(a.bigrams) + len(b.bigrams)
     bigram = 2 * len(a.bigrams & b.bigrams) / nb if nb else 0.0
@@ -95,9 +95,11 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     both = bool(a.numbers and b.numbers)
     same_numbers = float(both and a.numbers == b.numbers)
     differ = min(3, len(a.numbers ^ b.numbers)) / 3.0 if both else 0.0
-    names_union = a.names | b.names
-    names_shared = len(a.names & b.names) / len(names_union) if names_union else 0.0
-    names_unmatched = min(3, len(names_union - (a.names & b.names))) / 3.0
+    names_both = len(a.names & b.names)
+    names_union = len(a.names) + len(b.names) - names_both
+    names_shared = names_both / names_union if names_union else 0.0
+    unmatched = names_union - names_both
+    names_unmatched = (unmatched if unmatched < 3 else 3) / 3.0
     la, lb = len(a.seq), len(b.seq)
     longer = la if la >= lb else lb
     gap = abs(la - lb) / (longer if longer > 1 else 1)
