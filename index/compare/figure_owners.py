@@ -47,7 +47,10 @@ _POSSESSOR = re.compile(r"([^\W\d_]{3,})['’]s?\s+$")
 def possessed(r: Reading, f: Figure, other: Reading) -> bool:
     """Whether a figure is owned by a word right before it ("the corps's five members") that the
     other sentence does not name."""
-    m = _POSSESSOR.search(r.text, max(0, f.start - 30), f.start)
+    lo = max(0, f.start - 30)
+    if r.text.find("'", lo, f.start) < 0 and r.text.find("’", lo, f.start) < 0:
+        return False  # (no apostrophe: no possessive)
+    m = _POSSESSOR.search(r.text, lo, f.start)
     return m is not None and stem(m.group(1).lower()) not in other.stems
 
 
@@ -123,10 +126,16 @@ _STAGE = re.compile(
     r"admitted)\b",
     re.IGNORECASE,
 )
+_STAGE_WORDS = frozenset(
+    "charged indicted accused convicted acquitted cleared sentenced faces facing pleaded "
+    "admitted".split()
+)  # (every match of ``_STAGE`` and of ``_OWN_STAGE`` holds one as a whole run of letters)
 _STAGE_OF = {"indicted": "charged", "accused": "charged", "cleared": "acquitted", "facing": "faces"}
 
 
 def _stage(r: Reading, f: Figure) -> str:
+    if r.runs is not None and r.runs.isdisjoint(_STAGE_WORDS):
+        return ""  # (a plain text without any of the verbs)
     # a count with a verb of its own ("eleven soldiers were previously sentenced") takes that one
     after = _OWN_STAGE.match(r.text, f.start + len(f.text))
     hits = [after.group(1)] if after else _STAGE.findall(r.text, max(0, f.start - 40), f.start)

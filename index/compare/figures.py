@@ -162,6 +162,8 @@ _QUAKE_AFTER = re.compile(
 )
 
 
+# every match of ``CUMULATIVE`` holds one of these as a whole run of letters
+_CUMULATIVE_WORDS = frozenset(["far", "date", "total", "altogether", "all"])
 # the patterns read around one figure (compiled once: ``figures`` runs them for every number)
 _WORD_AFTER = re.compile(r"[\s-]*[a-z]")
 _CLOCK_OR_ORDINAL = re.compile(r"[:.]\d")
@@ -206,7 +208,9 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
     roles: list[str] | None = None
     headline: bool | None = None  # read when a capitalised word follows a count
     # "has confiscated a total of 14 rifles so far": a running total, not one event's count
-    cumulative = bool(CUMULATIVE.search(text))
+    cumulative = (words is None or not words.isdisjoint(_CUMULATIVE_WORDS)) and bool(
+        CUMULATIVE.search(text)
+    )
     for m in found:
         before = text[max(0, m.start() - 30) : m.start()]
         end = m.end()

@@ -41,8 +41,14 @@ def clean(text: str) -> str:
     digits = _ANY_DIGIT.search(text) is not None
     for guard, rx, rep in _FIXES:
         if guard in text and (digits or guard == " - "):  # all but the hyphen fix need a digit
-            text = rx.sub(rep, text)
+            after = _DIGIT_AFTER.get(guard)
+            if after is None or after.search(text):
+                text = rx.sub(rep, text)
     return text
+
+
+# the fixes at ", ", ": " and ". " each join a digit after the mark: found fast (a literal start)
+_DIGIT_AFTER = {mark: re.compile(re.escape(mark) + r"\d") for mark in (", ", ": ", ". ")}
 
 
 # --- number words ---------------------------------------------------------------------------------
@@ -191,5 +197,28 @@ def scan(text: str, words: AbstractSet[str] | None = None) -> Iterable[re.Match[
     if not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()) if words is None else words):
         return _matches(text)
     if _ANY_DIGIT.search(text):
-        return _DIGITS.finditer(text)
+        return _digit_matches(text)
     return ()
+
+
+_NUMBER_START = re.compile(r"[\d.]")
+_MARK_WIDTH = 4  # the most characters a currency mark takes before its number ("$us ")
+
+
+def _digit_matches(text: str) -> list[re.Match[str]]:
+    """What ``_DIGITS.finditer(text)`` finds, tried only where a match can begin: at most
+    ``_MARK_WIDTH`` characters before a digit or point. Scanning every position of a sentence
+    with a pattern that opens with a case-blind currency mark costs more than the rest of it."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for d in _NUMBER_START.finditer(text):
+        q = d.start()
+        if q < pos:
+            continue
+        for p in range(max(pos, q - _MARK_WIDTH), q + 1):
+            m = _DIGITS.match(text, p)
+            if m:
+                out.append(m)
+                pos = m.end()
+                break
+    return out

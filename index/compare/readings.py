@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from index.compare.dates_times import DAYS, ClockTime, dates_in, times_in, weekdays_in
@@ -51,6 +52,8 @@ class Reading:
     subject: str = ""
     # whether it states a condition ("If it is proven that ..."): read on first use
     conditional: bool | None = None
+    # its maximal runs of letters, lower case, when its text is plain (see ``letter_runs``)
+    runs: frozenset[str] | None = None
 
 
 # The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
@@ -176,7 +179,7 @@ def opening_names(rs: Sequence[Reading]) -> None:
 
 def cues(r: Reading) -> Cues:
     if r.cues is None:
-        r.cues = read_cues(r.text)
+        r.cues = read_cues(r.text, r.runs)
     return r.cues
 
 
@@ -220,12 +223,8 @@ def read_all(sents: Sequence[Sentence]) -> list[Reading]:
     for n in range(len(texts) - 1):
         # "The 5. 9-magnitude quake", "A loaded. 38-caliber revolver": the splitter cut a figure
         # in two. The figure is read with the sentence that holds most of the claim.
-        cut = _CUT.search(texts[n])
-        if (
-            cut
-            and texts[n + 1][:1].isdigit()
-            and (not cut.group("word") or _CALIBRE_NEXT.match(texts[n + 1]))
-        ):
+        cut = _CUT.search(texts[n]) if texts[n + 1][:1].isdigit() else None
+        if cut and (not cut.group("word") or _CALIBRE_NEXT.match(texts[n + 1])):
             if len(texts[n]) < 40:
                 texts[n], texts[n + 1] = "", texts[n] + " " + texts[n + 1]
             else:
@@ -305,10 +304,9 @@ def _read(text: str) -> Reading:
     times = (
         times_in(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []
     )
-    # In plain text (ASCII, no apostrophe) the words are exactly the runs of letters that a
-    # pattern's word boundaries see, so a pattern that opens with a word is tried only when it is
-    # among them.
-    plain = text.isascii() and "'" not in text
+    # a pattern that opens with a word is tried only when that word is among the runs of letters
+    word_set = frozenset(present)
+    runs = letter_runs(text, word_set)
     when = (
         frozenset(m.group(0).lower().split()[-1] for m in _WHEN.finditer(text))
         if (
@@ -317,10 +315,32 @@ def _read(text: str) -> Reading:
             or not present.isdisjoint(_BEFORE_WORDS)
             or not present.isdisjoint(_ORDINALS)
         )
-        and (not plain or not present.isdisjoint(_WHEN_STARTS))
+        and (runs is None or not runs.isdisjoint(_WHEN_STARTS))
         else frozenset()
     )
     # a question asks; it claims no figure
     question = text.rstrip(" \"”’'").endswith("?")
-    figs = figures(text, present if plain else None) if not question else []
-    return Reading(text, stems, figs, dates, days, times, when, names, frozenset(present))
+    figs = figures(text, runs) if not question else []
+    r = Reading(text, stems, figs, dates, days, times, when, names, word_set)
+    r.runs = runs
+    return r
+
+
+# Characters besides ASCII that are no letter, digit or underscore: typographic quotes, dashes,
+# an ellipsis, a no-break space
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0]")
+_APOSTROPHE = re.compile(r"['’]")
+
+
+def letter_runs(text: str, words: AbstractSet[str]) -> frozenset[str] | None:
+    """The maximal runs of letters of ``text`` in lower case, from its ``words`` (``_WORD``'s,
+    lower-cased), when its characters are ASCII or typographic punctuation; else ``None``. In such
+    a text a pattern's word boundaries (``\\b``) fall where these runs begin and end and its
+    case-blind letters are ASCII's, so a pattern whose every match holds a word as a whole run is
+    tried only when that word is among them (an apostrophe joins two runs into one word: "korea's"
+    is the runs "korea" and "s")."""
+    if _NOT_PLAIN.search(text):
+        return None
+    if "'" not in text and "’" not in text:
+        return frozenset(words)  # (itself, when a frozenset)
+    return frozenset(part for w in words for part in _APOSTROPHE.split(w))

@@ -8,6 +8,7 @@ Each cue's search runs only when a word it needs is there. Lexicons are generic,
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from index.compare.words import STOP, stem
@@ -224,12 +225,16 @@ class Cues:
 
     __slots__ = ("_certainty", "_fates", "_has", "_sources", "_status", "_text")
 
-    def __init__(self, text: str) -> None:
-        opened: set[str] = set()
-        for m in _GATE_RX.finditer(text.lower()):
-            opened |= _GATE_OF[m.group(0)]
+    def __init__(self, text: str, runs: AbstractSet[str] | None = None) -> None:
         self._text = text
-        self._has = opened
+        self._has: _Gates
+        if runs is None:
+            opened: set[str] = set()
+            for m in _GATE_RX.finditer(text.lower()):
+                opened |= _GATE_OF[m.group(0)]
+            self._has = opened
+        else:
+            self._has = _WordGates(runs)
         self._status: tuple[re.Match[str] | None, re.Match[str] | None] | None = None
         self._fates: tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...] | None = None
         self._certainty: tuple[re.Match[str] | None, re.Match[str] | None] | None = None
@@ -299,7 +304,80 @@ class Cues:
         return self._sources
 
 
-def read_cues(t: str) -> Cues:
+def read_cues(t: str, runs: AbstractSet[str] | None = None) -> Cues:
     """The status, certainty, fate and source cues of one sentence's text (each searched on first
-    use, and only when a word it needs is there)."""
-    return Cues(t)
+    use, and only when a word it needs is there). ``runs``, when given, are the text's maximal
+    runs of letters in lower case, for a text whose other characters are ASCII or typographic
+    punctuation (:func:`index.compare.readings.letter_runs`): each cue is then searched only when
+    one of the very words its matches hold is there, a narrower test than word beginnings."""
+    return Cues(t, runs)
+
+
+# For each cue, the words one of which every match holds as a whole run of letters, and the
+# beginnings of such a run (a match of "\\brescu\\w+" begins a run with "rescu"): in a text of
+# ASCII letters a pattern's word boundaries fall exactly where these runs begin and end.
+_WORD_GATES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "prospective": (
+        frozenset(
+            "training trained deployed deployment preparing prepare plan plans set rumored "
+            "rumoured expected sent".split()
+        ),
+        (),
+    ),
+    "actual": (
+        frozenset(
+            "joined fought fighting engaged engaging combat first clash clashed killed sent "
+            "deployed arrived began begun".split()
+        ),
+        (),
+    ),
+    "hedged": (
+        frozenset(
+            "rumored rumoured reportedly allegedly alleged unconfirmed unverified verified "
+            "suspected believed thought possible possibly potentially considering could may "
+            "might unclear yet".split()
+        ),
+        ("speculat",),
+    ),
+    "confirmed": (
+        frozenset(
+            "confirmed confirms verified officially acknowledged deliberately intentionally".split()
+        ),
+        (),
+    ),
+    "fate": (
+        frozenset(["scene", "instantly", "hospital"]),
+        ("rescu", "captur", "apprehend", "arrest", "detain", "nabb", "seiz"),
+    ),
+    "source": (
+        frozenset("said says told stated reported announced confirmed according".split()),
+        (),
+    ),
+}
+if _WORD_GATES.keys() != _GATES.keys():
+    raise ValueError("every cue needs its word gate (see _WORD_GATES)")
+
+
+class _WordGates:
+    """The cues a text's runs of letters open, each tested on first use."""
+
+    __slots__ = ("_known", "_runs")
+
+    def __init__(self, runs: AbstractSet[str]) -> None:
+        self._runs = runs
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, kind: object) -> bool:
+        if not isinstance(kind, str):
+            return False
+        found = self._known.get(kind)
+        if found is None:
+            words, starts = _WORD_GATES[kind]
+            found = not words.isdisjoint(self._runs) or bool(
+                starts and any(w.startswith(starts) for w in self._runs)
+            )
+            self._known[kind] = found
+        return found
+
+
+_Gates = set[str] | _WordGates
