@@ -47,7 +47,9 @@ from index.compare.figure_patterns import (
     VERBISH,
     YEAR_OR_DAY,
     may_count_people,
+    names_number,
     person_of,
+    phone_number,
     split_hedge,
 )
 from index.compare.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
@@ -268,7 +270,11 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             if (
                 name
                 and name.group(1).lower() not in STOPWORDS
-                and (name.group(1).isupper() or not LOWER_AFTER.match(after))
+                and (
+                    name.group(1).isupper()
+                    or not LOWER_AFTER.match(after)
+                    or names_number(name.group(1), after)
+                )
             ):
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
@@ -278,6 +284,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
                 or _CODE_AFTER.match(after)
                 or _SLASHED.match(after)
                 or before.endswith("/")
+                or phone_number(text, m.start(), raw, after)
             ):
                 continue  # "call police on 0845 125 2222": a telephone number or a code
             if NOT_A_COUNT.match(after) or _CLOCK_OR_ORDINAL.match(text, end, end + 2):
