@@ -32,7 +32,7 @@ from index.compare.figure_owners import (
 )
 from index.compare.figures import Figure
 from index.compare.preparation import rarity
-from index.compare.readings import Reading, around
+from index.compare.readings import Reading, around, said_before
 from index.compare.words import CLASSES, STOP, spelled_alike, stem
 
 __all__ = ["figure_conflicts", "measures", "overlap", "same_measure", "single_valued"]
@@ -252,6 +252,17 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     return bool(near_x & near_y)
 
 
+def _of_two_things(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two distances are told of two things: the words before each (what is that far)
+    name something, and nothing in common; the words after name only the place both are measured
+    from ("the coast of Brazil")."""
+    own = {stem(w.lower()) for w in _FIGURE_WORD.findall(f"{x.text} {y.text}")}
+    own |= {stem(w) for w in _QUAKE_WORDS}
+    before_x = said_before(ra.text, span(ra, x)[0]) - own
+    before_y = said_before(rb.text, span(rb, y)[0]) - own
+    return bool(before_x and before_y and not before_x & before_y)
+
+
 _FROM_PLACE = re.compile(
     r"\s*(?:\([^)]*\)\s*|\[[^\]]*\]\s*)?(?:to the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
     r"(?:of|from|off)\s+(?:the\s+)?([A-Z][\w'-]+)"
@@ -349,6 +360,8 @@ def figure_conflicts(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
+            if not one and x.dim == "distance" and _of_two_things(ra, x, rb, y):
+                continue  # "wreckage 650 km from the coast" / "an island 200 miles off the coast"
             if not (x.role or y.role) and other_stage(ra, x, rb, y):
                 continue  # "convicted on two counts" / "charged with nine counts"
             if not (x.role or y.role) and (possessed(ra, x, rb) or possessed(rb, y, ra)):

@@ -22,7 +22,7 @@ from index.compare.words import STOP, stem
 from index.models import Entity, Sentence
 from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS
 
-__all__ = ["Reading", "around", "cues", "read_all", "said_of_same"]
+__all__ = ["Reading", "around", "cues", "read_all", "said_before", "said_of_same"]
 
 # --- one sentence, read once ---------------------------------------------------------------------
 
@@ -114,6 +114,16 @@ def around(text: str, start: int, end: int, k: int = 5) -> frozenset[str]:
     if near or not (cut or stop):
         return frozenset(near)
     return frozenset(_content(_WORD.findall(head)[-k:]) | _content(_WORD.findall(tail)[:k]))
+
+
+def said_before(text: str, start: int, k: int = 5) -> frozenset[str]:
+    """The content stems of the ``k`` words before ``start`` in ``text`` inside its clause: what
+    a distance is told of ("wreckage ... 650 kilometres from the coast", "an island located two
+    hundred miles off the coast"), where the words after it name only the place it is measured
+    from."""
+    head = text[:start]
+    cut = [m.end() for m in _CLAUSE.finditer(head)]
+    return frozenset(_content(_WORD.findall(head[cut[-1] :] if cut else head)[-k:]))
 
 
 def aliases(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:

@@ -7,7 +7,9 @@ aligner does.
 
 from __future__ import annotations
 
-from conflict_helpers import conflicts
+from conflict_helpers import conflicts, sents
+
+from index.compare.conflicts import find
 
 
 def test_a_line_without_a_final_stop_comes_after_a_sentence() -> None:
@@ -316,3 +318,20 @@ def test_a_combined_figure_holds_a_smaller_one() -> None:
     assert conflicts(a, combined) == []
     same = ["Lind played in 70 games with the Hawks last season, the club said."]
     assert [f.kind for f in conflicts(a, same)] == ["figure"]
+
+
+def test_a_distance_is_told_of_the_thing_before_it() -> None:
+    # the words after a distance name the place it is measured from; those before, what is that
+    # far: the debris and an island both off one coast are two distances, not one told twice
+    # (aligned, as the compare aligns two sentences of one search)
+    debris = "Debris from the missing ferry was found 300 kilometres from the coast of Freedonia."
+    island = (
+        "Divers searched near Isla Verde, an island located 100 miles off the coast of Freedonia."
+    )
+    assert find(sents(debris), sents(island), {}, {(0, 0): 0.8}) == []
+    # the same thing told twice that far apart still disagrees
+    again = (
+        "Debris from the missing ferry lay 100 miles off the coast of Freedonia, officials said."
+    )
+    found = find(sents(debris), sents(again), {}, {(0, 0): 0.8})
+    assert [f.detail.split(":")[0] for f in found] == ["distance"]
