@@ -326,7 +326,7 @@ def _flush_terms(writer: Any) -> None:
 
     writer.perdocwriter.close()
     pdr = writer.per_document_reader() if writer.codec.length_stats else None
-    write_terms(writer.fieldwriter, writer.schema, pdr, writer.pool.iter_terms())
+    write_terms(writer.fieldwriter, writer.schema, pdr, writer.pool.iter_terms(), posting_lengths)
     writer.fieldwriter.close()
     if pdr:
         pdr.close()

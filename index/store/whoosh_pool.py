@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 POSTING_BYTES = 200
@@ -176,7 +176,11 @@ def _joined(lists: list[list[Posting]], ordered: bool) -> list[Posting]:
 
 
 def write_terms(
-    fieldwriter: Any, schema: Any, lengths: Any, terms: Iterator[tuple[Term, list[Posting]]]
+    fieldwriter: Any,
+    schema: Any,
+    lengths: Any,
+    terms: Iterator[tuple[Term, list[Posting]]],
+    column: Callable[[Any, str], list[int | None] | None] | None = None,
 ) -> None:
     """Write pooled ``terms`` into a segment's postings and term table a term at a time.
 
@@ -193,6 +197,9 @@ def write_terms(
         schema: The index's schema.
         lengths: The segment's per-document reader (field lengths), or ``None``.
         terms: ``(field, term bytes)`` and the term's postings, in field and term order.
+        column: Reads a field's length column from ``lengths`` at once
+            (``whoosh_compat.posting_lengths``, passed in: the pool does not import the module
+            that imports it); without it each posting asks ``lengths``.
     """
     lastfn: str | None = None
     field_lengths: list[int | None] | None = None
@@ -207,7 +214,7 @@ def write_terms(
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
-            field_lengths = _lengths(lengths, fieldname)
+            field_lengths = _lengths(lengths, fieldname, column)
         fieldwriter.start_term(btext)
         out = fieldwriter._postwriter
         limit = out._blocklimit
@@ -226,14 +233,14 @@ def write_terms(
         fieldwriter.finish_field()
 
 
-def _lengths(lengths: Any, fieldname: str) -> list[int | None] | None:
+def _lengths(
+    lengths: Any, fieldname: str, column: Callable[[Any, str], list[int | None] | None] | None
+) -> list[int | None] | None:
     """Each document's length of ``fieldname`` as ``doc_field_length`` gives it, or ``None`` when
     only ``doc_field_length`` can (each posting then asks it)."""
     if lengths is None:
         return []  # Whoosh's add_postings: a length of 0 for every posting
-    from index.store.whoosh_compat import posting_lengths
-
-    return posting_lengths(lengths, fieldname)
+    return column(lengths, fieldname) if column is not None else None
 
 
 def _fill(
