@@ -75,6 +75,11 @@ _LIGHT = frozenset(
         "reported",
     ]
 )
+# Words that say which of a series, not what: "the tsunami first reached the town at 03:48" and
+# "the first shaking took place at 00:37" are two events
+_WHICH = frozenset(
+    "first second third fourth fifth last initial final latest next earlier later previous".split()
+)
 # Words that say when, not what: a day or a time is told of the words around it, never of these.
 _WHEN_WORDS = frozenset(
     [
@@ -159,6 +164,7 @@ def _content(words: list[str]) -> set[str]:
             and low not in _CLOCK_WORDS
             and low not in NUMBER_WORDS
             and low not in _LIGHT
+            and low not in _WHICH
         ):
             out.add(content)
     return out

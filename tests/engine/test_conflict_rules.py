@@ -335,3 +335,15 @@ def test_a_distance_is_told_of_the_thing_before_it() -> None:
     )
     found = find(sents(debris), sents(again), {}, {(0, 0): 0.8})
     assert [f.detail.split(":")[0] for f in found] == ["distance"]
+
+
+def test_first_says_which_not_what() -> None:
+    # "first" tells which of a series, not which event a time is told of: the waters reaching a
+    # town and a tremor are two events, each "first", each at its own time
+    waters = "The flood waters first reached Riverton at 04:10 local time, the agency said."
+    tremor = "The first tremor took place at 01:15 local time, according to the observatory."
+    assert find(sents(waters), sents(tremor), {}, {(0, 0): 0.9}) == []
+    # one event told at two times still disagrees
+    again = "The flood waters reached Riverton at 06:30 local time, the agency said."
+    found = find(sents(waters), sents(again), {}, {(0, 0): 0.9})
+    assert [f.detail.split(":")[0] for f in found] == ["time"]
