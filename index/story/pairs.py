@@ -84,7 +84,9 @@ def align(a: Prepped, b: Prepped) -> Aligned:
     """Align two prepared reports as :func:`index.compare.matching.match` does (without its clause search,
     which only tells ``shared`` from ``related``)."""
     found = matching.judge_candidates(a.prepared, b.prepared, a.boiler, b.boiler, CANDIDATES)
-    loose = matching.loose_pairs(found, a.prepared, b.prepared)
+    loose = matching.loose_pairs(found, a.prepared, b.prepared) | matching.namesake_pairs(
+        found, a.prepared, b.prepared
+    )
     reach = matching.reach(a.sentences, b.sentences, found.central_a, found.central_b)
     chosen = matching.select(found.judged, loose=loose, central=reach)
     return Aligned(chosen, found.judged)

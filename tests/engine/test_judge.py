@@ -116,6 +116,34 @@ def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
     assert (3, 3) in loose_pairs(found2, pa2, pb2)
 
 
+def test_a_pair_sharing_only_names_and_figures_is_loose() -> None:
+    # The same people or numbers in two other facts: loose (kept only as the same claim); a pair
+    # that shares a name and what is said of it is not.
+    from index.analysis.sentences import split_sentences
+    from index.compare.matching import judge_candidates, namesake_pairs, prepare_report
+
+    a = (
+        "Marlow pledged full support for the harbour plan of Okafor, praising its cranes, "
+        "warehouses and dredging schedule at a crowded summit of coastal mayors last spring. "
+        "Fishermen protested on the quay for three hours against the new quotas. "
+        "Okafor opened the new ferry terminal in Port Elsin on Monday."
+    )
+    b = (
+        "Nobody yet knows what Okafor may have offered Marlow in return for votes on the disputed "
+        "budget, critics wrote in a letter to the regional newspaper. "
+        "Three lorries were stuck at the border crossing overnight in the snow. "
+        "Okafor opened a ferry terminal in Port Elsin, the mayor said."
+    )
+    sa, sb = split_sentences(a), split_sentences(b)
+    pa, boiler_a = prepare_report(sa)
+    pb, boiler_b = prepare_report(sb)
+    found = judge_candidates(pa, pb, boiler_a, boiler_b)
+    names = namesake_pairs(found, pa, pb)
+    assert (0, 0) in found.judged and (0, 0) in names  # Marlow and Okafor, nothing else
+    assert (1, 1) in found.judged and (1, 1) in names  # "three" hours, "three" lorries
+    assert (2, 2) in found.judged and (2, 2) not in names  # the terminal opened
+
+
 def test_numbers_are_read_through_tokenisation() -> None:
     assert prepare("Some 1, 500 people fled").numbers == frozenset({"1500"})
     assert prepare("Fifty-two were hurt and three died").numbers >= {"3"}
