@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from index.analysis.entity_keys import link_across
 from index.analysis.sentences import split_sentences
 from index.compare import conflicts, matching, words
 from index.compare.attribution import sources
@@ -68,6 +69,8 @@ def compare(
     """
     ents_a = list(_entities(a, entities_a))
     ents_b = list(_entities(b, entities_b))
+    # one key for one person across the two ("Sarkozy" in one, "Nicolas Sarkozy" in the other)
+    ents_a, ents_b = link_across([ents_a, ents_b])
     sa, sb = split_sentences(a.text), split_sentences(b.text)
     caps = (_capitalised(a.text), _capitalised(b.text))
     variants = words.name_variants(*caps)

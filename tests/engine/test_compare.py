@@ -505,3 +505,15 @@ def test_a_figure_that_differs_between_reports_days_apart_says_which_is_later() 
     assert [c.detail.split("; ")[-1] for c in dated.conflicts] == ["B was published 4 days after A"]
     undated = compare(a, Article("b", "b", "Toll", b), [], [])
     assert undated.conflicts and "published" not in undated.conflicts[0].detail
+
+
+def test_a_surname_alone_meets_the_full_name_in_the_other_report() -> None:
+    # One person, one key: the entity lists say both reports name her.
+    from index import compare_texts
+
+    c = compare_texts(
+        "Harbour plan approved\nMayor Delphine Okonkwo-Marsh opened the harbour on Monday.",
+        "Harbour opens\nOkonkwo-Marsh said the harbour would bring 400 jobs.",
+    )
+    assert "delphine okonkwo-marsh" in c.shared_entities
+    assert not any("okonkwo" in e for e in c.only_b_entities)
