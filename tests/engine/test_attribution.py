@@ -192,6 +192,14 @@ def test_told_an_outlet() -> None:
         ("Foreign officials suggest that the talks could resume.", "Foreign officials (unnamed)"),
         ("Western sources have hinted at a deal.", "Western sources (unnamed)"),
         ("Some analysts suggest that the move was aimed at voters.", "some analysts (unnamed)"),
+        (
+            "A spokesman for the Harbour Board speculated that the toll could rise.",
+            "a spokesman for the Harbour Board (unnamed)",
+        ),
+        (
+            "Two witnesses testified that the driver had run the light.",
+            "two witnesses (unnamed)",
+        ),
     ],
 )
 def test_unnamed(text: str, name: str) -> None:

@@ -21,7 +21,8 @@ _VERBS = (
     "argued|revealed|estimated|estimates|estimate|predicted|denied|declared|tweeted|acknowledged|"
     "admitted|stressed|asserted|alleged|cautioned|conceded|observed|remarked|replied|quoted|"
     "indicated|described|continued|saying|telling|adding|quotes|confirming|warning|suggest|hinted|"
-    "hints|dismissed|dismisses|rejected|rejects"
+    "hints|dismissed|dismisses|rejected|rejects|speculated|speculates|reiterated|reiterates|"
+    "testified|testifies|contended|contends|recalled|recalls"
 )
 
 
