@@ -30,6 +30,9 @@ from tui.engine import Engine, EngineError
 from tui.screens.reader import ReaderScreen
 from tui.screens.story_text import (
     cell_detail,
+    copies_note,
+    copy_detail,
+    copy_line,
     figure_detail,
     figure_line,
     legend,
@@ -54,6 +57,8 @@ class _Built(Message):
 
     story: Any
     error: str | None = None
+    titles: dict[str, str] | None = None
+    """Headline of each article given (the copies left out are named by them)."""
 
 
 class StoryScreen(Screen[None]):
@@ -70,6 +75,8 @@ class StoryScreen(Screen[None]):
         "Claims down, reports across (numbered by publication date, named above the matrix):",
         "● states the claim, ✗ disagrees with it, · silent. The line under the view says what",
         "the highlighted cell, figure or source is; Enter opens that report at that sentence.",
+        "A copy of a report (the same text under another id) is left out, its claims counted",
+        "once: the head says how many; the sources view (3) lists them after the sources.",
     )
     CSS_PATH = "../styles/story.tcss"
     AUTO_FOCUS = "#claims"
@@ -97,6 +104,8 @@ class StoryScreen(Screen[None]):
         self.story: Any = None
         self.rows: list[int] = []
         """Claim index of each matrix row."""
+        self.titles: dict[str, str] = {}
+        """Headline of each article given, by id (the copies left out are named by them)."""
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -136,7 +145,8 @@ class StoryScreen(Screen[None]):
             self.post_message(_Built(None, f"the story could not be built: {exc}"))
             return
         if not worker.is_cancelled:
-            self.post_message(_Built(story))
+            titles = {a.id: a.title for a, _ in pairs}
+            self.post_message(_Built(story, titles=titles))
 
     @on(_Built)
     def _built(self, message: _Built) -> None:
@@ -145,6 +155,7 @@ class StoryScreen(Screen[None]):
             self.notify(message.error or "", severity="warning", markup=False)
             return
         self.story = message.story
+        self.titles = message.titles or {}
         self._show()
 
     # -- showing -------------------------------------------------------------------------------
@@ -159,6 +170,7 @@ class StoryScreen(Screen[None]):
             (safe(lead.title), "bold"),
             f"\n{n} reports · {several} claim{'s' if several != 1 else ''} made by two or more · "
             f"{disagree} disagreement{'s' if disagree != 1 else ''}",
+            copies_note(m),
         )
         self.query_one("#story-head", Static).update(head)
         lines = legend(m.reports, self.size.width - 2)
@@ -219,6 +231,13 @@ class StoryScreen(Screen[None]):
             options.append(Option(source_line(m, n, tones), id=f"s{n}"))
         if not options:
             options = [Option(Content("no report cites a source"), disabled=True)]
+        copies = [(r, j) for r, rep in enumerate(m.reports) for j in range(len(rep.copies))]
+        if copies:
+            heading = "Copies left out (the same text as a report: its claims are counted once)"
+            options.append(Option(Content(heading).stylize("bold"), disabled=True))
+            for r, j in copies:
+                line = copy_line(m, r, j, self.titles, self.size.width, tones)
+                options.append(Option(line, id=f"c{r}.{j}"))
         self._set_options("#sources", options)
 
     def _set_options(self, selector: str, options: list[Option]) -> None:
@@ -275,6 +294,9 @@ class StoryScreen(Screen[None]):
             elif view == "figures":
                 f, _, v = option.id[1:].partition(".")
                 detail.update(figure_detail(self.story, int(f), int(v), tones))
+            elif option.id.startswith("c"):
+                r, _, j = option.id[1:].partition(".")
+                detail.update(copy_detail(self.story, int(r), int(j), self.titles, tones))
             else:
                 detail.update(source_detail(self.story, int(option.id[1:]), tones))
             return
@@ -332,6 +354,15 @@ class StoryScreen(Screen[None]):
 
     @on(VimOptionList.OptionSelected, "#sources")
     def _source_chosen(self, event: VimOptionList.OptionSelected) -> None:
+        chosen = event.option.id or "s0"
+        if chosen.startswith("c"):  # a copy left out: the reader shows it whole
+            r, _, j = chosen[1:].partition(".")
+            copy = self.story.reports[int(r)].copies[int(j)]
+            if self._given is not None:
+                self.notify("these reports were read from files: no reader for them", markup=False)
+                return
+            self.app.push_screen(ReaderScreen(self.engine, copy))
+            return
         source = self.story.sources[int((event.option.id or "s0")[1:])]
         report, start, end = source.mentions[0]
         self._open(report, start, end)

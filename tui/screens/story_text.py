@@ -189,3 +189,48 @@ def cell_detail(story: Any, row: int, column: int | None, tones: Tones = PLAIN) 
         safe(s.text),
         (f"\nrests on one source: {safe(one)}", tones.warning) if one else "",
     )
+
+
+def copies_note(story: Any) -> str:
+    """The head's word on the copies left out (the same text as a report under another id), or
+    nothing: " · 2 copies left out" (the sources view lists them; at 80 columns a longer word
+    was cut off the head's third line)."""
+    n = sum(len(r.copies) for r in story.reports)
+    return f" · {n} cop{'y' if n == 1 else 'ies'} left out" if n else ""
+
+
+def _report_name(story: Any, r: int) -> str:
+    """``report 2``, with its outlet when the story names it so: ``report 2 (Reuters)``."""
+    label = safe(story.reports[r].label)
+    return f"report {r + 1}" + ("" if label == f"report {r + 1}" else f" ({label})")
+
+
+def copy_line(
+    story: Any, r: int, j: int, titles: dict[str, str], width: int, tones: Tones = PLAIN
+) -> Content:
+    """The sources view's line for copy ``j`` of report ``r``: its id, whose copy it is, and its
+    headline when another than the report's, cut to ``width`` cells."""
+    rep = story.reports[r]
+    copy = rep.copies[j]
+    head = f"{safe(copy)} · a copy of {_report_name(story, r)}"
+    title = titles.get(copy, "")
+    room = max(12, width - 6)
+    if len(head) + 3 >= room or not title or title == rep.title:
+        return Content(short(head, room))
+    return Content.assemble(head, " · ", (short(title, room - len(head) - 3), tones.muted))
+
+
+def copy_detail(
+    story: Any, r: int, j: int, titles: dict[str, str], tones: Tones = PLAIN
+) -> Content:
+    """What the line under the sources says of copy ``j`` of report ``r``: what it is a copy of
+    and why it has no column of its own."""
+    rep = story.reports[r]
+    copy = rep.copies[j]
+    title = titles.get(copy, "")
+    named = f" ({safe(title)})" if title else ""
+    return Content.assemble(
+        (f"{safe(copy)}{named} is a copy of {_report_name(story, r)}: ", "bold"),
+        "the same text, or nearly, so it has no column and none of its claims is counted again",
+        ("  (Enter opens the copy)", tones.muted),
+    )
