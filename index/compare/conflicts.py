@@ -142,11 +142,11 @@ def find(
             if overlap:
                 c = raw = overlap / (wx if wx < wy else wy)
                 whole = overlap / (wx if wx > wy else wy)
-                if overlap >= echo_x and overlap >= _ECHO * wy and figs_x == y.figs:
-                    echo_a[i].add(j)  # (the same words, or nearly, and the same figures)
-                    echo_b[j].add(i)
             else:
                 c = raw = whole = 0.0
+            if overlap >= echo_x and overlap >= _ECHO * wy and figs_x == y.figs:
+                echo_a[i].add(j)  # (the same words, or nearly, and the same figures)
+                echo_b[j].add(i)
             # the caller's judgement counts as much as ours: it sees names and wording we do not
             key = (i, j)
             shown = aligned.get(key)
