@@ -85,10 +85,11 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             c.canonical = _person_key(text[c.start : c.end])
     # A "person" the article writes as a place or a thing is one at every mention.
     things = _things(text, kept)
+    foreign = _foreign_titles(text, kept)
     for c in kept:
         if c.label == "PERSON" and c.canonical in things:
             c.label, c.canonical = things[c.canonical], key_of(text[c.start : c.end])
-        elif c.label == "PERSON" and " " in c.canonical:
+        elif c.label == "PERSON" and " " in c.canonical and c.canonical not in foreign:
             fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
     if fulls:
@@ -108,6 +109,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             org = next((o for o in orgs if o.startswith(c.canonical + " ")), None)
             if org or c.canonical in firms:
                 c.label, c.canonical = "ORG", org or c.canonical
+            elif c.canonical in foreign:
+                c.label, c.canonical = "ORG", key_of(surface)
         if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
             token = _person_key(surface)
             if token not in matched:
@@ -154,6 +157,12 @@ _PLACE_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\n]+\Z")
 """Before a name of two words or more: "the" ("the Red Cross", "the Piccadilly Line"); nobody
 writes "the Tony Blair"."""
+_PLACE_OF = re.compile(
+    r"\b(?:island|islands|archipelago|town|city|village|province|region|port|district)"
+    r"[ \t\n]+of[ \t\n]+\Z"
+)
+"""Before a name: "the island of Fernando de Noronha", "the town of Punta Arenas" ("in" was
+tried: "a stake in HK Hotels", "in Ginnie Mae securities" became places)."""
 _PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\.?[ \t\n]+\Z", re.I)
 
 
@@ -172,11 +181,50 @@ def _things(text: str, kept: list[Cand]) -> dict[str, str]:
         before = text[max(0, c.start - 40) : c.start]
         if _PERSON_BEFORE.search(before):
             people.add(c.canonical)
-        elif _PLACE_AFTER.match(text, c.end):
+        elif _PLACE_AFTER.match(text, c.end) or _PLACE_OF.search(before):
             votes[c.canonical] = "PLACE"
         elif _THE_BEFORE.search(before):
             votes.setdefault(c.canonical, "ORG")
     return {k: v for k, v in votes.items() if k not in people}
+
+
+FOREIGN_OPENERS = frozenset(
+    # Articles (French, Spanish, Italian, Portuguese, German, Dutch); "Les", "Des", "Del", "Una"
+    # and "Das" are left out: given names or surnames ("Les Paul", "Des O'Connor").
+    "le la l' el los las il lo gli i die der den het de' "
+    # Words that open titles and never a personal name: "Pourquoi Pas", "Que Choisir",
+    # "Corriere della Sera" is told by its "della".
+    "pourquoi que qui quand comment sans avec pour sur sous dans chez entre "
+    "por para con sin sobre hoy "
+    "per della dello degli delle nella oggi "
+    "und ohne neue neues neuer".split()
+)
+"""First words of a name that make it a title, an outlet or a place, never a person: "Le Monde",
+"El Mundo", "La Stampa", "Die Welt" (a newspaper), "Pourquoi Pas" (a magazine)."""
+
+
+_HE_AFTER = re.compile(r"[ \t\n]+(?:said|says|added|told)[ \t\n]+(?:he|she)\b")
+"""After a name: "La Roche said he may buy more" is a person (an outlet is no "he")."""
+
+
+def _foreign_titles(text: str, kept: list[Cand]) -> set[str]:
+    """ "Persons" the article names with a foreign article or word first ("Le Monde", "El Mundo",
+    "Pourquoi Pas"): outlets and titles, made ORG (the longer organisation's name the article
+    gives, "Den Danske Bank", is kept as their key), unless the article writes them as a place
+    (:func:`_things`: "the Las Terrazas beach"). Not when a longer person's name of the article ends
+    with it: "Marine Le Pen" makes "Le Pen" a surname, "Mohamed El Baradei" makes "El Baradei"
+    one, and "La Roche said he" one."""
+    found: set[str] = set()
+    people: list[str] = []
+    for c in kept:
+        if c.label != "PERSON":
+            continue
+        words = c.canonical.split()
+        if len(words) > 1 and words[0] in FOREIGN_OPENERS and not _HE_AFTER.match(text, c.end):
+            found.add(c.canonical)
+        else:
+            people.append(c.canonical)
+    return {k for k in found if not any(p.endswith(" " + k) for p in people)}
 
 
 _IN_PLACE = r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round)[ \t\n]+"

@@ -79,6 +79,48 @@ _ON_HEADS = frozenset(
 )
 
 
+PARTICLES = frozenset("de del da di du la le van von der bin al".split())
+"""Lowercase words inside a personal or place name: "Charles de Gaulle", "Ludwig van Beethoven",
+"Jean de la Fontaine", "Osama bin Laden" (cut there, "Charles de Gaulle Airport" was the place
+"Gaulle Airport" and "Ludwig van Beethoven" the lone "Beethoven")."""
+
+
+def _particle_ok(toks: list[Tok], i: int, pieces: list[list[Tok]]) -> bool:
+    """Whether the particle at ``i`` joins the names either side of it: a name word (no title,
+    no possessive) or a particle kept before it, a name word after it (another particle between:
+    "de la"). After a title it cuts: "President de Gaulle" is the title, then the name."""
+    if i == 0 or not pieces[-1]:
+        return False
+    prev = toks[i - 1]
+    if pieces[-1][-1] is not prev or not prev.text or prev.poss:
+        return False
+    if prev.conn:
+        if prev.low not in PARTICLES:
+            return False
+    elif is_title(prev) or prev.low in FUNCTION_WORDS:
+        return False
+    j = i + 1
+    if j < len(toks) and toks[j].conn and toks[j].low in PARTICLES and toks[j].low != toks[i].low:
+        j += 1  # "de la", "van der"
+    if j >= len(toks) or toks[j].conn or not toks[j].text:
+        return False
+    if toks[j].low in FUNCTION_WORDS or toks[j].gaz is not None:
+        return False  # "Banque Nationale de Paris": the bank's name ends before the place
+    # A person's particle comes before the surname alone, and the name holds four words at most
+    # (the recognizer's limit): "Chemins de Fer Francaise", "Servicio de Cooperación Técnica"
+    # are firms, "Luiz Inácio Lula da Silva" and "Servicio Sismológico de la Universidad" are
+    # cut as before. A place's or firm's head may follow: "Charles de Gaulle (International)
+    # Airport".
+    after = []
+    for x in toks[j:]:
+        if x.conn or not x.text or is_title(x):
+            break
+        after.append(x)
+    if len(after) > 1:
+        return after[-1].low.rstrip(".") in ORG_HEADS | PLACE_HEADS
+    return len(pieces[-1]) + (j - i) + 1 <= 4
+
+
 def _on_ok(prev: Tok, rest: list[Tok]) -> bool:
     """ "on" inside a name only after a body that is "on" something: "Panel on Climate Change",
     "Committee on Foreign Relations"; never "Ausimont NV on May Six"."""
@@ -148,7 +190,11 @@ def name_like(run: list[Tok], lower_words: frozenset[str]) -> bool:
     if run[0].low in COMPASS_WORDS and len(run) == 2:
         return False  # "Southern Plains" ("West Berlin" is a place: see the recognizer)
     common = 0
+    if run[-1].conn:
+        return False
     for x in run:
+        if x.conn and x.low in PARTICLES:
+            continue  # "Ludwig van Beethoven": counted neither as a name word nor a common one
         if x.conn or ACRO_RE.match(x.text) or any(ch.isdigit() for ch in x.text):
             return False  # "Airbus A330": a model, not a person
         low = x.low.rstrip(".'’s") if x.poss else x.low
@@ -162,7 +208,8 @@ def name_like(run: list[Tok], lower_words: frozenset[str]) -> bool:
     ):
         return False  # "Class A" shares; "Malcolm X" stays a person
     # Words also written in lowercase in the article are common nouns ("Music Program").
-    return common * 2 < len(run) or (len(run) == 2 and common < 2)
+    words = sum(1 for x in run if not x.conn)
+    return common * 2 < words or (words == 2 and common < 2)
 
 
 def strip_poss(word: str) -> str:
@@ -232,6 +279,7 @@ def split_run(toks: list[Tok]) -> list[list[Tok]]:
                         and toks[i + 1].gaz is None
                     )
                     or (t.low == "the" and bool(pieces[-1]) and pieces[-1][-1].conn)
+                    or (t.low in PARTICLES and _particle_ok(toks, i, pieces))
                 )
             )
             if keep:

@@ -119,8 +119,9 @@ _CONN = r"(?:of|for|on|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
 # Words of a name are one or two spaces apart, or wrapped onto the next line; three or more spaces or
 # a tab are a table's column gap ("Country       Differential" is two headers, not a person).
 _GAP = r"(?: {1,2}|[ \t]*\n(?=\S))"
+# A second particle after the first: "Jean de la Fontaine", "Johannes van der Waals".
 SEQ_RE = re.compile(
-    rf"(?<!\w)(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_CONN}{_GAP}(?:the{_GAP})?)?(?:{_CAP}))*"
+    rf"(?<!\w)(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_CONN}{_GAP}(?:(?:the|la|le|der){_GAP})?)?(?:{_CAP}))*"
 )
 TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_CAP}|{_CONN}|the")
 LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]+")

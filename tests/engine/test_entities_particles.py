@@ -1,0 +1,66 @@
+"""Names that read wrong: a particle inside a name ("Charles de Gaulle Airport" was the place
+"Gaulle Airport") and a name opened by a foreign article or title word ("Le Monde", "El Mundo",
+"Pourquoi Pas" were people). Made-up sentences."""
+
+from __future__ import annotations
+
+from index.analysis.entities import extract
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(e.label, e.text) for e in extract(text)}
+
+
+def test_particle_inside_a_place() -> None:
+    found = _found("The flight from Charles de Gaulle Airport landed in Lagos on Monday.")
+    assert ("PLACE", "Charles de Gaulle Airport") in found
+    assert not any(t == "Gaulle Airport" for _, t in found)
+
+
+def test_particle_inside_a_person() -> None:
+    found = _found("Ludwig van Beethoven wrote it; the envoy Jan de Vries read it aloud.")
+    assert ("PERSON", "Ludwig van Beethoven") in found
+    assert ("PERSON", "Jan de Vries") in found
+
+
+def test_two_particles() -> None:
+    assert ("PERSON", "Jean de la Fontaine") in _found("Jean de la Fontaine wrote the fable.")
+
+
+def test_particle_after_a_title_or_before_a_place_cuts() -> None:
+    """After a title the particle cuts ("President de Gaulle": the title, then the name); a
+    bank's name ends before the place it names."""
+    found = _found("President de Gaulle said no. Banque Nationale de Paris lent the money.")
+    assert ("PERSON", "Gaulle") in found
+    assert ("ORG", "Banque Nationale") in found
+    assert ("PLACE", "Paris") in found
+
+
+def test_particle_before_several_words_is_no_person() -> None:
+    """A person's particle comes before the surname alone: "Chemins de Fer Francaise" is no
+    person "Chemins de Fer Francaise"."""
+    found = _found("Officials at Chemins de Fer Francaise said the strike was over.")
+    assert ("PERSON", "Chemins de Fer Francaise") not in found
+
+
+def test_place_told_by_island_of() -> None:
+    found = _found("The ships searched near the island of Pedro de Miranda for a week.")
+    assert ("PLACE", "Pedro de Miranda") in found
+
+
+def test_foreign_article_opens_an_outlet() -> None:
+    found = _found(
+        "The newspaper Le Monde said the talks failed. According to El Mundo, the minister "
+        "resigned, and the weekly Pourquoi Pas printed the letter. Die Zeitung agreed."
+    )
+    for name in ("Le Monde", "El Mundo", "Pourquoi Pas", "Die Zeitung"):
+        assert ("ORG", name) in found
+        assert ("PERSON", name) not in found
+
+
+def test_foreign_article_in_a_persons_name_stays() -> None:
+    """A longer name ending with it makes it a surname; so does "said he"."""
+    found = _found("Marine Le Pen spoke first. Le Pen said the vote was lost.")
+    assert ("PERSON", "Le Pen") in found
+    assert ("PERSON", "La Ronde") in _found("Shares rose. La Ronde said he may buy more.")
+    assert ("PERSON", "Les Paul") in _found("Les Paul played the guitar.")
