@@ -110,7 +110,20 @@ _WEEKDAYS_MONTHS = frozenset(
         "bst",
         "am",
         "pm",
+        "et",
+        "cet",
+        "cest",
+        "pdt",
+        "cdt",
+        "cst",
+        "mdt",
+        "mst",
     ]
+)
+# The words of a dateline's label ("Posted 11/27/2005 7:21 AM", "First Published: June 13, 2013",
+# "Last updated: ..."): with dates and times alone they make no claim.
+_DATELINE = frozenset(
+    stem(w) for w in "posted updated published first last modified created".split()
 )
 _BOILERPLATE = re.compile(
     r"^\W*(?:reuters?|ap|afp|upi|xinhua|by\s+[\w.'’ -]{2,40}|(?:photo|image|video)s?(?:\s+credit)?:?.*|"
@@ -136,6 +149,8 @@ def is_boilerplate(text: str, prepared: Prepared | None = None) -> bool:
         and t not in _WEEKDAYS_MONTHS
         and (t not in p.names or table.get(t, 0) >= 3.5)
     ]
+    if ordinary and len(ordinary) < len(p.seq) and all(t in _DATELINE for t in ordinary):
+        return True  # a dateline: its label, dates and times
     return len(ordinary) == 0 or (len(ordinary) == 1 and len(p.seq) <= 3)
 
 

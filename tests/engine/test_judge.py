@@ -158,6 +158,10 @@ def test_numbers_are_read_through_tokenisation() -> None:
         "Monday, March 11, 2013 23: 51",
         "(c) 2024 Example Media",
         "According to The New York Times.",
+        "Posted 11 / 27 / 2005 7: 21 AM",
+        "First Published: June 13, 2013 4: 59 PM EDT",
+        "Last updated at 22: 46 GMT",
+        "04 / 28 / 09 07: 35 PM ET",
     ],
 )
 def test_boilerplate(text: str) -> None:
@@ -166,7 +170,12 @@ def test_boilerplate(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Tsunami Death Toll Passes 80,000", "Police arrested 12 people.", "Kim Jong-un sent troops."],
+    [
+        "Tsunami Death Toll Passes 80,000",
+        "Police arrested 12 people.",
+        "Kim Jong-un sent troops.",
+        "The figures were last updated on Monday at 10 a.m. by the ministry.",
+    ],
 )
 def test_not_boilerplate(text: str) -> None:
     assert not is_boilerplate(text)
