@@ -178,10 +178,17 @@ def _make_scorer(models: tuple[_Linear, _Linear, _Linear, Verdict]) -> _Scorer:
     w_same, b_same = _folded(same_m)
     w_sim, b_sim = _folded(sim_m)
     w_event, b_event = _folded(event_m)
-    pick = operator.itemgetter(*event_m.columns) if event_m.columns else None
-    if pick is not None and len(event_m.columns or ()) == 1:
-        one = pick
-        pick = lambda v: (one(v),)  # noqa: E731 (itemgetter of one item returns the item)
+    pick: Callable[[list[float]], Sequence[float]] | None = None
+    columns = event_m.columns
+    if columns and len(columns) == 1:
+        only = columns[0]
+
+        def pick_one(v: list[float]) -> Sequence[float]:
+            return (v[only],)
+
+        pick = pick_one
+    elif columns:
+        pick = operator.itemgetter(*columns)  # a tuple of those inputs, in one C call
     mul, exp = operator.mul, math.exp
 
     def score(
