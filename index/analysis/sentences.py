@@ -253,6 +253,8 @@ def _is_boundary(text: str, t_start: int, t_end: int, k: int, p_start: int, p_en
         return False  # a hyphen glued to the next word continues a compound: "E! -series"
     if term == "!" and not closed and _exclaimed_name(text, word_m, p_start, next_word):
         return False
+    if term == "." and not closed and _spaced_decimal(text, word, nm, p_end):
+        return False
     if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENING or nxt in "-–—•*"):
         return False
     if "." not in term or "!" in term or "?" in term or closed:
@@ -260,6 +262,23 @@ def _is_boundary(text: str, t_start: int, t_end: int, k: int, p_start: int, p_en
     if term != ".":
         return True  # an ellipsis followed by a capital starts a new sentence
     return not _is_abbreviation(word, next_word, nxt.isdigit())
+
+
+def _spaced_decimal(text: str, word: str, nm: re.Match[str] | None, p_end: int) -> bool:
+    """A decimal that tokenised text spaced apart ("magnitude - 5. 9 shook", "2. 5 percent"): a
+    number of one to three digits, its point, one or two digits, then a lower-case word. A
+    sentence seldom opens with a figure (news style spells it out), so none ends there."""
+    if nm is None or not word.isdigit() or len(word) > 3:
+        return False
+    digits = nm.group(1)
+    if not digits.isdigit() or len(digits) > 2 or nm.start(1) != nm.start():
+        return False
+    after = nm.end(1)
+    return (
+        after + 1 < p_end
+        and text[after] == " "
+        and (text[after + 1].islower() or text[after + 1] == "%")
+    )
 
 
 def _exclaimed_name(text: str, word_m: re.Match[str] | None, p_start: int, next_word: str) -> bool:

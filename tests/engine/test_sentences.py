@@ -214,3 +214,20 @@ def test_a_headline_residue_is_no_part_of_its_sentence() -> None:
 def test_exclamation_inside_a_name(text: str, expected: list[str]) -> None:
     """A one-letter name with an exclamation mark ("E!") goes on; real exclamations still end."""
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A quake measuring magnitude - 5. 9 shook the coast. Nobody was hurt.",
+            ["A quake measuring magnitude - 5. 9 shook the coast.", "Nobody was hurt."],
+        ),
+        ("Stocks fell 3. 9 percent on Friday.", ["Stocks fell 3. 9 percent on Friday."]),
+        # a year, or a figure before a capital, still ends the sentence
+        ("He left in 1950. 3 days later he died.", ["He left in 1950.", "3 days later he died."]),
+        ("The vote was 3. Two members abstained.", ["The vote was 3.", "Two members abstained."]),
+    ],
+)
+def test_a_spaced_decimal_ends_no_sentence(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
