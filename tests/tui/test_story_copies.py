@@ -95,3 +95,21 @@ async def test_no_copies_no_heading(make_app: Any) -> None:
         assert "left out" not in str(screen.query_one("#story-head").content)
         prompts = [str(o.prompt) for o in screen.query_one("#sources", VimOptionList).options]
         assert not any(p.startswith("Copies left out") for p in prompts)
+
+
+async def test_copies_are_readable_in_dark_and_light(make_app: Any, tmp_path: Path) -> None:
+    """The heading and the copy's line reach WCAG 4.5:1 (test_contrast's reader) in the default
+    themes: a disabled heading is drawn in $text-disabled unless the list restyles it."""
+    from test_contrast import failures
+
+    app = make_app(_corpus(tmp_path), tmp_path / "ix")
+    found: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await _story(pilot)
+        await _to_copy(pilot, screen)
+        for theme in ("textual-dark", "textual-light", "solarized-light", "nord"):
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            found += failures(app, f"{theme}: story copies")
+    assert not found, "\n".join(found[:20])
