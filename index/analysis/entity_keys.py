@@ -203,6 +203,7 @@ FOREIGN_OPENERS = frozenset(
 "El Mundo", "La Stampa", "Die Welt" (a newspaper), "Pourquoi Pas" (a magazine)."""
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr)\.?[ \t\n]+\Z")
 _HE_AFTER = re.compile(r"[ \t\n]+(?:said|says|added|told)[ \t\n]+(?:he|she)\b")
 """After a name: "La Roche said he may buy more" is a person (an outlet is no "he")."""
 
@@ -213,14 +214,21 @@ def _foreign_titles(text: str, kept: list[Cand]) -> set[str]:
     gives, "Den Danske Bank", is kept as their key), unless the article writes them as a place
     (:func:`_things`: "the Las Terrazas beach"). Not when a longer person's name of the article ends
     with it: "Marine Le Pen" makes "Le Pen" a surname, "Mohamed El Baradei" makes "El Baradei"
-    one, and "La Roche said he" one."""
+    one, and "La Roche said he", "Mr Le Pen", "party leader Le Pen" one."""
     found: set[str] = set()
     people: list[str] = []
     for c in kept:
         if c.label != "PERSON":
             continue
         words = c.canonical.split()
-        if len(words) > 1 and words[0] in FOREIGN_OPENERS and not _HE_AFTER.match(text, c.end):
+        before = text[max(0, c.start - 40) : c.start]
+        if (
+            len(words) > 1
+            and words[0] in FOREIGN_OPENERS
+            and not _HE_AFTER.match(text, c.end)
+            and not _PERSON_BEFORE.search(before)
+            and not _HONORIFIC_BEFORE.search(before)
+        ):
             found.add(c.canonical)
         else:
             people.append(c.canonical)

@@ -59,8 +59,10 @@ def test_foreign_article_opens_an_outlet() -> None:
 
 
 def test_foreign_article_in_a_persons_name_stays() -> None:
-    """A longer name ending with it makes it a surname; so does "said he"."""
+    """A longer name ending with it makes it a surname; so do "said he", a role or "Mr"."""
     found = _found("Marine Le Pen spoke first. Le Pen said the vote was lost.")
     assert ("PERSON", "Le Pen") in found
     assert ("PERSON", "La Ronde") in _found("Shares rose. La Ronde said he may buy more.")
     assert ("PERSON", "Les Paul") in _found("Les Paul played the guitar.")
+    assert ("PERSON", "Le Pen") in _found("The party leader Le Pen said the vote was lost.")
+    assert ("PERSON", "Le Pen") in _found("Mr. Le Pen lost the vote.")
