@@ -76,11 +76,14 @@ patch_lengths()
 
 MAIN_LIMIT_MB = 256
 """Memory this process's writer may pool before spilling sorted runs to disk."""
-MAIN_TERM_POOL = True
-"""This process's writer (small runs, the one-process fallback, the merge of small segments at a
-commit) pools postings by term as the workers' do (``index.store.whoosh_pool``): the same segment
-bytes; a 500-article build in this process 9.18 -> 8.91 s of CPU (``bench_main_writer.py``, load
-~4: within the machine's swings, the postings' share of a one-process build is small)."""
+MAIN_TERM_POOL_MIN = 100
+"""Files a run re-reads from which this process's writer (runs too small for the workers, the
+one-process fallback) pools postings by term as the workers' do (``index.store.whoosh_pool``):
+the same postings (the same segment bytes while nothing spills). Measured in one process
+(``bench_main_writer.py``, 2026-11-28, load 4-7): 500 generated articles 9.18 -> 8.91 s of CPU,
+5,000 109.2 -> 89.4 s; a one-file update, callgrind, bytecode cached: 1,069.6 -> 1,077.0 M
+instructions (+0.7%, the pool's fixed costs), so small runs keep Whoosh's pool. Between 1 and
+500 files the crossing point was not measured."""
 
 
 # The readers of every format (markdown, YAML, HTML: ~0.25 s to import) are loaded only when a run
@@ -304,8 +307,6 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot write the index: {exc.strerror or exc}") from exc
         try:
-            if MAIN_TERM_POOL:
-                use_term_pool(writer, MAIN_LIMIT_MB)
             return self._update_locked(writer, walked, scan_skipped, progress, cancelled, parallel)
         except BaseException as exc:
             with contextlib.suppress(Exception):
@@ -350,6 +351,8 @@ class Store:
         # changed have their manifest rows read.
         run = Run(con, writer, walked, scan_skipped, read_bytes, None if stale else generation)
         orphans = recover.drop_orphans(self, run) if stale else 0
+        if len(run.pending) >= MAIN_TERM_POOL_MIN:
+            use_term_pool(writer, MAIN_LIMIT_MB)  # nothing pooled yet: deletions only so far
         segments = write_articles(
             str(self.index_dir),
             writer,

@@ -446,8 +446,14 @@ def posting_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
     data = cache.get(fieldname)
     if data is None:
         return []  # no length column: the default, 0, for every document
-    table = [None, *(byte_to_length(b) for b in range(1, 256))]
+    if not _LENGTH_OF_BYTE:
+        _LENGTH_OF_BYTE.extend([None, *map(byte_to_length, range(1, 256))])
+    table = _LENGTH_OF_BYTE
     return [table[b] for b in data]
+
+
+_LENGTH_OF_BYTE: list[int | None] = []
+"""``byte_to_length`` of each length byte (``None`` for 0), made once."""
 
 
 def reader_cache(reader: Any, name: str, make: Callable[[], Any]) -> Any:

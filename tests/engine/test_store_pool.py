@@ -238,3 +238,35 @@ def test_spilled_runs_give_the_same_postings(tmp_path: Path) -> None:
     assert len(ours_postings) > 100
     assert ours_postings == _read_postings(whoosh, len(fields))
     assert not os.listdir(tmp_path / "ours" / "MAIN.tmp")  # every run file read and removed
+
+
+def test_main_process_writer_pools_by_term_from_enough_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of ``MAIN_TERM_POOL_MIN`` files or more in the main process (no workers) goes through
+    the term pool, with the same terms and postings as Whoosh's pool; a smaller run does not."""
+    import shutil
+
+    from index.store import core, writers
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        for path in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(path, corpus / f"{i}-{path.name}")
+    monkeypatch.setattr(writers, "PARALLEL_MIN_ARTICLES", 10**9)
+    calls: list[int] = []
+    real = core.use_term_pool
+    monkeypatch.setattr(core, "use_term_pool", lambda w, mb: calls.append(mb) or real(w, mb))
+    found = {}
+    for name, least in (("term", 1), ("whoosh", 10**9)):
+        monkeypatch.setattr(core, "MAIN_TERM_POOL_MIN", least)
+        store = core.open_store([corpus], tmp_path / name)
+        store.build_related = False
+        assert store.update().added >= 6
+        segment = store.ix._segments()[0]
+        prefix = tmp_path / name / f"MAIN_{segment.segment_id().split('_', 1)[1]}"
+        found[name] = _read_postings(prefix, segment.doc_count_all())
+        assert len(calls) == 1  # the term pool's run only
+    assert len(found["term"]) > 100
+    assert found["term"] == found["whoosh"]
