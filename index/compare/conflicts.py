@@ -12,7 +12,7 @@ pairs of sentences, by closeness (:mod:`index.compare.closeness`), and the ranki
 
 Measured on conflicts_dev (77 report pairs, 2026-11-28, end of day): 40 of 48 gold conflicts found,
 0 of 61 gold agreements flagged, 67 shown of which 60 true. A new pair of the benchmark's two
-2,000-word reports costs the finder 170 M instructions under callgrind (279 M before each rule and
+2,000-word reports costs the finder 172 M instructions under callgrind (279 M before each rule and
 pattern ran only when both sentences could tell its kind; README, "What the finder costs").
 """
 
