@@ -114,7 +114,11 @@ def _speaker(
     text: str, toks: list[tuple[int, int, str]], s: int, audience: bool, ents: dict[int, str]
 ) -> _Cite | None:
     """A named speaker from a run of words, or None."""
-    while toks and (toks[0][2].lower() in _NOT_NAMES or toks[0][2].lower() in _CONNECTORS):
+    while toks and (
+        toks[0][2].lower() in _NOT_NAMES
+        # a connector opens no name unless the name is the recognizer's ("La Voz", "De Beers")
+        or (toks[0][2].lower() in _CONNECTORS and toks[0][0] not in ents)
+    ):
         toks = toks[1:]
     if toks and toks[-1][2] in _LOWER_HEADS and len(toks) > 1 and _is_cap(toks[-2][2]):
         # "The District Attorney's office says": a body named by a name and a lower-case head.
