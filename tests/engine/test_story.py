@@ -8,6 +8,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from story_fixtures import A, B
 
 from index.models import Article
 from index.story import DISAGREES, STATES, StoryError, story_map
@@ -15,22 +16,6 @@ from index.story.claims import cluster
 from index.story.copies import copies_of
 from index.story.render import story_to_json, story_to_markdown, story_to_text
 
-A = """Flood kills 12 in Riverton
-
-A flash flood swept through the town of Riverton on Monday, killing 12 people and destroying more \
-than 200 homes, police said.
-The Marlow River burst its banks after three days of heavy rain, the regional weather office said.
-Rescue teams from the Red Cross evacuated 3,000 residents to schools on higher ground.
-Mayor Ellen Varga called the flood the worst disaster in the town's history.
-"""
-B = """Riverton flood toll rises
-
-The death toll from the flash flood in Riverton rose to 40 on Tuesday, police said, after rescuers \
-found more bodies in the mud.
-The Marlow River burst its banks on Monday after three days of heavy rain.
-The Red Cross said it had evacuated 3,000 residents to schools on higher ground.
-Insurers estimate the damage at $50 million.
-"""
 C = """Riverton counts the cost of the flood
 
 Residents of Riverton returned on Wednesday to homes wrecked by the flash flood that swept through \
