@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.compare.claim_conflicts import (
@@ -58,6 +58,14 @@ _ECHO = 0.9  # weighted word overlap (of the longer sentence) from which one res
 _MOST = 10  # and never more than this many: a reader checks each one
 # figures are many and each is its own; a status or a hedge told again adds little
 _PER_KIND = {"figure": 5, "date": 3}
+
+
+def _once(known: list[bool | None], k: int, test: Callable[[Reading], bool], r: Reading) -> bool:
+    """``test(r)`` for sentence ``k``, worked out the first time it is asked and kept in ``known``."""
+    found = known[k]
+    if found is None:
+        found = known[k] = test(r)
+    return found
 
 
 def find(
@@ -168,22 +176,11 @@ def find(
                     found.append(Finding(kind, i, j, d, st))
             if c >= FATE:
                 # (each rule runs only when both sentences can tell its kind: read once each)
-                fate_x = fates_a[i]
-                if fate_x is None:
-                    fate_x = fates_a[i] = tells_fate(x)
-                fate_y = fates_b[j]
-                if fate_y is None:
-                    fate_y = fates_b[j] = tells_fate(y)
-                if fate_x and fate_y:
+                if _once(fates_a, i, tells_fate, x) and _once(fates_b, j, tells_fate, y):
                     for kind, d, st in fate_conflicts(x, y, c):
                         found.append(Finding(kind, i, j, d, st))
-                deny_x = denies_a[i]
-                if deny_x is None:
-                    deny_x = denies_a[i] = may_deny(x)
-                deny_y = denies_b[j]
-                if deny_y is None:
-                    deny_y = denies_b[j] = may_deny(y)
-                if deny_x or deny_y:
+                deny_x = _once(denies_a, i, may_deny, x)
+                if deny_x or _once(denies_b, j, may_deny, y):
                     for kind, d, st in denial_conflicts(x, y, c):
                         found.append(Finding(kind, i, j, d, st))
     # A finding on a headline comes after those told in the body, with their context. One whose
