@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import Any
 
 import pytest
 
@@ -77,12 +78,21 @@ def test_centrality_finds_what_the_other_report_is_about() -> None:
     assert central[0] > 0.3 > central[1] == 0.0
 
 
+def _judged(a: str, b: str) -> tuple[Any, list[Any], list[Any]]:
+    """Two made-up reports' judged candidates, with each report's prepared sentences."""
+    from index.analysis.sentences import split_sentences
+    from index.compare.matching import judge_candidates, prepare_report
+
+    pa, boiler_a = prepare_report(split_sentences(a))
+    pb, boiler_b = prepare_report(split_sentences(b))
+    return judge_candidates(pa, pb, boiler_a, boiler_b), pa, pb
+
+
 def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
     # Every sentence of both reports names the setting (North Korea, troops, Russia); two asides
     # that share only it and a common word ("significant") are loose; two sharing a rare word
     # ("desperation") or a figure are not, whatever their place in the reports.
-    from index.analysis.sentences import split_sentences
-    from index.compare.matching import judge_candidates, loose_pairs, prepare_report
+    from index.compare.matching import loose_pairs
 
     a = (
         "North Korea has sent 10,000 troops to Russia. North Korean troops are training in Russia. "
@@ -97,10 +107,7 @@ def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
         "plains was significant for troops, forecasters at the Moscow bureau said on Friday. Officials read desperation in Russia's call "
         "for North Korean troops."
     )
-    sa, sb = split_sentences(a), split_sentences(b)
-    pa, boiler_a = prepare_report(sa)
-    pb, boiler_b = prepare_report(sb)
-    found = judge_candidates(pa, pb, boiler_a, boiler_b)
+    found, pa, pb = _judged(a, b)
     loose = loose_pairs(found, pa, pb)
     assert {"north", "troop", "russia"} <= found.story
     assert (3, 3) in found.judged and (3, 3) in loose  # "significant" and the setting
@@ -109,18 +116,14 @@ def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
     # "it remains unclear" is how a report tells something, not what
     a2 = a.replace("said an analyst", "though it remains unclear, said an analyst")
     b2 = b.replace("forecasters at", "it remains unclear, forecasters at")
-    sa2, sb2 = split_sentences(a2), split_sentences(b2)
-    pa2, _ = prepare_report(sa2)
-    pb2, _ = prepare_report(sb2)
-    found2 = judge_candidates(pa2, pb2, boiler_a, boiler_b)
+    found2, pa2, pb2 = _judged(a2, b2)
     assert (3, 3) in loose_pairs(found2, pa2, pb2)
 
 
 def test_a_pair_sharing_only_names_and_figures_is_loose() -> None:
     # The same people or numbers in two other facts: loose (kept only as the same claim); a pair
     # that shares a name and what is said of it is not.
-    from index.analysis.sentences import split_sentences
-    from index.compare.matching import judge_candidates, namesake_pairs, prepare_report
+    from index.compare.matching import namesake_pairs
 
     a = (
         "Marlow pledged full support for the harbour plan of Okafor, praising its cranes, "
@@ -134,10 +137,7 @@ def test_a_pair_sharing_only_names_and_figures_is_loose() -> None:
         "Three lorries were stuck at the border crossing overnight in the snow. "
         "Okafor opened a ferry terminal in Port Elsin, the mayor said."
     )
-    sa, sb = split_sentences(a), split_sentences(b)
-    pa, boiler_a = prepare_report(sa)
-    pb, boiler_b = prepare_report(sb)
-    found = judge_candidates(pa, pb, boiler_a, boiler_b)
+    found, pa, pb = _judged(a, b)
     names = namesake_pairs(found, pa, pb)
     assert (0, 0) in found.judged and (0, 0) in names  # Marlow and Okafor, nothing else
     assert (1, 1) in found.judged and (1, 1) in names  # "three" hours, "three" lorries
