@@ -191,6 +191,12 @@ _DIRECTION_OF = re.compile(
     r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)"
 )
+# a count of those a carrier holds ("a ferry carrying 40 passengers and 6 crew"): a relative
+# clause after it opened by "that" or "which" may tell of the carrier as well as of them
+_CARRIED = re.compile(
+    r"\b(?:carrying|carried|ferrying|transporting)\s+(?:[\w'-]+,?\s+){0,6}$", re.IGNORECASE
+)
+_WHICH_CLAUSE = re.compile(r"\b(?:that|which)\b")
 _NOUN_RUN = re.compile(r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})")
 
 
@@ -399,10 +405,15 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             near_after = low_text[end : end + 40]
             near_before = low_text[max(0, m.start() - 45) : m.start()]
             best = 99.0
+            carried = _CARRIED.search(text, max(0, m.start() - 60), m.start())
             for hit in ANY_ROLE.finditer(near_after):
                 gap = near_after[: hit.start()]
                 if noun and ("," in gap or ";" in gap or "(" in gap):
                     continue  # "222,570 deaths, 1,300,000 refugees": its own noun says what
+                if (carried or "aboard" in gap or "on board" in gap) and _WHICH_CLAUSE.search(gap):
+                    # "a plane carrying 216 passengers and 12 crew that disappeared": the clause
+                    # tells of the carrier; the count is of those aboard ("who died" is theirs)
+                    continue
                 # "10 people killed" but not "six people, injured almost 50"
                 d = len(gap) - len(noun) + (20 if ("," in gap or ";" in gap or "(" in gap) else 0)
                 if d < best:
