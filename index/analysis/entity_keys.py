@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
 from index.analysis.entity_rules import named_firms
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
-from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
+from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS
 from index.models import Entity
 
 
@@ -85,7 +86,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             c.canonical = _person_key(text[c.start : c.end])
     # A "person" the article writes as a place or a thing is one at every mention.
     things = _things(text, kept)
-    foreign = _foreign_titles(text, kept)
+    things.update(foreign_heads(kept))  # "Cassa di Risparmio", "Punta de Lobos"
+    foreign = foreign_titles(text, kept)
     for c in kept:
         if c.label == "PERSON" and c.canonical in things:
             c.label, c.canonical = things[c.canonical], key_of(text[c.start : c.end])
@@ -163,7 +165,6 @@ _PLACE_OF = re.compile(
 )
 """Before a name: "the island of Fernando de Noronha", "the town of Punta Arenas" ("in" was
 tried: "a stake in HK Hotels", "in Ginnie Mae securities" became places)."""
-_PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\.?[ \t\n]+\Z", re.I)
 
 
 def _things(text: str, kept: list[Cand]) -> dict[str, str]:
@@ -179,60 +180,13 @@ def _things(text: str, kept: list[Cand]) -> dict[str, str]:
         if c.label != "PERSON" or " " not in c.canonical:
             continue
         before = text[max(0, c.start - 40) : c.start]
-        if _PERSON_BEFORE.search(before):
+        if PERSON_BEFORE.search(before):
             people.add(c.canonical)
         elif _PLACE_AFTER.match(text, c.end) or _PLACE_OF.search(before):
             votes[c.canonical] = "PLACE"
         elif _THE_BEFORE.search(before):
             votes.setdefault(c.canonical, "ORG")
     return {k: v for k, v in votes.items() if k not in people}
-
-
-FOREIGN_OPENERS = frozenset(
-    # Articles (French, Spanish, Italian, Portuguese, German, Dutch); "Les", "Des", "Del", "Una"
-    # and "Das" are left out: given names or surnames ("Les Paul", "Des O'Connor").
-    "le la l' el los las il lo gli i die der den het de' "
-    # Words that open titles and never a personal name: "Pourquoi Pas", "Que Choisir",
-    # "Corriere della Sera" is told by its "della".
-    "pourquoi que qui quand comment sans avec pour sur sous dans chez entre "
-    "por para con sin sobre hoy "
-    "per della dello degli delle nella oggi "
-    "und ohne neue neues neuer".split()
-)
-"""First words of a name that make it a title, an outlet or a place, never a person: "Le Monde",
-"El Mundo", "La Stampa", "Die Welt" (a newspaper), "Pourquoi Pas" (a magazine)."""
-
-
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr)\.?[ \t\n]+\Z")
-_HE_AFTER = re.compile(r"[ \t\n]+(?:said|says|added|told)[ \t\n]+(?:he|she)\b")
-"""After a name: "La Roche said he may buy more" is a person (an outlet is no "he")."""
-
-
-def _foreign_titles(text: str, kept: list[Cand]) -> set[str]:
-    """ "Persons" the article names with a foreign article or word first ("Le Monde", "El Mundo",
-    "Pourquoi Pas"): outlets and titles, made ORG (the longer organisation's name the article
-    gives, "Den Danske Bank", is kept as their key), unless the article writes them as a place
-    (:func:`_things`: "the Las Terrazas beach"). Not when a longer person's name of the article ends
-    with it: "Marine Le Pen" makes "Le Pen" a surname, "Mohamed El Baradei" makes "El Baradei"
-    one, and "La Roche said he", "Mr Le Pen", "party leader Le Pen" one."""
-    found: set[str] = set()
-    people: list[str] = []
-    for c in kept:
-        if c.label != "PERSON":
-            continue
-        words = c.canonical.split()
-        before = text[max(0, c.start - 40) : c.start]
-        if (
-            len(words) > 1
-            and words[0] in FOREIGN_OPENERS
-            and not _HE_AFTER.match(text, c.end)
-            and not _PERSON_BEFORE.search(before)
-            and not _HONORIFIC_BEFORE.search(before)
-        ):
-            found.add(c.canonical)
-        else:
-            people.append(c.canonical)
-    return {k for k in found if not any(p.endswith(" " + k) for p in people)}
 
 
 _IN_PLACE = r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round)[ \t\n]+"

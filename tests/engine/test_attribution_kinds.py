@@ -29,3 +29,11 @@ def test_the_comparison_and_the_story_sort_sources_alike() -> None:
     }
     story = source_map([found], [split_sentences(TEXT)], {}, [ents])
     assert {s.name: s.kind for s in story} == kinds
+
+
+def test_a_name_opened_by_an_article_that_the_entity_reader_calls_a_person_stays_one() -> None:
+    """ "Le Pen said" was an outlet in the sources (a name opened by an article) even where the
+    entity reader reads a person; a newspaper so named stays an outlet."""
+    text = "Le Pen said the vote was lost. The newspaper Le Monde said the talks failed.\n"
+    kinds = {s.name: s.kind for s in sources(text, list(extract(text)))}
+    assert kinds == {"Le Pen": "person", "Le Monde": "outlet"}

@@ -66,3 +66,45 @@ def test_foreign_article_in_a_persons_name_stays() -> None:
     assert ("PERSON", "Les Paul") in _found("Les Paul played the guitar.")
     assert ("PERSON", "Le Pen") in _found("The party leader Le Pen said the vote was lost.")
     assert ("PERSON", "Le Pen") in _found("Mr. Le Pen lost the vote.")
+
+
+def test_foreign_institution_or_place_head_opens_no_person() -> None:
+    """Once particles joined names, a name with one read as a person ("Cassa di Risparmio",
+    "Punta de Lobos" in Reuters and WikiNews): a foreign institution's or place's head noun
+    opening it makes it an organisation or a place; a given name before the particle stays a
+    person."""
+    found = _found(
+        "Italian savings bank Cassa di Risparmio will pay. The fund Fondo de Solidaridad paid for "
+        "boats, and Instituto Nacional de Estadistica counted them. Waves hit Punta de Lobos and "
+        "Isla de Maipo. Jan de Vries watched."
+    )
+    for label, name in [
+        ("ORG", "Cassa di Risparmio"),
+        ("ORG", "Fondo de Solidaridad"),
+        ("ORG", "Instituto Nacional de Estadistica"),
+        ("PLACE", "Punta de Lobos"),
+        ("PLACE", "Isla de Maipo"),
+        ("PERSON", "Jan de Vries"),
+    ]:
+        assert (label, name) in found
+        assert ("PERSON", name) not in found or label == "PERSON"
+
+
+def test_an_article_and_a_surname_that_speak_are_a_person() -> None:
+    """ "Le Pen said" alone was an organisation: a foreign article opened the name and nothing
+    else named him. A newspaper says things too: the known ones and the ones the article calls a
+    newspaper stay outlets."""
+    assert ("PERSON", "Le Pen") in _found("Le Pen said the vote was lost.")
+    assert ("PERSON", "La Roche") in _found("Shares fell, La Roche told reporters.")
+    assert ("ORG", "Le Monde") in _found("Le Monde said the talks failed.")
+    assert ("ORG", "La Stampa") in _found("La Stampa said the talks failed.")
+    assert ("ORG", "La Ronde") in _found("The daily La Ronde said the talks failed.")
+    assert ("ORG", "La Ronde") in _found("The La Ronde newspaper printed it. La Ronde said so.")
+    assert ("ORG", "La Ronde") in _found("La Ronde reported the talks failed.")
+
+
+def test_one_person_cue_makes_every_mention_a_person() -> None:
+    """ "Mr. Le Pen lost the vote. Le Pen ..." made both mentions organisations: the honorific
+    counted only where it stood."""
+    ents = [e for e in extract("Mr. Le Pen lost the vote. Le Pen spoke later.") if "Pen" in e.text]
+    assert [e.label for e in ents] == ["PERSON", "PERSON"]

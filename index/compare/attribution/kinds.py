@@ -40,21 +40,29 @@ def _words(name: str) -> list[str]:
     return re.sub(r"[.,]", " ", name).split()
 
 
-def recast(s: Source, entities: Sequence[Entity]) -> Source:
+def recast(s: Source, entities: Sequence[Entity], *, people_known: bool = True) -> Source:
     """A source the attribution reader calls a person, as what it is.
 
-    A name that holds a word of the media ("Radio Cooperativa") or opens with an article ("La
-    Nación") is an outlet; one that no person entity covers and that is one word ("Airbus") or
-    holds an organisation or a place ("Air France", "Majlis of Iran") an institution; titles alone ("Executive
-    Clerk") an unnamed source; titles before a name are dropped. A name of two words or more with
-    no place stays a person even when the entity reader missed it ("Yvo de Boer").
+    A name that holds a word of the media ("Radio Cooperativa") is an outlet, and so is one that
+    opens with an article ("La Nación") unless the entity reader made it a person ("Le Pen said",
+    "Mr. Le Pen": ``people_known``, false when the entities are made up from the name alone); one
+    that no person entity covers and that is one word ("Airbus") or holds an organisation or a
+    place ("Air France", "Majlis of Iran") an institution; titles alone ("Executive Clerk") an
+    unnamed source; titles before a name are dropped. A name of two words or more with no place
+    stays a person even when the entity reader missed it ("Yvo de Boer").
     """
     if s.kind != "person":
         return s
     words = _words(s.name)
     low = [w.lower() for w in words]
-    if any(w in _MEDIA for w in low) or (len(words) >= 2 and low[0] in _ARTICLES):
+    if any(w in _MEDIA for w in low):
         return replace(s, kind="outlet")
+    if len(words) >= 2 and low[0] in _ARTICLES:
+        person = people_known and any(
+            e.label == "PERSON" and e.start <= s.start and s.end <= e.end for e in entities
+        )
+        if not person:
+            return replace(s, kind="outlet")
     cut = 0
     while cut < len(words) and low[cut] in _TITLE_WORDS:
         cut += 1
@@ -74,4 +82,4 @@ def recast_by_name(s: Source) -> Source:
     """:func:`recast` without entities: only what the name's words tell (outlets, titles)."""
     if s.kind != "person":
         return s
-    return recast(s, [Entity(s.start, s.end, "PERSON", s.name, s.name)])
+    return recast(s, [Entity(s.start, s.end, "PERSON", s.name, s.name)], people_known=False)
