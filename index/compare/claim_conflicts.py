@@ -13,13 +13,22 @@ import re
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_conflicts import overlap, same_measure
-from index.compare.readings import SERIES, Reading, around, cues, said_of_same, widen
+from index.compare.readings import (
+    SERIES,
+    Reading,
+    around,
+    cues,
+    one_act_of_one_name,
+    said_of_same,
+    widen,
+)
 from index.compare.status_cues import ACTS, FATES, denials, same_source
 from index.compare.words import STOP, stem
 
 __all__ = [
     "Told",
     "claim_conflicts",
+    "day_of_one_act",
     "denial_conflicts",
     "fate_conflicts",
     "may_deny",
@@ -296,6 +305,25 @@ def claim_conflicts(
                 )
             )
     return out
+
+
+def day_of_one_act(x: Reading, y: Reading, c: float) -> list[Told]:
+    """Two days of one act done to one named person or thing, between sentences too far apart
+    in their other words for :func:`claim_conflicts` ("The fatal shooting of Doe, 15, on
+    Saturday sparked riots" / "the officer killed Doe on Sunday during a clash")."""
+    if not (
+        len(x.days) == len(y.days) == 1
+        and not x.days.keys() & y.days.keys()
+        and (x.when & SERIES) == (y.when & SERIES)
+        and not _next_day(x, y)
+        and not _said_on(x)
+        and not _said_on(y)
+    ):
+        return []
+    (dx,), (dy,) = x.days.values(), y.days.values()
+    if not one_act_of_one_name(x, dx, y, dy):
+        return []
+    return [("date", f"day: A says {dx}; B says {dy}", 0.3 + c)]
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

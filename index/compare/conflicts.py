@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from index.compare.claim_conflicts import (
     claim_conflicts,
+    day_of_one_act,
     denial_conflicts,
     fate_conflicts,
     may_deny,
@@ -173,6 +174,10 @@ def find(
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
             if c >= NEAR:
                 for kind, d, st in claim_conflicts(x, y, c, raw, whole):
+                    found.append(Finding(kind, i, j, d, st))
+            elif c >= FATE and x.days and y.days:
+                # a day of one act done to one name, told in sentences that share little else
+                for kind, d, st in day_of_one_act(x, y, c):
                     found.append(Finding(kind, i, j, d, st))
             if c >= FATE:
                 # (each rule runs only when both sentences can tell its kind: read once each)

@@ -1,0 +1,48 @@
+"""Days of one event (issue 10, item 3): a day told of one act done to one named person is the
+event's, however differently the two sentences tell the rest. Made-up sentences; ``find`` is
+given the judge's similarity of the two sentences as its hint, as the comparison gives it (no
+alignment)."""
+
+from __future__ import annotations
+
+from conflict_helpers import sents
+
+from index.compare.conflicts import Finding, find
+from index.compare.readings import around
+
+
+def conflicts(a: str, b: str, similarity: float = 0.75) -> list[Finding]:
+    return find(sents(a), sents(b), {(0, 0): similarity}, {})
+
+
+def test_an_age_in_commas_is_no_clause() -> None:
+    text = "The fatal shooting of Dana Whitlow, 17, on Friday set off three nights of protests."
+    at = text.index("Friday")
+    assert {"shoot", "whitlow"} <= around(text, at, at + len("Friday"))
+
+
+def test_one_act_in_other_words_on_two_days() -> None:
+    found = conflicts(
+        "The fatal shooting of Dana Whitlow, 17, on Friday set off three nights of protests.",
+        "Court papers say Sergeant Mills killed Whitlow on Saturday during a scuffle downtown.",
+    )
+    assert [(f.kind, f.detail) for f in found] == [("date", "day: A says Friday; B says Saturday")]
+
+
+def test_days_of_two_people_or_two_acts_do_not_disagree() -> None:
+    # another person killed on another day
+    assert (
+        conflicts(
+            "The fatal shooting of Dana Whitlow, 17, on Friday set off three nights of protests.",
+            "Court papers say Sergeant Mills killed Brandt on Saturday during a scuffle downtown.",
+        )
+        == []
+    )
+    # shot on one day, died on another: two events of one person
+    assert (
+        conflicts(
+            "Dana Whitlow, 17, was shot by an officer on Friday outside the station.",
+            "Whitlow died in hospital on Sunday, his family said.",
+        )
+        == []
+    )
