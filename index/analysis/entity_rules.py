@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from index.analysis.entity_spans import ACRO_RE, POSS_RE, TIME_ZONES, Cand, Tok
+from index.analysis.entity_spans import ACRO_RE, POSS_RE, TIME_ZONES, Tok
 from index.analysis.gazetteer import Gazetteer, key_of
 from index.analysis.lexicon import (
     COMPASS_WORDS,
@@ -24,7 +24,6 @@ from index.analysis.lexicon import (
     PLACE_HEADS,
     PLACE_PREFIXES,
     TITLES,
-    WEEKDAYS,
 )
 
 _DETERMINERS = frozenset("a an her his their its my our your one".split())
@@ -307,130 +306,3 @@ def sentence_start(text: str, pos: int) -> bool:
     if j < 0 or quoted or text[j] in _BOUNDARY:
         return True
     return text[j] == "_" or (text[j].isdigit() and j + 1 < len(text) and text[j + 1] == "\n")
-
-
-# ---------------------------------------------------------------- firms named by their trade
-TRADE_WORDS = frozenset("air aero radio telecom banco banca banque".split())
-"""Words that open a firm's name before a place or another name, saying its trade: "Air France",
-"Air Comet", "Radio Canada", "Telecom Italia", "Banco Santander". Without this the place alone was
-found ("Air France": the place France, and the attribution reader called "Air France said" a
-person)."""
-_MAKER_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+(?=[A-Z]{1,3}-?\d{2,4}(?:[a-z]{1,3})?\b)")
-"""A capitalised word before a model designation: "Airbus A330", "Lockheed F-16", "Sukhoi
-Su-27" is not (mixed case). Not "Flight 447" nor "Terminal 2" (figures alone: "Boeing 747" is
-left to "Boeing Co"), nor "Total M2" (money supply: one figure)."""
-_TRADE_CAPS = tuple(w.capitalize() for w in TRADE_WORDS)
-_HINTS = re.compile(
-    r"[A-Z](?:(-?\d\d)|(?:" + "|".join(sorted(w[1:] for w in TRADE_WORDS)) + r")[ \n])"
-)
-"""What a model designation ("A330") or a trade word before a name holds: one scan of the text,
-and a text with neither (most) is not searched further."""
-_NOT_MAKERS = FUNCTION_WORDS | TITLES | ORG_HEADS | PLACE_HEADS | EVENT_PREFIXES | EVENT_HEADS
-_NAMES = frozenset({"?", "PERSON"})
-
-
-def named_firms(text: str, kept: list[Cand]) -> list[Cand]:
-    """Organisations the other rules miss, told by their trade or their products.
-
-    - A name opened by a trade word (:data:`TRADE_WORDS`) is a firm, the place or name after it
-      included: "Air France" (was the place France), "Air Comet", "Banque Paribas" (were people),
-      and a lone word that ends such a name in the article is that firm ("Paribas").
-    - A one-word name before a model designation is its maker ("Airbus A330", "Boeing 747-400"),
-      and so is every mention of that word in the article ("Airbus have announced"). The word is
-      not one the article also writes in lower case ("Vitamin B12" / "vitamin"), and no
-      capitalised word but "The" comes before it ("Air France A330": France is no maker).
-
-    A firm so found takes the key of a longer name of the article that it opens ("Boeing" of
-    "Boeing Co", "Air UK" of "Air UK Ltd").
-
-    Args:
-        text: The article's text.
-        kept: Non-overlapping candidates sorted by offset.
-
-    Returns:
-        The candidates with those names made organisations, still sorted and non-overlapping.
-    """
-    hints = {m.group(1) is None for m in _HINTS.finditer(text)}  # True: a trade word
-    trade = _trade_words(text) if True in hints else {}
-    makers = _makers(text, kept) if False in hints else {}
-    if not trade and not makers:
-        return kept  # most articles: neither a trade word nor a model designation
-    out: list[Cand] = []
-    made: list[Cand] = []
-    for c in kept if trade else ():
-        first = text[c.start : c.end].split(maxsplit=1)[0].lower() if c.label in _NAMES else ""
-        if first in TRADE_WORDS and c.end - c.start > len(first):
-            c.label, c.canonical = "ORG", ""  # "Air Comet"
-            made.append(c)
-        elif c.label in _NAMES or c.label in {"PLACE", "GROUP"}:
-            # "Air" + "France": the trade word is a lone candidate before it, or none at all at a
-            # sentence start where the article also writes the word in lower case ("air force").
-            at = trade.get(c.start, -1)
-            if at >= 0:
-                prev = out[-1] if out else None
-                if prev is None or prev.end <= at:
-                    c = Cand(at, c.end, "ORG", "")
-                    made.append(c)
-                elif prev.label == "?" and (prev.start, prev.end) == (at, c.start - 1):
-                    out.pop()
-                    c = Cand(at, c.end, "ORG", "")
-                    made.append(c)
-        out.append(c)
-    out = out if trade else list(kept)
-    ends = {key_of(text[c.start : c.end]).split()[-1] for c in made if c.end - c.start > 5}
-    starts = {c.start for c in out}
-    for c in out:
-        if c.label in _NAMES and " " not in text[c.start : c.end].strip():
-            key = key_of(strip_poss(text[c.start : c.end]))
-            if key in makers or (c.label == "?" and key in ends):
-                c.label, c.canonical = "ORG", ""
-                made.append(c)
-    added = [c for c in makers.values() if c.start not in starts]
-    if added:
-        out = sorted(out + added, key=lambda c: c.start)
-    orgs = sorted({key_of(text[c.start : c.end]) for c in out if c.label == "ORG"})
-    for c in made + added:
-        key = key_of(strip_poss(text[c.start : c.end]))
-        # The article's longer name that this one opens, else the trade name it ends.
-        c.canonical = next(
-            (o for o in orgs if o.startswith(key + " ") or (" " in o and o.endswith(" " + key))),
-            "",
-        )
-    return out
-
-
-def _trade_words(text: str) -> dict[int, int]:
-    """Where a capitalised trade word stands before a space or a line break: the offset of the
-    word after it -> the word's own offset (string searches: a regex over every article cost a
-    recognizer's 2%)."""
-    out: dict[int, int] = {}
-    for w in _TRADE_CAPS:
-        at = text.find(w)
-        while at >= 0:
-            end = at + len(w)
-            if text[end : end + 1] in (" ", "\n") and (at == 0 or not text[at - 1].isalnum()):
-                out[end + 1] = at
-            at = text.find(w, end)
-    return out
-
-
-def _makers(text: str, kept: list[Cand]) -> dict[str, Cand]:
-    """Words named before a model designation, each with an organisation candidate at its first
-    such mention (used when no candidate stands there)."""
-    found: dict[str, Cand] = {}
-    for m in _MAKER_RE.finditer(text):
-        word = m.group(1)
-        low = word.lower()
-        if low in _NOT_MAKERS or low in MONTHS or low in WEEKDAYS:
-            continue
-        before = text[max(0, m.start() - 30) : m.start()].split()
-        if before and before[-1][:1].isupper() and before[-1].lower() not in FUNCTION_WORDS:
-            continue  # "Air France A330", "Royal Air Force C17": the model of another name
-        if re.search(rf"\b{low}\b", text):
-            continue  # a common noun ("Vitamin B12" where the article writes "vitamin")
-        s, e = m.span(1)
-        over = next((c for c in kept if c.start < e and s < c.end), None)
-        if over is not None and (over.label not in _NAMES or over.end - over.start != e - s):
-            continue  # a part of a place, a date or a longer name
-        found.setdefault(key_of(word), Cand(s, e, "ORG", ""))
-    return found
