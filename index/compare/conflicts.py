@@ -33,6 +33,7 @@ from index.compare.claim_conflicts import (
 )
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
 from index.compare.figure_conflicts import figure_conflicts, measures, single_valued
+from index.compare.figure_sources import source_figure_conflicts
 from index.compare.readings import SERIES, Reading, opening_names, read_all
 from index.models import Sentence
 
@@ -172,6 +173,9 @@ def find(
             if both and not dims_x.isdisjoint(dims_b[j]):
                 for detail, base in figure_conflicts(x, y, c, all_a, all_b, single, raw, whole):
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
+                if c >= NEAR:  # one source credited with two figures of one measure
+                    for detail, base in source_figure_conflicts(x, y):
+                        found.append(Finding("attribution", i, j, detail, base + 0.5 * c))
             if c >= NEAR:
                 for kind, d, st in claim_conflicts(x, y, c, raw, whole):
                     found.append(Finding(kind, i, j, d, st))
@@ -212,7 +216,7 @@ def find(
         # One finding of a measure per sentence: the strongest counterpart explains it best.
         what = f.detail.split(":")[0]
         if (("a", what, f.i) in used and ("b", what, f.j) in used) or (
-            f.kind == "figure" and f.detail in said
+            f.kind in ("figure", "attribution") and f.detail in said
         ):
             continue  # (and one finding per disagreement, however often each side repeats it)
         said.add(f.detail)
@@ -257,4 +261,4 @@ def _of_an_instance(f: Finding, x: Reading, y: Reading) -> bool:
     sentences that name no day in common: each may be about its own event."""
     if set(x.days) & set(y.days) or x.dates.keys() & y.dates.keys():
         return False
-    return f.kind == "figure" and f.detail.startswith(_INSTANCE)
+    return f.kind in ("figure", "attribution") and f.detail.startswith(_INSTANCE)

@@ -35,7 +35,14 @@ from index.compare.preparation import rarity
 from index.compare.readings import Reading, around, said_before
 from index.compare.words import CLASSES, STOP, spelled_alike, stem
 
-__all__ = ["figure_conflicts", "measures", "overlap", "same_measure", "single_valued"]
+__all__ = [
+    "figure_conflicts",
+    "measure_name",
+    "measures",
+    "overlap",
+    "same_measure",
+    "single_valued",
+]
 
 _FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different wholes
 
@@ -182,7 +189,8 @@ _MEASURE_NAME = {
 }
 
 
-def _measure(f: Figure) -> str:
+def measure_name(f: Figure) -> str:
+    """What a figure measures, in words ("death toll", "number of engines")."""
     if f.dim.startswith("money"):
         return "amount of money" + (" a year" if f.dim.endswith("/rate") else "")
     if f.dim.startswith("record:"):
@@ -417,7 +425,7 @@ def figure_conflicts(
             if (x.part or y.part) and not (x.part and y.part):
                 why = "a part is larger than the total"
             detail = (
-                f"{_measure(x)}: A says '{x.text}'{_hedge_words(x)}"
+                f"{measure_name(x)}: A says '{x.text}'{_hedge_words(x)}"
                 f"{' (' + (x.part) + ')' if x.part else ''}; B says '{y.text}'{_hedge_words(y)}"
                 f"{' (' + (y.part) + ')' if y.part else ''}; {why}"
             )

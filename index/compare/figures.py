@@ -172,7 +172,10 @@ _CLOCK_OR_ORDINAL = re.compile(r"[:.]\d")
 _SCORE_BEFORE = re.compile(r"\d\s*-\s*$")
 _ADJECTIVE_SPAN = re.compile(r"-\w+-?\s*[a-z]")
 _YEARS_OLD = re.compile(r"[\s-]*years?[\s-]*old", re.IGNORECASE)
-_MAGNITUDE_BEFORE = re.compile(r"magnitude(?: of)?\s*$", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"magnitude(?: of| at)?\s*$", re.IGNORECASE)
+# a bare decimal said of "it" after a magnitude is one: "put the magnitude at 5.9, but the
+# survey said it was 6.1"
+_RESTATED = re.compile(r"\bit\s+(?:was|is|at)\s*$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"([A-Z][a-z]+),\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _AGE_BEFORE = re.compile(r"\bage[sd]?\s*(?:\d+\s*(?:and|,)\s*)?$", re.IGNORECASE)
@@ -357,7 +360,16 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
                 continue  # "$US1 million ($1.52 million)": the sum in local dollars
         if _RATE_AFTER.match(text[end : end + 30]):
             dim += "/rate"  # "$4 million a year" is not a total
-        if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
+        if (
+            _MAGNITUDE_BEFORE.search(before)
+            or _MAGNITUDE_AFTER.match(after)
+            or (
+                out
+                and out[-1].dim == "magnitude"
+                and _RESTATED.search(before)
+                and "." in text[m.start() : end]
+            )
+        ):
             # an aftershock's magnitude is not the quake's: the quake named right after the
             # figure is its own ("an aftershock of the magnitude 8.8, February 27 earthquake")
             own = _QUAKE_AFTER.match(text, end)

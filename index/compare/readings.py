@@ -273,6 +273,8 @@ _META = re.compile(
 # "Friday, June 7, 2013", "WASHINGTON, DC, April 28, 2009": a dateline dates the page, not the story
 _DATELINE_WORDS = re.compile(r"[A-Za-z]{3,}")
 _CUT = re.compile(r"(?:\b\d{1,3}|\b(?P<word>[a-z]+))\.$")
+# the rest of a cut figure that ends its clause: "9.", "9, but ...", "9;"
+_FIGURE_END = re.compile(r"\d{1,2}(?:[.;:]?\s*$|[,;:]\s+[a-z])")
 # after a word, only a calibre is a cut figure: "A loaded. 38 - caliber"; "arrested. 15 people" is not
 _CALIBRE_NEXT = re.compile(
     r"\d{2,3}\s*-?\s*(?:calib|revolver|pistol|handgun|magnum)", re.IGNORECASE
@@ -281,15 +283,22 @@ _CALIBRE_NEXT = re.compile(
 
 def read_all(sents: Sequence[Sentence]) -> list[Reading]:
     texts = [s.text for s in sents]
-    for n in range(len(texts) - 1):
+    p = 0  # the sentence before ``n``, or the one the sentences between were joined to
+    for n in range(1, len(texts)):
         # "The 5. 9-magnitude quake", "A loaded. 38-caliber revolver": the splitter cut a figure
         # in two. The figure is read with the sentence that holds most of the claim.
-        cut = _CUT.search(texts[n]) if texts[n + 1][:1].isdigit() else None
-        if cut and (not cut.group("word") or _CALIBRE_NEXT.match(texts[n + 1])):
-            if len(texts[n]) < 40:
-                texts[n], texts[n + 1] = "", texts[n] + " " + texts[n + 1]
+        cut = _CUT.search(texts[p]) if texts[n][:1].isdigit() else None
+        if cut and not cut.group("word") and _FIGURE_END.match(texts[n]):
+            # "had a magnitude of 5." + "9." or "9, but the survey said it was 6." + "1.": the
+            # claim is before the cut, and the rest of its sentence after it
+            texts[p], texts[n] = texts[p] + " " + texts[n], ""
+            continue
+        if cut and (not cut.group("word") or _CALIBRE_NEXT.match(texts[n])):
+            if len(texts[p]) < 40:
+                texts[p], texts[n] = "", texts[p] + " " + texts[n]
             else:
-                texts[n], texts[n + 1] = texts[n][: cut.start()], cut.group(0) + " " + texts[n + 1]
+                texts[p], texts[n] = texts[p][: cut.start()], cut.group(0) + " " + texts[n]
+        p = n
     out = [_read(t) for t in texts]
     if len(out) > 1:
         # a title, and any line without a sentence's final stop (a heading, a caption, a lead
