@@ -296,7 +296,7 @@ def claim_conflicts(
         credited = {stem(w.lower()) for n in na | nb for w in n.split()}
         ka, kb = x.stems - credited, y.stems - credited
         share = len(ka & kb) / max(1, min(len(ka), len(kb)))
-        if share >= 0.6 and len(ka & kb) >= 2:
+        if share >= 0.6 and len(ka & kb) >= 2 and _same_figures(x, y):
             out.append(
                 (
                     "attribution",
@@ -324,6 +324,16 @@ def day_of_one_act(x: Reading, y: Reading, c: float) -> list[Told]:
     if not one_act_of_one_name(x, dx, y, dy):
         return []
     return [("date", f"day: A says {dx}; B says {dy}", 0.3 + c)]
+
+
+def _same_figures(x: Reading, y: Reading) -> bool:
+    """Whether the two sentences give one figure in each dimension both measure: the same
+    claim (with other figures, "206 km west of Talca" / "64 kilometers west of Navidad", it is
+    another; a figure only one of them gives, "chased him for 48km", adds detail)."""
+    both = {f.dim for f in x.figs} & {g.dim for g in y.figs}
+    return all(
+        any(overlap(f, g) for f in x.figs if f.dim == d for g in y.figs if g.dim == d) for d in both
+    )
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+from index.compare.preparation import rarity
 from index.compare.words import STOP, stem
 
 __all__ = ["FATES", "Cues", "denials", "read_cues", "same_source"]
@@ -89,10 +90,15 @@ _NAME = (
     r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+"
     r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)?)"  # "Zadan and Meron"
 )
+# ("according to police spokesman Dan Ortiz": a role in lower case before the name)
 _SOURCE = re.compile(
     rf"{_NAME},?\s+(?:said|says|told|stated|reported|announced|confirmed)\b"
-    rf"|\b(?:according to|said|says|told)\s+(?:the\s+)?{_NAME}"
+    rf"|\b(?:(?:[Aa]ccording to)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?|(?:said|says|told)\s+(?:the\s+)?)"
+    rf"{_NAME}"
 )
+# rarity (8 - Zipf) above which a capitalised word opening a sentence is a name, not a common
+# word ("Reuters reported", "Xinhua said"; not "Officials said", "Witnesses told")
+_NAME_RARITY = 4.0
 
 
 def _sources(text: str) -> set[str]:
@@ -101,9 +107,17 @@ def _sources(text: str) -> set[str]:
     for m in _SOURCE.finditer(text):
         name = (m.group(1) or m.group(2)).strip()
         name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
-        if (name and m.start() > 0) or name.count(" "):
+        if (name and m.start() > 0) or name.count(" ") or _a_name_alone(name):
             out.add(name)
     return out
+
+
+def _a_name_alone(word: str) -> bool:
+    """Whether one capitalised word is a name even where a sentence opens: an acronym ("BBC",
+    "AP") or a word rare as a common word ("Reuters", "Xinhua")."""
+    if len(word) >= 2 and word.isupper():
+        return True
+    return word.isalpha() and rarity(word.lower()) > _NAME_RARITY
 
 
 # A denial of an act: "no tsunami warning was issued", "she never entered the clinic".

@@ -63,3 +63,44 @@ def test_a_decimal_cut_at_a_clause_end_is_read_with_its_claim() -> None:
     reads = read_all(sents("The Pacific Warning Centre said the quake had a magnitude of 6.", "3."))
     assert [(f.text, f.dim) for f in reads[0].figs] == [("6.3", "magnitude")]
     assert reads[1].figs == []
+
+
+def _sources(a: str, b: str) -> list[str]:
+    return [f.detail for f in conflicts([a], [b]) if f.kind == "attribution"]
+
+
+def test_the_same_claim_credited_to_two_sources() -> None:
+    # a role in lower case between "according to" and the name
+    assert _sources(
+        "The warehouse fire was started deliberately, fire chief Tom Reyes said.",
+        "The warehouse fire was started deliberately, according to police spokesman Dan Ortiz.",
+    ) == ["source: A credits Tom Reyes; B credits Dan Ortiz"]
+    # "According to" opening the sentence
+    assert _sources(
+        "According to the Red Cross, 40 people died in the flood.",
+        "According to the Interior Ministry, 40 people died in the flood.",
+    ) == ["source: A credits Red Cross; B credits Interior Ministry"]
+    # an outlet opening the sentence: an acronym, or a word rare as a common word
+    assert _sources(
+        "Reuters reported that the minister had resigned on Tuesday.",
+        "The minister resigned on Tuesday, the BBC reported.",
+    ) == ["source: A credits Reuters; B credits BBC"]
+
+
+def test_other_figures_make_another_claim_and_common_words_no_source() -> None:
+    # the same words around other figures: two claims, each of its source
+    assert (
+        _sources(
+            "The Kestrel Institute reported the quake was centred 206 km west of Talca.",
+            "The quake was centred 64 km west of Navidad, the Marlow Survey reported.",
+        )
+        == []
+    )
+    # a common word opening the sentence is no name
+    assert (
+        _sources(
+            "Officials said the bridge would reopen on Friday.",
+            "The bridge would reopen on Friday, Mayor Ruth Kale said.",
+        )
+        == []
+    )
