@@ -22,6 +22,7 @@ from itertools import combinations
 
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figure_owners import (
+    other_brackets,
     other_harm,
     other_stage,
     other_subjects,
@@ -370,6 +371,8 @@ def figure_conflicts(
                 continue  # "15 years with the department" / "five years in its gang unit"
             if not one and x.dim == "distance" and _of_two_things(ra, x, rb, y):
                 continue  # "wreckage 650 km from the coast" / "an island 200 miles off the coast"
+            if "(" in ra.text and "(" in rb.text and other_brackets(ra, x, rb, y):
+                continue  # "Port de Pailhères (17 km at 7.2%)" / "Col de Menté (7 km at 8.1%)"
             if not (x.role or y.role) and other_stage(ra, x, rb, y):
                 continue  # "convicted on two counts" / "charged with nine counts"
             if not (x.role or y.role) and (possessed(ra, x, rb) or possessed(rb, y, ra)):

@@ -18,6 +18,8 @@ from index.compare.readings import Reading
 from index.compare.words import stem
 
 __all__ = [
+    "bracketed_owner",
+    "other_brackets",
     "other_harm",
     "other_stage",
     "other_subjects",
@@ -155,3 +157,30 @@ def other_stage(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     each ("convicted on two counts" / "charged with nine counts")."""
     sx, sy = _stage(ra, x), _stage(rb, y)
     return bool(sx and sy and sx != sy)
+
+
+# a figure in brackets after a name is that name's: "the Col du Lac (17 km at 7.2%)"
+_BRACKETED = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}|[A-Z][\w'’-]*)){0,4})\s*\(([^()]*)$")
+
+
+def bracketed_owner(r: Reading, f: Figure) -> frozenset[str]:
+    """The stem of the name a figure is bracketed after ("Port de Pailhères (17 km at 7.2%)"),
+    or nothing when it is not in brackets after a name."""
+    at = r.text.rfind("(", max(0, f.start - 40), f.start)
+    if at < 0:
+        return frozenset()
+    m = _BRACKETED.search(r.text, max(0, at - 40), f.start)
+    if not m or m.start(2) != at + 1:
+        return frozenset()
+    # (its last capitalised word: "Port de Pailhères" and "Port de Balès" share "Port")
+    last = [w for w in m.group(1).split() if w[0].isupper() and len(w) > 2][-1:]
+    return frozenset(stem(w.lower()) for w in last)
+
+
+def other_brackets(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two figures are each bracketed after its own name, the two names sharing nothing
+    ("the Port de Pailhères (17 km at 7.2%)" / "the Col de Menté (7.0 km climb at 8.1%)"): a
+    list of things, each with its own measure."""
+    ox = bracketed_owner(ra, x)
+    oy = bracketed_owner(rb, y) if ox else frozenset()
+    return bool(ox and oy and not ox & oy)

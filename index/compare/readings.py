@@ -190,10 +190,30 @@ def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
         return True  # not found as written: no evidence either way, as before
     near_x, near_y = around(x.text, i, i + len(said_x)), around(y.text, j, j + len(said_y))
     shared = near_x & near_y
+    if shared:
+        # a place both name says where, not what ("arriving at Kings Cross station at 08:30" /
+        # "flowers were laid near Kings Cross station at 8:50": two events at one station)
+        shared -= _places(x.text) & _places(y.text)
     # one act told in other words ("the fatal shooting of Doe on Saturday" / "killed Doe on
     # Sunday") counts as a word both say
     acts = _acts(near_x) & _acts(near_y)
     return bool(shared - x.setting) or len(shared) + len(acts - shared) >= 2
+
+
+# a place: a preposition of place, a name, and the kind of place it may end with ("at Kings Cross
+# station", "near the Old Bailey", "outside Parliament")
+_PLACE = re.compile(
+    r"\b(?:at|near|outside|inside|in|into|from|to|towards?)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+(?:station|airport|square|street|road|"
+    r"bridge|hospital|court|prison|church|hotel|park|stadium|building|centre|center))?)"
+)
+
+
+def _places(text: str) -> frozenset[str]:
+    """The content stems of the places a sentence names after a preposition of place."""
+    if not any(c.isupper() for c in text[1:]):
+        return frozenset()
+    return frozenset(_content(_WORD.findall(" ".join(m.group(1) for m in _PLACE.finditer(text)))))
 
 
 def one_act_of_one_name(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:

@@ -46,3 +46,24 @@ def test_days_of_two_people_or_two_acts_do_not_disagree() -> None:
         )
         == []
     )
+
+
+def _aligned(a: str, b: str) -> list[Finding]:
+    return find(sents(a), sents(b), {(0, 0): 0.9}, {(0, 0): 0.9})
+
+
+def test_a_place_both_name_says_where_not_what() -> None:
+    # two events at one station, aligned: their times are each their own
+    assert (
+        _aligned(
+            "The suspects were filmed arriving at Harlow Cross station at 07:40 with rucksacks.",
+            "Wreaths were laid near Harlow Cross station at 08:05 by the mayor and the minister.",
+        )
+        == []
+    )
+    # one event at that station: its times disagree
+    found = _aligned(
+        "The suspects were filmed arriving at Harlow Cross station at 07:40 with rucksacks.",
+        "Cameras filmed the suspects arriving at Harlow Cross station at 08:05 on Thursday.",
+    )
+    assert [f.kind for f in found] == ["date"] and "25 minutes apart" in found[0].detail
