@@ -136,22 +136,29 @@ def _hedge_against(
     # what is hedged follows the hedge ("Possible bodies", "may have broken up"): the confirming
     # sentence must tell some of it
     said = _hedged_words(hedged.text, hedge.end()) if _BEFORE_WHAT.match(hedge.group(0)) else None
-    if said and not said & sure.stems:
+    if said and len(said & sure.stems) < min(2, len(said)):
+        # (two of its words at least: "thought to be missing Air France flight" is not told by
+        # "confirmed by the Brazilian Air Force that a seat was found")
         return False
     return own >= CERTAIN or _hedged_alike(hedged, hedge, sure, confirm)
 
 
-# hedges whose object follows them ("Possible bodies", "may have broken up"); an adverb
+# hedges whose object follows them ("Possible bodies", "may have broken up", "thought to be the
+# missing plane"); an adverb
 # ("photos allegedly showing abuse") hedges what comes before it as much
-_BEFORE_WHAT = re.compile(r"possible|may have|might have|could have", re.IGNORECASE)
+_BEFORE_WHAT = re.compile(
+    r"possible|may have|might have|could have|believed to|thought to", re.IGNORECASE
+)
 
 
 def _hedged_words(text: str, at: int) -> frozenset[str]:
     """The content stems of the few words after a hedge, up to a comma or stop."""
     clause = re.split(r"[,;:.]", text[at:], maxsplit=1)[0]
-    return frozenset(
-        stem(w.lower()) for w in _TOKEN.findall(clause)[:3] if w.lower() not in STOP
-    ) - {"be", "have", "come"}
+    words = [w for w in _TOKEN.findall(clause) if w.lower() not in STOP and w.lower() not in _LIGHT]
+    return frozenset(stem(w.lower()) for w in words[:3])
+
+
+_LIGHT = frozenset(["be", "been", "have", "come"])  # ("thought to be", "suspected to have come")
 
 
 def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[str]) -> bool:
