@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "paths", nargs="*", metavar="PATHS", help="corpus (default: the article's folder)"
     )
-    p.add_argument("--limit", type=_count, default=10)
+    p.add_argument(
+        "--limit", type=_count, default=10, help="most related reports to print (default 10)"
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     _common(p)
 

@@ -19,6 +19,14 @@ def count(text: str) -> int:
     return n
 
 
+def story_count(text: str) -> int:
+    """A story's ``--limit``: a whole number of two or more (``--limit 1`` gave two reports)."""
+    n = count(text)
+    if n < 2:
+        raise argparse.ArgumentTypeError(f"{n} is under 2: a story holds two reports or more")
+    return n
+
+
 def width(text: str) -> int:
     """A ``--width``: 0 (the terminal's) or a whole number of ``MIN_WIDTH`` or more.
 

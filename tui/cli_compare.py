@@ -306,6 +306,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     from tui.engine import neutralise
 
     titles = {a.id: a.title for a in store.catalogue()}
+    if not groups:
+        print("no stories: the corpus holds no indexed article")  # printed nothing at all
     for s in groups:
         n = len(s.article_ids)
         print(f"{neutralise(s.title)}  ({n} report{'s' if n != 1 else ''})")

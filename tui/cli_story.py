@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tui.cli_args import MIN_WIDTH, count, width
+from tui.cli_args import MIN_WIDTH, story_count, width
 
 STORY_COMMANDS = ("story",)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -35,7 +35,10 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
         help="where to look for the story of one article (default: its folder, or its .jsonl file)",
     )
     p.add_argument(
-        "--limit", type=count, default=20, help="most reports of a found story (default 20)"
+        "--limit",
+        type=story_count,
+        default=20,
+        help="most reports of a found story, 2 or more (default 20)",
     )
     report_options(p)
     common(p)
@@ -68,7 +71,7 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     """The reports of the story of one article, with their entities, or why there are none."""
-    from tui.cli_compare import _store_for
+    from tui.cli_compare import _article_ids, _store_for
     from tui.engine import story_of
     from tui.paths import split_ref
 
@@ -77,23 +80,23 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     if not path.is_file():
         return f"{ref}: no such file"
     if args.corpus:
-        corpus = list(args.corpus)
+        from tui.cli_library import corpus_paths
+
+        corpus = corpus_paths(args.corpus)  # a missing --corpus PATH is named (PathError)
     elif path.suffix.lower() == ".jsonl":
         corpus = [str(path.resolve())]
     else:
         corpus = [str(path.resolve().parent)]
     store = _store_for(args, corpus)
-    ids = store.ids_for_path(path)
-    if local is not None:
-        ids = [i for i in ids if i.rpartition("#")[2] == local]
+    ids = _article_ids(store, path, local)
     if len(ids) != 1:
         return (
             f"{ref} holds {len(ids)} articles: name one as {ref}#ID"
             if ids
-            else f"{ref} is not an indexed article of the corpus ({', '.join(corpus)})"
+            else _not_found(store, ref, path, local, corpus)
         )
     target = ids[0]
-    chosen = story_of(store, target, max(2, args.limit))
+    chosen = story_of(store, target, args.limit)
     if len(chosen) < 2:
         return f"no other report of the story of {ref} in {', '.join(corpus)}"
     arts, ents = [], []
@@ -103,6 +106,29 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
             arts.append(found[0])
             ents.append(found[1])
     return arts, ents
+
+
+def _not_found(store: Any, ref: str, path: Path, local: str | None, corpus: list[str]) -> str:
+    """Why the article ``ref`` is not in the index of ``corpus``, in words a user can act on.
+
+    Every case was "is not an indexed article of the corpus": an empty file (skipped), an id the
+    file does not hold, and an article outside a ``--corpus`` that does not hold it.
+    """
+    resolved = str(path.resolve())
+    for skipped in store.skipped():
+        if skipped.path == resolved:  # a skipped line of a .jsonl names no id: not told here
+            return f"{ref}: skipped: {skipped.reason}"
+    inside = any(
+        resolved == str(Path(root)) or Path(resolved).is_relative_to(root) for root in store.roots
+    )
+    if not inside:
+        return (
+            f"{ref} is not in the corpus ({', '.join(corpus)}): "
+            "give a --corpus that holds it, its file or its folder"
+        )
+    if local is not None and store.ids_for_path(path):
+        return f"{ref}: no article with id {local!r} in {path.name}"
+    return f"{ref} is not an indexed article of the corpus ({', '.join(corpus)})"
 
 
 def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
