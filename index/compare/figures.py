@@ -203,6 +203,32 @@ _WHICH_CLAUSE = re.compile(r"\b(?:that|which)\b")
 _NOUN_RUN = re.compile(r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})")
 
 
+# words that say when: "10 people killed yesterday morning" is no compound noun
+_WHEN_WORDS = frozenset(
+    "yesterday today tonight morning afternoon evening night overnight earlier later week "
+    "weekend month year".split()
+)
+
+
+def _compound(rest: list[str], text: str, at: int) -> bool:
+    """Whether a participle after a singular noun inside a counted noun's phrase is a modifier
+    of a compound noun that ends a list's item ("one rocket propelled grenade launcher,
+    grenades"): two words or more after it, none a stop word, verb, adverb or word of time, then
+    a comma, stop or the end."""
+    return (
+        len(rest) >= 2
+        and all(
+            w.islower()
+            and w not in STOPWORDS
+            and w not in _WHEN_WORDS
+            and not w.endswith("ly")
+            and not VERBISH.match(w)
+            for w in rest
+        )
+        and (at >= len(text) or text[at] in ",.;)")
+    )
+
+
 def _title_case(text: str) -> bool:
     words = _TITLE_WORD.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -394,9 +420,18 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             # the noun phrase after the figure: "two speed boats", "seven AK-47 assault rifles"
             run = _NOUN_RUN.match(text[end : end + 50])
             phrase = []
-            for w in run.group(1).split() if run else []:
+            words = run.group(1).split() if run else []
+            run_end = end + run.end() if run else end
+            for k, w in enumerate(words):
                 lw = w.lower()
                 if lw in STOPWORDS or VERBISH.match(lw):
+                    if (
+                        lw not in STOPWORDS
+                        and phrase
+                        and not phrase[-1].endswith("s")  # ("two boys killed almost at once")
+                        and _compound(words[k + 1 :], text, run_end)
+                    ):
+                        continue  # "one rocket propelled grenade launcher,": a modifier
                     break
                 capital = w[0].isupper() and lw.isalpha() and len(lw) > 3
                 if capital and headline is None:

@@ -25,3 +25,16 @@ def test_a_clause_of_the_counted_people_keeps_its_role() -> None:
         "12",
         "dead",
     )
+
+
+def _nouns(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.noun) for f in figures(text)]
+
+
+def test_a_participle_inside_a_compound_noun_does_not_end_it() -> None:
+    # "one rocket propelled grenade launcher" counts launchers, not rockets
+    told = "The haul held one rocket propelled grenade launcher, grenades and three rifles."
+    assert _nouns(told)[0] == ("one", "rocket grenade launcher")
+    # a verb after a count of people, or a participle followed by when it happened, ends it
+    assert _nouns("Two officers suffered minor injuries.") == [("Two", "officers")]
+    assert _nouns("One man arrested yesterday morning.") == [("One", "man")]
