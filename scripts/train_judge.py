@@ -71,17 +71,22 @@ EVENT_COLUMNS = (
 )
 if os.environ.get("EVENT_COLUMNS"):  # experiments: which inputs the same-event model reads
     EVENT_COLUMNS = tuple(os.environ["EVENT_COLUMNS"].split(","))
-# 0.91, not the issue's 0.90: held-out topics vary (the worst half of ours is at 0.85), so the
-# floors keep a margin (recall 0.60 at 0.903, 0.53 at 0.918).
-PRECISION = float(os.environ.get("PRECISION", "0.91"))  # judged precision kept on ECB+ pairs
+# The targets on the ECB+ report pairs (issue 10): at least half of the gold counterpart pairs found,
+# at least 90% of the judged pairs right. Held-out topics vary (one half of ours judged 0.87 where
+# the other judged 0.99), so the floors are those that keep the widest margin over BOTH targets
+# (the larger of the two smallest margins), not the most recall at a precision just over its floor.
+RECALL_TARGET = 0.5
+PRECISION_TARGET = 0.9
 FLOORS = {
     "event": 0.6,
     "similarity": 0.15,
     "extra_event": 0.8,
     "shared_same": 0.5,
-    # STS 3 of 5, "roughly equivalent, some information differs": below it a pair is at most related
-    # (0.5 let a shared airport name make "reported missing" the same claim as "survivors unlikely").
-    "shared_similarity": 0.6,
+    # STS 3.25 of 5, a little above "roughly equivalent, some information differs": below it a pair
+    # is at most related (0.5 let a shared airport name make "reported missing" the same claim as
+    # "survivors unlikely"; with the word vectors among the inputs, 0.6 made "rumored to send 10,000
+    # troops" the same claim as "concern over North Korea's involvement in the war", graded 0.61).
+    "shared_similarity": 0.65,
     # Local cosine (idf of the two reports) under which no pair is aligned, whatever the models say:
     # the 25 shown ECB+ pairs under 0.05 shared one word in passing and none was gold.
     "cosine": 0.05,
@@ -209,8 +214,9 @@ def _calibrate(
 
     For each topic that has report pairs, the event model is trained on the sentence pairs of the
     other topics and judges that topic's report pairs as ``newsdesk compare`` would (entities,
-    sentences, candidates); then the floors that find the most gold pairs at a judged precision of
-    at least :data:`PRECISION` over all of them are kept. Prints both halves of the topics too, so a
+    sentences, candidates); then the floors whose recall and judged precision over all of them
+    stand furthest above :data:`RECALL_TARGET` and :data:`PRECISION_TARGET` (the smaller of the two
+    margins, the larger the better) are kept. Prints both halves of the topics too, so a
     floor that only one half supports shows.
     """
     import tempfile
@@ -267,6 +273,7 @@ def _calibrate(
         return found / max(1, total), right / max(1, judged_n)
 
     best: tuple[float, float, dict[str, float]] | None = None
+    best_key = (0.0, 0.0)
     # The graded-similarity floor starts at 0.15 (0.75 on STS's 0-5 scale, under "not equivalent
     # but on the same topic"): a pair the similarity model places below that is never shown,
     # whatever its same-event probability (lower floors link most sentences of two long reports of
@@ -281,8 +288,9 @@ def _calibrate(
                     e, s, x, f["shared_same"], f["shared_similarity"], f["cosine"]
                 )
                 r, p = score(verdict)
-                if p >= PRECISION and (best is None or (r, p) > best[:2]):
-                    best = (r, p, f)
+                margin = min(r - RECALL_TARGET, p - PRECISION_TARGET)
+                if margin > 0 and (best is None or (margin, r) > best_key):
+                    best, best_key = (r, p, f), (margin, r)
     if best is None:
         print("calibration: no floor reaches the precision; keeping the defaults")
         return FLOORS

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz.distance import Indel
 
 from index.compare.preparation import Prepared
+from index.compare.vectors import cosine as vector_cosine
 
 __all__ = [
     "CONTEXT_FEATURES",
@@ -51,6 +52,7 @@ FEATURES: tuple[str, ...] = (
     "hedge_differs",
     "unmatched_most",
     "cosine_x_cover",
+    "vector_cosine",
 )
 
 
@@ -125,6 +127,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
         float(a.hedged != b.hedged),
         unmatched_most,
         cosine * cover_short,
+        vector_cosine(a.vector, b.vector),
     ]
 
 

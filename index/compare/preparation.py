@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from index.compare.numbers import UNITS
+from index.compare.vectors import sentence_vector, word_vector
 from index.compare.words import STOP, stem
 
 __all__ = [
@@ -97,20 +98,23 @@ class Prepared:
     hedged: bool
     lower: str
     codes: tuple[int, ...] = ()  # ``seq`` as integers (fast sequence comparison)
+    vector: tuple[float, ...] | None = None  # rarity-weighted word vectors, unit length
 
 
 _NUMBER, _SKIP, _CONTENT = 0, 1, 2
-_WORDS: dict[str, tuple[int, str, float, bool, bool, bool]] = {}
+_Word = tuple[int, str, float, bool, bool, bool, tuple[float, ...] | None]
+_WORDS: dict[str, _Word] = {}
 
 
-def _word(w: str) -> tuple[int, str, float, bool, bool, bool]:
+def _word(w: str) -> _Word:
     """What a token is, once per distinct token: kind, key (``#n`` for a number, else its stem),
-    Zipf frequency, capitalised, negation, hedge."""
+    Zipf frequency, capitalised, negation, hedge, and a content word's vector weighed by its rarity
+    (:mod:`index.compare.vectors`)."""
     found = _WORDS.get(w)
     if found is not None:
         return found
     if w[0].isdigit():
-        found = (_NUMBER, "#" + w.rstrip(".,:").replace(",", ""), 0.0, False, False, False)
+        found = (_NUMBER, "#" + w.rstrip(".,:").replace(",", ""), 0.0, False, False, False, None)
     else:
         low = w.lower()
         neg = False
@@ -121,12 +125,13 @@ def _word(w: str) -> tuple[int, str, float, bool, bool, bool]:
         neg = neg or low in _NEGATION
         hedge = low in _HEDGES
         if low in _NUMBER_WORDS:
-            found = (_NUMBER, "#" + _NUMBER_WORDS[low], 0.0, False, neg, hedge)
+            found = (_NUMBER, "#" + _NUMBER_WORDS[low], 0.0, False, neg, hedge, None)
         elif low in STOP or len(low) < 2:
-            found = (_SKIP, "", 0.0, False, neg, hedge)
+            found = (_SKIP, "", 0.0, False, neg, hedge, None)
         else:
             z = _zipf().get(low, _RARE_ZIPF)
-            found = (_CONTENT, stem(low), z, w[0].isupper(), neg, hedge)
+            vector = word_vector(low, max(0.3, 8.0 - z))
+            found = (_CONTENT, stem(low), z, w[0].isupper(), neg, hedge, vector)
     if len(_WORDS) < 200_000:
         _WORDS[w] = found
     return found
@@ -150,11 +155,12 @@ def prepare(
     weights: dict[str, float] = {}
     numbers: set[str] = set()
     names: set[str] = set()
+    rows: list[tuple[float, ...]] = []
     negated = hedged = False
     first = True
     known = _WORDS.get
     for w in _TOKEN.findall(clean):
-        kind, key, z, cap, neg, hedge = known(w) or _word(w)
+        kind, key, z, cap, neg, hedge, vector = known(w) or _word(w)
         negated = negated or neg
         hedged = hedged or hedge
         if kind == _NUMBER:
@@ -169,6 +175,8 @@ def prepare(
             seq.append(key)
             if key not in weights:
                 weights[key] = max(0.3, 8.0 - z)
+            if vector is not None:
+                rows.append(vector)
         first = False
     for k in keys:
         names.add("@" + k)
@@ -190,4 +198,5 @@ def prepare(
         # an integer per distinct term, the same in every sentence of a process: rapidfuzz
         # compares integer sequences faster than string ones
         tuple(map(hash, seq)),
+        sentence_vector(rows),
     )
