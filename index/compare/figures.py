@@ -419,17 +419,17 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
         if dim == "count":
             # the noun phrase after the figure: "two speed boats", "seven AK-47 assault rifles"
             run = _NOUN_RUN.match(text[end : end + 50])
-            phrase = []
-            words = run.group(1).split() if run else []
+            phrase: list[str] = []
+            run_words = run.group(1).split() if run else []
             run_end = end + run.end() if run else end
-            for k, w in enumerate(words):
+            for k, w in enumerate(run_words):
                 lw = w.lower()
                 if lw in STOPWORDS or VERBISH.match(lw):
                     if (
                         lw not in STOPWORDS
                         and phrase
                         and not phrase[-1].endswith("s")  # ("two boys killed almost at once")
-                        and _compound(words[k + 1 :], text, run_end)
+                        and _compound(run_words[k + 1 :], text, run_end)
                     ):
                         continue  # "one rocket propelled grenade launcher,": a modifier
                     break
