@@ -2,8 +2,9 @@
 
 The roles of a count of people (dead, injured, missing ...); hedges before a figure ("more than",
 "as many as", "nearly") and the kind of range each makes; and the patterns around a figure that say
-it is no count (a forecast, a superseded figure, a name's number, a clock time, a record) or only a
-part of one ("alone", "of them"). Lexicons here are generic, never the words of one story.
+it is no count (a forecast, a superseded figure, a clock time, a record; telephone numbers and a
+name's number are in :mod:`index.compare.figure_codes`) or only a part of one ("alone", "of
+them"). Lexicons here are generic, never the words of one story.
 """
 
 from __future__ import annotations
@@ -35,9 +36,7 @@ __all__ = [
     "VERBISH",
     "YEAR_OR_DAY",
     "may_count_people",
-    "names_number",
     "person_of",
-    "phone_number",
     "split_hedge",
 ]
 
@@ -351,53 +350,3 @@ FROM_LOCALITY = re.compile(
     r"province|county|region|neighbou?rhood|hospital)|from\s+the\s+(?:village|town|city|district|"
     r"province|county|region)\s+of\s+[A-Z][\w'-]*)"
 )
-
-
-# --- numbers that count nothing: a telephone number, a name's number -----------------------------
-
-# a dialling code or a call's number: "+44 20 7946 0958", "call 911", "call police on 101"
-_PHONE_BEFORE = re.compile(
-    r"\+$|\b(?:call|phone|dial|ring|text)(?:\s+(?:[\w'-]+\s+){0,3}?(?:on|at))?\s+$"
-    r"|(?:^|[^\d,.])(?:\+?\d{1,5} ){2,}$",  # the third group of "+33 1 57 02 10 55"
-    re.IGNORECASE,
-)
-# two more groups of a telephone number: "0800 881 20 20", "+33 1 57 02 10 55"
-_GROUPS_AFTER = re.compile(r"(?: \d{1,5}){2,}(?![\d,.])")
-# hyphenated groups: "555-0143", "800-800-3855" (three digits, then four); "1-800-555-0199"
-_HYPHENATED_AFTER = re.compile(r"-(?:\d{3}-)?\d{4}\b")
-_LONG_DISTANCE_AFTER = re.compile(r"-\d{3}-\d{3}-\d{4}\b")
-_AREA_CODE_AFTER = re.compile(r"\)\s*\d{3}")
-
-
-def phone_number(text: str, start: int, digits: str, after: str) -> bool:
-    """Whether ``digits``, written at ``start`` in ``text`` and followed by ``after``, are a group
-    of a telephone number: after a dialling code's "+" or a verb of calling ("call police on
-    101"), beside two more groups of digits, three digits hyphenated to four ("555-0143";
-    "100-150" stays a range), or an area code in brackets ("(202) 555-0143")."""
-    before = text[max(0, start - 30) : start]
-    return bool(
-        # (searched in the whole text: a word cut by the window is no word, "gathe|ring")
-        _PHONE_BEFORE.search(text, max(0, start - 30), start)
-        or _GROUPS_AFTER.match(after)
-        or (len(digits) == 3 and _HYPHENATED_AFTER.match(after))
-        or (digits == "1" and _LONG_DISTANCE_AFTER.match(after))
-        or (before.endswith("(") and _AREA_CODE_AFTER.match(after))
-    )
-
-
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_WHEN_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
-)
-
-
-def names_number(name: str, after: str) -> bool:
-    """Whether a number right after a capitalised word and before a verb names something ("Fight
-    447 went missing", "Air France 447 carrying 228 people"): a count after a name is followed
-    by what it counts or by a role ("in Haiti 200 died"); a day or month is no name ("On Friday
-    12 were killed")."""
-    if name.lower() in _WHEN_NAMES:
-        return False
-    m = _NEXT_WORD.match(after)
-    return bool(m and VERBISH.match(m.group(1)) and not ANY_ROLE.match(m.group(1)))

@@ -10,7 +10,9 @@ question of overlap: a lower bound that fits the other figure is not a conflict.
 
 ECB+ texts carry tokenisation artefacts ("1, 500", "2: 56", "9. 25 a. m.", "a. 357"); ``clean``
 undoes them before anything is read. Units and currencies are in :mod:`index.compare.units`; roles,
-hedges and the patterns around a figure in :mod:`index.compare.figure_patterns`.
+hedges and the patterns around a figure in :mod:`index.compare.figure_patterns`; what a count
+counts (its noun, role and the whole it is part of) in :mod:`index.compare.figure_counts`; numbers
+that count nothing (telephone numbers, codes, a name's number) in :mod:`index.compare.figure_codes`.
 """
 
 from __future__ import annotations
@@ -20,16 +22,14 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from index.compare.figure_codes import a_code, names_number
+from index.compare.figure_counts import Counts
 from index.compare.figure_hits import hits
 from index.compare.figure_patterns import (
     AFTER,
     AGE_OF,
-    ALONE,
-    ANY_ROLE,
     CUMULATIVE,
-    FILLER,
     FORECAST,
-    FROM_LOCALITY,
     HEDGE_KIND,
     LOWER_AFTER,
     MODAL,
@@ -37,19 +37,12 @@ from index.compare.figure_patterns import (
     NOT_A_COUNT,
     OWNER,
     OWNER_POSSESSIVE,
-    PART,
-    PART_AFTER,
-    PART_BEFORE,
     RECORD,
-    SEEN,
     STOPWORDS,
     SUPERSEDED,
-    VERBISH,
     YEAR_OR_DAY,
     may_count_people,
-    names_number,
     person_of,
-    phone_number,
     split_hedge,
 )
 from index.compare.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
@@ -84,20 +77,6 @@ class Figure:
     context: tuple[str, ...] = ()  # the lower-case words that follow it: what is said of it
 
 
-# A count of the most or least of something is a part of the whole ("the four hardest-hit
-# villages" of seven damaged, "the three largest banks")
-_SUPERLATIVE = re.compile(
-    r"\s+(?:most\s+\w+|least\s+\w+|(?:hardest|worst|best|largest|biggest|smallest|highest|lowest|"
-    r"strongest|deadliest|busiest|oldest|youngest|richest|poorest|heaviest)(?:-\w+)?)\b",
-    re.IGNORECASE,
-)
-# The verb of a count's own clause, right after it (and its noun): "hundreds are still suffering"
-_OWN_VERB = re.compile(
-    r"\s*(?:more\s+|others?\s+|still\s+)?(?:are|were|is|was|have|has|had|remain\w*|will|would|may|"
-    r"might|could)\b"
-)
-
-
 def _range(value: float, hedge: str, written: str) -> tuple[float, float]:
     """The plausible true range of a figure; round figures are read as rounded."""
     # (``written`` is a figure's digits as matched: digits, commas and a decimal point)
@@ -130,7 +109,6 @@ def raw_is_calibre(text: str, start: int, end: int) -> bool:
     return text[start : start + 1] == "." and bool(_GUN.match(text, end))
 
 
-# a bare number between digit groups ("0845 125 2222") is part of a telephone number or a code
 _PERCENT_CHANGE_BEFORE = re.compile(
     r"\b(?:by|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|grew|grow|grown|"
     r"increased?|decreased?|declined?|cut|cutting|jumped|gained|lost|up|down|climbed|slipped|"
@@ -148,15 +126,6 @@ _PERCENT_CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_SHARE_AFTER = re.compile(_PERCENT_UNIT + r"(?:of|share)\b", re.IGNORECASE)
-_CODE_BEFORE = re.compile(
-    r"\d{3,}[ ]$|\b(?:flight|route|highway|interstate|gate|room|channel|chapter|article|"
-    r"section|platform|terminal|bus|line|no\.|number|apollo|boeing|airbus)[ ]$",
-    re.IGNORECASE,
-)  # "0800 555", "flight 447", "Route 66": a name's number
-_CODE_AFTER = re.compile(r"[ ]\d{3,}\b")
-_SLASHED = re.compile(r"/\d")  # "7/7", "24/7": a date or a name, not a count
-# most words capitalised: a headline ("80 Hurt and 7 Villages Damaged"), where a capital marks no name
-_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 
 
 _QUAKE_AFTER = re.compile(
@@ -180,12 +149,6 @@ _NAMED_BEFORE = re.compile(r"([A-Z][a-z]+),\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _AGE_BEFORE = re.compile(r"\bage[sd]?\s*(?:\d+\s*(?:and|,)\s*)?$", re.IGNORECASE)
 _AGES_AFTER = re.compile(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old")
-_ALONE = re.compile(ALONE)
-_THE_OTHER_BEFORE = re.compile(r"\bthe other\s*$", re.IGNORECASE)
-_OTHER_AFTER = re.compile(r"\s+other\b")
-_THE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
-_ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.IGNORECASE)
-_OF_THE_AFTER = re.compile(r"\s+of (?:the|all)\b")
 _RATE_AFTER = re.compile(
     r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually"
 )
@@ -194,44 +157,6 @@ _DIRECTION_OF = re.compile(
     r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ward)?)\s+of\s+([A-Z][\w-]+)"
 )
-# a count of those a carrier holds ("a ferry carrying 40 passengers and 6 crew"): a relative
-# clause after it opened by "that" or "which" may tell of the carrier as well as of them
-_CARRIED = re.compile(
-    r"\b(?:carrying|carried|ferrying|transporting)\s+(?:[\w'-]+,?\s+){0,6}$", re.IGNORECASE
-)
-_WHICH_CLAUSE = re.compile(r"\b(?:that|which)\b")
-_NOUN_RUN = re.compile(r"[\s\"”’']*(?:of\s+)?((?:[A-Za-z][\w'-]*\s*){1,4})")
-
-
-# words that say when: "10 people killed yesterday morning" is no compound noun
-_WHEN_WORDS = frozenset(
-    "yesterday today tonight morning afternoon evening night overnight earlier later week "
-    "weekend month year".split()
-)
-
-
-def _compound(rest: list[str], text: str, at: int) -> bool:
-    """Whether a participle after a singular noun inside a counted noun's phrase is a modifier
-    of a compound noun that ends a list's item ("one rocket propelled grenade launcher,
-    grenades"): two words or more after it, none a stop word, verb, adverb or word of time, then
-    a comma, stop or the end."""
-    return (
-        len(rest) >= 2
-        and all(
-            w.islower()
-            and w not in STOPWORDS
-            and w not in _WHEN_WORDS
-            and not w.endswith("ly")
-            and not VERBISH.match(w)
-            for w in rest
-        )
-        and (at >= len(text) or text[at] in ",.;)")
-    )
-
-
-def _title_case(text: str) -> bool:
-    words = _TITLE_WORD.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
@@ -242,8 +167,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
     if not found:
         return out
     low_text = text.lower()
-    roles: list[str] | None = None
-    headline: bool | None = None  # read when a capitalised word follows a count
+    counts = Counts(text, low_text)  # what each count counts, read with the whole sentence
     # "has confiscated a total of 14 rifles so far": a running total, not one event's count
     cumulative = (words is None or not words.isdisjoint(_CUMULATIVE_WORDS)) and bool(
         CUMULATIVE.search(text)
@@ -314,13 +238,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
                 continue  # a name's number: "Flight 447", "Channel 16" (not "Gray, 16,")
             if raw[0] == "0" and len(raw) == 4 and raw.isdigit():
                 continue  # "0845": a clock time
-            if raw.isdigit() and (
-                _CODE_BEFORE.search(before)
-                or _CODE_AFTER.match(after)
-                or _SLASHED.match(after)
-                or before.endswith("/")
-                or phone_number(text, m.start(), raw, after)
-            ):
+            if raw.isdigit() and a_code(text, m.start(), raw, before, after):
                 continue  # "call police on 0845 125 2222": a telephone number or a code
             if NOT_A_COUNT.match(after) or _CLOCK_OR_ORDINAL.match(text, end, end + 2):
                 continue  # a clock time or an ordinal
@@ -418,27 +336,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
                 noun = f"{dm.group(1).replace('-', '').lower()} of {dm.group(2)}"
         if dim == "count":
             # the noun phrase after the figure: "two speed boats", "seven AK-47 assault rifles"
-            run = _NOUN_RUN.match(text[end : end + 50])
-            phrase: list[str] = []
-            run_words = run.group(1).split() if run else []
-            run_end = end + run.end() if run else end
-            for k, w in enumerate(run_words):
-                lw = w.lower()
-                if lw in STOPWORDS or VERBISH.match(lw):
-                    if (
-                        lw not in STOPWORDS
-                        and phrase
-                        and not phrase[-1].endswith("s")  # ("two boys killed almost at once")
-                        and _compound(run_words[k + 1 :], text, run_end)
-                    ):
-                        continue  # "one rocket propelled grenade launcher,": a modifier
-                    break
-                capital = w[0].isupper() and lw.isalpha() and len(lw) > 3
-                if capital and headline is None:
-                    headline = _title_case(text)
-                if lw not in FILLER and (headline or not capital):
-                    phrase.append(lw)
-            noun = " ".join(phrase[:3])
+            noun = counts.noun(end)
             named = _NAMED_BEFORE.search(before)
             if _COMMA_AFTER.match(after) and named:
                 dim, noun = "age", named.group(1).lower()  # "Eric Kirkpatrick, 61, surrendered"
@@ -448,77 +346,8 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             dim = "age"  # "8- and 10-year-old girls"
         role = ""
         if dim == "count" and may_count_people(noun):
-            # the nearest role word on either side ("killing 10 people and injuring 80")
-            near_after = low_text[end : end + 40]
-            near_before = low_text[max(0, m.start() - 45) : m.start()]
-            best = 99.0
-            carried = _CARRIED.search(text, max(0, m.start() - 60), m.start())
-            for hit in ANY_ROLE.finditer(near_after):
-                gap = near_after[: hit.start()]
-                if noun and ("," in gap or ";" in gap or "(" in gap):
-                    continue  # "222,570 deaths, 1,300,000 refugees": its own noun says what
-                if (carried or "aboard" in gap or "on board" in gap) and _WHICH_CLAUSE.search(gap):
-                    # "a plane carrying 216 passengers and 12 crew that disappeared": the clause
-                    # tells of the carrier; the count is of those aboard ("who died" is theirs)
-                    continue
-                # "10 people killed" but not "six people, injured almost 50"
-                d = len(gap) - len(noun) + (20 if ("," in gap or ";" in gap or "(" in gap) else 0)
-                if d < best:
-                    best, role = d, str(hit.lastgroup)
-            # a count that is the subject of its own verb ("and hundreds are still suffering",
-            # "and hundreds were hurt") takes its role from that verb alone, never from a role
-            # word told before it of others ("People died, ... and hundreds are still suffering")
-            rest = low_text[end:].lstrip()
-            if noun and rest.startswith(noun.lower()):
-                rest = rest[len(noun) :]
-            own_verb = _OWN_VERB.match(rest) is not None
-            for hit in () if own_verb else ANY_ROLE.finditer(near_before):
-                gap = near_before[hit.end() :]
-                if noun and ("," in gap or ";" in gap or ")" in gap):
-                    continue
-                d = 0 if split_hedge(gap.strip())[0] == gap.strip() else len(gap)
-                d += 20 if ("," in gap or ";" in gap or ")" in gap) else 0
-                if d < best:
-                    best, role = d, str(hit.lastgroup)
-            if not role:
-                # a count with no role word of its own takes the sentence's only one ("the death
-                # toll ... continues to rise, passing 80,000 people"), told before it: "a jury of
-                # six men ... to choose death" counts no dead
-                if roles is None:
-                    roles = sorted({str(h.lastgroup) for h in ANY_ROLE.finditer(low_text)})
-                told_before = len(roles) == 1 and ANY_ROLE.search(low_text, 0, m.start())
-                # (not a count of its own kind: "222,570 deaths, 1,300,000 refugees")
-                generic = not noun or noun.split()[-1] in ("people", "persons", "victims")
-                role = roles[0] if told_before and generic and not own_verb else ""
-        part = "so far" if cumulative else ""
-        pm = PART.match(text, end)
-        if not pm and ("alone" in before or "includ" in before or "among" in before):
-            pm = PART_BEFORE.search(text[max(0, m.start() - 50) : m.start()])
-        am_part = PART_AFTER.match(text, end) if "alone" in text[end : end + 80] else None
-        if pm:
-            alone = _ALONE.search(pm.group(0))
-            part = (alone or pm).group(0).strip(" ,")
-        elif am_part:
-            part = am_part.group(1).strip()
-        if not part and (
-            _THE_OTHER_BEFORE.search(before)
-            or (_OTHER_AFTER.match(after) and _THE_BEFORE.search(before))
-        ):
-            part = (
-                "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
-            )
-        if not part and SEEN.search(before):
-            part = "seen"  # 'a reporter said he had seen "dozens of dead"': what one witness saw
-        if not part and role:
-            local = FROM_LOCALITY.match(text, end)
-            if local:  # "Two people from Zinbi village were hurt": some of the hurt
-                part = local.group(1)
-        if not part and _ANOTHER_BEFORE.search(before):
-            part = "another"  # "another 20,000 people marched": more, besides those counted
-        if _OF_THE_AFTER.match(after) and not part:
-            part = "of the"  # "30 of the 80 wounded": a part of the next figure
-        if not part and _SUPERLATIVE.match(after):
-            part = "the " + after.split()[0]  # "the four hardest-hit villages": some of them
+            role = counts.role(m.start(), end, noun)
+        part = counts.part(m.start(), end, role, cumulative)
         figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()
         if dim not in ("count", "age") and am and unit in UNIT and not dim.startswith("money"):
             figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : am.end()]
