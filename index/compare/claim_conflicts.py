@@ -12,7 +12,7 @@ import re
 
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
-from index.compare.figure_conflicts import overlap, same_measure
+from index.compare.figure_measures import overlap, same_measure
 from index.compare.readings import (
     SERIES,
     Reading,

@@ -32,7 +32,8 @@ from index.compare.claim_conflicts import (
     tells_fate,
 )
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
-from index.compare.figure_conflicts import figure_conflicts, measures, single_valued
+from index.compare.figure_conflicts import figure_conflicts
+from index.compare.figure_measures import measures, single_valued
 from index.compare.figure_sources import source_figure_conflicts
 from index.compare.readings import SERIES, Reading, opening_names, read_all
 from index.models import Sentence

@@ -10,17 +10,28 @@ only compared with a total it exceeds; a running total ("so far") not with one e
 lists agree when one is a breakdown of the other ("216 passengers and 12 crew" / "228 people");
 "in February" or another date marks another event; counts five times apart count different wholes;
 a figure both reports give both values of was measured twice. Each detail names both sides and
-says what differs.
+says what differs. What a figure measures, and how it is named, is in
+:mod:`index.compare.figure_measures`.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
 
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
+from index.compare.figure_measures import (
+    anchored,
+    counted_head,
+    counts_people,
+    hedge_words,
+    measure_name,
+    measures,
+    overlap,
+    same_measure,
+    single_valued,
+)
 from index.compare.figure_owners import (
     other_brackets,
     other_harm,
@@ -32,9 +43,8 @@ from index.compare.figure_owners import (
     span,
 )
 from index.compare.figures import Figure
-from index.compare.preparation import rarity
 from index.compare.readings import Reading, around, said_before
-from index.compare.words import CLASSES, STOP, spelled_alike, stem
+from index.compare.words import stem
 
 __all__ = [
     "figure_conflicts",
@@ -46,158 +56,6 @@ __all__ = [
 ]
 
 _FAR, _FAR_LOOSE = 10.0, 5.0  # ratios beyond which two counts are of different wholes
-
-
-def _nouns(f: Figure) -> frozenset[str]:
-    return frozenset(stem(w) for w in f.noun.split() if w not in STOP)
-
-
-def _head(f: Figure) -> str:
-    """The counted noun's last word, stemmed: what is counted ("pirate boats": boats)."""
-    return stem(f.noun.split()[-1]) if f.noun else ""
-
-
-def _people(f: Figure) -> bool:
-    return bool(f.noun) and (f.noun.split()[-1] in _PEOPLE or stem(f.noun.split()[-1]) in _PEOPLE)
-
-
-_PEOPLE = CLASSES["people"] | frozenset(
-    [
-        "infantry",
-        "troops",
-        "soldiers",
-        "fighters",
-        "civilians",
-        "people",
-        "men",
-        "women",
-        "children",
-    ]
-)
-
-
-def same_measure(x: Figure, y: Figure) -> bool:
-    """True when two figures measure the same thing (dimension, role, counted noun, place)."""
-    if x.dim != y.dim:
-        # one boxer's record under two spellings of his name ("Klitschko" / "Klitchsko")
-        return _records_of_one(x.dim, y.dim)
-    if x.dim == "distance" and (" of " in x.noun or " of " in y.noun):
-        # from the same place ("north of Detroit"), or both from none
-        return x.noun.partition(" of ")[2] == y.noun.partition(" of ")[2]
-    if x.dim == "duration":
-        return (x.noun == "adjective") == (y.noun == "adjective")
-    if x.dim == "age" and x.noun and y.noun:
-        return x.noun == y.noun  # the same person, or at least the same sex
-    if x.dim == "magnitude":
-        return x.noun == y.noun  # a quake's against a quake's, an aftershock's against another's
-    if x.dim == "percent":  # a change against a change, a share against a share
-        kx, ky = x.noun.partition("/")[2], y.noun.partition("/")[2]
-        return not (kx and ky) or kx == ky
-    if x.dim != "count":
-        return True
-    if x.role or y.role:
-        return x.role == y.role
-    if _nouns(x) & _nouns(y):
-        # the same thing counted: "26 Somali pirates" / "pirates", not "five pirate boats"
-        return _head(x) == _head(y) or (_people(x) and _people(y))
-    # two groups of people ("infantry", "soldiers") are one count when the same is said of them
-    return _people(x) and _people(y) and bool(_said_of(x) & _said_of(y))
-
-
-def measures(figs: Sequence[Figure]) -> frozenset[str]:
-    """The dimensions of ``figs`` (every record as one): two sentences whose sets are disjoint
-    hold no two figures of the same measure (:func:`same_measure` needs the same dimension)."""
-    return frozenset("record:" if f.dim.startswith("record:") else f.dim for f in figs)
-
-
-def _records_of_one(a: str, b: str) -> bool:
-    if not (a.startswith("record:") and b.startswith("record:")):
-        return False
-    return spelled_alike(a[7:], b[7:])
-
-
-def _said_of(f: Figure) -> frozenset[str]:
-    # (not the commonest words: "over 700 security personnel ... including FBI agents" and "over
-    # 300 people from many fields ... including politics" are not said alike)
-    return frozenset(
-        stem(w) for w in f.context if w not in STOP and len(w) > 2 and rarity(w) > _COMMON
-    ) - _nouns(f)
-
-
-_COMMON = 2.5
-"""Rarity (8 - Zipf) at or under which a word says nothing of what a figure counts ("including",
-"many", "people"; "sent" and "killed" are rarer)."""
-
-
-def _anchored(f: Figure, single: frozenset[str]) -> bool:
-    """A figure whose measure is plain without the rest of the sentence: a toll, a record, a
-    magnitude or a distance from a place that its report gives once (a story of one quake has one
-    magnitude; a story of a quake and its aftershocks has many)."""
-    return (
-        bool(f.role)
-        or _people(f)
-        or f.dim.startswith("record:")
-        or (f.dim in ("magnitude", "calibre", "distance") and _key(f) in single)
-    )
-
-
-def _key(f: Figure) -> str:
-    return f.dim + ":" + (f.noun.partition(" of ")[2] if f.dim == "distance" else f.noun)
-
-
-def single_valued(figs: Sequence[Figure]) -> frozenset[str]:
-    """The magnitudes, calibres and distances from a place that a report gives one value of."""
-    seen: dict[str, list[Figure]] = defaultdict(list)
-    for f in figs:
-        if f.dim in ("magnitude", "calibre") or (f.dim == "distance" and " of " in f.noun):
-            seen[_key(f)].append(f)
-    return frozenset(k for k, fs in seen.items() if all(overlap(fs[0], g) for g in fs))
-
-
-def overlap(x: Figure, y: Figure) -> bool:
-    """True when the plausible ranges of two figures overlap."""
-    return not (x.high < y.low or y.high < x.low)
-
-
-def _hedge_words(f: Figure) -> str:
-    return {
-        "lower": " (a lower bound)",
-        "upper": " (an upper bound)",
-        "near": " (just under)",
-        "under": " (an upper bound)",
-        "about": " (approximate)",
-        "vague": " (vague)",
-    }.get(f.hedge, "")
-
-
-_MEASURE_NAME = {
-    "dead": "death toll",
-    "injured": "injured",
-    "missing": "missing",
-    "homeless": "homeless",
-    "evacuated": "evacuated",
-    "arrested": "arrested",
-    "age": "age",
-    "distance": "distance",
-    "area": "area",
-    "duration": "duration",
-    "magnitude": "magnitude",
-    "percent": "percentage",
-    "times": "number of times",
-    "calibre": "calibre",
-    "mass": "weight",
-    "hits": "bullets that hit",
-}
-
-
-def measure_name(f: Figure) -> str:
-    """What a figure measures, in words ("death toll", "number of engines")."""
-    if f.dim.startswith("money"):
-        return "amount of money" + (" a year" if f.dim.endswith("/rate") else "")
-    if f.dim.startswith("record:"):
-        return f"{f.dim.partition(':')[2].capitalize()}'s record"
-    key = f.role or (f.dim if f.dim != "count" else "")
-    return _MEASURE_NAME.get(key, f"number of {f.noun}" if f.noun else "count")
 
 
 def _sums(fs: list[Figure]) -> list[tuple[float, float]]:
@@ -251,7 +109,7 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
     # (and a generic counted noun: "three men" / "Five men" share "men", which says not whom;
     # "three boats" / "two speed boats" share what was counted)
-    generic = " ".join(f.noun for f in (x, y) if _head(f) in _GENERIC)
+    generic = " ".join(f.noun for f in (x, y) if counted_head(f) in _GENERIC)
     own = {stem(w.lower()) for w in _FIGURE_WORD.findall(f"{x.text} {y.text} {generic}")}
     own |= {stem(w) for w in _MEASURE_WORDS}
     if x.dim in ("magnitude", "distance"):
@@ -293,7 +151,7 @@ def _scoped(f: Figure) -> bool:
     if f.dim == "count":
         # a count of a named kind of people ("10,000 troops", "infantry") is the story's own
         # measure; "12 people" or "three boats" is said of something in particular
-        return not f.role and not (_people(f) and _head(f) not in _GENERIC)
+        return not f.role and not (counts_people(f) and counted_head(f) not in _GENERIC)
     return f.dim in ("duration", "age", "distance", "area", "magnitude") or f.dim.startswith(
         "money"
     )
@@ -354,7 +212,7 @@ def figure_conflicts(
         # how often something happened ("married twice" / "married three times") is compared
         # from a looser closeness when the words around the two meet
         often = x.dim == "times" and c >= FATE
-        if c < NEAR and not _anchored(x, single) and not often:
+        if c < NEAR and not anchored(x, single) and not often:
             continue
         ys = [y for y in rb.figs if same_measure(x, y)]
         if not ys:
@@ -428,8 +286,8 @@ def figure_conflicts(
             if (x.part or y.part) and not (x.part and y.part):
                 why = "a part is larger than the total"
             detail = (
-                f"{measure_name(x)}: A says '{x.text}'{_hedge_words(x)}"
-                f"{' (' + (x.part) + ')' if x.part else ''}; B says '{y.text}'{_hedge_words(y)}"
+                f"{measure_name(x)}: A says '{x.text}'{hedge_words(x)}"
+                f"{' (' + (x.part) + ')' if x.part else ''}; B says '{y.text}'{hedge_words(y)}"
                 f"{' (' + (y.part) + ')' if y.part else ''}; {why}"
             )
             strength = 0.6 if (x.role or x.dim != "count") else 0.5

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from index.compare.figure_conflicts import measure_name, overlap, same_measure
+from index.compare.figure_measures import measure_name, overlap, same_measure
 from index.compare.figures import Figure
 from index.compare.readings import Reading
 from index.compare.status_cues import same_source
