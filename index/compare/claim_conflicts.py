@@ -1,5 +1,6 @@
 """Disagreements of one claim told by two sentences: its date, day or clock time, whether it has
-happened, how certain it is, whom it is credited to, a person's fate, and an act one report denies.
+happened, how certain it is, and whom it is credited to (a person's fate and an act one report
+denies are in :mod:`index.compare.act_conflicts`).
 
 Each function answers ``(kind, detail, strength)`` findings for one pair of sentence readings at a
 closeness ``c`` (:mod:`index.compare.closeness`); :func:`index.compare.conflicts.find` adds which
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.compare.act_conflicts import Told, conditional
 from index.compare.closeness import CERTAIN, CLOCK
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_measures import overlap, same_measure
@@ -22,21 +24,14 @@ from index.compare.readings import (
     said_of_same,
     widen,
 )
-from index.compare.status_cues import ACTS, FATES, denials, same_source
+from index.compare.status_cues import same_source
 from index.compare.words import STOP, stem
 
 __all__ = [
     "Told",
     "claim_conflicts",
     "day_of_one_act",
-    "denial_conflicts",
-    "fate_conflicts",
-    "may_deny",
-    "tells_fate",
 ]
-
-Told = tuple[str, str, float]
-"""A disagreement found in one pair of sentences: its kind, what it says, and its strength."""
 
 
 # the day something was said or decided, not the day of the act ("decided on Saturday to fire
@@ -80,58 +75,13 @@ def _told_of_same(x: Reading, said_x: list[str], y: Reading, said_y: list[str]) 
     return any(said_of_same(x, p, y, q) for p in said_x for q in said_y)
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_PATIENT_WORD = re.compile(r"\d[\d,.]*|[^\W\d_]{3,}")
-
-
-def _patient(r: Reading, cue: re.Match[str]) -> set[str]:
-    """Whom an act is done to: the noun phrase after its verb ("rescued 26 Somali crewmembers"),
-    or before it when the verb is passive ("the hostages were rescued"), up to a stop word."""
-    before = r.text[: cue.start()]
-    passive = _PASSIVE.search(before)
-    if passive:
-        words = _PATIENT_WORD.findall(before[: passive.start()])[::-1]
-    else:
-        words = _PATIENT_WORD.findall(r.text[cue.end() :])
-    out: set[str] = set()
-    for w in words[:6]:
-        low = w.lower()
-        if low in STOP:
-            if out:
-                break  # the phrase ends at its first stop word ("23 pirates in the Gulf")
-            continue  # ("the hostages")
-        out.add(w if w[0].isdigit() else stem(low))
-        if len(out) == 4:
-            break
-    return out
-
-
-def _same_patient(
-    x: Reading, cx: re.Match[str] | None, y: Reading, cy: re.Match[str] | None
-) -> bool:
-    """Whether two acts (rescued, captured) are done to the same people or thing."""
-    if cx is None or cy is None:
-        return True
-    return bool(_patient(x, cx) & _patient(y, cy))
-
-
-_IF = re.compile(r"^\W*(?:if|unless|whether)\b|\bif (?:it|they|he|she) (?:is|are|was|were)\b", re.I)
-
-
-def _conditional(r: Reading) -> bool:
-    """Whether a sentence states a condition ("If it is proven that ..."), read once."""
-    if r.conditional is None:
-        r.conditional = _IF.search(r.text) is not None
-    return r.conditional
-
-
 def _hedge_against(
     hedged: Reading, hedge: re.Match[str], sure: Reading, confirm: re.Match[str], own: float
 ) -> bool:
     """Whether one sentence's hedge and the other's confirmation are of one claim: inside one
     claim (closeness ``CERTAIN``) or with clauses that meet, and never a condition ("If it is
     proven that they deliberately entered")."""
-    if _conditional(sure):
+    if conditional(sure):
         return False
     # what is hedged follows the hedge ("Possible bodies", "may have broken up"): the confirming
     # sentence must tell some of it
@@ -158,6 +108,7 @@ def _hedged_words(text: str, at: int) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w in words[:3])
 
 
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LIGHT = frozenset(["be", "been", "have", "come"])  # ("thought to be", "suspected to have come")
 
 
@@ -167,10 +118,6 @@ def _hedged_alike(x: Reading, hedge: re.Match[str], y: Reading, sure: re.Match[s
     government to be from Air France")."""
     near_x = widen(around(x.text, *hedge.span(), k=4), x.aliases)
     return bool(near_x & widen(around(y.text, *sure.span(), k=4), y.aliases))
-
-
-_NEGATIONS = frozenset(["no", "not", "never", "neither", "nor", "none", "without", "nobody"])
-_IF_BEFORE = re.compile(r"\b(?:if|unless|whether)\s+$", re.IGNORECASE)
 
 
 def _pinned(x: Reading, y: Reading) -> float:
@@ -341,136 +288,3 @@ def _same_figures(x: Reading, y: Reading) -> bool:
     return all(
         any(overlap(f, g) for f in x.figs if f.dim == d for g in y.figs if g.dim == d) for d in both
     )
-
-
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def _negated(r: Reading, said: frozenset[str] | set[str]) -> bool:
-    """Whether a negation stands within four words of a word of ``said`` in ``r`` (a "not"
-    elsewhere, "she was not happy with the place", denies something else)."""
-    if r.words.isdisjoint(_NEGATIONS) and "yet" not in r.words:
-        return False
-    words = [w.lower() for w in _TOKEN.findall(r.text)]
-    near = [n for n, w in enumerate(words) if stem(w) in said]
-    # ("the cause has yet to be determined" does not state a cause either)
-    no = _NEGATIONS | {"yet"}
-    return any(words[k] in no for n in near for k in range(max(0, n - 4), min(len(words), n + 5)))
-
-
-_CAUSE = {
-    w: family
-    for family, words in {
-        "quake": "quake quakes earthquake earthquakes tremor tremors",
-        "aftershock": "aftershock aftershocks",
-        "tsunami": "tsunami tsunamis wave waves",
-        "rain": "rain rains rainfall downpour downpours",
-        "storm": "storm storms hurricane typhoon cyclone winds",
-        "flood": "flood floods flooding",
-        "fire": "fire fires blaze blazes wildfire",
-        "blast": "blast blasts explosion explosions bomb bombs",
-    }.items()
-    for w in words.split()
-}
-
-
-def _causes(r: Reading) -> frozenset[str]:
-    """The kinds of event (quake, aftershock, tsunami, rain ...) a sentence names: a harm denied
-    of one is not denied of another."""
-    return frozenset(_CAUSE[w] for w in r.words & _CAUSE.keys())
-
-
-_AUX_END = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$", re.IGNORECASE)
-
-
-def _passive_subject(text: str, written: str) -> frozenset[str]:
-    """What a passive denial is said of: the content words of its clause before "was not ..."
-    ("The urban centre of Pichilemu was not severely damaged"), else nothing."""
-    at = text.find(written)
-    if at < 0 or not _AUX_END.search(text, max(0, at - 12), at):
-        return frozenset()
-    clause = re.split(r"[,;:]", text[:at])[-1]
-    return frozenset(
-        stem(w.lower()) for w in _TOKEN.findall(clause)[-5:] if w.lower() not in STOP
-    ) - {"wa", "were", "is", "are", "ha", "been", "had"}
-
-
-def may_deny(r: Reading) -> bool:
-    """Whether a sentence denies some act (``denial_conflicts`` finds nothing in a pair of
-    sentences neither of which does)."""
-    return not r.words.isdisjoint(_DENY_WORDS) and bool(denials(r.text))
-
-
-_DENY_WORDS = frozenset(["no", "never", "not", "neither"])
-
-
-def tells_fate(r: Reading) -> bool:
-    """Whether a sentence tells a fate (``fate_conflicts`` needs one on both sides)."""
-    return cues(r).any_fate
-
-
-def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
-    """One report denies an act the other states: the same verb, about the same thing."""
-    out: list[Told] = []
-    for side, r, other in (("A", x, y), ("B", y, x)):
-        if r.words.isdisjoint(_DENY_WORDS):
-            continue
-        denied = denials(r.text)
-        if not denied:
-            continue  # (the cheapest test first: most negations deny no act)
-        if _conditional(other):
-            continue  # "If science can not draw a link between an action and an effect": no act
-        causes, other_causes = _causes(r), _causes(other)
-        if causes and other_causes and not causes & other_causes:
-            continue  # "no damage provoked by the aftershock" / "the tsunami provoked damage"
-        for verb, what, written in denied:
-            if _negated(other, what | {verb}):
-                continue  # both deny it ("no damages reported" / "no reports of damage")
-            subject = _passive_subject(r.text, written)
-            if subject and not subject & other.stems:
-                continue  # "Pichilemu was not severely damaged" / "Lolol was severely damaged"
-            at = r.text.find(written)
-            if _IF_BEFORE.search(r.text, max(0, at - 12), at if at >= 0 else 0):
-                continue  # "if no agreement is reached": a condition, not a denial
-            done = verb in other.stems or (verb in ACTS and ACTS[verb].search(other.text))
-            if done and what & other.stems and not denials(other.text):
-                said = "B" if side == "A" else "A"
-                out.append(
-                    (
-                        "status",
-                        f"{side} denies it ('{written}'); {said} states it",
-                        0.35 + c,
-                    )
-                )
-                return out
-    return out
-
-
-def fate_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
-    """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
-    out: list[Told] = []
-    cx, cy = cues(x), cues(y)
-    if not (cx.any_fate and cy.any_fate):
-        return out  # a fate told on one side only: nothing to set against it
-    for n, ((_, _, say_one, say_other), (a1, a2), (b1, b2)) in enumerate(
-        zip(FATES, cx.fates, cy.fates, strict=True)
-    ):
-        if n == 0 and not _same_patient(x, a1 or a2, y, b1 or b2):
-            continue  # "captured 23 pirates" and "rescued the ship" are two acts, both true
-        if a1 and not a2 and b2 and not b1:
-            out.append(
-                (
-                    "status",
-                    f"A says {say_one} ('{a1.group(0)}'); B says {say_other} ('{b2.group(0)}')",
-                    0.35 + c,
-                )
-            )
-        elif a2 and not a1 and b1 and not b2:
-            out.append(
-                (
-                    "status",
-                    f"A says {say_other} ('{a2.group(0)}'); B says {say_one} ('{b1.group(0)}')",
-                    0.35 + c,
-                )
-            )
-    return out

@@ -7,7 +7,8 @@ caller's alignment only raises that closeness: the finder depends on ``sa``, ``s
 ``sims`` and ``aligned`` (with no alignment at all it finds 30 of the 33 below).
 
 The kinds of disagreement: figures (:mod:`index.compare.figure_conflicts`); dates, times, status,
-certainty, sources, fates and denials (:mod:`index.compare.claim_conflicts`). Here: the candidate
+certainty, sources (:mod:`index.compare.claim_conflicts`), fates and denials
+(:mod:`index.compare.act_conflicts`). Here: the candidate
 pairs of sentences, by closeness (:mod:`index.compare.closeness`), and the ranking of what is shown.
 
 Measured on conflicts_dev (77 report pairs, 2026-11-28, end of day): 40 of 48 gold conflicts found,
@@ -23,14 +24,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from index.compare.claim_conflicts import (
-    claim_conflicts,
-    day_of_one_act,
-    denial_conflicts,
-    fate_conflicts,
-    may_deny,
-    tells_fate,
-)
+from index.compare.act_conflicts import denial_conflicts, fate_conflicts, may_deny, tells_fate
+from index.compare.claim_conflicts import claim_conflicts, day_of_one_act
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
 from index.compare.figure_conflicts import figure_conflicts
 from index.compare.figure_measures import measures, single_valued
