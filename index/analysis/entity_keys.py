@@ -17,7 +17,7 @@ from index.analysis.entity_firms import named_firms
 from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
-from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS
+from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
 from index.models import Entity
 
 
@@ -125,6 +125,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
                 org = next((o for o in orgs if o.split()[0] == key and " " in o), None)
                 if org:
                     c.label, c.canonical = "ORG", org
+                elif c.hint == "said" and key in _SPEAKING_NOUNS:
+                    continue  # "Officials said", "Analysts said": no one named
                 elif c.hint in {"person", "said"}:
                     c.label, c.canonical = "PERSON", _person_key(surface)
                 elif c.hint == "place":
@@ -141,6 +143,21 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             c.canonical = key_of(surface)
         out.append(Entity(c.start, c.end, c.label, surface, c.canonical))
     return out
+
+
+_SPEAKING_NOUNS = frozenset(
+    {w + "s" for w in ROLE_NOUNS}
+    | {w + "es" for w in ROLE_NOUNS}
+    | set(
+        """dealers traders bankers brokers investors sources residents witnesses experts
+        observers critics authorities officers workers farmers producers exporters importers
+        buyers sellers operators shippers planners negotiators delegates economists analysts
+        officials executives industrialists participants""".split()
+    )
+)
+"""Plural common nouns that open a sentence before a reporting verb ("Officials said", "Dealers
+said"): no one named. Each was a person (Dealers 47 times, Analysts 47, Officials 27 in all of
+Reuters)."""
 
 
 _PLACE_AFTER = re.compile(

@@ -75,3 +75,14 @@ def test_quantity_query_never_matches_a_clock(
     store.update()
     assert [h.id for h in search(store, "quantity:8").hits] == ["tonnes.txt"]
     assert search(store, "org:reuter").total == 0
+
+
+def test_plural_common_nouns_that_speak_are_no_people() -> None:
+    """ "Officials said" at a sentence's start was the person "Officials" (all of Reuters: Dealers
+    47, Analysts 47, Officials 27); a surname that speaks stays a person."""
+    text = (
+        "Officials said the bridge fell on Monday. Dealers said prices rose. Analysts said the "
+        "rise would last. Smithers said he agreed."
+    )
+    people = {e.text for e in extract(text) if e.label == "PERSON"}
+    assert people == {"Smithers"}
