@@ -43,7 +43,8 @@ from index.compare.figure_owners import (
     span,
 )
 from index.compare.figures import Figure
-from index.compare.readings import Reading, around, said_before
+from index.compare.readings import Reading
+from index.compare.said_of import around, said_before
 from index.compare.words import stem
 
 __all__ = [

@@ -4,32 +4,47 @@ status and certainty, and whom it credits.
 ``read_all`` reads every sentence of a report for ``index.compare.conflicts``; each reading runs only
 when a word it needs is there, and the cues (``cues``) are read on first use, so that two 2,000-word
 reports are read in a few milliseconds. Dates and times are read with
-:mod:`index.compare.dates_times`, the cues with :mod:`index.compare.status_cues`. Lexicons are generic, never the words of one story.
+:mod:`index.compare.dates_times`, the cues with :mod:`index.compare.status_cues`, what a day, time
+or figure is said of with :mod:`index.compare.said_of`. Lexicons are generic, never the words of
+one story.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from index.compare.dates_times import DAYS, ClockTime, dates_in, times_in, weekdays_in
 from index.compare.figures import Figure, clean, figures
-from index.compare.numbers import NUMBER_WORDS
+from index.compare.said_of import (
+    CLOCK_WORDS,
+    KNOWN,
+    WHEN_WORDS,
+    WORD,
+    aliases,
+    around,
+    know,
+    one_act_of_one_name,
+    said_before,
+    said_of_same,
+    widen,
+)
 from index.compare.status_cues import Cues, read_cues
-from index.compare.words import STOP, stem
-from index.models import Entity, Sentence
+from index.models import Sentence
 from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = [
     "Reading",
+    "aliases",
     "around",
     "cues",
     "one_act_of_one_name",
     "read_all",
     "said_before",
     "said_of_same",
+    "widen",
 ]
 
 # --- one sentence, read once ---------------------------------------------------------------------
@@ -64,198 +79,15 @@ class Reading:
     runs: frozenset[str] | None = None
 
 
-# The light verbs that any event takes ("took place at 02:21", "took place at 20:36"): they do not
-# say which event a day, time or figure is told of.
-_LIGHT = frozenset(
-    [
-        "took",
-        "take",
-        "takes",
-        "taken",
-        "place",
-        "occurred",
-        "occurs",
-        "happened",
-        "came",
-        "made",
-        "said",
-        "says",
-        "reported",
-    ]
-)
-# Words that say which of a series, not what: "the tsunami first reached the town at 03:48" and
-# "the first shaking took place at 00:37" are two events
-_WHICH = frozenset(
-    "first second third fourth fifth last initial final latest next earlier later previous".split()
-)
-# Words that say when, not what: a day or a time is told of the words around it, never of these.
-_WHEN_WORDS = frozenset(
-    [
-        *DAYS,
-        *MONTHS,
-        *MONTH_ABBREVIATIONS,
-        "local",
-        "time",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "early",
-        "late",
-        "about",
-        "around",
-        "shortly",
-    ]
-)
-
-
-# (an age in commas is part of its name's phrase, no clause: "the shooting of Alex Doe, 15, on
-# Saturday" tells the day of the shooting)
-_CLAUSE = re.compile(r"(?<!, \d)(?<!, \d\d)(?<!, \d\d\d)[,;]\s(?!\d{1,3}, )")
-
-
-def around(text: str, start: int, end: int, k: int = 5) -> frozenset[str]:
-    """The content stems of the ``k`` words before ``start`` and after ``end`` in ``text``, inside
-    its clause (up to a comma or semicolon) unless the clause holds no other word ("On November
-    18, it had sunk a trawler"): what the figure, day or time between them is said of ("checked
-    into Promises Treatment Center on Friday" is said of the centre; "reopened by 4.30pm on
-    Saturday" of the roads)."""
-    head, tail = text[:start], text[end:]
-    cut = [m.end() for m in _CLAUSE.finditer(head)]
-    stop = _CLAUSE.search(tail)
-    near = _content(_WORD.findall(head[cut[-1] :] if cut else head)[-k:]) | _content(
-        _WORD.findall(tail[: stop.start()] if stop else tail)[:k]
-    )
-    if near or not (cut or stop):
-        return frozenset(near)
-    return frozenset(_content(_WORD.findall(head)[-k:]) | _content(_WORD.findall(tail)[:k]))
-
-
-def said_before(text: str, start: int, k: int = 5) -> frozenset[str]:
-    """The content stems of the ``k`` words before ``start`` in ``text`` inside its clause: what
-    a distance is told of ("wreckage ... 650 kilometres from the coast", "an island located two
-    hundred miles off the coast"), where the words after it name only the place it is measured
-    from."""
-    head = text[:start]
-    cut = [m.end() for m in _CLAUSE.finditer(head)]
-    return frozenset(_content(_WORD.findall(head[cut[-1] :] if cut else head)[-k:]))
-
-
-def aliases(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
-    """Stems of a name written with none of its canonical words ("DPRK" for North Korea) -> the
-    canonical name's stems, so that the words around two claims meet across spellings."""
-    out: dict[str, set[str]] = {}
-    for e in entities:
-        if not e.canonical or e.label in ("DATE", "QUANTITY"):
-            continue
-        written = _content(_WORD.findall(e.text))
-        canonical = _content(_WORD.findall(e.canonical))
-        if written and canonical and not written & canonical:
-            for w in written:
-                out.setdefault(w, set()).update(canonical)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def widen(stems: frozenset[str], names: Mapping[str, frozenset[str]]) -> frozenset[str]:
-    """``stems`` with the canonical words of every alias among them."""
-    if not names or not stems & names.keys():
-        return stems
-    return stems.union(*(names[s] for s in stems & names.keys()))
-
-
-def _content(words: list[str]) -> set[str]:
-    out = set()
-    for w in words:
-        low, content, _ = _WORDS.get(w) or _know(w)
-        if (
-            content
-            and len(low) > 2
-            and low not in _WHEN_WORDS
-            and low not in _CLOCK_WORDS
-            and low not in NUMBER_WORDS
-            and low not in _LIGHT
-            and low not in _WHICH
-        ):
-            out.add(content)
-    return out
-
-
-def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
-    """Whether what ``x`` tells as ``said_x`` and ``y`` as ``said_y`` (a day, a date, a time, a
-    span) is told of the same thing: the words around each share a content word. Two reports of
-    one story give many days and times, each of its own event (the shooting on Friday, the court
-    on Monday); only those told of one thing can disagree."""
-    i, j = x.text.find(said_x), y.text.find(said_y)
-    if i < 0 or j < 0:
-        return True  # not found as written: no evidence either way, as before
-    near_x, near_y = around(x.text, i, i + len(said_x)), around(y.text, j, j + len(said_y))
-    shared = near_x & near_y
-    if shared:
-        # a place both name says where, not what ("arriving at Kings Cross station at 08:30" /
-        # "flowers were laid near Kings Cross station at 8:50": two events at one station)
-        shared -= _places(x.text) & _places(y.text)
-    # one act told in other words ("the fatal shooting of Doe on Saturday" / "killed Doe on
-    # Sunday") counts as a word both say
-    acts = _acts(near_x) & _acts(near_y)
-    return bool(shared - x.setting) or len(shared) + len(acts - shared) >= 2
-
-
-# a place: a preposition of place, a name, and the kind of place it may end with ("at Kings Cross
-# station", "near the Old Bailey", "outside Parliament")
-_PLACE = re.compile(
-    r"\b(?:at|near|outside|inside|in|into|from|to|towards?)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s+(?:station|airport|square|street|road|"
-    r"bridge|hospital|court|prison|church|hotel|park|stadium|building|centre|center))?)"
-)
-
-
-def _places(text: str) -> frozenset[str]:
-    """The content stems of the places a sentence names after a preposition of place."""
-    if not any(c.isupper() for c in text[1:]):
-        return frozenset()
-    return frozenset(_content(_WORD.findall(" ".join(m.group(1) for m in _PLACE.finditer(text)))))
-
-
-def one_act_of_one_name(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
-    """Whether what ``x`` tells as ``said_x`` and ``y`` as ``said_y`` (a day) is told of one act
-    done to one named person or thing: the words around both name it (a name in both sentences)
-    and tell the act, in the same or other words ("the fatal shooting of Doe on Saturday" /
-    "police killed Doe on Sunday"). Stricter than :func:`said_of_same`: it holds for sentences
-    that share little else."""
-    i, j = x.text.find(said_x), y.text.find(said_y)
-    if i < 0 or j < 0:
-        return False
-    near_x, near_y = around(x.text, i, i + len(said_x)), around(y.text, j, j + len(said_y))
-    named = near_x & near_y & x.names & y.names
-    return bool(named and _acts(near_x) & _acts(near_y))
-
-
-def _acts(stems: frozenset[str]) -> set[str]:
-    return {_ACTS[s] for s in stems & _ACTS.keys()}
-
-
-# The verbs and nouns that tell one act, each family by its first stem (content stems, as
-# ``around`` gives them): a killing is told as a shooting, a murder, a slaying
-_ACTS = {
-    stem(w): stem(family.split()[0])
-    for family in (
-        "kill killing killed murder murdered slain slaying shooting shot gunned fatal fatally",
-        "arrest arrested detained apprehended",
-        "blast explosion exploded bomb bombing",
-    )
-    for w in family.split()
-}
-
-
 def opening_names(rs: Sequence[Reading]) -> None:
     """Set each reading's ``subject``: its first word when the reports write that word as a name
     inside some sentence (a lone surname, "Jordan will stand trial"), else ""."""
     named = frozenset().union(*(r.names for r in rs))
     for r in rs:
-        first = _WORD.search(r.text)
+        first = WORD.search(r.text)
         if first and first.group(0)[0].isupper():
-            low, content, _ = _WORDS.get(first.group(0)) or _know(first.group(0))
-            r.subject = content if content in named and low not in _WHEN_WORDS else ""
+            low, content, _ = KNOWN.get(first.group(0)) or know(first.group(0))
+            r.subject = content if content in named and low not in WHEN_WORDS else ""
 
 
 def cues(r: Reading) -> Cues:
@@ -332,54 +164,18 @@ _FINAL = (".", "!", "?", '"', "”", "'", "’", ")", ":")
 
 
 _MONTH_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
-_CLOCK_WORDS = frozenset(
-    [
-        "am",
-        "pm",
-        "m",
-        "gmt",
-        "utc",
-        "bst",
-        "est",
-        "edt",
-        "cet",
-        "pst",
-        "pdt",
-        "ist",
-        "hours",
-        "hrs",
-        "local",
-    ]
-)
 _BEFORE_WORDS = frozenset(["last", "earlier", "previous"])
 # the words that tell one event of a series ("another aftershock"; see ``_WHEN``)
 _ORDINALS = frozenset("second third fourth fifth another separate further latest new".split())
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # the words each alternative of ``_WHEN`` opens with
 _WHEN_STARTS = frozenset(["in", "during", "last", "earlier", "previous", "by", "stage", *_ORDINALS])
 _DIGIT = re.compile(r"\d")
 
 
-_WORDS: dict[str, tuple[str, str, str]] = {}
-
-
-def _know(w: str) -> tuple[str, str, str]:
-    """A word once per distinct spelling: lower case; its stem as content (not a stop word, two
-    letters or more), else ""; its stem as a name (capitalised, not a stop word), else ""."""
-    low = w.lower()
-    # a possessive is its name ("Klitschko's defense", "Gray's gun"), not a word of its own
-    base = low[:-2] if low.endswith(("'s", "’s")) else low
-    content = stem(base) if low not in STOP and base not in STOP else ""
-    found = (low, content if len(base) > 1 else "", content if w[0].isupper() else "")
-    if len(_WORDS) < 200_000:  # a corpus's vocabulary, not unbounded
-        _WORDS[w] = found
-    return found
-
-
 def _read(text: str) -> Reading:
     text = clean(text)
-    words = _WORD.findall(text)
-    known = [_WORDS.get(w) or _know(w) for w in words]
+    words = WORD.findall(text)
+    known = [KNOWN.get(w) or know(w) for w in words]
     lower = [k[0] for k in known]
     stems = frozenset(k[1] for k in known if k[1])
     names = frozenset(k[2] for k in known[1:] if k[2])
@@ -391,9 +187,7 @@ def _read(text: str) -> Reading:
         days, digit = {}, None  # a dateline: nothing but a place, a day and a date
     months = not present.isdisjoint(_MONTH_WORDS)
     dates = dates_in(text) if digit and months else {}
-    times = (
-        times_in(text) if digit and (":" in text or not present.isdisjoint(_CLOCK_WORDS)) else []
-    )
+    times = times_in(text) if digit and (":" in text or not present.isdisjoint(CLOCK_WORDS)) else []
     # a pattern that opens with a word is tried only when that word is among the runs of letters
     word_set = frozenset(present)
     runs = letter_runs(text, word_set)
@@ -423,7 +217,7 @@ _APOSTROPHE = re.compile(r"['’]")
 
 
 def letter_runs(text: str, words: AbstractSet[str]) -> frozenset[str] | None:
-    """The maximal runs of letters of ``text`` in lower case, from its ``words`` (``_WORD``'s,
+    """The maximal runs of letters of ``text`` in lower case, from its ``words`` (``WORD``'s,
     lower-cased), when its characters are ASCII or typographic punctuation; else ``None``. In such
     a text a pattern's word boundaries (``\\b``) fall where these runs begin and end and its
     case-blind letters are ASCII's, so a pattern whose every match holds a word as a whole run is
