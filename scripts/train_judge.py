@@ -107,7 +107,7 @@ def _matrix(pairs: list[tuple[str, str]]) -> np.ndarray:
 def _context(rows: list[dict[str, object]], data: pathlib.Path) -> tuple[np.ndarray, np.ndarray]:
     """Context features of ECB+ pairs, from the two reports' sentences (one a line), and each
     sentence's centrality towards the other report, as :func:`index.compare.matching.match` computes them."""
-    from index.compare.matching import is_boilerplate
+    from index.compare.boilerplate import is_boilerplate
 
     texts = {
         str(r["id"]): [s for s in str(r["text"]).split("\n") if s.strip()]

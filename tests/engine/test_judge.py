@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from index import compare_texts
+from index.compare.boilerplate import is_boilerplate
 from index.compare.judge import floors, judge
-from index.compare.matching import is_boilerplate
 from index.compare.pair_features import CONTEXT_FEATURES, EVENT_INPUTS, FEATURES, features
 from index.compare.preparation import prepare, rarity
 
@@ -81,7 +81,7 @@ def test_centrality_finds_what_the_other_report_is_about() -> None:
 def _judged(a: str, b: str) -> tuple[Any, list[Any], list[Any]]:
     """Two made-up reports' judged candidates, with each report's prepared sentences."""
     from index.analysis.sentences import split_sentences
-    from index.compare.matching import judge_candidates, prepare_report
+    from index.compare.candidates import judge_candidates, prepare_report
 
     pa, boiler_a = prepare_report(split_sentences(a))
     pb, boiler_b = prepare_report(split_sentences(b))
@@ -92,7 +92,7 @@ def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
     # Every sentence of both reports names the setting (North Korea, troops, Russia); two asides
     # that share only it and a common word ("significant") are loose; two sharing a rare word
     # ("desperation") or a figure are not, whatever their place in the reports.
-    from index.compare.matching import loose_pairs
+    from index.compare.loose import loose_pairs
 
     a = (
         "North Korea has sent 10,000 troops to Russia. North Korean troops are training in Russia. "
@@ -123,7 +123,7 @@ def test_a_pair_sharing_only_the_story_setting_is_loose() -> None:
 def test_a_pair_sharing_only_names_and_figures_is_loose() -> None:
     # The same people or numbers in two other facts: loose (kept only as the same claim); a pair
     # that shares a name and what is said of it is not.
-    from index.compare.matching import namesake_pairs
+    from index.compare.loose import namesake_pairs
 
     a = (
         "Marlow pledged full support for the harbour plan of Okafor, praising its cranes, "
@@ -223,7 +223,7 @@ def test_folded_weights_belong_to_their_own_model() -> None:
 
 
 def test_reversed_roles() -> None:
-    from index.compare.matching import reversed_roles
+    from index.compare.loose import reversed_roles
 
     a = prepare("North Korea is rumored to send troops to aid Russia, U.S. concerned.")
     b = prepare("There are concerns that Russia could offer military aid to North Korea.")
