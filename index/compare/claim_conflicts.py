@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from index.compare.act_conflicts import Told, conditional
-from index.compare.closeness import CERTAIN, CLOCK
+from index.compare.closeness import CERTAIN, CLOCK, NEAR
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_measures import overlap, same_measure
 from index.compare.readings import SERIES, Reading, cues
@@ -178,7 +178,11 @@ def claim_conflicts(
     ]
     if not one:
         pairs = [(p, q) for p, q in pairs if said_of_same(x, p.text, y, q.text)]
-    if timed and pairs and c >= CLOCK and all(time_gap(p, q) > 5 for p, q in pairs):
+    # a time given with its zone ("02:00 GMT") is a time of record, told of one event: compared
+    # from a candidate's closeness, the words around both meeting; a local time only inside a claim
+    zoned = bool(pairs) and all(p.zone for p, _ in pairs)
+    near = c >= CLOCK or (zoned and c >= NEAR and not one)
+    if timed and pairs and near and all(time_gap(p, q) > 5 for p, q in pairs):
         p, q = min(pairs, key=lambda t: time_gap(*t))
         out.append(
             (

@@ -67,3 +67,22 @@ def test_a_place_both_name_says_where_not_what() -> None:
         "Cameras filmed the suspects arriving at Harlow Cross station at 08:05 on Thursday.",
     )
     assert [f.kind for f in found] == ["date"] and "25 minutes apart" in found[0].detail
+
+
+def test_a_time_given_with_its_zone_is_compared_outside_one_claim() -> None:
+    # the judge grades the two sentences alike; they share few words but the one the times tell of
+    zoned = conflicts(
+        "The carrier said the jet met heavy turbulence at 02:00 GMT and then sent a message.",
+        "Officials said the aircraft crossed a storm with strong turbulence at 02:14 GMT.",
+        similarity=0.45,
+    )
+    assert [f.detail for f in zoned] == [
+        "time: A says 02:00 GMT; B says 02:14 GMT; 14 minutes apart"
+    ]
+    # local times without a zone: a story's timeline holds many, compared only inside one claim
+    local = conflicts(
+        "The carrier said the jet met heavy turbulence at 2:00 pm and then sent a message.",
+        "Officials said the aircraft crossed a storm with strong turbulence at 2:14 pm.",
+        similarity=0.45,
+    )
+    assert local == []
