@@ -184,9 +184,10 @@ def story_to_text(m: StoryMap, width: int = 100) -> str:
     head = " ".join(f"{k:>2}" for k in range(1, n + 1))
     out.append(f"  {head}   claim")
     pad = " " * (len(head) + 5)
-    for c in m.claims:
-        if c.support < 2 and len(c.statements) < 2:
-            continue
+    shown = [c for c in m.claims if c.support >= 2 or len(c.statements) >= 2]
+    if not shown:
+        out[-1] = "  no claim is made by more than one report"  # was the matrix's head alone
+    for c in shown:
         row = " ".join(f"{marks[s.stance] if (s := c.statement(r)) else '·':>2}" for r in range(n))
         lines = _fit(_plain(c.text), width, f"  {row}   ", pad)
         out += lines[:3]

@@ -179,6 +179,18 @@ def test_renderers_neutralise_article_text() -> None:
     assert "\\*burst\\*" in story_to_markdown(m) or "burst" not in story_to_markdown(m)
 
 
+def test_text_says_when_no_claim_is_shared() -> None:
+    """Two reports with nothing in common printed the claims matrix's head and no row (the
+    Markdown brief said "No claim is made by more than one report")."""
+    arts = [
+        _article(1, "The river Tees burst its banks in Yarm on Monday.\n", "Star", "2025-03-03"),
+        _article(2, "Shares in Acme rose 3 pct after its results.\n", "Courier", "2025-03-04"),
+    ]
+    text = story_to_text(story_map(arts), 100)
+    assert "no claim is made by more than one report" in text
+    assert "   claim" not in text
+
+
 _WORDS = [
     "The",
     "river",
