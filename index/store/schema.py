@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # ruff: noqa: E402 (Whoosh is imported after load_whoosh)
 import json
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
@@ -24,16 +25,42 @@ from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
 from index.analysis.tokens import analyse_body
 from index.models import Article, Block, Entity, Span
 from index.store.tables import SCHEMA_VERSION as SCHEMA_VERSION  # read there without Whoosh
-from index.store.whoosh_compat import encode_positions
+from index.store.whoosh_compat import Postings, encode_positions
 from index.vocabulary import INDEX_FIELDS
 
 ENTITY_FIELDS = INDEX_FIELDS
 """Entity label -> the index field of its canonical keys (the vocabulary's)."""
+_NAME_FIELDS = tuple(dict.fromkeys(ENTITY_FIELDS.values()))
+
+
+_NAME_WORDS = r"[\w]+(?:[.'][\w]+)*"
+_NAME_RE = re.compile(_NAME_WORDS)
 
 
 def _name_analyzer() -> Any:
     # Canonical entity keys: lowercase words, no stemming and no stop words ("the", "of" matter in names).
-    return RegexTokenizer(r"[\w]+(?:[.'][\w]+)*") | LowercaseFilter()
+    return RegexTokenizer(_NAME_WORDS) | LowercaseFilter()
+
+
+def analysed_postings(schema: Schema, fields: dict[str, Any]) -> dict[str, Postings]:
+    """The postings of an article's body (its stems) and entity fields, made without Whoosh's
+    analyzers: for ``whoosh_compat.add_analysed``.
+
+    An entity field's analyzer is a tokenizer and a lowercase filter, no stop words: its words'
+    positions are 0, 1, 2... as the body's stems', so ``encode_positions`` makes both fields'
+    postings as Whoosh's ``Positions`` format does (a test compares them on arbitrary text).
+    """
+    ready = {"body": encode_positions(schema["body"], fields["body"])}
+    for name in _NAME_FIELDS:
+        value = fields.get(name)
+        if value:
+            # Each word lowered after the split, as Whoosh's filter does ("İ" lowers to two
+            # characters, the second no word character).
+            words = [w.lower() for w in _NAME_RE.findall(value)]
+            ready[name] = encode_positions(schema[name], words)
+        elif value is not None:
+            ready[name] = []
+    return ready
 
 
 class BodyTokens(list):  # type: ignore[type-arg]

@@ -25,8 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from index.models import Article
-from index.store.schema import BodyTokens, document_fields
+from index.store.schema import BodyTokens, analysed_postings, document_fields
 from index.store.whoosh_compat import (
+    add_analysed,
     close_segment,
     finish_worker_segment,
     worker_writer,
@@ -38,6 +39,10 @@ BATCH = 24
 """Articles per job sent to a worker."""
 WORKER_LIMIT_MB = 128
 """Memory each worker's Whoosh writer may pool before spilling sorted runs to disk."""
+
+_CACHED_FIELDS = ("published",)
+"""Fields whose postings are kept by value while indexing (``whoosh_compat.add_analysed``): a
+publication date makes the same eight terms for every article of a day."""
 
 Row = tuple[str, str, tuple[Any, ...], list[tuple[str, str]], float, str, list[str]]
 """What the main process keeps of each indexed article: id, related-report features (the database's
@@ -85,11 +90,12 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: b
     feats = features_json(fields.pop("features"))
     words = [w for w in fields.pop("_words") if w not in spelled]
     spelled.update(words)
+    ready = analysed_postings(writer.schema, fields)
     fields["body"] = BodyTokens(fields["body"])
     if update:
         # Whoosh's update_document, without its searcher: the older version by the unique id first.
         delete_term(writer, "id", fields["id"])
-    writer.add_document(**fields)
+    add_analysed(writer, fields, ready, cached=_CACHED_FIELDS)
     return fields["id"], feats, (fields["file"], *fields["meta"]), keys, share, path, words
 
 
