@@ -37,9 +37,10 @@ FOREIGN_OPENERS = frozenset(
 """First words of a name that make it a title, an outlet or a place, never a person: "Le Monde",
 "El Mundo", "La Stampa", "Die Welt" (a newspaper), "Pourquoi Pas" (a magazine)."""
 
-_ARTICLES = frozenset("le la l' el il lo die der den het".split())
-"""The openers that also open surnames ("Le Pen", "La Roche", "El Baradei", "Della Valle" is not
-among them: "della" opens titles)."""
+_ARTICLES = frozenset("le la".split())
+"""The openers of a surname that speaks ("Le Pen said", "La Roche told"). Not "El", "Il" or
+"Die": "El Al said" is the airline ("El Baradei" is a surname when the article names "Mohamed
+El Baradei")."""
 
 OUTLET_NAMES = frozenset(
     " ".join(n.split())
@@ -53,6 +54,10 @@ OUTLET_NAMES = frozenset(
 )
 """Newspapers whose names open with an article: outlets even when they "said" ("Le Monde said
 the talks failed"), as keys (lower case, no accents)."""
+BODY_NAMES = frozenset(
+    "la liga|la scala|la fenice|la poste|la caixa|la redoute|le cordon bleu|la francaise".split("|")
+)
+"""Bodies named with "Le" or "La" that speak in the news ("La Liga said"), as keys."""
 
 _SAID = r"(?:said|says|told|added|stated|declared|insisted|argued|warned|claimed|replied|denied)"
 _HE_AFTER = re.compile(r"[ \t\n]+(?:said|says|added|told)[ \t\n]+(?:he|she)\b")
@@ -62,11 +67,13 @@ _SAID_AFTER = re.compile(r",?[ \t\n]+" + _SAID + r"\b")
 said"), unless the name is a known newspaper or the article calls it one."""
 _MEDIA_NOUNS = (
     r"(?:newspaper|paper|daily|weekly|tabloid|magazine|broadcaster|channel|network|station|"
-    r"website|agency|outlet|journal|radio|television)"
+    r"website|agency|outlet|journal|radio|television|league|club|team|opera|theatre|theater|"
+    r"airline|carrier|company|firm|group|bank|brand|label|house)"
 )
 _MEDIA_BEFORE = re.compile(r"\b" + _MEDIA_NOUNS + r"[ \t\n]+\Z", re.I)
 _MEDIA_AFTER = re.compile(r"(?:'s)?[ \t\n]+" + _MEDIA_NOUNS + r"\b")
-"""A media noun before or after a mention ("the newspaper Le Monde", "Le Soir newspaper")."""
+"""A noun of the media or of a body before or after a mention ("the newspaper Le Monde", "Le
+Soir newspaper", "the Spanish league La Liga")."""
 
 
 def foreign_titles(text: str, kept: list[Cand]) -> set[str]:
@@ -78,8 +85,9 @@ def foreign_titles(text: str, kept: list[Cand]) -> set[str]:
     Not when one mention is a person's: a longer person's name of the article ends with it ("Marine
     Le Pen" makes "Le Pen" a surname, "Mohamed El Baradei" makes "El Baradei" one), a role or an
     honorific comes before it ("party leader Le Pen", "Mr Le Pen"), it "said he", or an article
-    and one surname speak ("Le Pen said", "La Roche told"; not a newspaper the article names as
-    one, "the daily La Stampa said", nor one of :data:`OUTLET_NAMES`, "Le Monde said"). One such
+    and one surname speak ("Le Pen said", "La Roche told"; not a newspaper or a body the article
+    names as one, "the daily La Stampa said", nor one of :data:`OUTLET_NAMES` or
+    :data:`BODY_NAMES`, "Le Monde said", "La Liga said"). One such
     mention makes every mention of the name a person's.
     """
     found: set[str] = set()
@@ -106,7 +114,7 @@ def foreign_titles(text: str, kept: list[Cand]) -> set[str]:
                     speaking.add(c.canonical)
         else:
             people.add(c.canonical)
-    people |= {k for k in speaking if k not in media and k not in OUTLET_NAMES}
+    people |= {k for k in speaking if k not in media and k not in OUTLET_NAMES | BODY_NAMES}
     return {k for k in found if k not in people and not any(p.endswith(" " + k) for p in people)}
 
 

@@ -101,6 +101,10 @@ def test_an_article_and_a_surname_that_speak_are_a_person() -> None:
     assert ("ORG", "La Ronde") in _found("The daily La Ronde said the talks failed.")
     assert ("ORG", "La Ronde") in _found("The La Ronde newspaper printed it. La Ronde said so.")
     assert ("ORG", "La Ronde") in _found("La Ronde reported the talks failed.")
+    # Bodies speak too: "El" opens no surname that speaks alone, known bodies and named ones stay.
+    assert ("ORG", "El Al") in _found("El Al said it would cut flights.")
+    assert ("ORG", "La Liga") in _found("La Liga said the match would go ahead.")
+    assert ("ORG", "La Bola") in _found("The league La Bola said the match was off.")
 
 
 def test_one_person_cue_makes_every_mention_a_person() -> None:
