@@ -10,6 +10,7 @@ marked, and sorted after every dated article (``is_parsed`` tells the two apart)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import warnings
@@ -205,6 +206,32 @@ def key_word(key: str) -> str | None:
     return (
         (f"y{year}" if year else "") + (f"m{month}" if month else "") + (f"d{day}" if day else "")
     )
+
+
+def key_error(key: str) -> tuple[str, str] | None:
+    """What in a date key names no day of the calendar, and why, or ``None`` for a key that does
+    (or is no calendar date at all).
+
+    ``"--02-31"`` (February 31) -> ``("day", "February has 29 days at most")``; ``"2009-02-29"``
+    -> ``("day", "February 2009 has 28 days")``; ``"2009-13"`` -> ``("month", "a year has 12
+    months")``. Only an article's typo ("November 31") gives the index such a key.
+    """
+    year, month, day = _key_parts(key)
+    if not month:
+        return None
+    number = int(month)
+    if not 1 <= number <= 12:
+        return "month", "a year has 12 months"
+    if day:
+        # No year: the longest the month can be (February of a leap year).
+        last = calendar.monthrange(int(year) if year else 2000, number)[1]
+        if not 1 <= int(day) <= last:
+            name = calendar.month_name[number]
+            return (
+                "day",
+                f"{name} {year} has {last} days" if year else f"{name} has {last} days at most",
+            )
+    return None
 
 
 def _key_parts(key: str) -> tuple[str, str, str]:

@@ -93,6 +93,19 @@ def _check_value(field: str, value: str) -> None:
             f"'{bare}' is not a number: write quantity:10000, quantity:\"10,000 troops\" "
             "or quantity:thousands"
         )
+    if field == "quantity" and _NEGATIVE.match(bare):
+        # The recognizer reads no figure with a sign ("-5 billion" is no quantity, "minus 5 pct"
+        # is "5 pct"), so the sign would be dropped and '-5' would find every 5.
+        raise QueryError(
+            f"'{bare}' is a negative figure: quantities are searched without a sign (a figure "
+            "written -5 is not one, 'minus 5 pct' is 5 pct); write quantity:5, or search the "
+            'words: "minus 5"'
+        )
+
+
+_NEGATIVE = re.compile(
+    r"^\s*(?:[-\u2212\u2012\u2013]\s*|minus\s+|negative\s+)(?=[\d.]|[a-z])", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +243,33 @@ def _rewrite_date(value: str) -> str:
         )
     _refuse_odd_date(value)
     _check_value("dates", value)
+    _refuse_impossible_day(value)
     return f"dates:{_entity_value('dates', value)}"
 
 
+def _refuse_impossible_day(value: str) -> None:
+    """Refuse a date in words that is no day of the calendar (``date:"31 february"``): it would
+    find nothing, where ``date:2009-02-31`` (a publication date) is refused with the reason.
+
+    A key written as the index writes it (``date:"--11-31"``, the sidebar's clause for a date an
+    article names) is searched all the same: articles have typos (Reuters names "November 31"
+    once and "September 31" twice), and the sidebar's clause must find what it counted.
+    """
+    if any(c in value for c in "*?~"):
+        return
+    from index.analysis.dates import key_error
+    from index.analysis.entity_keys import query_key
+
+    bare = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
+    if _WRITTEN_KEY.match(bare.strip()):
+        return
+    found = key_error(query_key("DATE", bare))
+    if found:
+        what, why = found
+        raise QueryError(f"invalid {what} in date '{bare.strip()}' ({why})")
+
+
+_WRITTEN_KEY = re.compile(r"^(?:--\d\d(?:-\d\d)?|\d{4}-\d\d(?:-\d\d)?)$")
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORD = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 _SLASHED_DAY = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -242,9 +279,13 @@ _BASIC_DAY = re.compile(r"(?<![\d/-])(\d{4})(\d{2})(\d{2})(?![\d/-])")  # ISO 86
 def _as_published(value: str) -> str:
     """Other spellings of a publication date, in ISO: ``today``, ``yesterday`` and ``tomorrow``
     (the local calendar's; an article never names them as a date, so they cannot mean a date in
-    its text), ``2024/10/15``, ``20241015``, and ``=2024`` (the date itself)."""
+    its text), ``2024/10/15``, ``20241015``, and ``=2024`` (the date itself).
+
+    ``"last week"``, ``"this month"`` or ``"two weeks ago"`` stay dates named in the text, relative
+    to the article's own day: the recognizer names them as dates, and the sidebar's clause for
+    such a date (``index.search.facet_counts.entity_clause``) must find what it counted."""
     if len(value) >= 2 and value[0] == value[-1] == '"':
-        inner = value[1:-1].strip().lower()
+        inner = " ".join(value[1:-1].lower().split())
         return _relative_day(inner) if inner in _RELATIVE_DAYS else value
     value = _RELATIVE_WORD.sub(lambda m: _relative_day(m.group().lower()), value)
     value = _SLASHED_DAY.sub(lambda m: "-".join(m.groups()), value)
