@@ -134,7 +134,12 @@ class Counts:
         near_after = low_text[end : end + 40]
         near_before = low_text[max(0, start - 45) : start]
         best = 99.0
-        carried = _CARRIED.search(text, max(0, start - 60), start)
+        window = low_text[max(0, start - 60) : start]
+        carried = (
+            _CARRIED.search(text, max(0, start - 60), start)
+            if "carr" in window or "ferr" in window or "transport" in window
+            else None
+        )
         for hit in ANY_ROLE.finditer(near_after):
             gap = near_after[: hit.start()]
             if noun and ("," in gap or ";" in gap or "(" in gap):
