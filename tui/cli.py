@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error for the user.
@@ -282,9 +282,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        print(f"newsdesk: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"newsdesk {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(
-            "newsdesk: if the index is damaged, delete its folder (see --index-dir) and re-run",
+            f"newsdesk {args.command}: if the index is damaged, delete its folder "
+            "(see --index-dir) and re-run",
             file=sys.stderr,
         )
         return EXIT_ERROR

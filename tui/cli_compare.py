@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.cli_args import MIN_WIDTH
+from tui.paths import local_id
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -57,11 +58,11 @@ def load_article(ref: str) -> Any:
         if len(articles) > 1:
             raise ArgumentError(
                 f"{ref} holds {len(articles)} articles: name one as {ref}#ID "
-                f"(for example {ref}#{articles[0].id.rpartition('#')[2]})"
+                f"(for example {ref}#{local_id(articles[0].id, path)})"
             )
         return articles[0]
     for article in articles:
-        if article.id.rpartition("#")[2] == local:
+        if article.id == f"{files[0].rel}#{local}":
             return article
     raise ArgumentError(f"{ref}: no article with id {local!r}")
 
@@ -170,7 +171,7 @@ def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     try:
         store.update(progress=_indexing_shown() if sys.stderr.isatty() else None)
     except IndexBusy as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
     return store
 
 
@@ -214,7 +215,7 @@ def _article_ids(store: Any, path: Path, local: str | None) -> list[str]:
                 return [str(found.id)]
     ids: list[str] = store.ids_for_path(path)
     if local is not None:
-        ids = [i for i in ids if i.rpartition("#")[2] == local]
+        ids = [i for i in ids if local_id(i, path) == local]
     return ids
 
 

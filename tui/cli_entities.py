@@ -106,7 +106,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
         from tui.engine import facets
 
         store = open_store(args.paths, args.index_dir)
-        ensure_indexed(store)
+        ensure_indexed(store, command="entities")
         top = facets(store, None, limit=args.limit)
         if args.json:
             print(

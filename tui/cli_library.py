@@ -74,7 +74,7 @@ def cmd_library(args: argparse.Namespace) -> int:
         print(f"newsdesk library add: {exc} (nothing was added)", file=sys.stderr)
         return EXIT_USAGE
     except library.LibraryError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk library {args.action}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for path in change.added:
         print(f"added {_safe(path)}")
@@ -96,7 +96,7 @@ def _list(as_json: bool) -> int:
     try:
         folders = library.load()
     except library.LibraryError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk library list: {exc}", file=sys.stderr)
         return EXIT_ERROR
     rows = [(f, library.problem(f)) for f in folders]
     if as_json:

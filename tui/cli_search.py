@@ -141,7 +141,9 @@ def _quiet_check(corpus: list[str], index_dir: str | None) -> Callable[[], Any]:
     return wait
 
 
-def ensure_indexed(store: Any, unchanged: Any = None) -> None:
+def ensure_indexed(store: Any, unchanged: Any = None, command: str = "search") -> None:
+    """Bring the index up to date; another process writing it is told (as ``newsdesk COMMAND:``),
+    and the search goes on with the index as it is."""
     from tui.engine import IndexBusy
 
     if unchanged is not None and not store.messages:
@@ -149,7 +151,7 @@ def ensure_indexed(store: Any, unchanged: Any = None) -> None:
     try:
         report = store.update()
     except IndexBusy as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk {command}: {exc}", file=sys.stderr)
         return
     if report.added or report.updated:
         print(f"(indexed {report.added + report.updated} articles)", file=sys.stderr)
@@ -165,7 +167,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     try:
         parse(store, args.query)
     except QueryError as exc:
-        print(f"newsdesk: bad query: {exc}", file=sys.stderr)
+        print(f"newsdesk search: bad query: {exc}", file=sys.stderr)
         return EXIT_USAGE
     ensure_indexed(store, unchanged())
     result = search(store, args.query, limit=max(0, args.limit), sort=args.sort)
@@ -221,7 +223,7 @@ def _say_why_empty(store: Any, corpus: Sequence[str]) -> None:
             f"; {len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped "
             f"({_safe(first.path)}: {_safe(first.reason)}{', ...' if len(skipped) > 1 else ''})"
         )
-    print(f"newsdesk: no articles in {where}{why}", file=sys.stderr)
+    print(f"newsdesk search: no articles in {where}{why}", file=sys.stderr)
 
 
 def _shown_date(date: str | None) -> str | None:

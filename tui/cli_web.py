@@ -86,7 +86,7 @@ def add_parsers(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> 
     common(p)
 
 
-def _index(folder: Path, index_dir: str | None, register: bool) -> int:
+def _index(folder: Path, index_dir: str | None, register: bool, command: str) -> int:
     """Index what was saved in ``folder``: with the whole library when the library holds it (so that
     ``newsdesk search WORD`` finds it at once), else the folder alone.
 
@@ -94,22 +94,23 @@ def _index(folder: Path, index_dir: str | None, register: bool) -> int:
         folder: where the articles were saved.
         index_dir: ``--index-dir``.
         register: add ``folder`` (the fetched-articles folder) to the library first.
+        command: the command running (``add``, ``fetch``), which names what it tells.
 
     Returns:
         How many articles were added or updated.
     """
     from tui.engine import IndexBusy, Store
 
-    store = Store(corpus_holding(folder, register), index_dir)
+    store = Store(corpus_holding(folder, register, command), index_dir)
     try:
         report = store.update(timeout=120.0)
     except IndexBusy as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk {command}: {exc}", file=sys.stderr)
         return 0
     return int(report.added + report.updated)
 
 
-def corpus_holding(folder: Path, register: bool) -> list[str]:
+def corpus_holding(folder: Path, register: bool, command: str = "") -> list[str]:
     """The library's folders when the library holds ``folder`` (added to it first when ``register``),
     else ``folder`` alone. Problems with the library are told on stderr, never fatal."""
     try:
@@ -124,7 +125,7 @@ def corpus_holding(folder: Path, register: bool) -> list[str]:
                 print(f"(added {path} to the library)", file=sys.stderr)
         folders = library.load()
     except (library.LibraryError, PathError) as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"newsdesk{' ' + command if command else ''}: {exc}", file=sys.stderr)
         return [str(folder)]
     target = library.absolute(str(folder))
     if any(target == f or target.startswith(f.rstrip(os.sep) + os.sep) for f in folders):
@@ -158,7 +159,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     if final != url and final in saved_keys(folder):
         return _already(args, final, folder)
     path = save_page(folder, page_document(page, final), page.title, page.date)
-    indexed = _index(root, args.index_dir, register=not args.into)
+    indexed = _index(root, args.index_dir, register=not args.into, command="add")
     if args.json:
         print(
             json.dumps(
@@ -304,7 +305,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"newsdesk fetch: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     total = sum(len(r.new) for r in reports)
-    indexed = _index(root, args.index_dir, register=True) if total else 0
+    indexed = _index(root, args.index_dir, register=True, command="fetch") if total else 0
     failed = [r for r in reports if r.status == "failed"]
     if args.json:
         print(

@@ -21,13 +21,38 @@ class PathError(Exception):
 
 
 def split_ref(ref: str) -> tuple[Path, str | None]:
-    """``file.jsonl#id`` -> (file, id); a plain path (even one whose name holds ``#``) -> (path, None)."""
+    """``file.jsonl#id`` -> (file, id); a plain path (even one whose name holds ``#``) -> (path, None).
+
+    An id may hold ``#`` (``ids.jsonl#a#b``: the article ``a#b``) and so may a folder's name
+    (``x#y/ids.jsonl#a``): the file is the path up to the first ``#`` that follows an existing
+    file's name. When no such file exists, the path up to the last ``.jsonl#`` (else the last
+    ``#``), so that the message names the missing file.
+    """
     path = Path(ref).expanduser()
-    if not path.exists() and "#" in ref:
-        file, _, local = ref.rpartition("#")
-        if file:
-            return Path(file).expanduser(), local
+    if path.exists() or "#" not in ref:
+        return path, None
+    cut = ref.find("#")
+    while cut != -1:
+        if cut and Path(ref[:cut]).expanduser().is_file():
+            return Path(ref[:cut]).expanduser(), ref[cut + 1 :]
+        cut = ref.find("#", cut + 1)
+    jsonl = ref.lower().rfind(".jsonl#")
+    cut = jsonl + len(".jsonl") if jsonl != -1 else ref.rfind("#")
+    if cut > 0:
+        return Path(ref[:cut]).expanduser(), ref[cut + 1 :]
     return path, None
+
+
+def local_id(article_id: str, path: Path) -> str:
+    """The id within its file of an article of ``path``: its id after the file's own path
+    (``news/ids.jsonl#a#b`` -> ``a#b``; a folder named ``x#y`` before it is no part of the id)."""
+    name = path.name + "#"
+    at = article_id.find(name)
+    while at != -1:
+        if at == 0 or article_id[at - 1] == "/":
+            return article_id[at + len(name) :]
+        at = article_id.find(name, at + 1)
+    return article_id.rpartition("#")[2]
 
 
 def check_paths(paths: Sequence[str], refs: bool = False) -> None:

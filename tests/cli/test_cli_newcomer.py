@@ -79,7 +79,7 @@ def test_a_search_of_an_empty_corpus_says_so(run_cli: Callable[..., Any], tmp_pa
     empty.mkdir()
     r = run_cli("search", "port", str(empty), "--json")
     assert r.code == 0 and r.json()["total"] == 0
-    assert f"newsdesk: no articles in {empty}" in r.err
+    assert f"newsdesk search: no articles in {empty}" in r.err
     pdf = tmp_path / "doc.pdf"
     pdf.write_bytes(b"%PDF-1.4 not an article")
     r = run_cli("search", "port", str(pdf), index_dir=tmp_path / "pdf-index")

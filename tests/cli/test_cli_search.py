@@ -112,7 +112,7 @@ def test_bad_query_exits_2_with_one_line(
     assert "Traceback" not in r.err
     lines = r.err.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
-    assert lines[0].startswith("newsdesk: bad query:")
+    assert lines[0].startswith("newsdesk search: bad query:")
 
 
 def test_search_missing_query_is_a_usage_error(run_cli: Callable[..., Any]) -> None:
