@@ -110,3 +110,33 @@ def test_every_command_names_itself_in_its_errors(
         assert first.split(":")[0] in (f"newsdesk {command}", f"newsdesk {command} remove")
     nothing = run_cli("search", "port", str(empty))
     assert nothing.err.startswith(f"newsdesk search: no articles in {empty}")
+
+
+def test_a_publication_date_that_finds_nothing_says_when_the_corpus_was_published(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    for name, day in (("a", "1987-02-26"), ("b", "1987-10-19")):
+        (corpus / f"{name}.md").write_text(
+            f"---\ntitle: Stocks {name}\ndate: {day}\n---\nStocks fell on March 31.\n", "utf-8"
+        )
+    (corpus / "c.md").write_text("---\ntitle: Undated\n---\nStocks rose.\n", "utf-8")
+    span = "newsdesk search: the corpus's articles were published from 1987-02-26 to 1987-10-19"
+    after = run_cli("search", "date:>1987", str(corpus), "--json")
+    assert after.code == 0 and after.json()["total"] == 0
+    assert span in after.err.splitlines()
+    yesterday = run_cli("search", "date:yesterday", str(corpus), "--json")
+    assert yesterday.json()["total"] == 0
+    assert any(line.startswith(span + " (today is ") for line in yesterday.err.splitlines()), (
+        yesterday.err
+    )
+    found = run_cli("search", "date:>=1987", str(corpus), "--json")
+    assert found.json()["total"] == 2 and "published from" not in found.err
+    in_text = run_cli("search", 'date:"april 1"', str(corpus), "--json")  # a date of the text
+    assert in_text.json()["total"] == 0 and "published from" not in in_text.err
+    undated = tmp_path / "undated"
+    undated.mkdir()
+    (undated / "c.md").write_text("---\ntitle: Undated\n---\nStocks rose.\n", "utf-8")
+    none = run_cli("search", "date:2024", str(undated), index_dir=tmp_path / "undated-index")
+    assert "newsdesk search: no article of the corpus has a publication date" in none.err
