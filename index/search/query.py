@@ -65,6 +65,8 @@ _DATE_WORDS = frozenset(
         "decade decades century centuries quarter today yesterday tomorrow".split(),
     ]
 )
+_PERIOD_LEADS = frozenset("last this next past coming previous".split())
+"""Words that open a date of several words ("last week"), never a date alone."""
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -84,6 +86,11 @@ def _check_value(field: str, value: str) -> None:
     bare = value.strip('"')
     words = set(re.findall(r"[a-z]+", bare.lower()))
     if field == "dates" and not (re.search(r"\d", bare) or words & _DATE_WORDS):
+        if bare.lower() in _PERIOD_LEADS:  # "date:last week": the field took one word
+            raise QueryError(
+                f"'{bare}' is not a date: a date of several words is quoted, "
+                f'date:"{bare} week" (the articles that say so)'
+            )
         raise QueryError(
             f"'{bare}' is not a date: write date:2024, date:2024-10-15, "
             'date:[2024-01 TO 2024-06] or date:"october 13"'

@@ -58,6 +58,14 @@ def test_date_keys_that_are_no_day() -> None:
     assert key_error("1950/1953") is None
 
 
+@pytest.mark.parametrize("query", ["date:last week", "date:Next month", "date:past year"])
+def test_a_period_typed_without_quotes_is_told_to_quote(query: str) -> None:
+    lead = query.split(":")[1].split()[0]
+    with pytest.raises(QueryError) as info:
+        rewrite(query)
+    assert str(info.value).startswith(f"'{lead}' is not a date: a date of several words is quoted")
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
