@@ -40,9 +40,10 @@ BATCH = 24
 WORKER_LIMIT_MB = 128
 """Memory each worker's Whoosh writer may pool before spilling sorted runs to disk."""
 
-_CACHED_FIELDS = ("published",)
+_CACHED_FIELDS = ("published", "source", "story")
 """Fields whose postings are kept by value while indexing (``whoosh_compat.add_analysed``): a
-publication date makes the same eight terms for every article of a day."""
+publication date makes the same eight terms for every article of a day, a source or a story the
+same terms for each of its articles."""
 
 Row = tuple[str, str, tuple[Any, ...], list[tuple[str, str]], float, str, list[str]]
 """What the main process keeps of each indexed article: id, related-report features (the database's

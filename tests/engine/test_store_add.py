@@ -153,15 +153,18 @@ def test_cached_postings_are_the_fields_own(tmp_path: Path) -> None:
     windex.create_in(str(tmp_path), make_schema())
     writer = SegmentWriter(windex.open_dir(str(tmp_path)), _lk=False, compound=False)
     day = dt.datetime(1987, 3, 3)
+    cached = ("published", "source")
     for n in range(3):
-        add_analysed(writer, {"id": f"a{n}", "published": day}, {}, cached=("published",))
-    expected = _whoosh_postings(writer.schema["published"], day)
-    got: dict[int, list[Any]] = {}
+        fields = {"id": f"a{n}", "published": day, "source": "Reuters Japan"}
+        add_analysed(writer, fields, {}, cached=cached)
+    got: dict[tuple[str, int], list[Any]] = {}
     for field, term, doc, weight, value in writer.pool.iter_postings():
-        assert field in ("id", "published")
-        if field == "published":
-            got.setdefault(doc, []).append((term, 1, weight, value))
-    assert got == {n: expected for n in range(3)}
+        if field in cached:
+            freq = writer.schema[field].format.decode_frequency(value) if value else 1
+            got.setdefault((field, doc), []).append((term, freq, weight, value))
+    for field, value in (("published", day), ("source", "Reuters Japan")):
+        expected = _whoosh_postings(writer.schema[field], value)
+        assert [sorted(got[(field, n)]) for n in range(3)] == [expected] * 3
     writer.cancel()
 
 
