@@ -175,7 +175,9 @@ def test_index_dir_that_is_a_file_exits_1(
     bad.write_text("x", "utf-8")
     r = run_cli("index", str(mixed), index_dir=bad)
     assert r.code == 1
-    assert r.err.startswith("newsdesk index: ") and "is a file" in r.err and "Traceback" not in r.err
+    assert (
+        r.err.startswith("newsdesk index: ") and "is a file" in r.err and "Traceback" not in r.err
+    )
     assert bad.read_text("utf-8") == "x"
 
 
