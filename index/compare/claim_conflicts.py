@@ -259,22 +259,25 @@ def claim_conflicts(
 
 
 def day_of_one_act(x: Reading, y: Reading, c: float) -> list[Told]:
-    """Two days of one act done to one named person or thing, between sentences too far apart
-    in their other words for :func:`claim_conflicts` ("The fatal shooting of Doe, 15, on
+    """Two days or dates of one act done to one named person or thing, between sentences too far
+    apart in their other words for :func:`claim_conflicts` ("The fatal shooting of Doe, 15, on
     Saturday sparked riots" / "the officer killed Doe on Sunday during a clash")."""
-    if not (
+    if (x.when & SERIES) != (y.when & SERIES) or _said_on(x) or _said_on(y):
+        return []
+    out: list[Told] = []
+    if len(x.dates) == len(y.dates) == 1 and not x.dates.keys() & y.dates.keys():
+        (ax,), (ay,) = x.dates.values(), y.dates.values()
+        if one_act_of_one_name(x, ax, y, ay):
+            out.append(("date", f"date: A says {ax}; B says {ay}", 0.4 + c))
+    if (
         len(x.days) == len(y.days) == 1
         and not x.days.keys() & y.days.keys()
-        and (x.when & SERIES) == (y.when & SERIES)
         and not _next_day(x, y)
-        and not _said_on(x)
-        and not _said_on(y)
     ):
-        return []
-    (dx,), (dy,) = x.days.values(), y.days.values()
-    if not one_act_of_one_name(x, dx, y, dy):
-        return []
-    return [("date", f"day: A says {dx}; B says {dy}", 0.3 + c)]
+        (dx,), (dy,) = x.days.values(), y.days.values()
+        if one_act_of_one_name(x, dx, y, dy):
+            out.append(("date", f"day: A says {dx}; B says {dy}", 0.3 + c))
+    return out
 
 
 def _same_figures(x: Reading, y: Reading) -> bool:

@@ -175,8 +175,8 @@ def find(
             if c >= NEAR:
                 for kind, d, st in claim_conflicts(x, y, c, raw, whole):
                     found.append(Finding(kind, i, j, d, st))
-            elif c >= FATE and x.days and y.days:
-                # a day of one act done to one name, told in sentences that share little else
+            elif c >= FATE and ((x.days and y.days) or (x.dates and y.dates)):
+                # a day or date of one act done to one name, told in sentences sharing little else
                 for kind, d, st in day_of_one_act(x, y, c):
                     found.append(Finding(kind, i, j, d, st))
             if c >= FATE:

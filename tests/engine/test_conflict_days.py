@@ -86,3 +86,13 @@ def test_a_time_given_with_its_zone_is_compared_outside_one_claim() -> None:
         similarity=0.45,
     )
     assert local == []
+
+
+def test_one_act_in_other_words_on_two_dates() -> None:
+    found = conflicts(
+        "The fatal shooting of Dana Whitlow, 17, on December 5 set off three nights of protests.",
+        "Court papers say Sergeant Mills killed Whitlow on December 6 during a scuffle downtown.",
+    )
+    assert [(f.kind, f.detail) for f in found] == [
+        ("date", "date: A says December 5; B says December 6")
+    ]
