@@ -33,6 +33,7 @@ from index.compare.figure_measures import (
     single_valued,
 )
 from index.compare.figure_owners import (
+    other_agents,
     other_brackets,
     other_harm,
     other_stage,
@@ -236,6 +237,8 @@ def figure_conflicts(
                 continue  # "convicted on two counts" / "charged with nine counts"
             if not (x.role or y.role) and (possessed(ra, x, rb) or possessed(rb, y, ra)):
                 continue  # "the corps's five members" / "these 15 sailors"
+            if _scoped(x) and other_agents(ra, x, rb, y):
+                continue  # "the Nationals have offered ... an 8-year" / "The Orioles ... offered"
             if _scoped(x) and (owned_elsewhere(ra, x, rb) or owned_elsewhere(rb, y, ra)):
                 continue  # "a five-year, $70 million contract for J. D. Drew" / "Teixeira is ..."
             if not one and x.dim == "distance" and _place(ra, x) != _place(rb, y):

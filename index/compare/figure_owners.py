@@ -19,6 +19,7 @@ from index.compare.words import stem
 
 __all__ = [
     "bracketed_owner",
+    "other_agents",
     "other_brackets",
     "other_harm",
     "other_stage",
@@ -184,3 +185,40 @@ def other_brackets(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     ox = bracketed_owner(ra, x)
     oy = bracketed_owner(rb, y) if ox else frozenset()
     return bool(ox and oy and not ox & oy)
+
+
+# the agent of an act right before a figure: "the Nationals have offered Teixeira an 8-year",
+# "The Orioles, according to reports, have offered Teixeira a seven-year deal"
+_AGENT = re.compile(
+    r"\b([A-Z][\w'’-]+)(?:,[^,.;]{1,40},)?\s+(?:(?:have|has|had|was|were|is|are|will)\s+)?"
+    r"([a-z]{3,}ed|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were ))[a-z]{3,}ing|made|gave|paid|sought|won)"
+    r"\b[^.;:,]{0,40}$"
+)
+# verbs that credit a figure to a source, not an act of its own (two outlets reporting two
+# figures of one thing disagree: see figure_sources)
+_SAYING = frozenset(
+    stem(w) for w in "reported announced stated confirmed estimated quoted cited claimed".split()
+)
+
+
+def _agent(r: Reading, f: Figure) -> tuple[str, str] | None:
+    """The name doing the act a figure is the object of, and the act's stem, when the clause
+    before the figure names them ("the Nationals have offered Teixeira an 8-year")."""
+    m = _AGENT.search(r.text, max(0, f.start - 90), f.start)
+    if not m or m.group(1).lower() in ("the", "a", "an", "it", "he", "she", "they"):
+        return None
+    act = stem(m.group(2))
+    return None if act in _SAYING else (stem(m.group(1).lower()), act)
+
+
+def other_agents(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two figures are the objects of acts done by two named agents: two acts
+    ("Teixeira is seeking a 10-year contract" / "the Nationals made Teixeira an eight-year
+    offer": a demand and an offer), or one act by agents each absent from the other sentence
+    ("the Nationals have offered ... an 8-year" / "The Orioles ... have offered ... a seven-year
+    deal"): each agent's own figure."""
+    ax = _agent(ra, x)
+    ay = _agent(rb, y) if ax else None
+    if not (ax and ay) or ax[0] == ay[0]:
+        return False
+    return ax[1] != ay[1] or (ax[0] not in rb.stems and ay[0] not in ra.stems)
