@@ -39,7 +39,7 @@ def _table() -> tuple[dict[str, int], bytes, float, int]:
         raise RuntimeError(
             "index/data/glove16_en.bin.gz: the word list, count or dimensions disagree"
         )
-    return {w: k for k, w in enumerate(words)}, raw[start + size :], scale, dims
+    return dict(zip(words, range(count), strict=True)), raw[start + size :], scale, dims
 
 
 def word_vector(word: str, weight: float = 1.0) -> tuple[float, ...] | None:
