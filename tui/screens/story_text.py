@@ -168,24 +168,40 @@ def source_detail(story: Any, n: int, tones: Tones = PLAIN) -> Content:
     )
 
 
+def report_named(story: Any, r: int) -> Content:
+    """Report ``r`` as the line under the matrix names it: its label, then its whole headline
+    and date in brackets (``report 5 (False dawn for Air France flight; …, 2009-06-05)``). The
+    legend above cuts each title to its share of the width (nine WikiNews reports at 80 columns:
+    "Air Fra…", "Aircraf…"), so this line is where a column says which report it is; in the same
+    paragraph as what follows, since a line of its own pushed a disagreement's sentence out of
+    the six lines the detail has."""
+    rep = story.reports[r]
+    label = safe(rep.label)
+    title = safe(rep.title)
+    named = [t for t in (title if title != label else "", safe(rep.date or "")) if t]
+    if not named:
+        return Content.assemble((label, "bold"))
+    return Content.assemble((label, "bold"), " (", ", ".join(named), ")")
+
+
 def cell_detail(story: Any, row: int, column: int | None, tones: Tones = PLAIN) -> Content:
     """What the line under the matrix says of claim ``row`` in report ``column`` (the claim's
-    own report on the rank and text columns): what it states, how it disagrees, or its silence."""
+    own report on the rank and text columns): which report that is (:func:`report_named`), then
+    what it states, how it disagrees, or its silence."""
     claim = story.claims[row]
     report = column if column is not None else claim.report
     s = claim.statement(report)
-    label = safe(story.reports[report].label)
+    who = report_named(story, report)
     if s is None:
-        return Content.assemble(
-            (f"{label} is silent on claim {row + 1}: ", "bold"), safe(claim.text)
-        )
+        return Content.assemble(who, (f" is silent on claim {row + 1}: ", "bold"), safe(claim.text))
     if s.stance == "disagrees":
         return Content.assemble(
-            (f"{label} disagrees: ", tones.error), safe(s.detail), "\n", safe(s.text)
+            who, (" disagrees: ", tones.error), safe(s.detail), "\n", safe(s.text)
         )
     one = story.sources[claim.sources[0]].name if len(claim.sources) == 1 else ""
     return Content.assemble(
-        (f"{label} ({claim.support} of {len(story.reports)} state it): ", "bold"),
+        who,
+        (f" · {claim.support} of {len(story.reports)} state it: ", "bold"),
         safe(s.text),
         (f"\nrests on one source: {safe(one)}", tones.warning) if one else "",
     )
