@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
+
+
+def _part(article_id: str, most: int = 40) -> str:
+    """An article id reduced to safe file-name characters (at most ``most``)."""
+    # A line of a .jsonl keeps its id whole: "wiki.jsonl#M0086.english" and "#M0086.french"
+    # are two articles (read as a file name, both ended in "M0086").
+    file, _, line = article_id.partition("#")
+    stem = f"{Path(file).name}-{line}" if line else Path(file).stem or article_id
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.")[:most] or "article"
 
 
 def default_name(a_id: str, b_id: str) -> str:
     """``compare-<a>-<b>.md`` from two article ids, reduced to safe file-name characters."""
-
-    def part(article_id: str) -> str:
-        # A line of a .jsonl keeps its id whole: "wiki.jsonl#M0086.english" and "#M0086.french"
-        # are two articles (read as a file name, both ended in "M0086").
-        file, _, line = article_id.partition("#")
-        stem = f"{Path(file).name}-{line}" if line else Path(file).stem or article_id
-        return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.")[:40] or "article"
-
-    return f"compare-{part(a_id)}-{part(b_id)}.md"
+    return f"compare-{_part(a_id)}-{_part(b_id)}.md"
 
 
 def resolve(name: str) -> Path:
@@ -52,13 +54,14 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, title: str = "Export the comparison as Markdown") -> None:
         super().__init__(classes="overlay")
         self.default = default
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="overlay-box compare-dialog"):
-            yield Label("Export the comparison as Markdown", classes="overlay-title")
+            yield Label(self.title_text, classes="overlay-title")
             yield Static(Content(f"Folder: {Path.cwd()}"), classes="overlay-hint")
             yield Input(value=self.default, id="export-name", select_on_focus=False)
             yield Label("Enter saves · Esc cancels", classes="overlay-hint")
@@ -93,3 +96,65 @@ class ConfirmScreen(ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
         self.dismiss(yes)
+
+
+def story_name(report_ids: list[str]) -> str:
+    """``story-<first report>.md``, reduced to safe file-name characters as :func:`default_name`."""
+    # One id, so room for all of it: "wikinews_multiling2011.jsonl-M0080.english", not "…engli".
+    return f"story-{_part(report_ids[0], 80) if report_ids else 'article'}.md"
+
+
+def export_markdown(
+    screen: Screen[Any], default: str, title: str, render: Callable[[], str]
+) -> None:
+    """Ask for a file name (:class:`ExportScreen`), confirm replacing an existing file, then
+    write ``render()`` there in a worker thread and say what happened in a notification.
+
+    The story view's export (``m``): ``newsdesk story --format markdown`` wrote it, the app had
+    no way to.
+    """
+    from tui.widgets.lists import safe
+
+    def save(path: Path, overwrite: bool) -> None:
+        shown = safe(str(path))
+        app = screen.app
+        try:
+            write_brief(path, render(), overwrite=overwrite)
+        except FileExistsError:
+            note, severity = f"{shown} exists: not replaced", "warning"
+        except OSError as exc:
+            note, severity = f"cannot write {shown}: {safe(exc.strerror or str(exc))}", "error"
+        else:
+            note, severity = f"saved {shown}", "information"
+        app.call_from_thread(
+            app.notify,
+            note,
+            title="Export",
+            severity=severity,
+            markup=False,
+        )
+
+    def start(path: Path, overwrite: bool) -> None:
+        screen.run_worker(
+            lambda: save(path, overwrite),
+            thread=True,
+            group="export",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def named(name: str | None) -> None:
+        if not name:
+            return
+        path = resolve(name)
+        if not path.exists():
+            start(path, False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                start(path, True)
+
+        screen.app.push_screen(ConfirmScreen(f"{safe(str(path))} exists. Replace it?"), answered)
+
+    screen.app.push_screen(ExportScreen(default, title), named)

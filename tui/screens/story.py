@@ -86,8 +86,11 @@ class StoryScreen(Screen[None]):
         Binding("1", "view('claims')", "Claims", id="story.claims"),
         Binding("2", "view('figures')", "Figures", id="story.figures"),
         Binding("3", "view('sources')", "Sources", id="story.sources"),
-        Binding("a", "mark", "Mark A", id="story.mark"),
+        # In the help and the palette, not the footer (as in the reader): with m Export, 80
+        # columns cut "? Help" to "? He".
+        Binding("a", "mark", "Mark A", show=False, id="story.mark"),
         Binding("c", "compare", "Compare", id="story.compare"),
+        Binding("m", "export", "Export", id="story.export"),
     ]
 
     def __init__(
@@ -322,6 +325,20 @@ class StoryScreen(Screen[None]):
     def action_back(self) -> None:
         """Return to the previous screen."""
         self.dismiss()
+
+    def action_export(self) -> None:
+        """Save the story as Markdown (what ``newsdesk story --format markdown`` prints)."""
+        from tui.engine import story_to_markdown
+        from tui.screens.compare_export import export_markdown, story_name
+
+        story = self.story
+        if story is None:
+            self.notify("still reading the story…", severity="warning")
+            return
+        name = story_name([r.id for r in story.reports])
+        export_markdown(
+            self, name, "Export the story as Markdown", lambda: story_to_markdown(story)
+        )
 
     def _open(self, report: int, start: int, end: int) -> None:
         rep = self.story.reports[report]
