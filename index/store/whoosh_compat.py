@@ -12,6 +12,7 @@ What is here:
   field lengths read from their column in one piece), with their cache kept on the reader;
 - ``analyzer_parts``: the stop words and cached stemmer inside a ``StemmingAnalyzer``;
 - ``encode_positions``: postings of pre-analysed stems in the field format's own encoding;
+- ``add_analysed``: ``SegmentWriter.add_document`` with postings the caller made or kept by value;
 - ``commit_with_segments``, ``worker_writer``, ``finish_worker_segment``, ``close_segment``: the
   steps of ``SegmentWriter.commit`` for segments written by other processes; ``use_term_pool``:
   the workers' postings pooled by term (``index.store.whoosh_pool``);
