@@ -65,12 +65,31 @@ class LibraryActions(_Base):
         """Offer a corrected query (``d`` or a click applies it)."""
         self.suggestion = suggestion
         widget = self.query_one("#suggestion", Static)
-        widget.update(Content(f"did you mean: {safe(suggestion)}  (d)") if suggestion else "")
+        self._draw_suggestion()
         widget.display = bool(suggestion)
         # The status before it gives way (cut with an ellipsis): the suggestion and its key are
         # the way out of a typo, and at 80 columns the status alone filled the row.
         self.query_one("#status-row").set_class(bool(suggestion), "-suggesting")
         self.refresh_bindings()
+
+    def _draw_suggestion(self) -> None:
+        """The hint's key as it works now: while the search box has focus ``d`` is a letter of
+        the query ("opek", then d, searched "opekd"), so the hint says Enter comes first."""
+        suggestion = self.suggestion
+        typing = self.focused is self.query_one("#query", Input)
+        key = "(Enter, then d)" if typing else "(d)"
+        text = f"did you mean: {safe(suggestion)}  {key}" if suggestion else ""
+        self.query_one("#suggestion", Static).update(Content(text))
+
+    def on_descendant_focus(self, event: Any) -> None:
+        """Redraw the suggestion's key for where the focus is now."""
+        if self.suggestion:
+            self._draw_suggestion()
+
+    def on_descendant_blur(self, event: Any) -> None:
+        """Redraw the suggestion's key for where the focus is now."""
+        if self.suggestion:
+            self._draw_suggestion()
 
     def action_mark(self) -> None:
         """Mark the highlighted article as A (again: clear the mark)."""
