@@ -175,18 +175,19 @@ class Engine:
         except QueryError as exc:
             raise EngineError(str(exc)) from None
 
-    def facets_of(self, run: Execution, limit: int) -> list[Facet]:
+    def facets_of(self, run: Execution, limit: int, share: int = 0) -> list[Facet]:
         """The entities most named by the articles an executed query matched, each counted as
-        the results its sidebar clause keeps (the number Enter then lists)."""
+        the results its sidebar clause keeps (the number Enter then lists); each kind keeps up to
+        ``share`` of its own among the ``limit``."""
         from index.search.facet_counts import narrowed_facets
 
-        return narrowed_facets(run, limit)
+        return narrowed_facets(run, limit, share)
 
-    def corpus_facets(self, limit: int) -> list[Facet]:
+    def corpus_facets(self, limit: int, share: int = 0) -> list[Facet]:
         """The entities most named across the corpus, counted as :meth:`facets_of` counts."""
         from index.search.facet_counts import corpus_facets
 
-        return corpus_facets(self._store(), limit)
+        return corpus_facets(self._store(), limit, share)
 
     def snippets_for(
         self, query: str, ids: Sequence[str], snippets: int

@@ -17,7 +17,7 @@ from typing import Any
 
 from index.models import Facet
 from index.search.execute import Execution
-from index.search.facets import facets, facets_of
+from index.search.facets import facets, facets_of, fair_share
 from index.search.matchsets import SegmentMatches, checked_phrases
 from index.search.parse import parse
 from index.search.query import QueryError
@@ -45,32 +45,33 @@ def entity_clause(label: str, canonical: str) -> str:
     return f'{field}:"{canonical.replace(chr(34), " ")}"'
 
 
-def narrowed_facets(run: Execution, limit: int = 20) -> list[Facet]:
+def narrowed_facets(run: Execution, limit: int = 20, share: int = 0) -> list[Facet]:
     """The entities most named in an executed query's results, each counted as the number of
     results its :func:`entity_clause` keeps (the query is not run again).
 
     Entities whose clause keeps none of the results are left out; ties keep the order of
-    :func:`~index.search.facets.facets_of`.
+    :func:`~index.search.facets.facets_of`. ``share``: each label keeps up to this many of its
+    own (:func:`~index.search.facets.fair_share`).
     """
-    candidates = facets_of(run, limit * CANDIDATES)
+    candidates = facets_of(run, limit * CANDIDATES, share=share * CANDIDATES)
     # Fresh evaluators: the run's own record the terms its hits' snippets highlight.
     sets = [(SegmentMatches(seg.leaf), docs) for seg, _, docs in run.found if docs]
-    return _recount(run.store, run.searcher.schema, sets, candidates, limit)
+    return _recount(run.store, run.searcher.schema, sets, candidates, limit, share)
 
 
-def corpus_facets(store: Any, limit: int = 20) -> list[Facet]:
+def corpus_facets(store: Any, limit: int = 20, share: int = 0) -> list[Facet]:
     """The entities most named across the corpus, counted as :func:`narrowed_facets` counts."""
-    candidates = facets(store, None, limit * CANDIDATES)
+    candidates = facets(store, None, limit * CANDIDATES, share=share * CANDIDATES)
     with store.searcher() as s:
         sets: _Sets = []
         for leaf, _ in s.leaf_searchers():
             seg = SegmentMatches(leaf)
             sets.append((seg, seg.universe()))
-        return _recount(store, s.schema, sets, candidates, limit)
+        return _recount(store, s.schema, sets, candidates, limit, share)
 
 
 def _recount(
-    store: Any, schema: Any, sets: _Sets, candidates: list[Facet], limit: int
+    store: Any, schema: Any, sets: _Sets, candidates: list[Facet], limit: int, share: int = 0
 ) -> list[Facet]:
     counted: list[Facet] = []
     for facet in candidates:
@@ -82,4 +83,4 @@ def _recount(
         if n:
             counted.append(facet if n == facet.count else replace(facet, count=n))
     counted.sort(key=lambda f: -f.count)  # stable: ties keep the key order facets gave them
-    return counted[:limit]
+    return fair_share(counted, limit, share)

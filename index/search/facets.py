@@ -27,7 +27,7 @@ from index.search.matchsets import Found, SegmentMatches
 from index.store.schema import decode_keys
 from index.store.whoosh_compat import reader_cache
 
-__all__ = ["facets", "facets_of"]
+__all__ = ["facets", "facets_of", "fair_share"]
 
 FIELD = "ekeys"
 
@@ -94,9 +94,16 @@ def _forward(reader: Any) -> _Forward:
 
 
 def facets(
-    store: Any, query: str | None = None, limit: int = 20, labels: Iterable[str] | None = None
+    store: Any,
+    query: str | None = None,
+    limit: int = 20,
+    labels: Iterable[str] | None = None,
+    share: int = 0,
 ) -> list[Facet]:
     """Top entities named in the articles matching ``query`` (all articles when ``None``).
+
+    ``share``: each label keeps up to this many of its own most named entities among the ``limit``
+    (:func:`fair_share`), so that a kind named in fewer articles (people beside dates) still shows.
 
     Returns:
         Entities sorted by the number of articles naming them, then by name.
@@ -106,21 +113,50 @@ def facets(
     """
     if query and query.strip():
         with run_query(store, query) as run:
-            return facets_of(run, limit, labels)
+            return facets_of(run, limit, labels, share)
     with store.searcher() as s:
         every: Found = []
         for leaf, offset in s.leaf_searchers():
             seg = SegmentMatches(leaf)
             every.append((seg, offset, seg.universe()))
-        return _count(store, every, limit, labels)
+        return _count(store, every, limit, labels, share)
 
 
-def facets_of(run: Execution, limit: int = 20, labels: Iterable[str] | None = None) -> list[Facet]:
-    """Top entities named in the articles an executed query matched (the query is not run again)."""
-    return _count(run.store, run.found, limit, labels)
+def facets_of(
+    run: Execution, limit: int = 20, labels: Iterable[str] | None = None, share: int = 0
+) -> list[Facet]:
+    """Top entities named in the articles an executed query matched (the query is not run again);
+    ``share`` as in :func:`facets`."""
+    return _count(run.store, run.found, limit, labels, share)
 
 
-def _count(store: Any, found: Found, limit: int, labels: Iterable[str] | None) -> list[Facet]:
+def fair_share(ranked: Iterable[Facet], limit: int, share: int) -> list[Facet]:
+    """The ``limit`` facets to show out of ``ranked`` (most named first): each label's ``share``
+    most named first (the most named of them if they are more than ``limit``), then the rest by
+    count. Returned most named first; ties keep their order in ``ranked``.
+
+    On the 19,043 Reuters stories the top 30 by count alone held 17 dates and no person; a
+    sidebar that groups by kind then hides whole kinds.
+    """
+    ranked = list(ranked)
+    if share <= 0:
+        return ranked[:limit]
+    seen: Counter[str] = Counter()
+    first: list[int] = []
+    rest: list[int] = []
+    for n, f in enumerate(ranked):
+        if seen[f.label] < share:
+            seen[f.label] += 1
+            first.append(n)
+        else:
+            rest.append(n)
+    chosen = sorted(first[:limit] + rest[: max(0, limit - len(first))])
+    return [ranked[n] for n in chosen]
+
+
+def _count(
+    store: Any, found: Found, limit: int, labels: Iterable[str] | None, share: int = 0
+) -> list[Facet]:
     wanted = set(labels) if labels else None
     counts: Counter[str] = Counter()
     found = [f for f in found if f[2]]
@@ -139,19 +175,24 @@ def _count(store: Any, found: Found, limit: int, labels: Iterable[str] | None) -
 
     _merge_surnames(counts, documents)
     names = store.display_names()
-    ranked = heapq.nsmallest(
-        limit,
-        (
-            (-n, key)
-            for key, n in counts.items()
-            if key and (not wanted or key.partition("|")[0] in wanted)
-        ),
+    kept = (
+        (-n, key)
+        for key, n in counts.items()
+        if key and (not wanted or key.partition("|")[0] in wanted)
     )
+    if share > 0:
+        # each label's own top ``limit`` (what fair_share can pick from), merged by count
+        by_label: dict[str, list[tuple[int, str]]] = {}
+        for item in kept:
+            by_label.setdefault(item[1].partition("|")[0], []).append(item)
+        ranked = sorted(x for rows in by_label.values() for x in heapq.nsmallest(limit, rows))
+    else:
+        ranked = heapq.nsmallest(limit, kept)
     out: list[Facet] = []
     for minus_n, key in ranked:
         label, _, canonical = key.partition("|")
         out.append(Facet(canonical, label, names.get(key, canonical), -minus_n))
-    return out
+    return fair_share(out, limit, share)
 
 
 def _merge_surnames(counts: Counter[str], documents: Callable[[str], set[tuple[int, int]]]) -> None:

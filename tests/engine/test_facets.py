@@ -147,3 +147,32 @@ def test_entity_keys_are_a_column_that_a_merge_keeps(tmp_path: Path) -> None:
     assert [(f.label, f.canonical, f.count) for f in facets(merged, "kursk", 50)] == [
         (f.label, f.canonical, f.count) for f in facets(s, "kursk", 50)
     ]
+
+
+def test_each_kind_keeps_its_share_of_the_sidebar() -> None:
+    from index.models import Facet
+    from index.search.facets import fair_share
+
+    dates = [Facet(f"--{m:02d}", "DATE", f"month {m}", 100 - m) for m in range(1, 13)]
+    people = [Facet("vladimir putin", "PERSON", "Vladimir Putin", 7)]
+    ranked = sorted(dates + people, key=lambda f: -f.count)
+    assert "PERSON" not in {f.label for f in fair_share(ranked, 5, 0)}
+    shown = fair_share(ranked, 5, 2)
+    assert [f.label for f in shown] == ["DATE", "DATE", "DATE", "DATE", "PERSON"]
+    assert [f.count for f in shown] == sorted((f.count for f in shown), reverse=True)
+    # more kinds than room: each kind's most named first, cut by count
+    assert len(fair_share(ranked, 1, 2)) == 1
+    assert fair_share(ranked, 20, 2) == ranked
+
+
+def test_the_corpus_sidebar_names_a_person_among_many_dates(store: Store) -> None:
+    from index.search.facet_counts import corpus_facets
+
+    labels = {f.label for f in facets(store, None, 1000)}
+    assert "PERSON" in labels and len(labels) >= 3
+    # by count alone one kind crowds the others out of a short list ...
+    assert {f.label for f in corpus_facets(store, len(labels))} != labels
+    # ... with a share of one, every kind the corpus names gets in
+    fair = corpus_facets(store, len(labels), share=1)
+    assert {f.label for f in fair} == labels
+    assert [f.count for f in fair] == sorted((f.count for f in fair), reverse=True)
