@@ -17,7 +17,13 @@ from index.analysis.entity_firms import named_firms
 from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
-from index.analysis.lexicon import INSTITUTIONS, PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
+from index.analysis.lexicon import (
+    INSTITUTIONS,
+    ORG_HEAD_PAIRS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    ROLE_NOUNS,
+)
 from index.models import Entity
 
 
@@ -91,15 +97,23 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in kept:
         if c.label == "PERSON" and c.canonical in things:
             c.label, c.canonical = things[c.canonical], key_of(text[c.start : c.end])
-        elif c.label == "PERSON" and " " in c.canonical and c.canonical not in foreign:
-            fulls[c.canonical] += 1
+    orgs = sorted({key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"})
+    for c in kept:
+        if c.label == "PERSON" and " " in c.canonical:
+            # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc": a firm,
+            # settled before the full names are counted, else a lone "Merrill" took the "person"
+            # "Merrill Lynch" of an article that names "Merrill Lynch Capital Markets".
+            org = next((o for o in orgs if o.startswith(c.canonical + " ")), None)
+            if org:
+                c.label, c.canonical = "ORG", org
+            elif c.canonical not in foreign:
+                fulls[c.canonical] += 1
     _merge_fuzzy(fulls, kept)
     if fulls:
         _surnames_as_towns(text, kept, fulls)
     full_words = [(n, k, k.split()) for k, n in fulls.items()]
     columns = _name_columns(full_words)
     matched: dict[str, str | None] = {}  # a surname said ten times is matched once
-    orgs = sorted({key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"})
     # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
     # weekly review". One such mention decides for every mention of the name in the article.
     firms = {c.canonical for c in kept if c.label == "PERSON" and _FIRM_AFTER.match(text, c.end)}
@@ -107,10 +121,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in kept:
         surface = text[c.start : c.end]
         if c.label == "PERSON" and " " in c.canonical:
-            # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc".
-            org = next((o for o in orgs if o.startswith(c.canonical + " ")), None)
-            if org or c.canonical in firms:
-                c.label, c.canonical = "ORG", org or c.canonical
+            if c.canonical in firms:
+                c.label = "ORG"
             elif c.canonical in foreign:
                 c.label, c.canonical = "ORG", key_of(surface)
         if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
@@ -257,8 +269,25 @@ def _merge_fuzzy(fulls: Counter[str], cands: list[Cand]) -> None:
             c.canonical = alias[c.canonical]
 
 
+_FIRM_SUFFIXES = frozenset(
+    "co corp corporation company inc ltd llc plc ag sa nv gmbh bancorp securities associates".split()
+)
+"""Last words of a firm's name: a name the corpus also writes with one of them after it ("Merrill
+Lynch" of "Merrill Lynch and Co") is that firm. Not "foundation" or "commission": "Dana Whitcombe
+Foundation" does not make Dana Whitcombe a firm."""
+
+
+def _firm_name(key: str) -> bool:
+    """Whether an organisation key ends as a firm's name does ("... and co", "... capital markets")."""
+    words = key.split()
+    return len(words) > 2 and (
+        words[-1] in _FIRM_SUFFIXES or (words[-2], words[-1]) in ORG_HEAD_PAIRS
+    )
+
+
 class AliasTable:
-    """Cross-article person linking: a lone surname takes the full name seen elsewhere.
+    """Cross-article linking: a lone surname takes the full name seen elsewhere, and a "person" that
+    another article names with a firm's suffix is that firm.
 
     Feed every article's entities to :meth:`observe`, then map each through :meth:`resolve`.
     """
@@ -266,9 +295,10 @@ class AliasTable:
     def __init__(self) -> None:
         """Create an empty table."""
         self._by_token: dict[str, Counter[str]] = {}
+        self._firms: dict[str, Counter[str]] = {}
 
     def observe(self, entities: Iterable[Entity]) -> None:
-        """Record the full person names of one article.
+        """Record the full person names and the firm names of one article.
 
         Args:
             entities: Entities of one article.
@@ -278,15 +308,21 @@ class AliasTable:
                 words = ent.canonical.split()
                 for w in {words[0], words[-1]}:
                     self._by_token.setdefault(w, Counter())[ent.canonical] += 1 + (w == words[-1])
+            elif ent.label == "ORG" and _firm_name(ent.canonical):
+                words = ent.canonical.split()
+                for m in range(2, len(words)):  # "merrill lynch" of "merrill lynch and co"
+                    self._firms.setdefault(" ".join(words[:m]), Counter())[ent.canonical] += 1
 
     def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
-        """Give lone person names the key of the full name most often seen with them.
+        """Give lone person names the key of the full name most often seen with them, and make
+        firms of the "people" the corpus names with a firm's suffix.
 
         Args:
             entities: Entities of one article.
 
         Returns:
-            The entities, with single-word person keys replaced where a full name is known.
+            The entities, with single-word person keys replaced where a full name is known, and
+            short forms of firms labelled ``ORG`` with the firm's most frequent key.
         """
         out: list[Entity] = []
         for ent in entities:
@@ -295,14 +331,21 @@ class AliasTable:
                 and " " not in ent.canonical
                 and ent.canonical in self._by_token
             ):
-                full = self._by_token[ent.canonical].most_common(1)[0][0]
+                fulls = [k for k, _ in self._by_token[ent.canonical].most_common()]
+                # A person's full name before the short form of a firm: "Baker" is James Baker
+                # where the corpus also has "Baker International" of "Baker International Corp".
+                full = next((k for k in fulls if k not in self._firms), fulls[0])
                 ent = replace(ent, canonical=full)
+            if ent.label == "PERSON" and ent.canonical in self._firms:
+                firm = self._firms[ent.canonical].most_common(1)[0][0]
+                ent = replace(ent, label="ORG", canonical=firm)
             out.append(ent)
         return out
 
 
 def link_across(articles: Sequence[Sequence[Entity]]) -> list[list[Entity]]:
-    """Link person names across articles (a lone "Putin" joins "Vladimir Putin").
+    """Link names across articles: a lone "Putin" joins "Vladimir Putin", and a "person" "Merrill
+    Lynch" is the firm "Merrill Lynch and Co" that another article names.
 
     Args:
         articles: Entities of each article, as returned by :func:`extract`.

@@ -34,6 +34,11 @@ NOT_ORGS = frozenset(
     + TIME_ZONES
 )
 """All-capital words that look like acronyms and are never organisations."""
+BODY_ACRONYMS = frozenset(
+    "OPEC NATO UNESCO UNICEF UNCTAD ASEAN GATT COMECON EFTA NASA FIFA UEFA".split()
+)
+"""Acronyms of known bodies that newswires also write as words in title case ("Opec", "Nato": Reuters
+and the Guardian): that word is the body. Only these: a capitalised word is no acronym by its case."""
 
 
 def common_acronym(text: str, pos: int, word: str) -> bool:
@@ -68,10 +73,12 @@ def org_head_follows(toks: list[Tok], i: int) -> bool:
 
 
 _FIRM_ENDS = frozenset(
-    "co corp corporation company inc ltd llc plc ag sa nv gmbh bancorp commission board".split()
+    "co corp corporation company inc ltd llc plc ag sa nv gmbh bancorp commission board "
+    "associates".split()
 )
 """Words that close a firm's name: "Ranger Oil Co and Ranger Inc" are two firms, while "Nippon
-Telegraph and Telephone Corp" and "National Bank and Trust Co" are one."""
+Telegraph and Telephone Corp" and "National Bank and Trust Co" are one; so are "Len M. House and
+Associates" and "United Rehabilitation Inc"."""
 _ON_HEADS = frozenset(
     "panel committee commission conference council centre center force board court convention "
     "subcommittee task".split()

@@ -26,6 +26,7 @@ __all__ = [
     "NEWS_HEADS",
     "ORDINALS",
     "ORG_HEADS",
+    "ORG_HEAD_PAIRS",
     "PLACE_HEADS",
     "PLACE_NOUNS",
     "PLACE_PREFIXES",
@@ -102,8 +103,12 @@ ORG_HEADS: frozenset[str] = frozenset(
     chemical electric federation league club team church network broadcasting television tv radio
     magazine times post news journal herald tribune independent gazette telegraph guardian chronicle
     observer press daily express monitor reporter examiner inquirer weekly reserve bourse program
-    programme nations survey panel brothers community""".split()
+    programme nations survey panel brothers community associates""".split()
 )
+ORG_HEAD_PAIRS: frozenset[tuple[str, str]] = frozenset({("capital", "markets")})
+"""Words that end a firm's name only after the word before them: "Merrill Lynch Capital Markets"
+(a person on 7 of the first 1,000 Reuters stories), never "the U.S. Markets" (so "markets" is no
+head alone)."""
 NEWS_HEADS: frozenset[str] = frozenset(
     "times post news journal herald tribune independent gazette telegraph guardian chronicle "
     "observer press daily express monitor examiner inquirer weekly magazine".split()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from index.analysis.entity_keys import finish_candidates
 from index.analysis.entity_rules import (
+    BODY_ACRONYMS,
     NOT_ORGS,
     city_ok,
     common_acronym,
@@ -46,6 +47,7 @@ from index.analysis.lexicon import (
     FUNCTION_WORDS,
     HYPHEN_SUFFIXES,
     INSTITUTIONS,
+    ORG_HEAD_PAIRS,
     ORG_HEADS,
     PLACE_HEADS,
     PLACE_NOUNS,
@@ -222,6 +224,9 @@ class RuleRecognizer:
         # them again for every word of the run.
         titles = [is_title(x) for x in toks]
         heads = [x.low.rstrip(".") in ORG_HEADS or x.low.rstrip(".'’s") in ORG_HEADS for x in toks]
+        for k in range(1, n):
+            if (toks[k - 1].low, strip_poss(toks[k].low).rstrip(".")) in ORG_HEAD_PAIRS:
+                heads[k] = True  # "Merrill Lynch Capital Markets"
         while i < n:
             t = toks[i]
             if (
@@ -333,6 +338,9 @@ class RuleRecognizer:
             return
         if in_brackets(text, t.start) and not word.isupper():
             out.append(Cand(t.start, tok_end(t), "ORG", ""))
+            return
+        if word[1:].islower() and word.upper() in BODY_ACRONYMS:
+            out.append(Cand(t.start, tok_end(t), "ORG", ""))  # "Opec" is OPEC
             return
         if ACRO_RE.match(word):
             if word in NOT_ORGS:
