@@ -147,3 +147,45 @@ def _makers(text: str, kept: list[Cand]) -> dict[str, Cand]:
             continue  # a part of a place, a date or a longer name
         found.setdefault(key_of(word), Cand(s, e, "ORG", ""))
     return found
+
+
+_PARTNER_GAP = re.compile(r",[ \t\n]+(?:[A-Z][A-Za-z]+,?[ \t\n]+)*(?:and[ \t\n]+)?\Z")
+"""Between a partner's name and the rest of a partnership's name: ", ", more partners
+(", Pierce, Fenner and ") and an "and"."""
+_FIRM_LAST = frozenset("co inc ltd corp plc llc".split())
+
+
+def partnerships(text: str, kept: list[Cand]) -> list[Cand]:
+    """A firm named after its partners, commas between them: "Merrill Lynch, Pierce, Fenner and
+    Smith Inc", "Bear, Stearns and Co". The name before the first comma was a person and the rest a
+    firm ("Pierce Fenner and Smith Inc"); now the whole is one firm. Only when the firm's part ends
+    on Co, Inc, Ltd, Corp, Plc or Llc and the whole holds an "and".
+
+    Args:
+        text: The article's text.
+        kept: Non-overlapping candidates sorted by offset.
+
+    Returns:
+        The candidates with each such person and firm made one organisation.
+    """
+    out: list[Cand] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.label == "ORG"
+            and prev.label in _NAMES
+            and key_of(strip_poss(text[c.start : c.end])).split()[-1:] in ([w] for w in _FIRM_LAST)
+            and _PARTNER_GAP.match(text, prev.end, c.start)
+            and " and " in " ".join(text[prev.start : c.end].split()) + " "
+            and "\n\n" not in text[prev.start : c.end]
+            and not set(key_of(text[prev.start : prev.end]).split())
+            & set(key_of(text[c.start : c.end]).split())
+        ):
+            # Not "Thomas McKiernan, McKiernan and Co": a partner named before his firm.
+            out[-1] = Cand(
+                prev.start, c.end, "ORG", key_of(text[prev.start : c.end].replace(",", " "))
+            )
+            continue
+        out.append(c)
+    return out

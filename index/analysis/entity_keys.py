@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from index.analysis.entity_firms import named_firms
+from index.analysis.entity_firms import named_firms, partnerships
 from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
@@ -85,7 +85,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in cands:
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
-    kept = named_firms(text, kept)
+    kept = partnerships(text, named_firms(text, kept))
     fulls: Counter[str] = Counter()
     for c in kept:
         if c.label == "PERSON":

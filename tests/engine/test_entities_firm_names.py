@@ -68,3 +68,15 @@ def test_a_known_body_acronym_written_in_title_case_is_that_body() -> None:
 def test_a_title_case_word_that_is_no_known_acronym_is_left_as_it_was() -> None:
     # "Ocat" is no body's acronym: title case alone makes nothing an organisation.
     assert ("Ocat", "ORG") not in _found("Saudi Arabia has an Ocat quota of 4.1 mln bpd.")
+
+
+def test_a_firm_named_after_partners_with_commas_is_one_firm() -> None:
+    text = (
+        "The issue was priced at par, said lead manager Halvorsen Keane, Pryce Dunmore and Co Inc.\n"
+        "    The issue sold out, said Dana Whitcombe, Whitcombe and Co Inc president."
+    )
+    found = _found(text)
+    assert ("Halvorsen Keane, Pryce Dunmore and Co Inc.", "ORG") in found
+    assert ("Dana Whitcombe", "PERSON") in found  # a partner named before his firm
+    keys = {e.canonical for e in extract(text) if e.text.startswith("Halvorsen")}
+    assert keys == {"halvorsen keane pryce dunmore and co inc"}
