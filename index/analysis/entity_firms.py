@@ -2,7 +2,8 @@
 
 :func:`named_firms`, a step of the in-article resolution
 (:func:`index.analysis.entity_keys.finish_candidates`): a name opened by a trade word ("Air France",
-"Banque Paribas") is a firm, and a word before a model designation ("Airbus A330") its maker.
+"Banque Paribas") is a firm, and a word before a model designation ("Airbus A330") its maker; and
+:func:`partnerships`: a firm named after its partners with commas ("Goldman, Sachs and Co") is one firm.
 """
 
 from __future__ import annotations
