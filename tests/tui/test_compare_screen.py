@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import HEADLINE, KURSK, settle
+from tui_helpers import HEADLINE, KURSK, replaced_only_after_asking, settle
 
 from index.compare import compare
 from index.compare.report import comparison_to_markdown
 from index.ingest.textsafe import neutralise
 from tui.screens.compare import CompareScreen
-from tui.screens.compare_export import ConfirmScreen, ExportScreen
+from tui.screens.compare_export import ExportScreen
 from tui.widgets.compare_pane import DIFF_LABELS, ComparePane
 
 SIZE = (160, 45)
@@ -182,19 +182,7 @@ async def test_export_markdown(
         assert files[0].read_text(encoding="utf-8") == expected
         assert expected == comparison_to_markdown(_expected(app.store, HEADLINE, KURSK))
         # an existing file is replaced only after asking
-        files[0].write_text("keep me", encoding="utf-8")
-        await pilot.press("m", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(pilot)
-        assert files[0].read_text(encoding="utf-8") == "keep me"
-        await pilot.press("m", "enter")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert files[0].read_text(encoding="utf-8") == expected
-        assert app.screen is screen
+        await replaced_only_after_asking(pilot, files[0], expected)
 
 
 async def test_entities_panel(make_app: Any) -> None:

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_helpers import HEADLINE, KURSK, settle
+from tui_helpers import open_story, replaced_only_after_asking, settle
 
 from tui.engine import story_to_markdown
-from tui.screens.compare_export import ConfirmScreen, ExportScreen
-from tui.screens.story import StoryScreen
+from tui.screens.compare_export import ExportScreen
 
 
 async def test_m_saves_the_story_as_markdown_and_asks_before_replacing(
@@ -21,10 +20,7 @@ async def test_m_saves_the_story_as_markdown_and_asks_before_replacing(
     monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = StoryScreen(pilot.app.engine, [HEADLINE, KURSK])
-        await pilot.app.push_screen(screen)
-        await settle(pilot)
+        screen = await open_story(pilot)
         assert screen.story is not None
         await pilot.press("m")
         await pilot.pause()
@@ -39,29 +35,14 @@ async def test_m_saves_the_story_as_markdown_and_asks_before_replacing(
         assert expected.startswith("# Story: ")
         assert files[0].read_text(encoding="utf-8") == expected
         assert app.screen is screen
-        files[0].write_text("keep me", encoding="utf-8")
-        await pilot.press("m", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(pilot)
-        assert files[0].read_text(encoding="utf-8") == "keep me"
-        await pilot.press("m", "enter")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert files[0].read_text(encoding="utf-8") == expected
-        assert app.screen is screen
+        await replaced_only_after_asking(pilot, files[0], expected)
 
 
 async def test_story_footer_keeps_help_whole_at_80_columns(make_app: Any) -> None:
     """With ``m Export`` added to ``a Mark A`` and the three views, "? Help" was cut to "? He"."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = StoryScreen(pilot.app.engine, [HEADLINE, KURSK])
-        await pilot.app.push_screen(screen)
-        await settle(pilot)
+        screen = await open_story(pilot)
         keys = {str(k.description): k.region for k in screen.query("FooterKey")}
         assert {"Claims", "Figures", "Sources", "Compare", "Export", "Help"} <= set(keys), keys
         assert keys["Help"].right <= keys["palette"].x, keys

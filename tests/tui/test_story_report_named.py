@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.widgets import Static
-from tui_helpers import HEADLINE, KURSK, settle
+from tui_helpers import open_story
 
 from tui.screens.story import ClaimsTable, StoryScreen
 
@@ -19,10 +19,7 @@ def _text(screen: StoryScreen, selector: str) -> str:
 async def test_line_under_the_matrix_names_the_report_the_legend_cuts(make_app: Any) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = StoryScreen(pilot.app.engine, [HEADLINE, KURSK])
-        await pilot.app.push_screen(screen)
-        await settle(pilot)
+        screen = await open_story(pilot)
         story = screen.story
         table = screen.query_one(ClaimsTable)
         legend = _text(screen, "#story-reports")

@@ -45,3 +45,37 @@ def compare_status(screen: object) -> str:
     from textual.widgets import Static
 
     return str(screen.query_one("#compare-status", Static).content)  # type: ignore[attr-defined]
+
+
+async def open_story(pilot: object) -> object:
+    """The story screen of the two seed reports, pushed and settled."""
+    from tui.screens.story import StoryScreen
+
+    await settle(pilot)
+    app = pilot.app  # type: ignore[attr-defined]
+    screen = StoryScreen(app.engine, [HEADLINE, KURSK])
+    await app.push_screen(screen)
+    await settle(pilot)
+    return screen
+
+
+async def replaced_only_after_asking(pilot: object, file: Path, expected: str) -> None:
+    """``m``, ``Enter`` again over an exported ``file``: "no" keeps it, "yes" writes ``expected``,
+    and the screen that exported is shown again."""
+    from tui.screens.compare_export import ConfirmScreen
+
+    app = pilot.app  # type: ignore[attr-defined]
+    screen = app.screen
+    file.write_text("keep me", encoding="utf-8")
+    await pilot.press("m", "enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+    assert isinstance(app.screen, ConfirmScreen)
+    await pilot.press("n")  # type: ignore[attr-defined]
+    await settle(pilot)
+    assert file.read_text(encoding="utf-8") == "keep me"
+    await pilot.press("m", "enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+    await pilot.press("y")  # type: ignore[attr-defined]
+    await settle(pilot)
+    assert file.read_text(encoding="utf-8") == expected
+    assert app.screen is screen
