@@ -12,13 +12,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from index.vocabulary import (
-    INDEX_FIELDS,
-    LABEL_OF_INDEX_FIELD,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
-    WEEKDAYS,
+from index.search.query_values import (
+    QueryError,
+    check_any_entity,
+    check_name,
+    check_value,
+    refuse_impossible_day,
+    refuse_odd_date,
 )
+from index.vocabulary import INDEX_FIELDS, LABEL_OF_INDEX_FIELD
+
+__all__ = ["FIELDS", "MAX_QUERY_CHARS", "QueryError", "rewrite", "validate"]
 
 MAX_QUERY_CHARS = 1000
 
@@ -48,70 +52,6 @@ _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]+):")
 _DATE_VALUE = re.compile(r"^(?:[<>]=?)?\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
 _DATE_RANGE = re.compile(
     r"^[\[{]\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\s+(?:to|TO)\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\s*[\]}]$"
-)
-
-
-class QueryError(ValueError):
-    """A malformed query; ``str(err)`` is a one-line explanation for the user."""
-
-
-_DATE_WORDS = frozenset(
-    [
-        *MONTHS,
-        *MONTH_ABBREVIATIONS,
-        *WEEKDAYS,
-        *"spring summer autumn fall winter day days week weeks weekend month months year years "
-        # No "tonight": the recognizer never names it a date, so it could only find nothing.
-        "decade decades century centuries quarter today yesterday tomorrow".split(),
-    ]
-)
-_PERIOD_LEADS = frozenset("last this next past coming previous".split())
-"""Words that open a date of several words ("last week"), never a date alone."""
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands million millions billion billions trillion trillions "
-    "dozen dozens several few tens mln bln bn".split()
-)
-
-
-def _check_value(field: str, value: str) -> None:
-    """Refuse a ``date:`` or ``quantity:`` value that names no date or number.
-
-    ``date:notadate`` or ``quantity:lots`` can match no entity key, so they would be answered with
-    0 results, as if nothing in the corpus matched; the user gets the reason instead.
-    """
-    if any(c in value for c in "*?~"):
-        return
-    bare = value.strip('"')
-    words = set(re.findall(r"[a-z]+", bare.lower()))
-    if field == "dates" and not (re.search(r"\d", bare) or words & _DATE_WORDS):
-        if bare.lower() in _PERIOD_LEADS:  # "date:last week": the field took one word
-            raise QueryError(
-                f"'{bare}' is not a date: a date of several words is quoted, "
-                f'date:"{bare} week" (the articles that say so)'
-            )
-        raise QueryError(
-            f"'{bare}' is not a date: write date:2024, date:2024-10-15, "
-            'date:[2024-01 TO 2024-06] or date:"october 13"'
-        )
-    if field == "quantity" and not (re.search(r"\d", bare) or words & _NUMBER_WORDS):
-        raise QueryError(
-            f"'{bare}' is not a number: write quantity:10000, quantity:\"10,000 troops\" "
-            "or quantity:thousands"
-        )
-    if field == "quantity" and _NEGATIVE.match(bare):
-        # The recognizer reads no figure with a sign ("-5 billion" is no quantity, "minus 5 pct"
-        # is "5 pct"), so the sign would be dropped and '-5' would find every 5.
-        raise QueryError(
-            f"'{bare}' is a negative figure: quantities are searched without a sign (a figure "
-            "written -5 is not one, 'minus 5 pct' is 5 pct); write quantity:5, or search the "
-            'words: "minus 5"'
-        )
-
-
-_NEGATIVE = re.compile(
-    r"^\s*(?:[-\u2212\u2012\u2013]\s*|minus\s+|negative\s+)(?=[\d.]|[a-z])", re.I
 )
 
 
@@ -248,35 +188,12 @@ def _rewrite_date(value: str) -> str:
         raise QueryError(
             f"cannot read the date '{value}': write date:>2024-06 or date:<=2024-06-30"
         )
-    _refuse_odd_date(value)
-    _check_value("dates", value)
-    _refuse_impossible_day(value)
+    refuse_odd_date(value)
+    check_value("dates", value)
+    refuse_impossible_day(value)
     return f"dates:{_entity_value('dates', value)}"
 
 
-def _refuse_impossible_day(value: str) -> None:
-    """Refuse a date in words that is no day of the calendar (``date:"31 february"``): it would
-    find nothing, where ``date:2009-02-31`` (a publication date) is refused with the reason.
-
-    A key written as the index writes it (``date:"--11-31"``, the sidebar's clause for a date an
-    article names) is searched all the same: articles have typos (Reuters names "November 31"
-    once and "September 31" twice), and the sidebar's clause must find what it counted.
-    """
-    if any(c in value for c in "*?~"):
-        return
-    from index.analysis.dates import key_error
-    from index.analysis.entity_keys import query_key
-
-    bare = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
-    if _WRITTEN_KEY.match(bare.strip()):
-        return
-    found = key_error(query_key("DATE", bare))
-    if found:
-        what, why = found
-        raise QueryError(f"invalid {what} in date '{bare.strip()}' ({why})")
-
-
-_WRITTEN_KEY = re.compile(r"^(?:--\d\d(?:-\d\d)?|\d{4}-\d\d(?:-\d\d)?)$")
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORD = re.compile(r"\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
 _SLASHED_DAY = re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -308,25 +225,6 @@ def _today() -> dt.date:
 
 def _relative_day(word: str) -> str:
     return (_today() + dt.timedelta(days=_RELATIVE_DAYS[word])).isoformat()
-
-
-def _refuse_odd_date(value: str) -> None:
-    """Refuse a ``date:`` value that looks like a date but would be searched as words in the text
-    and find nothing: a time of day, a ``..`` range, a number that is no year."""
-    bare = value.strip('"')
-    if re.match(r"^[<>]?=?\d{4}-\d{1,2}-\d{1,2}T", value):
-        raise QueryError(
-            f"cannot read the date '{value}': dates are whole days, write date:{value[: value.index('T')]}"
-        )
-    if ".." in value and not value.startswith('"'):
-        lo, _, hi = value.partition("..")
-        example = f"[{lo} TO {hi}]" if lo and hi else f">={lo}" if lo else f"<={hi}"
-        raise QueryError(f"cannot read the date '{value}': write a range as date:{example}")
-    if bare.isdigit() and len(bare) != 4:
-        raise QueryError(
-            f"'{bare}' is not a date: a year has four digits (date:2024), a day its month "
-            '(date:"october 13")'
-        )
 
 
 _MINUS = re.compile(r"(?:(?<=\s)|(?<=\()|^)([-+])(?=[^\s\-+()])")
@@ -367,12 +265,14 @@ def rewrite(query: str) -> str:
         if field == "date":
             out.append(_rewrite_date(value))
         elif field == "entity":
+            check_any_entity(value)
             # No separate any-entity field (it doubled the entity postings): search each kind.
             out.append(
                 "(" + " OR ".join(f"{f}:{_entity_value(f, value)}" for f in ENTITY_FIELDS) + ")"
             )
         elif field in ENTITY_FIELDS:
-            _check_value(field, value)
+            check_value(field, value)
+            check_name(field, value)
             out.append(f"{field}:{_entity_value(field, value)}")
         else:
             out.append(f"{field}:{value}")

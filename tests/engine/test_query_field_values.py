@@ -1,0 +1,61 @@
+"""Every field's value checked as ``date:`` and ``quantity:`` are: ``entity:`` (every kind at once),
+the name fields and a signed ``date:`` are refused with the reason, not searched to find nothing or
+everything."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.search.query import QueryError, rewrite
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        # entity: searches every kind, so it is refused where the kind its value belongs to is
+        (
+            'entity:"31 february"',
+            "invalid day in date '31 february' (February has 29 days at most)",
+        ),
+        ('entity:"september 31"', "(September has 30 days at most)"),
+        ("entity:-5", "'-5' is a negative figure"),
+        ('entity:"-5"', "'-5' is a negative figure"),
+        ('entity:"minus 5 pct"', "'minus 5 pct' is a negative figure"),
+        ("entity:\u22125", "is a negative figure"),
+        ("date:-5", "'-5' is not a date: dates have no sign"),
+        ('date:"-5"', "'-5' is not a date"),
+        ("person:-5", "'-5' is not a name: person: searches names"),
+        ('org:"1987"', "'1987' is not a name: org:"),
+        ("place:42", "'42' is not a name"),
+        ("group:--", "'--' is not a name"),
+    ],
+)
+def test_a_value_no_entity_can_hold_is_refused(query: str, message: str) -> None:
+    with pytest.raises(QueryError) as info:
+        rewrite(query)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "entity:5",  # a figure, unsigned
+        'entity:"--11-31"',  # a key as the index writes it (the sidebar's clause for a typo)
+        'entity:"29 february 1988"',
+        "entity:putin",
+        'entity:"-putin"',  # a sign before a letter is no figure
+        "org:3M",
+        'org:"7-Eleven"',
+        "place:*5",  # wildcards are left to the index
+        "person:jo?",
+        "body:-5",  # words of the text, not an entity key
+    ],
+)
+def test_values_an_entity_can_hold_are_searched(query: str) -> None:
+    assert rewrite(query)
+
+
+def test_entity_minus_five_no_longer_finds_every_five() -> None:
+    # Before: (person:-5 OR ... OR quantity:-5), and the index's analyser dropped the sign.
+    with pytest.raises(QueryError):
+        rewrite("fuel entity:-5")
