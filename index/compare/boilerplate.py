@@ -42,6 +42,7 @@ _WEEKDAYS_MONTHS = frozenset(
 _DATELINE = frozenset(
     stem(w) for w in "posted updated published first last modified created".split()
 )
+_FINAL_STOPS = (".", "!", "?", '"', "”", "'", "’")
 _BOILERPLATE = re.compile(
     r"^\W*(?:reuters?|ap|afp|upi|xinhua|by\s+[\w.'’ -]{2,40}|(?:photo|image|video)s?(?:\s+credit)?:?.*|"
     r"(?:copyright|\(c\)|©).*|all rights reserved.*|click here.*|read more.*|share this.*|"
@@ -68,4 +69,12 @@ def is_boilerplate(text: str, prepared: Prepared | None = None) -> bool:
     ]
     if ordinary and len(ordinary) < len(p.seq) and all(t in _DATELINE for t in ordinary):
         return True  # a dateline: its label, dates and times
-    return len(ordinary) == 0 or (len(ordinary) == 1 and len(p.seq) <= 3)
+    if ordinary and (len(ordinary) > 1 or len(p.seq) > 3):
+        return False
+    # Names, numbers and at most one common word. A line without a sentence's final stop is a
+    # header, a dateline or a score line ("Wladimir Klitschko 19 - 2"); a
+    # sentence with one makes a claim ("Hasib Hussain, 18, from Leeds.", '"No one was hurt," he
+    # said.', "He will be sentenced May 3.") unless it is only a date ("Tuesday 28 April 2009 22.").
+    if not stripped.endswith(_FINAL_STOPS):
+        return True
+    return not ordinary and any(t in _WEEKDAYS_MONTHS for t in p.seq)

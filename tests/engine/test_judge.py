@@ -162,6 +162,8 @@ def test_numbers_are_read_through_tokenisation() -> None:
         "First Published: June 13, 2013 4: 59 PM EDT",
         "Last updated at 22: 46 GMT",
         "04 / 28 / 09 07: 35 PM ET",
+        "Tuesday 28 April 2009 22.",
+        "Wladimir Klitschko 19 - 2",
     ],
 )
 def test_boilerplate(text: str) -> None:
@@ -175,6 +177,10 @@ def test_boilerplate(text: str) -> None:
         "Police arrested 12 people.",
         "Kim Jong-un sent troops.",
         "The figures were last updated on Monday at 10 a.m. by the ministry.",
+        # names and a figure, or one common word, in a sentence with its final stop: a claim
+        "Hasib Hussain, 18, from Leeds.",
+        '"No one was hurt," he said.',
+        "He will be sentenced May 3.",
     ],
 )
 def test_not_boilerplate(text: str) -> None:
