@@ -12,7 +12,7 @@ from index.search.query import QueryError, rewrite
 from index.store.core import Store
 from index.store.whoosh_public import Corrector, Query, Searcher
 
-__all__ = ["suggest"]
+__all__ = ["sounds_alike", "suggest"]
 
 SPELLED = ("title", "body")
 """The fields whose words are corrected, from the corpus's spelling words (``Store.spelling_words``).
@@ -132,13 +132,42 @@ class _CorpusCorrector(Corrector):  # type: ignore[misc]
         nearest = min(distance.values())
         ranked = []
         for candidate in sorted(w for w, d in distance.items() if d == nearest):
-            # Only the nearest words can win: how many articles hold each breaks the tie.
+            # Only the nearest words can win: a word that sounds as the typed one does first
+            # ("opek" is "opec", not "oper"), then how many articles hold each.
             articles = 0
             for name in self.fieldnames:
                 for token in schema[name].analyzer(candidate):
                     articles += reader.doc_frequency(name, token.text)
+            if sounds_alike(word, candidate):
+                articles *= SOUND_WEIGHT
             ranked.append((-(nearest + 0.5 / (articles + 1)), candidate))
         return ranked
+
+
+_SAME_SOUND = ("ckq", "sz", "iy")
+"""Letters that spell one sound. Soundex's classes were tried: they put c with g, x and z, d with t,
+and every vowel with every other ("sid" became "sit", not "said"), and lost more random typos than
+they mended."""
+
+
+SOUND_WEIGHT = 10
+"""A word that sounds as the typed one counts as if ten times as many articles held it: preferring
+it outright mended phonetic misspellings but lost "said" to "sit" for "sid" (1.5% of random typos)."""
+
+
+def sounds_alike(typed: str, word: str) -> bool:
+    """Whether ``word`` is ``typed`` with one letter for another that spells the same sound
+    ("opek" and "opec", "analyze" and "analyse"; "kompanies" and "companys" are two letters).
+
+    On 2,000 Reuters stories "opek" was corrected to "oper" (an abbreviation in 55 earnings
+    reports, where "opec" is in 22). Measured on that index: 300 words with one such letter
+    swapped (c/k, s/z, i/y) corrected back 275 -> 287 times; 2,400 random one-edit typos
+    2,000 -> 1,999.
+    """
+    if len(typed) != len(word):
+        return False
+    diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    return len(diff) == 1 and any(diff[0][0] in g and diff[0][1] in g for g in _SAME_SOUND)
 
 
 def _field_values(query: str) -> list[tuple[int, int]]:
