@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from tui.widgets.lists import safe
+from tui.widgets.vimkeys import PendingG
 
 
-class _Overlay(ModalScreen[None]):
-    """A read-only modal closed by Esc, q or ?."""
+class _Overlay(PendingG, ModalScreen[None]):
+    """A read-only modal closed by Esc, q or ?, scrolled with the keys of every other view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Close", id="overlay.close"),
@@ -30,6 +31,11 @@ class _Overlay(ModalScreen[None]):
             "space,ctrl+f", "scroll('page_down')", "Page down", show=False, id="overlay.page_down"
         ),
         Binding("b,ctrl+b", "scroll('page_up')", "Page up", show=False, id="overlay.page_up"),
+        # The help lists "home, g g  First" and "end, G  Last" for the screen under it: the same
+        # keys work here (G did nothing in the help, whose end is the search syntax).
+        Binding("g", "g_prefix", "Top", show=False, id="overlay.first"),
+        Binding("home", "scroll('top')", "Top", show=False, id="overlay.home"),
+        Binding("G,end", "scroll('bottom')", "Bottom", show=False, id="overlay.last"),
     ]
 
     def __init__(self, title: str, body: Content) -> None:
@@ -54,8 +60,15 @@ class _Overlay(ModalScreen[None]):
             "half_up": -(height // 2),
             "page_down": height - 1,
             "page_up": 1 - height,
+            "top": -scroll.max_scroll_y - 1,
+            "bottom": scroll.max_scroll_y + 1,
         }[direction]
-        scroll.scroll_to(y=scroll.scroll_y + lines, animate=False, immediate=True)
+        y = max(0, min(scroll.max_scroll_y, scroll.scroll_y + lines))
+        scroll.scroll_to(y=y, animate=False, immediate=True)
+
+    def go_top(self) -> None:
+        """``g g``: the top of the body."""
+        self.action_scroll("top")
 
 
 SEARCH_SYNTAX = (
@@ -97,7 +110,10 @@ class HelpScreen(_Overlay):
         # What the screen's marks mean (the compare screen hides its legend below 100 columns),
         # else the search syntax: that was told on the compare and story screens, which search
         # nothing, and their marks were not.
-        lines.extend(Content(line) for line in getattr(screen, "HELP_NOTES", SEARCH_SYNTAX))
+        # One paragraph, wrapped to the box: its lines were broken for 100 columns, and at 80 each
+        # wrapped again on its own ("...NOT or -word," / "(groups)," / "\"exact phrases\"...").
+        notes = getattr(screen, "HELP_NOTES", SEARCH_SYNTAX)
+        lines.append(Content(" ".join(" ".join(line.split()) for line in notes)))
         name = getattr(screen, "HELP_TITLE", type(screen).__name__.replace("Screen", ""))
         super().__init__(f"Keys — {name}", Content("\n").join(lines))
 
