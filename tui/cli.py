@@ -186,18 +186,20 @@ def parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse
 
 def _run_app(argv: Sequence[str]) -> int:
     args = parse_args(_app_parser(), argv)
+    # Every startup error of `newsdesk --compare A B [PATHS]` names it, as each command's do.
+    prog = "newsdesk --compare" if args.compare else "newsdesk"
     missing = [p for p in args.paths if not Path(p).expanduser().exists()]
     if missing:
         what = "command or file" if argv and missing[0] == argv[0] else "file or folder"
         print(
-            f"newsdesk: no such {what}: {missing[0]} (commands: {', '.join(COMMANDS)})",
+            f"{prog}: no such {what}: {missing[0]} (commands: {', '.join(COMMANDS)})",
             file=sys.stderr,
         )
         return EXIT_USAGE
     try:
         found = library.corpus(args.paths)
     except PathError as exc:
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     pair = None
     if args.compare:
@@ -208,7 +210,7 @@ def _run_app(argv: Sequence[str]) -> int:
         except ArgumentError as exc:
             # Alone: the library's "showing the bundled sample articles" came first, of an app
             # that never opens.
-            print(f"newsdesk --compare: {exc}", file=sys.stderr)
+            print(f"{prog}: {exc}", file=sys.stderr)
             return EXIT_USAGE
     for note in found.notes:
         print(f"newsdesk: {note}", file=sys.stderr)

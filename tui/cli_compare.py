@@ -35,6 +35,8 @@ def load_article(ref: str) -> Any:
     """
     from tui.engine import read_file, scan
 
+    if not ref.strip():
+        raise ArgumentError("an empty name: name one article file (or file.jsonl#id)")
     path, local = _split_ref(ref)
     if path.is_dir():
         raise ArgumentError(f"{ref}: a folder; name one article file (or file.jsonl#id)")
