@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable
 
 from index.analysis.entity_firms import named_firms, partnerships
 from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
+from index.analysis.entity_links import AliasTable as AliasTable  # re-exported
+from index.analysis.entity_links import link_across as link_across  # re-exported
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import (
     INSTITUTIONS,
-    ORG_HEAD_PAIRS,
     PLACE_HEADS,
     PLACE_NOUNS,
     ROLE_NOUNS,
@@ -267,96 +267,6 @@ def _merge_fuzzy(fulls: Counter[str], cands: list[Cand]) -> None:
         if c.canonical in alias:
             fulls[alias[c.canonical]] += fulls.pop(c.canonical, 0)
             c.canonical = alias[c.canonical]
-
-
-_FIRM_SUFFIXES = frozenset(
-    "co corp corporation company inc ltd llc plc ag sa nv gmbh bancorp securities associates".split()
-)
-"""Last words of a firm's name: a name the corpus also writes with one of them after it ("Merrill
-Lynch" of "Merrill Lynch and Co") is that firm. Not "foundation" or "commission": "Dana Whitcombe
-Foundation" does not make Dana Whitcombe a firm."""
-
-
-def _firm_name(key: str) -> bool:
-    """Whether an organisation key ends as a firm's name does ("... and co", "... capital markets")."""
-    words = key.split()
-    return len(words) > 2 and (
-        words[-1] in _FIRM_SUFFIXES or (words[-2], words[-1]) in ORG_HEAD_PAIRS
-    )
-
-
-class AliasTable:
-    """Cross-article linking: a lone surname takes the full name seen elsewhere, and a "person" that
-    another article names with a firm's suffix is that firm.
-
-    Feed every article's entities to :meth:`observe`, then map each through :meth:`resolve`.
-    """
-
-    def __init__(self) -> None:
-        """Create an empty table."""
-        self._by_token: dict[str, Counter[str]] = {}
-        self._firms: dict[str, Counter[str]] = {}
-
-    def observe(self, entities: Iterable[Entity]) -> None:
-        """Record the full person names and the firm names of one article.
-
-        Args:
-            entities: Entities of one article.
-        """
-        for ent in entities:
-            if ent.label == "PERSON" and " " in ent.canonical:
-                words = ent.canonical.split()
-                for w in {words[0], words[-1]}:
-                    self._by_token.setdefault(w, Counter())[ent.canonical] += 1 + (w == words[-1])
-            elif ent.label == "ORG" and _firm_name(ent.canonical):
-                words = ent.canonical.split()
-                for m in range(2, len(words)):  # "merrill lynch" of "merrill lynch and co"
-                    self._firms.setdefault(" ".join(words[:m]), Counter())[ent.canonical] += 1
-
-    def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
-        """Give lone person names the key of the full name most often seen with them, and make
-        firms of the "people" the corpus names with a firm's suffix.
-
-        Args:
-            entities: Entities of one article.
-
-        Returns:
-            The entities, with single-word person keys replaced where a full name is known, and
-            short forms of firms labelled ``ORG`` with the firm's most frequent key.
-        """
-        out: list[Entity] = []
-        for ent in entities:
-            if (
-                ent.label == "PERSON"
-                and " " not in ent.canonical
-                and ent.canonical in self._by_token
-            ):
-                fulls = [k for k, _ in self._by_token[ent.canonical].most_common()]
-                # A person's full name before the short form of a firm: "Baker" is James Baker
-                # where the corpus also has "Baker International" of "Baker International Corp".
-                full = next((k for k in fulls if k not in self._firms), fulls[0])
-                ent = replace(ent, canonical=full)
-            if ent.label == "PERSON" and ent.canonical in self._firms:
-                firm = self._firms[ent.canonical].most_common(1)[0][0]
-                ent = replace(ent, label="ORG", canonical=firm)
-            out.append(ent)
-        return out
-
-
-def link_across(articles: Sequence[Sequence[Entity]]) -> list[list[Entity]]:
-    """Link names across articles: a lone "Putin" joins "Vladimir Putin", and a "person" "Merrill
-    Lynch" is the firm "Merrill Lynch and Co" that another article names.
-
-    Args:
-        articles: Entities of each article, as returned by :func:`extract`.
-
-    Returns:
-        The same entities per article, with canonical keys linked across the set.
-    """
-    table = AliasTable()
-    for ents in articles:
-        table.observe(ents)
-    return [table.resolve(ents) for ents in articles]
 
 
 def display_name(entities: Iterable[Entity], canonical: str) -> str:

@@ -1,0 +1,144 @@
+"""Cross-article linking of entity keys: a lone surname takes the full name another article writes,
+and a "person" another article names with a firm's suffix is that firm (:class:`AliasTable`,
+:func:`link_across`; :mod:`index.analysis.entity_keys` re-exports both)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from index.analysis.lexicon import ORG_HEAD_PAIRS
+from index.models import Entity
+
+__all__ = ["AliasTable", "link_across"]
+
+
+_FIRM_SUFFIXES = frozenset(
+    "co corp corporation company inc ltd llc plc ag sa nv gmbh bancorp securities associates".split()
+)
+"""Last words of a firm's name: a name the corpus also writes with one of them after it ("Merrill
+Lynch" of "Merrill Lynch and Co") is that firm. Not "foundation" or "commission": "Dana Whitcombe
+Foundation" does not make Dana Whitcombe a firm."""
+
+
+def _firm_name(key: str) -> bool:
+    """Whether an organisation key ends as a firm's name does ("... and co", "... capital markets")."""
+    words = key.split()
+    return len(words) > 2 and (
+        words[-1] in _FIRM_SUFFIXES or (words[-2], words[-1]) in ORG_HEAD_PAIRS
+    )
+
+
+class AliasTable:
+    """Cross-article linking: a lone surname takes the full name seen elsewhere, and a "person" that
+    another article names with a firm's suffix is that firm.
+
+    Feed every article's entities to :meth:`observe`, then map each through :meth:`resolve`.
+    """
+
+    def __init__(self) -> None:
+        """Create an empty table."""
+        self._by_token: dict[str, Counter[str]] = {}
+        self._firms: dict[str, Counter[str]] = {}
+        self._spelled: dict[str, int] = {}
+
+    def observe(self, entities: Iterable[Entity]) -> None:
+        """Record the full person names and the firm names of one article.
+
+        Args:
+            entities: Entities of one article.
+        """
+        entities = list(entities)
+        acronyms = {
+            e.canonical for e in entities if e.label == "ORG" and _ACRONYM.fullmatch(e.text)
+        }
+        for ent in entities:
+            if ent.label == "PERSON" and " " in ent.canonical:
+                words = ent.canonical.split()
+                for w in {words[0], words[-1]}:
+                    self._by_token.setdefault(w, Counter())[ent.canonical] += 1 + (w == words[-1])
+            elif ent.label == "ORG" and _firm_name(ent.canonical):
+                words = ent.canonical.split()
+                for m in range(2, len(words)):  # "merrill lynch" of "merrill lynch and co"
+                    self._firms.setdefault(" ".join(words[:m]), Counter())[ent.canonical] += 1
+                spelled = _spelled_words(words, acronyms)
+                if spelled:  # "International Business Machines Corp <IBM>"
+                    self._spelled[ent.canonical] = max(spelled, self._spelled.get(ent.canonical, 0))
+
+    def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
+        """Give lone person names the key of the full name most often seen with them, and make
+        firms of the "people" the corpus names with a firm's suffix.
+
+        Args:
+            entities: Entities of one article.
+
+        Returns:
+            The entities, with single-word person keys replaced where a full name is known, and
+            short forms of firms labelled ``ORG`` with the firm's most frequent key.
+        """
+        out: list[Entity] = []
+        for ent in entities:
+            if (
+                ent.label == "PERSON"
+                and " " not in ent.canonical
+                and ent.canonical in self._by_token
+            ):
+                fulls = [k for k, _ in self._by_token[ent.canonical].most_common()]
+                # A person's full name before the short form of a firm: "Baker" is James Baker
+                # where the corpus also has "Baker International" of "Baker International Corp".
+                full = next((k for k in fulls if k not in self._firms), fulls[0])
+                ent = replace(ent, canonical=full)
+            if ent.label == "PERSON" and ent.canonical in self._firms:
+                firm = next(
+                    (
+                        f
+                        for f, _ in self._firms[ent.canonical].most_common()
+                        if not self._cuts_acronym(ent.canonical, f)
+                    ),
+                    None,
+                )
+                if firm:
+                    ent = replace(ent, label="ORG", canonical=firm)
+            out.append(ent)
+        return out
+
+    def _cuts_acronym(self, short: str, firm: str) -> bool:
+        """Whether ``short`` stops inside the words of the acronym an article names ``firm`` by:
+        "International Business" (a Chinese newspaper) merely shares two words of
+        "International Business Machines Corp", whose "IBM" spells all three, where "Merrill
+        Lynch" is all of "Merrill Lynch Capital Markets" before its ending."""
+        return short.count(" ") + 1 < self._spelled.get(firm, 0)
+
+
+def _spelled_words(words: list[str], acronyms: set[str]) -> int:
+    """How many words of a firm's name one of ``acronyms`` spells by their initials (0: none),
+    among the words before the name's ending ("Corp", "and Co", "Capital Markets")."""
+    end = next((i for i, w in enumerate(words) if i and w in _ENDINGS), len(words))
+    if end >= 2 and (words[end - 2], words[end - 1]) in ORG_HEAD_PAIRS:
+        end -= 2
+    initials = "".join(w[0] for w in words[:end])
+    return next((n for n in range(end, 2, -1) if initials[:n] in acronyms), 0)
+
+
+_ENDINGS = _FIRM_SUFFIXES | {"and"}
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+"""An organisation written as an acronym of three letters or more ("IBM", "OPEC"); two letters
+("GM", "BP") are initials of too many names."""
+
+
+def link_across(articles: Sequence[Sequence[Entity]]) -> list[list[Entity]]:
+    """Link names across articles: a lone "Putin" joins "Vladimir Putin", and a "person" "Merrill
+    Lynch" is the firm "Merrill Lynch and Co" that another article names.
+
+    Args:
+        articles: Entities of each article, as returned by :func:`extract`.
+
+    Returns:
+        The same entities per article, with canonical keys linked across the set.
+    """
+    table = AliasTable()
+    for ents in articles:
+        table.observe(ents)
+    return [table.resolve(ents) for ents in articles]
