@@ -54,18 +54,46 @@ class AliasTable:
         acronyms = {
             e.canonical for e in entities if e.label == "ORG" and _ACRONYM.fullmatch(e.text)
         }
-        for ent in entities:
-            if ent.label == "PERSON" and " " in ent.canonical:
-                words = ent.canonical.split()
+        self._observe(((e.label, e.canonical) for e in entities), acronyms)
+
+    def observe_keys(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Record one article's entities given as (label, canonical key) pairs, each once (what an
+        index keeps of an article): an organisation's one-word key of three to six letters is
+        taken as written in capitals ("ibm").
+
+        Args:
+            keys: The article's (label, canonical) pairs.
+        """
+        keys = list(keys)
+        acronyms = {k for label, k in keys if label == "ORG" and _ACRONYM_KEY.fullmatch(k)}
+        self._observe(keys, acronyms)
+
+    def _observe(self, keys: Iterable[tuple[str, str]], acronyms: set[str]) -> None:
+        for label, canonical in keys:
+            if label == "PERSON" and " " in canonical:
+                words = canonical.split()
                 for w in {words[0], words[-1]}:
-                    self._by_token.setdefault(w, Counter())[ent.canonical] += 1 + (w == words[-1])
-            elif ent.label == "ORG" and _firm_name(ent.canonical):
-                words = ent.canonical.split()
+                    self._by_token.setdefault(w, Counter())[canonical] += 1 + (w == words[-1])
+            elif label == "ORG" and _firm_name(canonical):
+                words = canonical.split()
                 for m in range(2, len(words)):  # "merrill lynch" of "merrill lynch and co"
-                    self._firms.setdefault(" ".join(words[:m]), Counter())[ent.canonical] += 1
+                    self._firms.setdefault(" ".join(words[:m]), Counter())[canonical] += 1
                 spelled = _spelled_words(words, acronyms)
                 if spelled:  # "International Business Machines Corp <IBM>"
-                    self._spelled[ent.canonical] = max(spelled, self._spelled.get(ent.canonical, 0))
+                    self._spelled[canonical] = max(spelled, self._spelled.get(canonical, 0))
+
+    def firm_of(self, person: str) -> str | None:
+        """The firm a "person" key is: the most frequent firm name the corpus writes after it
+        ("merrill lynch" -> "merrill lynch capital markets"), unless the name stops inside the
+        words of that firm's acronym; ``None`` for a name no firm opens."""
+        return next(
+            (
+                f
+                for f, _ in self._firms.get(person, Counter()).most_common()
+                if not self._cuts_acronym(person, f)
+            ),
+            None,
+        )
 
     def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
         """Give lone person names the key of the full name most often seen with them, and make
@@ -91,14 +119,7 @@ class AliasTable:
                 full = next((k for k in fulls if k not in self._firms), fulls[0])
                 ent = replace(ent, canonical=full)
             if ent.label == "PERSON" and ent.canonical in self._firms:
-                firm = next(
-                    (
-                        f
-                        for f, _ in self._firms[ent.canonical].most_common()
-                        if not self._cuts_acronym(ent.canonical, f)
-                    ),
-                    None,
-                )
+                firm = self.firm_of(ent.canonical)
                 if firm:
                     ent = replace(ent, label="ORG", canonical=firm)
             out.append(ent)
@@ -124,8 +145,10 @@ def _spelled_words(words: list[str], acronyms: set[str]) -> int:
 
 _ENDINGS = _FIRM_SUFFIXES | {"and"}
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ACRONYM_KEY = re.compile(r"[a-z]{3,6}")
 """An organisation written as an acronym of three letters or more ("IBM", "OPEC"); two letters
-("GM", "BP") are initials of too many names."""
+("GM", "BP") are initials of too many names. A key (``_ACRONYM_KEY``) has lost its case: any word
+of that length, which must still spell the first words of a firm its article names."""
 
 
 def link_across(articles: Sequence[Sequence[Entity]]) -> list[list[Entity]]:

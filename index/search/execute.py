@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from index.models import Hit, SearchResult, Snippet
+from index.search.links import with_links
 from index.search.matchsets import Found, checked_phrases, match_segments, segment_of
 from index.search.parse import parse
 from index.search.query import QueryError
@@ -60,7 +61,7 @@ class Execution:
         self.store = store
         self.searcher = searcher
         self.query = query
-        self._parsed = parse(store, query, searcher.schema)
+        self._parsed = with_links(parse(store, query, searcher.schema), searcher)
         self._q = checked_phrases(self._parsed)
         self.found: Found = match_segments(searcher, self._q)
         self.total = sum(len(docs) for _, _, docs in self.found)

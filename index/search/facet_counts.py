@@ -18,6 +18,7 @@ from typing import Any
 from index.models import Facet
 from index.search.execute import Execution
 from index.search.facets import facets, facets_of, fair_share
+from index.search.links import with_links
 from index.search.matchsets import SegmentMatches, checked_phrases
 from index.search.parse import parse
 from index.search.query import QueryError
@@ -56,7 +57,7 @@ def narrowed_facets(run: Execution, limit: int = 20, share: int = 0) -> list[Fac
     candidates = facets_of(run, limit * CANDIDATES, share=share * CANDIDATES)
     # Fresh evaluators: the run's own record the terms its hits' snippets highlight.
     sets = [(SegmentMatches(seg.leaf), docs) for seg, _, docs in run.found if docs]
-    return _recount(run.store, run.searcher.schema, sets, candidates, limit, share)
+    return _recount(run.store, run.searcher, sets, candidates, limit, share)
 
 
 def corpus_facets(store: Any, limit: int = 20, share: int = 0) -> list[Facet]:
@@ -67,16 +68,18 @@ def corpus_facets(store: Any, limit: int = 20, share: int = 0) -> list[Facet]:
         for leaf, _ in s.leaf_searchers():
             seg = SegmentMatches(leaf)
             sets.append((seg, seg.universe()))
-        return _recount(store, s.schema, sets, candidates, limit, share)
+        return _recount(store, s, sets, candidates, limit, share)
 
 
 def _recount(
-    store: Any, schema: Any, sets: _Sets, candidates: list[Facet], limit: int, share: int = 0
+    store: Any, searcher: Any, sets: _Sets, candidates: list[Facet], limit: int, share: int = 0
 ) -> list[Facet]:
     counted: list[Facet] = []
     for facet in candidates:
         try:
-            q = checked_phrases(parse(store, entity_clause(facet.label, facet.canonical), schema))
+            clause = entity_clause(facet.label, facet.canonical)
+            # as a search runs it: an org: clause also finds the firm's short forms taken for people
+            q = checked_phrases(with_links(parse(store, clause, searcher.schema), searcher))
         except QueryError:
             continue
         n = sum(len(seg.evaluate(q) & docs) for seg, docs in sets)

@@ -1,0 +1,115 @@
+"""The corpus's links between entity keys, as :func:`index.analysis.entity_keys.link_across` makes
+them for a comparison or a story: a "person" that another article names with a firm's suffix is
+that firm ("Merrill Lynch" of "Merrill Lynch Capital Markets").
+
+The index keeps each article's keys as the recognizer gave them, one article at a time; the links
+are learnt here from every live article's keys (``index.search.doc_keys``), once a set of segments.
+The sidebar counts a linked "person" with its firm (``index.search.facets``), and an ``org:``
+clause also finds the articles that name the firm by its short form as a person, so that the
+sidebar's Enter lists what it counted. Lone surnames are not linked here: the sidebar merges them
+with the one full name of the result set that ends with them (``facets._merge_surnames``).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from index.analysis.entity_keys import AliasTable
+from index.search.doc_keys import DocKeys, doc_keys
+from index.search.matchsets import SegmentMatches
+from index.store.whoosh_public import Or, Phrase, Query, Searcher, Term
+
+__all__ = ["Links", "corpus_links", "with_links"]
+
+
+class Links:
+    """The firm of each "person" key that the corpus names with a firm's suffix.
+
+    Attributes:
+        firm_of: ``PERSON|key`` -> ``ORG|key`` (the index's key form, as the sidebar counts).
+    """
+
+    def __init__(self, firm_of: dict[str, str]) -> None:
+        self.firm_of = firm_of
+        self._phrases: list[tuple[list[str], list[str]]] | None = None
+
+    def people_naming(self, words: list[str], analyse: Any) -> list[str]:
+        """The "person" keys linked to a firm whose name holds ``words`` in a row (an ``org:``
+        phrase's words as the field's analyser gave them)."""
+        if self._phrases is None:
+            self._phrases = [
+                (_tokens(analyse, firm.partition("|")[2]), _tokens(analyse, p.partition("|")[2]))
+                for p, firm in sorted(self.firm_of.items())
+            ]
+        n = len(words)
+        out: list[str] = []
+        for firm, person in self._phrases:
+            name = " ".join(person)
+            if name not in out and any(firm[i : i + n] == words for i in range(len(firm) - n + 1)):
+                out.append(name)
+        return out
+
+
+def _tokens(analyse: Any, text: str) -> list[str]:
+    return [t.text for t in analyse(text)]
+
+
+_LOCK = threading.Lock()
+_CACHE: list[tuple[tuple[DocKeys, ...], Links]] = []
+
+
+def corpus_links(searcher: Searcher) -> Links:
+    """The links of the corpus a searcher reads (learnt once a set of segments: 0.1-0.2 s on
+    2,000 Reuters stories, then kept with the segments' key maps)."""
+    leaves = [leaf for leaf, _ in searcher.leaf_searchers()]
+    segments = tuple(doc_keys(leaf.reader()) for leaf in leaves)
+    with _LOCK:
+        for held, links in _CACHE:
+            if len(held) == len(segments) and all(a is b for a, b in zip(held, segments)):
+                return links
+    table = AliasTable()
+    people: set[str] = set()
+    for leaf, fwd in zip(leaves, segments):
+        keys, ids, start = fwd.keys, fwd.ids, fwd.start
+        for doc in SegmentMatches(leaf).universe():
+            pairs = [keys[k].partition("|") for k in ids[start[doc] : start[doc + 1]]]
+            table.observe_keys((label, key) for label, _, key in pairs)
+            people.update(key for label, _, key in pairs if label == "PERSON" and " " in key)
+    firm_of: dict[str, str] = {}
+    for person in sorted(people):
+        firm = table.firm_of(person)
+        if firm:
+            firm_of[f"PERSON|{person}"] = f"ORG|{firm}"
+    links = Links(firm_of)
+    with _LOCK:
+        _CACHE[:] = [(segments, links), *_CACHE[:1]]  # the segments held keep their ids apart
+    return links
+
+
+def with_links(q: Query, searcher: Searcher) -> Query:
+    """``q`` with each ``org:`` word or phrase also matching the "person" keys linked to a firm
+    whose name holds it: ``org:"merrill lynch capital markets"`` finds the articles that name the
+    firm only by a short form the recognizer took for a person's name."""
+    if "org" not in {t[0] for t in q.all_terms()} or "person" not in searcher.schema:
+        return q
+    links = corpus_links(searcher)
+    if not links.firm_of:
+        return q
+    analyse = searcher.schema["org"].analyzer
+
+    def swap(node: Any) -> Any:
+        if getattr(node, "fieldname", None) != "org":
+            return node
+        if type(node) is Phrase:
+            words = [str(w) for w in node.words]
+        elif type(node) is Term:
+            words = [str(node.text)]
+        else:
+            return node
+        people = links.people_naming(words, analyse)
+        if not people:
+            return node
+        return Or([node, *(Phrase("person", p.split()) for p in people)])
+
+    return q.accept(swap)
