@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from index.analysis.lexicon import ORG_HEAD_PAIRS
+from index.analysis.lexicon import ORG_HEAD_PAIRS, ORG_HEADS
 from index.models import Entity
 
 __all__ = ["AliasTable", "link_across"]
@@ -135,15 +135,22 @@ class AliasTable:
 
 def _spelled_words(words: list[str], acronyms: set[str]) -> int:
     """How many words of a firm's name one of ``acronyms`` spells by their initials (0: none),
-    among the words before the name's ending ("Corp", "and Co", "Capital Markets")."""
+    among the words before the name's ending ("Corp", "and Co", "Capital Markets"), less the
+    organisation nouns it ends on: "London International" is what "London International Group
+    Plc <LIG>" is called, "Middle South" "Middle South Utilities Inc <MSU>" (Reuters)."""
     end = next((i for i, w in enumerate(words) if i and w in _ENDINGS), len(words))
     if end >= 2 and (words[end - 2], words[end - 1]) in ORG_HEAD_PAIRS:
         end -= 2
     initials = "".join(w[0] for w in words[:end])
-    return next((n for n in range(end, 2, -1) if initials[:n] in acronyms), 0)
+    n = next((n for n in range(end, 2, -1) if initials[:n] in acronyms), 0)
+    while n and words[n - 1] in _HEADS:
+        n -= 1
+    return n
 
 
 _ENDINGS = _FIRM_SUFFIXES | {"and"}
+_HEADS = ORG_HEADS | {"utilities", "utility", "enterprises", "international"}
+"""Organisation nouns: a name cut before them is still the firm's."""
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 _ACRONYM_KEY = re.compile(r"[a-z]{3,6}")
 """An organisation written as an acronym of three letters or more ("IBM", "OPEC"); two letters

@@ -20,10 +20,10 @@ def _linked(ents: list[Entity]) -> list[tuple[str, str, str]]:
     return [(e.text, e.label, e.canonical) for e in ents]
 
 
-FIRM = "Northfield Data Systems Corp <NDS> sold its unit."
+FIRM = "Northfield Data Machines Corp <NDM> sold its unit."
 FIRM_ENTS = [
-    ("Northfield Data Systems Corp", "ORG", "northfield data systems corp"),
-    ("NDS", "ORG", "nds"),
+    ("Northfield Data Machines Corp", "ORG", "northfield data machines corp"),
+    ("NDM", "ORG", "ndm"),
 ]
 
 
@@ -31,13 +31,13 @@ def test_a_name_cut_inside_a_firms_acronym_is_not_that_firm() -> None:
     firm = _ents(FIRM, *FIRM_ENTS)
     paper = "The official Northfield Data newspaper said so."
     news = _ents(paper, ("Northfield Data", "PERSON", "northfield data"))
-    whole = "Northfield Data Systems said so."
-    short = _ents(whole, ("Northfield Data Systems", "PERSON", "northfield data systems"))
+    whole = "Northfield Data Machines said so."
+    short = _ents(whole, ("Northfield Data Machines", "PERSON", "northfield data machines"))
     linked = link_across([firm, news, short])
     assert _linked(linked[1]) == [("Northfield Data", "PERSON", "northfield data")]
     # the name the acronym spells, all of it, is the firm
     assert _linked(linked[2]) == [
-        ("Northfield Data Systems", "ORG", "northfield data systems corp")
+        ("Northfield Data Machines", "ORG", "northfield data machines corp")
     ]
 
 
@@ -45,7 +45,7 @@ def test_without_the_acronym_the_short_form_is_the_firm_as_before() -> None:
     firm = _ents(FIRM, FIRM_ENTS[0])
     news = _ents("Northfield Data said so.", ("Northfield Data", "PERSON", "northfield data"))
     assert _linked(link_across([firm, news])[1]) == [
-        ("Northfield Data", "ORG", "northfield data systems corp")
+        ("Northfield Data", "ORG", "northfield data machines corp")
     ]
 
 
@@ -71,3 +71,16 @@ def test_an_acronym_of_the_whole_name_with_its_ending_cuts_nothing() -> None:
     )
     short = _ents("Halden Motor said.", ("Halden Motor", "PERSON", "halden motor"))
     assert _linked(link_across([firm, short])[1]) == [("Halden Motor", "ORG", "halden motor co")]
+
+
+def test_a_name_cut_before_an_organisation_noun_the_acronym_spells_is_the_firm() -> None:
+    # "London International" of "London International Group Plc" whose article says "LIG".
+    firm = _ents(
+        "Linden Harbour Group Plc <LHG> sold a unit. LHG said so.",
+        ("Linden Harbour Group Plc", "ORG", "linden harbour group plc"),
+        ("LHG", "ORG", "lhg"),
+    )
+    short = _ents("Linden Harbour gained 14p.", ("Linden Harbour", "PERSON", "linden harbour"))
+    assert _linked(link_across([firm, short])[1]) == [
+        ("Linden Harbour", "ORG", "linden harbour group plc")
+    ]

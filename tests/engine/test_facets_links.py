@@ -16,7 +16,7 @@ from index.search.facet_counts import corpus_facets, entity_clause, narrowed_fac
 FULL = "Halvorsen Keane and Co is issuing a 100 mln Ecu eurobond due 1990, the lead manager said."
 SHORT = "A sinking fund starts in 1998. Halvorsen Keane co-managed the deal, dealers said."
 PAPER = "The official Northfield Data newspaper said trade would grow, dealers said."
-ACRONYM = "Northfield Data Systems Corp <NDS> sold its printer unit for 20 mln dlrs."
+ACRONYM = "Northfield Data Machines Corp <NDM> sold its printer unit for 20 mln dlrs."
 
 
 def _corpus(root: Path) -> Path:
@@ -44,9 +44,9 @@ def test_a_short_form_taken_for_a_person_is_counted_with_its_firm(
     assert rows[("ORG", "halvorsen keane and co")] == 2
     assert ("PERSON", "halvorsen keane") not in rows
     # A name that merely shares the first words of a firm its acronym spells stays apart.
-    assert rows[("ORG", "northfield data systems corp")] == 1
+    assert rows[("ORG", "northfield data machines corp")] == 1
     assert rows[("PERSON", "northfield data")] == 1
-    assert search(store, entity_clause("ORG", "northfield data systems corp")).total == 1
+    assert search(store, entity_clause("ORG", "northfield data machines corp")).total == 1
     # The sidebar's numbers are what Enter lists, and Enter lists both articles.
     clause = entity_clause("ORG", "halvorsen keane and co")
     assert search(store, clause).total == 2
