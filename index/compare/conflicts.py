@@ -25,11 +25,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.compare.act_conflicts import denial_conflicts, fate_conflicts, may_deny, tells_fate
+from index.compare.act_names import named_act_conflicts
 from index.compare.claim_conflicts import claim_conflicts, day_of_one_act
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
 from index.compare.figure_conflicts import figure_conflicts
+from index.compare.figure_lists import age_list_conflicts, age_lists
 from index.compare.figure_measures import measures, single_valued
 from index.compare.figure_sources import source_figure_conflicts
+from index.compare.match_clock import stoppage_conflicts
 from index.compare.readings import SERIES, Reading, opening_names, read_all
 from index.models import Sentence
 
@@ -119,6 +122,8 @@ def find(
     all_a = [f for r in ra for f in r.figs]
     all_b = [f for r in rb for f in r.figs]
     single = single_valued(all_a) & single_valued(all_b)
+    lists_a = [p for k, r in enumerate(ra) if "age" in dims_a[k] for p in age_lists(r)]
+    lists_b = [p for k, r in enumerate(rb) if "age" in dims_b[k] for p in age_lists(r)]
     also: dict[int, set[int]] = defaultdict(set)
     for i, j in aligned:
         also[i].add(j)
@@ -169,6 +174,9 @@ def find(
             if both and not dims_x.isdisjoint(dims_b[j]):
                 for detail, base in figure_conflicts(x, y, c, all_a, all_b, single, raw, whole):
                     found.append(Finding("figure", i, j, detail, base + 0.5 * c))
+                if lists_a and lists_b and "age" in dims_x and "age" in dims_b[j]:
+                    for detail, base in age_list_conflicts(x, y, lists_a, lists_b):
+                        found.append(Finding("figure", i, j, detail, base + 0.5 * c))
                 if c >= NEAR:  # one source credited with two figures of one measure
                     for detail, base in source_figure_conflicts(x, y):
                         found.append(Finding("attribution", i, j, detail, base + 0.5 * c))
@@ -188,6 +196,13 @@ def find(
                 if deny_x or _once(denies_b, j, may_deny, y):
                     for kind, d, st in denial_conflicts(x, y, c):
                         found.append(Finding(kind, i, j, d, st))
+    # one act named in other words ("arson" / "deliberately set"), read over each whole report
+    # ... and a bout's stoppage told as the time gone or the time left in the round
+    # (not again where the sentences' own cues already tell it: "deliberately" / "suspected")
+    told = {(f.i, f.j) for f in found if f.kind in ("certainty", "status")}
+    for kind, i, j, detail, st in (*named_act_conflicts(ra, rb), *stoppage_conflicts(ra, rb)):
+        if (i, j) not in told:
+            found.append(Finding(kind, i, j, detail, st))
     # A finding on a headline comes after those told in the body, with their context. One whose
     # side the other report also states (restates that sentence) is that report's own two
     # tellings, not a disagreement between the reports: comparing a report with itself finds none.

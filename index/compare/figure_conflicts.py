@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
+from index.compare.figure_kinds import added
 from index.compare.figure_measures import (
     anchored,
     counted_head,
@@ -138,6 +139,10 @@ _FROM_PLACE = re.compile(
 )
 
 
+def _added(r: Reading, f: Figure) -> bool:
+    return added(r.text, *span(r, f))
+
+
 def _place(r: Reading, f: Figure) -> str:
     """The place a distance is measured from ("102 kilometers to the northwest of Talca",
     "59 kilometres from the capital Port-au-Prince": the first name after it), else ""."""
@@ -214,9 +219,12 @@ def figure_conflicts(
         # how often something happened ("married twice" / "married three times") is compared
         # from a looser closeness when the words around the two meet
         often = x.dim == "times" and c >= FATE
-        if c < NEAR and not anchored(x, single) and not often:
+        # so is a count told as an addition ("an additional six engines" / "a further four
+        # appliances"): how many more were sent, against a count told so too
+        more = c < NEAR and x.dim == "count" and _added(ra, x)
+        if c < NEAR and not anchored(x, single) and not often and not more:
             continue
-        ys = [y for y in rb.figs if same_measure(x, y)]
+        ys = [y for y in rb.figs if same_measure(x, y) and (not more or _added(rb, y))]
         if not ys:
             continue
         if x.dim in ("duration", "distance") and shock(ra) * shock(rb) < 0:
@@ -225,7 +233,7 @@ def figure_conflicts(
         if _scoped(x) and other_subjects(ra, rb):
             continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
         for y in ys:
-            if ((not one and _scoped(x)) or (often and c < NEAR)) and not _told_of_same(
+            if ((not one and _scoped(x)) or ((often or more) and c < NEAR)) and not _told_of_same(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"

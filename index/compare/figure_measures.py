@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from index.compare.figure_kinds import kind_of
 from index.compare.figures import Figure
 from index.compare.preparation import rarity
 from index.compare.words import CLASSES, STOP, spelled_alike, stem
@@ -78,6 +79,9 @@ def same_measure(x: Figure, y: Figure) -> bool:
         return True
     if x.role or y.role:
         return x.role == y.role
+    kind = kind_of(counted_head(x))
+    if kind and kind == kind_of(counted_head(y)):
+        return True  # "six engines" / "four appliances": one kind in other words
     if counted_nouns(x) & counted_nouns(y):
         # the same thing counted: "26 Somali pirates" / "pirates", not "five pirate boats"
         return counted_head(x) == counted_head(y) or (counts_people(x) and counts_people(y))
@@ -168,6 +172,8 @@ _MEASURE_NAME = {
     "calibre": "calibre",
     "mass": "weight",
     "hits": "bullets that hit",
+    "barrels": "barrels",
+    "barrels/rate": "barrels a day",
 }
 
 

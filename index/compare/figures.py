@@ -46,7 +46,7 @@ from index.compare.figure_patterns import (
     split_hedge,
 )
 from index.compare.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
-from index.compare.units import CURRENCY, UNIT
+from index.compare.units import CURRENCY, PER_DAY, UNIT
 
 __all__ = ["Figure", "clean", "figures", "number_value"]
 
@@ -152,6 +152,14 @@ _AGES_AFTER = re.compile(r"[\s-]*(?:and|or|,)\s*\d+[\s-]*years?[\s-]*old")
 _RATE_AFTER = re.compile(
     r"[\s\w-]{0,12}?\b(?:a|per|each) (?:year|month|week|day|hour)\b|\s*annually"
 )
+# a scale abbreviation that may be a unit ("48m" is metres unless money); "mln", "bln" never are
+_UNIT_OR_SCALE = frozenset(["k", "m", "b"])
+# oil output, quotas and ceilings are told a day even when the day goes unsaid ("a ceiling of
+# 15.8 mln barrels"); stocks and reserves are volumes
+_OIL_RATE_BEFORE = re.compile(
+    r"\b(?:output|production|produc\w+|pump\w*|quotas?|ceilings?|exports?|exporting)\b[^.;]{0,25}$"
+)
+_OIL_STOCK_BEFORE = re.compile(r"\b(?:reserves?|stocks?|stockpiles?|inventor\w+|storage)\b")
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude|on the richter)", re.IGNORECASE)
 _DIRECTION_OF = re.compile(
     r"\s*(?:\([^)]*\)\s*)?((?:north|south|east|west|north-?east|north-?west|"
@@ -216,7 +224,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             ):
                 continue  # "one of them", "no one was hurt": not a count
             scale = (m.group("scale") or "").lower()
-            if scale in SCALE_ABBR and not m.group("cur"):
+            if scale in _UNIT_OR_SCALE and not m.group("cur"):
                 scale, end = "", m.end("num")  # "48m" is metres, not millions, unless money
                 after = text[end : end + 60]
             value *= SCALE.get(scale, SCALE_ABBR.get(scale, 1.0))
@@ -304,6 +312,12 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
                 continue  # "$US1 million ($1.52 million)": the sum in local dollars
         if _RATE_AFTER.match(text[end : end + 30]):
             dim += "/rate"  # "$4 million a year" is not a total
+        elif unit in PER_DAY or (
+            dim == "barrels"
+            and _OIL_RATE_BEFORE.search(low_text, 0, m.start())
+            and not _OIL_STOCK_BEFORE.search(low_text, max(0, m.start() - 40), m.start())
+        ):
+            dim += "/rate"  # "15.8 mln bpd" = "a ceiling of 15.8 mln barrels" = "... per day"
         if (
             _MAGNITUDE_BEFORE.search(before)
             or _MAGNITUDE_AFTER.match(after)

@@ -7,7 +7,7 @@ two figures of one dimension compare as numbers; each currency word or sign onto
 
 from __future__ import annotations
 
-__all__ = ["CURRENCY", "UNIT"]
+__all__ = ["CURRENCY", "PER_DAY", "UNIT"]
 
 # --- units and measures ---------------------------------------------------------------------------
 
@@ -66,6 +66,7 @@ UNIT = {
     "per cent": ("percent", 1.0),
     "%": ("percent", 1.0),
     "pc": ("percent", 1.0),
+    "pct": ("percent", 1.0),  # Reuters: "7.25 pct"
     "kg": ("mass", 1.0),
     "kilograms": ("mass", 1.0),
     "tons": ("mass", 1000.0),
@@ -73,9 +74,16 @@ UNIT = {
     "pounds": ("mass", 0.4536),
     "times": ("times", 1.0),
     "magnitude": ("magnitude", 1.0),
+    # oil is counted in barrels, and its output in barrels a day, abbreviated "bpd" or "b/d"
+    "barrel": ("barrels", 1.0),
+    "barrels": ("barrels", 1.0),
+    "bbl": ("barrels", 1.0),
+    "bpd": ("barrels", 1.0),
     "caliber": ("calibre", 1.0),
     "calibre": ("calibre", 1.0),
 }
+# units that are themselves a rate a day: "15.8 mln bpd" is "15.8 mln barrels per day"
+PER_DAY = frozenset(["bpd"])
 CURRENCY = {
     "$us": "USD",
     "a$": "AUD",
@@ -88,6 +96,8 @@ CURRENCY = {
     "usd": "USD",
     "dollar": "USD",
     "dollars": "USD",
+    "dlr": "USD",  # Reuters: "5.5 mln dlrs"
+    "dlrs": "USD",
     "€": "EUR",
     "euro": "EUR",
     "euros": "EUR",
