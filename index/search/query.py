@@ -169,6 +169,16 @@ def _rewrite_date(value: str) -> str:
         hi = _date_bounds(m.group(2), not hi_excl, -1 if hi_excl else 0) if m.group(2) else ""
         if not lo and not hi:
             raise QueryError("a date range needs at least one end: date:[2024 TO 2025]")
+        if lo and hi and lo > hi:
+            # Whoosh reads a range that ends before it starts as another one (of 2,000 Reuters
+            # stories, date:[1987-03 TO 1987-02] found 38 and date:{1987-03-01 TO 1987-03-02} 603)
+            first, last = m.group(1), m.group(2)
+            if _date_bounds(first, False) > _date_bounds(last, True):
+                raise QueryError(
+                    f"the date range '{value}' ends before it starts: write "
+                    f"date:[{last} TO {first}]"
+                )
+            raise QueryError(f"the date range '{value}' holds no day: {{ }} leave its ends out")
         return f"published:[{lo} to {hi}]"
     if value[:1] in "[{":
         raise QueryError(f"cannot read the date range '{value}': write date:[2024-01 TO 2024-06]")
