@@ -105,9 +105,21 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.top:
         from tui.engine import facets
 
+        ref = next((p for p in args.paths if split_ref(p)[1] is not None), None)
+        if ref is not None:
+            # It said "no such file or folder: r.jsonl#5" of a file that is there.
+            print(
+                f"newsdesk entities: --top counts whole files and folders; give "
+                f"{_safe(str(split_ref(ref)[0]))}, not {_safe(ref)}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         store = open_store(args.paths, args.index_dir)
         ensure_indexed(store, command="entities")
         top = facets(store, None, limit=args.limit)
+        if not top:  # printed nothing at all
+            where = ", ".join(_safe(p) for p in args.paths) or "the library"
+            print(f"newsdesk entities: no entities in {where}", file=sys.stderr)
         if args.json:
             print(
                 json.dumps(
@@ -141,6 +153,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
         rows = [(a, analyse(a)) for a in articles]
     for s in skipped:
         print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
+    if not rows and not skipped:
+        # an empty folder, or one of other files only, printed nothing at all
+        where = ", ".join(_safe(p) for p in args.paths)
+        print(f"newsdesk entities: no articles in {where}", file=sys.stderr)
     if args.json:
         print(
             json.dumps(

@@ -148,6 +148,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     root = Path(args.into).expanduser() if args.into else fetched_dir()
     folder = root if args.into else root / "pages"
     url = args.url.strip()
+    if not url:
+        print("newsdesk add: an empty URL: give the web address of an article", file=sys.stderr)
+        return EXIT_USAGE
     if url in saved_keys(folder):
         return _already(args, url, folder)
     try:
@@ -228,7 +231,15 @@ def cmd_feeds(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_USAGE
-            values = [url for url, _title in read_opml(data)]
+            try:
+                values = [url for url, _title in read_opml(data)]
+            except FeedError as exc:
+                # named as every other error of the command ('newsdesk feeds: not an OPML file')
+                print(
+                    f"newsdesk feeds import: {_safe(values[0])}: {_safe(str(exc))}",
+                    file=sys.stderr,
+                )
+                return EXIT_ERROR
             if not values:
                 print(
                     f"newsdesk feeds import: no feeds in {_safe(args.values[0])}", file=sys.stderr
@@ -239,7 +250,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         added, present, refused = feeds.add(values)
     except FeedError as exc:
-        print(f"newsdesk feeds: {_safe(str(exc))}", file=sys.stderr)
+        print(f"newsdesk feeds {args.action}: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
         print(
@@ -258,7 +269,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         for url in present:
             print(f"already listed {_safe(url)}")
         for url, reason in refused:
-            print(f"refused {_safe(url)}: {_safe(reason)}", file=sys.stderr)
+            # as 'newsdesk add' refuses a URL ('refused URL: ...' named no command)
+            print(f"newsdesk feeds {args.action}: {_safe(url)}: {_safe(reason)}", file=sys.stderr)
     return EXIT_USAGE if refused and not added and not present else EXIT_OK
 
 
