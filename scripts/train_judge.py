@@ -252,7 +252,8 @@ def _calibrate(
                 lines_b = [_lines(g["sentences_b"], s.start, s.end) for s in sb]
                 positives = {(p["a"]["i"], p["b"]["i"]) for p in g["positives"]}
                 annotated = (set(g["annotated_a"]), set(g["annotated_b"]))
-                central = matching.reach(sa, sb, m.central_a, m.central_b)
+                heads = (matching.headline(sa, m.boiler_a), matching.headline(sb, m.boiler_b))
+                central = matching.reach(sa, sb, m.central_a, m.central_b, heads)
                 collected.append(
                     (topic, m.judged, m.loose, central, lines_a, lines_b, positives, annotated)
                 )

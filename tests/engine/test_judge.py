@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from compare_gold import M0006, M0008
 
 from index import compare_texts
 from index.compare.boilerplate import is_boilerplate
@@ -253,3 +254,28 @@ def test_further_partners_only_for_sentences_central_to_the_other_report() -> No
     lead = select(judged, central=([_CENTRAL, 0.0], [0.0, 0.0]))
     assert set(lead) == {(0, 0), (0, 1), (1, 1)}
     assert set(select(judged)) == {(0, 0), (1, 1)}  # no centrality known: best partners only
+
+
+def test_headline_is_the_first_line_past_datelines_without_a_final_stop() -> None:
+    from index.analysis.sentences import split_sentences
+    from index.compare.matching import headline, prepare_report
+
+    dated = split_sentences(
+        "Posted 11 / 27 / 2005 7: 21 AM\nPowerful Quake in Iran Kills 10\nA quake hit Iran."
+    )
+    _, boiler = prepare_report(dated)
+    assert headline(dated, boiler) == 1
+    assert headline(split_sentences("A quake hit Iran on Sunday.\nTen died.")) is None
+
+
+def test_two_headlines_sharing_only_the_story_setting_are_counterparts() -> None:
+    # WikiNews (CC BY 2.5) tsunami reports with their headlines: "toll passes 80,000" and "deaths
+    # mount to more than 120,000" share only "tsunami", the story's setting, yet each sums up its
+    # report, and their figures disagree.
+
+    a = "\n".join(["Tsunami toll passes 80,000 people as relief effort continues", *M0006])
+    b = "\n".join(["Tsunami deaths mount to more than 120,000", *M0008])
+    c = compare_texts(a, b)
+    heads = [p for p in c.pairs if p.a.start == 0 and p.b.start == 0]
+    assert heads, [(p.a.text[:30], p.b.text[:30]) for p in c.pairs]
+    assert any(x.a.start == 0 and x.b.start == 0 and x.kind == "figure" for x in c.conflicts)
