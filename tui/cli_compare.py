@@ -118,6 +118,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     except ArgumentError as exc:
         print(f"newsdesk compare: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if a.text == b.text and (a.title or "") == (b.title or ""):
+        # Compared all the same ("25 shared" of one seed named twice), with a word on why.
+        same = "the same article" if a.id == b.id else "two copies of one article"
+        print(f"newsdesk compare: A and B are {same}", file=sys.stderr)
     from tui.engine import (
         analyse,
         compare,

@@ -64,3 +64,17 @@ def test_add_with_an_empty_url_is_refused(run_cli: Callable[..., Any]) -> None:
     r = run_cli("add", "", index_dir=None)
     assert r.code == 2
     assert r.err.strip() == "newsdesk add: an empty URL: give the web address of an article"
+
+
+def test_compare_of_one_article_with_itself_says_so(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    a, b = sorted(SEEDS.glob("*.txt"))[:2]
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(a.read_bytes())
+    same = run_cli("compare", str(a), str(a), "--json", index_dir=None)
+    assert same.code == 0 and json.loads(same.out)["pairs"]  # still compared
+    assert same.err.strip() == "newsdesk compare: A and B are the same article"
+    twin = run_cli("compare", str(a), str(copy), "--json", index_dir=None)
+    assert twin.err.strip() == "newsdesk compare: A and B are two copies of one article"
+    assert run_cli("compare", str(a), str(b), "--json", index_dir=None).err == ""
