@@ -12,7 +12,7 @@ from dataclasses import replace
 from index.analysis.lexicon import ORG_HEAD_PAIRS, ORG_HEADS
 from index.models import Entity
 
-__all__ = ["AliasTable", "link_across"]
+__all__ = ["AliasTable", "acronym_key", "firm_name", "link_across"]
 
 
 _FIRM_SUFFIXES = frozenset(
@@ -23,7 +23,7 @@ Lynch" of "Merrill Lynch and Co") is that firm. Not "foundation" or "commission"
 Foundation" does not make Dana Whitcombe a firm."""
 
 
-def _firm_name(key: str) -> bool:
+def firm_name(key: str) -> bool:
     """Whether an organisation key ends as a firm's name does ("... and co", "... capital markets")."""
     words = key.split()
     return len(words) > 2 and (
@@ -74,11 +74,15 @@ class AliasTable:
                 words = canonical.split()
                 for w in {words[0], words[-1]}:
                     self._by_token.setdefault(w, Counter())[canonical] += 1 + (w == words[-1])
-            elif label == "ORG" and _firm_name(canonical):
+            elif label == "ORG" and firm_name(canonical):
                 words = canonical.split()
                 for m in range(2, len(words)):  # "merrill lynch" of "merrill lynch and co"
-                    self._firms.setdefault(" ".join(words[:m]), Counter())[canonical] += 1
-                spelled = _spelled_words(words, acronyms)
+                    prefix = " ".join(words[:m])
+                    found = self._firms.get(prefix)
+                    if found is None:
+                        found = self._firms[prefix] = Counter()
+                    found[canonical] += 1
+                spelled = _spelled_words(words, acronyms) if acronyms else 0
                 if spelled:  # "International Business Machines Corp <IBM>"
                     self._spelled[canonical] = max(spelled, self._spelled.get(canonical, 0))
 
@@ -86,14 +90,10 @@ class AliasTable:
         """The firm a "person" key is: the most frequent firm name the corpus writes after it
         ("merrill lynch" -> "merrill lynch capital markets"), unless the name stops inside the
         words of that firm's acronym; ``None`` for a name no firm opens."""
-        return next(
-            (
-                f
-                for f, _ in self._firms.get(person, Counter()).most_common()
-                if not self._cuts_acronym(person, f)
-            ),
-            None,
-        )
+        firms = self._firms.get(person)
+        if firms is None:
+            return None
+        return next((f for f, _ in firms.most_common() if not self._cuts_acronym(person, f)), None)
 
     def resolve(self, entities: Iterable[Entity]) -> list[Entity]:
         """Give lone person names the key of the full name most often seen with them, and make
@@ -153,6 +153,13 @@ _HEADS = ORG_HEADS | {"utilities", "utility", "enterprises", "international"}
 """Organisation nouns: a name cut before them is still the firm's."""
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 _ACRONYM_KEY = re.compile(r"[a-z]{3,6}")
+
+
+def acronym_key(key: str) -> bool:
+    """Whether an organisation's key may be an acronym's (one word of three to six letters)."""
+    return _ACRONYM_KEY.fullmatch(key) is not None
+
+
 """An organisation written as an acronym of three letters or more ("IBM", "OPEC"); two letters
 ("GM", "BP") are initials of too many names. A key (``_ACRONYM_KEY``) has lost its case: any word
 of that length, which must still spell the first words of a firm its article names."""
