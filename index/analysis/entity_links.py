@@ -76,7 +76,10 @@ class AliasTable:
                     self._by_token.setdefault(w, Counter())[canonical] += 1 + (w == words[-1])
             elif label == "ORG" and firm_name(canonical):
                 words = canonical.split()
-                for m in range(2, len(words)):  # "merrill lynch" of "merrill lynch and co"
+                for m in range(2, 0 if _two_parties(words) else len(words)):
+                    # "merrill lynch" of "merrill lynch and co"; not "u s" of "u s west inc"
+                    if len(max(words[:m], key=len)) < 3:
+                        continue
                     prefix = " ".join(words[:m])
                     found = self._firms.get(prefix)
                     if found is None:
@@ -146,6 +149,20 @@ def _spelled_words(words: list[str], acronyms: set[str]) -> int:
     while n and words[n - 1] in _HEADS:
         n -= 1
     return n
+
+
+def _two_parties(words: list[str]) -> bool:
+    """Whether a firm's key joins two parties with "and": more than one word after it, before the
+    firm's suffixes ("asher edelman and dominion textile ltd", "boyd jefferies and jefferies group
+    inc": the recognizer's one name for a man and a firm), where a partnership names one partner
+    a word ("donaldson lufkin and jenrette securities corp", "sears roebuck and co"). Its short
+    forms are none of the two: "Asher Edelman" stays a person."""
+    if "and" not in words[1:]:
+        return False
+    tail = words[words.index("and", 1) + 1 :]
+    while tail and tail[-1] in _FIRM_SUFFIXES:
+        tail.pop()
+    return len(tail) > 1
 
 
 _ENDINGS = _FIRM_SUFFIXES | {"and"}
