@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from index.models import Article, Entity
@@ -41,6 +41,7 @@ from tui.screens.compare_model import (
 from tui.screens.compare_navigation import CompareNavigation
 from tui.screens.compare_scrolling import CompareScrolling
 from tui.widgets.compare_pane import ComparePane
+from tui.widgets.footer import FittedFooter
 from tui.widgets.lists import file_name, meta_line, safe
 from tui.widgets.vimkeys import PendingG
 
@@ -166,7 +167,7 @@ class CompareScreen(CompareNavigation, CompareScrolling, PendingG, Screen[None])
                 with VerticalScroll(id="compare-info-scroll"):
                     yield Static(Content("comparing…"), id="compare-info-body")
         yield Static(Content(""), id="compare-status")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         left, right = self._panes()

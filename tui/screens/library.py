@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, ProgressBar, Static
+from textual.widgets import Input, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.engine import Engine, EngineError
@@ -25,6 +25,7 @@ from tui.messages import (
 )
 from tui.screens.library_actions import LibraryActions
 from tui.screens.library_order import facet_clause, newest_first
+from tui.widgets.footer import FittedFooter
 from tui.widgets.lists import FacetList, safe
 from tui.widgets.result_list import ResultList
 from tui.widgets.tail_line import TailLine
@@ -51,6 +52,9 @@ class LibraryScreen(LibraryActions, Screen[None]):
     """Lists the corpus; searches it as the user types."""
 
     AUTO_FOCUS = "#results"
+    # At 80 columns, with A marked or a suggestion, these give way to q Quit and ? Help (the
+    # suggestion's key is in its hint, the sidebar opens with f).
+    FOOTER_SPARE = ("apply_suggestion", "toggle_panel", "cycle_sort", "mark")
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: "/" runs as it arrives, before the keys typed after it are routed, so a fast
         # "/kursk" lands in the box (check_action lets "/" type itself there). Enter must not be a
@@ -104,7 +108,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
         with Horizontal(id="progress-row"):
             yield Label("Indexing", id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     # -- data ----------------------------------------------------------------------------------
 

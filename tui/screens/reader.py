@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -22,6 +22,7 @@ from tui.engine import Engine
 from tui.messages import ArticleRead, ArticleUnreadable, FindAnswered, OpenArticle, RelatedFound
 from tui.screens.reader_actions import ReaderActions
 from tui.widgets.article_view import ArticleView, entity_class
+from tui.widgets.footer import FittedFooter
 from tui.widgets.lists import (
     LABEL_NAMES,
     FacetList,
@@ -116,7 +117,7 @@ class ReaderScreen(ReaderActions, Screen[None]):
                 with Vertical(id="related-box"):
                     yield Label("Related reports (r; c compares)", classes="side-title")
                     yield VimOptionList(id="related")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)

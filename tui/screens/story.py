@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+from textual.widgets import ContentSwitcher, DataTable, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -42,6 +42,7 @@ from tui.screens.story_text import (
 )
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claims_table import ClaimsTable
+from tui.widgets.footer import FittedFooter
 from tui.widgets.lists import VimOptionList, safe
 from tui.widgets.styling import component_style
 
@@ -120,7 +121,7 @@ class StoryScreen(Screen[None]):
             yield VimOptionList(id="figures")
             yield VimOptionList(id="sources")
         yield Static("", id="story-detail")
-        yield Footer(compact=True)
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._restyle)
