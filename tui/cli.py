@@ -228,6 +228,19 @@ def _run_app(argv: Sequence[str]) -> int:
     return int(app.return_code or 0)
 
 
+def _dashed_query(argv: Sequence[str]) -> str | None:
+    """The word of ``newsdesk search`` before any ``--`` that starts with one '-' (search has
+    no short option but -h): a query such as ``-oil`` or ``-5``, else ``None``."""
+    if argv[0] != "search":
+        return None
+    for word in argv[1:]:
+        if word == "--":
+            return None
+        if len(word) > 1 and word[0] == "-" and word[1] != "-" and word != "-h":
+            return word
+    return None
+
+
 HANDLER_MODULES = {
     "index": "tui.cli_search",
     "search": "tui.cli_search",
@@ -263,6 +276,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_app(argv)
         except KeyboardInterrupt:
             return 130
+    dashed = _dashed_query(argv)
+    if dashed:
+        # argparse said only "unrecognized arguments: -oil" of a query written as the README's
+        # "-word" (NOT word).
+        print(
+            f"newsdesk search: '{dashed}' reads as an option; a query that starts with '-' goes "
+            f"after --: newsdesk search -- {dashed} [PATH ...] (or: NOT {dashed[1:]})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     # Intermixed parsing lets options come before or after positional paths.
     commands: dict[str, argparse.ArgumentParser] = build_parser().commands  # type: ignore[attr-defined]
     args = parse_args(commands[argv[0]], argv[1:])

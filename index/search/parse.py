@@ -175,6 +175,8 @@ def parse(store: Store, query: str, schema: Any = None) -> Query:
     except Exception as exc:
         raise QueryError(f"cannot read this query ({_one_line(exc)})") from None
     if q is NullQuery or q.normalize() is NullQuery:
+        if not re.search(r"[^\W_]", query):  # "🙂", "---": not the common words it was told
+            raise QueryError("nothing to search for: the query holds no letter or digit")
         raise QueryError(
             "nothing to search for: the query has only common words (the, of, to) or empty phrases"
         )

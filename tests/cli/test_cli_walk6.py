@@ -78,3 +78,27 @@ def test_compare_of_one_article_with_itself_says_so(
     twin = run_cli("compare", str(a), str(copy), "--json", index_dir=None)
     assert twin.err.strip() == "newsdesk compare: A and B are two copies of one article"
     assert run_cli("compare", str(a), str(b), "--json", index_dir=None).err == ""
+
+
+def test_a_query_written_as_an_option_is_told_where_it_goes(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # argparse said only "unrecognized arguments: -oil".
+    r = run_cli("search", "-oil", str(_jsonl(tmp_path)))
+    assert r.code == 2
+    assert r.err.strip() == (
+        "newsdesk search: '-oil' reads as an option; a query that starts with '-' goes after "
+        "--: newsdesk search -- -oil [PATH ...] (or: NOT oil)"
+    )
+    after = run_cli("search", "--json", "--", "-moscow", str(_jsonl(tmp_path)), index_dir=None)
+    assert after.code == 0 and json.loads(after.out)["total"] == 1
+
+
+def test_a_query_of_no_letter_is_not_told_it_has_common_words(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    r = run_cli("search", "\U0001f642", str(_jsonl(tmp_path)))
+    assert r.code == 2
+    assert r.err.strip().endswith("nothing to search for: the query holds no letter or digit")
+    common = run_cli("search", "the of", str(_jsonl(tmp_path)))
+    assert "only common words" in common.err
