@@ -233,10 +233,15 @@ def _dashed_query(argv: Sequence[str]) -> str | None:
     no short option but -h): a query such as ``-oil`` or ``-5``, else ``None``."""
     if argv[0] != "search":
         return None
+    after_option = False  # a value of --limit, --sort or --index-dir ("--limit -3": refused so)
     for word in argv[1:]:
         if word == "--":
             return None
-        if len(word) > 1 and word[0] == "-" and word[1] != "-" and word != "-h":
+        if after_option:
+            after_option = False
+        elif word in ("--limit", "--sort", "--index-dir"):
+            after_option = True
+        elif len(word) > 1 and word[0] == "-" and word[1] != "-" and word != "-h":
             return word
     return None
 
