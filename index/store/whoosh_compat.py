@@ -382,9 +382,15 @@ def worker_writer(index_dir: str, limitmb: int) -> Any:
     return writer
 
 
-def use_term_pool(writer: Any, limitmb: int) -> None:
+INLINE_POSTINGS = 1
+"""A term of at most this many postings in a segment written through the term pool has them in its
+term-table entry, not as a compressed block of the postings file (``whoosh_pool._inline_term``)."""
+
+
+def use_term_pool(writer: Any, limitmb: int, inline: int | None = None) -> None:
     """Give a new ``SegmentWriter`` (nothing added yet) the term-grouped posting pool of
-    ``index.store.whoosh_pool`` instead of Whoosh's ``PostingPool``.
+    ``index.store.whoosh_pool`` instead of Whoosh's ``PostingPool``, its terms of at most
+    ``inline`` postings (default ``INLINE_POSTINGS``) written inline.
 
     Private API: ``SegmentWriter.pool``, ``_tempstorage`` and ``newsegment``.
     """
@@ -394,10 +400,11 @@ def use_term_pool(writer: Any, limitmb: int) -> None:
     if getattr(old, "runs", None) or getattr(old, "current", None):
         raise ValueError("the writer's pool already holds postings")
     writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
-    writer._flush_segment = lambda: _flush_terms(writer)
+    limit = INLINE_POSTINGS if inline is None else inline
+    writer._flush_segment = lambda: _flush_terms(writer, limit)
 
 
-def _flush_terms(writer: Any) -> None:
+def _flush_terms(writer: Any, inline: int) -> None:
     """``SegmentWriter._flush_segment`` for a writer with a ``TermPool``: the postings written a
     term at a time (``whoosh_pool.write_terms``) where Whoosh's ``add_postings`` takes one at a
     time. Private API: ``perdocwriter``, ``fieldwriter``, ``per_document_reader``, ``codec``."""
@@ -405,7 +412,14 @@ def _flush_terms(writer: Any) -> None:
 
     writer.perdocwriter.close()
     pdr = writer.per_document_reader() if writer.codec.length_stats else None
-    write_terms(writer.fieldwriter, writer.schema, pdr, writer.pool.iter_terms(), posting_lengths)
+    write_terms(
+        writer.fieldwriter,
+        writer.schema,
+        pdr,
+        writer.pool.iter_terms(),
+        posting_lengths,
+        inline,
+    )
     writer.fieldwriter.close()
     if pdr:
         pdr.close()
@@ -452,14 +466,15 @@ _BLOCK_API = ("_read_ids", "_next_block", "_read_values", "_read_weights")
 
 def block_postings(matcher: Any, values: bool) -> tuple[list[int], list[float], list[Any]] | None:
     """Every document number of an on-disk matcher's postings, their weights and (when ``values``)
-    their encoded values, read a block at a time; ``None`` for a matcher without blocks.
+    their encoded values, read a block at a time (or from a term's inlined postings); ``None`` for
+    another matcher.
 
     Private API: ``whoosh.codec.whoosh3.W3LeafMatcher._read_ids``, ``._read_weights``,
     ``._read_values``, ``._next_block`` and the decoded block ``._ids``, ``._weights``,
     ``._values`` from position ``._i``.
     """
     if not all(hasattr(matcher, a) for a in _BLOCK_API):
-        return None
+        return _inlined_postings(matcher, values)
     ids: list[int] = []
     weights: list[float] = []
     vals: list[Any] = []
@@ -474,6 +489,34 @@ def block_postings(matcher: Any, values: bool) -> tuple[list[int], list[float], 
             vals.extend(matcher._values[i:])
         matcher._next_block()
     return ids, weights, vals
+
+
+def _inlined_postings(
+    matcher: Any, values: bool
+) -> tuple[list[int], list[float], list[Any]] | None:
+    """``block_postings`` of the ``ListMatcher`` that Whoosh reads a term written inline into
+    (``whoosh_pool._inline_term``); ``None`` for any other matcher.
+
+    Private API: ``ListMatcher._ids``, ``._weights``, ``._values``, ``._i``, ``._terminfo``,
+    ``._all_weights``.
+    """
+    from whoosh.matching import ListMatcher
+
+    if (
+        type(matcher) is not ListMatcher
+        or matcher._terminfo is None
+        or matcher._all_weights is not None
+        or not isinstance(matcher._weights, tuple)
+        or (values and not isinstance(matcher._values, tuple))
+    ):
+        return None
+    i = matcher._i
+    matcher._i = len(matcher._ids)  # read to the end, as block_postings leaves a block matcher
+    return (
+        list(matcher._ids[i:]),
+        list(matcher._weights[i:]),
+        list(matcher._values[i:]) if values else [],
+    )
 
 
 def term_bytes(query: Any, reader: Any) -> list[bytes]:

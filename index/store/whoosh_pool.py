@@ -181,6 +181,7 @@ def write_terms(
     lengths: Any,
     terms: Iterator[tuple[Term, list[Posting]]],
     column: Callable[[Any, str], list[int | None] | None] | None = None,
+    inline: int = 0,
 ) -> None:
     """Write pooled ``terms`` into a segment's postings and term table a term at a time.
 
@@ -200,7 +201,11 @@ def write_terms(
         column: Reads a field's length column from ``lengths`` at once
             (``whoosh_compat.posting_lengths``, passed in: the pool does not import the module
             that imports it); without it each posting asks ``lengths``.
+        inline: A term of at most this many postings is written into its term-table entry
+            (``_inline_term``), not as a block of the postings file; 0: none is.
     """
+    from whoosh.system import pack_ushort
+
     lastfn: str | None = None
     field_lengths: list[int | None] | None = None
     for (fieldname, btext), all_postings in terms:
@@ -217,6 +222,10 @@ def write_terms(
             field_lengths = _lengths(lengths, fieldname, column)
         fieldwriter.start_term(btext)
         out = fieldwriter._postwriter
+        if len(postings) <= inline:
+            _fill(out, postings, field_lengths, fieldname, lengths)
+            _inline_term(fieldwriter, out, pack_ushort(fieldwriter._fieldid) + btext)
+            continue
         limit = out._blocklimit
         for k in range(0, len(postings), limit):
             if k:
@@ -231,6 +240,32 @@ def write_terms(
         fieldwriter.finish_term()
     if lastfn is not None:
         fieldwriter.finish_field()
+
+
+def _inline_term(fieldwriter: Any, out: Any, key: bytes) -> None:
+    """``W3FieldWriter.finish_term`` for a term whose postings (in ``out``'s buffered block) go into
+    its term-table entry: what 2.7.5's ``W3PostingsWriter.finish_postings`` does below its
+    ``inlinelimit``, where it calls a ``set_inline`` that ``W3TermInfo`` lacks (its name there is
+    ``set_inlined``), so Whoosh itself never inlines. 2.7.5 reads such an entry back
+    (``W3TermInfo.from_bytes``, ``W3Codec.postings_reader``: a ``ListMatcher``).
+
+    The values are what ``W3LeafMatcher._read_values`` gives for a block of the field's format:
+    ``None`` a posting when the format's values have no size (ids, keywords), so the matcher's
+    ``value()`` and ``all_items()`` answer as the block's would. A posting's pickle, the block's
+    compression (zlib clears a 64 KB table for each block) and its header are not made.
+
+    Private API: ``W3FieldWriter._fieldid``, ``._tindex``, ``._format``; ``W3PostingsWriter``'s
+    ``_terminfo``, ``_ids``, ``_weights``, ``_values``; ``W3TermInfo.add_block``, ``set_inlined``,
+    ``to_bytes``; the term table's key, ``whoosh.system.pack_ushort`` of the field's number and the
+    term's bytes (``key``).
+    """
+    terminfo = out._terminfo
+    terminfo.add_block(out)
+    size = fieldwriter._format.fixed_value_size()
+    values = (None,) * len(out._ids) if size == 0 else out._values
+    terminfo.set_inlined(out._ids, out._weights, values)
+    out._terminfo = None
+    fieldwriter._tindex.add(key, terminfo.to_bytes())
 
 
 def _lengths(

@@ -152,15 +152,17 @@ def _fields(copies_of_each: int = 12) -> list[dict[str, Any]]:
     return copies
 
 
-def _segment(root: Path, fields: list[dict[str, Any]], term_pool: bool, limit: int) -> Path:
-    """A worker's segment of ``fields``, written through Whoosh's pool or the term pool;
-    ``limit`` (postings) forces runs to disk when small."""
+def _segment(
+    root: Path, fields: list[dict[str, Any]], term_pool: bool, limit: int, inline: int = 0
+) -> Path:
+    """A worker's segment of ``fields``, written through Whoosh's pool or the term pool (terms of
+    at most ``inline`` postings inlined); ``limit`` (postings) forces runs to disk when small."""
     root.mkdir()
     windex.create_in(str(root), make_schema())
     patch_lengths()
     writer = SegmentWriter(windex.open_dir(str(root)), _lk=False, limitmb=128, compound=False)
     if term_pool:
-        use_term_pool(writer, 128)
+        use_term_pool(writer, 128, inline)
         writer.pool.limit = limit
     else:
         writer.pool.limit = limit * 200  # Whoosh's limit is in (estimated) bytes
