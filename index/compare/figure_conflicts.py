@@ -47,6 +47,7 @@ from index.compare.figure_owners import (
 from index.compare.figures import Figure
 from index.compare.readings import Reading
 from index.compare.said_of import around, said_before
+from index.compare.units import CURRENCY
 from index.compare.words import stem
 
 __all__ = [
@@ -107,6 +108,9 @@ _QUAKE_WORDS = frozenset(
 )
 
 
+_CURRENCY_WORDS = frozenset(stem(w) for w in CURRENCY if w.isalpha())
+
+
 def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     """Whether two figures are said of one thing: the words around each share a content word
     other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
@@ -117,6 +121,8 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     own |= {stem(w) for w in _MEASURE_WORDS}
     if x.dim in ("magnitude", "distance"):
         own |= {stem(w) for w in _QUAKE_WORDS}
+    if x.dim.startswith("money"):
+        own |= _CURRENCY_WORDS  # "110 billion euros in loans" / "slice 30bn euros": whose sums?
     near_x = around(ra.text, *span(ra, x)) - own
     near_y = around(rb.text, *span(rb, y)) - own
     return bool(near_x & near_y)

@@ -171,3 +171,16 @@ def test_stoppage_guards() -> None:
         )
         == []
     )
+
+
+def test_a_currency_word_says_not_whose_sum() -> None:
+    # two sums in one currency share its word, which says nothing of what each is for
+    a = [
+        "The government agreed to slash spending in return for 110 billion euros in loans from "
+        "eurozone countries."
+    ]
+    b = ["The Greek government is attempting to slice 30 billion euros from its budget."]
+    assert [f for f in conflicts(a, b) if f.kind == "figure"] == []
+    # the same sum told twice still disagrees
+    b = ["The government will get 90 billion euros in loans from eurozone countries."]
+    assert [f.kind for f in conflicts(a, b)] == ["figure"]
