@@ -184,3 +184,14 @@ def test_a_currency_word_says_not_whose_sum() -> None:
     # the same sum told twice still disagrees
     b = ["The government will get 90 billion euros in loans from eurozone countries."]
     assert [f.kind for f in conflicts(a, b)] == ["figure"]
+
+
+def test_an_addition_is_no_total() -> None:
+    # "two more victims" adds to a toll; below one claim it is compared only with an addition
+    a = [
+        "The new toll came after the bodies of two more victims were found in the village of Zinbi."
+    ]
+    b = ["The earthquake near Zinbi in the south of the country killed 10 people and injured 70."]
+    assert conflicts(a, b) == []
+    b = ["Rescuers found the bodies of three more victims in the ruins of the village school."]
+    assert [f.kind for f in conflicts(a, b)] == ["figure"]
