@@ -9,18 +9,15 @@ sentence of the story uses says little about which claim it is).
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from index.compare.numbers import UNITS
 from index.compare.vectors import sentence_vector, word_vector
-from index.compare.words import STOP, stem
+from index.compare.words import STOP, stem, zipf_table
 
 __all__ = [
     "Prepared",
@@ -64,14 +61,7 @@ _HEDGES = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _zipf() -> dict[str, float]:
-    data = resources.files("index").joinpath("data/wordfreq_en.txt.gz").read_bytes()
-    out: dict[str, float] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        word, _, z = line.partition("\t")
-        out[word] = int(z) / 10.0
-    return out
+_zipf = zipf_table
 
 
 _RARE_ZIPF = 1.5  # words below the table's cut (Zipf ~2.1)

@@ -4,15 +4,17 @@ folded across two reports (demonyms onto their place, spelling variants merged).
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import defaultdict
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Indel
 
 from index.analysis.tokens import stem as _porter  # the index's own Porter stemmer
 
-__all__ = ["CLASSES", "STOP", "proper_map", "stem", "tokens"]
+__all__ = ["CLASSES", "STOP", "american", "proper_map", "stem", "tokens", "zipf_table"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,12 +44,100 @@ CLASSES = {
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _stems: dict[str, str] = {}
 
+# British spelling endings and their American form, longest first within a family. The Porter
+# stemmer keeps them apart ("kilometres" -> "kilometr", "kilometers" -> "kilomet"), so a BBC and an
+# AP report of one quake would share neither "centre" nor "kilometres" nor "organised".
+_BRITISH_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("isers", "izers"),
+    ("iser", "izer"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yses", "yzes"),
+    ("yse", "yze"),
+    ("ourable", "orable"),
+    ("ouring", "oring"),
+    ("oured", "ored"),
+    ("ours", "ors"),
+    ("our", "or"),
+    ("tres", "ters"),
+    ("tred", "tered"),
+    ("tre", "ter"),
+    ("bres", "bers"),
+    ("bre", "ber"),
+    ("ences", "enses"),
+    ("ence", "ense"),
+    ("ogues", "ogs"),
+    ("ogue", "og"),
+    ("elled", "eled"),
+    ("elling", "eling"),
+    ("ellers", "elers"),
+    ("eller", "eler"),
+)
+# The endings whose word needs three letters before them: "hour", "flour", "pouring", "scoured",
+# "kaiser" and "rogue" are no British spellings.
+_LONGER_STEM = ("our", "is", "ys", "og")
+# Words that end like a British spelling and are none (read off the ~440 words of the rarity table
+# the endings would change): foreign words, and "analyses", the plural of "analysis".
+_NOT_BRITISH = frozenset({"entre", "sobre", "libre", "amour", "analyses"})
+_BRITISH_WORDS = {
+    "grey": "gray",
+    "greys": "grays",
+    "tyre": "tire",
+    "tyres": "tires",
+    "programme": "program",
+    "programmes": "programs",
+    "aluminium": "aluminum",
+    "mould": "mold",
+    "sceptic": "skeptic",
+    "sceptical": "skeptical",
+    "jewellery": "jewelry",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+}
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> dict[str, float]:
+    """Zipf frequency of ~76,000 English words (``index/data/wordfreq_en.txt.gz``, from the
+    wordfreq package: ``scripts/build_wordfreq.py``)."""
+    data = resources.files("index").joinpath("data/wordfreq_en.txt.gz").read_bytes()
+    out: dict[str, float] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        word, _, z = line.partition("\t")
+        out[word] = int(z) / 10.0
+    return out
+
+
+def american(word: str) -> str:
+    """The American spelling of a lower-case British one ("centre" -> "center", "organised" ->
+    "organized", "kilometres" -> "kilometers"), when the rarity table knows it as a word (Zipf 2
+    or more); any other word unchanged."""
+    found = _BRITISH_WORDS.get(word)
+    if found is not None:
+        return found
+    if len(word) < 5 or word in _NOT_BRITISH:
+        return word
+    for british, us in _BRITISH_ENDINGS:
+        if word.endswith(british):
+            root = word[: -len(british)]
+            if len(root) < (3 if british.startswith(_LONGER_STEM) else 2):
+                return word
+            spelled = root + us
+            return spelled if zipf_table().get(spelled, 0.0) >= 2.0 else word
+    return word
+
 
 def stem(word: str) -> str:
-    """Porter stem of a lower-case word (cached)."""
+    """Porter stem of a lower-case word in its American spelling (cached)."""
     s = _stems.get(word)
     if s is None:
-        s = _stems[word] = _porter(word)
+        s = _stems[word] = _porter(american(word))
     return s
 
 

@@ -279,3 +279,28 @@ def test_two_headlines_sharing_only_the_story_setting_are_counterparts() -> None
     heads = [p for p in c.pairs if p.a.start == 0 and p.b.start == 0]
     assert heads, [(p.a.text[:30], p.b.text[:30]) for p in c.pairs]
     assert any(x.a.start == 0 and x.b.start == 0 and x.kind == "figure" for x in c.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("kilometres", "kilometers"),
+        ("centre", "center"),
+        ("organised", "organized"),
+        ("defence", "defense"),
+        ("rumoured", "rumored"),
+        ("travelled", "traveled"),
+        ("grey", "gray"),
+    ],
+)
+def test_british_and_american_spellings_meet(british: str, american: str) -> None:
+    assert prepare(f"The {british} was cited.").weights.keys() == (
+        prepare(f"The {american} was cited.").weights.keys()
+    )
+
+
+@pytest.mark.parametrize("word", ["hours", "flour", "scoured", "pouring", "kaiser", "analyses"])
+def test_words_that_only_look_british_keep_their_stem(word: str) -> None:
+    from index.compare.words import american
+
+    assert american(word) == word
