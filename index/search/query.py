@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from index.search.query_values import (
     QueryError,
     check_any_entity,
+    check_id,
     check_name,
     check_value,
     refuse_impossible_day,
@@ -285,6 +286,10 @@ def rewrite(query: str) -> str:
             check_name(field, value)
             out.append(f"{field}:{_entity_value(field, value)}")
         else:
+            if field == "id":
+                check_id(value)
+            elif field == "source":
+                check_name(field, value)
             out.append(f"{field}:{value}")
         pos = m.end()
     out.append(query[pos:])

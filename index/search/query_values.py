@@ -10,6 +10,7 @@ from index.vocabulary import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 __all__ = [
     "QueryError",
     "check_any_entity",
+    "check_id",
     "check_name",
     "check_value",
     "refuse_impossible_day",
@@ -76,7 +77,7 @@ def check_value(field: str, value: str) -> None:
         )
 
 
-_NAME_FIELDS = frozenset({"person", "org", "place", "group"})
+_NAME_FIELDS = frozenset({"person", "org", "place", "group", "source"})
 _SIGNED = re.compile(r"^\s*(?:[-\u2212\u2012\u2013]\s*|minus\s+)(?=\.?\d)", re.I)
 """A figure with a sign ("-5", "minus 5"): no entity key has one (the recognizer reads no signed
 figure, and a name or a date never starts so)."""
@@ -92,11 +93,30 @@ def check_name(field: str, value: str) -> None:
         return
     bare = value.strip('"').strip()
     if not any(c.isalpha() for c in bare):
-        example = {"person": "putin", "org": '"world bank"', "place": "kyiv", "group": "russians"}
+        example = {
+            "person": "putin",
+            "org": '"world bank"',
+            "place": "kyiv",
+            "group": "russians",
+            "source": "reuters",
+        }
         raise QueryError(
             f"'{bare}' is not a name: {field}: searches names, as in {field}:{example[field]} "
             "(figures: quantity:, dates: date:)"
         )
+
+
+def check_id(value: str) -> None:
+    """Refuse an ``id:`` value that no article's id can be: an id is a file's name, which has an
+    extension (a file without one is no article), or ``file.jsonl#ID`` for a line of a .jsonl.
+    ``id:1`` for the article listed as ``r.jsonl#1`` was 0 results."""
+    bare = value.strip('"').strip()
+    if any(c in bare for c in "*?~") or "." in bare or "#" in bare:
+        return
+    raise QueryError(
+        f"'{bare}' is no article id: ids are as a search lists them, a file's name "
+        f'(id:report.txt) or a line of a .jsonl (id:"news.jsonl#{bare}")'
+    )
 
 
 def check_any_entity(value: str) -> None:

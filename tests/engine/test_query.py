@@ -114,7 +114,7 @@ def test_queries_with_nothing_searchable_are_errors_not_empty_results(
         "10,000 troops",
         "date:october",
         "story:s1",
-        "id:x",
+        "id:x.txt",  # id:x, no file name, is refused
         "body:kursk",
         "people:kim",
     ],

@@ -87,3 +87,24 @@ def test_a_date_range_with_no_day_in_it_is_refused(query: str, message: str) -> 
 )
 def test_a_range_of_one_day_or_more_is_searched(query: str, rewritten: str) -> None:
     assert rewrite(query) == rewritten
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("id:1", "'1' is no article id: ids are as a search lists them"),
+        ('id:"seven"', "'seven' is no article id"),
+        ("source:-5", "'-5' is not a name: source: searches names"),
+    ],
+)
+def test_an_id_or_a_source_no_article_can_have_is_refused(query: str, message: str) -> None:
+    with pytest.raises(QueryError) as info:
+        rewrite(query)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "query", ["id:report.txt", 'id:"news.jsonl#1"', "id:news.jsonl#1", "id:*", "source:reuters"]
+)
+def test_ids_and_sources_an_article_can_have_are_searched(query: str) -> None:
+    assert rewrite(query)
