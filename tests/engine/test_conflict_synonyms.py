@@ -1,6 +1,7 @@
 """Disagreements told in other words (issue 10, item 3): one act named two ways ("arson" /
-"deliberately set"), counted nouns of one kind ("engines" / "appliances") told as additions, a
-list of ages of one group, and abbreviated units ("mln bpd", "pct", "dlrs"). Made-up sentences;
+"deliberately set", wreckage recovered / "neither has recovered any debris"), counted nouns of one
+kind ("engines" / "appliances") told as additions, a list of ages of one group, a bout's stoppage,
+abbreviated units ("mln bpd", "pct", "dlrs") and currency words. Made-up sentences;
 ``find`` without any alignment, as in ``test_conflicts.py``.
 """
 
@@ -195,3 +196,30 @@ def test_an_addition_is_no_total() -> None:
     assert conflicts(a, b) == []
     b = ["Rescuers found the bodies of three more victims in the ruins of the village school."]
     assert [f.kind for f in conflicts(a, b)] == ["figure"]
+
+
+def test_wreckage_found_against_none_recovered() -> None:
+    a = [
+        "Navy divers have recovered wreckage of the missing ferry Aurora off the cape.",
+        "The search goes on for the passengers.",
+    ]
+    b = [
+        "Teams from both navies have confirmed that neither has recovered any debris from the Aurora."
+    ]
+    found = conflicts(a, b)
+    assert [(f.kind, f.i, f.j) for f in found] == [("status", 0, 0)]
+    assert "denies" in found[0].detail
+
+
+def test_wreckage_guards() -> None:
+    b = [
+        "Teams from both navies have confirmed that neither has recovered any debris from the Aurora."
+    ]
+    # what was found in the debris is no debris found; spotting it is no recovery either
+    a = ["Rescuers recovered two bodies from the debris of the ferry Aurora off the cape."]
+    assert conflicts(a, b) == []
+    a = ["A patrol plane spotted debris near the cape where the ferry Aurora was last seen."]
+    assert conflicts(a, b) == []
+    # debris found in an earlier report, told as past news, is not this report's own telling
+    a = ["The navy had previously said debris from the Aurora had been found near the cape."]
+    assert conflicts(a, b) == []
