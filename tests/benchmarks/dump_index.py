@@ -5,8 +5,9 @@
     cmp before.txt after.txt
 
 Every term of every field with its postings (article id, weight, value bytes), every stored field
-and column value by article id, every side table of the database (catalogue, features, names,
-words, skipped; the manifest without its mtimes) and the hits, scores and snippets of a few searches:
+(the blob as its JSON text, compressed or not) and column value by article id, every side table of
+the database (catalogue, features, names, words, skipped; the manifest without its mtimes) and the
+hits, scores and snippets of a few searches:
 a faster build must give the very same dump. Document numbers are replaced by article ids, so a
 parallel build (whose workers take articles in any order) dumps the same as a one-process build.
 """
@@ -17,6 +18,7 @@ import argparse
 import shutil
 import sqlite3
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,10 @@ def dump(store: Any, out: Any) -> None:
         ids = {n: f["id"] for n, f in reader.iter_docs()}
         for n in sorted(ids, key=ids.__getitem__):
             stored = reader.stored_fields(n)
+            if isinstance(stored.get("blob"), bytes) and not stored["blob"].startswith(b"{"):
+                # Blobs were zlib-compressed before the stored column alone compressed them: the
+                # same article and entities, dumped as their JSON text.
+                stored["blob"] = zlib.decompress(stored["blob"])
             out.write(f"doc {ids[n]} {sorted(stored.items())!r}\n")
         if reader.has_column("ekeys"):
             col = reader.column_reader("ekeys")
