@@ -140,7 +140,10 @@ def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     arts: list[Any] = []
     for ref in args.articles:
         if Path(ref).is_dir():
-            arts += [a for a in read_paths([ref]) if isinstance(a, Article)]
+            found = [a for a in read_paths([ref]) if isinstance(a, Article)]
+            if not found:  # it said "a story needs at least two different reports"
+                return f"{ref}: a folder with no article in it"
+            arts += found
             continue
         try:
             arts.append(load_article(ref))

@@ -102,3 +102,14 @@ def test_a_query_of_no_letter_is_not_told_it_has_common_words(
     assert r.err.strip().endswith("nothing to search for: the query holds no letter or digit")
     common = run_cli("search", "the of", str(_jsonl(tmp_path)))
     assert "only common words" in common.err
+
+
+def test_story_of_an_empty_folder_names_the_folder(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run_cli("story", str(empty), index_dir=None)
+    assert r.code == 2
+    # It said "a story needs at least two different reports".
+    assert r.err.strip() == f"newsdesk story: {empty}: a folder with no article in it"
