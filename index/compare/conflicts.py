@@ -8,11 +8,14 @@ caller's alignment only raises that closeness: the finder depends on ``sa``, ``s
 
 The kinds of disagreement: figures (:mod:`index.compare.figure_conflicts`); dates, times, status,
 certainty, sources (:mod:`index.compare.claim_conflicts`), fates and denials
-(:mod:`index.compare.act_conflicts`). Here: the candidate
-pairs of sentences, by closeness (:mod:`index.compare.closeness`), and the ranking of what is shown.
+(:mod:`index.compare.act_conflicts`), lists of ages (:mod:`index.compare.figure_lists`); read over
+each whole report, since their sentences may share no word: one act named two ways
+(:mod:`index.compare.act_names`, "arson" / "deliberately set") and a bout's stoppage
+(:mod:`index.compare.match_clock`). Here: the candidate pairs of sentences, by closeness
+(:mod:`index.compare.closeness`), and the ranking of what is shown.
 
-Measured on conflicts_dev (77 report pairs, 2026-11-28, end of day): 40 of 48 gold conflicts found,
-0 of 61 gold agreements flagged, 67 shown of which 60 true. A new pair of the benchmark's two
+Measured on conflicts_dev (77 report pairs, 2026-11-29 05:00): 47 of 48 gold conflicts found,
+0 of 61 gold agreements flagged, 74 shown of which 70 true. A new pair of the benchmark's two
 2,000-word reports costs the finder 172 M instructions under callgrind (279 M before each rule and
 pattern ran only when both sentences could tell its kind; README, "What the finder costs").
 """
