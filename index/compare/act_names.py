@@ -171,7 +171,7 @@ def named_act_conflicts(
                 else f"denies it ('{written}')"
             )
             sure, other = ("A", "B") if facts is ma else ("B", "A")
-            detail = f"{act}: {sure} tells it as a fact ('{said}'); {other} {doubt}"
+            detail = f"{act}: {sure} states it as a fact ('{said}'); {other} {doubt}"
             i, j = (k_fact, k) if facts is ma else (k, k_fact)
             out.append((kind, i, j, detail, 0.75))
     return out
