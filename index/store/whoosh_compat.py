@@ -382,9 +382,11 @@ def worker_writer(index_dir: str, limitmb: int) -> Any:
     return writer
 
 
-INLINE_POSTINGS = 1
+INLINE_POSTINGS = 3
 """A term of at most this many postings in a segment written through the term pool has them in its
-term-table entry, not as a compressed block of the postings file (``whoosh_pool._inline_term``)."""
+term-table entry, not as a compressed block of the postings file (``whoosh_pool._inline_term``).
+On 1,000 Reuters stories in one segment (callgrind) the segment's finish took 5.8 M instructions a
+story with none inlined, 4.2 M with terms of one posting (59% of the terms), 3.5 M up to three (80%)."""
 
 
 def use_term_pool(writer: Any, limitmb: int, inline: int | None = None) -> None:
