@@ -42,7 +42,7 @@ from tui.screens.compare_navigation import CompareNavigation
 from tui.screens.compare_scrolling import CompareScrolling
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.footer import FittedFooter
-from tui.widgets.lists import file_name, meta_line, safe
+from tui.widgets.lists import Hanging, file_name, meta_line, safe
 from tui.widgets.vimkeys import PendingG
 
 if TYPE_CHECKING:  # index.compare loads in the worker (Engine.compare): ~50 ms at first import
@@ -277,7 +277,7 @@ class CompareScreen(CompareNavigation, CompareScrolling, PendingG, Screen[None])
         self.conflicts = conflict_links(result)
         self.query_one("#compare-summary", Static).update(summary(result, self._error_style()))
         self.query_one("#compare-info-body", Static).update(
-            entity_panel(result, self.entities["a"], self.entities["b"])
+            Hanging(entity_panel(result, self.entities["a"], self.entities["b"]), 4)
         )
         self._fill()
         n = len(self.conflicts)

@@ -12,8 +12,10 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Spacing
-from textual.visual import Padding, Visual
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -58,9 +60,64 @@ def file_name(article_id: str) -> str:
     return safe(article_id.rsplit("/", 1)[-1])
 
 
-def indented(content: Content, cells: int) -> Visual | Content:
-    """``content`` with every wrapped line indented by ``cells`` (a hanging indent)."""
-    return Padding(content, Spacing(0, 0, 0, cells)) if cells else content
+class Hanging(Visual):
+    """Content whose wrapped lines start ``indent`` cells in (a hanging indent), one or more
+    newline-separated rows each wrapped on its own.
+
+    A long entity name wrapped to the start of the row, where the next entry's bullet stands:
+    "● Gulf Cooperation Council" / "3" in the sidebar, "Hydrographic and Oceanographic" /
+    "Service of the Chilean Army  org" among the entities of a comparison.
+    """
+
+    def __init__(self, content: Content, indent: int) -> None:
+        self._rows = content.split("\n")
+        self._indent = indent
+        self._cache: tuple[int, list[Content]] | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text, unwrapped."""
+        return "\n".join(row.plain for row in self._rows)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def _lines(self, width: int) -> list[Content]:
+        if self._cache is not None and self._cache[0] == width:
+            return self._cache[1]
+        lines: list[Content] = []
+        for row in self._rows:
+            lines.extend(self._wrap(row, width))
+        self._cache = (width, lines)
+        return lines
+
+    def _wrap(self, row: Content, width: int) -> list[Content]:
+        first, *more = row.wrap(max(1, width)) or [row]
+        if not more or width <= self._indent + 1:
+            return [first, *more]
+        start = len(first.plain)
+        rest = row[start:]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+        pad = " " * self._indent
+        return [first, *(line.pad_left(len(pad)) for line in rest.wrap(width - self._indent))]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((row.cell_length for row in self._rows), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self._lines(width))
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        lines = self._lines(width)
+        if height is not None:
+            lines = lines[:height]
+        strips = []
+        for line in lines:
+            drawn = line.render_strips(width, 1, style, options)
+            strips.append(drawn[0] if drawn else Strip.blank(width, style.rich_style))
+        return strips
 
 
 def _words(text: str) -> str:
@@ -184,7 +241,8 @@ class FacetList(VimOptionList):
                 count = Content(f"  {facet.count}{count_word}").stylize(
                     self.style_of("facet-list--count")
                 )
-                options.append(Option(name + Content(safe(facet.name)) + count, id=key))
+                prompt = Hanging(name + Content(safe(facet.name)) + count, 2)
+                options.append(Option(prompt, id=key))
         self.set_options(options)
         self.highlighted = next((n for n, o in enumerate(self.options) if not o.disabled), None)
 
