@@ -49,6 +49,7 @@ class LibraryActions(_Base):
         widget = self.query_one("#mark", TailLine)
         widget.show(mark.label if mark else "", " (c compares)" if mark else "")
         widget.display = mark is not None
+        self.query_one("#status-row").set_class(mark is not None, "-marked")
         self.refresh_bindings()
 
     def set_status(self, text: str, error: bool = False) -> None:
