@@ -41,6 +41,15 @@ BODY_ACRONYMS = frozenset(
 and the Guardian): that word is the body. Only these: a capitalised word is no acronym by its case."""
 
 
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def roman_numeral(word: str) -> bool:
+    """True for a Roman numeral from II to XXXIX ("intensity IV", "World War II", "Louis XIV"):
+    written in capitals, it is no organisation's acronym."""
+    return len(word) > 1 and _ROMAN.fullmatch(word) is not None
+
+
 def common_acronym(text: str, pos: int, word: str) -> bool:
     """An acronym used as a common noun: "her SUV", "certificate of deposit (CD)"."""
     before = text[max(0, pos - 60) : pos]

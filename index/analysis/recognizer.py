@@ -19,6 +19,7 @@ from index.analysis.entity_rules import (
     is_title,
     name_like,
     org_head_follows,
+    roman_numeral,
     sentence_start,
     split_run,
     strip_poss,
@@ -343,8 +344,8 @@ class RuleRecognizer:
             out.append(Cand(t.start, tok_end(t), "ORG", ""))  # "Opec" is OPEC
             return
         if ACRO_RE.match(word):
-            if word in NOT_ORGS:
-                return  # newswire boilerplate ("REUTER", "NOTE") or a time zone ("UTC")
+            if word in NOT_ORGS or roman_numeral(word):
+                return  # newswire boilerplate ("REUTER", "NOTE"), a time zone ("UTC"), "IV"
             if not common_acronym(text, t.start, word):
                 out.append(Cand(t.start, tok_end(t), "ORG", ""))
             return
