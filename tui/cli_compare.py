@@ -163,8 +163,9 @@ def with_legend(text: str, width: int) -> str:
             lines[-1] += "   " + item
         else:
             lines.extend(textwrap.wrap(item, width, subsequent_indent="    "))
-    summary, newline, rest = text.partition("\n")
-    return "\n".join([summary, *lines]) + newline + rest
+    # the summary, wrapped to the width, ends at the first blank line
+    summary, gap, rest = text.partition("\n\n")
+    return "\n".join([summary, *lines]) + gap + rest
 
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:

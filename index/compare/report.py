@@ -201,8 +201,13 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
     rows.sort(key=lambda r: r[0])
     title_a = neutralise(c.a.title or c.a.id)
     title_b = neutralise(c.b.title or c.b.id)
-    header = f"  {('A: ' + title_a)[:col].ljust(col)} | {('B: ' + title_b)[:col]}"
-    out = [_summary(c)[:width], "", header.rstrip()]
+    header = f"  {_ellipsed('A: ' + title_a, col).ljust(col)} | {_ellipsed('B: ' + title_b, col)}"
+    # the summary and the source lines wrap to the width (cut, "4 disagreements" read "4 disagreeme")
+    out = [
+        *(w for line in _summary(c).split("\n") for w in textwrap.wrap(line, max(20, width))),
+        "",
+        header.rstrip(),
+    ]
     out.append("-" * min(width, 2 * col + 5))
     for _key, mark, left, right in rows:
         out.extend(_columns(left, right, col, mark))
@@ -210,12 +215,16 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
         out += ["", "Disagreements:"]
         for x in c.conflicts:
             out.extend(textwrap.wrap(f"! {x.kind}: {neutralise(x.detail)}", max(20, width)))
-    out += [
-        "",
-        "A cites: " + (", ".join(_source_label(s) for s in c.sources_a) or "nobody named"),
-        "B cites: " + (", ".join(_source_label(s) for s in c.sources_b) or "nobody named"),
-    ]
+    out.append("")
+    for side, found in (("A", c.sources_a), ("B", c.sources_b)):
+        cites = f"{side} cites: " + (", ".join(_source_label(s) for s in found) or "nobody named")
+        out.extend(textwrap.wrap(cites, max(20, width), subsequent_indent="  "))
     return "\n".join(out) + "\n"
+
+
+def _ellipsed(text: str, width: int) -> str:
+    """``text`` in ``width`` characters, ending in "…" when it is longer."""
+    return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
 
 
 # --- sources: who each report cites, and for which sentences -------------------------------------

@@ -28,9 +28,15 @@ def test_text_report_explains_its_marks_under_the_summary(
     assert r.code == 0, r.err
     lines = r.out.split("\n")
     assert re.match(r"\d+ shared", lines[0])
-    legend = lines[1 : lines.index("")]  # between the summary and the blank line before A | B
-    assert " ".join(legend).split() == " ".join(LEGEND).split()
-    assert all(len(line) <= width for line in legend)
+    # the summary, wrapped to the width and whole (at 60 columns it read "4 disagreeme"), then
+    # the legend, up to the blank line before A | B
+    block = lines[: lines.index("")]
+    words = " ".join(block).split()
+    legend_words = " ".join(LEGEND).split()
+    assert words[-len(legend_words) :] == legend_words
+    assert re.fullmatch(r"disagreements?", words[-len(legend_words) - 1])
+    legend = block[next(n for n, line in enumerate(block) if line.startswith("= ")) :]
+    assert all(len(line) <= width for line in block)
     for item in LEGEND[:5]:  # a mark stays on the line of its meaning
         assert any(item in line for line in legend), item
     marks = {
