@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -86,23 +87,39 @@ def open_or_create(d: Path, roots: list[str], messages: list[str]) -> Any:
             f"now {SCHEMA_VERSION})"
         )
     else:
-        try:
-            ix = windex.open_dir(str(d))
-            # A reader, not a searcher: whoosh.searching (~30 ms to import) is not needed by an
-            # index run, and the reader opens the same segment files.
-            with ix.reader() as reader:
-                # Touch the terms, postings and stored columns: damage shows now, not mid-search.
-                if reader.doc_count():
-                    first = next(iter(reader.lexicon("id")), None)
-                    if first is not None:
-                        list(reader.postings("id", first).all_ids())
-                    reader.stored_fields(0)
-            return ix
-        except Exception as exc:
-            reason = f"index files unreadable ({type(exc).__name__})"
+        # Another newsdesk process committing to this index replaces its table of contents and
+        # deletes merged segments: a reader opened at that moment finds a file gone. Read again
+        # before calling the index damaged, or this process would empty the folder under the
+        # other's feet (test_two_index_processes_at_once: SQLite "disk I/O error" there, at load
+        # 22).
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                return _open_checked(d)
+            except Exception as exc:
+                reason = f"index files unreadable ({type(exc).__name__})"
+                if attempt + 1 < _OPEN_ATTEMPTS:
+                    time.sleep(_OPEN_PAUSE)
     if reason != "new index":
         messages.append(f"Rebuilding the index: {reason}.")
     return create(d, roots)
+
+
+_OPEN_ATTEMPTS = 4
+_OPEN_PAUSE = 0.25  # seconds between attempts: a commit's table of contents is written in less
+
+
+def _open_checked(d: Path) -> Any:
+    """The index in ``d``, opened and its files touched: damage shows now, not mid-search."""
+    ix = windex.open_dir(str(d))
+    # A reader, not a searcher: whoosh.searching (~30 ms to import) is not needed by an
+    # index run, and the reader opens the same segment files.
+    with ix.reader() as reader:
+        if reader.doc_count():
+            first = next(iter(reader.lexicon("id")), None)
+            if first is not None:
+                list(reader.postings("id", first).all_ids())
+            reader.stored_fields(0)
+    return ix
 
 
 def create_fresh(d: Path, roots: list[str]) -> Any:
