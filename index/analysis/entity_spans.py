@@ -120,10 +120,12 @@ _CONN = r"(?:of|for|on|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
 # a tab are a table's column gap ("Country       Differential" is two headers, not a person).
 _GAP = r"(?: {1,2}|[ \t]*\n(?=\S))"
 # A second particle after the first: "Jean de la Fontaine", "Johannes van der Waals".
+# An Arabic family name with its article joined by a hyphen: "Ali Khalifa al-Sabah", "Saud al-Faisal".
+_JOINED = rf"(?:al|el)-[{_UP}]\w*"
 SEQ_RE = re.compile(
-    rf"(?<!\w)(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_CONN}{_GAP}(?:(?:the|la|le|der){_GAP})?)?(?:{_CAP}))*"
+    rf"(?<!\w)(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_CONN}{_GAP}(?:(?:the|la|le|der){_GAP})?)?(?:{_CAP}|{_JOINED}))*"
 )
-TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_CAP}|{_CONN}|the")
+TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_JOINED}|{_CAP}|{_CONN}|the")
 LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]+")
 ADMIN_HEADS = frozenset(
     {"oblast", "province", "region", "governorate", "prefecture", "krai", "raion"}

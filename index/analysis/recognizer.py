@@ -134,7 +134,10 @@ class RuleRecognizer:
                 toks.append(Tok(s, e, "", "", conn=True))  # a date inside breaks the name
                 continue
             word = m.group()
-            conn = word[0].islower() or word == "&"
+            # "al-Sabah" is a name's word ("Ali Khalifa al-Sabah"), not a connector
+            conn = (
+                word[0].islower() and not (len(word) > 3 and word[2] == "-" and word[3].isupper())
+            ) or word == "&"
             if not conn and "-" in word and word.rsplit("-", 1)[1] in HYPHEN_SUFFIXES:
                 word = word.rsplit("-", 1)[0]
                 e = s + len(word)

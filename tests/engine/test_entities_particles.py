@@ -112,3 +112,12 @@ def test_one_person_cue_makes_every_mention_a_person() -> None:
     counted only where it stood."""
     ents = [e for e in extract("Mr. Le Pen lost the vote. Le Pen spoke later.") if "Pen" in e.text]
     assert [e.label for e in ents] == ["PERSON", "PERSON"]
+
+
+def test_arabic_article_joined_by_a_hyphen() -> None:
+    # Reuters: "Oil Minister Sheikh Ali Khalifa al-Sabah" was the person "Ali" and the place "Sabah"
+    found = _found("Kuwaiti Oil Minister Ali Khalifa al-Sabah met Saud al-Faisal in Riyadh.")
+    assert ("PERSON", "Ali Khalifa al-Sabah") in found
+    assert ("PERSON", "Saud al-Faisal") in found
+    assert not any(t == "Sabah" for _, t in found)
+    assert ("ORG", "Bank of England") in _found("The Bank of England held rates.")
