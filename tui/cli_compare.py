@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.cli_args import MIN_WIDTH
-from tui.paths import local_id
+from tui.paths import file_problem, local_id
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -38,10 +38,9 @@ def load_article(ref: str) -> Any:
     if not ref.strip():
         raise ArgumentError("an empty name: name one article file (or file.jsonl#id)")
     path, local = _split_ref(ref)
-    if path.is_dir():
-        raise ArgumentError(f"{ref}: a folder; name one article file (or file.jsonl#id)")
-    if not path.is_file():
-        raise ArgumentError(f"{ref}: no such file")
+    problem = file_problem(path)
+    if problem:
+        raise ArgumentError(f"{ref}: {problem}" + (" (or file.jsonl#id)" if path.is_dir() else ""))
     if local is None:
         _refuse_jsonl_of_many(ref, path)
     files, skipped = scan([path])
@@ -231,8 +230,8 @@ def cmd_related(args: argparse.Namespace) -> int:
     from tui.engine import related
 
     path, local = _split_ref(args.path)
-    if not path.is_file():
-        what = "a folder; name one article file" if path.is_dir() else "no such file"
+    what = file_problem(path)
+    if what:
         print(f"newsdesk related: {args.path}: {what}", file=sys.stderr)
         return EXIT_USAGE
     if local is None:

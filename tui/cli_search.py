@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui import cli_library
+from tui import cli_library, library
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -159,10 +159,19 @@ def ensure_indexed(store: Any, unchanged: Any = None, command: str = "search") -
 
 def cmd_search(args: argparse.Namespace) -> int:
     """``newsdesk search``: ranked hits with snippets."""
-    corpus = _corpus(args.paths)
+    found = library.corpus(args.paths)
+    corpus = found.paths
     unchanged = _quiet_check(corpus, args.index_dir)
-    from tui.engine import QueryError, parse, search
+    from tui.engine import QueryError, check_query, parse, search
 
+    # A bad query alone: the library's notes came first, and the index was opened, for nothing.
+    try:
+        check_query(args.query)
+    except QueryError as exc:
+        print(f"newsdesk search: bad query: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for note in found.notes:
+        print(f"newsdesk: {note}", file=sys.stderr)
     store = open_store(args.paths, args.index_dir, corpus)
     try:
         parsed = parse(store, args.query)

@@ -73,12 +73,13 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     """The reports of the story of one article, with their entities, or why there are none."""
     from tui.cli_compare import _article_ids, _store_for
     from tui.engine import story_of
-    from tui.paths import split_ref
+    from tui.paths import file_problem, split_ref
 
     ref = args.articles[0]
     path, local = split_ref(ref)
-    if not path.is_file():
-        return f"{ref}: no such file"
+    problem = file_problem(path)
+    if problem:
+        return f"{ref}: {problem}"
     if args.corpus:
         from tui.cli_library import corpus_paths
 

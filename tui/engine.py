@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from index.search import SORTS, Execution, QueryError, by_date, facets, parse, search
     from index.search.facet_counts import entity_clause
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
+    from index.search.parse import check as check_query
     from index.store import Store
     from index.store.errors import IndexBusy, StoreError
     from index.store.tables import ArticleInfo, check_unchanged, default_index_dir, quick_unchanged
@@ -324,6 +325,7 @@ _HELPERS = {
     "StoreError": "index.store.errors",
     "QueryError": "index.search",
     "parse": "index.search",
+    "check_query": "index.search.parse:check",  # a query refused before any index is opened
     "search": "index.search",
     "facets": "index.search",
     "read_paths": "index.ingest.formats",
@@ -377,6 +379,7 @@ __all__ = ["SORTS", "ArticleInfo", "Comparison", "Engine", "EngineError", "FeedE
 __all__ += ["FeedReport", "FetchError", "Fetcher", "IndexBusy", "PageError", "Pair", "Passage"]
 __all__ += ["QueryError", "ReadError", "Related", "Store", "StoreError", "StoreFactory", "Story"]
 __all__ += ["StoryError", "analyse", "by_date", "check_unchanged", "compare", "comparison_to_json"]
+__all__ += ["check_query"]
 __all__ += ["comparison_to_markdown", "comparison_to_text", "default_factory", "default_index_dir"]
 __all__ += ["display_names", "entity_clause", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
 __all__ += ["find_jsonl_article", "highlight_terms", "indexed_articles", "is_parsed"]

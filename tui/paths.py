@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,6 +56,38 @@ def local_id(article_id: str, path: Path) -> str:
     return article_id.rpartition("#")[2]
 
 
+_KINDS = (
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` is neither a regular file nor a folder, or ``None`` when it is one (or is
+    missing: the caller says so). ``/dev/null`` and a named pipe exist: they were called "no such
+    file", and reading a pipe waited for a writer for ever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return f"not a file or folder ({kind})"
+
+
+def file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as one article file, or ``None`` when it is a regular file:
+    "a folder; ...", "not a file or folder (a device)", "no such file"."""
+    if path.is_file():
+        return None
+    if path.is_dir():
+        return "a folder; name one article file"
+    return not_a_file(path) or "no such file"
+
+
 def check_paths(paths: Sequence[str], refs: bool = False) -> None:
     """Refuse a PATH that is missing or unreadable before anything is indexed or created.
 
@@ -70,6 +103,9 @@ def check_paths(paths: Sequence[str], refs: bool = False) -> None:
         shown = raw if local is None else str(path)
         if not raw.strip():
             raise PathError("an empty PATH was given")
+        odd = not_a_file(path)
+        if odd:
+            raise PathError(f"{shown}: {odd}")
         try:
             if path.is_dir():
                 with os.scandir(path) as entries:

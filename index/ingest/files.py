@@ -9,6 +9,7 @@ reads one within its size limit (:func:`size_limit`). A file that cannot be foun
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "read_bytes",
     "scan",
     "size_limit",
+    "special_kind",
 ]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
@@ -75,6 +77,9 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[SourceFile], lis
             _add_file(root, root.parent, found, skipped, explicit=True)
         elif root.is_dir():
             _walk(root, found, skipped)
+        elif root.exists():  # /dev/null, a named pipe: it was "no such file or folder"
+            kind = special_kind(root.stat().st_mode)
+            skipped.append(Skipped(printable_path(p), f"not a file or folder ({kind})"))
         else:
             skipped.append(Skipped(printable_path(p), "no such file or folder"))
     return sorted(found.values(), key=lambda f: f.path), skipped
@@ -151,8 +156,15 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         ReadError: unreadable, too large, or not a regular file.
     """
     try:
-        with open(path, "rb") as fh:
+        # Opened without waiting: a named pipe with an article's name waited for a writer for
+        # ever, and so did the whole index run; it is refused as what it is.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                if stat.S_ISDIR(st.st_mode):
+                    raise ReadError("is a folder")
+                raise ReadError(f"not a regular file ({special_kind(st.st_mode)})")
             if st.st_size > limit:
                 raise ReadError(
                     f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
@@ -168,6 +180,17 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         raise ReadError("file disappeared while reading") from None
     except OSError as exc:
         raise ReadError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, in a user's words."""
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def size_limit(path: str) -> int:

@@ -22,7 +22,7 @@ from index.store.whoosh_public import (
     Query,
 )
 
-__all__ = ["parse", "vocabulary"]
+__all__ = ["check", "parse", "vocabulary"]
 
 ANALYZER = text_analyzer()
 """The body and title fields' analyzer (stemming), built once for the search package."""
@@ -166,8 +166,30 @@ def parse(store: Store, query: str, schema: Any = None) -> Query:
     Raises:
         QueryError: the query is malformed; the message says how.
     """
+    q = _parsed(query, store.ix.schema if schema is None else schema)
+    typed = _typed_fuzzy_words(query)
+    getter = getattr(store, "spelling_words", None)
+    words = _Words(getter) if getter is not None else None
+    return q.accept(lambda node: _fix_fuzzy(node, typed, words))
+
+
+def check(query: str) -> None:
+    """Refuse a malformed query before any index is opened, as :func:`parse` would, with the
+    schema every index is made with: ``newsdesk search ''`` told the library's notes, and
+    opened the index, before "bad query".
+
+    Raises:
+        QueryError: the query is malformed; the message says how.
+    """
+    from index.store.schema import make_schema
+
+    _parsed(query, make_schema())
+
+
+def _parsed(query: str, schema: Any) -> Query:
+    """The query validated and parsed, before fuzzy words are matched to the index's stems."""
     validate(query)
-    parser = _parser(store.ix.schema if schema is None else schema)
+    parser = _parser(schema)
     try:
         q = parser.parse(rewrite(query))
     except QueryError:
@@ -180,10 +202,7 @@ def parse(store: Store, query: str, schema: Any = None) -> Query:
         raise QueryError(
             "nothing to search for: the query has only common words (the, of, to) or empty phrases"
         )
-    typed = _typed_fuzzy_words(query)
-    getter = getattr(store, "spelling_words", None)
-    words = _Words(getter) if getter is not None else None
-    return q.accept(lambda node: _fix_fuzzy(node, typed, words))
+    return q
 
 
 class _Words:

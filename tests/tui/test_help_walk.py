@@ -43,16 +43,21 @@ async def test_G_and_gg_move_to_the_end_and_top_of_the_help(make_app: Any) -> No
         assert scroll.scroll_y == 0
 
 
-async def test_the_search_syntax_wraps_as_one_paragraph(make_app: Any) -> None:
+async def test_the_search_syntax_is_one_example_a_row(make_app: Any) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await _help(pilot)
         text = str(app.screen.query_one(".overlay-body", Static).render())
-        start = text.index("Search syntax")
-        # No line break inside the note: the box wraps it to its own width.
-        assert "\n" not in text[start:].strip()
-        assert '(groups), "exact phrases"' in text[start:]
+        rows = text[text.index("Search syntax") :].strip().split("\n")[1:]
+        # Each example is a row of its own, with what it finds ("(groups)," stood alone once).
+        assert [row.split("  ")[0] for row in rows][:4] == [
+            "words",
+            "a OR b",
+            "NOT a, -a",
+            "(a OR b) c",
+        ]
+        assert all(len(row.split()) >= 2 for row in rows)
 
 
 async def test_the_compare_notes_are_one_paragraph(make_app: Any) -> None:

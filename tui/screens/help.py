@@ -72,11 +72,22 @@ class _Overlay(PendingG, ModalScreen[None]):
 
 
 SEARCH_SYNTAX = (
-    "Search syntax: words (all must match), OR, NOT or -word, (groups),",
-    '"exact phrases", prefix*, fuzzy~ or ~2, title: source: person: org:',
-    "place: group: date:2024  date:[2024-01 TO 2024-06]  date:>2024-06",
+    ("words", "all of them"),
+    ("a OR b", "either"),
+    ("NOT a, -a", "without it"),
+    ("(a OR b) c", "groups"),
+    ('"exact phrase"', "the words in a row"),
+    ("prefix*", "words starting so"),
+    ("fuzzy~, fuzzy~2", "within one or two edits"),
+    ("title: source:", "in one field"),
+    ("person: org: place: group:", "naming that entity"),
+    ("date:2024, date:>2024-06", "published then"),
+    ("date:[2024-01 TO 2024-06]", "published in a range"),
+    ('date:"october 13"', "naming that date"),
 )
-"""The help's last lines on a screen that names none of its own (``HELP_NOTES``)."""
+"""The help's last lines on a screen that names none of its own (``HELP_NOTES``): one example a
+row, as the keys are. As one paragraph, the box cut examples across lines at 80 columns
+(``date:[2024-01`` / ``TO 2024-06]``, ``fuzzy~ or`` / ``~2``): neither half can be typed."""
 
 
 class HelpScreen(_Overlay):
@@ -110,10 +121,18 @@ class HelpScreen(_Overlay):
         # What the screen's marks mean (the compare screen hides its legend below 100 columns),
         # else the search syntax: that was told on the compare and story screens, which search
         # nothing, and their marks were not.
-        # One paragraph, wrapped to the box: its lines were broken for 100 columns, and at 80 each
-        # wrapped again on its own ("...NOT or -word," / "(groups)," / "\"exact phrases\"...").
-        notes = getattr(screen, "HELP_NOTES", SEARCH_SYNTAX)
-        lines.append(Content(" ".join(" ".join(line.split()) for line in notes)))
+        # Notes are one paragraph, wrapped to the box: their lines were broken for 100 columns,
+        # and at 80 each wrapped again on its own ("...NOT or -word," / "(groups),").
+        notes = getattr(screen, "HELP_NOTES", None)
+        if notes is None:
+            lines.append(Content.styled("Search syntax", "bold"))
+            pad = max(len(example) for example, _ in SEARCH_SYNTAX) + 2
+            lines.extend(
+                Content.assemble((example.ljust(pad), "bold"), what)
+                for example, what in SEARCH_SYNTAX
+            )
+        else:
+            lines.append(Content(" ".join(" ".join(line.split()) for line in notes)))
         name = getattr(screen, "HELP_TITLE", type(screen).__name__.replace("Screen", ""))
         super().__init__(f"Keys — {name}", Content("\n").join(lines))
 

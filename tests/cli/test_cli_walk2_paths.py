@@ -1,0 +1,72 @@
+"""A newcomer's second walk: special files named on the command line or lying in a corpus, and a
+bad query refused before anything else is said or opened."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+STORY = (
+    "Flood barrier holds\n\nThe river rose by two metres overnight in the town, officials said "
+    "on Monday, and the new barrier held.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("search", "x", os.devnull),
+        ("index", os.devnull),
+        ("entities", os.devnull),
+        ("related", os.devnull),
+        ("story", os.devnull),
+    ],
+)
+def test_dev_null_is_named_as_a_device(run_cli: Callable[..., Any], argv: tuple[str, ...]) -> None:
+    r = run_cli(*argv)
+    assert r.code == 2
+    # It said "no such file or folder" (or "no such file") of a path that exists.
+    assert r.err.strip() == f"newsdesk {argv[0]}: {os.devnull}: not a file or folder (a device)"
+
+
+def test_compare_names_a_device(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text(STORY, "utf-8")
+    r = run_cli("compare", os.devnull, str(story), index_dir=None)
+    assert r.code == 2
+    assert r.err.strip() == f"newsdesk compare: {os.devnull}: not a file or folder (a device)"
+
+
+@needs_fifo
+def test_a_named_pipe_in_a_corpus_is_skipped_not_waited_for(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(STORY, "utf-8")
+    os.mkfifo(corpus / "pipe.txt")  # nothing ever writes to it: the run waited for ever
+    r = run_cli("index", str(corpus), timeout=60)
+    assert r.code == 0, r.err
+    assert "added 1," in r.out
+    assert f"skipped {corpus / 'pipe.txt'}: not a regular file (a named pipe)" in r.out
+    named = run_cli("search", "barrier", str(corpus / "pipe.txt"), timeout=60)
+    assert named.code == 2
+    assert named.err.strip().endswith("pipe.txt: not a file or folder (a named pipe)")
+
+
+def test_a_bad_query_is_refused_before_the_library_note(run_cli: Callable[..., Any]) -> None:
+    for query, why in (("", "empty query"), ("the", "only common words"), ("date:13", "'13'")):
+        r = run_cli("search", query)
+        assert r.code == 2
+        # The empty library's note ("showing the bundled sample articles") came first.
+        assert r.err.startswith("newsdesk search: bad query: "), r.err
+        assert why in r.err and "library" not in r.err
+        assert len(r.err.strip().splitlines()) == 1
+    good = run_cli("search", "troops")
+    assert good.code == 0 and "the library is empty" in good.err
