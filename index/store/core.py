@@ -7,7 +7,7 @@ of each line, so only its new and changed lines are indexed again (``index.inges
 
 The Whoosh schema and the stored article are in ``index.store.schema``, writing in
 ``index.store.writers``, one run's bookkeeping in ``index.store.update``, and every private Whoosh
-use in ``index.store.whoosh_compat``.
+use in ``index.store.whoosh_compat`` (reading) and ``index.store.whoosh_writing`` (writing).
 """
 
 from __future__ import annotations
@@ -41,13 +41,8 @@ from index.store.tables import (
     default_index_dir,
     unchanged_report,
 )
-from index.store.whoosh_compat import (
-    commit_with_segments,
-    index_files,
-    is_empty_searcher,
-    patch_lengths,
-    use_term_pool,
-)
+from index.store.whoosh_compat import index_files, is_empty_searcher, patch_lengths
+from index.store.whoosh_writing import commit_with_segments, use_term_pool
 from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:

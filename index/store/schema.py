@@ -1,7 +1,7 @@
 """The Whoosh schema of the index and what goes into it: analyzers, fields, the stored article.
 
 Pure functions of an article (they run in the indexing worker processes too); the Whoosh internals
-they need are in ``index.store.whoosh_compat``.
+they need are in ``index.store.whoosh_compat`` and ``index.store.whoosh_writing``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
 from index.analysis.tokens import analyse_body
 from index.models import Article, Block, Entity, Span
 from index.store.tables import SCHEMA_VERSION as SCHEMA_VERSION  # read there without Whoosh
-from index.store.whoosh_compat import Postings, encode_positions
+from index.store.whoosh_writing import Postings, encode_positions
 from index.vocabulary import INDEX_FIELDS
 
 ENTITY_FIELDS = INDEX_FIELDS
@@ -44,7 +44,7 @@ def _name_analyzer() -> Any:
 
 def analysed_postings(schema: Schema, fields: dict[str, Any]) -> dict[str, Postings]:
     """The postings of an article's body (its stems) and entity fields, made without Whoosh's
-    analyzers: for ``whoosh_compat.add_analysed``.
+    analyzers: for ``whoosh_writing.add_analysed``.
 
     An entity field's analyzer is a tokenizer and a lowercase filter, no stop words: its words'
     positions are 0, 1, 2... as the body's stems', so ``encode_positions`` makes both fields'

@@ -2,7 +2,7 @@
 
 Part of the Whoosh door (written for whoosh-reloaded 2.7.5, whose ``whoosh.writing.PostingPool`` it
 replaces through the same private interface: ``add``, ``iter_postings``, ``cleanup``, ``runs``,
-``fieldnames``); ``index.store.whoosh_compat.use_term_pool`` gives it to a writer.
+``fieldnames``); ``index.store.whoosh_writing.use_term_pool`` gives it to a writer.
 
 Whoosh's pool keeps every posting as a ``(field, term, docnum, weight, value)`` tuple in one list,
 sorts it, and past ``limitmb`` (an estimate made for every posting) writes it to a temporary file
@@ -122,7 +122,7 @@ class TermPool:
 
     def iter_terms(self) -> Iterator[tuple[Term, list[Posting]]]:
         """Every pooled term with its postings, in Whoosh's order: by field, term, then document
-        number (what ``whoosh_compat.write_terms`` writes a term at a time)."""
+        number (what ``write_terms`` below writes a term at a time)."""
         if not self.runs:
             yield from self._sorted_terms()
             self.terms = {}

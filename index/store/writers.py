@@ -26,7 +26,7 @@ from typing import Any
 
 from index.models import Article
 from index.store.schema import BodyTokens, analysed_postings, document_fields
-from index.store.whoosh_compat import (
+from index.store.whoosh_writing import (
     add_analysed,
     close_segment,
     finish_worker_segment,
@@ -41,7 +41,7 @@ WORKER_LIMIT_MB = 128
 """Memory each worker's Whoosh writer may pool before spilling sorted runs to disk."""
 
 _CACHED_FIELDS = ("published", "source", "story")
-"""Fields whose postings are kept by value while indexing (``whoosh_compat.add_analysed``): a
+"""Fields whose postings are kept by value while indexing (``whoosh_writing.add_analysed``): a
 publication date makes the same eight terms for every article of a day, a source or a story the
 same terms for each of its articles."""
 
@@ -122,7 +122,7 @@ def write_articles(
 ) -> list[Any] | None:
     """Analyse and index ``items``; call ``sink`` with each article's row as it is done.
 
-    Returns the segments written by worker processes, to be added at commit (``whoosh_compat.commit_with_segments``), an
+    Returns the segments written by worker processes, to be added at commit (``whoosh_writing.commit_with_segments``), an
     empty list when everything went through ``writer``, or ``None`` when the run was cancelled.
 
     Raises:

@@ -5,7 +5,7 @@
 
 Analyses ``--n`` generated articles once (entities, stems, features: not timed), then adds them to a
 new segment and finishes it as an indexing worker does (``index.store.writers.add_fields``,
-``whoosh_compat.finish_worker_segment``), once through Whoosh's ``PostingPool`` and once through
+``whoosh_writing.finish_worker_segment``), once through Whoosh's ``PostingPool`` and once through
 ``index.store.whoosh_pool.TermPool``, in turn; prints the CPU milliseconds an article of adding and
 of the finish (minimum over the rounds), and the runs each pool spilled. Figures, never asserted.
 """
@@ -52,7 +52,8 @@ def one_segment(
     from whoosh.writing import SegmentWriter
 
     from index.store.schema import make_schema
-    from index.store.whoosh_compat import finish_worker_segment, patch_lengths, use_term_pool
+    from index.store.whoosh_compat import patch_lengths
+    from index.store.whoosh_writing import finish_worker_segment, use_term_pool
     from index.store.writers import add_fields
 
     ix_dir = work / ("term" if term_pool else "whoosh")

@@ -212,7 +212,7 @@ def test_a_worker_process_reads_field_lengths_through_the_patch(tmp_path: Path) 
     Store([tmp_path / "empty"], tmp_path / "ix")  # a new, empty index for the writer
     code = (
         "import sys\n"
-        "from index.store.whoosh_compat import worker_writer, close_segment\n"
+        "from index.store.whoosh_writing import worker_writer, close_segment\n"
         "from whoosh.codec import whoosh3\n"
         "before = getattr(whoosh3.W3PerDocReader, '_newsdesk_patched', False)\n"
         "w = worker_writer(sys.argv[1], 16)\n"

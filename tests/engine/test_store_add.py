@@ -1,4 +1,4 @@
-"""Articles added through ``whoosh_compat.add_analysed`` (postings made without Whoosh's analyzers)
+"""Articles added through ``whoosh_writing.add_analysed`` (postings made without Whoosh's analyzers)
 give the segment Whoosh's own ``add_document`` gives."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from index.ingest.files import SourceFile
 from index.ingest.formats import read_file
 from index.models import Article
 from index.store.schema import ENTITY_FIELDS, BodyTokens, analysed_postings, make_schema
-from index.store.whoosh_compat import add_analysed, finish_worker_segment, patch_lengths
+from index.store.whoosh_compat import patch_lengths
+from index.store.whoosh_writing import add_analysed, finish_worker_segment
 from index.store.writers import add_fields, analysed_fields
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -89,13 +89,13 @@ def test_store_with_inlined_terms_searches_the_same(
     """A store built through the term pool with and without inlined terms gives the same hits,
     scores and totals, also after a second run adds a segment and Whoosh merges the small ones."""
     from index.search import search
-    from index.store import core, whoosh_compat, writers
+    from index.store import core, whoosh_writing, writers
 
     monkeypatch.setattr(writers, "PARALLEL_MIN_ARTICLES", 10**9)
     monkeypatch.setattr(core, "MAIN_TERM_POOL_MIN", 1)
     found: dict[int, list[Any]] = {}
-    for inline in (0, whoosh_compat.INLINE_POSTINGS):
-        monkeypatch.setattr(whoosh_compat, "INLINE_POSTINGS", inline)
+    for inline in (0, whoosh_writing.INLINE_POSTINGS):
+        monkeypatch.setattr(whoosh_writing, "INLINE_POSTINGS", inline)
         corpus = tmp_path / f"corpus{inline}"
         corpus.mkdir()
         for i in range(3):
@@ -113,7 +113,7 @@ def test_store_with_inlined_terms_searches_the_same(
                 r = search(store, q, limit=None)
                 results.append((q, r.total, [(h.score, h.path, h.title) for h in r.hits]))
         found[inline] = results
-    inlined = whoosh_compat.INLINE_POSTINGS
+    inlined = whoosh_writing.INLINE_POSTINGS
     assert inlined > 0
     assert any(total for _, total, _ in found[inlined])
     # Paths differ by the corpus folder only.

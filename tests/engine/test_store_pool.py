@@ -19,8 +19,9 @@ from whoosh.writing import SegmentWriter
 from index.ingest.files import SourceFile
 from index.ingest.formats import read_file
 from index.store.schema import make_schema
-from index.store.whoosh_compat import finish_worker_segment, patch_lengths, use_term_pool
+from index.store.whoosh_compat import patch_lengths
 from index.store.whoosh_pool import TermPool
+from index.store.whoosh_writing import finish_worker_segment, use_term_pool
 from index.store.writers import add_fields, analysed_fields
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
