@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from tui.cli_compare import say_if_long
 from tui.cli_search import ensure_indexed, open_store
 from tui.paths import PathError, check_paths, split_ref
 
@@ -150,6 +151,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
         rows, skipped = indexed
     else:
         articles, skipped = _read_articles(args.paths)
+        say_if_long("entities", articles, "finding its entities")
         rows = [(a, analyse(a)) for a in articles]
     for s in skipped:
         print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)

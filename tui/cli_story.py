@@ -135,7 +135,7 @@ def _not_found(store: Any, ref: str, path: Path, local: str | None, corpus: list
 def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     """The articles named on the command line (a folder: every article in it)."""
     from index.models import Article
-    from tui.cli_compare import ArgumentError, load_article
+    from tui.cli_compare import ArgumentError, load_article, say_if_long
     from tui.engine import analyse, read_paths
 
     arts: list[Any] = []
@@ -150,6 +150,7 @@ def _given(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
             arts.append(load_article(ref))
         except ArgumentError as exc:
             return str(exc)
+    say_if_long("story", arts, "reading its claims")
     return arts, [analyse(a) for a in arts]
 
 
