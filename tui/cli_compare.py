@@ -277,9 +277,12 @@ def cmd_related(args: argparse.Namespace) -> int:
     store = _store_for(args, corpus)
     ids = _article_ids(store, path, local)
     if not ids:
+        from tui.cli_story import _not_found
+
+        # Why, as `story` says it: "skipped: empty file", "no article with id '9' in r.jsonl"
+        # (it said "is not an indexed article of the corpus" of both).
         print(
-            f"newsdesk related: {args.path} is not an indexed article of the corpus "
-            f"({', '.join(corpus)})",
+            f"newsdesk related: {_not_found(store, args.path, path, local, corpus)}",
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -90,3 +90,21 @@ def test_a_long_article_is_announced_before_the_long_work(
     assert f"newsdesk compare: {note}: comparing them takes a while" in r.err
     quiet = run_cli("compare", str(short), str(short), "--json", index_dir=None)
     assert "million characters" not in quiet.err
+
+
+def test_related_says_why_an_article_is_not_indexed(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(STORY, "utf-8")
+    (corpus / "empty.txt").write_text("", "utf-8")
+    lines = corpus / "r.jsonl"
+    lines.write_text('{"id": "1", "text": "The barrier held, officials said."}\n', "utf-8")
+    # Both said "... is not an indexed article of the corpus (...)".
+    r = run_cli("related", str(corpus / "empty.txt"))
+    assert r.code == 2
+    assert r.err.strip() == f"newsdesk related: {corpus / 'empty.txt'}: skipped: empty file"
+    r = run_cli("related", f"{lines}#9")
+    assert r.code == 2
+    assert r.err.strip() == f"newsdesk related: {lines}#9: no article with id '9' in r.jsonl"
