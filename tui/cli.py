@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import functools
 import os
 import sys
@@ -191,10 +192,10 @@ def _run_app(argv: Sequence[str]) -> int:
     missing = [p for p in args.paths if not Path(p).expanduser().exists()]
     if missing:
         what = "command or file" if argv and missing[0] == argv[0] else "file or folder"
-        print(
-            f"{prog}: no such {what}: {missing[0]} (commands: {', '.join(COMMANDS)})",
-            file=sys.stderr,
-        )
+        # A mistyped command ("serch") listed every command; the nearest one is named first.
+        near = difflib.get_close_matches(missing[0], COMMANDS, n=1) if what[0] == "c" else []
+        known = f"did you mean {near[0]}?" if near else f"commands: {', '.join(COMMANDS)}"
+        print(f"{prog}: no such {what}: {missing[0]} ({known})", file=sys.stderr)
         return EXIT_USAGE
     try:
         found = library.corpus(args.paths)

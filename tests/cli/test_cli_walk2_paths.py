@@ -108,3 +108,12 @@ def test_related_says_why_an_article_is_not_indexed(
     r = run_cli("related", f"{lines}#9")
     assert r.code == 2
     assert r.err.strip() == f"newsdesk related: {lines}#9: no article with id '9' in r.jsonl"
+
+
+def test_a_mistyped_command_is_named(run_cli: Callable[..., Any]) -> None:
+    r = run_cli("serch", "oil", index_dir=None)
+    assert r.code == 2
+    # It listed all eleven commands, the one meant among them.
+    assert r.err.strip() == "newsdesk: no such command or file: serch (did you mean search?)"
+    far = run_cli("xyzzy", index_dir=None)
+    assert "(commands: index, search, entities," in far.err
