@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from operator import attrgetter
 
 from index.analysis.entity_firms import named_firms, partnerships
 from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
@@ -79,8 +80,14 @@ def _name_columns(fulls: list[tuple[int, str, list[str]]]) -> list[tuple[list[st
     return out
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
-    cands.sort(key=lambda c: (c.start, -c.end))
+    # By start, a longer one first (two stable sorts with C keys, no Python call a candidate).
+    cands.sort(key=_END, reverse=True)
+    cands.sort(key=_START)
     kept: list[Cand] = []
     for c in cands:
         if not kept or c.start >= kept[-1].end:

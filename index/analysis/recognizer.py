@@ -19,10 +19,12 @@ from index.analysis.entity_rules import (
     is_title,
     name_like,
     org_head_follows,
+    org_head_word,
     roman_numeral,
     sentence_start,
     split_run,
     strip_poss,
+    title_word,
     tok_end,
 )
 from index.analysis.entity_spans import (
@@ -59,6 +61,10 @@ from index.models import Entity
 
 _POSS_ENDS = ("'", "’", "'s", "’s")
 """The endings :data:`~index.analysis.entity_spans.POSS_RE` matches in a word (no newline)."""
+
+
+_PAIR_FIRSTS = frozenset(a for a, _ in ORG_HEAD_PAIRS)
+"""The first words of :data:`ORG_HEAD_PAIRS`: the pair is looked up only after one of them."""
 
 
 class RuleRecognizer:
@@ -112,8 +118,10 @@ class RuleRecognizer:
         for c in cands:
             if c.label != "DATE":
                 claimed[c.start : c.end] = b"\x01" * (c.end - c.start)
+        find = claimed.find
         for m in QTY_RE.finditer(text):
-            add_quantity(text, m, claimed, cands)
+            if find(1, m.start(), m.end()) < 0:  # not inside a name or a date
+                add_quantity(text, m, claimed, cands)
         return finish_candidates(text, cands)
 
     # -------------------------------------------------------------- names
@@ -161,7 +169,9 @@ class RuleRecognizer:
         # a connector.
         pieces = split_run(toks) if len(toks) != 1 else [] if toks[0].conn else [toks]
         for piece in pieces:
-            self._classify(text, piece, lower_words, in_caps_line(caps, piece[0].start), out)
+            self._classify(
+                text, piece, lower_words, bool(caps) and in_caps_line(caps, piece[0].start), out
+            )
 
     def _gazetteer_pass(self, toks: list[Tok], caps: list[tuple[int, int]]) -> None:
         gz, i, n = self.gz, 0, len(toks)
@@ -226,10 +236,14 @@ class RuleRecognizer:
         i, n, person_next = 0, len(toks), False
         # Each word's title and organisation-head tests, made once: the head search below reads
         # them again for every word of the run.
-        titles = [is_title(x) for x in toks]
-        heads = [x.low.rstrip(".") in ORG_HEADS or x.low.rstrip(".'’s") in ORG_HEADS for x in toks]
+        lows = [x.low for x in toks]
+        titles = list(map(title_word, lows))
+        heads = list(map(org_head_word, lows))
         for k in range(1, n):
-            if (toks[k - 1].low, strip_poss(toks[k].low).rstrip(".")) in ORG_HEAD_PAIRS:
+            if (
+                lows[k - 1] in _PAIR_FIRSTS
+                and (lows[k - 1], strip_poss(lows[k]).rstrip(".")) in ORG_HEAD_PAIRS
+            ):
                 heads[k] = True  # "Merrill Lynch Capital Markets"
         while i < n:
             t = toks[i]

@@ -46,6 +46,18 @@ def _stops(body: bool) -> frozenset[str]:
     return frozenset(STOP_WORDS | {"s", "t"}) if body else frozenset(STOP_WORDS)
 
 
+def _lower_words(text: str) -> list[str]:
+    """The tokenizer's words of ``text``, lowercased.
+
+    An ASCII text is lowercased whole before one ``findall`` (lowercasing keeps every ASCII
+    character's place and word class, so the words are the same); any other text word by word, as
+    Whoosh does ("İ" lowercases to two characters, the second no word character).
+    """
+    if text.isascii():
+        return WORD.findall(text.lower())
+    return list(map(str.lower, WORD.findall(text)))
+
+
 def analyse_body(text: str) -> tuple[list[str], list[str]]:
     """Stems in order and the sorted unique unstemmed words of a title or body field's text.
 
@@ -59,9 +71,8 @@ def analyse_body(text: str) -> tuple[list[str], list[str]]:
         The stems in order (what the postings hold) and the unstemmed words (the spelling graph's).
     """
     stops = _stops(True)
-    words = [w for w in (m.lower() for m in WORD.findall(text)) if w not in stops]
-    st = _stemmer()
-    return [st(w) for w in words], sorted(set(words))
+    words = [w for w in _lower_words(text) if w not in stops]
+    return list(map(_stemmer(), words)), sorted(set(words))
 
 
 def stems(text: str) -> list[str]:
@@ -73,5 +84,4 @@ def stems(text: str) -> list[str]:
         text: The text.
     """
     stops = _stops(False)
-    st = _stemmer()
-    return [st(w) for w in (m.lower() for m in WORD.findall(text)) if len(w) > 1 and w not in stops]
+    return list(map(_stemmer(), [w for w in _lower_words(text) if len(w) > 1 and w not in stops]))
