@@ -223,6 +223,12 @@ def cmd_feeds(args: argparse.Namespace) -> int:
             if len(values) != 1:
                 print("newsdesk feeds import: give one OPML file", file=sys.stderr)
                 return EXIT_USAGE
+            from tui.paths import not_a_file
+
+            odd = not_a_file(Path(values[0]).expanduser())  # a named pipe: read for ever
+            if odd:
+                print(f"newsdesk feeds import: {_safe(values[0])}: {odd}", file=sys.stderr)
+                return EXIT_USAGE
             try:
                 data = Path(values[0]).expanduser().read_bytes()
             except OSError as exc:

@@ -117,3 +117,12 @@ def test_a_mistyped_command_is_named(run_cli: Callable[..., Any]) -> None:
     assert r.err.strip() == "newsdesk: no such command or file: serch (did you mean search?)"
     far = run_cli("xyzzy", index_dir=None)
     assert "(commands: index, search, entities," in far.err
+
+
+@needs_fifo
+def test_feeds_import_refuses_a_named_pipe(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    pipe = tmp_path / "subs.opml"
+    os.mkfifo(pipe)  # it was read for ever, waiting for a writer
+    r = run_cli("feeds", "import", str(pipe), index_dir=None, timeout=60)
+    assert r.code == 2
+    assert r.err.strip() == f"newsdesk feeds import: {pipe}: not a file or folder (a named pipe)"
