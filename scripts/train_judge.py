@@ -18,6 +18,7 @@ Run (one command, from the repository root, with the training extra installed):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -88,9 +89,15 @@ FLOORS = {
     # troops" the same claim as "concern over North Korea's involvement in the war", graded 0.61).
     "shared_similarity": 0.65,
     # Local cosine (idf of the two reports) under which no pair is aligned, whatever the models say:
-    # the 25 shown ECB+ pairs under 0.05 shared one word in passing and none was gold.
+    # the 25 shown ECB+ pairs under 0.05 shared one word in passing and none was gold. Calibrated
+    # from COSINES.
     "cosine": 0.05,
 }
+# Cosine floors tried. Why calibrated: the pairs shown between 0.05 and 0.06 (the ECB+ report
+# pairs, each topic held out: 9) are a band under the others' precision: 1 gold, 2 wrong (both in
+# the weaker half), and of the 6 unjudged most a reader rejects ("Iran is on seismic fault lines"
+# for a quake felt in Oman; "the third time's the charm" / "hosting the Oscars for the second time").
+COSINES = (0.05, 0.06, 0.07, 0.08)
 
 
 def _rows(path: pathlib.Path) -> list[dict[str, object]]:
@@ -281,13 +288,11 @@ def _calibrate(
     # one story: 64 pairs on the seed pair at 0.05 against 57 at 0.15, for 0.03 more ECB+ recall).
     for e in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
         for s in (0.15, 0.2, 0.25, 0.3):
-            for x in EXTRAS:
+            for x, c in itertools.product(EXTRAS, COSINES):
                 if x < e:
                     continue
-                f = dict(FLOORS, event=e, similarity=s, extra_event=x)
-                verdict = judge.Verdict(
-                    e, s, x, f["shared_same"], f["shared_similarity"], f["cosine"]
-                )
+                f = dict(FLOORS, event=e, similarity=s, extra_event=x, cosine=c)
+                verdict = judge.Verdict(e, s, x, f["shared_same"], f["shared_similarity"], c)
                 r, p = score(verdict)
                 margin = min(r - RECALL_TARGET, p - PRECISION_TARGET)
                 if margin > 0 and (best is None or (margin, r) > best_key):
@@ -310,7 +315,8 @@ def _calibrate(
     r2, p2 = score(verdict, set(topics) - half)
     print(
         f"ECB+ report pairs, each topic judged by a model trained without it: floors "
-        f"event {f['event']}, similarity {f['similarity']}, extra {f['extra_event']}: recall "
+        f"event {f['event']}, similarity {f['similarity']}, extra {f['extra_event']}, "
+        f"cosine {f['cosine']}: recall "
         f"{r:.3f}, judged precision {p:.3f} (topics {sorted(half)}: {r1:.3f} / {p1:.3f}; "
         f"others: {r2:.3f} / {p2:.3f})"
     )
