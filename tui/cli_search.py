@@ -268,9 +268,17 @@ def _shown_date(date: str | None) -> str | None:
 
 
 def _emphasise(text: str, ranges: Sequence[tuple[int, int]]) -> str:
-    """Mark matched ranges with «…» in plain-text output (neutralised first, same length)."""
-    out, pos = [], 0
+    """Mark matched ranges with «…» in plain-text output (neutralised first, same length).
+
+    Matched words one space apart share a mark: "«Air» «France»" of a phrase read as two hits."""
+    merged: list[tuple[int, int]] = []
     for a, b in ranges:
+        if merged and a - merged[-1][1] == 1 and text[merged[-1][1]] == " ":
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    out, pos = [], 0
+    for a, b in merged:
         out.append(_safe(" ".join(text[pos:a].split("\n"))))
         out.append("«" + _safe(text[a:b]) + "»")
         pos = b

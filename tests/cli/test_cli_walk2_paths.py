@@ -126,3 +126,14 @@ def test_feeds_import_refuses_a_named_pipe(run_cli: Callable[..., Any], tmp_path
     r = run_cli("feeds", "import", str(pipe), index_dir=None, timeout=60)
     assert r.code == 2
     assert r.err.strip() == f"newsdesk feeds import: {pipe}: not a file or folder (a named pipe)"
+
+
+def test_words_one_space_apart_share_a_mark() -> None:
+    from tui.cli_search import _emphasise
+
+    text = "said Air France in a statement, air traffic"
+    # A phrase's words were marked one by one: "«Air» «France»".
+    assert _emphasise(text, [(5, 8), (9, 15), (32, 35)]) == (
+        "said «Air France» in a statement, «air» traffic"
+    )
+    assert _emphasise("Air\nFrance", [(0, 3), (4, 10)]) == "«Air» «France»"
