@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,21 @@ def write_brief(path: Path, text: str, *, overwrite: bool) -> None:
         out.write(text)
 
 
+def name_problem(path: Path) -> str | None:
+    """Why a brief cannot be written at ``path`` (a folder, a folder that does not exist, one that
+    cannot be written to), or ``None``."""
+    from tui.widgets.lists import safe
+
+    if path.is_dir():
+        return f"{safe(str(path))} is a folder: end the name with a file name"
+    folder = path.parent
+    if not folder.is_dir():
+        return f"no folder {safe(str(folder))}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write in {safe(str(folder))} (permission denied)"
+    return None
+
+
 class ExportScreen(ModalScreen[str | None]):
     """Ask for the file name of the Markdown brief; dismisses with the name, or ``None``."""
 
@@ -64,11 +80,27 @@ class ExportScreen(ModalScreen[str | None]):
             yield Label(self.title_text, classes="overlay-title")
             yield Static(Content(f"Folder: {Path.cwd()}"), classes="overlay-hint")
             yield Input(value=self.default, id="export-name", select_on_focus=False)
+            yield Static("", id="export-problem")
             yield Label("Enter saves · Esc cancels", classes="overlay-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-problem").display = False
 
     @on(Input.Submitted, "#export-name")
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value if event.value.strip() else None)
+        if not event.value.strip():
+            self.dismiss(None)
+            return
+        # Said here, with the name still typed: a folder that does not exist closed the dialog
+        # with "cannot write ...: No such file or directory", and a folder's own name was offered
+        # to be replaced ("/tmp exists. Replace it?").
+        problem = name_problem(resolve(event.value))
+        if problem:
+            line = self.query_one("#export-problem", Static)
+            line.update(Content(problem))
+            line.display = True
+            return
+        self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         """Close without saving."""
