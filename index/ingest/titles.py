@@ -43,11 +43,28 @@ def title_of(text: str) -> tuple[str, int]:
     return derive_title(text), 0
 
 
+_END = re.compile(r"(?<=[a-z0-9\"”’)])[.!?](?=\s+[\"“‘A-Z])")
+_LAST_WORD = re.compile(r"(\w+)$")
+_BEFORE_NAMES = frozenset(
+    "mr mrs ms messrs dr prof gen lt col maj capt sgt adm cmdr gov sen rep rev fr st mt ft hon amb "
+    "atty supt insp det pres".split()
+)
+"""Abbreviations that stand before a name: their full stop ends no sentence. ECB+ titles read
+"A fire that caused more than $1 million in damage to Alaska Gov."; Reuters' would have read
+"Rep.", "Sen.", "Towle and Co, a St." (46 of the 19,556 texts of Reuters, ECB+ and WikiNews,
+every one of them cut after one of these)."""
+
+
 def derive_title(text: str, limit: int = 90) -> str:
     """A title made from the first sentence, cut at a word boundary."""
     flat = " ".join(text.split())
-    m = re.search(r"(?<=[a-z0-9\"”’)])[.!?](?=\s+[\"“‘A-Z])", flat)
-    first = flat[: m.start() + 1] if m else flat
+    first = flat
+    for m in _END.finditer(flat):
+        word = _LAST_WORD.search(flat, max(0, m.start() - 12), m.start())
+        if m.group() == "." and word and word.group(1).lower() in _BEFORE_NAMES:
+            continue
+        first = flat[: m.start() + 1]
+        break
     if len(first) <= limit:
         return first
     cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:")
