@@ -41,7 +41,7 @@ from index.compare.candidates import (
 )
 from index.compare.clauses import claims_within, clauses
 from index.compare.judge import Verdict, floors, judge
-from index.compare.loose import loose_pairs, namesake_pairs, reversed_pairs
+from index.compare.loose import cited_pairs, loose_pairs, namesake_pairs, reversed_pairs
 from index.compare.pair_features import (
     context_features,
     features,
@@ -155,7 +155,12 @@ def match(
         and v.same < f.shared_same
         and v.similarity < f.shared_similarity
     }
-    loose = loose_pairs(j, pa, pb) | namesake_pairs(j, pa, pb) | reversed_pairs(open_, pa, pb)
+    loose = (
+        loose_pairs(j, pa, pb)
+        | namesake_pairs(j, pa, pb)
+        | cited_pairs(j, pa, pb)
+        | reversed_pairs(open_, pa, pb)
+    )
     heads = (headline(sa, boiler_a), headline(sb, boiler_b))
     loose = headlines_kept(loose, heads)
     pairs = select(
