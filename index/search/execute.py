@@ -19,7 +19,7 @@ from index.search.matchsets import Found, checked_phrases, match_segments, segme
 from index.search.parse import parse
 from index.search.query import QueryError
 from index.search.ranking import top_hits
-from index.search.snippets import ENTITY_LABEL_OF, TEXT_FIELDS, hit
+from index.search.snippets import ENTITY_LABEL_OF, TEXT_FIELDS, entity_phrases, hit
 from index.search.spelling import suggest
 from index.store.core import Store
 from index.store.whoosh_public import Query, Searcher
@@ -64,6 +64,7 @@ class Execution:
         self._parsed = with_links(parse(store, query, searcher.schema), searcher)
         self._q = checked_phrases(self._parsed)
         self.found: Found = match_segments(searcher, self._q)
+        self._phrases = entity_phrases(self._q)
         self.total = sum(len(docs) for _, _, docs in self.found)
         self._suggestion: str | None = _UNSET
 
@@ -108,7 +109,7 @@ class Execution:
                 walk = bool(snippets) or limit is not None or n < TERMS_FROM
                 terms, names = self._matched(docnum) if walk else (set(), set())
                 stored = fields if fields is not None else s.stored_fields(docnum)
-                hits.append(hit(stored, score, terms, names, snippets))
+                hits.append(hit(stored, score, terms, names, snippets, self._phrases))
                 all_terms |= terms
         return SearchResult(
             self.query, total, tuple(hits), self.suggestion, tuple(sorted(all_terms)), sort
@@ -125,7 +126,7 @@ class Execution:
                 continue
             terms, names = self._matched(docnum)
             fields = self.searcher.stored_fields(docnum)
-            out[article_id] = hit(fields, 0.0, terms, names, snippets).snippets
+            out[article_id] = hit(fields, 0.0, terms, names, snippets, self._phrases).snippets
         return out
 
     def _matched(self, docnum: int) -> tuple[set[str], set[tuple[str, str]]]:

@@ -15,7 +15,7 @@ from index.store.core import decode_blob
 from index.store.whoosh_compat import analyzer_parts
 from index.vocabulary import LABEL_OF_INDEX_FIELD
 
-__all__ = ["ENTITY_LABEL_OF", "TEXT_FIELDS", "hit"]
+__all__ = ["ENTITY_LABEL_OF", "TEXT_FIELDS", "entity_phrases", "hit"]
 
 SNIPPET_CHARS = 200
 TEXT_FIELDS = ("body", "title")
@@ -179,25 +179,47 @@ def _key_words(label: str, canonical: str) -> set[str]:
 _NAME_WORD = re.compile(r"[\w]+(?:[.'][\w]+)*")
 
 
+def entity_phrases(q: Any) -> dict[str, list[frozenset[str]]]:
+    """The words of each phrase a query asks of an entity field, by entity label
+    (``quantity:"10 pct"``: QUANTITY -> [{"10", "pct"}])."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for leaf in q.leaves():
+        label = ENTITY_LABEL_OF.get(getattr(leaf, "fieldname", None) or "")
+        words = getattr(leaf, "words", None)
+        if label and words and len(words) > 1:
+            out.setdefault(label, []).append(frozenset(str(w) for w in words))
+    return out
+
+
 def _mention_snippets(
     text: str,
     entities: list[Any],
     names: set[tuple[str, str]],
     top: int,
     stretches: Sequence[Stretch],
+    phrases: dict[str, list[frozenset[str]]] | None = None,
 ) -> list[Snippet]:
     """Snippets around the mentions of the entities an entity-field query matched.
 
     ``person:zelensky`` matches the canonical key "volodymyr zelensky"; the reader wants to see where
-    the article names him ("Zelenskyy", "President Volodymyr Zelensky"), highlighted.
+    the article names him ("Zelenskyy", "President Volodymyr Zelensky"), highlighted. A phrase's
+    words match together: ``quantity:"10 pct"`` marked every "N pct" of a hit ("up to 80 pct",
+    "five pct"), as each shared the word "pct".
     """
+    phrases = phrases or {}
     words_by_label: dict[str, set[str]] = {}
     for field, word in names:
         words_by_label.setdefault(ENTITY_LABEL_OF[field], set()).add(word)
+    for label, groups in phrases.items():
+        if label in words_by_label:  # a word only a phrase holds is matched with the phrase
+            words_by_label[label] -= frozenset().union(*groups)
 
     def matched(e: Any) -> bool:
         words = words_by_label.get(e.label)
-        return bool(words and words & _key_words(e.label, e.canonical))
+        keys = _key_words(e.label, e.canonical)
+        if words and words & keys:
+            return True
+        return any(group <= keys for group in phrases.get(e.label, ()))
 
     mentions = [e for e in entities if matched(e)]
     out: list[Snippet] = []
@@ -234,6 +256,7 @@ def hit(
     terms: set[str],
     names: set[tuple[str, str]],
     snippets: int,
+    phrases: dict[str, list[frozenset[str]]] | None = None,
 ) -> Hit:
     title, source, date, _story = fields["meta"]
     snips: list[Snippet] = []
@@ -241,7 +264,7 @@ def hit(
         article, ents = decode_blob(fields["blob"])
         stretches = _stretches(article.text, article.blocks)
         if not terms and names:
-            snips = _mention_snippets(article.text, ents, names, snippets, stretches)
+            snips = _mention_snippets(article.text, ents, names, snippets, stretches, phrases)
         if not snips:
             snips = _snippets(article.text, terms, snippets, stretches)
     return Hit(
