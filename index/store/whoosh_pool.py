@@ -25,7 +25,8 @@ from __future__ import annotations
 import heapq
 import itertools
 import pickle
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 POSTING_BYTES = 200
@@ -73,6 +74,32 @@ class TermPool:
         self.count += 1
         if self.count >= self.limit:
             self.save()
+
+    def add_postings(
+        self, field: str, docnum: int, items: Iterable[tuple[bytes, int, float, bytes | None]]
+    ) -> int:
+        """Pool one document's postings of ``field`` (``FieldType.index``'s tuples: term bytes,
+        frequency, weight, value bytes), each as ``add`` would; returns the sum of their
+        frequencies (the field's length). A run is written, if the pool is full, after the field's
+        last posting (``add`` checks after each: the runs split elsewhere, the segment is the same)."""
+        terms = self.terms
+        words = added = 0
+        for tbytes, freq, weight, vbytes in items:
+            # As Whoosh's field boost of 1.0 makes every weight a float.
+            item = (field, tbytes, docnum, weight * 1.0, vbytes)
+            postings = terms.get((field, tbytes))
+            if postings is None:
+                terms[field, tbytes] = [item]
+            else:
+                if postings[-1][2] >= docnum:
+                    self.ordered = False
+                postings.append(item)
+            words += freq
+            added += 1
+        self.count += added
+        if self.count >= self.limit:
+            self.save()
+        return words
 
     def _sorted_terms(self) -> list[tuple[Term, list[Posting]]]:
         terms = sorted(self.terms.items(), key=_term_key)
@@ -220,12 +247,15 @@ def write_terms(
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             field_lengths = _lengths(lengths, fieldname, column)
+        if len(postings) <= inline:
+            if field_lengths is None:  # no length column read at once: as the block would ask
+                field_lengths = _asked_lengths(lengths, fieldname, postings)
+            _inline_term(
+                fieldwriter, pack_ushort(fieldwriter._fieldid) + btext, postings, field_lengths
+            )
+            continue
         fieldwriter.start_term(btext)
         out = fieldwriter._postwriter
-        if len(postings) <= inline:
-            _fill(out, postings, field_lengths, fieldname, lengths)
-            _inline_term(fieldwriter, out, pack_ushort(fieldwriter._fieldid) + btext)
-            continue
         limit = out._blocklimit
         for k in range(0, len(postings), limit):
             if k:
@@ -242,30 +272,60 @@ def write_terms(
         fieldwriter.finish_field()
 
 
-def _inline_term(fieldwriter: Any, out: Any, key: bytes) -> None:
-    """``W3FieldWriter.finish_term`` for a term whose postings (in ``out``'s buffered block) go into
-    its term-table entry: what 2.7.5's ``W3PostingsWriter.finish_postings`` does below its
-    ``inlinelimit``, where it calls a ``set_inline`` that ``W3TermInfo`` lacks (its name there is
-    ``set_inlined``), so Whoosh itself never inlines. 2.7.5 reads such an entry back
-    (``W3TermInfo.from_bytes``, ``W3Codec.postings_reader``: a ``ListMatcher``).
+def _inline_term(
+    fieldwriter: Any, key: bytes, postings: list[Posting], field_lengths: list[int | None]
+) -> None:
+    """Write a term whose few ``postings`` go into its term-table entry, not the postings file.
 
-    The values are what ``W3LeafMatcher._read_values`` gives for a block of the field's format:
-    ``None`` a posting when the format's values have no size (ids, keywords), so the matcher's
-    ``value()`` and ``all_items()`` answer as the block's would. A posting's pickle, the block's
-    compression (zlib clears a 64 KB table for each block) and its header are not made.
+    What 2.7.5's ``W3PostingsWriter.finish_postings`` means to do below its ``inlinelimit``: it
+    calls a ``set_inline`` that ``W3TermInfo`` lacks (its name there is ``set_inlined``), so Whoosh
+    itself never inlines; 2.7.5 reads such an entry back (``W3TermInfo.from_bytes``,
+    ``W3Codec.postings_reader``: a ``ListMatcher``). The entry's bytes are those that
+    ``W3FieldWriter.start_term``, ``add_posting`` a posting, ``W3TermInfo.add_block``,
+    ``set_inlined`` and ``to_bytes`` make, computed here at once (a term of a few postings went
+    through about twenty Whoosh calls; most of a segment's terms are such terms): the statistics
+    ``W3TermInfo._struct`` packs, then the pickle of (ids, weights as the block's 32-bit floats
+    give them, values). The values are what ``W3LeafMatcher._read_values`` gives for a block of the
+    field's format: ``None`` a posting when the format's values have no size (ids, keywords).
 
-    Private API: ``W3FieldWriter._fieldid``, ``._tindex``, ``._format``; ``W3PostingsWriter``'s
-    ``_terminfo``, ``_ids``, ``_weights``, ``_values``; ``W3TermInfo.add_block``, ``set_inlined``,
-    ``to_bytes``; the term table's key, ``whoosh.system.pack_ushort`` of the field's number and the
-    term's bytes (``key``).
+    Private API: ``W3FieldWriter._format``, ``._tindex`` (its ``add``); ``W3TermInfo._struct``; the
+    term table's key, ``whoosh.system.pack_ushort`` of the field's number and the term's bytes
+    (``key``). Each document's field length is ``field_lengths[docnum]`` (``None`` or 0: none).
     """
-    terminfo = out._terminfo
-    terminfo.add_block(out)
-    size = fieldwriter._format.fixed_value_size()
-    values = (None,) * len(out._ids) if size == 0 else out._values
-    terminfo.set_inlined(out._ids, out._weights, values)
-    out._terminfo = None
-    fieldwriter._tindex.add(key, terminfo.to_bytes())
+    from whoosh.codec.whoosh3 import W3TermInfo
+    from whoosh.compat import dumps
+    from whoosh.util.numeric import length_to_byte
+
+    ids = tuple([p[2] for p in postings])
+    weights = array("f", [p[3] for p in postings])
+    top = max(max(weights), 0)
+    if fieldwriter._format.fixed_value_size() == 0:
+        values: tuple[Any, ...] = (None,) * len(ids)
+    else:
+        values = tuple([p[4] for p in postings if p[4]])
+    size = len(field_lengths)
+    found = [n for n in (field_lengths[i] if i < size else None for i in ids) if n]
+    entry = W3TermInfo._struct.pack(
+        True,
+        sum(weights),
+        len(ids),
+        length_to_byte(min(found)) if found else 0,
+        length_to_byte(max(found)) if found else 0,
+        top,
+        ids[0],
+        ids[-1],
+    )
+    fieldwriter._tindex.add(key, entry + dumps((ids, tuple(weights), values), 2))
+
+
+def _asked_lengths(reader: Any, fieldname: str, postings: list[Posting]) -> list[int | None]:
+    """The field lengths of ``postings``' documents asked one at a time (``doc_field_length``), as
+    a list indexed by document number."""
+    top = postings[-1][2] if postings else 0
+    found: list[int | None] = [None] * (top + 1)
+    for p in postings:
+        found[p[2]] = reader.doc_field_length(p[2], fieldname)
+    return found
 
 
 def _lengths(

@@ -23,15 +23,17 @@ from index.store import whoosh_compat
 _ONE_POSITION: dict[type, dict[int, bytes]] = {}
 
 
-def encode_positions(field: Any, stems: Sequence[str]) -> list[tuple[bytes, int, float, bytes]]:
+def encode_positions(
+    field: Any, stems: Sequence[str], start: int = 0
+) -> list[tuple[bytes, int, float, bytes]]:
     """Postings of pre-analysed stems: what Whoosh's ``Positions.word_values`` makes of a token list.
 
-    Position i for the i-th stem, weight = frequency x field boost, in the format's own encoding
-    (``field.format.encode`` and ``.field_boost``), without a Token object per word; the tuples are
-    what ``FieldType.index`` returns to the writer.
+    Position ``start`` + i for the i-th stem, weight = frequency x field boost, in the format's own
+    encoding (``field.format.encode`` and ``.field_boost``), without a Token object per word; the
+    tuples are what ``FieldType.index`` returns to the writer.
     """
     poses: dict[str, list[int]] = {}
-    for pos, stem in enumerate(stems):
+    for pos, stem in enumerate(stems, start):
         found = poses.get(stem)
         if found is None:
             poses[stem] = [pos]
@@ -94,6 +96,7 @@ def add_analysed(
     perdoc = writer.perdocwriter
     docnum = writer.docnum
     add_post = writer.pool.add
+    add_many = getattr(writer.pool, "add_postings", None)  # the term pool's: a field at a time
     names = sorted(fields)
     if names[0].startswith("_") or any(name not in plan for name in names):
         raise ValueError(f"add_analysed: unknown fields in {names}")
@@ -117,12 +120,17 @@ def add_analysed(
                             items = _CACHED_POSTINGS[key] = list(field.index(value))
                     else:
                         items = field.index(value)
-                for tbytes, freq, weight, vbytes in items:
-                    # As Whoosh's field boost of 1.0 makes every weight a float.
-                    weight *= 1.0
+                if add_many is not None:
+                    words = add_many(name, docnum, items)
                     if scorable:
-                        length += freq
-                    add_post((name, tbytes, docnum, weight, vbytes))
+                        length = words
+                else:
+                    for tbytes, freq, weight, vbytes in items:
+                        # As Whoosh's field boost of 1.0 makes every weight a float.
+                        weight *= 1.0
+                        if scorable:
+                            length += freq
+                        add_post((name, tbytes, docnum, weight, vbytes))
             perdoc.add_field(name, field, value if stored else None, length)
             if column:
                 perdoc.add_column_value(name, column, field.to_column_value(value))

@@ -47,9 +47,9 @@ same terms for each of its articles."""
 
 Row = tuple[str, str, tuple[Any, ...], list[tuple[str, str]], float, str, list[str]]
 """What the main process keeps of each indexed article: id, related-report features (the database's
-JSON text, ``features_json``), catalogue row (file, title, source, date, story), entity keys with
-their surface text, progress share, path, and the spelling words its writer had not sent yet
-(``database.put_words``)."""
+JSON text, ``features_json``), catalogue row (file, title, source, date, story), the entity keys
+with their surface text and the spelling words its writer had not sent yet (``database.put_names``,
+``database.put_words``), progress share, path."""
 
 
 class ParallelFailed(Exception):
@@ -80,13 +80,17 @@ def features_json(feats: Any) -> str:
     return json.dumps(feats, ensure_ascii=False, separators=(",", ":"))
 
 
-def add_fields(writer: Any, fields: dict[str, Any], spelled: set[str], update: bool) -> Row:
+def add_fields(writer: Any, fields: dict[str, Any], spelled: set[Any], update: bool) -> Row:
     """Add one analysed article's fields to ``writer``; return the row the side tables keep.
 
-    ``spelled`` holds the spelling words this writer has already sent: each goes to the main
-    process once per writer, not once per article.
+    ``spelled`` holds what this writer has already sent the main process: spelling words, and
+    entity keys with their surface text. Each goes once per writer, not once per article: the main
+    process keeps the fullest surface form of each key whatever the order it sees them in
+    (``database.fullest``), so a pair seen again changes nothing (a Reuters story names ~16 keys,
+    most of them sent before).
     """
-    keys = fields.pop("_keys")
+    keys = [pair for pair in dict.fromkeys(fields.pop("_keys")) if pair not in spelled]
+    spelled.update(keys)
     share, path = fields.pop("_share"), fields.pop("_path")
     feats = features_json(fields.pop("features"))
     words = [w for w in fields.pop("_words") if w not in spelled]
@@ -131,7 +135,7 @@ def write_articles(
     cores = min(os.cpu_count() or 1, 4)
     head = list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
     if not parallel or cores < 2 or len(head) < PARALLEL_MIN_ARTICLES:
-        spelled: set[str] = set()
+        spelled: set[Any] = set()
         for n, (article, share) in enumerate(itertools.chain(head, items)):
             if cancelled and n % 16 == 0 and cancelled():
                 return None
@@ -316,7 +320,7 @@ def _worker(index_dir: str, jobs: Any, results: Any, parent: int) -> None:
     writer = None
     try:
         writer = worker_writer(index_dir, WORKER_LIMIT_MB)
-        spelled: set[str] = set()
+        spelled: set[Any] = set()
         while True:
             job = jobs.get()
             if job is None:

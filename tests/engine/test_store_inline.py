@@ -50,6 +50,43 @@ def test_inlined_terms_give_whoosh_pools_postings(tmp_path: Path, inline: int) -
     assert _files(ours)[".trm"] != _files(whoosh)[".trm"]
 
 
+def _term_stats(prefix: Path, docs: int) -> dict[tuple[str, bytes], tuple[Any, ...]]:
+    """Each term's statistics as its term-table entry gives them (what scoring reads)."""
+    ix = windex.open_dir(str(prefix.parent))
+    segment = W3Segment(default_codec(), "MAIN", doccount=docs, segid=prefix.name.split("_", 1)[1])
+    reader = SegmentReader(ix.storage, ix.schema, segment)
+    try:
+        out = {}
+        for field, text in reader.all_terms():
+            i = reader.term_info(field, text)
+            out[field, text] = (
+                i.weight(),
+                i.doc_frequency(),
+                i.min_length(),
+                i.max_length(),
+                i.max_weight(),
+                i.min_id(),
+                i.max_id(),
+            )
+        return out
+    finally:
+        reader.close()
+
+
+def test_inlined_terms_keep_whoosh_pools_term_statistics(tmp_path: Path) -> None:
+    """An inlined term's entry holds the statistics a block's would (total weight, document
+    frequency, shortest and longest field, top weight, first and last document), which scoring
+    reads; titles weigh 2 a word, so weights other than 1 are among them."""
+    fields = _fields(copies_of_each=1)  # the seed articles once each: fields of other lengths
+    ours = _segment(tmp_path / "ours", fields, True, 10**9, inline=3)
+    whoosh = _segment(tmp_path / "whoosh", fields, False, 10**9)
+    stats = _term_stats(ours, len(fields))
+    assert stats == _term_stats(whoosh, len(fields))
+    inlined = [s for s in stats.values() if s[1] <= 3]
+    assert any(s[4] == 2.0 for s in inlined)
+    assert any(s[2] < s[3] for s in inlined)  # a term of two articles of other lengths
+
+
 def test_block_postings_reads_inlined_terms(tmp_path: Path) -> None:
     """``block_postings`` gives an inlined term's documents, weights and values as stepping its
     matcher does (the search's fast paths read them so)."""
