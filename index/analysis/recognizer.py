@@ -30,10 +30,8 @@ from index.analysis.entity_rules import (
 from index.analysis.entity_spans import (
     ACRO_RE,
     ADMIN_HEADS,
-    DATE_RE,
     LOWER_RE,
     NUMBERS,
-    QTY_RE,
     SEQ_RE,
     TOK_RE,
     Cand,
@@ -41,6 +39,8 @@ from index.analysis.entity_spans import (
     add_quantity,
     caps_lines,
     date_key,
+    date_spans,
+    quantity_spans,
 )
 from index.analysis.gazetteer import Gazetteer, fold, key_of, load_gazetteer
 from index.analysis.lexicon import (
@@ -98,8 +98,8 @@ class RuleRecognizer:
         """
         claimed = bytearray(len(text))
         cands: list[Cand] = []
-        for m in DATE_RE.finditer(text):
-            s, e = m.span("ctx") if m.group("ctx") else m.span()
+        padded = " " + text  # for the scans of dates and quantities (see date_spans)
+        for s, e in date_spans(padded):
             if claimed.find(1, s, e) < 0:
                 cands.append(Cand(s, e, "DATE", date_key(text[s:e])))
                 claimed[s:e] = b"\x01" * (e - s)
@@ -119,9 +119,9 @@ class RuleRecognizer:
             if c.label != "DATE":
                 claimed[c.start : c.end] = b"\x01" * (c.end - c.start)
         find = claimed.find
-        for m in QTY_RE.finditer(text):
-            if find(1, m.start(), m.end()) < 0:  # not inside a name or a date
-                add_quantity(text, m, claimed, cands)
+        for s, e in quantity_spans(text, padded):
+            if find(1, s, e) < 0:  # not inside a name or a date
+                add_quantity(text, s, e, claimed, cands)
         return finish_candidates(text, cands)
 
     # -------------------------------------------------------------- names
