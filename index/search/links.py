@@ -1,6 +1,8 @@
 """The corpus's links between entity keys, as :func:`index.analysis.entity_keys.link_across` makes
 them for a comparison or a story: a "person" that another article names with a firm's suffix is
-that firm ("Merrill Lynch" of "Merrill Lynch Capital Markets").
+that firm ("Merrill Lynch" of "Merrill Lynch Capital Markets"), unless the corpus shows it is a
+name of its own (``_own_name``: a person who lends a firm his name, "Mario Gabelli"; a phrase the
+corpus uses for another organisation, "central bank"), which ``link_across`` does not yet tell.
 
 The index keeps each article's keys as the recognizer gave them, one article at a time; the links
 are learnt here from every live article's keys (``index.search.doc_keys``), once a set of segments.
