@@ -248,10 +248,11 @@ def write_terms(
             lastfn = fieldname
             field_lengths = _lengths(lengths, fieldname, column)
         if len(postings) <= inline:
-            if field_lengths is None:  # no length column read at once: as the block would ask
-                field_lengths = _asked_lengths(lengths, fieldname, postings)
             _inline_term(
-                fieldwriter, pack_ushort(fieldwriter._fieldid) + btext, postings, field_lengths
+                fieldwriter,
+                pack_ushort(fieldwriter._fieldid) + btext,
+                postings,
+                _posting_lengths(postings, field_lengths, fieldname, lengths),
             )
             continue
         fieldwriter.start_term(btext)
@@ -272,9 +273,7 @@ def write_terms(
         fieldwriter.finish_field()
 
 
-def _inline_term(
-    fieldwriter: Any, key: bytes, postings: list[Posting], field_lengths: list[int | None]
-) -> None:
+def _inline_term(fieldwriter: Any, key: bytes, postings: list[Posting], found: list[int]) -> None:
     """Write a term whose few ``postings`` go into its term-table entry, not the postings file.
 
     What 2.7.5's ``W3PostingsWriter.finish_postings`` means to do below its ``inlinelimit``: it
@@ -290,7 +289,7 @@ def _inline_term(
 
     Private API: ``W3FieldWriter._format``, ``._tindex`` (its ``add``); ``W3TermInfo._struct``; the
     term table's key, ``whoosh.system.pack_ushort`` of the field's number and the term's bytes
-    (``key``). Each document's field length is ``field_lengths[docnum]`` (``None`` or 0: none).
+    (``key``). ``found``: the postings' documents' non-zero field lengths (``_posting_lengths``).
     """
     from whoosh.codec.whoosh3 import W3TermInfo
     from whoosh.compat import dumps
@@ -303,8 +302,6 @@ def _inline_term(
         values: tuple[Any, ...] = (None,) * len(ids)
     else:
         values = tuple([p[4] for p in postings if p[4]])
-    size = len(field_lengths)
-    found = [n for n in (field_lengths[i] if i < size else None for i in ids) if n]
     entry = W3TermInfo._struct.pack(
         True,
         sum(weights),
@@ -318,14 +315,14 @@ def _inline_term(
     fieldwriter._tindex.add(key, entry + dumps((ids, tuple(weights), values), 2))
 
 
-def _asked_lengths(reader: Any, fieldname: str, postings: list[Posting]) -> list[int | None]:
-    """The field lengths of ``postings``' documents asked one at a time (``doc_field_length``), as
-    a list indexed by document number."""
-    top = postings[-1][2] if postings else 0
-    found: list[int | None] = [None] * (top + 1)
-    for p in postings:
-        found[p[2]] = reader.doc_field_length(p[2], fieldname)
-    return found
+def _posting_lengths(
+    postings: list[Posting], field_lengths: list[int | None] | None, fieldname: str, reader: Any
+) -> list[int]:
+    """The non-zero field lengths of ``postings``' documents, as ``_fill`` finds them."""
+    if field_lengths is None:  # no length column read at once: each document asked
+        return [n for n in (reader.doc_field_length(p[2], fieldname) for p in postings) if n]
+    size = len(field_lengths)
+    return [n for n in (field_lengths[p[2]] if p[2] < size else None for p in postings) if n]
 
 
 def _lengths(
@@ -353,11 +350,7 @@ def _fill(
     if top > out._maxweight:
         out._maxweight = top
     out._values.extend([p[4] for p in block if p[4]])
-    if field_lengths is None:
-        found = [n for n in (reader.doc_field_length(p[2], fieldname) for p in block) if n]
-    else:
-        size = len(field_lengths)
-        found = [n for n in (field_lengths[p[2]] if p[2] < size else None for p in block) if n]
+    found = _posting_lengths(block, field_lengths, fieldname, reader)
     if found:
         low, high = min(found), max(found)
         if out._minlength is None or low < out._minlength:
