@@ -8,6 +8,7 @@ reads one within its size limit (:func:`size_limit`). A file that cannot be foun
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable
@@ -53,6 +54,16 @@ class SourceFile:
 
 class ReadError(Exception):
     """A file could not be read as an article; the message says why."""
+
+
+def unreadable(path: str, exc: OSError) -> str:
+    """Why a file found in a folder cannot be read: a symbolic link to nothing says so (its own name
+    exists; "No such file or directory" read as if the walk had lost it)."""
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return (
+            f"broken link (it points to {printable_path(os.readlink(path))}, which does not exist)"
+        )
+    return f"cannot read file: {exc.strerror or exc}"
 
 
 def scan(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[SourceFile], list[Skipped]]:
@@ -142,7 +153,7 @@ def _add_file(
     try:
         st = path.stat()
     except OSError as exc:
-        skipped.append(Skipped(shown, f"cannot read file: {exc.strerror or exc}"))
+        skipped.append(Skipped(shown, unreadable(str(path), exc)))
         return
     key = str(path)
     if key not in found:

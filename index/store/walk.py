@@ -13,6 +13,7 @@ give the same answer on trees built to differ.
 
 from __future__ import annotations
 
+import errno
 import operator
 import os
 from collections.abc import Iterable
@@ -149,7 +150,7 @@ def _add(
     try:
         st = entry.stat() if entry is not None else os.stat(path)
     except OSError as exc:
-        skipped.append([shown, f"cannot read file: {exc.strerror or exc}"])
+        skipped.append([shown, unreadable(path, exc)])
         return
     if path not in found:
         found[path] = (st.st_size, st.st_mtime_ns, root)
@@ -166,6 +167,13 @@ def _suffix(name: str) -> str:
 
 def _printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def unreadable(path: str, exc: OSError) -> str:
+    """As ``index.ingest.files.unreadable`` (a symbolic link to nothing is named as such)."""
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"broken link (it points to {_printable(os.readlink(path))}, which does not exist)"
+    return f"cannot read file: {exc.strerror or exc}"
 
 
 def _page_assets(folder: str, siblings: list[str]) -> bool:

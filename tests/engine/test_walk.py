@@ -62,6 +62,10 @@ def test_walk_matches_scan_on_an_awkward_tree(tmp_path: Path) -> None:
     assert str(root / "Other_files" / "kept.txt") in found
     assert not any("Page_files" in p for p in found)
     assert any(reason.startswith("file or folder name is not valid UTF-8") for _, reason in skipped)
+    assert [
+        str(root / "dangling.txt"),
+        f"broken link (it points to {tmp_path / 'missing.txt'}, which does not exist)",
+    ] in skipped
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
