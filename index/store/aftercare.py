@@ -28,6 +28,7 @@ from index.models import IndexReport
 __all__ = [
     "BUILDER",
     "MODEL_FILE",
+    "MODEL_LIMIT",
     "build_lock",
     "running_build",
     "start_model_build",
@@ -38,6 +39,10 @@ MODEL_FILE = "related-model.bin"
 """``index.related.stored.MODEL_FILE`` (named here too: the store does not import the related reports)."""
 BUILDER = ".related-model.building"
 """The file naming the process building the model (its id), while it builds; hidden from Whoosh."""
+MODEL_LIMIT = 20_000
+"""``index.related.reports.MODEL_LIMIT``, named here too: above it ``related`` ranks from the index and
+never reads the model, so no run builds one (at 100,000 generated articles the build it started took
+over 5 GB of memory, in the background, for a file nothing maps)."""
 BIG_RUN = 1000
 """A run that wrote at least this many articles, and at least a quarter of the corpus, builds the
 model even where it was never used (a build costs about a tenth of such a run)."""
@@ -56,6 +61,8 @@ def wants_model_build(index_dir: Path, report: IndexReport) -> bool:
     """Whether a run that ended with ``report`` should bring the related-report model up to date."""
     written = report.added + report.updated
     if not (written or report.removed) or report.notes[-1:] == ("cancelled",):
+        return False
+    if written + report.unchanged > MODEL_LIMIT:
         return False
     if (index_dir / MODEL_FILE).exists():
         return True

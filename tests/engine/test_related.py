@@ -638,9 +638,13 @@ def _wait_for_build(folder: Path, seconds: float = 60.0) -> None:
 
 def test_which_runs_start_the_build(tmp_path: Path) -> None:
     """A run that changed an index whose model is in use, or that wrote much of a large corpus;
-    not a run that changed nothing, nor a small change to an index nobody asked related reports of."""
+    not a run that changed nothing, nor a small change to an index nobody asked related reports of,
+    nor an index above the size where related reports come from the index (no model is read)."""
     from index.models import IndexReport
-    from index.store.aftercare import BIG_RUN, MODEL_FILE, wants_model_build
+    from index.related.reports import MODEL_LIMIT as READ_LIMIT
+    from index.store.aftercare import BIG_RUN, MODEL_FILE, MODEL_LIMIT, wants_model_build
+
+    assert MODEL_LIMIT == READ_LIMIT
 
     def wants(tmp: Path, in_use: bool, **counts: int) -> bool:
         folder = tmp / ("used" if in_use else "unused")
@@ -650,7 +654,9 @@ def test_which_runs_start_the_build(tmp_path: Path) -> None:
         return wants_model_build(folder, IndexReport(**counts))
 
     tmp = tmp_path
-    assert wants(tmp, True, updated=1, unchanged=50_000)
+    assert wants(tmp, True, updated=1, unchanged=MODEL_LIMIT - 1)
+    assert not wants(tmp, True, updated=1, unchanged=MODEL_LIMIT)
+    assert not wants(tmp, False, added=5 * MODEL_LIMIT)
     assert wants(tmp, True, removed=1, unchanged=10)
     assert not wants(tmp, True, unchanged=10)
     assert not wants(tmp, False, added=1, unchanged=10)
