@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from index.analysis.dates import key_error
 from index.analysis.entity_keys import finish_candidates
 from index.analysis.entity_rules import (
     BODY_ACRONYMS,
@@ -101,7 +102,14 @@ class RuleRecognizer:
         padded = " " + text  # for the scans of dates and quantities (see date_spans)
         for s, e in date_spans(padded):
             if claimed.find(1, s, e) < 0:
-                cands.append(Cand(s, e, "DATE", date_key(text[s:e])))
+                key = date_key(text[s:e])
+                if key[:1] in "-12" and key[-2:] <= "31" and key_error(key):
+                    # "31 February 2024", "April 31, 1987": no day of the calendar, so no date;
+                    # the span stays claimed, so that its day is no quantity either. A "day"
+                    # past 31 is none ("Feb 87" is February 1987, "50 June" a table's cells).
+                    claimed[s:e] = b"\x01" * (e - s)
+                    continue
+                cands.append(Cand(s, e, "DATE", key))
                 claimed[s:e] = b"\x01" * (e - s)
         # The pattern treats both apostrophes alike: unify them in the text, not in each word.
         lower_words = frozenset(LOWER_RE.findall(text.replace("’", "'") if "’" in text else text))
