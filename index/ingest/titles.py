@@ -17,6 +17,49 @@ __all__ = [
     "title_of",
 ]
 
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_DATELINE_WORDS = _DATE_WORDS | frozenset(
+    "am pm a m p st nd rd th gmt utc et est edt cst cdt mst mdt pst pdt bst cet cest ist "
+    "updated posted published modified created last article at on".split()
+)
+"""What a line that only dates the text is made of, besides numbers: months, weekdays, clock
+and time-zone words, ordinal endings, and the words of "Article posted on", "Last updated at"."""
+_DATELINE_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2} ?([/.-]) ?\d{1,2} ?\1 ?(?:\d\d){1,2}\b")
+
+
+def _dateline_end(text: str) -> int:
+    """Where the lines that open ``text`` and only date it end (0: the first line does not)."""
+    end = 0
+    for _ in range(3):  # "Posted 11 / 27 / 2005 7: 21 AM", then "Updated 11 / 27 / 2005 3: 41 PM"
+        line, _start, line_end = first_line(text[end:])
+        tokens = _DATELINE_TOKEN.findall(line.lower())
+        numbers = sum(t.isdigit() for t in tokens)
+        # A month or a weekday, or a date in numbers ("11 / 27 / 2005", "08. 07. 2012"); every
+        # number a day, a month, a clock's or a year ("May 6765", a table's row, is none); more
+        # than six numbers is a table's row ("Apr    148.00 148.00 148.25 148.50 147.75    38").
+        dated = (
+            0 < numbers <= 6
+            and all(len(t) < 3 or _YEAR.fullmatch(t) for t in tokens if t.isdigit())
+            and (any(t in _DATE_WORDS for t in tokens) or _NUMERIC_DATE.search(line) is not None)
+        )
+        if (
+            not dated
+            or len(line) > 60
+            or not all(t in _DATELINE_WORDS or t.isdigit() for t in tokens)
+        ):
+            break
+        if not text[end + line_end :].strip():
+            break  # nothing after it: the date is all there is
+        end += line_end
+    return end
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
@@ -28,7 +71,15 @@ def first_line(text: str) -> tuple[str, int, int]:
 
 
 def title_of(text: str) -> tuple[str, int]:
-    """Title and the end offset of a headline line (0 when the title is derived)."""
+    """Title and the end offset of a headline line (0 when the title is derived).
+
+    Lines that only date the text ("June 06, 2013", "Updated: November 11, 2011 20: 09 IST") are
+    no title: the title is the line after them, or the first sentence after them.
+    """
+    skip = _dateline_end(text)
+    if skip:
+        title, end = title_of(text[skip:])
+        return title, skip + end if end else 0
     line, _start, end = first_line(text)
     rest = text[end:].strip()
     words = line.split()
@@ -77,7 +128,17 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def text_blocks(text: str, headline_end: int) -> list[Block]:
     blocks: list[Block] = []
     if headline_end:
-        line, hs, he = first_line(text)
+        # The headline's line: the first, or the one after the lines that date the text (each
+        # of them a paragraph of its own).
+        top = text.rfind("\n", 0, headline_end) + 1 if headline_end > 0 else 0
+        pos = 0
+        while pos < top:
+            line, ls, le = first_line(text[pos:top])
+            if line:
+                blocks.append(Block("paragraph", pos + ls, pos + ls + len(line), 0))
+            pos += max(le, 1)
+        line, hs, he = first_line(text[top:])
+        hs, he = hs + top, he + top
         residue = RESIDUE.search(line)
         if residue and residue.start() > 0:
             # The text keeps the "_1" (offsets index the file), but the heading shown stops before it.
