@@ -9,6 +9,7 @@ value stands for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
@@ -80,6 +81,13 @@ def _name_columns(fulls: list[tuple[int, str, list[str]]]) -> list[tuple[list[st
     return out
 
 
+def _first_with_prefix(ordered: list[str], prefix: str) -> str | None:
+    """The first of the sorted ``ordered`` that starts with ``prefix`` (a binary search: a scan
+    of every organisation for every person was quadratic in a long text's length)."""
+    i = bisect_left(ordered, prefix)
+    return ordered[i] if i < len(ordered) and ordered[i].startswith(prefix) else None
+
+
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -110,7 +118,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc": a firm,
             # settled before the full names are counted, else a lone "Merrill" took the "person"
             # "Merrill Lynch" of an article that names "Merrill Lynch Capital Markets".
-            org = next((o for o in orgs if o.startswith(c.canonical + " ")), None)
+            org = _first_with_prefix(orgs, c.canonical + " ")
             if org:
                 c.label, c.canonical = "ORG", org
             elif c.canonical not in foreign:
@@ -124,6 +132,10 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     # A "person" the article refers to as "its" is a firm: "Comissaria Smith said in its
     # weekly review". One such mention decides for every mention of the name in the article.
     firms = {c.canonical for c in kept if c.label == "PERSON" and _FIRM_AFTER.match(text, c.end)}
+    org_heads: dict[str, str] = {}  # an organisation of several words by its first word
+    for o in orgs:
+        if " " in o and o.split():
+            org_heads.setdefault(o.split()[0], o)
     out: list[Entity] = []
     for c in kept:
         surface = text[c.start : c.end]
@@ -141,7 +153,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
                 c.label, c.canonical = "PERSON", full
             elif c.label == "?":
                 key = key_of(surface)
-                org = next((o for o in orgs if o.split()[0] == key and " " in o), None)
+                org = org_heads.get(key)
                 if org:
                     c.label, c.canonical = "ORG", org
                 elif c.hint == "said" and key in _SPEAKING_NOUNS:
@@ -156,7 +168,7 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             c.label = "ORG"  # "Smith" of "Comissaria Smith"
         if c.label == "ORG" and key_of(surface) in INSTITUTIONS:
             # "the Treasury" of an article that names the "Treasury Department".
-            full = next((o for o in orgs if o.startswith(key_of(surface) + " ")), None)
+            full = _first_with_prefix(orgs, key_of(surface) + " ")
             c.canonical = full or c.canonical
         if not c.canonical:
             c.canonical = key_of(surface)
@@ -240,6 +252,7 @@ def _surnames_as_towns(text: str, kept: list[Cand], fulls: Counter[str]) -> None
         last.setdefault(full.split()[-1], full)
     places = load_gazetteer().places
     seen: dict[str, bool] = {}
+    after: dict[str, list[int]] | None = None
     for c in kept:
         if c.label != "PLACE" or c.canonical not in last:
             continue
@@ -247,9 +260,38 @@ def _surnames_as_towns(text: str, kept: list[Cand], fulls: Counter[str]) -> None
         if " " in surface or places.get(c.canonical, ("", ""))[1] != "city":
             continue
         if surface not in seen:
-            seen[surface] = re.search(_IN_PLACE + re.escape(surface) + r"\b", text) is None
+            if after is None:
+                after = _after_in_place(text)
+            seen[surface] = not _written_as_place(text, surface, after)
         if seen[surface]:
             c.label, c.canonical = "PERSON", last[c.canonical]
+
+
+_IN_PLACE_RE = re.compile(_IN_PLACE)
+_WORD_RE = re.compile(r"\w+")
+
+
+def _after_in_place(text: str) -> dict[str, list[int]]:
+    """Where a word follows "in", "at", "near"... (:data:`_IN_PLACE`), by that word's letters.
+
+    One scan of the text: a search of the whole text for each surname was quadratic in a long
+    text's length.
+    """
+    out: dict[str, list[int]] = {}
+    for m in _IN_PLACE_RE.finditer(text):
+        word = _WORD_RE.match(text, m.end())
+        if word:
+            out.setdefault(word.group(), []).append(m.end())
+    return out
+
+
+def _written_as_place(text: str, surface: str, after: dict[str, list[int]]) -> bool:
+    """Whether ``text`` writes ``surface`` after "in", "at"... as a whole word."""
+    head = _WORD_RE.match(surface)
+    if head is None:  # no word character first: the plain search
+        return re.search(_IN_PLACE + re.escape(surface) + r"\b", text) is not None
+    end_ok = re.compile(re.escape(surface) + r"\b")
+    return any(end_ok.match(text, p) for p in after.get(head.group(), ()))
 
 
 _FIRM_AFTER = re.compile(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")
@@ -262,14 +304,32 @@ def _merge_fuzzy(fulls: Counter[str], cands: list[Cand]) -> None:
     if len(fulls) < 2:
         return  # nothing to merge (and rapidfuzz, ~20 ms to import, not needed yet)
     from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import extract
 
     ranked = sorted(fulls, key=lambda k: (-fulls[k], -len(k)))
     alias: dict[str, str] = {}
-    for i, k in enumerate(ranked):
-        for better in ranked[:i]:
-            if better not in alias and k.count(" ") == better.count(" ") and ratio(k, better) >= 90:
-                alias[k] = better
-                break
+    # Each name is merged onto the best ranked earlier name (not itself merged) with as many
+    # words and a ratio of 90 or more. The earlier names are kept by word count and length, and
+    # only lengths that can reach 90 are scored (ratio is at most 200 * the shorter length / both
+    # lengths), each pool in one rapidfuzz call: comparing every pair in Python was quadratic in
+    # a long text's length (2 s of a 2 MB file of Reuters stories).
+    pools: dict[tuple[int, int], tuple[list[str], list[int]]] = {}
+    for rank, k in enumerate(ranked):
+        n, spaces = len(k), k.count(" ")
+        best: tuple[int, str] | None = None
+        for m in range(n // 2, 2 * n + 2):
+            pool = pools.get((spaces, m))
+            if pool is None or 200 * min(n, m) < 89.9 * (n + m):
+                continue
+            for _, _, i in extract(k, pool[0], scorer=ratio, score_cutoff=90, limit=None):
+                if best is None or pool[1][i] < best[0]:
+                    best = (pool[1][i], pool[0][i])
+        if best is not None:
+            alias[k] = best[1]
+        else:
+            names, ranks = pools.setdefault((spaces, n), ([], []))
+            names.append(k)
+            ranks.append(rank)
     for c in cands:
         if c.canonical in alias:
             fulls[alias[c.canonical]] += fulls.pop(c.canonical, 0)

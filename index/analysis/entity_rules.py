@@ -8,6 +8,8 @@ organisation heads, titles, bracketed acronyms, sentence starts, and where a run
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from functools import lru_cache
 
 from index.analysis.entity_spans import ACRO_RE, POSS_RE, TIME_ZONES, Tok
@@ -192,7 +194,13 @@ def gazetteer_windows(toks: list[Tok], i: int, n: int, gz: Gazetteer) -> list[tu
 
 
 def in_caps_line(caps: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in caps)
+    """Whether ``pos`` lies in one of ``caps``, sorted disjoint spans (:func:`caps_lines`).
+
+    A binary search: the scan of every span, asked of every word, was quadratic in a long text's
+    length (a 2 MB file of Reuters stories, one headline each, spent 20 of 23 s profiled here).
+    """
+    i = bisect_right(caps, (pos, sys.maxsize)) - 1
+    return i >= 0 and caps[i][0] <= pos < caps[i][1]
 
 
 def tok_end(t: Tok) -> int:
