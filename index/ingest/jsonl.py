@@ -13,12 +13,18 @@ it re-reads it under its new id.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from index.ingest.decoding import decode
 from index.ingest.files import ReadError, SourceFile
-from index.ingest.formats import duplicate_line, jsonl_article, jsonl_record
+from index.ingest.formats import (
+    Unblocked,
+    duplicate_line,
+    jsonl_article,
+    jsonl_record,
+    jsonl_unblocked,
+)
 from index.models import Article, Skipped
 
 
@@ -26,19 +32,39 @@ from index.models import Article, Skipped
 class JsonlRead:
     """What a line-by-line read of a ``.jsonl`` file found.
 
+    The new lines are checked (valid JSON, an object with text, an id not taken) as the file is
+    read, but their articles are made only by ``articles()``, one at a time: a build hands the
+    first to a worker while the rest are still to be made.
+
     Attributes:
-        articles: Articles of the lines not known before (new or changed), to be analysed.
+        records: The new (or changed) lines to make articles of: line number, article id, object
+            and line key.
         kept: Ids of the known lines, still in the file and still indexed as they are.
-        lines: Each article's line key (see ``line_key``), by article id, for the manifest.
+        lines: Each article's line key (see ``line_key``), by article id, for the manifest; a new
+            line's once its article is made.
         skipped: Lines (or the whole file) that could not be read, with reasons.
         parsed: How many lines were parsed (the others were recognised by their hash).
     """
 
-    articles: list[Article] = field(default_factory=list)
+    source: SourceFile
+    records: list[tuple[int, str, dict[str, object], str]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     lines: dict[str, str] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     parsed: int = 0
+
+    def articles(self) -> Iterator[Unblocked]:
+        """The new lines' articles, their blocks still to be made (``formats.complete``)."""
+        for lineno, article_id, obj, key in self.records:
+            try:
+                article = jsonl_unblocked(obj, article_id, self.source)
+            except RecursionError:
+                self.skipped.append(
+                    Skipped(f"{self.source.path}:{lineno}", "structure too deeply nested")
+                )
+                continue
+            self.lines[article_id] = key
+            yield article
 
 
 def line_key(line: str, lineno: int | None = None) -> str:
@@ -56,10 +82,11 @@ def read_jsonl_changes(source: SourceFile, data: bytes, known: Mapping[str, str]
         known: Line key -> article id of the lines indexed last time (empty: read every line).
 
     Returns:
-        The new articles, the ids kept, every article's line key, and what was skipped. Article ids,
-        duplicate reports and skipped lines are exactly those of ``ingest.read_file``.
+        The new lines, the ids kept, the known lines' keys, and what was skipped. Once
+        ``articles()`` has been read through, article ids, duplicate reports and skipped lines are
+        exactly those of ``ingest.read_file``.
     """
-    out = JsonlRead()
+    out = JsonlRead(source)
     try:
         text, _notes = decode(data)
     except ReadError as exc:
@@ -74,7 +101,7 @@ def read_jsonl_changes(source: SourceFile, data: bytes, known: Mapping[str, str]
             continue
         key = line_key(line)
         old = known.get(key)
-        if old is None:
+        if old is None and known:
             numbered = line_key(line, lineno)
             old = known.get(numbered)
             key = numbered if old is not None else key
@@ -98,12 +125,7 @@ def read_jsonl_changes(source: SourceFile, data: bytes, known: Mapping[str, str]
             out.skipped.append(duplicate_line(source, lineno, article_id, seen[article_id]))
             continue
         seen[article_id] = lineno
-        try:
-            out.articles.append(jsonl_article(obj, article_id, source))
-        except RecursionError:
-            out.skipped.append(Skipped(f"{source.path}:{lineno}", "structure too deeply nested"))
-            continue
-        out.lines[article_id] = line_key(line, lineno) if by_number else key
+        out.records.append((lineno, article_id, obj, line_key(line, lineno) if by_number else key))
     return out
 
 

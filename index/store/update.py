@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from index.ingest.files import ReadError, SourceFile, size_limit
-from index.ingest.formats import read_file
-from index.ingest.jsonl import read_jsonl_changes
+from index.ingest.formats import Unblocked, read_file
+from index.ingest.jsonl import JsonlRead, read_jsonl_changes
 from index.models import Article, Skipped
 from index.store import database
 from index.store.database import Entry
@@ -159,17 +160,26 @@ class Run:
             if path not in self.pending_paths and path not in self.removed
         )
 
-    def read_pending(self) -> Iterator[tuple[Article, float]]:
-        """Read, hash and parse changed files (cheap, in this process); yield new articles."""
+    def read_pending(self) -> Iterator[tuple[Article | Unblocked, float]]:
+        """Read, hash and parse changed files (cheap, in this process); yield new articles.
+
+        A ``.jsonl`` file's new lines are checked first, and their articles then made one at a
+        time as they are taken (their blocks left to whoever analyses them): the first reaches a
+        worker at once, not after every line of the file is made into an article.
+        """
         for source in self.pending:
             weight = float(max(source.size, 1))
-            fresh = self._read_one(source)
-            if not fresh:
-                self.done += weight
-            for article in fresh:
-                yield article, weight / len(fresh)
+            read = self._read_one(source)
+            share = weight / max(read.count, 1)
+            given = 0.0
+            for article in read.fresh:
+                if self._claim(article, read):
+                    given += share
+                    yield article, share
+            self._finish(read)
+            self.done += weight - given
 
-    def _read_one(self, source: SourceFile) -> list[Article]:
+    def _read_one(self, source: SourceFile) -> _FileRead:
         prev = self.old.get(source.path)
         prev_ids = set(prev.get("ids", [])) if prev else set()
         try:
@@ -183,7 +193,7 @@ class Run:
                 delete_term(self.writer, "file", source.path)
                 self.counts["removed"] += len(prev_ids)
                 self.forget(prev_ids)
-            return []
+            return _FileRead(self.new_files[source.path], set())
         digest = hashlib.sha1(data).hexdigest()
         entry = self.new_files[source.path] = _entry(source, digest, [])
         if prev and prev.get("sha1") == digest:
@@ -194,16 +204,17 @@ class Run:
                 entry["lines"] = prev["lines"]
             self.skipped.extend(Skipped(p, r) for p, r in entry["skipped"])
             self.counts["unchanged"] += len(entry["ids"])
-            return []
+            return _FileRead(entry, set())
+        read = _FileRead(entry, prev_ids)
         kept: list[str] = []
-        line_keys: dict[str, str] | None = None
         if source.path.lower().endswith(".jsonl"):
             # Line by line: only new and changed lines are parsed and indexed again.
-            lines = read_jsonl_changes(source, data, _line_index(prev))
-            articles, bad, kept = lines.articles, lines.skipped, lines.kept
-            line_keys = lines.lines
+            lines = read.lines = read_jsonl_changes(source, data, _line_index(prev))
+            read.fresh, read.count, kept = lines.articles(), len(lines.records), lines.kept
+            bad = list(lines.skipped)
         else:
             articles, bad = read_file(source, data)
+            read.fresh, read.count = articles, len(articles)
         self.skipped.extend(bad)
         entry["skipped"] = [[s.path, s.reason] for s in bad]
         if prev and not kept:
@@ -221,20 +232,29 @@ class Run:
             self.claimed.add(article_id)
             entry["ids"].append(article_id)
             self.counts["unchanged"] += 1
-        fresh = []
-        for article in articles:
-            if self.taken(article.id):
-                self.skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
-                continue
-            self.claimed.add(article.id)
-            self.notes.extend(f"{article.path}: {note}" for note in article.notes)
-            entry["ids"].append(article.id)
-            self.counts["updated" if article.id in prev_ids else "added"] += 1
-            fresh.append(article)
-        self.counts["removed"] += len(prev_ids - set(entry["ids"]))
-        if line_keys is not None:
-            entry["lines"] = {line_keys[i]: i for i in entry["ids"]}
-        return fresh
+        return read
+
+    def _claim(self, article: Article | Unblocked, read: _FileRead) -> bool:
+        """Count a new article in, unless a file read earlier holds its id."""
+        if self.taken(article.id):
+            self.skipped.append(Skipped(article.path, f"duplicate article id {article.id!r}"))
+            return False
+        self.claimed.add(article.id)
+        self.notes.extend(f"{article.path}: {note}" for note in article.notes)
+        read.entry["ids"].append(article.id)
+        self.counts["updated" if article.id in read.prev_ids else "added"] += 1
+        return True
+
+    def _finish(self, read: _FileRead) -> None:
+        """Record a file read once all its new articles have been taken."""
+        entry, lines = read.entry, read.lines
+        if lines is not None:
+            # A line may turn out unreadable only when its article is made (``JsonlRead.articles``).
+            late = lines.skipped[len(entry["skipped"]) :]
+            self.skipped.extend(late)
+            entry["skipped"].extend([s.path, s.reason] for s in late)
+            entry["lines"] = {lines.lines[i]: i for i in entry["ids"]}
+        self.counts["removed"] += len(read.prev_ids - set(entry["ids"]))
 
     def take(self, row: Row, progress: Progress | None) -> None:
         """Keep an indexed article's side-table rows."""
@@ -263,6 +283,18 @@ class Run:
         database.put_skipped(con, [[s.path, s.reason] for s in self.skipped])
         database.set_meta(con, "generation", str(generation))
         database.set_meta(con, "index_files", files)
+
+
+@dataclass
+class _FileRead:
+    """One changed file as read: its manifest row, its old ids, and its new articles (a ``.jsonl``
+    file's made as they are taken)."""
+
+    entry: Entry
+    prev_ids: set[str]
+    fresh: Iterable[Article | Unblocked] = ()
+    count: int = 0
+    lines: JsonlRead | None = None
 
 
 def _entry(source: SourceFile, digest: str | None, skipped: list[list[str]]) -> Entry:

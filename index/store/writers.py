@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from index.ingest.formats import Unblocked, complete
 from index.models import Article
 from index.store.schema import BodyTokens, analysed_postings, document_fields
 from index.store.whoosh_writing import (
@@ -104,10 +105,11 @@ def add_fields(writer: Any, fields: dict[str, Any], spelled: set[Any], update: b
     return fields["id"], feats, (fields["file"], *fields["meta"]), keys, share, path, words
 
 
-def analysed_fields(article: Article, share: float) -> dict[str, Any]:
+def analysed_fields(item: Article | Unblocked, share: float) -> dict[str, Any]:
     """Entities, features and Whoosh fields of one article, with its bookkeeping under ``_`` keys."""
     from index.analysis import analyse
 
+    article = complete(item)
     entities = analyse(article)
     fields = document_fields(article, entities)
     fields["_keys"] = [(f"{e.label}|{e.canonical}", " ".join(e.text.split())) for e in entities]
@@ -119,7 +121,7 @@ def analysed_fields(article: Article, share: float) -> dict[str, Any]:
 def write_articles(
     index_dir: str,
     writer: Any,
-    items: Iterator[tuple[Article, float]],
+    items: Iterator[tuple[Article | Unblocked, float]],
     sink: Callable[[Row], None],
     cancelled: Callable[[], bool] | None = None,
     parallel: bool = True,
@@ -155,8 +157,8 @@ def write_articles(
 
 
 def _deleting_ids(
-    writer: Any, items: Iterator[tuple[Article, float]]
-) -> Iterator[tuple[Article, float]]:
+    writer: Any, items: Iterator[tuple[Article | Unblocked, float]]
+) -> Iterator[tuple[Article | Unblocked, float]]:
     for article, share in items:
         delete_term(writer, "id", article.id)
         yield article, share
@@ -183,7 +185,7 @@ class _Pool:
 
     def run(
         self,
-        items: Iterable[tuple[Article, float]],
+        items: Iterable[tuple[Article | Unblocked, float]],
         sink: Callable[[Row], None],
         cancelled: Callable[[], bool] | None,
     ) -> list[Any] | None:
@@ -209,7 +211,7 @@ class _Pool:
                 writer.close()  # the worker's end: this process only reads
                 self.readers.append(reader)
                 self.procs.append(proc)
-            batch: list[tuple[Article, float]] = []
+            batch: list[tuple[Article | Unblocked, float]] = []
             for item in items:
                 batch.append(item)
                 if len(batch) >= BATCH:
