@@ -59,6 +59,18 @@ def _next_day(x: Reading, y: Reading) -> bool:
     return False
 
 
+def _days_of_one_thing(x: Reading, y: Reading, one: bool) -> bool:
+    """Whether the one weekday of each sentence is told of one thing: of one event or act (the
+    words around each meet), or both of one statement in one claim ("Officials said on Monday that
+    20,000 homes were without power" / "Officials said on Tuesday that ..."). The day something was
+    said is not the day of the act ("officials said Saturday" / "exploded Friday"), and two
+    statements of other claims are two statements."""
+    said_x, said_y = _said_on(x), _said_on(y)
+    if said_x or said_y:
+        return said_x and said_y and one
+    return one or _told_of_same(x, list(x.days.values()), y, list(y.days.values()))
+
+
 _OWN_WORDS = 0.1  # the least word closeness from which a status, hedge or source is one claim's
 _ONE_CLAIM = 0.6  # closeness from which two sentences tell one claim, whatever words surround a day
 
@@ -156,9 +168,7 @@ def claim_conflicts(
         and len(x.days) == len(y.days) == 1
         and not x.days.keys() & y.days.keys()
         and not _next_day(x, y)
-        and not _said_on(x)
-        and not _said_on(y)
-        and (one or _told_of_same(x, list(x.days.values()), y, list(y.days.values())))
+        and _days_of_one_thing(x, y, one)
     ):
         out.append(
             (
