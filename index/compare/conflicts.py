@@ -31,6 +31,7 @@ from index.compare.act_conflicts import denial_conflicts, fate_conflicts, may_de
 from index.compare.act_names import named_act_conflicts
 from index.compare.claim_conflicts import claim_conflicts, day_of_one_act
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
+from index.compare.doers import doer_conflicts, names_doer
 from index.compare.figure_conflicts import figure_conflicts
 from index.compare.figure_lists import age_list_conflicts, age_lists
 from index.compare.figure_measures import measures, single_valued
@@ -194,6 +195,9 @@ def find(
                 # (each rule runs only when both sentences can tell its kind: read once each)
                 if _once(fates_a, i, tells_fate, x) and _once(fates_b, j, tells_fate, y):
                     for kind, d, st in fate_conflicts(x, y, c):
+                        found.append(Finding(kind, i, j, d, st))
+                if names_doer(x) and names_doer(y):
+                    for kind, d, st in doer_conflicts(x, y, c):
                         found.append(Finding(kind, i, j, d, st))
                 deny_x = _once(denies_a, i, may_deny, x)
                 if deny_x or _once(denies_b, j, may_deny, y):
