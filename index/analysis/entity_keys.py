@@ -15,7 +15,12 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from index.analysis.entity_firms import named_firms, partnerships
-from index.analysis.entity_foreign import PERSON_BEFORE, foreign_heads, foreign_titles
+from index.analysis.entity_foreign import (
+    HONORIFIC_BEFORE,
+    PERSON_BEFORE,
+    foreign_heads,
+    foreign_titles,
+)
 from index.analysis.entity_links import AliasTable as AliasTable  # re-exported
 from index.analysis.entity_links import link_across as link_across  # re-exported
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
@@ -88,6 +93,40 @@ def _first_with_prefix(ordered: list[str], prefix: str) -> str | None:
     return ordered[i] if i < len(ordered) and ordered[i].startswith(prefix) else None
 
 
+def _named_people(text: str, kept: list[Cand]) -> frozenset[str]:
+    """The full names of people the article gives a role or an honorific at one of their mentions
+    ("analyst Arvid Jauppi", "Mr Boesky", "Mario Gabelli, head of")."""
+    out: set[str] = set()
+    for c in kept:
+        if c.label == "PERSON" and " " in c.canonical and c.canonical not in out:
+            before = text[max(0, c.start - 40) : c.start]
+            if (
+                _ROLE_BEFORE.search(before)
+                or HONORIFIC_BEFORE.search(before)
+                or _ROLE_AFTER.match(text, c.end)
+            ):
+                out.add(c.canonical)
+    return frozenset(out)
+
+
+_PERSON_ROLES = sorted(
+    ROLE_NOUNS
+    - set(
+        """senior manager agent officer chief deputy vice field general major foreign defence
+        defense interior finance supreme""".split()
+    )
+)
+"""Role nouns that only a person holds: a firm is a "lead manager", a "transfer agent", and
+"senior", "chief", "foreign" open longer titles ("Another senior Morgan Grenfell executive")."""
+_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLES) + r")[ \t\n]+\Z", re.I)
+"""Before a name: its role ("inside trader Ivan Boesky", "analyst Arvid Jauppi"); no full stop
+("chief executive officer.\n    Hoechst Celanese said")."""
+_ROLE_AFTER = re.compile(
+    r",[ \t\n]+(?:the[ \t\n]+)?(?:" + "|".join([*_PERSON_ROLES, "head"]) + r")\b"
+)
+"""After a name: its role in apposition ("Mario Gabelli, head of ...", ", chairman of")."""
+
+
 _START = attrgetter("start")
 _END = attrgetter("end")
 
@@ -112,14 +151,26 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in kept:
         if c.label == "PERSON" and c.canonical in things:
             c.label, c.canonical = things[c.canonical], key_of(text[c.start : c.end])
-    orgs = sorted({key_of(text[c.start : c.end]) for c in kept if c.label == "ORG"})
+    # Commas dropped: "Goldman, Sachs and Co" is the firm of the "person" "Goldman Sachs".
+    orgs = sorted(
+        {
+            " ".join(key_of(text[c.start : c.end]).replace(",", " ").split())
+            for c in kept
+            if c.label == "ORG"
+        }
+    )
+    # A person who lends a firm his name stays a person where a role names him: "Mario Gabelli,
+    # head of ... Mario Gabelli and Co", "inside trader Ivan Boesky" of "Ivan Boesky and Co".
+    named: frozenset[str] | None = None
     for c in kept:
         if c.label == "PERSON" and " " in c.canonical:
             # "Morgan Stanley" in an article that also names "Morgan Stanley and Co Inc": a firm,
             # settled before the full names are counted, else a lone "Merrill" took the "person"
             # "Merrill Lynch" of an article that names "Merrill Lynch Capital Markets".
             org = _first_with_prefix(orgs, c.canonical + " ")
-            if org:
+            if org and named is None:
+                named = _named_people(text, kept)
+            if org and named is not None and c.canonical not in named:
                 c.label, c.canonical = "ORG", org
             elif c.canonical not in foreign:
                 fulls[c.canonical] += 1

@@ -5,6 +5,7 @@ and a "person" another article names with a firm's suffix is that firm (:class:`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -43,6 +44,7 @@ class AliasTable:
         self._by_token: dict[str, Counter[str]] = {}
         self._firms: dict[str, Counter[str]] = {}
         self._spelled: dict[str, int] = {}
+        self._people: set[str] = set()
 
     def observe(self, entities: Iterable[Entity]) -> None:
         """Record the full person names and the firm names of one article.
@@ -55,6 +57,16 @@ class AliasTable:
             e.canonical for e in entities if e.label == "ORG" and _ACRONYM.fullmatch(e.text)
         }
         self._observe(((e.label, e.canonical) for e in entities), acronyms)
+        # A "person" an article names beside a firm named after him is a person: the recognizer,
+        # which makes a firm of a firm's short form where its article names the firm, kept him
+        # apart there (a role names him: "Mario Gabelli, head of ... Mario Gabelli and Co").
+        orgs = sorted(e.canonical for e in entities if e.label == "ORG" and firm_name(e.canonical))
+        if orgs:
+            for e in entities:
+                if e.label == "PERSON" and " " in e.canonical:
+                    i = bisect_left(orgs, e.canonical + " ")
+                    if i < len(orgs) and orgs[i].startswith(e.canonical + " "):
+                        self._people.add(e.canonical)
 
     def observe_keys(self, keys: Iterable[tuple[str, str]]) -> None:
         """Record one article's entities given as (label, canonical key) pairs, each once (what an
@@ -121,7 +133,11 @@ class AliasTable:
                 # where the corpus also has "Baker International" of "Baker International Corp".
                 full = next((k for k in fulls if k not in self._firms), fulls[0])
                 ent = replace(ent, canonical=full)
-            if ent.label == "PERSON" and ent.canonical in self._firms:
+            if (
+                ent.label == "PERSON"
+                and ent.canonical in self._firms
+                and ent.canonical not in self._people
+            ):
                 firm = self.firm_of(ent.canonical)
                 if firm:
                     ent = replace(ent, label="ORG", canonical=firm)
