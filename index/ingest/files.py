@@ -9,6 +9,7 @@ reads one within its size limit (:func:`size_limit`). A file that cannot be foun
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from collections.abc import Iterable
@@ -49,7 +50,13 @@ class SourceFile:
     @property
     def rel(self) -> str:
         """Path relative to its corpus root, with forward slashes."""
-        return Path(os.path.relpath(self.path, self.root)).as_posix()
+        return _relative(self.path, self.root)
+
+
+@functools.lru_cache(maxsize=256)
+def _relative(path: str, root: str) -> str:
+    # Asked once a line of a .jsonl file (its articles' ids): 0.1 s for 10,000 lines uncached.
+    return Path(os.path.relpath(path, root)).as_posix()
 
 
 class ReadError(Exception):

@@ -104,6 +104,8 @@ class Run:
             self.forget(ids)
         self.con = con
         self.claimed: set[str] = set()  # ids taken by articles of this run
+        # A first build has no catalogue to look ids up in (10,000 lookups: ~0.3 s).
+        self.catalogued = con.execute("SELECT 1 FROM catalogue LIMIT 1").fetchone() is not None
         self.orphan_paths: set[str] = (
             set()
         )  # files dropped from the index (``Store._drop_orphans``)
@@ -132,7 +134,7 @@ class Run:
         """
         if article_id in self.claimed:
             return True
-        if article_id in self.gone:
+        if article_id in self.gone or not self.catalogued:
             return False
         row = self.con.execute("SELECT path FROM catalogue WHERE id = ?", (article_id,)).fetchone()
         if row is None:
