@@ -62,9 +62,29 @@ def test_grouped_with_its_copy_only_the_story_is_its_related_reports(
 
 
 def test_a_group_of_other_reports_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    store: Any = _Store({"a": TEXT, "b": OTHER, "c": OTHER + "More rain is due."})
-    _patch(monkeypatch, ("a", "b"), ["c"])
-    assert story_of(store, "a") == ["a", "b"]
+    texts = {k: OTHER + f"Report {k}." for k in "bcdef"}
+    store: Any = _Store({"a": TEXT, **texts})
+    _patch(monkeypatch, ("a", "b", "c", "d", "e"), ["f"])
+    assert story_of(store, "a") == ["a", "b", "c", "d", "e"]
+
+
+def test_a_small_group_takes_the_reports_near_its_nearest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Qeshm earthquake's ECB+ report was grouped with one other of its eleven: a group of
+    fewer than five takes the related reports scored near its nearest one's, none far below."""
+    import index.related as related
+
+    texts = {k: OTHER + f"Report {k}." for k in "bcde"}
+    store: Any = _Store({"a": TEXT, **texts})
+    scores = {"b": 0.26, "c": 0.25, "d": 0.2, "e": 0.12}
+    monkeypatch.setattr(related, "stories", lambda store: [_Group(("b", "a"))])
+    monkeypatch.setattr(
+        related,
+        "related",
+        lambda store, article_id, limit: [_Related(k, s >= 0.3, s) for k, s in scores.items()],
+    )
+    assert story_of(store, "a") == ["a", "b", "c", "d"]
 
 
 def test_a_large_corpus_is_not_grouped_whole_for_one_story(
@@ -85,4 +105,22 @@ def test_a_large_corpus_is_not_grouped_whole_for_one_story(
     store: Any = _Large({"a": TEXT, "b": OTHER})
     _patch(monkeypatch, ("a", "b"), ["b"])
     monkeypatch.setattr(related, "stories", no_grouping)
+    assert story_of(store, "a") == ["a", "b"]
+
+
+def test_a_report_alone_takes_only_reports_judged_the_same_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Alone, a WikiNews report took another story's reports near its nearest: only those judged
+    the same story join it."""
+    import index.related as related
+
+    store: Any = _Store({"a": TEXT, "b": OTHER, "c": OTHER + "Report c."})
+    scores = {"b": 0.32, "c": 0.25}
+    monkeypatch.setattr(related, "stories", lambda store: [_Group(("a",))])
+    monkeypatch.setattr(
+        related,
+        "related",
+        lambda store, article_id, limit: [_Related(k, s >= 0.3, s) for k, s in scores.items()],
+    )
     assert story_of(store, "a") == ["a", "b"]
