@@ -110,13 +110,20 @@ def _named_people(text: str, kept: list[Cand]) -> frozenset[str]:
 
 
 _PERSON_ROLES = sorted(
-    ROLE_NOUNS
+    (
+        ROLE_NOUNS
+        | set(
+            """investor financier arbitrager arbitrageur speculator tycoon magnate industrialist
+        entrepreneur trader late""".split()
+        )
+    )
     - set(
         """senior manager agent officer chief deputy vice field general major foreign defence
         defense interior finance supreme""".split()
     )
 )
-"""Role nouns that only a person holds: a firm is a "lead manager", a "transfer agent", and
+"""Role nouns that only a person holds ("inside trader Ivan Boesky", "the late Conrad Hilton"):
+a firm is a "lead manager", a "transfer agent", and
 "senior", "chief", "foreign" open longer titles ("Another senior Morgan Grenfell executive")."""
 _ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLES) + r")[ \t\n]+\Z", re.I)
 """Before a name: its role ("inside trader Ivan Boesky", "analyst Arvid Jauppi"); no full stop

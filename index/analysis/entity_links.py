@@ -57,16 +57,6 @@ class AliasTable:
             e.canonical for e in entities if e.label == "ORG" and _ACRONYM.fullmatch(e.text)
         }
         self._observe(((e.label, e.canonical) for e in entities), acronyms)
-        # A "person" an article names beside a firm named after him is a person: the recognizer,
-        # which makes a firm of a firm's short form where its article names the firm, kept him
-        # apart there (a role names him: "Mario Gabelli, head of ... Mario Gabelli and Co").
-        orgs = sorted(e.canonical for e in entities if e.label == "ORG" and firm_name(e.canonical))
-        if orgs:
-            for e in entities:
-                if e.label == "PERSON" and " " in e.canonical:
-                    i = bisect_left(orgs, e.canonical + " ")
-                    if i < len(orgs) and orgs[i].startswith(e.canonical + " "):
-                        self._people.add(e.canonical)
 
     def observe_keys(self, keys: Iterable[tuple[str, str]]) -> None:
         """Record one article's entities given as (label, canonical key) pairs, each once (what an
@@ -81,6 +71,8 @@ class AliasTable:
         self._observe(keys, acronyms)
 
     def _observe(self, keys: Iterable[tuple[str, str]], acronyms: set[str]) -> None:
+        keys = list(keys)
+        self._people_beside_firms(keys)
         for label, canonical in keys:
             if label == "PERSON" and " " in canonical:
                 words = canonical.split()
@@ -101,12 +93,26 @@ class AliasTable:
                 if spelled:  # "International Business Machines Corp <IBM>"
                     self._spelled[canonical] = max(spelled, self._spelled.get(canonical, 0))
 
+    def _people_beside_firms(self, keys: list[tuple[str, str]]) -> None:
+        """Note the "people" an article names beside a firm named after them: the recognizer,
+        which makes a firm of a firm's short form where its article names the firm, kept them
+        apart there, as a role names them ("Mario Gabelli, head of ... Mario Gabelli and Co")."""
+        firms = sorted(k for label, k in keys if label == "ORG" and firm_name(k))
+        if not firms:
+            return
+        for label, k in keys:
+            if label == "PERSON" and " " in k:
+                i = bisect_left(firms, k + " ")
+                if i < len(firms) and firms[i].startswith(k + " "):
+                    self._people.add(k)
+
     def firm_of(self, person: str) -> str | None:
         """The firm a "person" key is: the most frequent firm name the corpus writes after it
         ("merrill lynch" -> "merrill lynch capital markets"), unless the name stops inside the
-        words of that firm's acronym; ``None`` for a name no firm opens."""
+        words of that firm's acronym; ``None`` for a name no firm opens, or that an article
+        names beside the firm (a person lending it his name)."""
         firms = self._firms.get(person)
-        if firms is None:
+        if firms is None or person in self._people:
             return None
         return next((f for f, _ in firms.most_common() if not self._cuts_acronym(person, f)), None)
 
@@ -133,11 +139,7 @@ class AliasTable:
                 # where the corpus also has "Baker International" of "Baker International Corp".
                 full = next((k for k in fulls if k not in self._firms), fulls[0])
                 ent = replace(ent, canonical=full)
-            if (
-                ent.label == "PERSON"
-                and ent.canonical in self._firms
-                and ent.canonical not in self._people
-            ):
+            if ent.label == "PERSON" and ent.canonical in self._firms:
                 firm = self.firm_of(ent.canonical)
                 if firm:
                     ent = replace(ent, label="ORG", canonical=firm)

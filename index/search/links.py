@@ -94,6 +94,8 @@ def corpus_links(searcher: Searcher) -> Links:
                 orgs[kid] = ("ORG", name)
             elif label == "PERSON" and " " in name:
                 people.add(name)
+                # A person named beside a firm named after him is no short form of it.
+                orgs[kid] = ("PERSON", name)
         for doc in SegmentMatches(leaf).universe():
             run = ids[start[doc] : start[doc + 1]]
             if not firms.isdisjoint(run):
