@@ -257,11 +257,13 @@ _PLACE_AFTER = re.compile(
             | PLACE_NOUNS
             | set("jail camp base airbase town village suburb neighbourhood neighborhood".split())
             | set("compound facility detention refinery mine".split())
+            | set("facilities prisons jails camps compounds".split())
         )
     )
     + r")\b"
 )
-"""After a name: a lowercase place noun ("Abu Ghraib prison", "Kings Cross station")."""
+"""After a name: a lowercase place noun ("Abu Ghraib prison", "Kings Cross station"), or its
+plural ("Guantanamo Bay and Abu Ghraib facilities")."""
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t\n]+\Z")
 """Before a name of two words or more: "the" ("the Red Cross", "the Piccadilly Line"); nobody
 writes "the Tony Blair"."""
@@ -278,7 +280,8 @@ def _things(text: str, kept: list[Cand]) -> dict[str, str]:
     a thing ("the" before a mention: ORG), unless a title or role names one of its mentions.
 
     Found on 100 WikiNews articles, where "Abu Ghraib" (30 mentions), "Red Cross", "Bali Roadmap",
-    "Piccadilly Line", "Kings Cross" and "Old Bailey" were people.
+    "Piccadilly Line", "Kings Cross" and "Old Bailey" were people. A name the gazetteer knows
+    written as one word is a place too ("Bío Bío", the region "Biobio").
     """
     votes: dict[str, str] = {}
     people: set[str] = set()
@@ -288,11 +291,27 @@ def _things(text: str, kept: list[Cand]) -> dict[str, str]:
         before = text[max(0, c.start - 40) : c.start]
         if PERSON_BEFORE.search(before):
             people.add(c.canonical)
-        elif _PLACE_AFTER.match(text, c.end) or _PLACE_OF.search(before):
+        elif (
+            _PLACE_AFTER.match(text, c.end)
+            or _PLACE_OF.search(before)
+            or _joined_place(c.canonical)
+        ):
             votes[c.canonical] = "PLACE"
         elif _THE_BEFORE.search(before):
             votes.setdefault(c.canonical, "ORG")
     return {k: v for k, v in votes.items() if k not in people}
+
+
+def _joined_place(key: str) -> bool:
+    """Whether a name of words of three letters or more is, written as one word, a region or a
+    country the gazetteer knows ("Bío Bío", the region "Biobio"); towns are left out: "Beaver
+    Creek State Bank" is no Beavercreek, Ohio."""
+    from index.analysis.gazetteer import load_gazetteer
+
+    if min(map(len, key.split())) < 3:
+        return False
+    found = load_gazetteer().places.get(key.replace(" ", ""))
+    return found is not None and found[1] != "city"
 
 
 _IN_PLACE = r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round)[ \t\n]+"

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from index.analysis.dates import key_error
 from index.analysis.entity_keys import finish_candidates
 from index.analysis.entity_rules import (
@@ -66,6 +68,20 @@ _POSS_ENDS = ("'", "’", "'s", "’s")
 
 _PAIR_FIRSTS = frozenset(a for a, _ in ORG_HEAD_PAIRS)
 """The first words of :data:`ORG_HEAD_PAIRS`: the pair is looked up only after one of them."""
+_AND = frozenset({"and", "&"})
+_OFFICE_AND = re.compile(
+    r"\b(?:[Mm]inist(?:er|ry)|[Ss]ecretary)[ \t\n]+of[ \t\n]+[A-Z]\w+[ \t\n]+and[ \t\n]+\Z"
+)
+"""Before a name: an office's first subject and "and" ("Minister of Energy and Mines Subroto")."""
+
+OFFICE_SUBJECTS = frozenset(
+    """energy oil petroleum mining mines steel resources technology communications media
+    insurance chemicals trade""".split()
+)
+"""Organisation heads that also name what a minister or a secretary is for: before one they
+open an office ("Indonesian Energy Minister Subroto", "Oil Minister"), not an organisation (a
+firm's "Bell Petroleum President" stays one)."""
+_MINISTERS = frozenset("minister ministers secretary undersecretary under-secretary".split())
 
 
 class RuleRecognizer:
@@ -241,6 +257,13 @@ class RuleRecognizer:
             and (in_caps or sentence_start(text, first.start))
         ):
             toks, the = toks[1:], None  # "Officials Kim ..." at a sentence start
+        elif (
+            len(toks) > 1
+            and first.low in OFFICE_SUBJECTS
+            and first.gaz is None
+            and _OFFICE_AND.search(text, max(0, first.start - 40), first.start)
+        ):
+            toks, the = toks[1:], None  # "Minister of Energy and Mines Subroto": the office
         i, n, person_next = 0, len(toks), False
         # Each word's title and organisation-head tests, made once: the head search below reads
         # them again for every word of the run.
@@ -266,6 +289,8 @@ class RuleRecognizer:
                     while i < n and toks[i].conn:
                         i += 1
                     i += 1
+                    while i + 1 < n and toks[i].low in _AND:
+                        i += 2  # "Minister of Mines and Energy Subroto"
                 continue
             if t.conn:
                 i += 1
@@ -283,6 +308,14 @@ class RuleRecognizer:
                 h = (
                     -1
                 )  # a country whose name ends on a head word: "Soviet Union", "Russian Federation"
+            if (
+                h >= i
+                and h + 1 < n
+                and lows[h + 1] in _MINISTERS
+                and lows[h] in OFFICE_SUBJECTS
+                and not any(heads[i:h])
+            ):
+                h = -1  # "Indonesian Energy Minister Subroto": an office, no organisation
             tail = h >= 0 and h + 1 < n and toks[h + 1].conn and toks[h + 1].text != ""
             if (h > i or (h == i and tail)) and not in_caps and not person_next:
                 if tail:  # "Bank of England", "House of Representatives"
