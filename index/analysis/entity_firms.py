@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from index.analysis.entity_rules import strip_poss
 from index.analysis.entity_spans import Cand
@@ -103,13 +104,19 @@ def named_firms(text: str, kept: list[Cand]) -> list[Cand]:
     if added:
         out = sorted(out + added, key=lambda c: c.start)
     orgs = sorted({key_of(text[c.start : c.end]) for c in out if c.label == "ORG"})
+    ending: dict[str, str] = {}  # the first name (in ``orgs``' order) that each tail of words ends
+    for o in orgs if made or added else ():
+        for at in (i for i, ch in enumerate(o) if ch == " "):
+            ending.setdefault(o[at + 1 :], o)
     for c in made + added:
         key = key_of(strip_poss(text[c.start : c.end]))
-        # The article's longer name that this one opens, else the trade name it ends.
-        c.canonical = next(
-            (o for o in orgs if o.startswith(key + " ") or (" " in o and o.endswith(" " + key))),
-            "",
-        )
+        # The article's longer name that this one opens, else the trade name it ends: the first
+        # of either in ``orgs``' order (a bisect and a dict: a scan of every name for every one
+        # was quadratic in a long text's length).
+        i = bisect_left(orgs, key + " ")
+        opens = orgs[i] if i < len(orgs) and orgs[i].startswith(key + " ") else None
+        found = [o for o in (opens, ending.get(key)) if o is not None]
+        c.canonical = min(found) if found else ""
     return out
 
 
@@ -132,6 +139,7 @@ def _makers(text: str, kept: list[Cand]) -> dict[str, Cand]:
     """Words named before a model designation, each with an organisation candidate at its first
     such mention (used when no candidate stands there)."""
     found: dict[str, Cand] = {}
+    common: dict[str, bool] = {}
     for m in _MAKER_RE.finditer(text):
         word = m.group(1)
         low = word.lower()
@@ -140,7 +148,9 @@ def _makers(text: str, kept: list[Cand]) -> dict[str, Cand]:
         before = text[max(0, m.start() - 30) : m.start()].split()
         if before and before[-1][:1].isupper() and before[-1].lower() not in FUNCTION_WORDS:
             continue  # "Air France A330", "Royal Air Force C17": the model of another name
-        if re.search(rf"\b{low}\b", text):
+        if low not in common:  # once a word: a search of the whole text for each mention
+            common[low] = re.search(rf"\b{low}\b", text) is not None
+        if common[low]:
             continue  # a common noun ("Vitamin B12" where the article writes "vitamin")
         s, e = m.span(1)
         over = next((c for c in kept if c.start < e and s < c.end), None)
