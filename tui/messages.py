@@ -129,12 +129,21 @@ class SnippetsRead(Message):
 
 @dataclass
 class ArticleRead(Message):
-    """An article, its entities, their corpus-wide names and the library search's ranges in it."""
+    """An article, its entities and their corpus-wide names (shown before they are listed)."""
 
     article: Article
     entities: list[Entity]
     names: dict[str, str]
-    ranges: list[tuple[int, int]]
+
+
+@dataclass
+class ArticleDetails(Message):
+    """What the reader lists or marks once the text is shown: the article's entities grouped
+    (``EntityItem``s, most named first), or the library search's ranges in it (``None``: not
+    this message's)."""
+
+    items: list[Any] | None
+    ranges: list[tuple[int, int]] | None
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import Counter
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -19,9 +18,17 @@ from textual.worker import get_current_worker
 
 from index.models import ENTITY_LABELS, Article, Entity
 from tui.engine import Engine
-from tui.messages import ArticleRead, ArticleUnreadable, FindAnswered, OpenArticle, RelatedFound
+from tui.messages import (
+    ArticleDetails,
+    ArticleRead,
+    ArticleUnreadable,
+    FindAnswered,
+    OpenArticle,
+    RelatedFound,
+)
 from tui.screens.reader_actions import ReaderActions
-from tui.widgets.article_view import ArticleView, entity_class
+from tui.screens.reader_marks import ReaderMarks
+from tui.widgets.article_view import LONG_TEXT, ArticleView
 from tui.widgets.footer import FittedFooter
 from tui.widgets.lists import (
     LABEL_NAMES,
@@ -31,14 +38,15 @@ from tui.widgets.lists import (
     meta_line,
     safe,
 )
-from tui.widgets.mentions import EntityItem, entity_items, find_ranges, legend
-from tui.widgets.styling import component_style
+from tui.widgets.mentions import EntityItem, entity_items, find_ranges
 
 FIND_DEBOUNCE = 0.1
+ENTITY_LIST_LIMIT = 1000
+"""Entities listed at most (most named first): a 2 MB article names ~10,000, each a row to lay out."""
 MOVES = Binding.Group("next/prev", compact=True)
 
 
-class ReaderScreen(ReaderActions, Screen[None]):
+class ReaderScreen(ReaderActions, ReaderMarks, Screen[None]):
     """Shows one article with its entities, search hits and related reports."""
 
     HELP_TITLE = "Reader"
@@ -94,6 +102,8 @@ class ReaderScreen(ReaderActions, Screen[None]):
         self._jump_pending = False
         self._tokens: Any = None
         self._tokens_lock = threading.Lock()
+        self.status_text = ""
+        self._more_entities = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="reader-body"):
@@ -143,8 +153,12 @@ class ReaderScreen(ReaderActions, Screen[None]):
             self.post_message(ArticleUnreadable("this article is no longer in the index"))
             return
         article, entities = found
-        ranges = highlight_terms(article.text, self.terms) if self.terms else []
-        self.post_message(ArticleRead(article, entities, names, ranges))
+        # The text first (a 2 MB article's entities take seconds to group and list), then what
+        # is listed and marked in it.
+        self.post_message(ArticleRead(article, entities, names))
+        self.post_message(ArticleDetails(entity_items(entities, names), None))
+        if self.terms:  # seconds on a 2 MB article: its own message, after the entity list
+            self.post_message(ArticleDetails(None, highlight_terms(article.text, self.terms)))
 
     @on(ArticleUnreadable)
     def _unreadable(self, message: ArticleUnreadable) -> None:
@@ -152,25 +166,60 @@ class ReaderScreen(ReaderActions, Screen[None]):
 
     @on(ArticleRead)
     def _article_read(self, message: ArticleRead) -> None:
-        items = entity_items(message.entities, message.names)
-        self._show(message.article, message.entities, items, message.ranges)
+        self._show(message.article, message.entities)
 
-    def _show(
-        self,
-        article: Article,
-        entities: list[Entity],
-        items: list[EntityItem],
-        ranges: list[tuple[int, int]],
-    ) -> None:
-        self.article, self.entities, self.term_ranges = article, entities, ranges
+    def _show(self, article: Article, entities: list[Entity]) -> None:
+        self.article, self.entities = article, entities
         self.query_one("#head", Static).update(header(article))
         view = self.query_one(ArticleView)
         view.set_article(article, entities)
-        view.set_marks(ranges)
-        self.query_one("#entities", FacetList).show(items, "×")
         self._legend()
-        if ranges:
-            self.set_status(f"{len(ranges)} matches of the library search; n/N move between them")
+        if len(entities) > ENTITY_LIST_LIMIT:
+            self.set_status("listing the article's entities…")
+
+    @on(ArticleDetails)
+    def _details(self, message: ArticleDetails) -> None:
+        # After the text is drawn: listing thousands of entities takes the main thread a while.
+        self.call_after_refresh(self._list_details, message.items, message.ranges)
+
+    def _list_details(
+        self, items: list[EntityItem] | None, ranges: list[tuple[int, int]] | None
+    ) -> None:
+        if items is not None:
+            shown = items[:ENTITY_LIST_LIMIT]
+            more = len(items) - len(shown)
+            self._more_entities = (
+                f"{more:,} more entities, named less often (/ finds them in the text)"
+                if more
+                else ""
+            )
+            self.query_one("#entities", FacetList).show(shown, "×", more=self._more_entities)
+            if self.status_text.startswith("listing"):
+                self.set_status(self._layout_status())
+        if ranges is not None:
+            self.term_ranges = ranges
+            self._refresh_marks()
+            if ranges:
+                n = len(ranges)
+                self.set_status(f"{n} matches of the library search; n/N move between them")
+
+    @on(ArticleView.LayoutProgress)
+    def _layout_progress(self, message: ArticleView.LayoutProgress) -> None:
+        status = self.status_text
+        if message.done < message.total:
+            if not status or status.startswith("laying out"):
+                self.set_status(self._layout_status(message.done / max(1, message.total)))
+        elif status.startswith("laying out"):
+            self.set_status("")
+
+    def _layout_status(self, share: float | None = None) -> str:
+        """What the status line says while a long text is being laid out ('' once it is)."""
+        view = self.query_one(ArticleView)
+        if view.complete:
+            return ""
+        if share is None:
+            share = view.laid_out_share
+        return f"laying out the article: {share:.0%}… (the rest of it comes in a moment)"
 
     @work(thread=True, exclusive=True, group="related", exit_on_error=False)
     def load_related(self) -> None:
@@ -210,38 +259,9 @@ class ReaderScreen(ReaderActions, Screen[None]):
         if self.article is not None:
             self.call_after_refresh(self._legend)
             entities = self.query_one("#entities", FacetList)
-            self.call_after_refresh(entities.show, list(entities.facets.values()), "×")
-
-    # -- legend and labels ---------------------------------------------------------------------
-
-    def _legend(self) -> None:
-        view = self.query_one(ArticleView)
-        shown = set(view.shown_labels) if view.show_entities else set()
-        content = legend(
-            Counter(e.label for e in self.entities),
-            shown,
-            lambda label: component_style(view, entity_class(label)),
-            explain=self.size.height >= 30,  # room to say what the digits do
-        )
-        self.query_one("#legend", Static).update(content)
-
-    def on_resize(self) -> None:
-        if self.article is not None:
-            self.call_after_refresh(self._legend)
-
-    def action_toggle_entities(self) -> None:
-        """Show or hide all entity colours."""
-        view = self.query_one(ArticleView)
-        view.set_labels(not view.show_entities, view.shown_labels or set(ENTITY_LABELS))
-        self._legend()
-
-    def action_toggle_label(self, label: str) -> None:
-        """Show or hide one entity label's colour."""
-        view = self.query_one(ArticleView)
-        shown = set(view.shown_labels) if view.show_entities else set()
-        shown ^= {label}
-        view.set_labels(True, shown)
-        self._legend()
+            self.call_after_refresh(
+                entities.show, list(entities.facets.values()), "×", self._more_entities
+            )
 
     # -- entities, hits and moving between them ------------------------------------------------
 
@@ -260,53 +280,9 @@ class ReaderScreen(ReaderActions, Screen[None]):
         self.action_next()
         self.set_focus(self.query_one(ArticleView))
 
-    def _mentions(self) -> list[tuple[int, int]]:
-        item = self.selected
-        if item is None:
-            return []
-        return [
-            (e.start, e.end)
-            for e in self.entities
-            if e.label == item.label and e.canonical == item.canonical
-        ]
-
-    def _targets(self) -> tuple[list[tuple[int, int]], str]:
-        if self.mode == "entity" and self.selected is not None:
-            return self._mentions(), f"mention of {safe(self.selected.name)}"
-        if self.mode == "find":
-            return self.find_hits, f"match for “{safe(self.find_query)}”"
-        return self.term_ranges, "match of the library search"
-
-    def _refresh_marks(self) -> None:
-        view = self.query_one(ArticleView)
-        matches = self.find_hits if self.mode == "find" else self.term_ranges
-        view.set_marks(matches, selected=self._mentions())
-
-    def _move(self, step: int) -> None:
-        targets, what = self._targets()
-        if not targets:
-            self.set_status(
-                f"no {what.split(' ', 1)[0]}es" if what.startswith("match") else f"no {what}"
-            )
-            return
-        self.position = (
-            (self.position + step) % len(targets)
-            if self.position >= 0
-            else (0 if step > 0 else len(targets) - 1)
-        )
-        self.query_one(ArticleView).set_current(targets[self.position])
-        self.set_status(f"{what}: {self.position + 1} of {len(targets)}  (n next, N previous)")
-
-    def action_next(self) -> None:
-        """Go to the next mention or match."""
-        self._move(1)
-
-    def action_previous(self) -> None:
-        """Go to the previous mention or match."""
-        self._move(-1)
-
     def set_status(self, text: str) -> None:
         """One line under the article (plain text)."""
+        self.status_text = text
         self.query_one("#reader-status", Static).update(Content(text))
         # Narrow screens show how to reach the hidden panel while the status line is free.
         self.set_class(bool(text), "-has-status")
@@ -324,6 +300,9 @@ class ReaderScreen(ReaderActions, Screen[None]):
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
         if self.article is not None:
+            if self._tokens is None and event.value.strip() and len(self.article.text) > LONG_TEXT:
+                # The first find reads every word of the text once (seconds at 2 MB).
+                self.set_status("finding in a long article: its words are read once, a moment…")
             self.run_find(event.value)
 
     @work(thread=True, exclusive=True, group="find", exit_on_error=False)

@@ -6,17 +6,22 @@ theme change or a toggled label needs a refresh, not a re-layout.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
 from textual.geometry import Size
+from textual.message import Message
 from textual.style import Style
+from textual.worker import get_current_worker
 
 from index.models import ENTITY_LABELS, Article, Entity
-from tui.widgets.layout import Line
+from tui.widgets.layout import Line, iter_layout
 from tui.widgets.offset_text import OffsetText
 from tui.widgets.vimkeys import PendingG
 
@@ -51,11 +56,33 @@ class _Ranges:
                 yield item
 
 
+LONG_TEXT = 100_000
+"""Characters above which the text is laid out in a worker thread, its first screens at once."""
+FIRST_LINES = 300
+"""Lines of a long text laid out before it is first drawn (several screens)."""
+
+
 class ArticleView(PendingG, OffsetText, can_focus=True, inherit_bindings=False):
     """A scrollable, centred, wrapped article with entity, match and current-range highlights."""
 
     COMPONENT_PREFIX = PREFIX
     MARGIN = 2
+
+    @dataclass
+    class LayoutProgress(Message):
+        """A long text's layout: ``done`` of ``total`` characters laid out (``done == total``:
+        every line is there)."""
+
+        done: int
+        total: int
+
+    @dataclass
+    class LaidOut(Message):
+        """The worker's whole layout of ``article`` at ``width``."""
+
+        article: Article
+        width: int
+        lines: list[Line]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--heading",
@@ -91,6 +118,8 @@ class ArticleView(PendingG, OffsetText, can_focus=True, inherit_bindings=False):
         self._current: tuple[int, int] | None = None
         self.shown_labels: set[str] = set(ENTITY_LABELS)
         self.show_entities = True
+        self.complete = True
+        """Whether every line of the text is laid out (a long text's come from a worker)."""
 
     def go_top(self) -> None:
         self.action_top()
@@ -163,9 +192,66 @@ class ArticleView(PendingG, OffsetText, can_focus=True, inherit_bindings=False):
         if self._laid_width == self.measure:
             return
         self._laid_width = self.measure
-        self._wrap()
+        if len(self.text) <= LONG_TEXT:
+            self._wrap()
+            self.complete = True
+        else:
+            # A long text (a 2 MB file took seconds to wrap): its first screens now, the whole of
+            # it in a worker thread, drawn as soon as it is there (LayoutProgress tells how far).
+            lines = iter_layout(self.article, self.text, self.measure)
+            self._set_lines(list(islice(lines, FIRST_LINES)))
+            self.complete = False
+            self.post_message(
+                self.LayoutProgress(self._lines[-1].end if self._lines else 0, len(self.text))
+            )
+            article, text, width = self.article, self.text, self.measure
+            self.run_worker(
+                lambda: self._lay_out(article, text, width),
+                thread=True,
+                exclusive=True,
+                group="layout",
+                exit_on_error=False,
+            )
         self.virtual_size = Size(self.size.width, len(self._lines) + 1)
         self.refresh()
+
+    @property
+    def laid_out_share(self) -> float:
+        """How much of the text is laid out (1.0 once it all is)."""
+        if self.complete or not self._line_starts:
+            return 1.0 if self.complete else 0.0
+        return self._line_starts[-1] / max(1, len(self.text))
+
+    def _set_lines(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._line_starts = [line.start for line in lines]
+
+    def _lay_out(self, article: Article, text: str, width: int) -> None:
+        """Lay the whole text out (worker thread), telling the progress a few times a second."""
+        worker = get_current_worker()
+        total, lines, told = len(text), [], time.monotonic()
+        for line in iter_layout(article, text, width):
+            lines.append(line)
+            if len(lines) % 2000 == 0:
+                if worker.is_cancelled:
+                    return
+                if time.monotonic() - told > 0.25:
+                    told = time.monotonic()
+                    self.post_message(self.LayoutProgress(line.start, total))
+        if not worker.is_cancelled:
+            self.post_message(self.LaidOut(article, width, lines))
+
+    def on_article_view_laid_out(self, message: LaidOut) -> None:
+        message.stop()
+        if message.article is not self.article or message.width != self._laid_width:
+            return  # another article or width since: its own worker is on its way
+        self._set_lines(message.lines)
+        self.complete = True
+        self.virtual_size = Size(self.size.width, len(self._lines) + 1)
+        self.refresh()
+        self.post_message(self.LayoutProgress(len(self.text), len(self.text)))
+        if self._current is not None:
+            self.call_after_refresh(self._keep_current)
 
     def on_resize(self) -> None:
         self._relayout()

@@ -97,13 +97,19 @@ def layout(article: Article, text: str, width: int) -> list[Line]:
     Returns:
         Lines in reading order, with ``kind == "blank"`` between blocks.
     """
+    return list(iter_layout(article, text, width))
+
+
+def iter_layout(article: Article, text: str, width: int) -> Iterator[Line]:
+    """:func:`layout`'s lines one at a time (the first screen of a long article comes first)."""
     blocks: Sequence[Block] = article.blocks or default_blocks(text)
-    lines: list[Line] = []
+    first = True
     for block in blocks:
-        if lines:
-            lines.append(Line(block.start, block.start, "blank"))
-        lines.extend(_block_lines(block, text, width))
-    return lines
+        if not first:
+            yield Line(block.start, block.start, "blank")
+        for line in _block_lines(block, text, width):
+            first = False
+            yield line
 
 
 def _block_lines(block: Block, text: str, width: int) -> Iterator[Line]:

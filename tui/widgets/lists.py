@@ -220,9 +220,18 @@ class FacetList(VimOptionList):
         super().__init__(id=id)
         self.facets: dict[str, Any] = {}
 
-    def show(self, facets: Sequence[Any], count_word: str = "") -> None:
-        """List ``facets`` (``Facet`` or any object with label, name, count)."""
+    def show(self, facets: Sequence[Any], count_word: str = "", more: str = "") -> None:
+        """List ``facets`` (``Facet`` or any object with label, name, count), then ``more`` (what
+        is left out, if anything) in a line that cannot be chosen."""
         self.facets = {}
+        with self._one_pass():  # an article of 2 MB lists a thousand entities
+            options = self._facet_options(facets, count_word)
+        if more:
+            options.append(Option(Content(more).stylize("$text-muted"), disabled=True))
+        self.set_options(options)
+        self.highlighted = next((n for n, o in enumerate(self.options) if not o.disabled), None)
+
+    def _facet_options(self, facets: Sequence[Any], count_word: str) -> list[Option | None]:
         options: list[Option | None] = []
         for label in ENTITY_LABELS:
             group = [f for f in facets if f.label == label]
@@ -243,8 +252,7 @@ class FacetList(VimOptionList):
                 )
                 prompt = Hanging(name + Content(safe(facet.name)) + count, 2)
                 options.append(Option(prompt, id=key))
-        self.set_options(options)
-        self.highlighted = next((n for n, o in enumerate(self.options) if not o.disabled), None)
+        return options
 
     def facet(self, option_id: str | None) -> Any:
         """The facet behind an option id."""
