@@ -22,6 +22,7 @@ from index.analysis.entity_foreign import (
     foreign_titles,
 )
 from index.analysis.entity_links import AliasTable as AliasTable  # re-exported
+from index.analysis.entity_links import firm_key
 from index.analysis.entity_links import link_across as link_across  # re-exported
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.gazetteer import key_of
@@ -230,6 +231,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
             c.canonical = full or c.canonical
         if not c.canonical:
             c.canonical = key_of(surface)
+        if c.label == "ORG":
+            c.canonical = firm_key(c.canonical)  # "gabelli and co inc" is "gabelli and co"
         out.append(Entity(c.start, c.end, c.label, surface, c.canonical))
     return out
 
@@ -481,4 +484,6 @@ def query_key(label: str, value: str) -> str:
             return gz.acronyms[compact]
     if label == "GROUP":
         return load_gazetteer().groups.get(key, key)
+    if label == "ORG":
+        return firm_key(key)
     return key

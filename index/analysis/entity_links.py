@@ -13,7 +13,7 @@ from dataclasses import replace
 from index.analysis.lexicon import ORG_HEAD_PAIRS, ORG_HEADS
 from index.models import Entity
 
-__all__ = ["AliasTable", "acronym_key", "firm_name", "link_across"]
+__all__ = ["AliasTable", "acronym_key", "firm_key", "firm_name", "link_across"]
 
 
 _FIRM_SUFFIXES = frozenset(
@@ -22,6 +22,26 @@ _FIRM_SUFFIXES = frozenset(
 """Last words of a firm's name: a name the corpus also writes with one of them after it ("Merrill
 Lynch" of "Merrill Lynch and Co") is that firm. Not "foundation" or "commission": "Dana Whitcombe
 Foundation" does not make Dana Whitcombe a firm."""
+
+
+_LEGAL_FORMS = frozenset(
+    """co corp corporation company inc incorporated ltd limited llc plc ag sa nv gmbh bhd spa
+    bv ab kk""".split()
+)
+"""Legal forms that end a firm's name, and may follow one another ("and Co Inc", "Co Ltd").
+Not "Pty": "Broken Hill Pty Co Ltd" is Broken Hill Proprietary."""
+
+
+def firm_key(key: str) -> str:
+    """An organisation key with no legal form after its first: "gabelli and co inc" is "gabelli
+    and co", "hongkong land co ltd" "hongkong land co" (Reuters names a firm with and without
+    its last form: "Gabelli and Co" in five stories, "Gabelli and Co Inc" in five others)."""
+    words = key.split()
+    if len(words) < 3 or words[-1] not in _LEGAL_FORMS or words[-2] not in _LEGAL_FORMS:
+        return key
+    while len(words) > 2 and words[-1] in _LEGAL_FORMS and words[-2] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def firm_name(key: str) -> bool:

@@ -5,7 +5,7 @@ joins its firm, commas or not."""
 from __future__ import annotations
 
 from index.analysis.entities import extract
-from index.analysis.entity_keys import link_across
+from index.analysis.entity_keys import link_across, query_key
 
 HEAD = (
     "Mario Gabelli, head of New York investment firm Mario Gabelli and Co, said he sold "
@@ -30,8 +30,8 @@ def test_the_man_is_no_firm_in_his_article() -> None:
 def test_a_firm_short_form_still_joins_its_firm() -> None:
     text = "Morgan Stanley and Co Inc said it would buy. Morgan Stanley said the deal was done."
     assert {(e.text, e.canonical) for e in extract(text) if e.text.startswith("Morgan")} == {
-        ("Morgan Stanley and Co Inc", "morgan stanley and co inc"),
-        ("Morgan Stanley", "morgan stanley and co inc"),
+        ("Morgan Stanley and Co Inc", "morgan stanley and co"),
+        ("Morgan Stanley", "morgan stanley and co"),
     }
 
 
@@ -64,3 +64,15 @@ def test_a_firm_written_with_a_comma_takes_its_short_forms() -> None:
         ("Goldman, Sachs and Co", "ORG", "goldman sachs and co"),
         ("Goldman Sachs", "ORG", "goldman sachs and co"),
     }
+
+
+def test_a_firm_with_and_without_its_last_legal_form_is_one_key() -> None:
+    text = "Gabelli and Co Inc said it holds 9.8 pct. Gabelli and Co bought more. Hongkong Land Co Ltd sold."
+    keys = [(e.text, e.canonical) for e in extract(text) if e.label == "ORG"]
+    assert keys == [
+        ("Gabelli and Co Inc", "gabelli and co"),
+        ("Gabelli and Co", "gabelli and co"),
+        ("Hongkong Land Co Ltd", "hongkong land co"),
+    ]
+    assert query_key("ORG", "Gabelli and Co Inc") == "gabelli and co"  # as the index keys it
+    assert query_key("ORG", "Wells Fargo Co") == "wells fargo co"  # one form: kept
