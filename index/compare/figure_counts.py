@@ -39,6 +39,11 @@ _OWN_VERB = re.compile(
     r"\s*(?:more\s+|others?\s+|still\s+)?(?:are|were|is|was|have|has|had|remain\w*|will|would|may|"
     r"might|could)\b"
 )
+# ... or its own relative clause after a preposition ("killed during demonstrations by tens of
+# thousands who marched", "one of three who hit the customer"); after a verb the count is that
+# verb's object too ("arrested 23 pirates who threatened a ship": arrested)
+_OWN_WHO = re.compile(r"\s*who\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|among|from|with)\s+$")
 # most words capitalised: a headline ("80 Hurt and 7 Villages Damaged"), where a capital marks no name
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _ALONE = re.compile(ALONE)
@@ -158,7 +163,9 @@ class Counts:
         rest = low_text[end:].lstrip()
         if noun and rest.startswith(noun.lower()):
             rest = rest[len(noun) :]
-        own_verb = _OWN_VERB.match(rest) is not None
+        own_verb = _OWN_VERB.match(rest) is not None or (
+            _OWN_WHO.match(rest) is not None and _PREPOSITION_BEFORE.search(near_before) is not None
+        )
         for hit in () if own_verb else ANY_ROLE.finditer(near_before):
             gap = near_before[hit.end() :]
             if noun and ("," in gap or ";" in gap or ")" in gap):
