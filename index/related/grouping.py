@@ -36,6 +36,7 @@ __all__ = [
     "MUTUAL_NEIGHBOURS",
     "Story",
     "group",
+    "group_model",
     "stories",
 ]
 
@@ -98,7 +99,13 @@ def _neighbours(model: Model, n: int, cap: int, sims: _PairCache) -> list[tuple[
 
 
 def group(all_features: Mapping[str, Any]) -> list[Story]:
-    """Group a corpus into stories (store-free variant of :func:`stories`).
+    """Group a corpus into stories (store-free variant of :func:`stories`): :func:`group_model` of
+    the corpus model built from ``all_features``."""
+    return group_model(corpus_model(all_features))
+
+
+def group_model(model: Model) -> list[Story]:
+    """Group the articles of a corpus model into stories.
 
     Two reports are linked when their similarity reaches :data:`SAME_STORY`, or when each is among the
     other's :data:`MUTUAL_NEIGHBOURS` closest reports with a similarity of at least :data:`LINK_FLOOR`
@@ -108,12 +115,11 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
     own reports are), so one loose link cannot chain two stories together.
 
     Args:
-        all_features: Features of every article by id.
+        model: The corpus model (built, or mapped from its file beside the index).
 
     Returns:
         Every story, singletons included, largest first, then most recent first.
     """
-    model = corpus_model(all_features)
     size = len(model.ids)
     # Story keys are rare: a narrow cap keeps candidate generation near-linear in the corpus size.
     cap = max(64, size // 100)
@@ -199,7 +205,14 @@ def _central(
 def stories(store: Store) -> list[Story]:
     """Group every article of the store into stories, largest first, then most recent first.
 
+    The corpus model is the one related reports use, mapped from its file beside the index
+    (``index.related.stored``; built and written there first when the index changed since). Built
+    here from every article's features instead, 10,000 articles took 780 MB (the features alone
+    560 MB, kept by the store) where the mapped file is ~50 MB.
+
     Args:
         store: An indexed store.
     """
-    return group(store.features())
+    from index.related.stored import stored_model
+
+    return group_model(stored_model(store))

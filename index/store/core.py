@@ -125,8 +125,9 @@ class Store:
 
     # -- the database ----------------------------------------------------------------------------
 
-    def _table(self, name: str) -> Any:
-        """A side table, re-read only when the database changed (another process may update it)."""
+    def _table(self, name: str, keep: bool = True) -> Any:
+        """A side table, re-read only when the database changed (another process may update it);
+        ``keep=False``: read, and not kept for the next call."""
         stamp = database.stamp(self.index_dir)
         cached = self._table_cache.get(name)
         if cached is not None and cached[0] == stamp:
@@ -149,7 +150,8 @@ class Store:
                 # Damaged or lost meanwhile, or a killed run's journal to roll back first.
                 recover.rebuild_database(self)
                 stamp = database.stamp(self.index_dir)
-        self._table_cache[name] = (stamp, table)
+        if keep:
+            self._table_cache[name] = (stamp, table)
         return table
 
     # -- reading ---------------------------------------------------------------------------------
@@ -209,8 +211,12 @@ class Store:
         return [ArticleInfo(i, *rows[i]) for i in sorted(rows)]
 
     def features(self) -> dict[str, Any]:
-        """Every article's related-report features by id (from ``index.analysis.features``)."""
-        table: dict[str, Any] = self._table("features")
+        """Every article's related-report features by id (from ``index.analysis.features``).
+
+        Read afresh on each call, not kept: they are read only to build the related-report model
+        (``index.related.stored``), and 10,000 articles' features take ~560 MB as Python objects.
+        """
+        table: dict[str, Any] = self._table("features", keep=False)
         return table
 
     def ids_for_path(self, path: str | os.PathLike[str]) -> list[str]:
