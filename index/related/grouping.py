@@ -12,6 +12,7 @@ reads it from a :class:`~index.store.core.Store`.
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from index.related.similarity import (
     GROUP_ENTITY_SHARE,
     SAME_STORY,
+    Key,
     Model,
     candidates,
     corpus_model,
@@ -52,6 +54,7 @@ MUTUAL_NEIGHBOURS = 5
 _SIGNATURE = 12
 _GROUP_NEIGHBOURS = 10
 _MAX_PAIRS = 400
+_SECOND = operator.itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +91,18 @@ class _PairCache(dict[tuple[int, int], float]):
 def _neighbours(model: Model, n: int, cap: int, sims: _PairCache) -> list[tuple[float, int]]:
     weights = weighted_keys(model.vecs[n], GROUP_ENTITY_SHARE)
     # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
-    keys = heapq.nlargest(
-        _SIGNATURE, (k for k in weights if k in model.post_docs), key=weights.__getitem__
-    )
+    # The heaviest keys with postings, as ``heapq.nlargest`` over those keys gives them (a stable
+    # sort, ties in the weights' order), asking for the postings of only as many as it takes: the
+    # ~330 keys of an article each asked of the mapped model were a third of a grouping's time.
+    keys: list[Key] = []
+    posted = model.post_docs
+    for k in sorted(weights, key=weights.__getitem__, reverse=True):
+        if k in posted:
+            keys.append(k)
+            if len(keys) == _SIGNATURE:
+                break
     acc = candidates(model, weights, n, keys, cap)
-    best = heapq.nlargest(_GROUP_NEIGHBOURS, acc.items(), key=lambda kv: kv[1])
+    best = heapq.nlargest(_GROUP_NEIGHBOURS, acc.items(), key=_SECOND)
     out = [(sims.get_pair(n, d), d) for d, _ in best]
     out.sort(reverse=True)
     return out
