@@ -361,6 +361,7 @@ class Store:
             lambda row: run.take(row, progress),
             cancelled,
             parallel,
+            many=run.many,
         )
         if segments is None:
             writer.cancel()

@@ -22,7 +22,11 @@ from index.models import Article, Skipped
 from index.store import database
 from index.store.database import Entry
 from index.store.tables import Walk, fullest
-from index.store.writers import Row, delete_term
+from index.store.writers import PARALLEL_MIN_ARTICLES, Row, delete_term
+
+MANY_BYTES = 512 * 1024
+"""A new ``.jsonl`` file this big holds enough articles for the worker processes (Reuters stories
+average 1 KB)."""
 
 Progress = Callable[[int, int, str], None]
 Found = dict[str, tuple[int, int, str]]
@@ -110,6 +114,12 @@ class Run:
             set()
         )  # files dropped from the index (``Store._drop_orphans``)
         self.total = sum(max(f.size, 1) for f in self.pending)
+        # Files new to the index that certainly hold many articles: the workers are started before
+        # the first is read (``writers.write_articles``); a file touched but unchanged is no reason.
+        new = [f for f in self.pending if f.path not in stats]
+        self.many = len(new) >= PARALLEL_MIN_ARTICLES or any(
+            f.size >= MANY_BYTES and f.path.lower().endswith(".jsonl") for f in new
+        )
         self.done = 0.0
         self.written = 0
 

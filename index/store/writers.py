@@ -125,8 +125,13 @@ def write_articles(
     sink: Callable[[Row], None],
     cancelled: Callable[[], bool] | None = None,
     parallel: bool = True,
+    many: bool = False,
 ) -> list[Any] | None:
     """Analyse and index ``items``; call ``sink`` with each article's row as it is done.
+
+    The workers start once ``PARALLEL_MIN_ARTICLES`` articles have been read, or at once when the
+    caller knows there will be many (``many``: new files that hold them), so that they start while
+    the first file is still being read.
 
     Returns the segments written by worker processes, to be added at commit (``whoosh_writing.commit_with_segments``), an
     empty list when everything went through ``writer``, or ``None`` when the run was cancelled.
@@ -135,8 +140,9 @@ def write_articles(
         ParallelFailed: a worker failed (the caller may repeat the run with ``parallel=False``).
     """
     cores = min(os.cpu_count() or 1, 4)
-    head = list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
-    if not parallel or cores < 2 or len(head) < PARALLEL_MIN_ARTICLES:
+    eager = many and parallel and cores >= 2
+    head = [] if eager else list(itertools.islice(items, PARALLEL_MIN_ARTICLES))
+    if not eager and (not parallel or cores < 2 or len(head) < PARALLEL_MIN_ARTICLES):
         spelled: set[Any] = set()
         for n, (article, share) in enumerate(itertools.chain(head, items)):
             if cancelled and n % 16 == 0 and cancelled():

@@ -90,14 +90,14 @@ def test_a_build_gets_its_first_article_before_the_file_is_all_made(
         made.append(article_id)
         return real_make(obj, article_id, src)
 
-    def writing(index_dir: str, writer: Any, items: Iterator[Any], *rest: Any) -> Any:
+    def writing(index_dir: str, writer: Any, items: Iterator[Any], *rest: Any, **kw: Any) -> Any:
         def watched() -> Iterator[Any]:
             for item in items:
                 if not seen_at_first:
                     seen_at_first.append(list(made))
                 yield item
 
-        return real_write(index_dir, writer, watched(), *rest)
+        return real_write(index_dir, writer, watched(), *rest, **kw)
 
     monkeypatch.setattr(index.ingest.jsonl, "jsonl_unblocked", counting)
     monkeypatch.setattr(index.store.core, "write_articles", writing)
@@ -133,3 +133,67 @@ def test_a_line_too_deeply_nested_to_make_is_reported_once_made(
     again = store.update()  # unchanged: the line is still reported, nothing re-read
     assert [s.reason for s in again.skipped] == ["structure too deeply nested"]
     assert again.added == 0
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.segments: list[Any] = []
+
+
+def test_workers_start_before_the_first_article_when_many_are_known(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import index.store.writers as writers
+
+    events: list[str] = []
+
+    class Pool:
+        def __init__(self, index_dir: str, cores: int) -> None:
+            events.append("workers")
+
+        def run(self, items: Iterator[Any], sink: Any, cancelled: Any) -> list[Any]:
+            for _ in items:
+                pass
+            return []
+
+    def items() -> Iterator[tuple[Article, float]]:
+        events.append("read")
+        yield Article(id="a", path="a", title="A", text="Some text."), 1.0
+
+    monkeypatch.setattr(writers, "_Pool", Pool)
+    monkeypatch.setattr(writers.os, "cpu_count", lambda: 2)
+    assert writers.write_articles("ix", _Writer(), items(), lambda row: None, many=True) == []
+    assert events == ["workers", "read"]
+    events.clear()
+    rows: list[Any] = []
+    monkeypatch.setattr(writers, "add_fields", lambda *a, **k: rows.append(a) or ("row",))
+    monkeypatch.setattr(writers, "analysed_fields", lambda article, share: {})
+    writers.write_articles("ix", _Writer(), items(), lambda row: None)
+    assert events == ["read"] and len(rows) == 1  # one article: no workers
+
+
+def test_a_new_big_jsonl_file_is_known_to_hold_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.store.update import MANY_BYTES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    line = json.dumps({"text": "Cocoa output rose in Ghana. " * 40}) + "\n"
+    (corpus / "big.jsonl").write_text(line * (MANY_BYTES // len(line) + 1), "utf-8")
+    (corpus / "one.txt").write_text("Tin prices held in Kuala Lumpur.\n", "utf-8")
+    told: list[bool] = []
+    real = index.store.core.write_articles
+
+    def writing(*args: Any, **kw: Any) -> Any:
+        told.append(kw.get("many", False))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(index.store.core, "write_articles", writing)
+    store = Store([corpus], tmp_path / "ix")
+    store.update()
+    with (corpus / "big.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "x", "text": "Xenon."}) + "\n")
+    (corpus / "one.txt").write_text("Tin prices fell in Kuala Lumpur.\n", "utf-8")
+    store.update()  # a known file grown by a line, a small one changed: not many
+    assert told == [True, False]
