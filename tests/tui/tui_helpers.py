@@ -19,13 +19,18 @@ async def settle(pilot: object) -> None:
     from textual.worker import WorkerCancelled
 
     app = pilot.app  # type: ignore[attr-defined]
-    for _ in range(3):
+    # At least three rounds, then on while the messages handled start new workers: a worker's
+    # result can start the next one (an index run, then the catalogue, then the stories), and on a
+    # loaded machine three rounds did not always see the end of that chain.
+    for rounds in range(1, 41):
         for worker in list(app.workers):
             try:
                 await worker.wait()
             except WorkerCancelled:
                 pass
         await pilot.pause()  # type: ignore[attr-defined]
+        if rounds >= 3 and not any(not w.is_finished for w in app.workers):
+            break
 
 
 async def open_compare(pilot: object) -> object:
