@@ -209,9 +209,10 @@ class NewsdeskApp(App[None]):
             # Another process may have indexed while this app waited for the write lock.
             self.library.reload()
         if report.skipped:
-            n = len(report.skipped)
+            from tui.library import skipped_count
+
             self.notify(
-                f"{n} file{'s' if n != 1 else ''} skipped — press S to see why",
+                f"{skipped_count([s.path for s in report.skipped])} — press S to see why",
                 title="Index",
                 severity="warning",
             )

@@ -233,7 +233,7 @@ def _say_why_empty(store: Any, corpus: Sequence[str]) -> None:
     if skipped:
         first = skipped[0]
         why = (
-            f"; {len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped "
+            f"; {library.skipped_count([s.path for s in skipped])} "
             f"({_safe(first.path)}: {_safe(first.reason)}{', ...' if len(skipped) > 1 else ''})"
         )
     print(f"newsdesk search: no articles in {where}{why}", file=sys.stderr)

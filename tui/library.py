@@ -218,3 +218,21 @@ def corpus(paths: Sequence[str]) -> Corpus:
     if len(notes) == len(folders):
         raise PathError("no folder of the library can be read:\n  " + "\n  ".join(notes))
     return Corpus(list(folders), notes, True)
+
+
+def skipped_count(paths: Sequence[str]) -> str:
+    """How much an index run skipped, from the skipped paths: "2 files skipped", "70,000 lines of
+    .jsonl files skipped", "1 file and 3 .jsonl lines skipped" (a broken line is no file)."""
+    lines = sum(1 for p in paths if _is_jsonl_line(p))
+    files = len(paths) - lines
+    parts = []
+    if files:
+        parts.append(f"{files:,} file{'s' if files != 1 else ''}")
+    if lines:
+        parts.append(f"{lines:,} .jsonl line{'s' if lines != 1 else ''}")
+    return " and ".join(parts) + " skipped"
+
+
+def _is_jsonl_line(path: str) -> bool:
+    head, sep, tail = path.rpartition(":")
+    return bool(sep) and tail.isdigit() and head.lower().endswith(".jsonl")
