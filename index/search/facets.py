@@ -16,6 +16,7 @@ only here.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -120,7 +121,7 @@ def _count(
     kept = (
         (-n, key)
         for key, n in counts.items()
-        if key and (not wanted or key.partition("|")[0] in wanted)
+        if key and (not wanted or key.partition("|")[0] in wanted) and not _bare_number(key)
     )
     if share > 0:
         # each label's own top ``limit`` (what fair_share can pick from), merged by count
@@ -135,6 +136,16 @@ def _count(
         label, _, canonical = key.partition("|")
         out.append(Facet(canonical, label, names.get(key, canonical), -minus_n))
     return fair_share(out, limit, share)
+
+
+def _bare_number(key: str) -> bool:
+    """Whether a key is a figure with no unit and no kind (``QUANTITY|2``: "two", "three"), which
+    no top list gives a place: on the 19,043 Reuters stories "2" (578 stories) and "3" (415) were
+    the library's two most named figures, over "10 pct" (387)."""
+    return key.startswith("QUANTITY|") and _NUMBER.fullmatch(key, 9) is not None
+
+
+_NUMBER = re.compile(r"[\d.,]*")
 
 
 def _merge_links(
