@@ -164,6 +164,13 @@ _PARTNER_GAP = re.compile(r",[ \t\n]+(?:[A-Z][A-Za-z]+,?[ \t\n]+)*(?:and[ \t\n]+
 """Between a partner's name and the rest of a partnership's name: ", ", more partners
 (", Pierce, Fenner and ") and an "and"."""
 _FIRM_LAST = frozenset("co inc ltd corp plc llc".split())
+_LISTED = re.compile(r",[ \t\n]+and[ \t\n]+\Z")
+"""A comma right before the "and": a list of firms ("coupled with McDonnell Douglas, and United
+Technologies Corp"), where a partnership has none ("Merrill Lynch, Pierce, Fenner and Smith")."""
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[ \t]?[A-Z][a-z]")
+"""A firm named after one man by his initials right after the comma: a list ("Citicorp, J.P.
+Morgan and Co", "Schroder Wagg, S.G. Warburg and Co Ltd"); "Tucker, Anthony and R.L. Day Inc" is
+one firm, its "and" before them."""
 
 
 def partnerships(text: str, kept: list[Cand]) -> list[Cand]:
@@ -181,22 +188,26 @@ def partnerships(text: str, kept: list[Cand]) -> list[Cand]:
     """
     out: list[Cand] = []
     for c in kept:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and c.label == "ORG"
-            and prev.label in _NAMES
-            and key_of(strip_poss(text[c.start : c.end])).split()[-1:] in ([w] for w in _FIRM_LAST)
-            and _PARTNER_GAP.match(text, prev.end, c.start)
-            and " and " in " ".join(text[prev.start : c.end].split()) + " "
-            and "\n\n" not in text[prev.start : c.end]
-            and not set(key_of(text[prev.start : prev.end]).split())
-            & set(key_of(text[c.start : c.end]).split())
-        ):
-            # Not "Thomas McKiernan, McKiernan and Co": a partner named before his firm.
-            out[-1] = Cand(
-                prev.start, c.end, "ORG", key_of(text[prev.start : c.end].replace(",", " "))
-            )
-            continue
+        # "Merrill Lynch" + "Pierce, Fenner and Smith Inc", itself made of "Pierce" and the rest
+        while out and _partners(text, out[-1], c):
+            prev = out.pop()
+            c = Cand(prev.start, c.end, "ORG", key_of(text[prev.start : c.end].replace(",", " ")))
         out.append(c)
     return out
+
+
+def _partners(text: str, prev: Cand, c: Cand) -> bool:
+    """Whether a name and the firm after it are one partnership's name."""
+    return (
+        c.label == "ORG"
+        and prev.label in _NAMES
+        and key_of(strip_poss(text[c.start : c.end])).split()[-1:] in ([w] for w in _FIRM_LAST)
+        and _PARTNER_GAP.match(text, prev.end, c.start) is not None
+        and not _LISTED.search(text, prev.end, c.start)
+        and not (_INITIALS.match(text, c.start) and "and" not in text[prev.end : c.start])
+        and " and " in " ".join(text[prev.start : c.end].split()) + " "
+        and "\n\n" not in text[prev.start : c.end]
+        # Not "Thomas McKiernan, McKiernan and Co": a partner named before his firm.
+        and not set(key_of(text[prev.start : prev.end]).split())
+        & set(key_of(text[c.start : c.end]).split())
+    )
