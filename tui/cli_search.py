@@ -58,12 +58,18 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``newsdesk index``: update the index and report counts and skipped files."""
-    from tui.engine import check_unchanged, default_index_dir
+    from tui.engine import default_index_dir, run_imports, start_check
 
     corpus = _corpus(args.paths)
     # Nothing changed (a stat-only walk and the index's database say so): answer without opening
-    # the index, so Whoosh is not even imported.
-    report, walked = check_unchanged(corpus, args.index_dir)
+    # the index. The walk runs on another core while what a run needs is imported, until its
+    # answer is in.
+    check = start_check(corpus, args.index_dir)
+    try:
+        check.meanwhile(run_imports())
+        report, walked = check.result()
+    finally:
+        check.close()
     if report is not None:
         index_dir = Path(args.index_dir).expanduser() if args.index_dir else None
         index_dir = index_dir or default_index_dir(corpus)
@@ -109,47 +115,27 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quiet_check(corpus: list[str], index_dir: str | None) -> Callable[[], Any]:
-    """Start finding out, in a thread, whether the corpus is unchanged since the last run; returns
-    the function that waits for the answer (an ``IndexReport``, or ``None`` when a run is needed).
-
-    The stat-only walk waits on the file system while this thread imports Whoosh and the search
-    modules on the CPU. Everything the thread imports is imported here first (two threads
-    importing one module can wait on each other).
-    """
-    import threading
-
-    from tui.engine import load_quiet_check, quick_unchanged
-
-    load_quiet_check()  # (see above)
-
-    answer: list[Any] = []
-
-    def check() -> None:
-        try:
-            answer.append(quick_unchanged(corpus, index_dir))
-        except Exception:  # the store's own run then finds out, and reports it
-            answer.append(None)
-
-    thread = threading.Thread(target=check, daemon=True, name="newsdesk-quiet-check")
-    thread.start()
-
-    def wait() -> Any:
-        thread.join()
-        return answer[0] if answer else None
-
-    return wait
-
-
-def ensure_indexed(store: Any, unchanged: Any = None, command: str = "search") -> None:
+def ensure_indexed(
+    store: Any,
+    unchanged: Any = None,
+    command: str = "search",
+    walked: Any = None,
+) -> None:
     """Bring the index up to date; another process writing it is told (as ``newsdesk COMMAND:``),
-    and the search goes on with the index as it is."""
+    and the search goes on with the index as it is.
+
+    Args:
+        store: The store.
+        unchanged: The quiet check's report that nothing changed, when it made one.
+        command: The command's name, for messages.
+        walked: The quiet check's walk, when it found changes (the run does not walk again).
+    """
     from tui.engine import IndexBusy
 
     if unchanged is not None and not store.messages:
         return  # nothing changed since the last run (and the store was not rebuilt on opening)
     try:
-        report = store.update()
+        report = store.update(walked=walked if not store.messages else None)
     except IndexBusy as exc:
         print(f"newsdesk {command}: {exc}", file=sys.stderr)
         return
@@ -161,9 +147,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     """``newsdesk search``: ranked hits with snippets."""
     found = library.corpus(args.paths)
     corpus = found.paths
-    unchanged = _quiet_check(corpus, args.index_dir)
+    # Is the corpus unchanged? Found out on another core while the search modules load.
+    from tui.engine import start_check
+
+    check = start_check(corpus, args.index_dir)
+    try:
+        return _search(args, found, check)
+    finally:
+        check.close()
+
+
+def _search(args: argparse.Namespace, found: Any, check: Any) -> int:
     from tui.engine import QueryError, check_query, parse, search
 
+    corpus = found.paths
     # A bad query alone: the library's notes came first, and the index was opened, for nothing.
     try:
         check_query(args.query)
@@ -178,7 +175,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     except QueryError as exc:
         print(f"newsdesk search: bad query: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    ensure_indexed(store, unchanged())
+    ensure_indexed(store, *check.result())
     result = search(store, args.query, limit=max(0, args.limit), sort=args.sort)
     if not result.total:
         _say_why_empty(store, corpus)

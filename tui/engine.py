@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
     from index.search.parse import check as check_query
     from index.store import Store
+    from index.store.checking import run_imports, start_check
     from index.store.errors import IndexBusy, StoreError
     from index.store.tables import ArticleInfo, check_unchanged, default_index_dir, quick_unchanged
     from index.store.whoosh_compat import load_whoosh
@@ -291,15 +292,6 @@ class Engine:
             raise EngineError(str(exc)) from None
 
 
-def load_quiet_check() -> None:
-    """Import the modules the command line's quiet check (is the corpus unchanged?) runs in a
-    thread, in the calling thread first: two threads importing one module can wait on each other."""
-    import index.models
-    from index.store import database, walk, whoosh_compat
-
-    del index, database, walk, whoosh_compat  # imported for their effect
-
-
 # -- the engine's pure helpers, loaded on first use ----------------------------------------------
 
 _HELPERS = {
@@ -320,6 +312,8 @@ _HELPERS = {
     "check_unchanged": "index.store.tables",
     "default_index_dir": "index.store.tables",
     "quick_unchanged": "index.store.tables",
+    "start_check": "index.store.checking",  # the quiet check, on another core where it can
+    "run_imports": "index.store.checking",  # what a run loads first, in steps
     "load_whoosh": "index.store.whoosh_compat",  # Whoosh without what it never calls here
     "IndexBusy": "index.store.errors",
     "StoreError": "index.store.errors",
@@ -383,7 +377,7 @@ __all__ += ["check_query"]
 __all__ += ["comparison_to_markdown", "comparison_to_text", "default_factory", "default_index_dir"]
 __all__ += ["display_names", "entity_clause", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
 __all__ += ["find_jsonl_article", "highlight_terms", "indexed_articles", "is_parsed"]
-__all__ += ["load_quiet_check", "load_whoosh"]
+__all__ += ["load_whoosh", "run_imports", "start_check"]
 __all__ += ["markdown_text", "neutralise", "page_document", "parse", "query_words"]
 __all__ += ["quick_unchanged", "read_bytes", "read_file", "read_opml", "read_paths", "related"]
 __all__ += ["save_page", "saved_keys", "scan", "search", "size_limit", "stemmed_tokens", "stories"]

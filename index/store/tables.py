@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -122,32 +122,54 @@ class Walk:
     (``database.walk_digests``) once worked out (by the check, for the run to reuse).
 
     Args:
-        found: Article files by path: (size, mtime_ns, root).
+        found: Article files by path: (size, mtime_ns, root); ``None`` when ``folders`` holds
+            every file (``found`` is then made from it when first asked for).
         skipped: Skipped paths with reasons.
     """
 
-    __slots__ = ("digests", "folders", "found", "skipped")
+    __slots__ = ("_found", "digests", "folders", "skipped", "whole")
 
     def __init__(
         self,
-        found: dict[str, tuple[int, int, str]],
+        found: dict[str, tuple[int, int, str]] | None,
         skipped: list[list[str]],
         folders: dict[str, list[tuple[str, tuple[int, int, str]]]] | None = None,
     ) -> None:
-        self.found = found
+        self._found = found
         self.skipped = skipped
         # The walk's files by folder, when it gathered them (``walk.walk``'s ``folders``).
         self.folders = folders
+        # Whether ``folders`` holds every file found (none was given as a root).
+        self.whole = folders is not None and (
+            found is None or sum(map(len, folders.values())) == len(found)
+        )
         self.digests: dict[str, str] | None = None
+
+    @property
+    def found(self) -> dict[str, tuple[int, int, str]]:
+        """Article files by path: (size, mtime_ns, root), in the walk's order."""
+        if self._found is None:
+            sep = os.sep
+            self._found = {
+                f"{folder}{sep}{name}": st
+                for folder, files in (self.folders or {}).items()
+                for name, st in files
+            }
+        return self._found
+
+    def count(self) -> int:
+        """How many article files the walk found."""
+        if self._found is None:
+            return sum(map(len, (self.folders or {}).values()))
+        return len(self._found)
 
     def folder_digests(self) -> dict[str, str]:
         """``database.walk_digests`` of the walk, worked out once."""
         if self.digests is None:
             from index.store import database
 
-            folders = self.folders
-            if folders is not None and sum(map(len, folders.values())) == len(self.found):
-                self.digests = database.folder_digests(folders)
+            if self.folders is not None and self.whole:
+                self.digests = database.folder_digests(self.folders)
             else:  # files given as roots are in no folder walked: grouped from the paths
                 self.digests = database.walk_digests(self.found)
         return self.digests
@@ -156,9 +178,35 @@ class Walk:
         """The paths of the walk's files directly in ``folders``."""
         sep = os.sep
         gathered = self.folders
-        if gathered is not None and sum(map(len, gathered.values())) == len(self.found):
+        if gathered is not None and self.whole:
             return [f"{f}{sep}{name}" for f in folders for name, _ in gathered.get(f, ())]
         return [p for p in self.found if p.rpartition(sep)[0] in folders]
+
+    def found_in(self, folders: set[str]) -> dict[str, tuple[int, int, str]]:
+        """The walk's files directly in ``folders``, as ``found`` has them."""
+        sep = os.sep
+        gathered = self.folders
+        if gathered is not None and self.whole:
+            return {
+                f"{f}{sep}{name}": st for f in sorted(folders) for name, st in gathered.get(f, ())
+            }
+        return {p: st for p, st in self.found.items() if p.rpartition(sep)[0] in folders}
+
+    def has(self, paths: Iterable[str]) -> list[str]:
+        """Those of ``paths`` the walk found, in their order (without making every path)."""
+        if self._found is not None or not self.folders:
+            found = self.found
+            return [p for p in paths if p in found]
+        sep, folders, out = os.sep, self.folders, []
+        names: dict[str, set[str]] = {}
+        for p in paths:
+            folder, _, name = p.rpartition(sep)
+            here = names.get(folder)
+            if here is None:
+                here = names[folder] = {n for n, _ in folders.get(folder, ())}
+            if name in here:
+                out.append(p)
+        return out
 
     @classmethod
     def of(cls, roots: Sequence[str]) -> Walk:
@@ -166,8 +214,9 @@ class Walk:
         from index.store.walk import walk
 
         folders: dict[str, list[tuple[str, tuple[int, int, str]]]] = {}
-        found, skipped = walk(roots, folders)
-        return cls(found, list(skipped), folders)
+        found, skipped = walk(roots, folders, paths=False)
+        lazy = len(roots) == 1 and not found  # one folder: its files are all in ``folders``
+        return cls(None if lazy else found, list(skipped), folders)
 
 
 def quick_unchanged(
@@ -205,7 +254,6 @@ def unchanged_report(folder: Path, walked: Walk) -> IndexReport | None:
 
     if _marker_schema(folder) != SCHEMA_VERSION:
         return None  # no index, or one the store rebuilds
-    found = walked.found
     skipped = list(walked.skipped)
     try:
         with database.reading(folder) as con:
@@ -217,11 +265,12 @@ def unchanged_report(folder: Path, walked: Walk) -> IndexReport | None:
             recorded = database.recorded_digests(con, generation)
             if recorded is not None:
                 # The last run's walk, by digests: every manifest row need not be read.
-                if not found or walked.folder_digests() != recorded:
+                if not walked.count() or walked.folder_digests() != recorded:
                     return None
                 articles = database.file_article_count(con)
             else:  # a manifest written by a recovery (or an older newsdesk): compared row by row
                 stats = database.file_stats(con)
+                found = walked.found
                 if not stats or len(stats) != len(found):
                     return None
                 # Compared as two dicts (one comparison in C, not a Python loop over 10,000 files).
@@ -231,8 +280,8 @@ def unchanged_report(folder: Path, walked: Walk) -> IndexReport | None:
                     return None
                 articles = sum(count for _, _, count in stats.values())
             inside = database.file_skipped(con)
-            for path in sorted(found):
-                skipped.extend(inside.get(path, ()))
+            for path in walked.has(sorted(inside)):
+                skipped.extend(inside[path])
             if skipped != database.skipped(con):
                 return None
     except database.DatabaseError:

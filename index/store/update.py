@@ -60,27 +60,29 @@ class Run:
         self.writer = writer
         self.read_bytes = read_bytes
         self.walked = walked
-        found = self.found = walked.found
         recorded = None if generation is None else database.recorded_digests(con, generation)
         # Every manifest file's articles, counted in SQL when only some rows are read.
         self.articles: int | None = None
-        candidates: Iterable[str] = found
         if recorded is None:
             stats = database.file_stats(con)
+            found = walked.found
         else:
             digests = walked.folder_digests()
             changed = {f for f, d in digests.items() if recorded.get(f) != d}
             changed.update(f for f in recorded if f not in digests)  # folders gone
             stats = database.folder_stats(con, changed)
             self.articles = database.file_article_count(con)
-            # A file in a folder whose digest is the same is as the manifest has it.
-            candidates = walked.files_in(changed)
+            # A file in a folder whose digest is the same is as the manifest has it: only the
+            # files of the other folders are looked at (not a path made for every file).
+            found = walked.found_in(changed)
         self.stats = stats
-        self.removed = {p for p in stats if p not in found}
+        # (A folder's manifest rows hold its sub-folders' too: asked of the whole walk.)
+        present = set(walked.has(stats))
+        self.removed = {p for p in stats if p not in present}
         # In path order, as the files are read (the index's document order depends on it).
         self.pending = [
             SourceFile(p, found[p][2], found[p][0], found[p][1])
-            for p in sorted(p for p in candidates if _changed(found[p], stats.get(p)))
+            for p in sorted(p for p in found if _changed(found[p], stats.get(p)))
         ]
         self.pending_paths = {f.path for f in self.pending}
         self.old: dict[str, Entry] = database.entries(
@@ -89,8 +91,9 @@ class Run:
         self.new_files: dict[str, Entry] = {}  # rows of the files read this run
         self.skipped: list[Skipped] = list(scan_skipped)
         inside = database.file_skipped(con)
-        for path in sorted(inside):  # few files, all in the manifest: those with something skipped
-            if path in found and path not in self.pending_paths:
+        # Few files, all in the manifest: those with something skipped.
+        for path in walked.has(sorted(inside)):
+            if path not in self.pending_paths:
                 # Unchanged files keep reporting why they (or some of their lines) were skipped.
                 self.skipped.extend(Skipped(p, r) for p, r in inside[path])
         self.counts = {"added": 0, "updated": 0, "unchanged": 0, "removed": 0}
@@ -128,7 +131,7 @@ class Run:
         """Every corpus file found, in path order."""
         return [
             SourceFile(p, root, size, mtime)
-            for p, (size, mtime, root) in sorted(self.found.items())
+            for p, (size, mtime, root) in sorted(self.walked.found.items())
         ]
 
     @property
