@@ -21,6 +21,12 @@ __all__ = ["analyse_body", "stem", "stems"]
 WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
 """Whoosh's default tokenizer pattern (``whoosh.analysis.tokenizers.default_pattern``), its group
 made non-capturing so that ``findall`` returns whole words."""
+_WORD_SCAN = re.compile(r"[\w\*]+(?:\.[\w\*]+)*")
+_ASCII_WORD_SCAN = re.compile(r"[0-9A-Za-z_\*]+(?:\.[0-9A-Za-z_\*]+)*")
+""":data:`WORD`'s words found faster: the greedy ``[\\w\\*]+`` leaves no word character after it,
+so the optional dot can only matter as a dot (the same matches), and in an ASCII text ``\\w`` is
+a set of letters, digits and "_" (a bit table where Unicode's ``\\w`` asks the character database
+for every character): 72 -> 44 us a Reuters story."""
 
 _STEM_CACHE = 50_000
 """As Whoosh's ``StemFilter`` (``cachesize=50000``)."""
@@ -54,8 +60,8 @@ def _lower_words(text: str) -> list[str]:
     Whoosh does ("İ" lowercases to two characters, the second no word character).
     """
     if text.isascii():
-        return WORD.findall(text.lower())
-    return list(map(str.lower, WORD.findall(text)))
+        return _ASCII_WORD_SCAN.findall(text.lower())
+    return list(map(str.lower, _WORD_SCAN.findall(text)))
 
 
 def analyse_body(text: str) -> tuple[list[str], list[str]]:
