@@ -1,8 +1,9 @@
 """The rule-based entity recogniser: spans, gazetteer and rules put together.
 
 :class:`RuleRecognizer` finds date and quantity spans and capitalised runs
-(:mod:`index.analysis.entity_spans`), classifies the runs with the gazetteer and the context rules
-(:mod:`index.analysis.entity_rules`), and settles keys (:mod:`index.analysis.entity_keys`).
+(:mod:`index.analysis.entity_scans`, :mod:`index.analysis.entity_spans`), classifies the runs with
+the gazetteer and the context rules (:mod:`index.analysis.entity_rules`), and settles keys
+(:mod:`index.analysis.entity_keys`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from index.analysis.entity_rules import (
     title_word,
     tok_end,
 )
+from index.analysis.entity_scans import date_spans, plain_ascii, quantity_spans, scans
 from index.analysis.entity_spans import (
     ACRO_RE,
     ADMIN_HEADS,
@@ -39,10 +41,6 @@ from index.analysis.entity_spans import (
     add_quantity,
     caps_lines,
     date_key,
-    date_spans,
-    plain_ascii,
-    quantity_spans,
-    scans,
 )
 from index.analysis.gazetteer import Gazetteer, fold, key_of, load_gazetteer
 from index.analysis.lexicon import (

@@ -9,13 +9,13 @@ takes and ASCII's does not).
 
 from __future__ import annotations
 
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.analysis import entity_spans as es
+from index.analysis import entity_scans as es
 from index.analysis import tokens
-from index.analysis.entity_spans import Cand, Tok, plain_ascii, scans
+from index.analysis.entity_scans import plain_ascii, scans
+from index.analysis.entity_spans import Cand, Tok
 from index.analysis.recognizer import RuleRecognizer
 
 WORDS = (

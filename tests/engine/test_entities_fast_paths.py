@@ -13,9 +13,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.analysis import entity_spans as es
+from index.analysis import entity_scans as es
 from index.analysis import tokens
 from index.analysis.entity_rules import strip_poss
+from index.analysis.entity_spans import POSS_RE
 
 # The plain patterns: the same alternatives with no guard, in the list's order, their month,
 # weekday and number words as plain alternations.
@@ -128,7 +129,7 @@ def test_word_tree_matches_exactly_the_words(words: list[str], other: str) -> No
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="as'’\nS .", max_size=8))
 def test_strip_poss_is_the_regex(word: str) -> None:
-    assert strip_poss(word) == (es.POSS_RE.sub("", word) if len(word) > 2 else word)
+    assert strip_poss(word) == (POSS_RE.sub("", word) if len(word) > 2 else word)
 
 
 @settings(max_examples=100, deadline=None)
