@@ -195,13 +195,26 @@ def with_legend(text: str, width: int) -> str:
 
 def _store_for(args: argparse.Namespace, corpus: list[str]) -> Any:
     """The index of ``corpus`` (already checked by ``corpus_paths``), brought up to date."""
-    from tui.engine import IndexBusy, Store
+    from tui.engine import start_check
 
-    store = Store(corpus, args.index_dir)
-    for message in store.messages:
-        print(message, file=sys.stderr)
+    # Is the corpus unchanged? Found out on another core while the store opens.
+    check = start_check(corpus, args.index_dir)
     try:
-        store.update(progress=_indexing_shown() if sys.stderr.isatty() else None)
+        from tui.engine import IndexBusy, Store
+
+        store = Store(corpus, args.index_dir)
+        for message in store.messages:
+            print(message, file=sys.stderr)
+        unchanged, walked = check.result()
+    finally:
+        check.close()
+    if unchanged is not None and not store.messages:
+        return store  # (the store's own run would find the same, walking again)
+    try:
+        store.update(
+            progress=_indexing_shown() if sys.stderr.isatty() else None,
+            walked=walked if not store.messages else None,
+        )
     except IndexBusy as exc:
         print(f"newsdesk {args.command}: {exc}", file=sys.stderr)
     return store
