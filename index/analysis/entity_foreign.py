@@ -14,6 +14,7 @@ what the recognizer took for a person:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from index.analysis.entity_spans import Cand
 from index.analysis.lexicon import ROLE_NOUNS
@@ -165,4 +166,46 @@ def foreign_heads(kept: list[Cand]) -> dict[str, str]:
             out[c.canonical] = "ORG"
         elif words[0] in _FOREIGN_PLACE_HEADS:
             out[c.canonical] = "PLACE"
+    return out
+
+
+_PARTICLE_GAP = re.compile(r" (?:(?:de|da|do|dos|das|del|di|du|van|von|der|la|bin|al) ){1,2}\Z")
+"""Between a full name and the surname after it: one or two particles ("da", "de la")."""
+_NAME_LABELS = frozenset({"PERSON", "?"})
+
+
+def joined_particles(text: str, kept: list[Cand]) -> list[Cand]:
+    """A full name and the one-word surname after its particle are one person: "Luiz Inácio Lula
+    da Silva" was "Luiz Inácio Lula" and "Silva" (the recognizer joins a particle's names up to
+    four words), "Gonzalo Sanchez de Lozada" "Gonzalo Sanchez" and "Lozada". Not a name of two
+    words after the particle: "Caisse Nationale de Credit Agricole" is no person.
+
+    Args:
+        text: The article's text.
+        kept: Non-overlapping candidates sorted by offset.
+
+    Returns:
+        The candidates with each such pair made one person.
+    """
+    if not any(
+        b.start - a.end < 10 and a.label == "PERSON" and b.label in _NAME_LABELS
+        for a, b in pairwise(kept)
+    ):
+        return kept  # most articles: no name right after a person's (a look at the pairs, not a
+        # search of the whole text)
+    out: list[Cand] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "PERSON"
+            and c.label in _NAME_LABELS
+            and c.start - prev.end <= 9
+            and " " in text[prev.start : prev.end]
+            and not any(ch.isspace() for ch in text[c.start : c.end])
+            and _PARTICLE_GAP.match(text, prev.end, c.start)
+        ):
+            out[-1] = Cand(prev.start, c.end, "PERSON", "")
+            continue
+        out.append(c)
     return out

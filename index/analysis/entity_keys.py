@@ -17,19 +17,19 @@ from operator import attrgetter
 from index.analysis.entity_firms import named_firms, partnerships
 from index.analysis.entity_foreign import (
     HONORIFIC_BEFORE,
-    PERSON_BEFORE,
     foreign_heads,
     foreign_titles,
+    joined_particles,
 )
 from index.analysis.entity_links import AliasTable as AliasTable  # re-exported
 from index.analysis.entity_links import firm_key
 from index.analysis.entity_links import link_across as link_across  # re-exported
+from index.analysis.entity_offices import split_offices
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
+from index.analysis.entity_things import things as person_things
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import (
     INSTITUTIONS,
-    PLACE_HEADS,
-    PLACE_NOUNS,
     ROLE_NOUNS,
 )
 from index.models import Entity
@@ -44,7 +44,8 @@ def _person_key(surface: str) -> str:
 def _match_person(
     token: str, fulls: list[tuple[int, str, list[str]]], columns: list[tuple[list[str], list[int]]]
 ) -> str | None:
-    """The most frequent full name in which ``token`` is the last, else the first, word.
+    """The most frequent full name in which ``token`` is the last, else the first, word (else the
+    word before its particle: :func:`_name_columns`).
 
     A word matches when it is ``token`` or, for a token of five letters or more, when their
     similarity (rapidfuzz ``ratio``) is at least 88; rapidfuzz scores all the names in one call.
@@ -79,12 +80,23 @@ def _match_person(
 
 
 def _name_columns(fulls: list[tuple[int, str, list[str]]]) -> list[tuple[list[str], list[int]]]:
-    """The full names' last words and first words, each with the distinct word lengths."""
+    """The full names' last words and first words, each with the distinct word lengths; then,
+    when a name holds a particle after its second word, the word before it ("Lula" of "Luiz
+    Inácio Lula da Silva", the name a Portuguese or Spanish surname goes by; "" for the others)."""
     out: list[tuple[list[str], list[int]]] = []
     for pos in (-1, 0):
         words = [w[pos] for _, _, w in fulls]
         out.append((words, sorted(set(map(len, words)))))
+    if any(len(w) > 3 and not _PARTICLES.isdisjoint(w[2:-1]) for _, _, w in fulls):
+        before = [
+            next((w[i - 1] for i in range(2, len(w) - 1) if w[i] in _PARTICLES), "")
+            for _, _, w in fulls
+        ]
+        out.append((before, sorted(set(map(len, before)))))
     return out
+
+
+_PARTICLES = frozenset("da de do dos das del di du".split())
 
 
 def _first_with_prefix(ordered: list[str], prefix: str) -> str | None:
@@ -147,13 +159,13 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
     for c in cands:
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
-    kept = partnerships(text, named_firms(text, kept))
+    kept = partnerships(text, named_firms(text, split_offices(text, joined_particles(text, kept))))
     fulls: Counter[str] = Counter()
     for c in kept:
         if c.label == "PERSON":
             c.canonical = _person_key(text[c.start : c.end])
     # A "person" the article writes as a place or a thing is one at every mention.
-    things = _things(text, kept)
+    things = person_things(text, kept)
     things.update(foreign_heads(kept))  # "Cassa di Risparmio", "Punta de Lobos"
     foreign = foreign_titles(text, kept)
     for c in kept:
@@ -250,71 +262,6 @@ _SPEAKING_NOUNS = frozenset(
 """Plural common nouns that open a sentence before a reporting verb ("Officials said", "Dealers
 said"): no one named. Each was a person (Dealers 47 times, Analysts 47, Officials 27 in all of
 Reuters)."""
-
-
-_PLACE_AFTER = re.compile(
-    r"[ \t]+(?:"
-    + "|".join(
-        sorted(
-            PLACE_HEADS
-            | PLACE_NOUNS
-            | set("jail camp base airbase town village suburb neighbourhood neighborhood".split())
-            | set("compound facility detention refinery mine".split())
-            | set("facilities prisons jails camps compounds".split())
-        )
-    )
-    + r")\b"
-)
-"""After a name: a lowercase place noun ("Abu Ghraib prison", "Kings Cross station"), or its
-plural ("Guantanamo Bay and Abu Ghraib facilities")."""
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\n]+\Z")
-"""Before a name of two words or more: "the" ("the Red Cross", "the Piccadilly Line"); nobody
-writes "the Tony Blair"."""
-_PLACE_OF = re.compile(
-    r"\b(?:island|islands|archipelago|town|city|village|province|region|port|district)"
-    r"[ \t\n]+of[ \t\n]+\Z"
-)
-"""Before a name: "the island of Fernando de Noronha", "the town of Punta Arenas" ("in" was
-tried: "a stake in HK Hotels", "in Ginnie Mae securities" became places)."""
-
-
-def _things(text: str, kept: list[Cand]) -> dict[str, str]:
-    """Full "person" names the article writes as a place (a place noun after a mention: PLACE) or
-    a thing ("the" before a mention: ORG), unless a title or role names one of its mentions.
-
-    Found on 100 WikiNews articles, where "Abu Ghraib" (30 mentions), "Red Cross", "Bali Roadmap",
-    "Piccadilly Line", "Kings Cross" and "Old Bailey" were people. A name the gazetteer knows
-    written as one word is a place too ("Bío Bío", the region "Biobio").
-    """
-    votes: dict[str, str] = {}
-    people: set[str] = set()
-    for c in kept:
-        if c.label != "PERSON" or " " not in c.canonical:
-            continue
-        before = text[max(0, c.start - 40) : c.start]
-        if PERSON_BEFORE.search(before):
-            people.add(c.canonical)
-        elif (
-            _PLACE_AFTER.match(text, c.end)
-            or _PLACE_OF.search(before)
-            or _joined_place(c.canonical)
-        ):
-            votes[c.canonical] = "PLACE"
-        elif _THE_BEFORE.search(before):
-            votes.setdefault(c.canonical, "ORG")
-    return {k: v for k, v in votes.items() if k not in people}
-
-
-def _joined_place(key: str) -> bool:
-    """Whether a name of words of three letters or more is, written as one word, a region or a
-    country the gazetteer knows ("Bío Bío", the region "Biobio"); towns are left out: "Beaver
-    Creek State Bank" is no Beavercreek, Ohio."""
-    from index.analysis.gazetteer import load_gazetteer
-
-    if min(map(len, key.split())) < 3:
-        return False
-    found = load_gazetteer().places.get(key.replace(" ", ""))
-    return found is not None and found[1] != "city"
 
 
 _IN_PLACE = r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round)[ \t\n]+"
