@@ -198,7 +198,55 @@ _QTY_BODY = _qty_body()
 # a pattern of its own that opens with the digit (the body can only take its digit path there: no
 # word boundary before it). Callgrind, 300 Reuters stories: dates 745 -> 653 K instructions a
 # story, quantities 750 -> 524 K (the same matches on 19,856 texts).
-_DATE_SCAN = r"\W(?=\w)" + _openers(_DATE_OPENERS) + _dispatch(_DATE_ALTERNATIVES)
+
+
+def _follow_tree(follow: dict[str, str]) -> str:
+    """Like :func:`_word_tree`, each word followed by its own pattern (``follow``'s value)."""
+    groups: dict[str, dict[str, str]] = {}
+    for w, after in sorted(follow.items()):
+        if w:
+            groups.setdefault(w[0], {})[w[1:]] = after
+    alts = [re.escape(first) + _follow_tree(rest) for first, rest in groups.items()]
+    if "" in follow:  # a word ends here
+        alts.append(follow[""])
+    return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+
+def _date_follow() -> dict[str, str]:
+    """Each of :data:`_DATE_OPENERS` with what every date alternative that opens with it needs
+    next ("in" only "in May" and "in 1987", "the" "the end of", "the summer of", "the 1980s"), or
+    ``\\b`` (months, weekdays). A lowercase word opens only the alternatives tried last, one by
+    one, so a guard that passes "the" or "of" only before such a word spares the engine most
+    of them (the same matches: the guard asks for nothing a match does not hold). The date scan
+    of a Reuters story: 102 -> 71 us of CPU."""
+    follow = dict.fromkeys(_DATE_OPENERS, r"\b")
+    may_or_year = r"\s+(?:May|1[89]|20)"
+    seasons = "spring summer autumn fall winter".split()
+    rules = {
+        "the The": r"\s+(?:early|late|mid|spring|summer|autumn|fall|winter|end|beginning|start"
+        r"|middle|rest|1[89]|20)",
+        "early Early": r"[\s-]+(?:spring|summer|autumn|fall|winter|May|1[89]|20)",
+        "late mid": rf"[\s-]+(?:{'|'.join(seasons)})",
+        " ".join(seasons) + " end beginning start middle rest": r"\s+of\b",
+        "last this next past coming previous Last This Next Past Coming Previous": rf"\s+{_PERIOD}",
+        "earlier later Earlier Later": r"\s+this\b",
+        "more less fewer": r"\s+than\b",
+        "over nearly almost about": r"\s+[\da-z]",
+        "at": r"\s+least\b",
+        "a": r"\s+few\b",
+        "in by of since until during before after In Since Until During Before After": may_or_year,
+        " ".join(_NUMBER_WORDS): r"\s+(?:days|weeks|months|years|decades|centuries|hours)\b",
+    }
+    for words, after in rules.items():
+        for w in words.split():
+            assert w in follow, w
+            follow[w] = after
+    return follow
+
+
+_DATE_SCAN = (
+    r"\W(?=\w)(?=[\d$€£¥]|" + _follow_tree(_date_follow()) + ")" + _dispatch(_DATE_ALTERNATIVES)
+)
 _QTY_SCAN = r"\W" + _openers(_QTY_OPENERS) + _QTY_BODY
 _QTY_IN_WORD_SCAN = (
     r"\d(?<=\w\d)\d*(?:[,.]\d+)*(?:\s?%)?"

@@ -9,6 +9,8 @@ takes and ASCII's does not).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +130,35 @@ def test_one_word_pieces_of_every_kind() -> None:
     found = {(e.label, e.text) for e in _FAST.extract(text)}
     assert ("PLACE", "Paris") in found and ("ORG", "IBM") in found and ("ORG", "Airbus") in found
     _same_entities(text)
+
+
+DATE_PLAIN = re.compile(es.plain_patterns()[0])
+DATES = (
+    "the end of this year; The beginning of next month, the rest of the week; the summer of 1987, "
+    "The early-summer of 1990, late winter of 2001, mid-spring of 2004, Early 1988, early May, in "
+    "May, In 1987, by 2004, of 1999, Since May, until 2010, During 1990, before May, After 2001, "
+    "last week, Last year, this quarter, next weekend, past decade, coming months, Previous years, "
+    "earlier this year, Later this month, more than two years ago, less than 3 days, fewer than "
+    "ten hours, over 20 years, nearly a few weeks, almost six months, about 12 days ago, at least "
+    "two decades, a few centuries, several days, dozen years, one hundred days, the 1980s, 1990s, "
+    "Monday, March 3, 1987, MAY 4, Sept. 12, 3rd of June, 1986 to 1988, 1986/87, 15/10/1987"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATES.split(", ")), max_size=8), st.sampled_from(["\n", " ", ", "]))
+def test_the_date_guard_passes_every_date(parts: list[str], sep: str) -> None:
+    text = sep.join(parts)
+    for ascii in (True, False):
+        found = es.date_spans(" " + text, ascii)
+        assert found == [
+            m.span("ctx") if m.group("ctx") else m.span() for m in DATE_PLAIN.finditer(text)
+        ]
+
+
+def test_each_date_opener_before_what_it_needs() -> None:
+    found = es.date_spans(" " + DATES)
+    assert found == [
+        m.span("ctx") if m.group("ctx") else m.span() for m in DATE_PLAIN.finditer(DATES)
+    ]
+    assert len(found) == 45  # every phrase but "coming months", "Previous years" (no period)
