@@ -15,23 +15,23 @@ import datetime as dt
 import re
 import warnings
 
+from index.pattern_cache import compiled
+
 _DEFAULT = dt.datetime(1900, 1, 1)
 _OTHER_DEFAULT = dt.datetime(1900, 2, 2)
-_YEAR = re.compile(r"^\d{4}$")
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z]*)?$")
-_ISO_BASIC = re.compile(
-    r"^(\d{4})(\d{2})(\d{2})(?:T[0-9:.,+\-Z]*)?$"
-)  # "20241015", "20241015T0830Z"
-_PARSED = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+_YEAR = compiled(r"^\d{4}$")
+_YEAR_MONTH = compiled(r"^(\d{4})-(\d{1,2})$")
+_ISO_DAY = compiled(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z]*)?$")
+_ISO_BASIC = compiled(r"^(\d{4})(\d{2})(\d{2})(?:T[0-9:.,+\-Z]*)?$")  # "20241015", "20241015T0830Z"
+_PARSED = compiled(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # "27-MAR-1987 14:02:56.54", "9-APR-1987 00:00:00.00 # date added by S Finch as guesswork",
 # "27-MAR-1987 14:02:56.54V RM": the day, month and year lead; whatever follows is the desk's.
-_NEWSWIRE = re.compile(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?![\d-])")
-_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
-_COMMENT = re.compile(r"\s*#.*$")
-_AMBIGUOUS = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b")
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_NEWSWIRE = compiled(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?![\d-])")
+_RFC2822 = compiled(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+_COMMENT = compiled(r"\s*#.*$")
+_AMBIGUOUS = compiled(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b")
+_FOUR_DIGITS = compiled(r"(?<!\d)\d{4}(?!\d)")
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -164,9 +164,9 @@ def _dateutil(text: str) -> tuple[dt.date, int] | None:
 # its numbers by the name analyzer of the ``dates`` field ("03" "01"), so a search for January
 # ("01") also found March 1, and March ("03") January 3, 2024. Written as words that each say what
 # they are, a month, a day of a month, a year or a month of a year, every search is exact.
-_KEY_MONTH = re.compile(r"^--(\d\d)$")
-_KEY_DAY = re.compile(r"^--(\d\d)-(\d\d)$")
-_KEY_DATE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_KEY_MONTH = compiled(r"^--(\d\d)$")
+_KEY_DAY = compiled(r"^--(\d\d)-(\d\d)$")
+_KEY_DATE = compiled(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 
 
 def key_words(key: str) -> list[str] | None:

@@ -24,18 +24,19 @@ from index.analysis.lexicon import (
     TITLES,
     WEEKDAYS,
 )
+from index.pattern_cache import compiled
 
 TRADE_WORDS = frozenset("air aero radio telecom banco banca banque".split())
 """Words that open a firm's name before a place or another name, saying its trade: "Air France",
 "Air Comet", "Radio Canada", "Telecom Italia", "Banco Santander". Without this the place alone was
 found ("Air France": the place France, and the attribution reader called "Air France said" a
 person)."""
-_MAKER_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \t]+(?=[A-Z]{1,3}-?\d{2,4}(?:[a-z]{1,3})?\b)")
+_MAKER_RE = compiled(r"\b([A-Z][a-z]{2,})[ \t]+(?=[A-Z]{1,3}-?\d{2,4}(?:[a-z]{1,3})?\b)")
 """A capitalised word before a model designation: "Airbus A330", "Lockheed F-16", "Sukhoi
 Su-27" is not (mixed case). Not "Flight 447" nor "Terminal 2" (figures alone: "Boeing 747" is
 left to "Boeing Co"), nor "Total M2" (money supply: one figure)."""
 _TRADE_CAPS = tuple(w.capitalize() for w in TRADE_WORDS)
-_HINTS = re.compile(
+_HINTS = compiled(
     r"[A-Z](?:(-?\d\d)|(?:" + "|".join(sorted(w[1:] for w in TRADE_WORDS)) + r")[ \n])"
 )
 """What a model designation ("A330") or a trade word before a name holds: one scan of the text,
@@ -160,14 +161,14 @@ def _makers(text: str, kept: list[Cand]) -> dict[str, Cand]:
     return found
 
 
-_PARTNER_GAP = re.compile(r",[ \t\n]+(?:[A-Z][A-Za-z]+,?[ \t\n]+)*(?:and[ \t\n]+)?\Z")
+_PARTNER_GAP = compiled(r",[ \t\n]+(?:[A-Z][A-Za-z]+,?[ \t\n]+)*(?:and[ \t\n]+)?\Z")
 """Between a partner's name and the rest of a partnership's name: ", ", more partners
 (", Pierce, Fenner and ") and an "and"."""
 _FIRM_LAST = frozenset("co inc ltd corp plc llc".split())
-_LISTED = re.compile(r",[ \t\n]+and[ \t\n]+\Z")
+_LISTED = compiled(r",[ \t\n]+and[ \t\n]+\Z")
 """A comma right before the "and": a list of firms ("coupled with McDonnell Douglas, and United
 Technologies Corp"), where a partnership has none ("Merrill Lynch, Pierce, Fenner and Smith")."""
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[ \t]?[A-Z][a-z]")
+_INITIALS = compiled(r"(?:[A-Z]\.){1,3}[ \t]?[A-Z][a-z]")
 """A firm named after one man by his initials right after the comma: a list ("Citicorp, J.P.
 Morgan and Co", "Schroder Wagg, S.G. Warburg and Co Ltd"); "Tucker, Anthony and R.L. Day Inc" is
 one firm, its "and" before them."""

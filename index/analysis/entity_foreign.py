@@ -18,10 +18,11 @@ from itertools import pairwise
 
 from index.analysis.entity_spans import Cand
 from index.analysis.lexicon import ROLE_NOUNS
+from index.pattern_cache import compiled
 
-PERSON_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\.?[ \t\n]+\Z", re.I)
+PERSON_BEFORE = compiled(r"\b(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\.?[ \t\n]+\Z", re.I)
 """Before a name: a role or title noun ("party leader Le Pen")."""
-HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sr|Sra|Sig)\.?[ \t\n]+\Z")
+HONORIFIC_BEFORE = compiled(r"\b(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Sr|Sra|Sig)\.?[ \t\n]+\Z")
 """Before a name: an honorific ("Mr. Le Pen", "M. Le Pen")."""
 
 FOREIGN_OPENERS = frozenset(
@@ -61,9 +62,9 @@ BODY_NAMES = frozenset(
 """Bodies named with "Le" or "La" that speak in the news ("La Liga said"), as keys."""
 
 _SAID = r"(?:said|says|told|added|stated|declared|insisted|argued|warned|claimed|replied|denied)"
-_HE_AFTER = re.compile(r"[ \t\n]+(?:said|says|added|told)[ \t\n]+(?:he|she)\b")
+_HE_AFTER = compiled(r"[ \t\n]+(?:said|says|added|told)[ \t\n]+(?:he|she)\b")
 """After a name: "La Roche said he may buy more" is a person (an outlet is no "he")."""
-_SAID_AFTER = re.compile(r",?[ \t\n]+" + _SAID + r"\b")
+_SAID_AFTER = compiled(r",?[ \t\n]+" + _SAID + r"\b")
 """After a name: a speech verb. An article and a surname that speak are a person ("Le Pen
 said"), unless the name is a known newspaper or the article calls it one."""
 _MEDIA_NOUNS = (
@@ -71,8 +72,8 @@ _MEDIA_NOUNS = (
     r"website|agency|outlet|journal|radio|television|league|club|team|opera|theatre|theater|"
     r"airline|carrier|company|firm|group|bank|brand|label|house)"
 )
-_MEDIA_BEFORE = re.compile(r"\b" + _MEDIA_NOUNS + r"[ \t\n]+\Z", re.I)
-_MEDIA_AFTER = re.compile(r"(?:'s)?[ \t\n]+" + _MEDIA_NOUNS + r"\b")
+_MEDIA_BEFORE = compiled(r"\b" + _MEDIA_NOUNS + r"[ \t\n]+\Z", re.I)
+_MEDIA_AFTER = compiled(r"(?:'s)?[ \t\n]+" + _MEDIA_NOUNS + r"\b")
 """A noun of the media or of a body before or after a mention ("the newspaper Le Monde", "Le
 Soir newspaper", "the Spanish league La Liga")."""
 
@@ -169,7 +170,7 @@ def foreign_heads(kept: list[Cand]) -> dict[str, str]:
     return out
 
 
-_PARTICLE_GAP = re.compile(r" (?:(?:de|da|do|dos|das|del|di|du|van|von|der|la|bin|al) ){1,2}\Z")
+_PARTICLE_GAP = compiled(r" (?:(?:de|da|do|dos|das|del|di|du|van|von|der|la|bin|al) ){1,2}\Z")
 """Between a full name and the surname after it: one or two particles ("da", "de la")."""
 _NAME_LABELS = frozenset({"PERSON", "?"})
 

@@ -33,6 +33,7 @@ from index.analysis.lexicon import (
     ROLE_NOUNS,
 )
 from index.models import Entity
+from index.pattern_cache import compiled
 
 
 # ---------------------------------------------------------------- keys and linking
@@ -138,10 +139,10 @@ _PERSON_ROLES = sorted(
 """Role nouns that only a person holds ("inside trader Ivan Boesky", "the late Conrad Hilton"):
 a firm is a "lead manager", a "transfer agent", and
 "senior", "chief", "foreign" open longer titles ("Another senior Morgan Grenfell executive")."""
-_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(_PERSON_ROLES) + r")[ \t\n]+\Z", re.I)
+_ROLE_BEFORE = compiled(r"\b(?:" + "|".join(_PERSON_ROLES) + r")[ \t\n]+\Z", re.I)
 """Before a name: its role ("inside trader Ivan Boesky", "analyst Arvid Jauppi"); no full stop
 ("chief executive officer.\n    Hoechst Celanese said")."""
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = compiled(
     r",[ \t\n]+(?:the[ \t\n]+)?(?:" + "|".join([*_PERSON_ROLES, "head"]) + r")\b"
 )
 """After a name: its role in apposition ("Mario Gabelli, head of ...", ", chairman of")."""
@@ -294,8 +295,8 @@ def _surnames_as_towns(text: str, kept: list[Cand], fulls: Counter[str]) -> None
             c.label, c.canonical = "PERSON", last[c.canonical]
 
 
-_IN_PLACE_RE = re.compile(_IN_PLACE)
-_WORD_RE = re.compile(r"\w+")
+_IN_PLACE_RE = compiled(_IN_PLACE)
+_WORD_RE = compiled(r"\w+")
 
 
 def _after_in_place(text: str) -> dict[str, list[int]]:
@@ -321,7 +322,7 @@ def _written_as_place(text: str, surface: str, after: dict[str, list[int]]) -> b
     return any(end_ok.match(text, p) for p in after.get(head.group(), ()))
 
 
-_FIRM_AFTER = re.compile(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")
+_FIRM_AFTER = compiled(r"\s+(?:said|says|reported|reports)\s+(?:in\s+)?its\b")
 """After a name: the article calls it "its" ("X said in its weekly review"). ", which" is no cue:
 in "directed by Jorge Nasser, which also helped" it is the radio."""
 
@@ -395,7 +396,7 @@ def display_names(entities: Iterable[Entity]) -> dict[str, str]:
     }
 
 
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_LEADING_THE = compiled(r"^the\s+", re.IGNORECASE)
 
 
 def query_key(label: str, value: str) -> str:

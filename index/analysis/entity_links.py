@@ -4,7 +4,6 @@ and a "person" another article names with a firm's suffix is that firm (:class:`
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -12,6 +11,7 @@ from dataclasses import replace
 
 from index.analysis.lexicon import ORG_HEAD_PAIRS, ORG_HEADS
 from index.models import Entity
+from index.pattern_cache import compiled
 
 __all__ = ["AliasTable", "acronym_key", "firm_key", "firm_name", "link_across"]
 
@@ -206,8 +206,8 @@ def _two_parties(words: list[str]) -> bool:
 _ENDINGS = _FIRM_SUFFIXES | {"and"}
 _HEADS = ORG_HEADS | {"utilities", "utility", "enterprises", "international"}
 """Organisation nouns: a name cut before them is still the firm's."""
-_ACRONYM = re.compile(r"[A-Z]{3,6}")
-_ACRONYM_KEY = re.compile(r"[a-z]{3,6}")
+_ACRONYM = compiled(r"[A-Z]{3,6}")
+_ACRONYM_KEY = compiled(r"[a-z]{3,6}")
 
 
 def acronym_key(key: str) -> bool:

@@ -19,6 +19,7 @@ import re
 from index.analysis.entity_spans import Cand
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import ORG_HEADS, TITLES
+from index.pattern_cache import compiled
 
 _OFFICES = TITLES - frozenset(
     """mr mrs ms dr sir dame lord lady field general senior foreign defence defense interior
@@ -27,12 +28,12 @@ _OFFICES = TITLES - frozenset(
 """Capitalised title words that end an organisation's name and open an office held by the name
 after it ("Governor", "Chairman", "President", "Prime Minister"). Not the words that also name
 a part of an organisation ("Chief", "Finance", "Interior") or that open a name ("Lord")."""
-_OFFICE_WORD = re.compile(
+_OFFICE_WORD = compiled(
     r"\s(?:" + "|".join(sorted(w.capitalize() for w in _OFFICES)) + r")\b", re.ASCII
 )
 _BEFORE_OFFICE = frozenset("managing executive vice deputy chief acting senior".split())
 """Words that open an office before its title word ("Managing Director", "Deputy Governor")."""
-_WORD = re.compile(r"\S+")
+_WORD = compiled(r"\S+")
 
 
 def split_offices(text: str, kept: list[Cand]) -> list[Cand]:
@@ -91,7 +92,7 @@ def _is_office(word: str) -> bool:
     return word[:1].isupper() and word.lower().rstrip(".") in _OFFICES
 
 
-_HEAD_OF = re.compile(r"\b([A-Z][a-z]+)[ \t\n]+of[ \t\n]+\Z")
+_HEAD_OF = compiled(r"\b([A-Z][a-z]+)[ \t\n]+of[ \t\n]+\Z")
 
 
 def _place_of(text: str, c: Cand, prev_end: int) -> list[Cand]:

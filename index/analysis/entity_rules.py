@@ -28,6 +28,7 @@ from index.analysis.lexicon import (
     PLACE_PREFIXES,
     TITLES,
 )
+from index.pattern_cache import compiled
 
 _DETERMINERS = frozenset("a an her his their its my our your one".split())
 NOT_ORGS = frozenset(
@@ -44,7 +45,7 @@ BODY_ACRONYMS = frozenset(
 and the Guardian): that word is the body. Only these: a capitalised word is no acronym by its case."""
 
 
-_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN = compiled(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def roman_numeral(word: str) -> bool:

@@ -4,17 +4,16 @@ resolution, :func:`index.analysis.entity_keys.finish_candidates`)."""
 
 from __future__ import annotations
 
-import re
-
 from index.analysis.entity_foreign import PERSON_BEFORE
 from index.analysis.entity_spans import Cand
 from index.analysis.gazetteer import key_of
 from index.analysis.lexicon import PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
+from index.pattern_cache import compiled
 
 __all__ = ["things"]
 
 
-_PLACE_AFTER = re.compile(
+_PLACE_AFTER = compiled(
     r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:"
     + "|".join(
         sorted(
@@ -30,10 +29,10 @@ _PLACE_AFTER = re.compile(
 """After a name: a lowercase place noun ("Abu Ghraib prison", "Kings Cross station"), or its
 plural ("Guantanamo Bay and Abu Ghraib facilities"), a capitalised word between ("the Abu Ghraib
 Iraqi prison abuse case")."""
-_THE_BEFORE = re.compile(r"\b[Tt]he[ \t\n]+\Z")
+_THE_BEFORE = compiled(r"\b[Tt]he[ \t\n]+\Z")
 """Before a name of two words or more: "the" ("the Red Cross", "the Piccadilly Line"); nobody
 writes "the Tony Blair"."""
-_PLACE_OF = re.compile(
+_PLACE_OF = compiled(
     r"\b(?:island|islands|archipelago|town|city|village|province|region|port|district)"
     r"[ \t\n]+of[ \t\n]+\Z"
 )
@@ -81,7 +80,7 @@ def things(text: str, kept: list[Cand]) -> dict[str, str]:
     return {k: v for k, v in votes.items() if k not in people}
 
 
-_FIRM_AFTER = re.compile(
+_FIRM_AFTER = compiled(
     r"(?:'s|\u2019s|[ \t\n]*<[A-Z][A-Z.]*>|[ \t\n]+(?:said|says|told|announced|issued|reported)\b)"
 )
 """After a mention: what firms have and places seldom (a possessive, a Reuters ticker, a
@@ -103,7 +102,7 @@ def _at_a_place(text: str, word: str | None, c: Cand, kept: list[Cand]) -> bool:
     )
 
 
-_AT_BEFORE = re.compile(r"(?:\b([A-Za-z]+)[,.]?[ \t\n]+)?(?<![\w'])at[ \t\n]+\Z")
+_AT_BEFORE = compiled(r"(?:\b([A-Za-z]+)[,.]?[ \t\n]+)?(?<![\w'])at[ \t\n]+\Z")
 """Before a name: "at" and the word before it. Of 101 full "people" after "at" on all Reuters
 stories, WikiNews and ECB+, five were people, each a verb's aim ("fired at Paul Riva", "took aim
 at Brian Nichols", "look at Mo Cheeks"); the rest firms ("economist at Morgan Stanley") or places

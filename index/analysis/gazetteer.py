@@ -25,6 +25,7 @@ from index.analysis.lexicon import (
     IRREGULAR_DEMONYMS,
     WORLD_REGIONS,
 )
+from index.pattern_cache import compiled
 
 __all__ = ["Gazetteer", "fold", "key_of", "load_gazetteer"]
 
@@ -49,8 +50,8 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-_DOTS = re.compile(r"\.(?=\w|$)|\.(?=\s)")
-_SPACES = re.compile(r"\s+")
+_DOTS = compiled(r"\.(?=\w|$)|\.(?=\s)")
+_SPACES = compiled(r"\s+")
 
 
 @lru_cache(maxsize=65536)

@@ -58,6 +58,7 @@ from index.analysis.lexicon import (
     ROLE_NOUNS,
 )
 from index.models import Entity
+from index.pattern_cache import compiled
 
 _POSS_ENDS = ("'", "’", "'s", "’s")
 """The endings :data:`~index.analysis.entity_spans.POSS_RE` matches in a word (no newline)."""
@@ -66,7 +67,7 @@ _POSS_ENDS = ("'", "’", "'s", "’s")
 _PAIR_FIRSTS = frozenset(a for a, _ in ORG_HEAD_PAIRS)
 """The first words of :data:`ORG_HEAD_PAIRS`: the pair is looked up only after one of them."""
 _AND = frozenset({"and", "&"})
-_OFFICE_AND = re.compile(
+_OFFICE_AND = compiled(
     r"\b(?:[Mm]inist(?:er|ry)|[Ss]ecretary)[ \t\n]+of[ \t\n]+[A-Z]\w+[ \t\n]+and[ \t\n]+\Z"
 )
 """Before a name: an office's first subject and "and" ("Minister of Energy and Mines Subroto")."""

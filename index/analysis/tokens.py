@@ -12,17 +12,18 @@ stemmer are used.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from index.pattern_cache import compiled
+
 __all__ = ["analyse_body", "stem", "stems"]
 
-WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+WORD = compiled(r"[\w\*]+(?:\.?[\w\*]+)*")
 """Whoosh's default tokenizer pattern (``whoosh.analysis.tokenizers.default_pattern``), its group
 made non-capturing so that ``findall`` returns whole words."""
-_WORD_SCAN = re.compile(r"[\w\*]+(?:\.[\w\*]+)*")
-_ASCII_WORD_SCAN = re.compile(r"[0-9A-Za-z_\*]+(?:\.[0-9A-Za-z_\*]+)*")
+_WORD_SCAN = compiled(r"[\w\*]+(?:\.[\w\*]+)*")
+_ASCII_WORD_SCAN = compiled(r"[0-9A-Za-z_\*]+(?:\.[0-9A-Za-z_\*]+)*")
 """:data:`WORD`'s words found faster: the greedy ``[\\w\\*]+`` leaves no word character after it,
 so the optional dot can only matter as a dot (the same matches), and in an ASCII text ``\\w`` is
 a set of letters, digits and "_" (a bit table where Unicode's ``\\w`` asks the character database

@@ -19,6 +19,7 @@ from typing import Any
 
 from index.analysis.dates import normalise_date
 from index.models import Article, Block, Skipped
+from index.pattern_cache import compiled
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MIN_ARTICLE_WORDS = 25
@@ -35,10 +36,8 @@ _BINARY_MAGIC = (
     b"\x1f\x8b",
     b"\x7fELF",
 )
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
-)
-_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+_META_CHARSET = compiled(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = compiled(rb"""\A\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
 _SINGLE_BYTE = frozenset({"cp1252", "latin_1", "iso8859_15", "ascii", "cp1250", "iso8859_2"})
 # WHATWG Encoding: these labels mean windows-1252 in every browser.
 _WHATWG = {
@@ -51,8 +50,8 @@ _WHATWG = {
     "l1": "cp1252",
     "iso_8859-1": "cp1252",
 }
-_WORD = re.compile(r"\w+")
-_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_WORD = compiled(r"\w+")
+_JUNK = compiled("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _BLOCK_KINDS = {
     "p": "paragraph",
     "head": "heading",

@@ -9,6 +9,7 @@ import re
 from typing import TypedDict
 
 from index.analysis.dates import normalise_date
+from index.pattern_cache import compiled
 
 __all__ = [
     "Metadata",
@@ -18,8 +19,8 @@ __all__ = [
     "split_front_matter",
 ]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_FRONT_MATTER = re.compile(
+_SURROGATE = compiled("[\ud800-\udfff]")
+_FRONT_MATTER = compiled(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
 

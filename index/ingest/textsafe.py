@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from index.pattern_cache import compiled
+
 __all__ = ["ESCAPE_MARK", "implausible_text", "markdown_escape", "neutralise"]
 
 ESCAPE_MARK = "\u241b"  # SYMBOL FOR ESCAPE: shows where an escape sequence was removed
@@ -18,14 +20,14 @@ ESCAPE_MARK = "\u241b"  # SYMBOL FOR ESCAPE: shows where an escape sequence was 
 # text after it stays visible): only its introducer is marked. Its body stops at the next introducer,
 # so text holding thousands of them is still scanned in linear time, and at a newline: a string
 # "terminated" on a later line would hide whole lines of text (and the newline itself).
-_ESCAPES = re.compile(
+_ESCAPES = compiled(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"
     r"[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f\n]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[^\n]?"
 )
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+_BIDI = compiled("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = compiled("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 
 def _picture(m: re.Match[str]) -> str:
@@ -64,7 +66,7 @@ _SAMPLE_CHARS = 8192
 _MIN_JUDGED = 64
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_MD_SPECIAL = compiled(r"([\\`*_\[\]<>|#~])")
 
 
 def markdown_escape(s: str) -> str:

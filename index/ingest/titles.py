@@ -4,10 +4,9 @@ first sentence otherwise, and the paragraphs after it (hard-wrapped newswire ref
 
 from __future__ import annotations
 
-import re
-
 from index.analysis.sentences import RESIDUE, looks_hard_wrapped, paragraph_spans
 from index.models import Block
+from index.pattern_cache import compiled
 
 __all__ = [
     "RESIDUE",
@@ -28,9 +27,9 @@ _DATELINE_WORDS = _DATE_WORDS | frozenset(
 )
 """What a line that only dates the text is made of, besides numbers: months, weekdays, clock
 and time-zone words, ordinal endings, and the words of "Article posted on", "Last updated at"."""
-_DATELINE_TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-_NUMERIC_DATE = re.compile(r"\b\d{1,2} ?([/.-]) ?\d{1,2} ?\1 ?(?:\d\d){1,2}\b")
+_DATELINE_TOKEN = compiled(r"[^\W\d_]+|\d+")
+_YEAR = compiled(r"1[89]\d\d|20\d\d")
+_NUMERIC_DATE = compiled(r"\b\d{1,2} ?([/.-]) ?\d{1,2} ?\1 ?(?:\d\d){1,2}\b")
 
 
 def _dateline_end(text: str) -> int:
@@ -60,7 +59,7 @@ def _dateline_end(text: str) -> int:
     return end
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_SENTENCE_END = compiled(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def first_line(text: str) -> tuple[str, int, int]:
@@ -94,8 +93,8 @@ def title_of(text: str) -> tuple[str, int]:
     return derive_title(text), 0
 
 
-_END = re.compile(r"(?<=[a-z0-9\"”’)])[.!?](?=\s+[\"“‘A-Z])")
-_LAST_WORD = re.compile(r"(\w+)$")
+_END = compiled(r"(?<=[a-z0-9\"”’)])[.!?](?=\s+[\"“‘A-Z])")
+_LAST_WORD = compiled(r"(\w+)$")
 _BEFORE_NAMES = frozenset(
     "mr mrs ms messrs dr prof gen lt col maj capt sgt adm cmdr gov sen rep rev fr st mt ft hon amb "
     "atty supt insp det pres".split()
@@ -122,7 +121,7 @@ def derive_title(text: str, limit: int = 90) -> str:
     return cut + "…"
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = compiled(r"\n[ \t]*\n")
 
 
 def text_blocks(text: str, headline_end: int) -> list[Block]:
