@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def _expected(store: Store, query: str | None, labels: set[str] | None) -> list[
 
 def _bare(key: str) -> bool:
     label, _, canonical = key.partition("|")
-    return label == "QUANTITY" and not canonical.strip("0123456789.,")
+    return label == "QUANTITY" and re.fullmatch(r"\d{0,2}(?:\.\d*)?", canonical) is not None
 
 
 @pytest.mark.parametrize(
