@@ -378,3 +378,32 @@ def test_the_files_with_something_skipped_are_found_by_their_index(
         )
         assert "files_skipped" in plan
         assert list(database.file_skipped(con)) == [str(corpus / "blob.txt")]
+
+
+def test_reading_the_features_leaves_no_lock_while_they_are_decoded(
+    built: tuple[Path, Path, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The related-report build reads every article's features in the background: an index run
+    that commits meanwhile must not wait for their decoding (it waited seconds at 10,000)."""
+    import sqlite3
+
+    _, ix, _ = built
+    committed: list[bool] = []
+    real = json.loads
+
+    def decode_while_another_process_commits(text: str) -> Any:
+        if not committed:
+            other = sqlite3.connect(database.db_path(ix), timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("UPDATE meta SET value = value WHERE key = 'format'")
+                other.execute("COMMIT")  # needs no reader to hold the file
+                committed.append(True)
+            finally:
+                other.close()
+        return real(text)
+
+    monkeypatch.setattr(json, "loads", decode_while_another_process_commits)
+    with database.reading(ix) as con:
+        table = database.features(con)
+    assert committed == [True] and table
