@@ -14,9 +14,11 @@ runs in this process when its answer is first asked for.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import select
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -61,6 +63,7 @@ class Check:
         self.roots = list(roots)
         self.index_dir = index_dir
         self.pid: int | None = None
+        self.exitcode: int | None = None  # the child's, once reaped (-N: ended by signal N)
         self._fd: int | None = None
         self._answer: tuple[IndexReport | None, Walk | None] | None = None
 
@@ -133,13 +136,18 @@ class Check:
             return False
         finally:
             self.pid = None
-        return os.waitstatus_to_exitcode(status) == 0
+        self.exitcode = os.waitstatus_to_exitcode(status)
+        return self.exitcode == 0
 
     def close(self) -> None:
-        """Stop waiting for an answer no longer needed (the child is told by its closed pipe)."""
+        """Stop waiting for an answer no longer needed: a child still walking is stopped (it
+        only reads), so a command that ends early (a bad query) does not wait for its walk."""
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+            if self.pid is not None:
+                with contextlib.suppress(OSError):
+                    os.kill(self.pid, signal.SIGKILL)
         if self.pid is not None:
             self._reap()
 

@@ -144,3 +144,20 @@ def test_a_check_of_a_missing_index_says_a_run_is_needed(tmp_path: Path) -> None
     report, walked = check.result()
     assert report is None and walked is not None and walked.count() == 5
     assert not (tmp_path / "none").exists()  # the check creates nothing
+
+
+@linux_only
+def test_a_check_closed_before_its_answer_stops_the_child(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command that ends early (a bad query) does not wait for the walk of a big corpus."""
+    import signal
+    import time
+
+    from index.store import checking
+
+    corpus, ix = built
+    monkeypatch.setattr(checking, "_run", lambda *args: time.sleep(60))
+    check = start_check([corpus], ix, fork=True)
+    check.close()
+    assert check.pid is None and check.exitcode == -signal.SIGKILL  # stopped, not waited for
