@@ -45,6 +45,7 @@ from index.compare.figure_owners import (
     span,
 )
 from index.compare.figures import Figure
+from index.compare.numbers import VAGUE_REACH
 from index.compare.readings import Reading
 from index.compare.said_of import around, said_before
 from index.compare.units import CURRENCY
@@ -273,7 +274,7 @@ def figure_conflicts(
                 continue  # "the other 14 sailors": the rest of a group, against nothing
             if (x.part == "so far") != (y.part == "so far"):
                 continue  # a running total against one event's count
-            if overlap(x, y) or (x.hedge == y.hedge == "vague"):
+            if _meet(x, y, one) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
             gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
             vague = "vague" in (x.hedge, y.hedge) and own >= NEAR  # "dozens" told as 1,200
@@ -294,7 +295,7 @@ def figure_conflicts(
             else:
                 xs_all = [f for f in ra.figs if same_measure(f, y) and not f.part]
                 ys_all = [f for f in rb.figs if same_measure(x, f) and not f.part]
-                if any(overlap(x, f) for f in ys_all) or any(overlap(f, y) for f in xs_all):
+                if any(_meet(x, f, one) for f in ys_all) or any(_meet(f, y, one) for f in xs_all):
                     continue  # each is matched elsewhere: another figure of the list
                 if any(lo <= x.high and x.low <= hi for lo, hi in _sums(ys_all)) or any(
                     lo <= y.high and y.low <= hi for lo, hi in _sums(xs_all)
@@ -311,3 +312,15 @@ def figure_conflicts(
             strength = 0.6 if (x.role or x.dim != "count") else 0.5
             out.append((detail, strength))
     return out
+
+
+def _meet(x: Figure, y: Figure, one: bool) -> bool:
+    """Whether two figures' ranges meet. Two sentences telling one claim (one statement, told
+    once as "thousands of homes" and once as "more than 20,000 homes") give a vague amount its
+    reach (:data:`index.compare.numbers.VAGUE_REACH`); in other claims it is that claim's own
+    estimate, read by what it most often names ("thousands" being trained / "over 10,000" sent)."""
+    if one and "vague" in (x.hedge, y.hedge):
+        x_high = VAGUE_REACH.get(x.value, x.high) if x.hedge == "vague" else x.high
+        y_high = VAGUE_REACH.get(y.value, y.high) if y.hedge == "vague" else y.high
+        return not (x_high < y.low or y_high < x.low)
+    return overlap(x, y)

@@ -16,7 +16,7 @@ import re
 from index.compare.figure_measures import measure_name, overlap, same_measure
 from index.compare.figures import Figure
 from index.compare.readings import Reading
-from index.compare.status_cues import same_source
+from index.compare.status_cues import same_source, without_days
 from index.compare.words import STOP
 
 __all__ = ["credited", "source_figure_conflicts"]
@@ -52,14 +52,15 @@ def credited(r: Reading) -> list[tuple[frozenset[str], list[Figure]]]:
             # (the source is the verb's subject: no figure between it and the verb, as in
             # "six AK-47 rifles, 12 magazines ... were found, the officer said")
             counted = [f.start - start for f in r.figs if start <= f.start < start + verb.start()]
-            names = frozenset(
-                _POSSESSIVE.sub("", _ARTICLE.sub("", m.group(0)))
+            found = (
+                without_days(_POSSESSIVE.sub("", _ARTICLE.sub("", m.group(0))))
                 for m in _NAME.finditer(part, 0, verb.start())
                 if m.group(0).lower() not in STOP
                 and not any(m.end() <= at for at in counted)
                 # (not a place the source is in: "the Survey in Golden, Colo., said")
                 and not _PLACE_BEFORE.search(part, max(0, m.start() - 30), m.start())
             )
+            names = frozenset(n for n in found if n)  # (a day is when, not who: "On Saturday")
             figs = [f for f in r.figs if start <= f.start < end]
             if names and figs:
                 out.append((names, figs))

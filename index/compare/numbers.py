@@ -11,7 +11,16 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-__all__ = ["NUMBER_WORDS", "SCALE", "SCALE_ABBR", "VAGUE", "clean", "number_value", "scan"]
+__all__ = [
+    "NUMBER_WORDS",
+    "SCALE",
+    "SCALE_ABBR",
+    "VAGUE",
+    "VAGUE_REACH",
+    "clean",
+    "number_value",
+    "scan",
+]
 
 # --- artefacts ------------------------------------------------------------------------------------
 
@@ -95,6 +104,8 @@ _WORDNUM = (
     rf"(?:{_SMALL}(?:[- ]{_SMALL})?(?:[- ]hundred(?:[- ](?:and[- ])?{_SMALL}(?:[- ]{_SMALL})?)?)?"
     r"|a[- ]dozen|dozen|a[- ]hundred|a[- ]thousand|half[- ]a|half)"
 )
+# What a vague amount most often names: its figure's range, so that "thousands" told in one claim
+# and "over 10,000" told in another are two estimates.
 VAGUE = {
     "dozens": (24.0, 99.0),
     "scores": (40.0, 99.0),
@@ -104,6 +115,23 @@ VAGUE = {
     "hundreds of thousands": (2e5, 999999.0),
     "millions": (2e6, 9.99e6),
 }
+VAGUE_REACH = {
+    VAGUE[word][0]: reach
+    for word, reach in (
+        ("dozens", 199.0),
+        ("scores", 199.0),
+        ("hundreds", 1999.0),
+        ("thousands", 199999.0),
+        ("tens of thousands", 199999.0),
+        ("hundreds of thousands", 1999999.0),
+        ("millions", 1.999e9),
+    )
+}
+"""A vague amount's least count (its figure's value) -> the largest count it is consistent with
+when the statement it tells is told again with a figure: every count its word names as a
+multiple, up to the next vague amount news writes instead ("thousands" of homes holds "more than
+20,000", since tens of thousands are thousands, not 200,000, "hundreds of thousands"; "hundreds"
+holds 1,500, not 2,000)."""
 
 
 def number_value(words: str) -> float | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from index.compare.preparation import rarity
 from index.compare.words import STOP, stem
+from index.vocabulary import MONTHS, WEEKDAYS
 
 __all__ = ["FATES", "Cues", "denials", "read_cues", "same_source"]
 
@@ -101,13 +102,34 @@ _SOURCE = re.compile(
 _NAME_RARITY = 4.0
 
 
+_DAY_WORDS = ("today", "yesterday", "tonight", "tomorrow")
+# A day written where a name may stand ("officials said Saturday", "On Monday Reuters said"), or a
+# month alone ("said March 3"): when a sentence was said, never who said it ("said May Smith" is).
+_DAYS = "|".join(w.title() for w in (*WEEKDAYS, *_DAY_WORDS))
+_CALENDAR = re.compile(
+    rf"^(?:On|By|Since|Until|Last|This|Next)\s+(?:(?:{_DAYS})(?:['’]s)?\s*)+"
+    rf"|(?:\s*\b(?:{_DAYS}))+$|^(?:{'|'.join(m.title() for m in MONTHS)})$"
+)
+
+
+def without_days(name: str) -> str:
+    """A name without a day written after it or after "On" before it, nor a month written
+    alone ("Saturday" -> "", "On Monday Reuters" -> "Reuters"; "Sunday Times" and "May Smith"
+    stay)."""
+    return _CALENDAR.sub("", name)
+
+
 def _sources(text: str) -> set[str]:
-    """Capitalised names credited with the sentence's claim (without a leading 'The')."""
+    """Capitalised names credited with the sentence's claim (without a leading 'The', nor a day
+    or month before or after it)."""
     out = set()
     for m in _SOURCE.finditer(text):
         name = (m.group(1) or m.group(2)).strip()
-        name = re.sub(r"^(?:The|A|An|But|And|In|On)\s+", "", name)
-        if (name and m.start() > 0) or name.count(" ") or _a_name_alone(name):
+        name = re.sub(r"^(?:The|A|An|But|And|In)\s+", "", without_days(name))
+        name = re.sub(r"^On\s+", "", name)
+        if not name:
+            continue
+        if m.start() > 0 or name.count(" ") or _a_name_alone(name):
             out.add(name)
     return out
 

@@ -104,3 +104,22 @@ def test_other_figures_make_another_claim_and_common_words_no_source() -> None:
         )
         == []
     )
+
+
+def test_a_day_after_said_is_no_source() -> None:
+    # "officials said Saturday": when it was said, not who said it; a day beside a name is cut
+    assert (
+        _sources(
+            "The deputy was shot in the head at the door, said Carl Wendt of the sheriff's office.",
+            "The deputy was shot in the head at the door, officials said Saturday.",
+        )
+        == []
+    )
+    assert _sources(
+        "On Monday the Kestrel Institute said the quake was centred near Talca.",
+        "The quake was centred near Talca, the Marlow Survey said Tuesday.",
+    ) == ["source: A credits Kestrel Institute; B credits Marlow Survey"]
+    # ... nor is a day before the source's name credited with its figure
+    assert _credits("On Saturday the Meridian Survey said the quake had a magnitude of 6.1.") == [
+        (["Meridian Survey"], ["6.1"])
+    ]
