@@ -31,7 +31,13 @@ from index.analysis.entity_rules import (
     title_word,
     tok_end,
 )
-from index.analysis.entity_scans import date_spans, plain_ascii, quantity_spans, scans
+from index.analysis.entity_scans import (
+    date_spans,
+    plain_ascii,
+    quantity_spans,
+    run_spans,
+    scans,
+)
 from index.analysis.entity_spans import (
     ACRO_RE,
     ADMIN_HEADS,
@@ -130,15 +136,15 @@ class RuleRecognizer:
         # The pattern treats both apostrophes alike: unify them in the text, not in each word.
         lower_words = frozenset(rx.lower.findall(text.replace("’", "'") if "’" in text else text))
         caps = caps_lines(text)
-        for m in rx.seq.finditer(text):
-            seq = m.group()
+        for s, e in run_spans(padded, rx.seq):
+            seq = text[s:e]
             if seq.isascii() and seq.lower() in FUNCTION_WORDS and not seq.isupper():
                 # One word such as "The" or "However" (a sixth of Reuters' runs): the gazetteer
                 # pass skips it and the classification drops it, so it can name nothing.
                 continue
-            if claimed.find(0, m.start(), m.end()) < 0:
+            if claimed.find(0, s, e) < 0:
                 continue  # all of it a date ("March", "Monday"): every word a break, no name
-            self._names(text, m.start(), seq, claimed, lower_words, caps, cands, rx.tok)
+            self._names(text, s, seq, claimed, lower_words, caps, cands, rx.tok)
         for c in cands:
             if c.label != "DATE":
                 claimed[c.start : c.end] = b"\x01" * (c.end - c.start)

@@ -40,7 +40,7 @@ def news_like(draw: st.DrawFn) -> str:
 
 def _found(rx: es.Scans, text: str) -> tuple[object, ...]:
     padded = " " + text
-    seqs = [m.span() for m in rx.seq.finditer(text)]
+    seqs = es.run_spans(padded, rx.seq)
     return (
         es.date_spans(padded, rx is scans(True)),
         es.quantity_spans(text, padded, rx is scans(True)),
@@ -162,3 +162,11 @@ def test_each_date_opener_before_what_it_needs() -> None:
         m.span("ctx") if m.group("ctx") else m.span() for m in DATE_PLAIN.finditer(DATES)
     ]
     assert len(found) == 45  # every phrase but "coming months", "Previous years" (no period)
+
+
+def test_a_run_right_after_a_run_that_ends_with_a_dot() -> None:
+    text = "Ships of the U.S.3rd Fleet, Mr.Smith and J.\tJones."
+    plain = [m.span() for m in re.compile(es._SEQ_BODY).finditer(text)]
+    assert (text.index("3rd"), text.index(",")) in plain
+    for ascii in (True, False):
+        assert es.run_spans(" " + text, scans(ascii).seq) == plain
