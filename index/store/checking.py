@@ -80,7 +80,9 @@ class Check:
             code = 1
             try:
                 os.close(read)
-                data = marshal.dumps(_encode(*_run(self.roots, self.index_dir)))
+                # The child has one thread: it may fork again to walk on both cores.
+                answer = _run(self.roots, self.index_dir, halves=_two_cores())
+                data = marshal.dumps(_encode(*answer))
                 with open(write, "wb", closefd=True) as out:
                     out.write(data)
                 code = 0
@@ -153,11 +155,20 @@ class Check:
 
 
 def _run(
-    roots: Sequence[str | os.PathLike[str]], index_dir: str | os.PathLike[str] | None
+    roots: Sequence[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str] | None,
+    halves: bool = False,
 ) -> tuple[IndexReport | None, Walk]:
     from index.store.tables import check_unchanged
 
-    return check_unchanged(roots, index_dir)
+    return check_unchanged(roots, index_dir, halves=halves)
+
+
+def _two_cores() -> bool:
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except (AttributeError, OSError):
+        return (os.cpu_count() or 1) >= 2
 
 
 def _encode(report: IndexReport | None, walked: Walk) -> tuple[Any, ...]:

@@ -209,12 +209,13 @@ class Walk:
         return out
 
     @classmethod
-    def of(cls, roots: Sequence[str]) -> Walk:
-        """``walk.walk`` of ``roots``, with its files gathered by folder."""
+    def of(cls, roots: Sequence[str], halves: bool = False) -> Walk:
+        """``walk.walk`` of ``roots``, with its files gathered by folder (``halves``: one folder
+        root walked in two processes, ``walk.walk_halves``)."""
         from index.store.walk import walk
 
         folders: dict[str, list[tuple[str, tuple[int, int, str]]]] = {}
-        found, skipped = walk(roots, folders, paths=False)
+        found, skipped = walk(roots, folders, paths=False, halves=halves)
         lazy = len(roots) == 1 and not found  # one folder: its files are all in ``folders``
         return cls(None if lazy else found, list(skipped), folders)
 
@@ -231,11 +232,14 @@ def quick_unchanged(
 
 
 def check_unchanged(
-    roots: Sequence[str | os.PathLike[str]], index_dir: str | os.PathLike[str] | None = None
+    roots: Sequence[str | os.PathLike[str]],
+    index_dir: str | os.PathLike[str] | None = None,
+    halves: bool = False,
 ) -> tuple[IndexReport | None, Walk]:
-    """``quick_unchanged``'s answer, with the walk it made (for ``Store.update`` to reuse)."""
+    """``quick_unchanged``'s answer, with the walk it made (for ``Store.update`` to reuse;
+    ``halves``: see ``Walk.of``)."""
     folder = Path(index_dir).expanduser() if index_dir else default_index_dir(roots)
-    walked = Walk.of([str(Path(r).expanduser().resolve()) for r in roots])
+    walked = Walk.of([str(Path(r).expanduser().resolve()) for r in roots], halves=halves)
     report = unchanged_report(folder, walked)
     return report, walked
 

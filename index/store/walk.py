@@ -14,6 +14,7 @@ give the same answer on trees built to differ.
 from __future__ import annotations
 
 import errno
+import marshal
 import operator
 import os
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ Folders = dict[str, list[tuple[str, tuple[int, int, str]]]]
 
 
 def walk(
-    roots: Iterable[str], folders: Folders | None = None, paths: bool = True
+    roots: Iterable[str], folders: Folders | None = None, paths: bool = True, halves: bool = False
 ) -> tuple[Found, list[list[str]]]:
     """The article files under ``roots`` and the skipped paths with reasons, as ``scan`` finds them.
 
@@ -42,6 +43,7 @@ def walk(
             gathered in ``folders``, not by path (no file can be met twice under one root; making
             100,000 paths was a tenth of the walk, and a check that finds nothing changed needs
             none of them).
+        halves: With ``paths`` False: walk a folder root in two processes (``walk_halves``).
 
     Returns:
         The files (path -> size, mtime and root), and ``[[path, reason], ...]`` in ``scan``'s order.
@@ -61,6 +63,11 @@ def walk(
         if os.path.isfile(root):
             _add(root, os.path.dirname(root), found, skipped, explicit=True)
         elif os.path.isdir(root):
+            if halves and not by_path and folders is not None:
+                half = walk_halves(root, folders)
+                if half is not None:
+                    skipped.extend(half)
+                    continue
             _walk(root, found if by_path else None, skipped, folders)
         else:
             skipped.append([_printable(p), "no such file or folder"])
@@ -78,39 +85,123 @@ def _walk(
     made for every entry and a ``stat`` by whole path (the kernel resolving every folder of it
     again) made the rest.
     """
-    seen_dirs: set[tuple[int, int]] = set()
+    _visit(root, root, found, skipped, folders, set(), recurse=True)
+
+
+def _visit(
+    top: str,
+    root: str,
+    found: Found | None,
+    skipped: list[list[str]],
+    folders: Folders | None,
+    seen: set[tuple[int, int]],
+    recurse: bool,
+) -> list[str]:
+    """Walk the folder ``top`` (and, with ``recurse``, its sub-folders); returns the paths of
+    the sub-folders it leaves to walk (none with ``recurse``)."""
     sep = os.sep
-
-    def visit(top: str) -> None:
+    try:
+        fd = os.open(top, _DIR_FLAGS)
+    except OSError as err:
+        skipped.append([_printable(str(err.filename)), f"cannot list folder: {err.strerror}"])
+        return []
+    try:
         try:
-            fd = os.open(top, _DIR_FLAGS)
+            st = os.fstat(fd)
+            with os.scandir(fd) as it:
+                entries = sorted(it, key=_entry_name)
         except OSError as err:
-            skipped.append([_printable(str(err.filename)), f"cannot list folder: {err.strerror}"])
-            return
-        try:
-            try:
-                st = os.fstat(fd)
-                with os.scandir(fd) as it:
-                    entries = sorted(it, key=_entry_name)
-            except OSError as err:
-                skipped.append([_printable(top), f"cannot list folder: {err.strerror}"])
-                return
-            key = (st.st_dev, st.st_ino)
-            if key in seen_dirs:
-                return  # a symlink loop or a second link to a folder already read
-            seen_dirs.add(key)
-            dirs = _files_here(top, entries, root, found, skipped, folders, sep)
-        finally:
-            os.close(fd)
-        if dirs:
-            # The folder's file names, for "save complete page" folders (few folders have any).
-            names = [e.name for e in entries if e.name not in dirs] if _any_assets(dirs) else []
-            folder = top[:-1] if top.endswith(sep) else top
-            for name in dirs:
-                if not _page_assets(name, names):
-                    visit(f"{folder}{sep}{name}")
+            skipped.append([_printable(top), f"cannot list folder: {err.strerror}"])
+            return []
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            return []  # a symlink loop or a second link to a folder already read
+        seen.add(key)
+        dirs = _files_here(top, entries, root, found, skipped, folders, sep)
+    finally:
+        os.close(fd)
+    if not dirs:
+        return []
+    # The folder's file names, for "save complete page" folders (few folders have any).
+    names = [e.name for e in entries if e.name not in dirs] if _any_assets(dirs) else []
+    folder = top[:-1] if top.endswith(sep) else top
+    subs = [f"{folder}{sep}{name}" for name in dirs if not _page_assets(name, names)]
+    if not recurse:
+        return subs
+    for sub in subs:
+        _visit(sub, root, found, skipped, folders, seen, recurse=True)
+    return []
 
-    visit(root)
+
+def walk_halves(root: str, folders: Folders) -> list[list[str]] | None:
+    """``walk([root], folders, paths=False)`` of one folder, its sub-folders shared between this
+    process and a forked one (every other one each), so that the ``stat`` calls of a big corpus
+    run on two cores (Linux; the caller makes sure no other thread runs).
+
+    Returns:
+        The skipped paths, ``folders`` filled as the one walk fills them; ``None`` (``folders``
+        untouched) when the two halves cannot stand for one walk: fewer than two sub-folders, a
+        folder reached from both (a link across them: which one is its path depends on the one
+        walk's order), or a fork or child that failed. The caller then walks in one process.
+    """
+    skipped: list[list[str]] = []
+    here: Folders = {}
+    seen: set[tuple[int, int]] = set()
+    subs = _visit(root, root, None, skipped, here, seen, recurse=False)
+    if len(subs) < 2 or not seen:
+        return None
+    start = frozenset(seen)
+    try:
+        read, write = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the other half, sent back whole
+        code = 1
+        try:
+            os.close(read)
+            data = marshal.dumps(_halve(subs[1::2], root, set(start)), 2)
+            with open(write, "wb", closefd=True) as out:
+                out.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    mine = _halve(subs[0::2], root, set(start))
+    with open(read, "rb", closefd=True) as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not data:
+        return None
+    try:
+        theirs = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+    met_a = set().union(*(set(map(tuple, part[2])) for part in mine)) - start
+    met_b = set().union(*(set(map(tuple, part[2])) for part in theirs)) - start
+    if met_a & met_b:
+        return None
+    for i in range(len(subs)):
+        part_folders, part_skipped, _ = (mine if i % 2 == 0 else theirs)[i // 2]
+        here.update(part_folders)
+        skipped.extend(part_skipped)
+    folders.update(here)
+    return skipped
+
+
+def _halve(
+    subs: list[str], root: str, seen: set[tuple[int, int]]
+) -> list[tuple[Folders, list[list[str]], list[tuple[int, int]]]]:
+    """Each of ``subs`` walked in turn (sharing ``seen``): its folders, its skipped paths and the
+    folders it met (as ``(device, inode)``)."""
+    parts = []
+    for sub in subs:
+        before = set(seen)
+        part_folders: Folders = {}
+        part_skipped: list[list[str]] = []
+        _visit(sub, root, None, part_skipped, part_folders, seen, recurse=True)
+        parts.append((part_folders, part_skipped, sorted(seen - before)))
+    return parts
 
 
 def _files_here(

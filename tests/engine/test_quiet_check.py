@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,10 +104,10 @@ def test_a_child_that_fails_leaves_the_check_to_this_process(
     parent = os.getpid()
     real = checking._run
 
-    def broken(*args: object) -> object:
+    def broken(*args: Any, **kwargs: Any) -> Any:
         if os.getpid() != parent:
             raise RuntimeError("the child fails")
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(checking, "_run", broken)
     report, _ = start_check([corpus], ix, fork=True).result()
@@ -157,7 +158,34 @@ def test_a_check_closed_before_its_answer_stops_the_child(
     from index.store import checking
 
     corpus, ix = built
-    monkeypatch.setattr(checking, "_run", lambda *args: time.sleep(60))
+    monkeypatch.setattr(checking, "_run", lambda *args, **kwargs: time.sleep(60))
     check = start_check([corpus], ix, fork=True)
     check.close()
     assert check.pid is None and check.exitcode == -signal.SIGKILL  # stopped, not waited for
+
+
+@linux_only
+def test_two_processes_walk_as_one(tmp_path: Path) -> None:
+    """Sub-folders shared between two processes give the one walk's folders, order and skipped
+    paths; a folder reached from both halves (a link across them) leaves the walk to one."""
+    root = tmp_path / "corpus"
+    for i in range(5):
+        (root / f"part{i}" / "deep").mkdir(parents=True)
+        (root / f"part{i}" / f"r{i}.txt").write_text(f"Report {i}\nIn Lyon.\n", "utf-8")
+        (root / f"part{i}" / "deep" / f"d{i}.md").write_text(f"# Deep {i}\n\nText.\n", "utf-8")
+        (root / f"part{i}" / f"skip{i}.pdf").write_text("not an article", "utf-8")
+    (root / "top.txt").write_text("Top\nA report at the root.\n", "utf-8")
+    one: walk.Folders = {}
+    _, skipped = walk.walk([str(root)], one, paths=False)
+    two: walk.Folders = {}
+    assert walk.walk_halves(str(root), two) == skipped
+    assert list(two.items()) == list(one.items()) and len(one) == 11
+    # part3 (the other half) links to part0/deep (this half): both would walk it.
+    os.symlink(root / "part0" / "deep", root / "part3" / "link")
+    untouched: walk.Folders = {}
+    assert walk.walk_halves(str(root), untouched) is None and untouched == {}
+    again: walk.Folders = {}
+    _, skipped = walk.walk([str(root)], again, paths=False, halves=True)
+    expected: walk.Folders = {}
+    assert skipped == walk.walk([str(root)], expected, paths=False)[1]
+    assert list(again.items()) == list(expected.items())
