@@ -53,6 +53,7 @@ FEATURES: tuple[str, ...] = (
     "unmatched_most",
     "cosine_x_cover",
     "vector_cosine",
+    "numbers_across",
 )
 
 
@@ -94,9 +95,23 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
     bigram = 2 * len(a.bigrams & b.bigrams) / nb if nb else 0.0
     sequence = Indel.normalized_similarity(a.codes, b.codes) if a.codes and b.codes else 0.0
     characters = Indel.normalized_similarity(a.lower, b.lower)
-    both = bool(a.numbers and b.numbers)
-    same_numbers = float(both and a.numbers == b.numbers)
-    differ = min(3, len(a.numbers ^ b.numbers)) / 3.0 if both else 0.0
+    # Each number is its kind's letter and its value (:func:`index.compare.preparation.prepare`):
+    # numbers of two kinds are no two readings of one figure ("July 7, 2005" / "two photographs
+    # at 15:30"), so only those of a kind both sentences give can differ; the others are detail
+    # one sentence gives and the other lacks (``across``).
+    both = differ = across = 0.0
+    same_numbers = 0.0
+    if a.numbers and b.numbers:
+        kinds_a, kinds_b = {v[0] for v in a.numbers}, {v[0] for v in b.numbers}
+        kinds = kinds_a & kinds_b
+        if kinds:
+            both = 1.0
+            same_numbers = float(a.numbers == b.numbers)
+            n = sum(1 for v in a.numbers ^ b.numbers if v[0] in kinds)
+            differ = (n if n < 3 else 3) / 3.0
+        n = sum(1 for v in a.numbers if v[0] not in kinds_b)
+        n += sum(1 for v in b.numbers if v[0] not in kinds_a)
+        across = (n if n < 3 else 3) / 3.0
     names_both = len(a.names & b.names)
     names_union = len(a.names) + len(b.names) - names_both
     names_shared = names_both / names_union if names_union else 0.0
@@ -116,7 +131,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
         bigram,
         sequence,
         characters,
-        float(both),
+        both,
         same_numbers,
         differ,
         names_shared,
@@ -128,6 +143,7 @@ def features(a: Prepared, b: Prepared, discount: Mapping[str, float] | None = No
         unmatched_most,
         cosine * cover_short,
         vector_cosine(a.vector, b.vector),
+        across,
     ]
 
 

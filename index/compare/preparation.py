@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from index.compare.numbers import UNITS
 from index.compare.vectors import sentence_vector, word_vector
 from index.compare.words import STOP, stem, zipf_table
+from index.vocabulary import MONTHS
 
 __all__ = [
     "Prepared",
@@ -127,6 +128,30 @@ def _word(w: str) -> _Word:
     return found
 
 
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(m[:3] for m in MONTHS) | {"sept"}
+_CLOCK_AFTER = frozenset(["am", "pm", "gmt", "utc", "bst", "est", "edt", "hours", "hrs"])
+
+
+def _number_kind(value: str, tokens: Sequence[str], n: int) -> str:
+    """What kind of number token ``n`` is, as one letter: ``t`` a clock time ("15:30", "8.26am",
+    "08:30 BST"), ``y`` a year, ``d`` a day of a month ("July 7", "7 July"), ``n`` anything else.
+    Numbers of two kinds are not two readings of one figure: "July 7, 2005" and "two photographs
+    at 15:30" give no number that differs."""
+    after = tokens[n + 1].lower() if n + 1 < len(tokens) else ""
+    if (
+        ":" in value
+        or after in _CLOCK_AFTER
+        or (after in ("a", "p") and n + 2 < len(tokens) and tokens[n + 2].lower() == "m")
+    ):  # "3 p.m."
+        return "t"
+    if len(value) == 4 and value.isdecimal() and 1800 <= int(value) <= 2100:
+        return "y"
+    before = tokens[n - 1].lower().rstrip(".") if n else ""
+    if value.isdecimal() and int(value) <= 31 and (before in _MONTH_WORDS or after in _MONTH_WORDS):
+        return "d"
+    return "n"
+
+
 def prepare(
     text: str,
     fold: Mapping[str, str] | None = None,
@@ -149,12 +174,13 @@ def prepare(
     negated = hedged = False
     first = True
     known = _WORDS.get
-    for w in _TOKEN.findall(clean):
+    tokens = _TOKEN.findall(clean)
+    for n, w in enumerate(tokens):
         kind, key, z, cap, neg, hedge, vector = known(w) or _word(w)
         negated = negated or neg
         hedged = hedged or hedge
         if kind == _NUMBER:
-            numbers.add(key[1:])
+            numbers.add(_number_kind(key[1:], tokens, n) + key[1:])
             seq.append(key)
             weights[key] = 3.0
         elif kind == _CONTENT:

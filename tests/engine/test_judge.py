@@ -146,8 +146,9 @@ def test_a_pair_sharing_only_names_and_figures_is_loose() -> None:
 
 
 def test_numbers_are_read_through_tokenisation() -> None:
-    assert prepare("Some 1, 500 people fled").numbers == frozenset({"1500"})
-    assert prepare("Fifty-two were hurt and three died").numbers >= {"3"}
+    # (each number its kind's letter and its value: "n" a count or other figure)
+    assert prepare("Some 1, 500 people fled").numbers == frozenset({"n1500"})
+    assert prepare("Fifty-two were hurt and three died").numbers >= {"n3"}
 
 
 @pytest.mark.parametrize(
