@@ -207,7 +207,10 @@ def _cache_path() -> Path | None:
 
         import platformdirs
 
-        source = Path(__file__).read_bytes()
+        from index.analysis import lexicon
+
+        # The gazetteer is built from this module and the lexicon's word lists (exonyms, regions).
+        source = Path(__file__).read_bytes() + Path(lexicon.__file__).read_bytes()
         key = hashlib.sha1(
             source
             + __name__.encode()  # the pickle names the classes by module

@@ -51,3 +51,19 @@ def test_side_table_of_the_old_layout_naming_a_class_reads_as_missing(
     path = tmp_path / "catalogue.pickle"
     path.write_bytes(data)
     assert legacy._load(path) is None
+
+
+def test_gazetteer_cache_is_keyed_by_the_lexicon_it_is_built_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed word list (exonyms, regions) builds the gazetteer again, as a changed
+    gazetteer module does."""
+    from index.analysis import gazetteer, lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    before = gazetteer._cache_path()
+    edited = tmp_path / "lexicon.py"
+    edited.write_bytes(Path(lexicon.__file__).read_bytes() + b"\n# one more exonym\n")
+    monkeypatch.setattr(lexicon, "__file__", str(edited))
+    after = gazetteer._cache_path()
+    assert before is not None and after is not None and before != after
