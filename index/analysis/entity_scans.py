@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from index.pattern_cache import compiled
+
 
 # ---------------------------------------------------------------- dates and quantities
 def _word_tree(words: list[str]) -> str:
@@ -330,12 +332,12 @@ _SEQ_REST = rf"(?:\b\d+(?:st|nd|rd|th)[ \t]+)?(?<![\w.])(?:{_CAP})(?:{_GAP}(?:{_
 _SEQ_BODY = r"(?<!\w)" + _SEQ_REST
 """The capitalised run as first written (the tests' plain pattern)."""
 _SEQ_SCAN = rf"\W(?=[\d{_UP}])" + _SEQ_REST
-TOK_RE = re.compile(rf"\d+(?:st|nd|rd|th)|{_JOINED}|{_CAP}|{_CONN}|the")
+TOK_RE = compiled(rf"\d+(?:st|nd|rd|th)|{_JOINED}|{_CAP}|{_CONN}|the")
 # Lowercase words, not after a word character or an apostrophe. The look-behind comes after the
 # first letter (two characters wide: the one before the word and the letter), so the engine skips
 # to a lowercase letter before it tries anything: the same words, 300 -> 251 K instructions a
 # Reuters story (callgrind).
-LOWER_RE = re.compile(r"[a-z](?<![\w'’].)[a-z'’\-]+")
+LOWER_RE = compiled(r"[a-z](?<![\w'’].)[a-z'’\-]+")
 _LOWER_PLAIN = r"(?<![\w'’])[a-z][a-z'’\-]+"
 
 
@@ -350,7 +352,7 @@ class Scans(NamedTuple):
     lower: re.Pattern[str]
 
 
-_SEPARATORS = re.compile("[\x1c-\x1f]")
+_SEPARATORS = compiled("[\x1c-\x1f]")
 
 
 def plain_ascii(text: str) -> bool:
@@ -369,16 +371,16 @@ def scans(ascii: bool) -> Scans:
     the analysis' instructions; the same matches on every Reuters, WikiNews and ECB+ text)."""
     if not ascii:
         return Scans(
-            re.compile(_DATE_SCAN),
-            re.compile(_QTY_SCAN),
-            re.compile(_QTY_IN_WORD_SCAN),
-            re.compile(_SEQ_SCAN),
+            compiled(_DATE_SCAN),
+            compiled(_QTY_SCAN),
+            compiled(_QTY_IN_WORD_SCAN),
+            compiled(_SEQ_SCAN),
             TOK_RE,
             LOWER_RE,
         )
     return Scans(
-        *(re.compile(p, re.ASCII) for p in (_DATE_SCAN, _QTY_SCAN, _QTY_IN_WORD_SCAN, _SEQ_SCAN)),
-        *(re.compile(p.pattern, re.ASCII) for p in (TOK_RE, LOWER_RE)),
+        *(compiled(p, re.ASCII) for p in (_DATE_SCAN, _QTY_SCAN, _QTY_IN_WORD_SCAN, _SEQ_SCAN)),
+        *(compiled(p.pattern, re.ASCII) for p in (TOK_RE, LOWER_RE)),
     )
 
 

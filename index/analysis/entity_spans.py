@@ -19,8 +19,9 @@ from index.analysis.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
 )
+from index.pattern_cache import compiled
 
-_UNIT_RE = re.compile(
+_UNIT_RE = compiled(
     r"(?:[ \t]+|[ \t]*\n[ \t]*)((?:U\.S\.[ \t]+)?[a-z][a-z\-]*)"
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)([a-z][a-z\-]*))?"
 )
@@ -33,9 +34,9 @@ vs"."""
 ADMIN_HEADS = frozenset(
     {"oblast", "province", "region", "governorate", "prefecture", "krai", "raion"}
 )
-POSS_RE = re.compile(r"['’]s?$")
-ACRO_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}$")
-TRANSLIT_RE = re.compile(r"(?<=\w{3})(?:yy|iy|ij|ii)$")
+POSS_RE = compiled(r"['’]s?$")
+ACRO_RE = compiled(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}$")
+TRANSLIT_RE = compiled(r"(?<=\w{3})(?:yy|iy|ij|ii)$")
 
 
 @dataclass(slots=True)
@@ -58,8 +59,8 @@ class Cand:
     hint: str = ""  # "person", "place", "said" for lone words
 
 
-_UPPER_CH = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-_LOWER_CH = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER_CH = compiled(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER_CH = compiled(r"[a-zß-öø-ÿ]")
 
 
 def caps_lines(text: str) -> list[tuple[int, int]]:
@@ -125,24 +126,22 @@ TIME_ZONES = (
     "IST AEST AEDT ACST AWST NZST NZDT HKT SGT WIB ICT PHT".split()
 )
 
-_CLOCK_AFTER = re.compile(
+_CLOCK_AFTER = compiled(
     r":\d\d|[ \t]?(?:[aApP]\.[mM]\.|[aApP][mM]\b|o['’]clock\b|h\d\d\b|(?:"
     + "|".join(TIME_ZONES)
     + r")\b)",
     re.IGNORECASE,
 )
-_CLOCK_BEFORE = re.compile(r"\b(?:[Hh]alf(?:[ \t]+past)?|[Qq]uarter[ \t]+(?:past|to))[ \t]+\Z")
-_HOUR = re.compile(
-    r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-)
+_CLOCK_BEFORE = compiled(r"\b(?:[Hh]alf(?:[ \t]+past)?|[Qq]uarter[ \t]+(?:past|to))[ \t]+\Z")
+_HOUR = compiled(r"(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
 
 
-_SLASH_AFTER = re.compile(r" [-/] ?\w")
+_SLASH_AFTER = compiled(r" [-/] ?\w")
 _SLASH_OPENERS = (" -", " /")
 """What :data:`_SLASH_AFTER` opens with: the regex is asked only after one of them."""
-_APPROX_LEAD = re.compile(rf"^{APPROX}\s+")
-_YEAR_RE = re.compile(_YEAR)
-_VAGUE_RE = re.compile(r"one|a\s+few|several")
+_APPROX_LEAD = compiled(rf"^{APPROX}\s+")
+_YEAR_RE = compiled(_YEAR)
+_VAGUE_RE = compiled(r"one|a\s+few|several")
 
 
 def add_quantity(text: str, s: int, e: int, claimed: bytearray, out: list[Cand]) -> None:
