@@ -24,6 +24,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from index.store.forking import exit_code, forked, read_answer
+
 if TYPE_CHECKING:
     from index.models import IndexReport
     from index.store.tables import Walk
@@ -69,27 +71,18 @@ class Check:
 
     def fork(self) -> None:
         """Run the check in a child process (its answer is read by ``result``)."""
-        read, write = os.pipe()
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
             except (OSError, ValueError):
                 pass
-        pid = os.fork()
-        if pid == 0:  # the child: answer, then leave at once
-            code = 1
-            try:
-                os.close(read)
-                # The child has one thread: it may fork again to walk on both cores.
-                answer = _run(self.roots, self.index_dir, halves=_two_cores())
-                data = marshal.dumps(_encode(*answer))
-                with open(write, "wb", closefd=True) as out:
-                    out.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self.pid, self._fd = pid, read
+
+        def answer() -> bytes:
+            # The child has one thread: it may fork again to walk on both cores.
+            found = _run(self.roots, self.index_dir, halves=_two_cores())
+            return marshal.dumps(_encode(*found))
+
+        self.pid, self._fd = forked(answer)
 
     def ready(self) -> bool:
         """Whether the answer is in (or can be worked out at once, without a child)."""
@@ -118,8 +111,7 @@ class Check:
     def _collect(self) -> tuple[IndexReport | None, Walk | None] | None:
         """The child's answer, or ``None`` when it gave none (the check is then made here)."""
         assert self._fd is not None
-        with open(self._fd, "rb", closefd=True) as pipe:
-            data = pipe.read()
+        data = read_answer(self._fd)
         self._fd = None
         ok = self._reap()
         if not ok or not data:
@@ -132,13 +124,8 @@ class Check:
     def _reap(self) -> bool:
         if self.pid is None:
             return False
-        try:
-            _, status = os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            return False
-        finally:
-            self.pid = None
-        self.exitcode = os.waitstatus_to_exitcode(status)
+        self.exitcode = exit_code(self.pid)
+        self.pid = None
         return self.exitcode == 0
 
     def close(self) -> None:

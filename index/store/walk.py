@@ -19,6 +19,8 @@ import operator
 import os
 from collections.abc import Iterable
 
+from index.store.forking import exit_code, forked, read_answer
+
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"})
 """As ``index.ingest.files.ARTICLE_SUFFIXES`` (a test keeps the two equal)."""
 _LOWER_SUFFIXES = tuple(sorted(ARTICLE_SUFFIXES))  # for one ``str.endswith`` a name
@@ -152,26 +154,12 @@ def walk_halves(root: str, folders: Folders) -> list[list[str]] | None:
         return None
     start = frozenset(seen)
     try:
-        read, write = os.pipe()
-        pid = os.fork()
+        pid, read = forked(lambda: marshal.dumps(_halve(subs[1::2], root, set(start)), 2))
     except OSError:
         return None
-    if pid == 0:  # the other half, sent back whole
-        code = 1
-        try:
-            os.close(read)
-            data = marshal.dumps(_halve(subs[1::2], root, set(start)), 2)
-            with open(write, "wb", closefd=True) as out:
-                out.write(data)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
     mine = _halve(subs[0::2], root, set(start))
-    with open(read, "rb", closefd=True) as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not data:
+    data = read_answer(read)
+    if exit_code(pid) != 0 or not data:
         return None
     try:
         theirs = marshal.loads(data)
