@@ -127,35 +127,23 @@ class Walk:
         skipped: Skipped paths with reasons.
     """
 
-    __slots__ = ("_count", "_folders", "_found", "_pending", "digests", "skipped", "whole")
+    __slots__ = ("_found", "digests", "folders", "skipped", "whole")
 
     def __init__(
         self,
         found: dict[str, tuple[int, int, str]] | None,
         skipped: list[list[str]],
         folders: dict[str, list[tuple[str, tuple[int, int, str]]]] | None = None,
-        pending: Callable[[], dict[str, list[tuple[str, tuple[int, int, str]]]]] | None = None,
-        count: int | None = None,
     ) -> None:
         self._found = found
         self.skipped = skipped
-        # The walk's files by folder, when it gathered them (``walk.walk``'s ``folders``), or
-        # what makes them when first asked for (``pending``: ``walk.walk_halves``).
-        self._folders = folders
-        self._pending = pending
-        self._count = count
+        # The walk's files by folder, when it gathered them (``walk.walk``'s ``folders``).
+        self.folders = folders
         # Whether ``folders`` holds every file found (none was given as a root).
-        self.whole = (folders is not None or pending is not None) and (
-            found is None or folders is None or sum(map(len, folders.values())) == len(found)
+        self.whole = folders is not None and (
+            found is None or sum(map(len, folders.values())) == len(found)
         )
         self.digests: dict[str, str] | None = None
-
-    @property
-    def folders(self) -> dict[str, list[tuple[str, tuple[int, int, str]]]] | None:
-        """The walk's files by folder, in the walk's order (``None``: not gathered)."""
-        if self._folders is None and self._pending is not None:
-            self._folders, self._pending = self._pending(), None
-        return self._folders
 
     @property
     def found(self) -> dict[str, tuple[int, int, str]]:
@@ -171,8 +159,6 @@ class Walk:
 
     def count(self) -> int:
         """How many article files the walk found."""
-        if self._found is None and self._count is not None:
-            return self._count
         if self._found is None:
             return sum(map(len, (self.folders or {}).values()))
         return len(self._found)
@@ -226,17 +212,10 @@ class Walk:
     def of(cls, roots: Sequence[str], halves: bool = False) -> Walk:
         """``walk.walk`` of ``roots``, with its files gathered by folder (``halves``: one folder
         root walked in two processes, ``walk.walk_halves``)."""
-        from index.store.walk import walk, walk_halves
+        from index.store.walk import walk
 
-        if halves and len(roots) == 1:
-            root = os.path.realpath(os.path.expanduser(roots[0]))
-            got = walk_halves(root) if os.path.isdir(root) else None
-            if got is not None:
-                walked = cls(None, got.skipped, pending=got.folders, count=got.files)
-                walked.digests = got.digests
-                return walked
         folders: dict[str, list[tuple[str, tuple[int, int, str]]]] = {}
-        found, skipped = walk(roots, folders, paths=False)
+        found, skipped = walk(roots, folders, paths=False, halves=halves)
         lazy = len(roots) == 1 and not found  # one folder: its files are all in ``folders``
         return cls(None if lazy else found, list(skipped), folders)
 

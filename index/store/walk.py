@@ -17,8 +17,7 @@ import errno
 import marshal
 import operator
 import os
-from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from collections.abc import Iterable
 
 from index.store.forking import exit_code, forked, read_answer
 
@@ -33,7 +32,7 @@ Folders = dict[str, list[tuple[str, tuple[int, int, str]]]]
 
 
 def walk(
-    roots: Iterable[str], folders: Folders | None = None, paths: bool = True
+    roots: Iterable[str], folders: Folders | None = None, paths: bool = True, halves: bool = False
 ) -> tuple[Found, list[list[str]]]:
     """The article files under ``roots`` and the skipped paths with reasons, as ``scan`` finds them.
 
@@ -46,6 +45,7 @@ def walk(
             gathered in ``folders``, not by path (no file can be met twice under one root; making
             100,000 paths was a tenth of the walk, and a check that finds nothing changed needs
             none of them).
+        halves: With ``paths`` False: walk a folder root in two processes (``walk_halves``).
 
     Returns:
         The files (path -> size, mtime and root), and ``[[path, reason], ...]`` in ``scan``'s order.
@@ -65,6 +65,11 @@ def walk(
         if os.path.isfile(root):
             _add(root, os.path.dirname(root), found, skipped, explicit=True)
         elif os.path.isdir(root):
+            if halves and not by_path and folders is not None:
+                half = walk_halves(root, folders)
+                if half is not None:
+                    skipped.extend(half)
+                    continue
             _walk(root, found if by_path else None, skipped, folders)
         else:
             skipped.append([_printable(p), "no such file or folder"])
@@ -130,33 +135,17 @@ def _visit(
     return []
 
 
-class Halves(NamedTuple):
-    """The walk of one folder made by two processes (``walk_halves``)."""
-
-    skipped: list[list[str]]
-    """The skipped paths, in the one walk's order."""
-    digests: dict[str, str]
-    """Each folder's digest (``database.folder_digests``), worked out by the half that walked it."""
-    files: int
-    """How many article files were found."""
-    folders: Callable[[], Folders]
-    """The files by folder in the one walk's order (the other half's decoded when first asked
-    for: a check that finds nothing changed never needs them)."""
-
-
-def walk_halves(root: str) -> Halves | None:
+def walk_halves(root: str, folders: Folders) -> list[list[str]] | None:
     """``walk([root], folders, paths=False)`` of one folder, its sub-folders shared between this
     process and a forked one (every other one each), so that the ``stat`` calls of a big corpus
     run on two cores (Linux; the caller makes sure no other thread runs).
 
     Returns:
-        The walk, or ``None`` when the two halves cannot stand for one walk: fewer than two
-        sub-folders, a folder reached from both (a link across them: which one is its path
-        depends on the one walk's order), or a fork or child that failed. The caller then walks
-        in one process.
+        The skipped paths, ``folders`` filled as the one walk fills them; ``None`` (``folders``
+        untouched) when the two halves cannot stand for one walk: fewer than two sub-folders, a
+        folder reached from both (a link across them: which one is its path depends on the one
+        walk's order), or a fork or child that failed. The caller then walks in one process.
     """
-    from index.store.database import folder_digests
-
     skipped: list[list[str]] = []
     here: Folders = {}
     seen: set[tuple[int, int]] = set()
@@ -164,56 +153,28 @@ def walk_halves(root: str) -> Halves | None:
     if len(subs) < 2 or not seen:
         return None
     start = frozenset(seen)
-
-    def other_half() -> bytes:
-        parts = _halve(subs[1::2], root, set(start))
-        heads = [(part[1], part[2], folder_digests(part[0]), _count(part[0])) for part in parts]
-        return marshal.dumps((heads, marshal.dumps([part[0] for part in parts], 2)), 2)
-
     try:
-        pid, read = forked(other_half)
+        pid, read = forked(lambda: marshal.dumps(_halve(subs[1::2], root, set(start)), 2))
     except OSError:
         return None
     mine = _halve(subs[0::2], root, set(start))
-    my_digests = [folder_digests(part[0]) for part in mine]
     data = read_answer(read)
     if exit_code(pid) != 0 or not data:
         return None
     try:
-        heads, blob = marshal.loads(data)
+        theirs = marshal.loads(data)
     except (ValueError, EOFError, TypeError):
         return None
     met_a = set().union(*(set(map(tuple, part[2])) for part in mine)) - start
-    met_b = set().union(*(set(map(tuple, head[1])) for head in heads)) - start
+    met_b = set().union(*(set(map(tuple, part[2])) for part in theirs)) - start
     if met_a & met_b:
         return None
-    digests = folder_digests(here)
-    count = _count(here)
     for i in range(len(subs)):
-        if i % 2 == 0:
-            part_skipped, part_digests = mine[i // 2][1], my_digests[i // 2]
-            count += _count(mine[i // 2][0])
-        else:
-            part_skipped, _, part_digests, part_count = heads[i // 2]
-            count += part_count
+        part_folders, part_skipped, _ = (mine if i % 2 == 0 else theirs)[i // 2]
+        here.update(part_folders)
         skipped.extend(part_skipped)
-        digests.update(part_digests)
-    merged: list[Folders] = []
-
-    def folders() -> Folders:
-        if not merged:
-            theirs = marshal.loads(blob)
-            out: Folders = dict(here)
-            for i in range(len(subs)):
-                out.update(mine[i // 2][0] if i % 2 == 0 else theirs[i // 2])
-            merged.append(out)
-        return merged[0]
-
-    return Halves(skipped, digests, count, folders)
-
-
-def _count(folders: Folders) -> int:
-    return sum(map(len, folders.values()))
+    folders.update(here)
+    return skipped
 
 
 def _halve(
