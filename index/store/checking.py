@@ -82,7 +82,10 @@ class Check:
             found = _run(self.roots, self.index_dir, halves=_two_cores())
             return marshal.dumps(_encode(*found))
 
-        self.pid, self._fd = forked(answer)
+        try:
+            self.pid, self._fd = forked(answer)
+        except OSError:  # no process to spare (EAGAIN), no pipe: the check is made here
+            self.pid, self._fd = None, None
 
     def ready(self) -> bool:
         """Whether the answer is in (or can be worked out at once, without a child)."""

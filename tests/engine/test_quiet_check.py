@@ -189,3 +189,18 @@ def test_two_processes_walk_as_one(tmp_path: Path) -> None:
     expected: walk.Folders = {}
     assert skipped == walk.walk([str(root)], expected, paths=False)[1]
     assert list(again.items()) == list(expected.items())
+
+
+def test_a_fork_refused_leaves_the_check_to_this_process(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.store import checking
+
+    def no_fork(work: object) -> tuple[int, int]:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    corpus, ix = built
+    monkeypatch.setattr(checking, "forked", no_fork)
+    check = start_check([corpus], ix, fork=True)
+    assert check.pid is None and check.ready()
+    assert check.result()[0] == check_unchanged([corpus], ix)[0]
