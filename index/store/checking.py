@@ -108,7 +108,12 @@ class Check:
         child found nothing changed: it keeps such a walk to itself)."""
         if self._answer is None:
             answer = self._collect() if self._fd is not None else None
-            self._answer = answer if answer is not None else _run(self.roots, self.index_dir)
+            if answer is None:
+                try:
+                    answer = _run(self.roots, self.index_dir)
+                except Exception:  # the store's own run then finds out, and reports it
+                    answer = (None, None)
+            self._answer = answer
         return self._answer
 
     def _collect(self) -> tuple[IndexReport | None, Walk | None] | None:

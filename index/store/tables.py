@@ -174,14 +174,6 @@ class Walk:
                 self.digests = database.walk_digests(self.found)
         return self.digests
 
-    def files_in(self, folders: set[str]) -> list[str]:
-        """The paths of the walk's files directly in ``folders``."""
-        sep = os.sep
-        gathered = self.folders
-        if gathered is not None and self.whole:
-            return [f"{f}{sep}{name}" for f in folders for name, _ in gathered.get(f, ())]
-        return [p for p in self.found if p.rpartition(sep)[0] in folders]
-
     def found_in(self, folders: set[str]) -> dict[str, tuple[int, int, str]]:
         """The walk's files directly in ``folders``, as ``found`` has them."""
         sep = os.sep

@@ -3,7 +3,7 @@
 ``index.ingest.files.scan`` makes a ``Path`` per file and imports the readers of every format
 (markdown, YAML, HTML: ~0.2 s); at 10,000 files it took 0.6-0.7 s, most of a command-line search.
 This walk finds the same files and the same skipped paths with plain strings and ``os.walk``, and
-imports nothing but the standard library (0.02-0.05 s at 10,000 files). It only decides whether a run can be skipped: when it
+imports nothing but the standard library and `forking` (0.02-0.05 s at 10,000 files). It only decides whether a run can be skipped: when it
 sees any difference from the manifest, the run uses ``scan`` itself.
 
 The rules are ``scan``'s, copied (``ARTICLE_SUFFIXES``, hidden names, "save complete page" folders,

@@ -204,3 +204,18 @@ def test_a_fork_refused_leaves_the_check_to_this_process(
     check = start_check([corpus], ix, fork=True)
     assert check.pid is None and check.ready()
     assert check.result()[0] == check_unchanged([corpus], ix)[0]
+
+
+def test_a_check_that_fails_everywhere_asks_for_a_run(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the thread it replaced: an error in the check is left to the store's own run."""
+    from index.store import checking
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    corpus, ix = built
+    monkeypatch.setattr(checking, "_run", broken)
+    for fork in (False, sys.platform.startswith("linux")):
+        assert start_check([corpus], ix, fork=fork).result() == (None, None)

@@ -108,7 +108,7 @@ def test_the_folders_gathered_by_the_walk_give_the_digests_of_its_paths(tmp_path
     some = {str(root / "b"), str(tmp_path)}
     for w in (walked, with_file):
         expected = [p for p in w.found if p.rpartition(os.sep)[0] in some]
-        assert sorted(w.files_in(some)) == sorted(expected)
+        assert sorted(w.found_in(some)) == sorted(expected)
     in_b = [str(root / "b" / "c.txt"), str(root / "b" / "caf\u00e9 d\u00e9j\u00e0.txt")]
-    assert sorted(walked.files_in(some)) == sorted(in_b)
-    assert sorted(with_file.files_in(some)) == sorted([*in_b, str(single)])
+    assert sorted(walked.found_in(some)) == sorted(in_b)
+    assert sorted(with_file.found_in(some)) == sorted([*in_b, str(single)])
