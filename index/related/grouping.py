@@ -2,7 +2,8 @@
 
 Two articles whose similarity reaches :data:`index.related.similarity.SAME_STORY` are taken to report the same story; below it
 they are only related. :func:`stories` joins same-story pairs into stories with an average-link guard,
-so a chain of pairwise look-alikes cannot grow into one giant story.
+so a chain of pairwise look-alikes cannot grow into one giant story, and a closest-reports guard, so
+two sibling events (alike on average, each report closest to its own event's) stay two stories.
 
 Story grouping weighs terms and entities alike (:data:`index.related.similarity.GROUP_ENTITY_SHARE`).
 The store-free :func:`group` takes the features mapping directly (for tests and tools); :func:`stories`
@@ -36,6 +37,7 @@ __all__ = [
     "GROUP_AVERAGE",
     "LINK_FLOOR",
     "MUTUAL_NEIGHBOURS",
+    "NEIGHBOUR_SHARE",
     "Story",
     "group",
     "group_model",
@@ -48,6 +50,14 @@ COHESION_SHARE = 0.5
 """... and when that average is at least this share of the mean similarity within each group (0.6 with
 48 key terms; whole-body vectors are less alike within a developing story: WikiNews B-cubed recall
 0.58 at 0.6, 0.69 at 0.5, precision 1.0 both)."""
+NEIGHBOUR_SHARE = 0.3
+"""... and when at least this share of one group's closest-report places (each report's
+:data:`MUTUAL_NEIGHBOURS`, or as many as the other group has reports) go to the other group's reports.
+Two sibling events (two title fights of one boxer, two navy actions against pirates: ECB+) are alike
+on average, and one strong pair links them, but each report's closest are its own event's; a
+developing story's parts look across (WikiNews unchanged from 0 to 0.4). B-cubed F at 0 / 0.2 / 0.3
+/ 0.4: ECB+ among 2,000 Reuters stories 0.880 / 0.909 / 0.934 / 0.914 (recall 0.927 / 0.923 / 0.929
+/ 0.880), 10,000 generated articles 0.822 / 0.832 / 0.850 / 0.865 (recall 0.915-0.914)."""
 LINK_FLOOR = 0.08
 """Mutual nearest reports are linked from this similarity on (see :func:`group`)."""
 MUTUAL_NEIGHBOURS = 5
@@ -122,7 +132,9 @@ def group_model(model: Model) -> list[Story]:
     (a developing story's reports resemble each other less than two reports of one event, but still
     more than anything else). Links are taken strongest first; two groups merge only when their reports
     are similar on average (:data:`GROUP_AVERAGE`, and :data:`COHESION_SHARE` of how alike each group's
-    own reports are), so one loose link cannot chain two stories together.
+    own reports are), so one loose link cannot chain two stories together, and only when one group's
+    reports count the other's among their closest (:data:`NEIGHBOUR_SHARE`), so that two sibling
+    events stay apart.
 
     Args:
         model: The corpus model (built, or mapped from its file beside the index).
@@ -159,6 +171,8 @@ def group_model(model: Model) -> list[Story]:
         inner = [cohesion[r] for r in (ra, rb) if r in cohesion]
         if link < GROUP_AVERAGE or (inner and link < COHESION_SHARE * min(inner)):
             continue
+        if not _looks_across(close, members[ra], members[rb]):
+            continue
         na, nb = len(members[ra]), len(members[rb])
         # Mean similarity of the merged group, from the two groups' own means and the cross mean.
         pairs_a, pairs_b = na * (na - 1) / 2, nb * (nb - 1) / 2
@@ -184,6 +198,16 @@ def group_model(model: Model) -> list[Story]:
         out.append(((-len(g), -latest), story))
     out.sort(key=lambda x: (x[0], x[1].id))
     return [s for _, s in out]
+
+
+def _looks_across(close: list[set[int]], a: list[int], b: list[int]) -> bool:
+    """Whether one group's reports count enough of the other's among their closest reports."""
+    for x, y in ((a, b), (b, a)):
+        inside = set(y)
+        places = len(x) * min(MUTUAL_NEIGHBOURS, len(y))
+        if sum(len(close[m] & inside) for m in x) >= NEIGHBOUR_SHARE * places:
+            return True
+    return False
 
 
 def _average_link(sims: _PairCache, a: list[int], b: list[int]) -> float:
