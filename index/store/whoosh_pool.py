@@ -29,20 +29,30 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-POSTING_BYTES = 200
-"""Memory of one pooled posting as this pool keeps it (its tuple, a list slot, the document number,
-the weight, the value and the term's bytes; ~190-230 bytes measured), for ``limitmb``."""
+POSTING_BYTES = 72
+"""Memory of one pooled posting as this pool keeps it, for ``limitmb``: three slots of its term's
+list (24 bytes), its weight's float when not shared (24), and its share of the value bytes (most
+values are shared: a stem said once in an article has the value of its position, made once) and
+of its term's list and key. Measured with tracemalloc on generated and Reuters articles: 50-60
+bytes (a tuple a posting took ~200)."""
 CHUNK = 20_000
 """Postings (whole terms) written a ``pickle.dumps`` in a run file and read back a ``pickle.load``:
-the merge holds one chunk a run, ~4 MB (a chunk of a fixed number of terms held a fifth of a run's
+the merge holds one chunk a run, ~1 MB (a chunk of a fixed number of terms held a fifth of a run's
 postings where common words fall: ~800 MB for the 30 runs of a 100,000-article build's worker)."""
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 Term = tuple[str, bytes]
+Flat = list[Any]
+"""A term's postings, three items each: document number, weight, value bytes (or ``None``)."""
 
 
 class TermPool:
     """Postings grouped by term, spilled to the writer's temporary storage past ``limitmb``.
+
+    A term's postings are one flat list, ``[docnum, weight, value, docnum, weight, value, ...]``,
+    in a dictionary of its field's terms: no tuple a posting (Whoosh's five items, or a key
+    ``(field, term)`` made and hashed a posting), so a posting takes about a third of the memory,
+    a run holds three times as many, and runs are pickled as flat lists.
 
     Args:
         tempstore: The writer's temporary storage (Whoosh's ``SegmentWriter._tempstorage``).
@@ -54,7 +64,7 @@ class TermPool:
         self.tempstore = tempstore
         self.segment = segment
         self.limit = max(1, limitmb * 1024 * 1024 // POSTING_BYTES)
-        self.terms: dict[Term, list[Posting]] = {}
+        self.terms: dict[str, dict[bytes, Flat]] = {}
         self.count = 0
         self.runs: list[str] = []
         self.fieldnames: set[str] = set()
@@ -63,14 +73,17 @@ class TermPool:
 
     def add(self, item: Posting) -> None:
         """Pool one posting ``(field, term bytes, docnum, weight, value bytes or None)``."""
-        key = item[0], item[1]
-        postings = self.terms.get(key)
-        if postings is None:
-            self.terms[key] = [item]
+        field, tbytes, docnum, weight, value = item
+        fterms = self.terms.get(field)
+        if fterms is None:
+            fterms = self.terms[field] = {}
+        flat = fterms.get(tbytes)
+        if flat is None:
+            fterms[tbytes] = [docnum, weight, value]
         else:
-            if postings[-1][2] >= item[2]:
+            if flat[-3] >= docnum:
                 self.ordered = False
-            postings.append(item)
+            flat += (docnum, weight, value)
         self.count += 1
         if self.count >= self.limit:
             self.save()
@@ -82,31 +95,42 @@ class TermPool:
         frequency, weight, value bytes), each as ``add`` would; returns the sum of their
         frequencies (the field's length). A run is written, if the pool is full, after the field's
         last posting (``add`` checks after each: the runs split elsewhere, the segment is the same)."""
-        terms = self.terms
+        fterms = self.terms.get(field)
+        if fterms is None:
+            fterms = self.terms[field] = {}
+        get = fterms.get
         words = added = 0
+        ordered = True
         for tbytes, freq, weight, vbytes in items:
-            # As Whoosh's field boost of 1.0 makes every weight a float.
-            item = (field, tbytes, docnum, weight * 1.0, vbytes)
-            postings = terms.get((field, tbytes))
-            if postings is None:
-                terms[field, tbytes] = [item]
+            # As Whoosh's field boost of 1.0 makes every weight a float (a float is kept as it
+            # is: most weights are the field's one boost object, shared).
+            if weight.__class__ is not float:
+                weight = weight * 1.0
+            flat = get(tbytes)
+            if flat is None:
+                fterms[tbytes] = [docnum, weight, vbytes]
             else:
-                if postings[-1][2] >= docnum:
-                    self.ordered = False
-                postings.append(item)
+                if flat[-3] >= docnum:
+                    ordered = False
+                flat += (docnum, weight, vbytes)
             words += freq
             added += 1
+        if not ordered:
+            self.ordered = False
         self.count += added
         if self.count >= self.limit:
             self.save()
         return words
 
-    def _sorted_terms(self) -> list[tuple[Term, list[Posting]]]:
-        terms = sorted(self.terms.items(), key=_term_key)
-        self.fieldnames.update(key[0] for key, _ in terms)
+    def _sorted_terms(self) -> list[tuple[Term, Flat]]:
+        terms: list[tuple[Term, Flat]] = []
+        for field in sorted(self.terms):
+            self.fieldnames.add(field)
+            fterms = self.terms[field]
+            terms.extend(((field, tbytes), fterms[tbytes]) for tbytes in sorted(fterms))
         if not self.ordered:
-            for _, postings in terms:
-                postings.sort()
+            for _, flat in terms:
+                _sort_flat(flat)
         return terms
 
     def save(self) -> None:
@@ -118,12 +142,12 @@ class TermPool:
         name = f"{self.segment.segment_id()}_{self._names}.terms"
         f = self.tempstore.create_file(name)  # closed as a StructFile: a RamStorage keeps it then
         try:
-            chunk: list[tuple[Term, list[Posting]]] = []
+            chunk: list[tuple[Term, Flat]] = []
             size = 0
             for entry in terms:
                 chunk.append(entry)
                 size += len(entry[1])
-                if size >= CHUNK:
+                if size >= 3 * CHUNK:
                     f.write(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
                     chunk, size = [], 0
             if chunk:
@@ -134,7 +158,7 @@ class TermPool:
         self.terms = {}
         self.count = 0
 
-    def _read_run(self, name: str) -> Iterator[tuple[Term, list[Posting]]]:
+    def _read_run(self, name: str) -> Iterator[tuple[Term, Flat]]:
         f = self.tempstore.open_file(name).raw_file()
         try:
             while True:
@@ -147,9 +171,9 @@ class TermPool:
             f.close()
             self.tempstore.delete_file(name)
 
-    def iter_terms(self) -> Iterator[tuple[Term, list[Posting]]]:
-        """Every pooled term with its postings, in Whoosh's order: by field, term, then document
-        number (what ``write_terms`` below writes a term at a time)."""
+    def iter_terms(self) -> Iterator[tuple[Term, Flat]]:
+        """Every pooled term with its postings as one flat list (``Flat``), in Whoosh's order: by
+        field, term, then document number (what ``write_terms`` below writes a term at a time)."""
         if not self.runs:
             yield from self._sorted_terms()
             self.terms = {}
@@ -159,20 +183,21 @@ class TermPool:
         # Merge the runs' terms: each run in term order, ties in run order (heapq.merge is stable).
         merged = heapq.merge(*(self._read_run(name) for name in runs), key=_term_key)
         current: Term | None = None
-        lists: list[list[Posting]] = []
-        for key, postings in merged:
+        lists: list[Flat] = []
+        for key, flat in merged:
             if key != current:
                 if current is not None:
                     yield current, _joined(lists, self.ordered)
                 current, lists = key, []
-            lists.append(postings)
+            lists.append(flat)
         if current is not None:
             yield current, _joined(lists, self.ordered)
 
     def iter_postings(self) -> Iterator[Posting]:
         """Every pooled posting, in Whoosh's order: by field, term, then document number."""
-        for _, postings in self.iter_terms():
-            yield from postings
+        for (field, tbytes), flat in self.iter_terms():
+            for i in range(0, len(flat), 3):
+                yield field, tbytes, flat[i], flat[i + 1], flat[i + 2]
 
     def items(self) -> Iterator[Posting]:
         """Whoosh's name for ``iter_postings``."""
@@ -189,16 +214,23 @@ class TermPool:
         self.terms = {}
 
 
-def _term_key(entry: tuple[Term, list[Posting]]) -> Term:
+def _term_key(entry: tuple[Term, Flat]) -> Term:
     return entry[0]
 
 
-def _joined(lists: list[list[Posting]], ordered: bool) -> list[Posting]:
+def _sort_flat(flat: Flat) -> None:
+    """Sort a term's postings in place by document number (then weight and value, as Whoosh's
+    sort of whole postings does)."""
+    triples = sorted(zip(flat[0::3], flat[1::3], flat[2::3]))
+    flat[:] = [x for triple in triples for x in triple]
+
+
+def _joined(lists: list[Flat], ordered: bool) -> Flat:
     if len(lists) == 1:
         return lists[0]
-    joined = [p for postings in lists for p in postings]
-    if not ordered or any(a[-1][2] >= b[0][2] for a, b in itertools.pairwise(lists)):
-        joined.sort()
+    joined = list(itertools.chain.from_iterable(lists))
+    if not ordered or any(a[-3] >= b[0] for a, b in itertools.pairwise(lists)):
+        _sort_flat(joined)
     return joined
 
 
@@ -206,7 +238,7 @@ def write_terms(
     fieldwriter: Any,
     schema: Any,
     lengths: Any,
-    terms: Iterator[tuple[Term, list[Posting]]],
+    terms: Iterator[tuple[Term, Flat]],
     column: Callable[[Any, str], list[int | None] | None] | None = None,
     inline: int = 0,
 ) -> None:
@@ -224,7 +256,7 @@ def write_terms(
         fieldwriter: The segment's ``W3FieldWriter``.
         schema: The index's schema.
         lengths: The segment's per-document reader (field lengths), or ``None``.
-        terms: ``(field, term bytes)`` and the term's postings, in field and term order.
+        terms: ``(field, term bytes)`` and the term's postings (``Flat``), in field and term order.
         column: Reads a field's length column from ``lengths`` at once
             (``whoosh_compat.posting_lengths``, passed in: the pool does not import the module
             that imports it); without it each posting asks ``lengths``.
@@ -235,35 +267,36 @@ def write_terms(
 
     lastfn: str | None = None
     field_lengths: list[int | None] | None = None
-    for (fieldname, btext), all_postings in terms:
-        postings = (
-            [p for p in all_postings if p[2] != -1] if all_postings[0][2] < 0 else all_postings
-        )
-        if not postings:
-            continue  # Whoosh's "add to the spelling graph" postings: none written
+    for (fieldname, btext), flat in terms:
+        if flat[0] < 0:  # Whoosh's "add to the spelling graph" postings (-1): none written
+            triples = zip(flat[0::3], flat[1::3], flat[2::3])
+            flat = [x for triple in triples if triple[0] != -1 for x in triple]
+            if not flat:
+                continue
+        n = len(flat) // 3
         if fieldname != lastfn:
             if lastfn is not None:
                 fieldwriter.finish_field()
             fieldwriter.start_field(fieldname, schema[fieldname])
             lastfn = fieldname
             field_lengths = _lengths(lengths, fieldname, column)
-        if len(postings) <= inline:
+        if n <= inline:
             _inline_term(
                 fieldwriter,
                 pack_ushort(fieldwriter._fieldid) + btext,
-                postings,
-                _posting_lengths(postings, field_lengths, fieldname, lengths),
+                flat,
+                _posting_lengths(flat[0::3], field_lengths, fieldname, lengths),
             )
             continue
         fieldwriter.start_term(btext)
         out = fieldwriter._postwriter
         limit = out._blocklimit
-        for k in range(0, len(postings), limit):
+        for k in range(0, n, limit):
             if k:
                 out._write_block()
             _fill(
                 out,
-                postings[k : k + limit] if len(postings) > limit else postings,
+                flat[3 * k : 3 * (k + limit)] if n > limit else flat,
                 field_lengths,
                 fieldname,
                 lengths,
@@ -273,8 +306,8 @@ def write_terms(
         fieldwriter.finish_field()
 
 
-def _inline_term(fieldwriter: Any, key: bytes, postings: list[Posting], found: list[int]) -> None:
-    """Write a term whose few ``postings`` go into its term-table entry, not the postings file.
+def _inline_term(fieldwriter: Any, key: bytes, flat: Flat, found: list[int]) -> None:
+    """Write a term whose few postings (``flat``) go into its term-table entry, not the postings file.
 
     What 2.7.5's ``W3PostingsWriter.finish_postings`` means to do below its ``inlinelimit``: it
     calls a ``set_inline`` that ``W3TermInfo`` lacks (its name there is ``set_inlined``), so Whoosh
@@ -295,13 +328,13 @@ def _inline_term(fieldwriter: Any, key: bytes, postings: list[Posting], found: l
     from whoosh.compat import dumps
     from whoosh.util.numeric import length_to_byte
 
-    ids = tuple([p[2] for p in postings])
-    weights = array("f", [p[3] for p in postings])
+    ids = tuple(flat[0::3])
+    weights = array("f", flat[1::3])
     top = max(max(weights), 0)
     if fieldwriter._format.fixed_value_size() == 0:
         values: tuple[Any, ...] = (None,) * len(ids)
     else:
-        values = tuple([p[4] for p in postings if p[4]])
+        values = tuple([v for v in flat[2::3] if v])
     entry = W3TermInfo._struct.pack(
         True,
         sum(weights),
@@ -316,13 +349,16 @@ def _inline_term(fieldwriter: Any, key: bytes, postings: list[Posting], found: l
 
 
 def _posting_lengths(
-    postings: list[Posting], field_lengths: list[int | None] | None, fieldname: str, reader: Any
+    ids: list[int], field_lengths: list[int | None] | None, fieldname: str, reader: Any
 ) -> list[int]:
-    """The non-zero field lengths of ``postings``' documents, as ``_fill`` finds them."""
+    """The non-zero field lengths of the documents ``ids`` (in increasing order), as ``_fill``
+    finds them."""
     if field_lengths is None:  # no length column read at once: each document asked
-        return [n for n in (reader.doc_field_length(p[2], fieldname) for p in postings) if n]
+        return [n for n in (reader.doc_field_length(d, fieldname) for d in ids) if n]
     size = len(field_lengths)
-    return [n for n in (field_lengths[p[2]] if p[2] < size else None for p in postings) if n]
+    if ids[-1] < size:
+        return list(filter(None, map(field_lengths.__getitem__, ids)))
+    return [n for n in (field_lengths[d] if d < size else None for d in ids) if n]
 
 
 def _lengths(
@@ -337,20 +373,22 @@ def _lengths(
 
 def _fill(
     out: Any,
-    block: list[Posting],
+    block: Flat,
     field_lengths: list[int | None] | None,
     fieldname: str,
     reader: Any,
 ) -> None:
-    """Add ``block`` to the postings writer's buffered block, as ``add_posting`` would one by one."""
-    out._ids.extend([p[2] for p in block])
-    weights = [p[3] for p in block]
+    """Add ``block`` (``Flat``) to the postings writer's buffered block, as ``add_posting`` would
+    one by one."""
+    ids = block[0::3]
+    out._ids.extend(ids)
+    weights = block[1::3]
     out._weights.extend(weights)
     top = max(weights)
     if top > out._maxweight:
         out._maxweight = top
-    out._values.extend([p[4] for p in block if p[4]])
-    found = _posting_lengths(block, field_lengths, fieldname, reader)
+    out._values.extend([v for v in block[2::3] if v])
+    found = _posting_lengths(ids, field_lengths, fieldname, reader)
     if found:
         low, high = min(found), max(found)
         if out._minlength is None or low < out._minlength:
