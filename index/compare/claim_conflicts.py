@@ -10,13 +10,15 @@ sentences they are and ranks them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from index.compare.act_conflicts import Told, conditional
 from index.compare.closeness import CERTAIN, CLOCK, NEAR
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_measures import overlap, same_measure
-from index.compare.readings import SERIES, Reading, cues
-from index.compare.said_of import around, one_act_of_one_name, said_of_same, widen
+from index.compare.readings import SERIES, Reading, cues, own_dates
+from index.compare.said_of import acts_of, around, one_act_of_one_name, said_of_same, widen
 from index.compare.status_cues import same_source
 from index.compare.words import STOP, stem
 
@@ -59,7 +61,44 @@ def _next_day(x: Reading, y: Reading) -> bool:
     return False
 
 
-def _days_of_one_thing(x: Reading, y: Reading, one: bool) -> bool:
+def _of_one_act(
+    x: Reading, xs: Mapping[Any, str], y: Reading, ys: Mapping[Any, str], one: bool
+) -> tuple[list[str], list[str]]:
+    """A day or date (of ``xs`` and ``ys``, as written) that names a noun's event, and one of
+    the other sentence told of the same act done to the same thing: the noun's object in the
+    words around the other's day ("the November 18 sinking of a Thai fishing trawler" / "On
+    November 19, INS Tabar sunk a fishing trawler"), or, in one claim, the same noun ("the
+    June 20 shooting" / "the June 21 shooting"). Else ([], [])."""
+    for p, (head, what) in x.named.items():
+        if p not in xs:
+            continue
+        for q, w in ys.items():
+            other = y.named.get(q)
+            if other is not None:
+                if one and (head & other[0] or acts_of(head) & acts_of(other[0])):
+                    return [xs[p]], [w]
+            elif _done_to(what, y, w):
+                return [xs[p]], [w]
+    for q, (_, what) in y.named.items():
+        if q in ys:
+            for p, w in xs.items():
+                if p not in x.named and _done_to(what, x, w):
+                    return [w], [ys[q]]
+    return [], []
+
+
+def _done_to(what: frozenset[str], r: Reading, written: str) -> bool:
+    """Whether two words or more of what a noun's act is done to are around ``written`` in ``r``
+    ("a Thai fishing trawler" / "On November 19, INS Tabar sunk a fishing trawler")."""
+    if len(what) < 2:
+        return False
+    i = r.text.find(written)
+    return i >= 0 and len(what & around(r.text, i, i + len(written), k=8)) >= 2
+
+
+def _days_of_one_thing(
+    x: Reading, y: Reading, one: bool, wx: Mapping[str, str], wy: Mapping[str, str]
+) -> bool:
     """Whether the one weekday of each sentence is told of one thing: of one event or act (the
     words around each meet), or both of one statement in one claim ("Officials said on Monday that
     20,000 homes were without power" / "Officials said on Tuesday that ..."). The day something was
@@ -68,7 +107,7 @@ def _days_of_one_thing(x: Reading, y: Reading, one: bool) -> bool:
     said_x, said_y = _said_on(x), _said_on(y)
     if said_x or said_y:
         return said_x and said_y and one
-    return one or _told_of_same(x, list(x.days.values()), y, list(y.days.values()))
+    return one or _told_of_same(x, list(wx.values()), y, list(wy.values()))
 
 
 _OWN_WORDS = 0.1  # the least word closeness from which a status, hedge or source is one claim's
@@ -149,34 +188,24 @@ def claim_conflicts(
     # however alike the words (a month or year in one sentence only, "told People in October",
     # leaves the day its own)
     timed = (x.when & SERIES) == (y.when & SERIES)
-    if (
-        timed
-        and x.dates
-        and y.dates
-        and not x.dates.keys() & y.dates.keys()
-        and (one or _told_of_same(x, list(x.dates.values()), y, list(y.dates.values())))
-    ):
-        out.append(
-            (
-                "date",
-                f"date: A says {', '.join(x.dates.values())}; B says {', '.join(y.dates.values())}",
-                0.4 + c,
-            )
-        )
-    if (
-        timed
-        and len(x.days) == len(y.days) == 1
-        and not x.days.keys() & y.days.keys()
-        and not _next_day(x, y)
-        and _days_of_one_thing(x, y, one)
-    ):
-        out.append(
-            (
-                "date",
-                f"day: A says {', '.join(x.days.values())}; B says {', '.join(y.days.values())}",
-                0.3 + c,
-            )
-        )
+    # a day or date inside a noun phrase names that noun's event ("the June 20 shooting"): it
+    # is compared only with one told of the same act done to the same thing (``_of_one_act``)
+    (dx, wx), (dy, wy) = own_dates(x), own_dates(y)
+    if timed and x.dates and y.dates and not x.dates.keys() & y.dates.keys():
+        px, py = [], []
+        if dx and dy and (one or _told_of_same(x, list(dx.values()), y, list(dy.values()))):
+            px, py = list(dx.values()), list(dy.values())
+        else:
+            px, py = _of_one_act(x, x.dates, y, y.dates, one)
+        if px and py:
+            out.append(("date", f"date: A says {', '.join(px)}; B says {', '.join(py)}", 0.4 + c))
+    if timed and x.days and y.days and not x.days.keys() & y.days.keys() and not _next_day(x, y):
+        if len(wx) == len(wy) == 1 and _days_of_one_thing(x, y, one, wx, wy):
+            px, py = list(wx.values()), list(wy.values())
+        else:
+            px, py = _of_one_act(x, x.days, y, y.days, one)
+        if len(px) == len(py) == 1:
+            out.append(("date", f"day: A says {px[0]}; B says {py[0]}", 0.3 + c))
     # one time of each side in one zone: several times in a sentence are several events
     pairs = [
         (p, q)
@@ -275,16 +304,17 @@ def day_of_one_act(x: Reading, y: Reading, c: float) -> list[Told]:
     if (x.when & SERIES) != (y.when & SERIES) or _said_on(x) or _said_on(y):
         return []
     out: list[Told] = []
-    if len(x.dates) == len(y.dates) == 1 and not x.dates.keys() & y.dates.keys():
-        (ax,), (ay,) = x.dates.values(), y.dates.values()
+    (dates_x, days_x), (dates_y, days_y) = own_dates(x), own_dates(y)
+    if len(dates_x) == len(dates_y) == 1 and not x.dates.keys() & y.dates.keys():
+        (ax,), (ay,) = dates_x.values(), dates_y.values()
         if one_act_of_one_name(x, ax, y, ay):
             out.append(("date", f"date: A says {ax}; B says {ay}", 0.4 + c))
     if (
-        len(x.days) == len(y.days) == 1
+        len(days_x) == len(days_y) == 1
         and not x.days.keys() & y.days.keys()
         and not _next_day(x, y)
     ):
-        (dx,), (dy,) = x.days.values(), y.days.values()
+        (dx,), (dy,) = days_x.values(), days_y.values()
         if one_act_of_one_name(x, dx, y, dy):
             out.append(("date", f"day: A says {dx}; B says {dy}", 0.3 + c))
     return out

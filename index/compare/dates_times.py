@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.compare.words import STOP
 from index.vocabulary import MONTHS
 
-__all__ = ["DAYS", "ClockTime", "dates_in", "time_gap", "times_in", "weekdays_in"]
+__all__ = ["DAYS", "ClockTime", "dates_in", "noun_head", "time_gap", "times_in", "weekdays_in"]
 
 # --- dates, weekdays and clock times ----------------------------------------------------------------
 
@@ -103,6 +104,49 @@ def times_in(text: str) -> list[ClockTime]:
         twelve = not ap and h <= 12
         out.append(ClockTime(h * 60 + mi, zone, twelve, m.group(0).strip()))
     return out
+
+
+# A day or date inside a noun phrase names the event of its noun, an earlier one than the
+# sentence's own as a rule: "convicted of the June 20, 2005 attempted murder", "investigating a
+# June 20 shooting", "the Friday night shooting". A determiner or a possessive before it ...
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|his|her|their|our)|\w['’]s)\s+$", re.IGNORECASE
+)
+# ... and, after it (and its year, and its part of the day), a lower-case word: the noun's head
+_NOUN_AFTER = re.compile(
+    r"(?:,?\s*(?:19|20)\d\d\b,?)?(?:\s+(?:early\s+)?(?:morning|afternoon|evening|night))?"
+    r"\s*-?\s*(?P<head>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+)
+
+
+def noun_head(text: str, written: str) -> tuple[list[str], list[str]]:
+    """The words of the noun phrase that the day or date ``written`` (as ``text`` writes it)
+    modifies, and of what it is done to: "the June 20, 2005 attempted murder of a man shot" ->
+    (["attempted", "murder"], ["man", "shot"]); ([], []) when it is no modifier of a noun
+    ("convicted March 20 of murder", "on the 20th of June the police"). The head is up to three
+    lower-case words, to the first stop word; the object up to five words after "of", "on" or
+    "against", to a clause's end, without stop words."""
+    i = text.find(written)
+    if i < 0 or not _NOUN_BEFORE.search(text, max(0, i - 12), i):
+        return [], []
+    m = _NOUN_AFTER.match(text, i + len(written))
+    head: list[str] = []
+    for w in m.group("head").split() if m else ():
+        if w in STOP:
+            break
+        head.append(w)
+    if not m or not head:
+        return [], []
+    after = text[m.start("head") :].split(None, len(head))[len(head) :]
+    of = _OBJECT.match(" " + after[0]) if after else None
+    words = _WORDS.findall(of.group("what")) if of else []
+    return head, [w for w in words[:5] if w.lower() not in STOP]
+
+
+# what the act a noun names is done to: "the June 20 shooting of Alex Doe", "the attack on the
+# embassy" (up to a clause's end)
+_OBJECT = re.compile(r"\s+(?:of|on|against)\s+(?P<what>[^,;.:()\"“”]+)", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 def time_gap(x: ClockTime, y: ClockTime) -> int:

@@ -12,11 +12,11 @@ one story.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from index.compare.dates_times import DAYS, ClockTime, dates_in, times_in, weekdays_in
+from index.compare.dates_times import DAYS, ClockTime, dates_in, noun_head, times_in, weekdays_in
 from index.compare.figures import Figure, clean, figures
 from index.compare.said_of import (
     CLOCK_WORDS,
@@ -41,6 +41,7 @@ __all__ = [
     "around",
     "cues",
     "one_act_of_one_name",
+    "own_dates",
     "read_all",
     "said_before",
     "said_of_same",
@@ -77,6 +78,41 @@ class Reading:
     conditional: bool | None = None
     # its maximal runs of letters, lower case, when its text is plain (see ``letter_runs``)
     runs: frozenset[str] | None = None
+    # the days and dates (keys of ``days`` and ``dates``) that modify a noun, each with the
+    # content stems of that noun and of what its act is done to ("the November 18 sinking of a
+    # Thai fishing trawler" -> {sink}, {thai, fish, trawler}): the noun's event, not the
+    # sentence's (see ``own_dates``)
+    named: Mapping[object, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+
+
+def own_dates(r: Reading) -> tuple[dict[tuple[int, int], str], dict[str, str]]:
+    """The dates and days ``r`` tells of its own event: not those inside a noun phrase, which
+    name the noun's event ("convicted of the June 20, 2005 attempted murder" names the day of
+    the attempt, not of the conviction)."""
+    if not r.named:
+        return r.dates, r.days
+    return (
+        {k: v for k, v in r.dates.items() if k not in r.named},
+        {k: v for k, v in r.days.items() if k not in r.named},
+    )
+
+
+def _named(
+    text: str, written: Iterable[tuple[object, str]]
+) -> dict[object, tuple[frozenset[str], frozenset[str]]]:
+    """The days or dates of ``written`` (key, as written) that modify a noun, each with the
+    content stems of its head and of its object."""
+    out: dict[object, tuple[frozenset[str], frozenset[str]]] = {}
+    for key, w in written:
+        head, what = noun_head(text, w)
+        stems = _stems(head)
+        if stems:
+            out[key] = (stems, _stems(what))
+    return out
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(c for c in ((KNOWN.get(h) or know(h))[1] for h in words) if c)
 
 
 def opening_names(rs: Sequence[Reading]) -> None:
@@ -207,6 +243,8 @@ def _read(text: str) -> Reading:
     figs = figures(text, runs) if not question else []
     r = Reading(text, stems, figs, dates, days, times, when, names, word_set)
     r.runs = runs
+    if dates or days:
+        r.named = _named(text, [*dates.items(), *days.items()])
     return r
 
 

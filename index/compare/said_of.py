@@ -28,6 +28,7 @@ __all__ = [
     "KNOWN",
     "WHEN_WORDS",
     "WORD",
+    "acts_of",
     "aliases",
     "around",
     "know",
@@ -170,7 +171,7 @@ def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
         shared -= _places(x.text) & _places(y.text)
     # one act told in other words ("the fatal shooting of Doe on Saturday" / "killed Doe on
     # Sunday") counts as a word both say
-    acts = _acts(near_x) & _acts(near_y)
+    acts = acts_of(near_x) & acts_of(near_y)
     return bool(shared - x.setting) or len(shared) + len(acts - shared) >= 2
 
 
@@ -201,10 +202,11 @@ def one_act_of_one_name(x: Reading, said_x: str, y: Reading, said_y: str) -> boo
         return False
     near_x, near_y = around(x.text, i, i + len(said_x)), around(y.text, j, j + len(said_y))
     named = near_x & near_y & x.names & y.names
-    return bool(named and _acts(near_x) & _acts(near_y))
+    return bool(named and acts_of(near_x) & acts_of(near_y))
 
 
-def _acts(stems: frozenset[str]) -> set[str]:
+def acts_of(stems: frozenset[str]) -> set[str]:
+    """The acts ``stems`` tell, each family by its first stem (a murder and a killing are one)."""
     return {_ACTS[s] for s in stems & _ACTS.keys()}
 
 
