@@ -52,9 +52,12 @@ def credited(r: Reading) -> list[tuple[frozenset[str], list[Figure]]]:
             # (the source is the verb's subject: no figure between it and the verb, as in
             # "six AK-47 rifles, 12 magazines ... were found, the officer said")
             counted = [f.start - start for f in r.figs if start <= f.start < start + verb.start()]
+            # ... and a subject after the clause's last comma is all of it: "shot one person at
+            # the suburban Detroit firm, police said" credits police, not the place
+            head = _subject_from(part, verb.start())
             found = (
                 without_days(_POSSESSIVE.sub("", _ARTICLE.sub("", m.group(0))))
-                for m in _NAME.finditer(part, 0, verb.start())
+                for m in _NAME.finditer(part, head, verb.start())
                 if m.group(0).lower() not in STOP
                 and not any(m.end() <= at for at in counted)
                 # (not a place the source is in: "the Survey in Golden, Colo., said")
@@ -66,6 +69,20 @@ def credited(r: Reading) -> list[tuple[frozenset[str], list[Figure]]]:
                 out.append((names, figs))
         start = end
     return out
+
+
+# the break before a verb's subject: a comma, a colon or a quote mark ending a quotation
+_BREAK = re.compile(r"[,:]\s*[\"”’']?\s*|[\"”]\s+")
+
+
+def _subject_from(part: str, verb: int) -> int:
+    """Where the subject of the verb of saying at ``verb`` begins: after the last comma (or
+    quotation) before it when words are written between the two ("..., police said"), else at
+    the part's start ("the Survey in Golden, Colo., said": the comma ends a place)."""
+    breaks = [m.end() for m in _BREAK.finditer(part, 0, verb)]
+    if breaks and part[breaks[-1] : verb].strip():
+        return breaks[-1]
+    return 0
 
 
 def source_figure_conflicts(x: Reading, y: Reading) -> list[tuple[str, float]]:

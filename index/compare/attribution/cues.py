@@ -165,6 +165,10 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
     ``low`` is ``_lowered(text)`` when the caller has it.
     """
     low = low or _lowered(text)
+    if _PARTY.search(text, s, e):
+        # "Rep. Nick Rahall, D-W.Va., said": a party and state, blanked (offsets kept)
+        text = text[:s] + _PARTY.sub(_blank, text[s:e]) + text[e:]
+        low = _lowered(text)
     out: list[_Cite] = []
     for m in _VERB.finditer(text, s, e):
         verb = m.group(0)
@@ -189,6 +193,8 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
             verb = "said"  # "The British government claims that ...": a verb after all
         if _NEGATION.search(text, max(s, p - 14), p):
             continue
+        if verb.endswith("ed") and _PASSIVE.search(text, max(s, p - 24), p):
+            continue  # "10,000 people are reported as marching": what is told, not who tells
         tail = text[max(s, p - 3) : p]
         cite: _Cite | None = None
         if verb in _PARTICIPLES:
@@ -266,6 +272,11 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
         audience = audience or cue.startswith("speaking")
         run = _run_fwd(text, m.end(), e)
         c = _speaker(text, run, s, audience, ents) if run else None
+        owner = _OWNER.match(text, c.end, e) if c is not None else None
+        if c is not None and owner:
+            # "according to Paris' mayor Bertrand Delanoe", "Iran's seismologic center": the
+            # speaker is what the name owns
+            c = _owned(text, s, c, owner.end(), e, audience, ents)
         if c is not None and _adjective(text, c, e):
             continue
         if c is None and not audience:
@@ -278,6 +289,54 @@ def _cites(text: str, s: int, e: int, ents: dict[int, str], low: str = "") -> li
                 kind = "institution"  # "a press release by Greenpeace": bodies issue releases
             out.append(_Cite(c.name, c.start, c.end, kind, c.role or _role_after(text, c.end, e)))
     return out
+
+
+# a party and its state after a legislator's name: ", D-W.Va.,", "(R-Texas)", "(D-New York)"
+_PARTY = re.compile(r"\s*(?:,\s*|\()(?:D|R|I)-[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?(?:,|\))")
+_PASSIVE = re.compile(r"\b(?:are|is|was|were|be|been|being)(?:\s+(?:now|still|also|widely))?\s*$")
+# a possessive after a name, before a lower-case word ("Iran's seismologic center")
+_OWNER = re.compile(r"(?:['’]s?)?\s+(?=[a-z])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A party tag as spaces, its closing comma kept: "Rahall, D-W.Va., said" is "Rahall ..., said"
+    (an appositive's end), "In Congress, Rep. Markey, D-Mass., called ... and said" no appositive
+    of Congress."""
+    t = m.group(0)
+    return " " * (len(t) - 1) + "," if t.endswith(",") else " " * len(t)
+
+
+def _owned(
+    text: str, s: int, owner: _Cite, at: int, e: int, audience: bool, ents: dict[int, str]
+) -> _Cite | None:
+    """The speaker a name owns, the words from ``at`` on: a role and a name ("Paris' mayor
+    Bertrand Delanoe"), else a body ("Iran's seismologic center"), else none."""
+    if not re.match(r"['’]", text[owner.end : owner.end + 1]):
+        return owner  # no possessive: "according to Reuters on Monday" is Reuters'
+    run = _run_fwd(text, at, e)
+    c = _speaker(text, run, s, audience, ents) if run else None
+    if c is not None and c.kind == "person":
+        role = text[owner.start : c.start].strip()
+        return _Cite(c.name, c.start, c.end, c.kind, role)
+    if _OWNER_SAYS.match(text, at, e):
+        return owner  # "according to the NYPD's statement": the NYPD's words
+    im = _INST_FWD.match(text, at, e) or _OWNED_BODY.match(text, at, e)
+    if im:
+        np_end = im.end("np")
+        return _Cite(text[owner.start : np_end], owner.start, np_end, "institution", None)
+    return None
+
+
+# what a source issues: its own words ("the NYPD's statement")
+_OWNER_SAYS = re.compile(
+    r"(?:official\s+|own\s+|latest\s+|written\s+)?(?:statement|report|release|announcement|account|figures)\b"
+)
+# a body named by lower-case words after its owner ("Iran's seismologic center")
+_OWNED_BODY = re.compile(
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?(?:"
+    + "|".join(sorted(_LOWER_HEADS | _BARE_INSTITUTIONS | {"center", "centre", "institute"}))
+    + r"))\b"
+)
 
 
 def _list_cites(text: str, ents: dict[int, str]) -> list[tuple[int, int, _Cite]]:

@@ -216,7 +216,14 @@ def _run_back(text: str, s: int, pos: int) -> list[tuple[int, int, str]] | None:
         run.insert(0, (off, off + len(core.rstrip(",;:")), core.rstrip(",;:")))
         if edge_before:
             break
+    if run and run[0][2] in _AFTER_NOUN:
+        return None  # "in her hometown of Wasilla, the church's minister said": a place
     return run
+
+
+# the lower-case connectors that, opening a run, join its name to a noun before it ("hometown
+# of Wasilla"), not two words of one name ("Bank of America")
+_AFTER_NOUN = frozenset(["of", "for", "on"])
 
 
 def _run_fwd(text: str, pos: int, e: int) -> list[tuple[int, int, str]]:
@@ -267,7 +274,9 @@ def _adjective(text: str, c: _Cite, e: int) -> bool:
     return u is not None and u.end() > c.end
 
 
-_APP_START = re.compile(r"\s*(?:the|a|an|his|her|its|their|one of|[A-Z]|\d)")
+# (whole words: "at the age of 91" opens no appositive, "in Beverly Hills, California, at the age
+# of 91, her spokesman said" credited California)
+_APP_START = re.compile(r"\s*(?:(?:the|a|an|another|his|her|its|their|one of)\b|[A-Z]|\d)")
 
 
 def _appositive(
