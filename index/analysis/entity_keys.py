@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from operator import attrgetter
+from typing import Any
 
 from index.analysis.entity_firms import named_firms, partnerships
 from index.analysis.entity_foreign import (
@@ -72,14 +73,12 @@ def _match_person(
             columns.near[n] = near
         if not near:
             return None
-        from rapidfuzz.fuzz import ratio
-        from rapidfuzz.process import extract
-
+        ratio, extract = _fuzz()
         found = extract(token, columns.words, scorer=ratio, score_cutoff=88, limit=None)
         if not found:
             return None
         first = min(i for _, _, i in found) // size
-        hits = [i - first * size for _, _, i in found if i // size == first]
+        hits: list[int] = [i - first * size for _, _, i in found if i // size == first]
     else:  # an equal word scores 100; a shorter one nothing else
         words = columns.words
         for start in range(0, len(words), size):
@@ -89,6 +88,21 @@ def _match_person(
         else:
             return None
     return max((fulls[i][0], fulls[i][1]) for i in hits)[1]
+
+
+_FUZZ: list[Any] = []
+
+
+def _fuzz() -> tuple[Any, Any]:
+    """rapidfuzz's ``fuzz.ratio`` and ``process.extract``, imported on first use (~20 ms; an
+    article without a lone name or two full names never needs them). Kept here: an ``import``
+    statement in the function that calls them took 2.7% of the recognizer's CPU."""
+    if not _FUZZ:
+        from rapidfuzz.fuzz import ratio
+        from rapidfuzz.process import extract
+
+        _FUZZ[:] = [ratio, extract]
+    return _FUZZ[0], _FUZZ[1]
 
 
 class _Columns:
@@ -353,9 +367,7 @@ def _merge_fuzzy(fulls: Counter[str], cands: list[Cand]) -> None:
     """Merge near-identical full names of one article onto the most frequent spelling."""
     if len(fulls) < 2:
         return  # nothing to merge (and rapidfuzz, ~20 ms to import, not needed yet)
-    from rapidfuzz.fuzz import ratio
-    from rapidfuzz.process import extract
-
+    ratio, extract = _fuzz()
     ranked = sorted(fulls, key=lambda k: (-fulls[k], -len(k)))
     alias: dict[str, str] = {}
     # Each name is merged onto the best ranked earlier name (not itself merged) with as many
