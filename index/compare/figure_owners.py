@@ -188,9 +188,14 @@ def other_brackets(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
 
 
 # the agent of an act right before a figure: "the Nationals have offered Teixeira an 8-year",
-# "The Orioles, according to reports, have offered Teixeira a seven-year deal"
+# "The Orioles, according to reports, have offered Teixeira a seven-year deal", "The Indian navy
+# has captured 23 pirates", "the Indian Navy claims they have captured 23 pirates" (a name, its
+# capitalised words before it, and a body's lower-case head after them)
 _AGENT = re.compile(
-    r"\b([A-Z][\w'’-]+)(?:,[^,.;]{1,40},)?\s+(?:(?:have|has|had|was|were|is|are|will)\s+)?"
+    r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+(?:\s+(?:navy|army|police|military|government|"
+    r"forces|troops|coast\s+guard))?)(?:,[^,.;]{1,40},)?"
+    r"(?:\s+(?:claims|says|said)\s+(?:that\s+)?(?:they|it))?"
+    r"\s+(?:(?:have|has|had|was|were|is|are|will)\s+)?"
     r"([a-z]{3,}ed|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were ))[a-z]{3,}ing|made|gave|paid|sought|won)"
     r"\b[^.;:,]{0,40}$"
 )
@@ -201,14 +206,22 @@ _SAYING = frozenset(
 )
 
 
-def _agent(r: Reading, f: Figure) -> tuple[str, str] | None:
-    """The name doing the act a figure is the object of, and the act's stem, when the clause
-    before the figure names them ("the Nationals have offered Teixeira an 8-year")."""
+def _agent(r: Reading, f: Figure) -> tuple[frozenset[str], str] | None:
+    """The stems of the name doing the act a figure is the object of, and the act's stem, when
+    the clause before the figure names them ("the Nationals have offered Teixeira an 8-year")."""
     m = _AGENT.search(r.text, max(0, f.start - 90), f.start)
-    if not m or m.group(1).lower() in ("the", "a", "an", "it", "he", "she", "they"):
+    if not m:
+        return None
+    words = [w.lower() for w in m.group(1).split()]
+    while words and words[0] in _NO_AGENT:
+        words = words[1:]  # ("The Indian navy": the article opens no name)
+    if not words:
         return None
     act = stem(m.group(2))
-    return None if act in _SAYING else (stem(m.group(1).lower()), act)
+    return None if act in _SAYING else (frozenset(stem(w) for w in words), act)
+
+
+_NO_AGENT = frozenset(["the", "a", "an", "it", "he", "she", "they", "early", "late", "on", "in"])
 
 
 def other_agents(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
@@ -216,9 +229,13 @@ def other_agents(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     ("Teixeira is seeking a 10-year contract" / "the Nationals made Teixeira an eight-year
     offer": a demand and an offer), or one act by agents each absent from the other sentence
     ("the Nationals have offered ... an 8-year" / "The Orioles ... have offered ... a seven-year
-    deal"): each agent's own figure."""
+    deal"; "The Indian navy has captured 23 pirates" / "the British Royal Navy had captured eight
+    pirates": the words that tell the two apart)."""
     ax = _agent(ra, x)
     ay = _agent(rb, y) if ax else None
     if not (ax and ay) or ax[0] == ay[0]:
         return False
-    return ax[1] != ay[1] or (ax[0] not in rb.stems and ay[0] not in ra.stems)
+    own_x, own_y = ax[0] - ay[0], ay[0] - ax[0]
+    if ax[0] & ay[0] and not (own_x and own_y):
+        return False  # "the Navy" / "the Indian Navy": one agent, named more fully
+    return ax[1] != ay[1] or (not own_x & rb.stems and not own_y & ra.stems)
