@@ -28,7 +28,7 @@ from index.analysis.entity_links import link_across as link_across  # re-exporte
 from index.analysis.entity_offices import split_offices
 from index.analysis.entity_spans import APPROX, TRANSLIT_RE, Cand, date_key, quantity_key
 from index.analysis.entity_things import things as person_things
-from index.analysis.gazetteer import key_of
+from index.analysis.gazetteer import key_of, load_gazetteer
 from index.analysis.lexicon import (
     INSTITUTIONS,
     ROLE_NOUNS,
@@ -309,8 +309,6 @@ def _surnames_as_towns(text: str, kept: list[Cand], fulls: Counter[str]) -> None
     ("Bush" after "George W. Bush", "Lowell" after "Mike Lowell", "Moreno" after "Arte Moreno"),
     unless the article writes it as a place somewhere ("in Lowell"). Found on ECB+: 39 mentions
     of six people were places."""
-    from index.analysis.gazetteer import load_gazetteer
-
     last: dict[str, str] = {}
     for full, _ in fulls.most_common():
         last.setdefault(full.split()[-1], full)
@@ -444,8 +442,6 @@ def query_key(label: str, value: str) -> str:
         The value folded the way canonical keys of that label are made (aliases such as "DPRK" or
         "U.S." resolved for places); unknown names come back folded, never dropped.
     """
-    from index.analysis.gazetteer import key_of, load_gazetteer
-
     if label == "PERSON":
         return _person_key(value)
     if label == "DATE":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from index.analysis.entity_foreign import PERSON_BEFORE
 from index.analysis.entity_spans import Cand
-from index.analysis.gazetteer import key_of
+from index.analysis.gazetteer import key_of, load_gazetteer
 from index.analysis.lexicon import PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS
 from index.pattern_cache import compiled
 
@@ -129,8 +129,6 @@ def _joined_place(key: str) -> bool:
     """Whether a name of words of three letters or more is, written as one word, a region or a
     country the gazetteer knows ("Bío Bío", the region "Biobio"); towns are left out: "Beaver
     Creek State Bank" is no Beavercreek, Ohio."""
-    from index.analysis.gazetteer import load_gazetteer
-
     if min(map(len, key.split())) < 3:
         return False
     found = load_gazetteer().places.get(key.replace(" ", ""))

@@ -306,6 +306,21 @@ def write_terms(
         fieldwriter.finish_field()
 
 
+_W3: list[Any] = []
+
+
+def _w3() -> tuple[Any, Any, Any]:
+    """Whoosh's ``W3TermInfo``, ``compat.dumps`` and ``length_to_byte``, imported once (three
+    ``import`` statements a term took ~6 us: most of a segment's terms are inlined)."""
+    if not _W3:
+        from whoosh.codec.whoosh3 import W3TermInfo
+        from whoosh.compat import dumps
+        from whoosh.util.numeric import length_to_byte
+
+        _W3[:] = [W3TermInfo, dumps, length_to_byte]
+    return _W3[0], _W3[1], _W3[2]
+
+
 def _inline_term(fieldwriter: Any, key: bytes, flat: Flat, found: list[int]) -> None:
     """Write a term whose few postings (``flat``) go into its term-table entry, not the postings file.
 
@@ -324,10 +339,7 @@ def _inline_term(fieldwriter: Any, key: bytes, flat: Flat, found: list[int]) -> 
     term table's key, ``whoosh.system.pack_ushort`` of the field's number and the term's bytes
     (``key``). ``found``: the postings' documents' non-zero field lengths (``_posting_lengths``).
     """
-    from whoosh.codec.whoosh3 import W3TermInfo
-    from whoosh.compat import dumps
-    from whoosh.util.numeric import length_to_byte
-
+    W3TermInfo, dumps, length_to_byte = _w3()
     ids = tuple(flat[0::3])
     weights = array("f", flat[1::3])
     top = max(max(weights), 0)
