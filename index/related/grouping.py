@@ -12,22 +12,12 @@ reads it from a :class:`~index.store.core.Store`.
 
 from __future__ import annotations
 
-import heapq
-import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from index.related.similarity import (
-    GROUP_ENTITY_SHARE,
-    SAME_STORY,
-    Key,
-    Model,
-    candidates,
-    corpus_model,
-    similarity,
-    weighted_keys,
-)
+from index.related.group_pairs import PairCache
+from index.related.similarity import SAME_STORY, Model, corpus_model
 
 if TYPE_CHECKING:
     from index.store.core import Store
@@ -61,10 +51,7 @@ developing story's parts look across (WikiNews unchanged from 0 to 0.4). B-cubed
 LINK_FLOOR = 0.08
 """Mutual nearest reports are linked from this similarity on (see :func:`group`)."""
 MUTUAL_NEIGHBOURS = 5
-_SIGNATURE = 12
-_GROUP_NEIGHBOURS = 10
 _MAX_PAIRS = 400
-_SECOND = operator.itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,42 +67,6 @@ class Story:
     id: str
     title: str
     article_ids: tuple[str, ...]
-
-
-class _PairCache(dict[tuple[int, int], float]):
-    """Similarities already computed during one grouping (each pair is met from both ends, and again
-    when groups merge)."""
-
-    def __init__(self, model: Model) -> None:
-        super().__init__()
-        self.model = model
-
-    def __missing__(self, pair: tuple[int, int]) -> float:
-        value = self[pair] = similarity(self.model, pair[0], pair[1])
-        return value
-
-    def get_pair(self, a: int, b: int) -> float:
-        return self[(a, b) if a < b else (b, a)]
-
-
-def _neighbours(model: Model, n: int, cap: int, sims: _PairCache) -> list[tuple[float, int]]:
-    weights = weighted_keys(model.vecs[n], GROUP_ENTITY_SHARE)
-    # Candidates by the article's most telling keys only: cheap, and a same-story report shares them.
-    # The heaviest keys with postings, as ``heapq.nlargest`` over those keys gives them (a stable
-    # sort, ties in the weights' order), asking for the postings of only as many as it takes: the
-    # ~330 keys of an article each asked of the mapped model were a third of a grouping's time.
-    keys: list[Key] = []
-    posted = model.post_docs
-    for k in sorted(weights, key=weights.__getitem__, reverse=True):
-        if k in posted:
-            keys.append(k)
-            if len(keys) == _SIGNATURE:
-                break
-    acc = candidates(model, weights, n, keys, cap)
-    best = heapq.nlargest(_GROUP_NEIGHBOURS, acc.items(), key=_SECOND)
-    out = [(sims.get_pair(n, d), d) for d, _ in best]
-    out.sort(reverse=True)
-    return out
 
 
 def group(all_features: Mapping[str, Any]) -> list[Story]:
@@ -145,8 +96,8 @@ def group_model(model: Model) -> list[Story]:
     size = len(model.ids)
     # Story keys are rare: a narrow cap keeps candidate generation near-linear in the corpus size.
     cap = max(64, size // 100)
-    sims = _PairCache(model)
-    near = [_neighbours(model, n, cap, sims) for n in range(size)]
+    sims = PairCache(model)
+    near = [sims.neighbours(n, cap) for n in range(size)]
     close = [{d for _, d in hood[:MUTUAL_NEIGHBOURS]} for hood in near]
     edges: dict[tuple[int, int], float] = {}
     for n, hood in enumerate(near):
@@ -188,7 +139,9 @@ def group_model(model: Model) -> list[Story]:
     out: list[tuple[tuple[int, int], Story]] = []
     for g in members.values():
         central = _central(model, g, edges)
-        ordered = sorted(g, key=lambda m: (-central[m], model.ids[m]))
+        # Rounded: reports as central as each other (copies of one wire story) are ordered by id,
+        # not by the last bits of how their similarities were summed.
+        ordered = sorted(g, key=lambda m: (-round(central[m], 9), model.ids[m]))
         latest = max((model.days[m] or 0) for m in g)
         story = Story(
             min(model.ids[m] for m in g),
@@ -210,13 +163,13 @@ def _looks_across(close: list[set[int]], a: list[int], b: list[int]) -> bool:
     return False
 
 
-def _average_link(sims: _PairCache, a: list[int], b: list[int]) -> float:
+def _average_link(sims: PairCache, a: list[int], b: list[int]) -> float:
     pairs = [(x, y) for x in a for y in b]
     if len(pairs) > _MAX_PAIRS:
         # Large groups: an evenly spread sample of pairs estimates the average well enough.
         step = len(pairs) / _MAX_PAIRS
         pairs = [pairs[int(i * step)] for i in range(_MAX_PAIRS)]
-    return sum(sims.get_pair(x, y) for x, y in pairs) / len(pairs)
+    return sims.mean(pairs)
 
 
 def _central(
