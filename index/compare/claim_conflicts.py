@@ -17,9 +17,9 @@ from index.compare.act_conflicts import Told, conditional
 from index.compare.closeness import CERTAIN, CLOCK, NEAR
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_measures import overlap, same_measure
+from index.compare.figure_sources import same_source
 from index.compare.readings import SERIES, Reading, cues, own_dates
 from index.compare.said_of import acts_of, around, one_act_of_one_name, said_of_same, widen
-from index.compare.status_cues import same_source
 from index.compare.words import STOP, stem
 
 __all__ = [

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Indel
+
 from index.compare.figure_measures import measure_name, overlap, same_measure
 from index.compare.figures import Figure
 from index.compare.readings import Reading
-from index.compare.status_cues import same_source, without_days
+from index.compare.status_cues import without_days
 from index.compare.words import STOP
 
-__all__ = ["credited", "source_figure_conflicts"]
+__all__ = ["credited", "same_source", "source_figure_conflicts"]
 
 _VERBS = frozenset(
     "said says reported reports put puts estimated estimates gave gives measured recorded "
@@ -117,3 +119,27 @@ def _shared(names: frozenset[str], others: frozenset[str]) -> str:
     """The names of ``names`` that ``others`` also credit (by their last word), as written."""
     lasts = {o.split()[-1].lower() for o in others}
     return ", ".join(sorted(n for n in names if n.split()[-1].lower() in lasts))
+
+
+def same_source(na: set[str], nb: set[str]) -> bool:
+    """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do, or
+    one surname spelled two ways: "Ilene Wolfe" / "Ilene Wolff", ECB+ 18_3 / 18_7)."""
+
+    def lasts(names: set[str]) -> set[str]:
+        return {part.split()[-1].lower() for n in names for part in n.split(" and ")}
+
+    la, lb = lasts(na), lasts(nb)
+    return bool(la & lb) or any(_one_spelling(a, b) for a in la for b in lb)
+
+
+def _one_spelling(a: str, b: str) -> bool:
+    """Two surnames of one person spelled two ways: the same first four letters and one letter
+    changed, added or dropped ("wolfe" / "wolff"; not "gates" / "bates")."""
+    return (
+        min(len(a), len(b)) >= 5
+        and a[:4] == b[:4]
+        and Indel.normalized_similarity(a, b) >= _ONE_SPELLING
+    )
+
+
+_ONE_SPELLING = 0.8  # one letter of two five-letter names changed

@@ -1,7 +1,7 @@
 """Cues of a sentence's status and certainty, the fates it tells, whom it credits, and what it denies.
 
 ``read_cues`` reads them from one sentence (for :func:`index.compare.readings.cues`, on first use);
-``FATES``, ``denials`` and ``same_source`` serve the claim rules of :mod:`index.compare.claim_conflicts`.
+``FATES`` and ``denials`` serve the claim rules of :mod:`index.compare.claim_conflicts`.
 Each cue's search runs only when a word it needs is there. Lexicons are generic, never the words of one story.
 """
 
@@ -15,7 +15,7 @@ from index.compare.preparation import rarity
 from index.compare.words import STOP, stem
 from index.vocabulary import MONTHS, WEEKDAYS
 
-__all__ = ["FATES", "Cues", "denials", "read_cues", "same_source"]
+__all__ = ["FATES", "Cues", "denials", "read_cues"]
 
 # --- status and certainty cues ------------------------------------------------------------------------
 
@@ -182,15 +182,6 @@ ACTS: dict[str, re.Pattern[str]] = {
     ),
 }
 """Denied verbs (stems) -> the same act told in other words."""
-
-
-def same_source(na: set[str], nb: set[str]) -> bool:
-    """Two sets of sources share one (by their last word, as "Savett" and "Sean Savett" do)."""
-
-    def lasts(names: set[str]) -> set[str]:
-        return {part.split()[-1].lower() for n in names for part in n.split(" and ")}
-
-    return bool(lasts(na) & lasts(nb))
 
 
 # Word beginnings of which every match of a cue holds one: without any, the search is skipped.
