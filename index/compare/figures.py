@@ -45,7 +45,15 @@ from index.compare.figure_patterns import (
     person_of,
     split_hedge,
 )
-from index.compare.numbers import SCALE, SCALE_ABBR, VAGUE, clean, number_value, scan
+from index.compare.numbers import (
+    SCALE,
+    SCALE_ABBR,
+    SCALE_AFTER,
+    VAGUE,
+    clean,
+    number_value,
+    scan,
+)
 from index.compare.units import CURRENCY, PER_DAY, UNIT
 
 __all__ = ["Figure", "clean", "figures", "number_value"]
@@ -227,7 +235,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             if scale in _UNIT_OR_SCALE and not m.group("cur"):
                 scale, end = "", m.end("num")  # "48m" is metres, not millions, unless money
                 after = text[end : end + 60]
-            value *= SCALE.get(scale, SCALE_ABBR.get(scale, 1.0))
+            value *= SCALE.get(scale) or SCALE_ABBR.get(scale) or SCALE_AFTER.get(scale, 1.0)
             if not m.group("cur") and not scale and raw[0].isdigit() and "," not in raw:
                 if 1900 <= value <= 2100 and "." not in raw:
                     continue  # a year

@@ -15,6 +15,7 @@ __all__ = [
     "NUMBER_WORDS",
     "SCALE",
     "SCALE_ABBR",
+    "SCALE_AFTER",
     "VAGUE",
     "VAGUE_REACH",
     "clean",
@@ -99,6 +100,8 @@ _TENS = {
 }
 SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9}
+# a scale only after a number: "three dozen" is 36 ("a dozen" alone is a number word)
+SCALE_AFTER = {"dozen": 12.0}
 _SMALL = r"(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
 _WORDNUM = (
     rf"(?:{_SMALL}(?:[- ]{_SMALL})?(?:[- ]hundred(?:[- ](?:and[- ])?{_SMALL}(?:[- ]{_SMALL})?)?)?"
@@ -162,7 +165,7 @@ _NUM = re.compile(
     r"(?P<cur>(?:\$us|us\$|au?\$|c\$|nz\$|hk\$|\$|€|£)\s?)?"
     r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+"
     rf"|\b(?:{_WORDNUM}|an?|another)\b(?=[- ](?:{'|'.join(SCALE)})\b)|\b{_WORDNUM}\b)"
-    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
+    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|dozen|mln|bln|bn|mn|k|m)\b)?"
     r"|(?P<times>\b(?:once|twice|thrice)\b)"
     r"|(?P<vague>\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands"
     r"|millions)\b)",
@@ -172,7 +175,7 @@ _NUM = re.compile(
 _DIGITS = re.compile(
     r"(?P<cur>(?:\$us|us\$|au?\$|c\$|nz\$|hk\$|\$|€|£)\s?)?"
     r"(?P<num>(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])|(?<![\w.])\.\d+)"
-    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|k|m)\b)?"
+    r"(?:[- ]?(?P<scale>hundred|thousand|million|billion|trillion|dozen|mln|bln|bn|mn|k|m)\b)?"
     r"(?P<times>(?!))?(?P<vague>(?!))?",
     re.IGNORECASE,
 )
