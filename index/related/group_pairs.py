@@ -155,13 +155,14 @@ class PairCache(dict[tuple[int, int], float]):
         tk, tw, ek, ew = self.parts(n)
         # Every key's weight in the grouping similarity, terms then entities (the order in which
         # index.related.similarity.weighted_keys gives them, and so ties are broken).
-        ks = tk + ek
-        ws = [w * (1.0 - share) for w in tw] if share < 1 else []
-        ws += [w * share for w in ew] if share > 0 else []
-        if share >= 1:
-            ks = ek
-        elif share <= 0:
-            ks = tk
+        ks: list[Any] = []
+        ws: list[float] = []
+        if share < 1:
+            ks += tk
+            ws += map(_MUL, tw, repeat(1.0 - share))
+        if share > 0:
+            ks += ek
+            ws += map(_MUL, ew, repeat(share))
         # Candidates by the article's most telling keys only: cheap, and a same-story report shares
         # them. The heaviest keys with postings (a stable sort, ties in the weights' order), asking
         # for the postings of only as many as it takes.
@@ -188,9 +189,8 @@ class PairCache(dict[tuple[int, int], float]):
                 break
         order = dict.fromkeys(chain.from_iterable(met))
         order.pop(n, None)
-        scored = [(d, acc[d]) for d in order]
-        for d in order:
-            acc[d] = 0.0
+        scored = list(zip(order, map(acc.__getitem__, order)))
+        _drain(map(_SET, repeat(acc), order, _ZEROS))
         acc[n] = 0.0
         # sorted(...)[:k] is what heapq.nlargest gives (ties in the order met), sorted in C.
         best = [d for d, _ in sorted(scored, key=_SECOND, reverse=True)[:_GROUP_NEIGHBOURS]]
