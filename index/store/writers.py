@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import os
 import queue
 import threading
@@ -26,6 +25,7 @@ from typing import Any
 
 from index.ingest.formats import Unblocked, complete
 from index.models import Article
+from index.store.database import encode_features
 from index.store.schema import BodyTokens, analysed_postings, document_fields
 from index.store.whoosh_writing import (
     add_analysed,
@@ -78,7 +78,7 @@ def features_json(feats: Any) -> str:
     an article, where unpickling, interning and holding every article's nested lists of stems cost
     it ~0.25 ms of CPU an article and most of its memory at 100,000 articles.
     """
-    return json.dumps(feats, ensure_ascii=False, separators=(",", ":"))
+    return encode_features(feats)
 
 
 def add_fields(writer: Any, fields: dict[str, Any], spelled: set[Any], update: bool) -> Row:

@@ -5,7 +5,7 @@
     cmp before.txt after.txt
 
 Every term of every field with its postings (article id, weight, value bytes), every stored field
-(the blob as its JSON text, compressed or not) and column value by article id, every side table of
+(the blob as the values its JSON holds, compressed or not) and column value by article id, every side table of
 the database (catalogue, features, names, words, skipped; the manifest without its mtimes) and the
 hits, scores and snippets of a few searches:
 a faster build must give the very same dump. Document numbers are replaced by article ids, so a
@@ -15,6 +15,7 @@ parallel build (whose workers take articles in any order) dumps the same as a on
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sqlite3
 import sys
@@ -66,10 +67,14 @@ def dump(store: Any, out: Any) -> None:
         ids = {n: f["id"] for n, f in reader.iter_docs()}
         for n in sorted(ids, key=ids.__getitem__):
             stored = reader.stored_fields(n)
-            if isinstance(stored.get("blob"), bytes) and not stored["blob"].startswith(b"{"):
-                # Blobs were zlib-compressed before the stored column alone compressed them: the
-                # same article and entities, dumped as their JSON text.
-                stored["blob"] = zlib.decompress(stored["blob"])
+            if isinstance(stored.get("blob"), bytes):
+                blob = stored["blob"]
+                if not blob.startswith(b"{"):
+                    # Blobs were zlib-compressed before the stored column alone compressed them.
+                    blob = zlib.decompress(blob)
+                # The article and entities the JSON holds, not its text: json and orjson write
+                # the same values with other spaces and escapes.
+                stored["blob"] = json.loads(blob)
             out.write(f"doc {ids[n]} {sorted(stored.items())!r}\n")
         if reader.has_column("ekeys"):
             col = reader.column_reader("ekeys")
@@ -96,6 +101,8 @@ def dump(store: Any, out: Any) -> None:
         ("skipped", "n"),
     ]:
         for r in con.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+            if table == "features":  # the values, as for the blob
+                r = (r[0], json.loads(r[1]))
             out.write(f"{table} {r!r}\n")
     for path, size, sha1, count, ids_json, skipped, lines in con.execute(
         "SELECT path, size, sha1, count, ids, skipped, lines FROM files ORDER BY path"

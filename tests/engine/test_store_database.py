@@ -389,7 +389,7 @@ def test_reading_the_features_leaves_no_lock_while_they_are_decoded(
 
     _, ix, _ = built
     committed: list[bool] = []
-    real = json.loads
+    real = database.orjson.loads
 
     def decode_while_another_process_commits(text: str) -> Any:
         if not committed:
@@ -403,7 +403,7 @@ def test_reading_the_features_leaves_no_lock_while_they_are_decoded(
                 other.close()
         return real(text)
 
-    monkeypatch.setattr(json, "loads", decode_while_another_process_commits)
+    monkeypatch.setattr(database.orjson, "loads", decode_while_another_process_commits)
     with database.reading(ix) as con:
         table = database.features(con)
     assert committed == [True] and table
