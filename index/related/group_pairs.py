@@ -91,10 +91,10 @@ class PairCache(dict[tuple[int, int], float]):
         self.held_ents = False
         self.held: tuple[dict[Any, float], dict[Any, float]] = ({}, {})
 
-    def _hold(self, n: int) -> None:
+    def _hold(self, n: int, parts: _Parts | None = None) -> None:
         if self.holding == n:
             return
-        tk, tw, ek, ew = self.parts(n)
+        tk, tw, ek, ew = parts if parts is not None else self.parts(n)
         dense = self.dense
         if dense is None:
             self.held = dict(zip(tk, tw)), dict(zip(ek, ew))
@@ -107,14 +107,15 @@ class PairCache(dict[tuple[int, int], float]):
         self.held_ents = bool(ek)
         self.holding = n
 
-    def row(self, n: int, others: Iterable[int]) -> list[float]:
-        """The similarity of ``n`` with each of ``others``, in their order."""
+    def row(self, n: int, others: Iterable[int], parts: _Parts | None = None) -> list[float]:
+        """The similarity of ``n`` with each of ``others``, in their order (``parts``: ``n``'s
+        vector as plain lists, when already read)."""
         out: list[float] = []
         for d in others:
             pair = (n, d) if n < d else (d, n)
             value = self.get(pair)
             if value is None:
-                self._hold(n)
+                self._hold(n, parts)
                 value = self[pair] = self._against(n, d)
             out.append(value)
         return out
@@ -152,7 +153,8 @@ class PairCache(dict[tuple[int, int], float]):
         """``n``'s closest reports, most similar first: found by its heaviest keys' postings."""
         model = self.model
         share = GROUP_ENTITY_SHARE
-        tk, tw, ek, ew = self.parts(n)
+        parts = self.parts(n)
+        tk, tw, ek, ew = parts
         # Every key's weight in the grouping similarity, terms then entities (the order in which
         # index.related.similarity.weighted_keys gives them, and so ties are broken).
         ks: list[Any] = []
@@ -194,6 +196,6 @@ class PairCache(dict[tuple[int, int], float]):
         acc[n] = 0.0
         # sorted(...)[:k] is what heapq.nlargest gives (ties in the order met), sorted in C.
         best = [d for d, _ in sorted(scored, key=_SECOND, reverse=True)[:_GROUP_NEIGHBOURS]]
-        out = list(zip(self.row(n, best), best))
+        out = list(zip(self.row(n, best, parts), best))
         out.sort(reverse=True)
         return out
