@@ -122,11 +122,17 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     own |= {stem(w) for w in _MEASURE_WORDS}
     if x.dim in ("magnitude", "distance"):
         own |= {stem(w) for w in _QUAKE_WORDS}
+    if x.dim == "percent":
+        own |= _POLL_WORDS  # "a 3.1 percent margin of error" / "poll numbers show 20 percent"
     if x.dim.startswith("money"):
         own |= _CURRENCY_WORDS  # "110 billion euros in loans" / "slice 30bn euros": whose sums?
     near_x = around(ra.text, *span(ra, x)) - own
     near_y = around(rb.text, *span(rb, y)) - own
     return bool(near_x & near_y)
+
+
+# where a share in percent comes from, not what it is a share of
+_POLL_WORDS = frozenset(stem(w) for w in "poll polls survey surveys opinion".split())
 
 
 def _of_two_things(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
@@ -161,14 +167,20 @@ def _place(r: Reading, f: Figure) -> str:
 
 def _scoped(f: Figure) -> bool:
     """A figure whose meaning rests on what it is said of: a span of time, an age, a distance,
-    an area, a sum of money, a count of anything but the dead, hurt, missing ..."""
+    an area, a sum of money, a share in percent ("a 3.1 percent margin of error" / "a 20 percent
+    approval rating"), a count of anything but the dead, hurt, missing ..."""
     if f.dim == "count":
         # a count of a named kind of people ("10,000 troops", "infantry") is the story's own
         # measure; "12 people" or "three boats" is said of something in particular
         return not f.role and not (counts_people(f) and counted_head(f) not in _GENERIC)
-    return f.dim in ("duration", "age", "distance", "area", "magnitude") or f.dim.startswith(
-        "money"
-    )
+    return f.dim in (
+        "duration",
+        "age",
+        "distance",
+        "area",
+        "magnitude",
+        "percent",
+    ) or f.dim.startswith("money")
 
 
 _GENERIC = frozenset(
