@@ -25,6 +25,7 @@ from index.related.similarity import (
     Model,
     date_factor,
     mix,
+    similarity,
 )
 
 __all__ = ["PairCache"]
@@ -76,8 +77,9 @@ class PairCache(dict[tuple[int, int], float]):
     from both ends, and again when groups merge).
 
     One article at a time is held: its weights spread over a list by key number (a stored model's
-    keys are numbers; a mapping by key otherwise), so that each other article's keys are looked up
-    there in one pass (a third faster than asking a mapping for them)."""
+    keys are numbers), so that each other article's keys are looked up there in one pass. A model
+    built in memory, whose vectors are mappings already, is measured pair by pair
+    (:func:`index.related.similarity.similarity`)."""
 
     def __init__(self, model: Model) -> None:
         super().__init__()
@@ -89,21 +91,16 @@ class PairCache(dict[tuple[int, int], float]):
         self.holding = -1
         self.held_keys: list[Any] = []
         self.held_ents = False
-        self.held: tuple[dict[Any, float], dict[Any, float]] = ({}, {})
 
-    def _hold(self, n: int, parts: _Parts | None = None) -> None:
+    def _hold(self, dense: list[float], n: int, parts: _Parts | None) -> None:
         if self.holding == n:
             return
         tk, tw, ek, ew = parts if parts is not None else self.parts(n)
-        dense = self.dense
-        if dense is None:
-            self.held = dict(zip(tk, tw)), dict(zip(ek, ew))
-        else:
-            into = repeat(dense)
-            _drain(map(_SET, into, self.held_keys, repeat(0.0)))
-            _drain(map(_SET, into, tk, tw))
-            _drain(map(_SET, into, ek, ew))
-            self.held_keys = tk + ek
+        into = repeat(dense)
+        _drain(map(_SET, into, self.held_keys, repeat(0.0)))
+        _drain(map(_SET, into, tk, tw))
+        _drain(map(_SET, into, ek, ew))
+        self.held_keys = tk + ek
         self.held_ents = bool(ek)
         self.holding = n
 
@@ -111,25 +108,25 @@ class PairCache(dict[tuple[int, int], float]):
         """The similarity of ``n`` with each of ``others``, in their order (``parts``: ``n``'s
         vector as plain lists, when already read)."""
         out: list[float] = []
+        dense = self.dense
         for d in others:
             pair = (n, d) if n < d else (d, n)
             value = self.get(pair)
             if value is None:
-                self._hold(n, parts)
-                value = self[pair] = self._against(n, d)
+                if dense is None:
+                    # A model built in memory holds its vectors as mappings: the pairwise way.
+                    value = self[pair] = similarity(self.model, pair[0], pair[1])
+                else:
+                    self._hold(dense, n, parts)
+                    value = self[pair] = self._against(dense, n, d)
             out.append(value)
         return out
 
-    def _against(self, n: int, d: int) -> float:
+    def _against(self, dense: list[float], n: int, d: int) -> float:
         tk, tw, ek, ew = self.parts(d)
-        if self.dense is not None:
-            get = self.dense.__getitem__
-            t = sum(map(_MUL, tw, map(get, tk)))
-            e = sum(map(_MUL, ew, map(get, ek)))
-        else:
-            terms, ents = self.held
-            t = sum(map(_MUL, tw, map(terms.get, tk, _ZEROS)))
-            e = sum(map(_MUL, ew, map(ents.get, ek, _ZEROS)))
+        get = dense.__getitem__
+        t = sum(map(_MUL, tw, map(get, tk)))
+        e = sum(map(_MUL, ew, map(get, ek)))
         both = self.held_ents and bool(ek)
         score = mix(t, e, both, GROUP_ENTITY_SHARE) * date_factor(self.days[n], self.days[d])
         return min(1.0, max(0.0, score))
