@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -38,8 +39,11 @@ from index.pattern_cache import compiled
 
 
 # ---------------------------------------------------------------- keys and linking
+@lru_cache(maxsize=65536)
 def _person_key(surface: str) -> str:
-    """Folded name with transliteration variants unified ("Zelenskyy", "Zelenskiy" -> "zelensky")."""
+    """Folded name with transliteration variants unified ("Zelenskyy", "Zelenskiy" -> "zelensky").
+
+    Cached as ``key_of`` is: a name is said many times (3% of the recognizer's CPU uncached)."""
     return " ".join(TRANSLIT_RE.sub("y", w) for w in key_of(surface).split())
 
 

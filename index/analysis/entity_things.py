@@ -57,6 +57,8 @@ def things(text: str, kept: list[Cand]) -> dict[str, str]:
         before = text[max(0, c.start - 40) : c.start]
         if PERSON_BEFORE.search(before):
             people.add(c.canonical)
+        elif c.canonical in people or votes.get(c.canonical) == "PLACE":
+            continue  # decided whatever this mention's other cues say (a name said ten times)
         elif (
             _PLACE_AFTER.match(text, c.end)
             or _PLACE_OF.search(before)
