@@ -52,6 +52,15 @@ _OTHER_AFTER = re.compile(r"\s+other\b")
 _THE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\banother\s*$", re.IGNORECASE)
 _OF_THE_AFTER = re.compile(r"\s+of (?:the|all)\b")
+# a group told by its sexes or ages, two counts joined by "and" ("two women and a man", "one man
+# and two women"): each a part of the group, not a toll of its own
+_SEXES = r"(?:women|men|woman|man|girls|boys|girl|boy|children|child|adults|adult)"
+_SEX_THEN = re.compile(
+    rf"\s+{_SEXES}\s+and\s+(?:a|an|one|two|three|four|five|six|\d+)\s+{_SEXES}\b", re.IGNORECASE
+)
+_SEX_BEFORE = re.compile(rf"\b{_SEXES}\s+and\s+$", re.IGNORECASE)
+# a list in brackets ("the 23 pirates (12 Somali and 11 Yemeni)"): each its own count
+_LIST_IN = re.compile(r"[^()]*?\band\b[^()]*\)")
 # a count of those a carrier holds ("a ferry carrying 40 passengers and 6 crew"): a relative
 # clause after it opened by "that" or "which" may tell of the carrier as well as of them
 _CARRIED = re.compile(
@@ -220,6 +229,10 @@ class Counts:
             part = "another"  # "another 20,000 people marched": more, besides those counted
         if _OF_THE_AFTER.match(after) and not part:
             part = "of the"  # "30 of the 80 wounded": a part of the next figure
+        if not part and (_SEX_THEN.match(text, end) or _SEX_BEFORE.search(before)):
+            part = "by sex"  # "The three bank workers - two women and a man - were killed"
+        if not part and role and before.rstrip().endswith("(") and not _LIST_IN.match(after):
+            part = "in brackets"  # "the death of three workers (one a pregnant woman)"
         if not part and _SUPERLATIVE.match(after):
             part = "the " + after.split()[0]  # "the four hardest-hit villages": some of them
         return part
