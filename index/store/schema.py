@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
-import orjson
-
+from index.store import fastjson
 from index.store.whoosh_compat import load_whoosh
 
 load_whoosh()  # first: Whoosh without the modules it imports but never calls here (~80 ms)
@@ -175,18 +174,18 @@ def encode_blob(article: Article, entities: Sequence[Entity]) -> bytes:
     compressed before went through zlib twice, the second time for nothing (a compression set up,
     its tables cleared, for bytes it cannot shrink): 0.7 M instructions a Reuters story for the two,
     4% of a build's (callgrind). Blobs written compressed by older versions still read
-    (``decode_blob``). Encoded by orjson (UTF-8, no spaces): 93 -> 6 us a ~500-word article
-    against ``json.dumps``; blobs written by ``json`` read the same.
+    (``decode_blob``). Encoded by orjson (``fastjson``: UTF-8, no spaces); blobs written by
+    ``json`` read the same.
     """
     data = article_dict(article)
     data["entities"] = [[e.start, e.end, e.label, e.canonical] for e in entities]
-    return orjson.dumps(data)
+    return fastjson.dumps(data)
 
 
 def decode_blob(blob: bytes) -> tuple[Article, list[Entity]]:
     """Inverse of ``encode_blob``; also reads the zlib-compressed blobs of indexes written before
     (a zlib stream begins with ``x``, the JSON text with ``{``)."""
-    data = orjson.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
+    data = fastjson.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
     raw_entities = data.pop("entities", [])
     text: str = data["text"]
     data["blocks"] = tuple(Block(**b) for b in data.get("blocks", ()))

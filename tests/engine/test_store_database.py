@@ -387,9 +387,11 @@ def test_reading_the_features_leaves_no_lock_while_they_are_decoded(
     that commits meanwhile must not wait for their decoding (it waited seconds at 10,000)."""
     import sqlite3
 
+    from index.store import fastjson
+
     _, ix, _ = built
     committed: list[bool] = []
-    real = database.orjson.loads
+    real = fastjson.loads
 
     def decode_while_another_process_commits(text: str) -> Any:
         if not committed:
@@ -403,7 +405,7 @@ def test_reading_the_features_leaves_no_lock_while_they_are_decoded(
                 other.close()
         return real(text)
 
-    monkeypatch.setattr(database.orjson, "loads", decode_while_another_process_commits)
+    monkeypatch.setattr(fastjson, "loads", decode_while_another_process_commits)
     with database.reading(ix) as con:
         table = database.features(con)
     assert committed == [True] and table
