@@ -26,6 +26,7 @@ __all__ = [
     "Told",
     "claim_conflicts",
     "day_of_one_act",
+    "days_apart",
 ]
 
 
@@ -41,6 +42,19 @@ _SAID_ON = re.compile(
 def _said_on(r: Reading) -> bool:
     """True when a sentence's weekday is the day something was said ("officials said Saturday")."""
     return bool(_SAID_ON.search(r.text))
+
+
+def days_apart(x: Reading, y: Reading) -> bool:
+    """Whether two sentences tell their events on two days: one weekday each, of its own event
+    (not inside a noun phrase, not the day something was said), neither the other's night."""
+    (_, wx), (_, wy) = own_dates(x), own_dates(y)
+    return (
+        len(wx) == len(wy) == 1
+        and not wx.keys() & wy.keys()
+        and not _said_on(x)
+        and not _said_on(y)
+        and not _next_day(x, y)
+    )
 
 
 def _next_day(x: Reading, y: Reading) -> bool:

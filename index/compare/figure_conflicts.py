@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from itertools import combinations
 
+from index.compare.claim_conflicts import days_apart
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
 from index.compare.figure_kinds import added
 from index.compare.figure_measures import (
@@ -46,7 +47,7 @@ from index.compare.figure_owners import (
 )
 from index.compare.figures import Figure
 from index.compare.numbers import VAGUE_REACH
-from index.compare.readings import Reading
+from index.compare.readings import Reading, own_dates
 from index.compare.said_of import around, said_before
 from index.compare.units import CURRENCY
 from index.compare.words import stem
@@ -129,6 +130,21 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     near_x = around(ra.text, *span(ra, x)) - own
     near_y = around(rb.text, *span(rb, y)) - own
     return bool(near_x & near_y)
+
+
+def _dated_figures(r: Reading) -> bool:
+    """Whether a sentence's one weekday is told of its figures: no clause of its own between them
+    ("suspicions intensified Wednesday when an autopsy revealed Gray was hit by seven bullets":
+    the day of the suspicions, not of the shots)."""
+    (day,) = own_dates(r)[1].values()
+    i = r.text.find(day)
+    return i >= 0 and all(
+        not _CLAUSE_OPENER.search(r.text, min(i, f.start), max(i + len(day), f.start))
+        for f in r.figs
+    )
+
+
+_CLAUSE_OPENER = re.compile(r"\b(?:when|after|before|since|because|while|until|as)\b")
 
 
 # where a share in percent comes from, not what it is a share of
@@ -230,6 +246,8 @@ def figure_conflicts(
     # twice; the first marriage lasted from 1943 to 1947") against a sentence naming none
     if ra.dates and rb.dates and not ra.dates.keys() & rb.dates.keys():
         return out  # "On March 11, a second quake ...": dated apart, told apart
+    if not one and days_apart(ra, rb) and _dated_figures(ra) and _dated_figures(rb):
+        return out  # "On Saturday, more than a dozen were killed by a quake in eastern China"
     for x in ra.figs:
         if apart and x.dim != "times":
             continue
