@@ -295,11 +295,12 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
         noun = ""
         if unit in UNIT and dim == "count":
             dim, factor = UNIT[unit]
-            # a converted or calendar unit is rounded: "three-month" = "90-day", "30 miles" = "48km"
+            # a converted or calendar unit is rounded: "three-month" = "90-day", "30 miles" = "48km";
+            # a metric one exact, but for the float's last bit ("5 cm" = "50 millimetres")
             loose = (
                 0.04
                 if unit.startswith(("month", "year", "mile", "feet", "foot", "square"))
-                else 0.0
+                else 1e-9
             )
             low, high = low * factor * (1 - loose), high * factor * (1 + loose)
             value *= factor
