@@ -6,15 +6,7 @@ ones."""
 
 from __future__ import annotations
 
-from conflict_helpers import sents
-
-from index.compare.conflicts import find
-
-
-def _figures(a: str, b: str) -> list[str]:
-    found = find(sents(a), sents(b), {(0, 0): 0.6}, {(0, 0): 0.6})
-    return [f.detail for f in found if f.kind == "figure"]
-
+from conflict_helpers import aligned_figures as _figures
 
 _BRITISH = (
     "Early November, the British Royal Navy had captured eight pirates, who were handed over "

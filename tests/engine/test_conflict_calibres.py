@@ -5,14 +5,7 @@ aligned as the comparison aligned the real ones."""
 
 from __future__ import annotations
 
-from conflict_helpers import sents
-
-from index.compare.conflicts import find
-
-
-def _figures(a: str, b: str) -> list[str]:
-    found = find(sents(a), sents(b), {(0, 0): 0.6}, {(0, 0): 0.6})
-    return [f.detail for f in found if f.kind == "figure"]
+from conflict_helpers import aligned_figures as _figures
 
 
 def test_a_calibre_is_no_count_of_rifles() -> None:

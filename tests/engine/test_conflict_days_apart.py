@@ -7,14 +7,7 @@ the comparison aligned the real ones."""
 
 from __future__ import annotations
 
-from conflict_helpers import sents
-
-from index.compare.conflicts import find
-
-
-def _figures(a: str, b: str) -> list[str]:
-    found = find(sents(a), sents(b), {(0, 0): 0.6}, {(0, 0): 0.6})
-    return [f.detail for f in found if f.kind == "figure"]
+from conflict_helpers import aligned_figures as _figures
 
 
 def test_tolls_of_two_days_are_two_events() -> None:

@@ -5,19 +5,12 @@ comparison aligned the real ones."""
 
 from __future__ import annotations
 
-from conflict_helpers import sents
-
-from index.compare.conflicts import find
+from conflict_helpers import aligned_dates as _dates
 
 _CONVICTED = (
     "Marlow was convicted March 20 of first-degree murder for the slaying of Keane, a veteran "
     "of the anti-gang detail at the Lakewood station."
 )
-
-
-def _dates(a: str, b: str) -> list[str]:
-    found = find(sents(a), sents(b), {(0, 0): 0.6}, {(0, 0): 0.6})
-    return [f.detail for f in found if f.kind == "date"]
 
 
 def test_a_date_before_a_noun_is_not_the_sentence_date() -> None:

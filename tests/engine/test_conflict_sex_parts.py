@@ -5,15 +5,9 @@ ones."""
 
 from __future__ import annotations
 
-from conflict_helpers import sents
+from conflict_helpers import aligned_figures as _figures
 
-from index.compare.conflicts import find
 from index.compare.figures import figures
-
-
-def _figures(a: str, b: str) -> list[str]:
-    found = find(sents(a), sents(b), {(0, 0): 0.6}, {(0, 0): 0.6})
-    return [f.detail for f in found if f.kind == "figure"]
 
 
 def test_counts_by_sex_are_parts() -> None:
