@@ -55,8 +55,8 @@ def _match_person(
 
     A word matches when it is ``token`` or, for a token of five letters or more, when their
     similarity (rapidfuzz ``ratio``) is at least 88; rapidfuzz scores every column's words in one
-    call, and the first column holding a hit decides (one call where a column a call took 17 us
-    a lone name, 26 lone names an article of ~500 words).
+    call, and the first column holding a hit decides (a call a column took 17 us a lone name, one
+    call 7 us; an article of ~500 words has ~26 lone names).
 
     Args:
         token: A lone name's key.
@@ -94,19 +94,15 @@ def _match_person(
     return max((fulls[i][0], fulls[i][1]) for i in hits)[1]
 
 
-_FUZZ: list[Any] = []
-
-
+@lru_cache(maxsize=1)
 def _fuzz() -> tuple[Any, Any]:
     """rapidfuzz's ``fuzz.ratio`` and ``process.extract``, imported on first use (~20 ms; an
     article without a lone name or two full names never needs them). Kept here: an ``import``
     statement in the function that calls them took 2.7% of the recognizer's CPU."""
-    if not _FUZZ:
-        from rapidfuzz.fuzz import ratio
-        from rapidfuzz.process import extract
+    from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import extract
 
-        _FUZZ[:] = [ratio, extract]
-    return _FUZZ[0], _FUZZ[1]
+    return ratio, extract
 
 
 class _Columns:

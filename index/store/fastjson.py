@@ -8,9 +8,8 @@ imported by the first call here, not by the modules that call.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
-
-_LIB: list[Any] = []
 
 
 def dumps(obj: Any) -> bytes:
@@ -23,9 +22,8 @@ def loads(data: bytes | str) -> Any:
     return _lib().loads(data)
 
 
+@lru_cache(maxsize=1)
 def _lib() -> Any:
-    if not _LIB:
-        import orjson
+    import orjson
 
-        _LIB.append(orjson)
-    return _LIB[0]
+    return orjson

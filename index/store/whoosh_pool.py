@@ -27,14 +27,15 @@ import itertools
 import pickle
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 POSTING_BYTES = 72
 """Memory of one pooled posting as this pool keeps it, for ``limitmb``: three slots of its term's
 list (24 bytes), its weight's float when not shared (24), and its share of the value bytes (most
 values are shared: a stem said once in an article has the value of its position, made once) and
-of its term's list and key. Measured with tracemalloc on generated and Reuters articles: 50-60
-bytes (a tuple a posting took ~200)."""
+of its term's list and key. Measured with tracemalloc: 54 bytes on 2,000 generated articles, 80 on
+3,000 Reuters stories (more terms of one posting); a tuple a posting took 176-200."""
 CHUNK = 20_000
 """Postings (whole terms) written a ``pickle.dumps`` in a run file and read back a ``pickle.load``:
 the merge holds one chunk a run, ~1 MB (a chunk of a fixed number of terms held a fifth of a run's
@@ -306,19 +307,15 @@ def write_terms(
         fieldwriter.finish_field()
 
 
-_W3: list[Any] = []
-
-
+@lru_cache(maxsize=1)
 def _w3() -> tuple[Any, Any, Any]:
     """Whoosh's ``W3TermInfo``, ``compat.dumps`` and ``length_to_byte``, imported once (three
     ``import`` statements a term took ~6 us: most of a segment's terms are inlined)."""
-    if not _W3:
-        from whoosh.codec.whoosh3 import W3TermInfo
-        from whoosh.compat import dumps
-        from whoosh.util.numeric import length_to_byte
+    from whoosh.codec.whoosh3 import W3TermInfo
+    from whoosh.compat import dumps
+    from whoosh.util.numeric import length_to_byte
 
-        _W3[:] = [W3TermInfo, dumps, length_to_byte]
-    return _W3[0], _W3[1], _W3[2]
+    return W3TermInfo, dumps, length_to_byte
 
 
 def _inline_term(fieldwriter: Any, key: bytes, flat: Flat, found: list[int]) -> None:
