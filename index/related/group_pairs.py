@@ -27,6 +27,7 @@ from index.related.similarity import (
     mix,
     similarity,
 )
+from index.related.stored import vector_arrays
 
 __all__ = ["PairCache"]
 
@@ -46,17 +47,19 @@ _Parts = tuple[list[Any], list[float], list[Any], list[float]]
 
 def _parts_reader(model: Model) -> tuple[Callable[[int], _Parts], int]:
     """How to read an article's vector as plain lists, and how many keys the model numbers (0 when
-    its keys are text): sliced from the mapped arrays of a stored model (``index.related.stored``),
-    or taken from the mappings of one built in memory."""
-    vecs: Any = model.vecs
-    offsets, keys, weights = (getattr(vecs, name, None) for name in ("offsets", "keys", "weights"))
-    if offsets is None or keys is None or weights is None:
+    its keys are text): sliced from the mapped arrays of a stored model
+    (:func:`index.related.stored.vector_arrays`), or taken from the mappings of one built in memory."""
+    arrays = vector_arrays(model)
+    if arrays is None:
 
         def from_mappings(n: int) -> _Parts:
             terms, ents = model.vecs[n]
             return list(terms), list(terms.values()), list(ents), list(ents.values())
 
         return from_mappings, 0
+    offsets = arrays.offsets
+    keys: Any = arrays.keys  # numbers (tolist() types them as ints; weights are floats)
+    weights: Any = arrays.weights
 
     def from_arrays(n: int) -> _Parts:
         a, b, c = offsets[2 * n], offsets[2 * n + 1], offsets[2 * n + 2]
@@ -67,9 +70,7 @@ def _parts_reader(model: Model) -> tuple[Callable[[int], _Parts], int]:
             weights[b:c].tolist(),
         )
 
-    numbered: Any = getattr(model.post_docs, "offsets", None)
-    count = len(numbered) - 1 if numbered is not None else max(keys, default=-1) + 1
-    return from_arrays, count
+    return from_arrays, arrays.key_count
 
 
 class PairCache(dict[tuple[int, int], float]):

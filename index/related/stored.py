@@ -29,7 +29,7 @@ import threading
 import time
 from array import array
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from index.related.similarity import CorpusModel, Key, Model, Vec, build_model
 
@@ -40,6 +40,7 @@ __all__ = [
     "FORMAT",
     "MODEL_FILE",
     "MappedModel",
+    "VectorArrays",
     "build_beside",
     "clear_loaded",
     "load_model",
@@ -47,6 +48,7 @@ __all__ = [
     "model_tag",
     "save_model",
     "stored_model",
+    "vector_arrays",
 ]
 
 MODEL_FILE = "related-model.bin"
@@ -150,6 +152,26 @@ class MappedModel:
         self.post_docs = _Postings(arrays["post_offsets"], arrays["post_docs"])
         self.post_weights = _Postings(arrays["post_offsets"], arrays["post_weights"])
         self.rank_share = rank_share
+
+
+class VectorArrays(NamedTuple):
+    """Every article's vector as a mapped model's arrays hold it: article ``n``'s term part is
+    ``keys[offsets[2n]:offsets[2n+1]]`` (with the same slice of ``weights``), its entity part
+    ``keys[offsets[2n+1]:offsets[2n+2]]``; keys are numbers below ``key_count``."""
+
+    offsets: memoryview[Any]
+    keys: memoryview[Any]
+    weights: memoryview[Any]
+    key_count: int
+
+
+def vector_arrays(model: Model) -> VectorArrays | None:
+    """The mapped arrays of ``model``'s vectors (for whole-corpus passes that read every vector as
+    plain lists), or ``None`` when the model was built in memory (its vectors are mappings)."""
+    if not isinstance(model, MappedModel):
+        return None
+    vecs = model.vecs
+    return VectorArrays(vecs.offsets, vecs.keys, vecs.weights, len(model.post_docs.offsets) - 1)
 
 
 def save_model(path: Path, model: CorpusModel, tag: str) -> None:
