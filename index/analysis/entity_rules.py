@@ -275,6 +275,12 @@ def city_ok(gz: Gazetteer, key: str, toks: list[Tok], i: int, in_caps: bool) -> 
     """A lone town name counts only when large and not glued to another unknown name."""
     if gz.city_population.get(key, 0) < 100_000 or in_caps:
         return False
+    return not glued(toks, i)
+
+
+def glued(toks: list[Tok], i: int) -> bool:
+    """Whether the one-word place name ``toks[i]`` is glued to another unknown capitalised word:
+    "George Washington", "Jack London", "Joe Montana" are people, not places."""
     for j in (i - 1, i + 1):
         if (
             0 <= j < len(toks)
@@ -286,8 +292,8 @@ def city_ok(gz: Gazetteer, key: str, toks: list[Tok], i: int, in_caps: bool) -> 
             and toks[j].low not in FUNCTION_WORDS
             and not (j < i and toks[j].poss)
         ):
-            return False  # "George Washington", "Jack London": a person, not two towns
-    return True
+            return True
+    return False
 
 
 def split_run(toks: list[Tok]) -> list[list[Tok]]:

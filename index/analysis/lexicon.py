@@ -168,6 +168,7 @@ WORLD_REGIONS: tuple[str, ...] = (
     "Eastern Europe",
     "Central America",
     "Central Asia",
+    "New England",  # the US region, not England
 )
 # Single words that name an institution by its seat, and the wire agencies most news cites.
 # Both are small, generic to English-language news, and not derivable from any data library.

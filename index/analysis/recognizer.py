@@ -18,6 +18,7 @@ from index.analysis.entity_rules import (
     city_ok,
     common_acronym,
     gazetteer_windows,
+    glued,
     in_brackets,
     in_caps_line,
     is_title,
@@ -228,6 +229,8 @@ class RuleRecognizer:
                 canon, kind = gz.places[key]
                 if kind == "city" and length == 1 and not city_ok(gz, key, toks, i, in_caps):
                     continue
+                if kind == "region" and length == 1 and key in gz.town_named and glued(toks, i):
+                    continue  # "Joe Montana", "Virginia Woolf" (as for a town's name)
                 hit = (length, "PLACE", canon, kind)
                 break
             if hit:
@@ -357,8 +360,13 @@ class RuleRecognizer:
             if t.gaz is not None and person_next and t.gaz[3] in {"city", "region"}:
                 t.gaz = None  # "President Vladimir Putin": a title outranks a town name
             if t.gaz is not None:
-                length, label, canon, _kind = t.gaz
+                length, label, canon, kind = t.gaz
                 j = i + length
+                if kind == "region" and i == 0 and _named_after_region(text, toks, j, titles):
+                    # "Texas Instruments said", "Scotland Yard said": a body named after its
+                    # region speaks, never a person whose name opens with a region's.
+                    out.append(Cand(t.start, tok_end(toks[-1]), "ORG", ""))
+                    return
                 end = tok_end(toks[j - 1])
                 if (
                     label == "PLACE"
@@ -456,3 +464,25 @@ class RuleRecognizer:
         ):
             hint = "said"
         out.append(Cand(t.start, tok_end(t), "?", "", hint))
+
+
+_PARTY_MEMBERS = frozenset(
+    "democrat republican independent conservative liberal socialist communist".split()
+)
+
+
+def _named_after_region(text: str, toks: list[Tok], j: int, titles: list[bool]) -> bool:
+    """Whether the capitalised run ``toks``, a region's name up to ``j`` then one or two other
+    words, is the subject of a reporting verb: "Ohio Edison said", "Scotland Yard said"."""
+    rest = toks[j:]
+    if not 1 <= len(rest) <= 2 or any(
+        x.gaz is not None or x.conn or not x.text or titles[j + k] for k, x in enumerate(rest)
+    ):
+        return False
+    if any(x.poss for x in toks[:-1]) or rest[-1].low in _PARTY_MEMBERS:
+        return False  # "the Texas Democrat said": a senator, described
+    before = text[max(0, toks[0].start - 20) : toks[0].start].split()
+    if before and before[-1].lower().strip(".,") in ROLE_NOUNS:
+        return False  # "CBOE chairman Alger Chapman said": a person
+    after = text[tok_end(toks[-1]) : tok_end(toks[-1]) + 20].split()
+    return bool(after) and after[0].lower().strip(".,;:") in ATTRIBUTION_VERBS

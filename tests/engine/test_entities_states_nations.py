@@ -1,0 +1,81 @@
+"""US states and the UK's nations are places, never shadowed by smaller towns of the same name.
+
+Florida, Arizona, Colorado, Delaware, Montana, Oregon, Virginia and Wyoming are also the names of
+towns abroad (Florida, Cuba: 63,000); a town under a million people kept the key as a town, which a
+lone word must be large to be, so "the hurricane hit Florida" found no place and "Officials in
+Colorado said" found a person. England, Scotland and Wales (pycountry's kind "Country") were not in
+the gazetteer at all, nor Kosovo (not in ISO 3166).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.analysis.entities import extract
+from index.analysis.gazetteer import _subdivision_names
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.canonical) for e in extract(text) if e.label == "PLACE"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The hurricane hit Florida on Monday.", "florida"),
+        ("Officials in Colorado said it was calm.", "colorado"),
+        ("He moved to Oregon last year.", "oregon"),
+        ("The Delaware senator spoke.", "delaware"),
+        ("Police in England said it was calm.", "england"),
+        ("Scotland voted against it.", "scotland"),
+        ("Officials in Kosovo said it was calm.", "kosovo"),
+    ],
+)
+def test_a_state_or_nation_alone_is_a_place(text: str, place: str) -> None:
+    assert [k for _, k in places(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Joe Montana said it was over.", "joe montana"),
+        ("Virginia Woolf wrote it.", "virginia woolf"),
+        ("George Washington said so.", "george washington"),
+    ],
+)
+def test_a_state_glued_to_a_name_is_still_part_of_the_name(text: str, person: str) -> None:
+    ents = extract(text)
+    assert [(e.label, e.canonical) for e in ents] == [("PERSON", person)]
+
+
+def test_a_big_city_keeps_its_name() -> None:
+    assert places("He flew to New York and Washington.") == [
+        ("New York", "new york"),
+        ("Washington", "washington"),
+    ]
+
+
+def test_subdivision_alternate_names() -> None:
+    assert _subdivision_names("Wales [Cymru GB-CYM]") == ["Wales", "Cymru"]
+    assert _subdivision_names("Catalunya [Cataluña]") == ["Catalunya", "Cataluña"]
+    assert _subdivision_names("England") == ["England"]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Texas Instruments said profits rose.", "texas instruments"),
+        ("Scotland Yard said it was investigating.", "scotland yard"),
+        ("In a statement, Ohio Edison said it would pay.", "ohio edison"),
+    ],
+)
+def test_a_body_named_after_its_region_speaks(text: str, org: str) -> None:
+    """A region's name, one or two more capitalised words, then "said": an organisation, where
+    the region and a "person" (Instruments, Yard, Edison) were found."""
+    assert [(e.label, e.canonical) for e in extract(text)] == [("ORG", org)]
+
+
+def test_a_region_before_a_party_or_after_a_title_stays_a_place() -> None:
+    ents = extract("The Texas Democrat told reporters he agreed.")
+    assert ("PLACE", "texas") in [(e.label, e.canonical) for e in ents]
+    assert not [e for e in ents if e.label == "ORG"]
