@@ -2,8 +2,10 @@
 
 Two articles whose similarity reaches :data:`index.related.similarity.SAME_STORY` are taken to report the same story; below it
 they are only related. :func:`stories` joins same-story pairs into stories with an average-link guard,
-so a chain of pairwise look-alikes cannot grow into one giant story, and a closest-reports guard, so
-two sibling events (alike on average, each report closest to its own event's) stay two stories.
+so a chain of pairwise look-alikes cannot grow into one giant story, a closest-reports guard, so
+two sibling events (alike on average, each report closest to its own event's) stay two stories, and
+a time guard (:mod:`index.related.group_time`): two groups whose reports' days are months apart,
+and that do not name each other's years, are two events.
 
 Story grouping weighs terms and entities alike (:data:`index.related.similarity.GROUP_ENTITY_SHARE`).
 The store-free :func:`group` takes the features mapping directly (for tests and tools); :func:`stories`
@@ -12,11 +14,12 @@ reads it from a :class:`~index.store.core.Store`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from index.related.group_pairs import PairCache
+from index.related.group_time import ReportTime, apart, features_times
 from index.related.similarity import SAME_STORY, Model, corpus_model
 
 if TYPE_CHECKING:
@@ -72,10 +75,11 @@ class Story:
 def group(all_features: Mapping[str, Any]) -> list[Story]:
     """Group a corpus into stories (store-free variant of :func:`stories`): :func:`group_model` of
     the corpus model built from ``all_features``."""
-    return group_model(corpus_model(all_features))
+    model = corpus_model(all_features)
+    return group_model(model, features_times(model.ids, all_features, model.days))
 
 
-def group_model(model: Model) -> list[Story]:
+def group_model(model: Model, times: Sequence[ReportTime] | None = None) -> list[Story]:
     """Group the articles of a corpus model into stories.
 
     Two reports are linked when their similarity reaches :data:`SAME_STORY`, or when each is among the
@@ -85,10 +89,12 @@ def group_model(model: Model) -> list[Story]:
     are similar on average (:data:`GROUP_AVERAGE`, and :data:`COHESION_SHARE` of how alike each group's
     own reports are), so one loose link cannot chain two stories together, and only when one group's
     reports count the other's among their closest (:data:`NEIGHBOUR_SHARE`), so that two sibling
-    events stay apart.
+    events stay apart, and only when they are not apart in time
+    (:func:`index.related.group_time.apart`).
 
     Args:
         model: The corpus model (built, or mapped from its file beside the index).
+        times: Each report's time, by its number in the model; ``None``: no time guard.
 
     Returns:
         Every story, singletons included, largest first, then most recent first.
@@ -123,6 +129,8 @@ def group_model(model: Model) -> list[Story]:
         if link < GROUP_AVERAGE or (inner and link < COHESION_SHARE * min(inner)):
             continue
         if not _looks_across(close, members[ra], members[rb]):
+            continue
+        if times is not None and apart(times, members[ra], members[rb]):
             continue
         na, nb = len(members[ra]), len(members[rb])
         # Mean similarity of the merged group, from the two groups' own means and the cross mean.
@@ -200,6 +208,8 @@ def stories(store: Store) -> list[Story]:
     Args:
         store: An indexed store.
     """
+    from index.related.group_time import store_times
     from index.related.stored import stored_model
 
-    return group_model(stored_model(store))
+    model = stored_model(store)
+    return group_model(model, store_times(store, model.ids, model.days))
