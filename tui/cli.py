@@ -65,10 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (subcommand parsers in ``parser.commands``)."""
     parser = argparse.ArgumentParser(
         prog="newsdesk",
-        usage="newsdesk [--index-dir DIR] [PATH ...]\n       newsdesk COMMAND [options]",
+        usage="newsdesk [--index-dir DIR] [--compare A B] [PATH ...]\n"
+        "       newsdesk COMMAND [options]",
         description="A keyboard-driven reader that compares several reports of the same story.\n"
         "Run without a command to open the app on PATHs (files or folders of articles; your library\n"
-        "when no PATH is given, see `newsdesk library`), with its index in --index-dir DIR if given.",
+        "when no PATH is given, see `newsdesk library`), with its index in --index-dir DIR if given.\n"
+        "--compare A B opens it straight into the comparison of two articles (files or\n"
+        "file.jsonl#ID); q then leads on to the library.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="commands: " + ", ".join(COMMANDS) + "  (newsdesk COMMAND --help for details)",
     )

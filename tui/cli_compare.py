@@ -58,7 +58,7 @@ def load_article(ref: str) -> Any:
     if local is None:
         if len(articles) > 1:
             raise ArgumentError(
-                f"{ref} holds {len(articles)} articles: name one as {ref}#ID "
+                f"{ref} holds {len(articles):,} articles: name one as {ref}#ID "
                 f"(for example {ref}#{local_id(articles[0].id, path)})"
             )
         return articles[0]
@@ -301,7 +301,7 @@ def cmd_related(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if len(ids) > 1:
         print(
-            f"newsdesk related: {args.path} holds {len(ids)} articles: name one as {args.path}#ID",
+            f"newsdesk related: {args.path} holds {len(ids):,} articles: name one as {args.path}#ID",
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -207,7 +207,10 @@ def _search(args: argparse.Namespace, found: Any, check: Any) -> int:
         }
         print(json.dumps(out, ensure_ascii=False))
         return EXIT_OK
-    print(f"{result.total} result{'s' if result.total != 1 else ''} for {_safe(args.query)}")
+    shown = len(result.hits)
+    # "2519 results for *" and ten listed, with no word of the other 2,509 nor of --limit.
+    cut = f"  (the first {shown:,} shown: --limit N for more)" if shown < result.total else ""
+    print(f"{result.total:,} result{'s' if result.total != 1 else ''} for {_safe(args.query)}{cut}")
     if result.suggestion:
         print(f"did you mean: {_safe(result.suggestion)}")
     for n, h in enumerate(result.hits, 1):

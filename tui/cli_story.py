@@ -80,6 +80,14 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     problem = file_problem(path)
     if problem:
         return f"{ref}: {problem}"
+    if local is None:
+        from tui.cli_compare import ArgumentError, _refuse_jsonl_of_many
+
+        try:
+            # Before any index is opened: a 1,000-line .jsonl was indexed whole (10 s) to say so.
+            _refuse_jsonl_of_many(ref, path)
+        except ArgumentError as exc:
+            return str(exc)
     if args.corpus:
         from tui.cli_library import corpus_paths
 
@@ -92,7 +100,7 @@ def _found_story(args: argparse.Namespace) -> tuple[list[Any], list[Any]] | str:
     ids = _article_ids(store, path, local)
     if len(ids) != 1:
         return (
-            f"{ref} holds {len(ids)} articles: name one as {ref}#ID"
+            f"{ref} holds {len(ids):,} articles: name one as {ref}#ID"
             if ids
             else _not_found(store, ref, path, local, corpus)
         )

@@ -201,7 +201,8 @@ class ReaderScreen(ReaderActions, ReaderMarks, Screen[None]):
             self._refresh_marks()
             if ranges:
                 n = len(ranges)
-                self.set_status(f"{n} matches of the library search; n/N move between them")
+                what = "match" if n == 1 else "matches"  # it said "1 matches"
+                self.set_status(f"{n:,} {what} of the library search; n/N move between them")
 
     @on(ArticleView.LayoutProgress)
     def _layout_progress(self, message: ArticleView.LayoutProgress) -> None:

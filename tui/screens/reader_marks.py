@@ -109,7 +109,7 @@ class ReaderMarks(_Base):
             else (0 if step > 0 else len(targets) - 1)
         )
         self.query_one(ArticleView).set_current(targets[self.position])
-        self.set_status(f"{what}: {self.position + 1} of {len(targets)}  (n next, N previous)")
+        self.set_status(f"{what}: {self.position + 1:,} of {len(targets):,}  (n next, N previous)")
 
     def action_next(self) -> None:
         """Go to the next mention or match."""
