@@ -12,10 +12,11 @@ MAX_REPORTS = 20
 GROUPING_MAX = 5_000
 """Most articles of a corpus grouped into stories to find one article's story; above it the
 article's related reports judged the same story are its story. The grouping is made whole each
-time (:func:`index.related.stories`): of the Reuters stories' features, 1,000 took 0.55 s of CPU,
-5,000 2.9 s, 10,000 8.2 s, and all 19,043 about 23 s, so that ``newsdesk story FILE#ID`` (and the
-app's story of an article) waited 45 s under load on the Reuters file to say "no other report";
-its related reports take about a second. It was 20,000 (the grouping holds every vector)."""
+time (:func:`index.related.stories`, on the model mapped from its file beside the index). CPU of
+one grouping in a new process, Reuters stories (2026-11-29, at 2de7ee7): 1,000 0.46 s, 5,000 2.55 s,
+10,000 5.8-5.9 s, all 19,043 13.9 s (peak 153 MB); 10,000 generated articles 11.0-11.5 s. Its
+related reports took about a second (not re-measured). (Earlier: 0.55 / 2.9 / 8.2 / ~23 s, when ``newsdesk story
+FILE#ID`` on all of Reuters waited 45 s under load to say "no other report"; the limit was 20,000.)"""
 
 
 SMALL_GROUP = 5
