@@ -261,9 +261,11 @@ _FORMER_COUNTRIES = frozenset({"CS", "AN"})
 
 def _subdivision_names(name: str) -> list[str]:
     """The names a pycountry subdivision gives: ``"Wales [Cymru GB-CYM]"`` is Wales and Cymru,
-    ``"Catalunya [Cataluña]"`` both spellings."""
+    ``"Catalunya [Cataluña]"`` both spellings, ``"Sichuan Sheng"`` Sichuan first."""
     head, _, rest = name.partition(" [")
     names = [head]
+    if head.endswith(" Sheng"):  # "Sichuan Sheng" (province): news writes Sichuan
+        names = [head.removesuffix(" Sheng"), head]
     for alt in rest.rstrip("]").split(";") if rest else []:
         alt = " ".join(w for w in alt.split() if not (w.isupper() and "-" in w))
         if alt:

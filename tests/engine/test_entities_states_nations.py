@@ -79,3 +79,13 @@ def test_a_region_before_a_party_or_after_a_title_stays_a_place() -> None:
     ents = extract("The Texas Democrat told reporters he agreed.")
     assert ("PLACE", "texas") in [(e.label, e.canonical) for e in ents]
     assert not [e for e in ents if e.label == "ORG"]
+
+
+def test_a_chinese_province_is_named_without_sheng() -> None:
+    """ISO names China's provinces "Sichuan Sheng"; news writes "Sichuan" ("Henan" was the key
+    of a city that lists it among its other names, Hengyang)."""
+    assert _subdivision_names("Sichuan Sheng") == ["Sichuan", "Sichuan Sheng"]
+    assert places("Rain fell in Henan and Sichuan on Monday.") == [
+        ("Henan", "henan"),
+        ("Sichuan", "sichuan"),
+    ]
