@@ -462,9 +462,14 @@ class RuleRecognizer:
         elif nxt in ATTRIBUTION_VERBS or (
             len(after) > 1 and after[1].lower() in ATTRIBUTION_VERBS and nxt.endswith("ly")
         ):
-            hint = "said"
+            # "Officials in Crimea said": the officials speak, from a place; "a spokesman from
+            # Waitrose said": from a body, which one word does not tell.
+            hint = "place" if prev in _WHERE else "" if prev in _FROM else "said"
         out.append(Cand(t.start, tok_end(t), "?", "", hint))
 
+
+_WHERE = frozenset({"in", "inside", "across", "throughout"})
+_FROM = frozenset({"from", "at"})
 
 _PARTY_MEMBERS = frozenset(
     "democrat republican independent conservative liberal socialist communist".split()

@@ -89,3 +89,11 @@ def test_a_chinese_province_is_named_without_sheng() -> None:
         ("Henan", "henan"),
         ("Sichuan", "sichuan"),
     ]
+
+
+def test_a_word_after_in_before_said_is_where_the_speakers_are() -> None:
+    """ "Officials in Crimea said": Crimea was a person (the one who said); after "from" or "at"
+    the word is a body or a place, which one word does not tell, and no person."""
+    assert places("Officials in Crimea said the situation was calm.") == [("Crimea", "crimea")]
+    ents = extract("A spokesperson from Waitrose explained that no one was hurt.")
+    assert not [e for e in ents if e.label == "PERSON"]
