@@ -14,7 +14,8 @@ a temporary folder and prints:
 * ECB+ only: share of articles where every same-story report outranks every report of the sibling event
   (same topic, other event), and the mean precision of the ranking restricted to the topic (newsdesk,
   then TF-IDF);
-* grouping: B-cubed and pairwise precision/recall/F1 of :func:`index.related.stories` against ``story``;
+* grouping: B-cubed and pairwise precision/recall/F1 of :func:`index.related.stories` against ``story``
+  (ECB+: and the topics whose two sibling events share a group);
 * timings: related median/p95 (warm), first call (builds the vectors), stories.
 
 ``--reuters N`` also indexes the first N Reuters-21578 articles (no story labels) for timings only.
@@ -32,6 +33,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from index.analysis.tokens import analyse_body
 from index.related import rank, related, stories
@@ -258,7 +260,25 @@ def evaluate(name: str, path: Path, distractors: Path | None = None, n_distract:
             f"true; B-cubed P/R/F1 {b[0]:.3f}/{b[1]:.3f}/{b[2]:.3f}; "
             f"pairwise P/R/F1 {pw[0]:.3f}/{pw[1]:.3f}/{pw[2]:.3f}"
         )
+        if name == "ecbplus":
+            print(f"sibling events in one group: {_mixed_topics(groups, gold) or 'none'}")
         _timings(times, first_ms, stories_s)
+
+
+def _mixed_topics(groups: list[Any], gold: dict[str, str]) -> str:
+    """The ECB+ topics one of whose groups holds reports of both its events, with how many of each
+    (``10 (12+7)``): where the grouping mixed two sibling events."""
+    out = []
+    for g in groups:
+        events = Counter(gold[a] for a in g.article_ids if a in gold)
+        topics = Counter(e.split("_")[0] for e in events)
+        for topic, n in sorted(topics.items()):
+            if n > 1:
+                counts = "+".join(
+                    str(c) for e, c in sorted(events.items()) if e.split("_")[0] == topic
+                )
+                out.append((int(topic) if topic.isdigit() else 0, f"{topic} ({counts})"))
+    return ", ".join(text for _, text in sorted(out))
 
 
 def _timings(times: list[float], first_ms: float, stories_s: float) -> None:
