@@ -42,6 +42,7 @@ from index.compare.attribution.lexicon import (
     _lowered,
     _outlet_key,
 )
+from index.compare.attribution.offices import fold_offices
 from index.compare.attribution.unnamed import _description, _same_description, _unnamed
 from index.models import Entity, Sentence
 
@@ -297,7 +298,9 @@ def sources(
         for g in sorted(groups, key=lambda g: g.first)
     ]
     # What each name is, read against every entity it covers: the story's sources read the same.
-    return [recast(s, entities) if entities else recast_by_name(s) for s in found_sources]
+    found_sources = [recast(s, entities) if entities else recast_by_name(s) for s in found_sources]
+    # "the Alaska Governor said" in a report naming "Alaska Gov. Sarah Palin": one person
+    return fold_offices(found_sources, text, entities) if entities else found_sources
 
 
 def sentence_sources(text: str, start: int, end: int) -> list[Source]:

@@ -60,10 +60,20 @@ _HEAD_WORDS = [
 _HEAD = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _HEAD_WORDS) + ")"
 
 
+# "according to her official site", "an official report which concluded": "official" is an
+# adjective of a thing there, no one who speaks ("officials report" and "agencies estimate" are
+# verbs of saying)
+_THING_AFTER = (
+    r"(?:site|website|web\s+site|biography|report|statement|page|account|figures?|results?|"
+    r"count|toll|records?|data|estimates?|documents?|announcement|release|languages?|visit|"
+    r"residence|name|title|channels?)"
+)
+
+
 _UNNAMED = re.compile(
     r"\b(?P<det>(?:a|an|one|two|three|several|some|the|anonymous|unnamed|unidentified|his|her|"
     r"their|its)\s+)?(?P<mods>(?:" + _MODIFIER + r"(?:\s+and\s+" + _MODIFIER + r")?\s+){0,5})"
-    r"(?P<head>" + _HEAD + r")\b(?!\s+[A-Z])"
+    r"(?P<head>" + _HEAD + r")\b(?!\s+[A-Z])(?!(?<=fficial)\s+" + _THING_AFTER + r"\b)"
     r"(?P<tail>\s+(?:close to|familiar with|for|of|at|with|in|from)\s+(?:the\s+)?"
     r"(?:[\w.’'-]+)(?:(?:,?\s+and\s+(?:the\s+)?|,\s+|\s+)[A-Z][\w.’'-]*){0,5})?"
 )
