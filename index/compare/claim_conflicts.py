@@ -17,7 +17,7 @@ from index.compare.act_conflicts import Told, conditional
 from index.compare.closeness import CERTAIN, CLOCK, NEAR
 from index.compare.dates_times import DAYS, time_gap
 from index.compare.figure_measures import overlap, same_measure
-from index.compare.figure_sources import same_source
+from index.compare.figure_sources import named_sources, same_source
 from index.compare.readings import SERIES, Reading, cues, own_dates
 from index.compare.said_of import acts_of, around, one_act_of_one_name, said_of_same, widen
 from index.compare.words import STOP, stem
@@ -32,8 +32,13 @@ __all__ = [
 
 # the day something was said or decided, not the day of the act ("decided on Saturday to fire
 # O'Brien" / "fired O'Brien on Monday")
+# ... nor the day one was told or a statement issued ("told news outlets Wednesday", "issued a
+# statement Tuesday expressing condolences" / "was fired from Gordon Advisors on Thursday")
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|confirmed|added|decided|agreed|voted|promised)\s+"
+    r"\b(?:(?:said|says|told|announced|reported|confirmed|added|decided|agreed|voted|promised)"
+    r"|(?:told|tells)\s+(?:[a-z]+\s+)?(?:reporters|journalists|outlets|media|press)"
+    r"|(?:issued|released|put\s+out)\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?"
+    r"(?:statement|release|announcement))\s+"
     r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
@@ -287,8 +292,11 @@ def claim_conflicts(
                 0.2 + c,
             )
         )
-    na = set(cx.sources)
-    nb = set(cy.sources) if na else set()
+    # (an office alone, "the Alaska Governor said", may be the person the other names: "Palin")
+    na = named_sources(set(cx.sources)) if cx.sources else set()
+    nb = named_sources(set(cy.sources)) if na and cy.sources else set()
+    if len(na) < len(cx.sources) or len(nb) < len(cy.sources):
+        na = nb = set()
     if (
         na
         and nb

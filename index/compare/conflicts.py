@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from index.compare.act_conflicts import denial_conflicts, fate_conflicts, may_deny, tells_fate
 from index.compare.act_names import named_act_conflicts
+from index.compare.boilerplate import is_boilerplate
 from index.compare.claim_conflicts import claim_conflicts, day_of_one_act
 from index.compare.closeness import FATE, LOOSE, NEAR, weights
 from index.compare.doers import doer_conflicts, names_doer
@@ -63,6 +64,14 @@ _ECHO = 0.9  # weighted word overlap (of the longer sentence) from which one res
 _MOST = 10  # and never more than this many: a reader checks each one
 # figures are many and each is its own; a status or a hedge told again adds little
 _PER_KIND = {"figure": 5, "date": 3}
+
+
+def _datelines(rs: Sequence[Reading]) -> set[int]:
+    """The sentences of a report that are datelines (:func:`is_boilerplate`; only those that
+    give a day, date or time are asked)."""
+    return {
+        k for k, r in enumerate(rs) if (r.days or r.dates or r.times) and is_boilerplate(r.text)
+    }
 
 
 def _once(known: list[bool | None], k: int, test: Callable[[Reading], bool], r: Reading) -> bool:
@@ -116,8 +125,13 @@ def find(
     setting = frozenset(s for s, v in w.items() if v <= most)
     for r in (*ra, *rb):
         r.setting = setting
+    # a dateline ("UPDATED: THURSDAY, MARCH 14, 2013, 9: 31 AM") tells when a page was written,
+    # no event's day: never compared (the alignment never pairs it either)
+    dateline_a, dateline_b = _datelines(ra), _datelines(rb)
     inverted: dict[str, list[int]] = defaultdict(list)
     for j, r in enumerate(rb):
+        if j in dateline_b:
+            continue
         for s in r.stems:
             inverted[s].append(j)
     # the per-pair loop compares figures only between sentences holding one measure
@@ -140,6 +154,8 @@ def find(
     echo_a: dict[int, set[int]] = defaultdict(set)
     echo_b: dict[int, set[int]] = defaultdict(set)
     for i, x in enumerate(ra):
+        if i in dateline_a:
+            continue
         # weighted overlap with every sentence of B at once, over the stems' postings
         shared: dict[int, float] = defaultdict(float)
         for s in x.stems:

@@ -1,6 +1,7 @@
 """Numbers that count nothing: a telephone number, a code or a name's number ("Flight 447",
-"Route 66", "call police on 101", "7/7"), which :func:`index.compare.figures.figures` reads as no
-figure that a disagreement could be found in.
+"Route 66", "call police on 101", "7/7"), and "once" that says when, not how often ("once Gray
+had been hit", "once again"), which :func:`index.compare.figures.figures` reads as no figure that
+a disagreement could be found in.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 
 from index.compare.figure_patterns import ANY_ROLE, VERBISH
 
-__all__ = ["a_code", "names_number", "phone_number"]
+__all__ = ["a_code", "names_number", "once_counts", "phone_number"]
 
 _CODE_BEFORE = re.compile(
     r"\d{3,}[ ]$|\b(?:flight|route|highway|interstate|gate|room|channel|chapter|article|"
@@ -79,3 +80,37 @@ def names_number(name: str, after: str) -> bool:
         return False
     m = _NEXT_WORD.match(after)
     return bool(m and VERBISH.match(m.group(1)) and not ANY_ROLE.match(m.group(1)))
+
+
+# "once" that is no count: "at once", "once again", "once more", "once upon", "once and for all",
+# "once-mighty"
+_ONCE_IDIOM_BEFORE = re.compile(r"\bat\s*$", re.IGNORECASE)
+_ONCE_IDIOM_AFTER = re.compile(r"(?:-|\s+(?:again|more|upon|and\s+for\s+all)\b)", re.IGNORECASE)
+# a clause's subject right after it: "once Gray had been hit", "once the fire was out" (a
+# conjunction: when); "once a week" counts
+_CLAUSE_OPENERS = frozenset(
+    "the he she it they we you i his her their its our this that these those there".split()
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def once_counts(text: str, start: int, end: int) -> bool:
+    """Whether "once", written from ``start`` to ``end`` in ``text``, counts how often something
+    happened ("shot him once in the head", "married once", "more than once"), not when: the
+    conjunction ("police said once Gray had been hit"), "formerly" before a verb ("he once
+    hosted"), or an idiom ("once again", "at once")."""
+    if _ONCE_IDIOM_BEFORE.search(text, max(0, start - 6), start) or _ONCE_IDIOM_AFTER.match(
+        text, end
+    ):
+        return False
+    m = _WORD_AFTER.match(text, end)
+    if m is None:
+        return True
+    word = m.group(1)
+    low = word.lower()
+    return not (
+        low in _CLAUSE_OPENERS
+        or (word[0].isupper() and low != "i")  # "once Gray had been hit": a name opens a clause
+        or VERBISH.match(low)  # "he once hosted the show": formerly
+        or low in ("was", "were", "is", "had", "has", "served", "played", "worked")
+    )

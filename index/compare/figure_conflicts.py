@@ -22,6 +22,7 @@ from itertools import combinations
 
 from index.compare.claim_conflicts import days_apart
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
+from index.compare.figure_ages import ages_of_two
 from index.compare.figure_kinds import added
 from index.compare.figure_measures import (
     anchored,
@@ -35,6 +36,7 @@ from index.compare.figure_measures import (
     single_valued,
 )
 from index.compare.figure_owners import (
+    a_rule,
     other_agents,
     other_brackets,
     other_harm,
@@ -117,8 +119,8 @@ def _told_of_same(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     """Whether two figures are said of one thing: the words around each share a content word
     other than the measure's own ("two sons, ages 6 and 16" / "girls age 6 and 8": no)."""
     # (and a generic counted noun: "three men" / "Five men" share "men", which says not whom;
-    # "three boats" / "two speed boats" share what was counted)
-    generic = " ".join(f.noun for f in (x, y) if counted_head(f) in _GENERIC)
+    # "three boats" / "two speed boats" share what was counted; nor a season's units: _SPANS)
+    generic = " ".join(f.noun for f in (x, y) if counted_head(f) in _GENERIC | _SPANS)
     own = {stem(w.lower()) for w in _FIGURE_WORD.findall(f"{x.text} {y.text} {generic}")}
     own |= {stem(w) for w in _MEASURE_WORDS}
     if x.dim in ("magnitude", "distance"):
@@ -202,6 +204,11 @@ def _scoped(f: Figure) -> bool:
 _GENERIC = frozenset(
     stem(w) for w in ("people", "persons", "person", "men", "women", "others", "members")
 )
+# units of a season or a career: "won 40 games" / "eight of their last 10 games", "11 seasons as
+# a player" / "four seasons as coach" share the noun, which says not which games or seasons
+_SPANS = frozenset(
+    stem(w) for w in "games seasons matches innings terms starts appearances bouts fights".split()
+)
 
 
 _COMBINED = re.compile(r"\b(?:combined|in all|a total of|altogether|overall)\s+$", re.IGNORECASE)
@@ -248,6 +255,7 @@ def figure_conflicts(
         return out  # "On March 11, a second quake ...": dated apart, told apart
     if not one and days_apart(ra, rb) and _dated_figures(ra) and _dated_figures(rb):
         return out  # "On Saturday, more than a dozen were killed by a quake in eastern China"
+    rules: bool | None = None  # one sentence states a rule, the other not (read when needed)
     for x in ra.figs:
         if apart and x.dim != "times":
             continue
@@ -267,6 +275,10 @@ def figure_conflicts(
         if x.dim in ("duration", "distance") and shock(ra) * shock(rb) < 0:
             continue  # "The earthquake lasted 30 seconds" / "The aftershock lasted ten seconds"
         ys = [y for y in ys if not other_harm(x, y)]  # "four villages destroyed" / "7 damaged"
+        if rules is None:
+            rules = a_rule(ra) != a_rule(rb)
+        if rules:
+            continue  # "can only be declared valid with a turnout more than 50 percent" / 93.87
         if _scoped(x) and other_subjects(ra, rb):
             continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
         for y in ys:
@@ -274,6 +286,8 @@ def figure_conflicts(
                 ra, x, rb, y
             ):
                 continue  # "15 years with the department" / "five years in its gang unit"
+            if x.dim == "age" and ages_of_two(ra, x, rb, y):
+                continue  # "16-year-old Kimani Gray" / "a 23-year-old woman, Shantel Davis"
             if not one and x.dim == "distance" and _of_two_things(ra, x, rb, y):
                 continue  # "wreckage 650 km from the coast" / "an island 200 miles off the coast"
             if "(" in ra.text and "(" in rb.text and other_brackets(ra, x, rb, y):
@@ -302,29 +316,35 @@ def figure_conflicts(
                 continue
             if "the other" in (x.part, y.part):
                 continue  # "the other 14 sailors": the rest of a group, against nothing
+            if "other" in (x.part, y.part) and x.part != y.part:
+                continue  # "two other rifles" (beside seven AK-47s) / "seven AK-47 rifles"
+            # (two counts of the rest are compared as counts: "two other rifles" / "three other")
+            px, py = ("", "") if x.part == "other" else (x.part, y.part)
             if (x.part == "so far") != (y.part == "so far"):
                 continue  # a running total against one event's count
             if _meet(x, y, one) or (x.hedge == y.hedge == "vague"):
                 continue  # (two vague amounts are two impressions, not two counts)
             gap = max(x.low, y.low) / max(min(x.high, y.high), 1e-9)
             vague = "vague" in (x.hedge, y.hedge) and own >= NEAR  # "dozens" told as 1,200
-            if gap > (_FAR if c >= NEAR else _FAR_LOOSE) and not (x.part or y.part or vague):
+            if gap > (_FAR if c >= NEAR else _FAR_LOOSE) and not (px or py or vague):
                 continue  # "21 injured" and "310,000 injured" count different wholes
-            if not (x.part or y.part) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
+            if not (px or py) and _said_elsewhere(x, all_b) and _said_elsewhere(y, all_a):
                 continue  # both reports give both figures: two different things were measured
             if _combined(ra, x) != _combined(rb, y):
                 summed, other = (x, y) if _combined(ra, x) else (y, x)
                 if other.low <= summed.high:
                     continue  # "in 54 games with the Angels" / "a combined 157 games"
-            if x.part or y.part:
-                if x.part and y.part:
+            if px or py:
+                if px and py:
                     continue
-                part, total = (x, y) if x.part else (y, x)
+                part, total = (x, y) if px else (y, x)
                 if part.low <= total.high:
                     continue  # a part within the total, or a part against a part
             else:
-                xs_all = [f for f in ra.figs if same_measure(f, y) and not f.part]
-                ys_all = [f for f in rb.figs if same_measure(x, f) and not f.part]
+                # (a count of the rest is one of a list's figures: "seven AK-47s, two other
+                # rifles" / "Nine assault rifles")
+                xs_all = [f for f in ra.figs if same_measure(f, y) and f.part in ("", "other")]
+                ys_all = [f for f in rb.figs if same_measure(x, f) and f.part in ("", "other")]
                 if any(_meet(x, f, one) for f in ys_all) or any(_meet(f, y, one) for f in xs_all):
                     continue  # each is matched elsewhere: another figure of the list
                 if any(lo <= x.high and x.low <= hi for lo, hi in _sums(ys_all)) or any(
@@ -332,12 +352,12 @@ def figure_conflicts(
                 ):
                     continue  # one side is a breakdown of the other's total
             why = "the ranges do not overlap" if {x.hedge, y.hedge} != {"exact"} else "they differ"
-            if (x.part or y.part) and not (x.part and y.part):
+            if (px or py) and not (px and py):
                 why = "a part is larger than the total"
             detail = (
                 f"{measure_name(x)}: A says '{x.text}'{hedge_words(x)}"
-                f"{' (' + (x.part) + ')' if x.part else ''}; B says '{y.text}'{hedge_words(y)}"
-                f"{' (' + (y.part) + ')' if y.part else ''}; {why}"
+                f"{' (' + px + ')' if px else ''}; B says '{y.text}'{hedge_words(y)}"
+                f"{' (' + py + ')' if py else ''}; {why}"
             )
             strength = 0.6 if (x.role or x.dim != "count") else 0.5
             out.append((detail, strength))

@@ -43,6 +43,7 @@ _OWN_VERB = re.compile(
 # thousands who marched", "one of three who hit the customer"); after a verb the count is that
 # verb's object too ("arrested 23 pirates who threatened a ship": arrested)
 _OWN_WHO = re.compile(r"\s*who\b")
+_APPOSITIVE = re.compile(r"^,[^,;.]{1,60},")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|among|from|with)\s+$")
 # most words capitalised: a headline ("80 Hurt and 7 Villages Damaged"), where a capital marks no name
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
@@ -154,8 +155,12 @@ class Counts:
             if "carr" in window or "ferr" in window or "transport" in window
             else None
         )
-        for hit in ANY_ROLE.finditer(near_after):
-            gap = near_after[: hit.start()]
+        # (searched in the whole text, not a slice: a slice cut inside "the death sentence"
+        # leaves "the death se", a toll's word)
+        for hit in ANY_ROLE.finditer(low_text, end):
+            if hit.start() >= end + len(near_after):
+                break
+            gap = low_text[end : hit.start()]
             if noun and ("," in gap or ";" in gap or "(" in gap):
                 continue  # "222,570 deaths, 1,300,000 refugees": its own noun says what
             if (carried or "aboard" in gap or "on board" in gap) and _WHICH_CLAUSE.search(gap):
@@ -172,6 +177,9 @@ class Counts:
         rest = low_text[end:].lstrip()
         if noun and rest.startswith(noun.lower()):
             rest = rest[len(noun) :]
+        # (past the names of those counted: "two managers, Paul Riva and Alan Steinberg, were
+        # wounded")
+        rest = _APPOSITIVE.sub("", rest, count=1) if rest.startswith(",") else rest
         own_verb = _OWN_VERB.match(rest) is not None or (
             _OWN_WHO.match(rest) is not None and _PREPOSITION_BEFORE.search(near_before) is not None
         )
@@ -198,7 +206,7 @@ class Counts:
 
     def part(self, start: int, end: int, role: str, cumulative: bool) -> str:
         """The words that make a figure written from ``start`` to ``end`` a part of a larger
-        whole ("alone", "of them", "the other", "another", a locality), else ""."""
+        whole ("alone", "of them", "the other", "other", "another", a locality), else ""."""
         text = self._text
         before = text[max(0, start - 30) : start]
         after = text[end : end + 60]
@@ -219,6 +227,8 @@ class Counts:
             part = (
                 "the other"  # "the other 14 sailors", "the two other victims": the rest of a group
             )
+        if not part and _OTHER_AFTER.match(after):
+            part = "other"  # "seven AK-47 rifles, two other rifles": the rest, beside a kind named
         if not part and SEEN.search(before):
             part = "seen"  # 'a reporter said he had seen "dozens of dead"': what one witness saw
         if not part and role:

@@ -18,6 +18,7 @@ from index.compare.readings import Reading
 from index.compare.words import stem
 
 __all__ = [
+    "a_rule",
     "bracketed_owner",
     "other_agents",
     "other_brackets",
@@ -239,3 +240,20 @@ def other_agents(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     if ax[0] & ay[0] and not (own_x and own_y):
         return False  # "the Navy" / "the Indian Navy": one agent, named more fully
     return ax[1] != ay[1] or (not own_x & rb.stems and not own_y & ra.stems)
+
+
+# a rule's number, not an event's: "elections can only be declared valid with a turnout of more
+# than 50 percent", "it is required to be in touch ... within a 15-nautical-mile radius", "under
+# Turkmen law", "a minimum of", "the legal limit"
+_RULE = re.compile(
+    r"\b(?:can only|could only|may only|only (?:be )?valid|(?:is|are|be|was|were) required|"
+    r"requires?|minimum|threshold|quorum|legal limit|by law|under (?:\w+ ){0,2}laws?|"
+    r"must (?!have\b|be\b)\w+|must be (?:at least|more|less|no|within|above|below))\b",
+    re.IGNORECASE,
+)
+
+
+def a_rule(r: Reading) -> bool:
+    """Whether a sentence states a rule, a requirement or a legal threshold (its figures are the
+    rule's: a turnout "more than 50 percent" required, against a turnout of 93.87 percent)."""
+    return bool(_RULE.search(r.text))

@@ -15,13 +15,14 @@ import re
 
 from rapidfuzz.distance import Indel
 
+from index.analysis.lexicon import TITLES
+from index.compare.credits import without_days
 from index.compare.figure_measures import measure_name, overlap, same_measure
 from index.compare.figures import Figure
 from index.compare.readings import Reading
-from index.compare.status_cues import without_days
 from index.compare.words import STOP
 
-__all__ = ["credited", "same_source", "source_figure_conflicts"]
+__all__ = ["credited", "named_sources", "same_source", "source_figure_conflicts"]
 
 _VERBS = frozenset(
     "said says reported reports put puts estimated estimates gave gives measured recorded "
@@ -143,3 +144,9 @@ def _one_spelling(a: str, b: str) -> bool:
 
 
 _ONE_SPELLING = 0.8  # one letter of two five-letter names changed
+
+
+def named_sources(names: set[str]) -> set[str]:
+    """The sources of ``names`` that name someone: not an office alone ("the Alaska Governor
+    said", "the Prime Minister said"), which may be the person the other report names."""
+    return {n for n in names if n.split()[-1].lower().rstrip(".") not in TITLES}

@@ -22,7 +22,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from index.compare.figure_codes import a_code, names_number
+from index.compare.figure_codes import a_code, names_number, once_counts
 from index.compare.figure_counts import Counts
 from index.compare.figure_hits import hits
 from index.compare.figure_patterns import (
@@ -199,6 +199,8 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
         if SUPERSEDED.search(lead):
             continue  # "revised down from an initial report of 7.3": no longer anyone's figure
         if m.group("times"):
+            if m.group("times").lower() == "once" and not once_counts(text, m.start(), m.end()):
+                continue  # "once Gray had been hit", "once again": when, not how often
             value = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group("times").lower()]
             out.append(
                 Figure(

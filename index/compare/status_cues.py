@@ -1,4 +1,5 @@
-"""Cues of a sentence's status and certainty, the fates it tells, whom it credits, and what it denies.
+"""Cues of a sentence's status and certainty, the fates it tells, whom it credits (read by
+:mod:`index.compare.credits`), and what it denies.
 
 ``read_cues`` reads them from one sentence (for :func:`index.compare.readings.cues`, on first use);
 ``FATES`` and ``denials`` serve the claim rules of :mod:`index.compare.claim_conflicts`.
@@ -11,9 +12,8 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from index.compare.preparation import rarity
+from index.compare.credits import credited_names
 from index.compare.words import STOP, stem
-from index.vocabulary import MONTHS, WEEKDAYS
 
 __all__ = ["FATES", "Cues", "denials", "read_cues"]
 
@@ -86,60 +86,6 @@ FATES = [
         "died on the way to or in hospital",
     ),
 ]
-# Who a sentence credits: "..., Sheriff Robert Pickell said", "according to the Red Cross".
-_NAME = (
-    r"((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+"
-    r"(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)?)"  # "Zadan and Meron"
-)
-# ("according to police spokesman Dan Ortiz": a role in lower case before the name)
-_SOURCE = re.compile(
-    rf"{_NAME},?\s+(?:said|says|told|stated|reported|announced|confirmed)\b"
-    rf"|\b(?:(?:[Aa]ccording to)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?|(?:said|says|told)\s+(?:the\s+)?)"
-    rf"{_NAME}"
-)
-# rarity (8 - Zipf) above which a capitalised word opening a sentence is a name, not a common
-# word ("Reuters reported", "Xinhua said"; not "Officials said", "Witnesses told")
-_NAME_RARITY = 4.0
-
-
-_DAY_WORDS = ("today", "yesterday", "tonight", "tomorrow")
-# A day written where a name may stand ("officials said Saturday", "On Monday Reuters said"), or a
-# month alone ("said March 3"): when a sentence was said, never who said it ("said May Smith" is).
-_DAYS = "|".join(w.title() for w in (*WEEKDAYS, *_DAY_WORDS))
-_CALENDAR = re.compile(
-    rf"^(?:On|By|Since|Until|Last|This|Next)\s+(?:(?:{_DAYS})(?:['’]s)?\s*)+"
-    rf"|(?:\s*\b(?:{_DAYS}))+$|^(?:{'|'.join(m.title() for m in MONTHS)})$"
-)
-
-
-def without_days(name: str) -> str:
-    """A name without a day written after it or after "On" before it, nor a month written
-    alone ("Saturday" -> "", "On Monday Reuters" -> "Reuters"; "Sunday Times" and "May Smith"
-    stay)."""
-    return _CALENDAR.sub("", name)
-
-
-def _sources(text: str) -> set[str]:
-    """Capitalised names credited with the sentence's claim (without a leading 'The', nor a day
-    or month before or after it)."""
-    out = set()
-    for m in _SOURCE.finditer(text):
-        name = (m.group(1) or m.group(2)).strip()
-        name = re.sub(r"^(?:The|A|An|But|And|In)\s+", "", without_days(name))
-        name = re.sub(r"^On\s+", "", name)
-        if not name:
-            continue
-        if m.start() > 0 or name.count(" ") or _a_name_alone(name):
-            out.add(name)
-    return out
-
-
-def _a_name_alone(word: str) -> bool:
-    """Whether one capitalised word is a name even where a sentence opens: an acronym ("BBC",
-    "AP") or a word rare as a common word ("Reuters", "Xinhua")."""
-    if len(word) >= 2 and word.isupper():
-        return True
-    return word.isalpha() and rarity(word.lower()) > _NAME_RARITY
 
 
 # A denial of an act: "no tsunami warning was issued", "she never entered the clinic".
@@ -326,7 +272,7 @@ class Cues:
         """The names the sentence credits with its claim."""
         if self._sources is None:
             self._sources = (
-                frozenset(_sources(self._text)) if "source" in self._has else frozenset()
+                frozenset(credited_names(self._text)) if "source" in self._has else frozenset()
             )
         return self._sources
 

@@ -852,8 +852,12 @@ def test_the_other_few_and_another_group_are_parts() -> None:
     assert parts("In Thessaloniki another 20,000 people marched through the city.") == [
         ("20,000", "another")
     ]
-    # a count of other things of its own stays a count
-    assert parts("They seized seven AK-47s and three other assault rifles.")[1] == ("three", "")
+    # a count of other things is no rest of a group, but the rest beside a kind named: compared
+    # only with another such count (test_conflict_rest_once_offices.py)
+    assert parts("They seized seven AK-47s and three other assault rifles.")[1] == (
+        "three",
+        "other",
+    )
     found = conflicts(
         ["One victim died in the Monday morning attack at the plant."],
         ["The two other victims of the attack at the plant were being treated in hospital."],

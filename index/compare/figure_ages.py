@@ -1,0 +1,91 @@
+"""Whose age a figure is, so that two people's ages are not set against each other
+(:mod:`index.compare.figure_conflicts`).
+
+An age is a person's when the name is written beside it: "16-year-old Kimani Gray", "a 23-year-old
+woman, Shantel Davis", "Orozco, 27,". Two ages of two names are two people's ("the 36-year old
+Rahman" / "the 32-year-old Klitschko's third win"); so is an age that a sentence gives to someone
+else while naming the other's person ("The 30-year-old sergeant and 26-year-old fired 11 shots ...
+into Gray's body" / "16-year-old Kimani Gray"), unless what it says of its own person is said of
+that name there too ("the 29-year-old gang member" / "Orozco, 27, a known gang member"). Lexicons
+are generic, never the words of one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.compare.figure_patterns import STOPWORDS, VERBISH
+from index.compare.figures import Figure
+from index.compare.readings import Reading
+from index.compare.words import STOP
+
+__all__ = ["ages_of_two"]
+
+_NAME = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][a-z][\w'’-]*"
+# "16 - year - old Kimani Gray", "36-year old Rahman", "23-year-old woman, Shantel Davis", "32-year-old
+# protester Paris Kyriakides": the number, "year old", up to two lower-case words, then a name
+_AGE_THEN = re.compile(
+    r"[\d.,]*(?:[A-Za-z]+)?\s*-?\s*(?i:years?)\s*-?\s*(?i:old)\s+"
+    rf"(?P<words>(?:[a-z][\w-]*\s+){{0,2}}?)(?:[a-z][\w-]*\s*,\s*)?(?P<name>{_NAME})"
+    r"(?P<next>\s+[a-z]+)?"
+)
+# "Orozco, 27,", "Mahnefah Gray, 19,": a name, a comma, then the age
+_NAME_THEN = re.compile(rf"({_NAME}),\s*$")
+_LOWER_AFTER = re.compile(r"[\w.,]*(?:\s*-\s*|\s+)?years?\s*-?\s*old((?:\s+[a-z][\w-]*){1,3})")
+# a name before these is a place or a group saying which person ("the 39-year-old Troy man", "a
+# 16-year-old Brooklyn resident"), not the person
+_PERSON_NOUNS = frozenset(
+    "man woman boy girl teen teenager resident native student protester mother father son "
+    "daughter wife husband officer man's woman's".split()
+)
+
+
+def _owner(r: Reading, f: Figure) -> str:
+    """The name an age is written beside, lower case, without a possessive; else ""."""
+    before = _NAME_THEN.search(r.text, max(0, f.start - 40), f.start)
+    if before:
+        return before.group(1).lower()
+    m = _AGE_THEN.match(r.text, f.start)
+    if m is None:
+        return ""
+    words = m.group("words").split()
+    if any(w.lower() in STOPWORDS or VERBISH.match(w.lower()) for w in words):
+        return ""  # "a 16-year-old shot by Smith": the name is someone else's
+    nxt = (m.group("next") or "").strip()
+    if nxt in _PERSON_NOUNS:
+        return ""
+    return re.sub(r"['’]s?$", "", m.group("name")).lower()
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Whether two names may be one person's: the same last word, and no two first names."""
+    wa, wb = a.split(), b.split()
+    if wa[-1] != wb[-1]:
+        return False
+    return len(wa) < 2 or len(wb) < 2 or wa[0] == wb[0]
+
+
+def _said_of(r: Reading, f: Figure) -> frozenset[str]:
+    """The content words right after an age that names no one ("the 29-year-old gang member")."""
+    m = _LOWER_AFTER.match(r.text, f.start)
+    if m is None:
+        return frozenset()
+    return frozenset(
+        w for w in m.group(1).split() if w not in STOPWORDS and w not in STOP and len(w) > 2
+    )
+
+
+def ages_of_two(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two ages are two people's (see the module's docstring)."""
+    ox, oy = _owner(ra, x), _owner(rb, y)
+    if ox and oy:
+        return not _one_person(ox, oy)
+    if not (ox or oy):
+        return False
+    name, named, other, f = (ox, ra, rb, y) if ox else (oy, rb, ra, x)
+    last = name.split()[-1]
+    if not re.search(rf"\b{re.escape(last)}\b", other.text, re.IGNORECASE):
+        return False  # the other sentence names no one: its age may be this person's
+    said = _said_of(other, f)
+    words = {w.lower() for w in re.findall(r"[a-z][\w-]*", named.text)}
+    return not (said & words)
