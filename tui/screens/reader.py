@@ -38,7 +38,7 @@ from tui.widgets.lists import (
     meta_line,
     safe,
 )
-from tui.widgets.mentions import EntityItem, entity_items, find_ranges
+from tui.widgets.mentions import EntityItem, LegendLine, entity_items, find_ranges
 
 FIND_DEBOUNCE = 0.1
 ENTITY_LIST_LIMIT = 1000
@@ -110,7 +110,7 @@ class ReaderScreen(ReaderActions, ReaderMarks, Screen[None]):
             with Vertical(id="reader-main"):
                 with Center(id="head-box"):
                     yield Static("Loading…", id="head")
-                    yield Static("", id="legend")
+                    yield LegendLine("", id="legend")
                 yield ArticleView(id="article")
                 with Center(id="status-box"):
                     yield Static("", id="reader-status")

@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from textual.widgets import Static
-
 from index.models import ENTITY_LABELS
 from tui.widgets.article_view import ArticleView, entity_class
 from tui.widgets.lists import safe
-from tui.widgets.mentions import legend
+from tui.widgets.mentions import LegendLine, legend
 from tui.widgets.styling import component_style
 
 if TYPE_CHECKING:
@@ -51,8 +49,17 @@ class ReaderMarks(_Base):
             shown,
             lambda label: component_style(view, entity_class(label)),
             explain=self.size.height >= 30,  # room to say what the digits do
+            width=(width := self.query_one("#legend", LegendLine).content_region.width),
         )
-        self.query_one("#legend", Static).update(content)
+        line = self.query_one("#legend", LegendLine)
+        line.laid_out_for = width
+        line.update(content)
+
+    def on_legend_line_resized(self) -> None:
+        # The entries are placed for a width: again at a new one (the panel shown or hidden, the
+        # first layout settled), as on_resize does for the terminal's.
+        if self.article is not None:
+            self._legend()
 
     def on_resize(self) -> None:
         if self.article is not None:

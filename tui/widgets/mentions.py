@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.content import Content
+from textual.message import Message
 from textual.style import Style
+from textual.widgets import Static
 
 from index.models import ENTITY_LABELS, Entity
 from tui.engine import entity_kind
@@ -63,6 +65,7 @@ def legend(
     shown: Collection[str],
     style_of: Callable[[str], Style],
     explain: bool = False,
+    width: int = 0,
 ) -> Content:
     """The reader's legend: per label its toggle key, its name in its own colour, its mentions.
 
@@ -71,6 +74,9 @@ def legend(
         shown: The labels whose colours are on (the others are struck through).
         style_of: The style of a label's entities.
         explain: Add a second line saying what the keys do.
+        width: The cells the legend has (0: not known yet); an entry that does not fit goes to
+            the next line whole ("... 6" ending one line and "Figures 0" starting the next,
+            beside the entity list in a 100-column terminal).
     """
     parts: list[Content] = []
     for n, label in enumerate(ENTITY_LABELS, 1):
@@ -83,8 +89,33 @@ def legend(
                 (f"{n}", "bold"), " ", name, (f" {counts.get(label, 0)}", "$text-muted")
             )
         )
-    line = Content("  ").join([*parts, Content("e all").stylize("$text-muted")])
-    if not explain:
+    rows: list[list[Content]] = [[]]
+    used = 0
+    for item in [*parts, Content("e all").stylize("$text-muted")]:
+        need = item.cell_length + (2 if rows[-1] else 0)
+        if width > 0 and rows[-1] and used + need > width:
+            rows.append([])
+            used, need = 0, item.cell_length
+        rows[-1].append(item)
+        used += need
+    line = Content("\n").join(Content("  ").join(row) for row in rows)
+    if not explain or len(rows) > 1:  # the legend shows two lines at most (#legend's max-height)
         return line
     hint = "keys 1-6 switch a colour on or off, e all of them; i lists the entities"
     return Content("\n").join([line, Content(hint).stylize("$text-muted")])
+
+
+class LegendLine(Static):
+    """The reader's legend, which its screen lays out again at each width it is given (the panel
+    shown or hidden, the terminal resized, the layout settled after the first draw)."""
+
+    class Resized(Message):
+        """The legend's width changed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.laid_out_for = -1  # the width of the entries' last layout
+
+    def on_resize(self) -> None:
+        if self.content_region.width != self.laid_out_for:
+            self.post_message(self.Resized())
