@@ -177,6 +177,13 @@ class Engine:
         except QueryError as exc:
             raise EngineError(str(exc)) from None
 
+    def published_note(self, query: str) -> str | None:
+        """When the corpus's articles were published, for a search by publication date (a
+        ``date:>2011`` that found nothing says so); ``None`` for another query."""
+        from tui.published import published_note
+
+        return published_note(self._store(), query)
+
     def facets_of(self, run: Execution, limit: int, share: int = 0) -> list[Facet]:
         """The entities most named by the articles an executed query matched, each counted as
         the results its sidebar clause keeps (the number Enter then lists); each kind keeps up to

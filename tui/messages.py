@@ -90,6 +90,7 @@ class SearchAnswered(Message):
 
     query: str
     result: SearchResult
+    note: str | None = None  # of a search by publication date that found nothing: when they were
 
 
 @dataclass

@@ -45,7 +45,6 @@ SIDEBAR = 30
 SIDEBAR_SHARE = 5
 """Each kind's own most named entities kept among them, five of six kinds' (the top 30 by count alone
 held 17 dates and no person on the 19,043 Reuters stories)."""
-SORT_NAMES = {"relevance": "best first", "newest": "newest first", "oldest": "oldest first"}
 
 
 class LibraryScreen(LibraryActions, Screen[None]):
@@ -262,7 +261,8 @@ class LibraryScreen(LibraryActions, Screen[None]):
                     return
                 # Hits first; the sidebar's counts follow (tens of milliseconds, seconds on a large
                 # corpus while its entity map is first built).
-                self.post_message(SearchAnswered(query, first))
+                note = None if first.total else self._published_note(query)
+                self.post_message(SearchAnswered(query, first, note))
                 result = first
                 if first.total > len(first.hits):
                     try:
@@ -293,6 +293,8 @@ class LibraryScreen(LibraryActions, Screen[None]):
     @on(SearchAnswered)
     def _search_answered(self, message: SearchAnswered) -> None:
         self._show_result(message.result, None, message.query)
+        if message.note:  # "0 results for date:>2011" said nothing of when the articles were
+            self.set_status(f"{self._status_text(message.result)} · {message.note}")
 
     @on(SearchFailed)
     def _search_failed(self, message: SearchFailed) -> None:
@@ -353,9 +355,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
         results.set_snippets(snippets or {})
         if found is not None:
             self.query_one(FacetList).show(found)
-        n = result.total
-        order = SORT_NAMES.get(getattr(result, "sort", "relevance"), "")
-        self.set_status(f"{n:,} result{'s' if n != 1 else ''} for {safe(result.query)} · {order}")
+        self.set_status(self._status_text(result))
         self.set_suggestion(result.suggestion)
         if self._open_pending and query == self.query_text:
             self._open_pending = False

@@ -23,6 +23,9 @@ else:
     _Base = object
 
 
+SORT_NAMES = {"relevance": "best first", "newest": "newest first", "oldest": "oldest first"}
+
+
 class LibraryActions(_Base):
     """Bindings' actions of the library screen that do not run a search, and its status row."""
 
@@ -51,6 +54,21 @@ class LibraryActions(_Base):
         widget.display = mark is not None
         self.query_one("#status-row").set_class(mark is not None, "-marked")
         self.refresh_bindings()
+
+    @staticmethod
+    def _status_text(result: Any) -> str:
+        """A search's count, query and order, as the status line shows them."""
+        n = result.total
+        order = SORT_NAMES.get(getattr(result, "sort", "relevance"), "")
+        return f"{n:,} result{'s' if n != 1 else ''} for {safe(result.query)} · {order}"
+
+    def _published_note(self, query: str) -> str | None:
+        """When the corpus's articles were published, for a search by publication date that
+        found nothing (worker thread)."""
+        try:
+            return self.engine.published_note(query)
+        except Exception:
+            return None
 
     def set_status(self, text: str, error: bool = False) -> None:
         """Show one line of status (plain text, never markup)."""
