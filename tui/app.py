@@ -201,8 +201,8 @@ class NewsdeskApp(App[None]):
         changed = report.added + report.updated + report.removed
         if changed:
             self.notify(
-                f"Index updated: {report.added} added, {report.updated} updated, "
-                f"{report.removed} removed",
+                f"Index updated: {report.added:,} added, {report.updated:,} updated, "
+                f"{report.removed:,} removed",
                 title="Index",
             )
         if changed or len(self.engine.catalogue()) != len(self.library.catalogue):

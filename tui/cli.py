@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (subcommand parsers in ``parser.commands``)."""
     parser = argparse.ArgumentParser(
         prog="newsdesk",
-        usage="newsdesk [--index-dir DIR] [--compare A B] [PATH ...]\n"
+        usage="newsdesk [--compare A B] [--index-dir DIR] [PATH ...]\n"
         "       newsdesk COMMAND [options]",
         description="A keyboard-driven reader that compares several reports of the same story.\n"
         "Run without a command to open the app on PATHs (files or folders of articles; your library\n"

@@ -194,7 +194,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
                 "type to search"
             )
         elif n:
-            status = f"{n} article{'s' if n != 1 else ''} in the library · {order} first"
+            status = f"{n:,} article{'s' if n != 1 else ''} in the library · {order} first"
         else:
             status = self.empty_status()
         self.set_status(status)

@@ -159,7 +159,9 @@ class LibraryActions(_Base):
         """The status line of an empty library: still indexing, or nothing found."""
         if self.index_run_over:
             return "No articles found (S lists any files that were skipped)"
-        return "The library is empty (indexing may still be running)"
+        # It said "The library is empty (indexing may still be running)" above the progress bar
+        # of a first run, and after "sample articles: your library is empty".
+        return "Nothing indexed yet: the articles are listed when the index run ends"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the suggestion key only while there is a suggestion.
