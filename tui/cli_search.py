@@ -103,9 +103,10 @@ def cmd_index(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     print(
-        f"added {report.added}, updated {report.updated}, removed {report.removed}, "
-        f"unchanged {report.unchanged}, skipped {len(report.skipped)} "
-        f"({report.reread} file{'s' if report.reread != 1 else ''} read)"
+        # With separators, as README quotes it ("added 1, unchanged 19,045"): it said 19045.
+        f"added {report.added:,}, updated {report.updated:,}, removed {report.removed:,}, "
+        f"unchanged {report.unchanged:,}, skipped {len(report.skipped):,} "
+        f"({report.reread:,} file{'s' if report.reread != 1 else ''} read)"
     )
     for s in report.skipped:
         print(f"  skipped {_safe(s.path)}: {_safe(s.reason)}")

@@ -49,6 +49,9 @@ def test_search_counts_a_thousand_with_a_separator(
         for n in range(1001)
     )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run_cli("index", str(path), timeout=300)
+    assert r.code == 0, r.err
+    assert r.out.startswith("added 1,001, updated 0, removed 0, unchanged 0, skipped 0 (1 file")
     r = run_cli("search", "harbour", str(path), "--limit", "1", timeout=300)
     assert r.code == 0, r.err
     assert r.out.startswith("1,001 results for harbour  (the first 1 shown")

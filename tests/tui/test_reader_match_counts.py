@@ -43,3 +43,9 @@ async def test_many_matches_are_counted_with_separators(make_app: Any, tmp_path:
         assert reader.status_text.startswith("1,200 matches of the library search;")
         await pilot.press("n")
         assert reader.status_text.startswith("match of the library search: 1 of 1,200 ")
+        await pilot.press("slash", *"harbour")  # find in the article: counted as it is typed
+        await settle(pilot)
+        assert reader.status_text == "1,200 matches for “harbour”", reader.status_text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.status_text.startswith("match for “harbour”: 1 of 1,200 "), reader.status_text

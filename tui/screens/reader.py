@@ -336,7 +336,7 @@ class ReaderScreen(ReaderActions, ReaderMarks, Screen[None]):
             self.action_next()
             return
         n = len(hits)
-        self.set_status(f"{n} match{'es' if n != 1 else ''} for “{safe(query)}”" if query else "")
+        self.set_status(f"{n:,} match{'es' if n != 1 else ''} for “{safe(query)}”" if query else "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``/`` types itself in the find box."""
