@@ -141,7 +141,8 @@ def ensure_indexed(
         print(f"newsdesk {command}: {exc}", file=sys.stderr)
         return
     if report.added or report.updated:
-        print(f"(indexed {report.added + report.updated} articles)", file=sys.stderr)
+        n = report.added + report.updated  # it said "(indexed 1 articles)", "(indexed 2519 ...)"
+        print(f"(indexed {n:,} article{'s' if n != 1 else ''})", file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:

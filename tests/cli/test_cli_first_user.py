@@ -49,12 +49,20 @@ def test_search_counts_a_thousand_with_a_separator(
         for n in range(1001)
     )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    r = run_cli("index", str(path), timeout=300)
-    assert r.code == 0, r.err
-    assert r.out.startswith("added 1,001, updated 0, removed 0, unchanged 0, skipped 0 (1 file")
     r = run_cli("search", "harbour", str(path), "--limit", "1", timeout=300)
     assert r.code == 0, r.err
     assert r.out.startswith("1,001 results for harbour  (the first 1 shown")
+    assert "(indexed 1,001 articles)" in r.err  # the search indexed the file first
+    r = run_cli("index", str(path), timeout=300)
+    assert r.code == 0, r.err
+    assert r.out.startswith("added 0, updated 0, removed 0, unchanged 1,001, skipped 0 (0 files")
+
+
+def test_one_article_indexed_is_one_article(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    corpus = _many(tmp_path, 1)
+    r = run_cli("search", "harbour", str(corpus))
+    assert r.code == 0, r.err
+    assert "(indexed 1 article)" in r.err and r.out.startswith("1 result for harbour\n")
 
 
 def test_story_refuses_a_jsonl_of_many_before_indexing_it(
