@@ -270,6 +270,8 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
                     c.label, c.canonical = "PERSON", _person_key(surface)
                 elif c.hint == "place":
                     c.label, c.canonical = "PLACE", key
+                elif c.hint == "org":
+                    c.label, c.canonical = "ORG", key
                 else:
                     continue
         if c.label == "PERSON" and c.canonical in firms:

@@ -462,9 +462,9 @@ class RuleRecognizer:
         elif nxt in ATTRIBUTION_VERBS or (
             len(after) > 1 and after[1].lower() in ATTRIBUTION_VERBS and nxt.endswith("ly")
         ):
-            # "Officials in Crimea said": the officials speak, from a place; "a spokesman from
-            # Waitrose said": from a body, which one word does not tell.
-            hint = "place" if prev in _WHERE else "" if prev in _FROM else "said"
+            # "Officials in Crimea said": the officials speak, from a place; "a spokesperson from
+            # Waitrose said", "sources at Hutton said": for a body.
+            hint = "place" if prev in _WHERE else "org" if prev in _FROM else "said"
         out.append(Cand(t.start, tok_end(t), "?", "", hint))
 
 
