@@ -154,11 +154,16 @@ def cmd_entities(args: argparse.Namespace) -> int:
         say_if_long("entities", articles, "finding its entities")
         rows = [(a, analyse(a)) for a in articles]
     for s in skipped:
-        print(f"skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
+        # Named, as every command's messages are ("skipped x: binary file" alone before).
+        print(f"newsdesk entities: skipped {_safe(s.path)}: {_safe(s.reason)}", file=sys.stderr)
     if not rows and not skipped:
         # an empty folder, or one of other files only, printed nothing at all
         where = ", ".join(_safe(p) for p in args.paths)
         print(f"newsdesk entities: no articles in {where}", file=sys.stderr)
+    if not rows:
+        # Nothing read (a binary or empty file, a folder of none): exit status 2, as `related`
+        # and `story` give for the same file; it was 0, with '[]' for --json.
+        return EXIT_USAGE
     if args.json:
         print(
             json.dumps(

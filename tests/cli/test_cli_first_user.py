@@ -79,3 +79,21 @@ def test_story_refuses_a_jsonl_of_many_before_indexing_it(
     assert f"holds 2 lines, an article each: name one as {path}#ID" in r.err
     assert f"(for example {path}#w1)" in r.err
     assert not index.exists() and not r.out
+
+
+def test_entities_of_nothing_readable_is_an_error(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    r = run_cli("entities", str(binary), "--json", index_dir=None)
+    assert r.code == 2 and not r.out, (r.code, r.out)
+    assert r.err.startswith(f"newsdesk entities: skipped {binary}: binary file"), r.err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run_cli("entities", str(empty), index_dir=None)
+    assert r.code == 2 and r.err == f"newsdesk entities: no articles in {empty}\n"
+    good = _many(tmp_path, 1) / "r0.txt"  # one readable: its entities, the other one skipped
+    r = run_cli("entities", str(binary), str(good), "--json", index_dir=None)
+    assert r.code == 0 and [a["id"] for a in r.json()] == ["r0.txt"]
+    assert "newsdesk entities: skipped" in r.err
