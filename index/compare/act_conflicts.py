@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.compare.numbers import NUMBER_WORDS
 from index.compare.readings import Reading, cues
 from index.compare.status_cues import ACTS, FATES, denials
 from index.compare.words import STOP, stem
@@ -27,7 +28,8 @@ _PATIENT_WORD = re.compile(r"\d[\d,.]*|[^\W\d_]{3,}")
 
 def _patient(r: Reading, cue: re.Match[str]) -> set[str]:
     """Whom an act is done to: the noun phrase after its verb ("rescued 26 Somali crewmembers"),
-    or before it when the verb is passive ("the hostages were rescued"), up to a stop word."""
+    or before it when the verb is passive ("the hostages were rescued"), up to a stop word; a
+    count under ten left out (a few says not who; "26" does)."""
     before = r.text[: cue.start()]
     passive = _PASSIVE.search(before)
     if passive:
@@ -41,7 +43,9 @@ def _patient(r: Reading, cue: re.Match[str]) -> set[str]:
             if out:
                 break  # the phrase ends at its first stop word ("23 pirates in the Gulf")
             continue  # ("the hostages")
-        out.add(w if w[0].isdigit() else stem(low))
+        if low in NUMBER_WORDS or (w.isdigit() and int(w) < 10):
+            continue  # a few says not who: "rescued two cargo vessels" / "captured two boats"
+        out.add(w if w[0].isdigit() else stem(low))  # ("26 Somali pirates": a count that says)
         if len(out) == 4:
             break
     return out

@@ -198,7 +198,8 @@ _AGENT = re.compile(
     r"(?:\s+(?:claims|says|said)\s+(?:that\s+)?(?:they|it))?"
     r"\s+(?:(?:have|has|had|was|were|is|are|will)\s+)?"
     r"([a-z]{3,}ed|(?:(?<=is )|(?<=are )|(?<=was )|(?<=were ))[a-z]{3,}ing|made|gave|paid|sought|won)"
-    r"\b[^.;:,]{0,40}$"
+    # (the act's object may hold a short appositive: "offered Teixeira, 28, an eight-year deal")
+    r"\b(?:[^.;:,]|,[^,.;:]{1,12},){0,60}$"
 )
 # verbs that credit a figure to a source, not an act of its own (two outlets reporting two
 # figures of one thing disagree: see figure_sources)
@@ -210,7 +211,13 @@ _SAYING = frozenset(
 def _agent(r: Reading, f: Figure) -> tuple[frozenset[str], str] | None:
     """The stems of the name doing the act a figure is the object of, and the act's stem, when
     the clause before the figure names them ("the Nationals have offered Teixeira an 8-year")."""
-    m = _AGENT.search(r.text, max(0, f.start - 90), f.start)
+    # the agent of the act nearest the figure ("ESPN is reporting that the Nationals have offered
+    # ... an 8-year": the Nationals), named in full ("the Indian Navy", not "Navy")
+    m, at = None, max(0, f.start - 90)
+    while (found := _AGENT.search(r.text, at, f.start)) is not None:
+        if m is None or found.start(2) > m.start(2):
+            m = found
+        at = found.start() + 1
     if not m:
         return None
     words = [w.lower() for w in m.group(1).split()]
@@ -220,6 +227,23 @@ def _agent(r: Reading, f: Figure) -> tuple[frozenset[str], str] | None:
         return None
     act = stem(m.group(2))
     return None if act in _SAYING else (frozenset(stem(w) for w in words), act)
+
+
+_JOINED = re.compile(r"\s*(?:and|or|to|-)\s*$")
+
+
+def _agent_of(r: Reading, f: Figure) -> tuple[frozenset[str], str] | None:
+    """:func:`_agent`, or that of the figure a range or a pair joins it to ("worth between $140
+    million and $150 million": the Orioles' both)."""
+    found = _agent(r, f)
+    if found is not None:
+        return found
+    for g in r.figs:
+        if g.dim == f.dim and g.start < f.start:
+            gap = r.text[span(r, g)[1] : f.start]
+            if len(gap) <= 8 and _JOINED.match(gap.lstrip(" ,")) is not None:
+                return _agent(r, g)
+    return None
 
 
 _NO_AGENT = frozenset(["the", "a", "an", "it", "he", "she", "they", "early", "late", "on", "in"])
@@ -232,8 +256,8 @@ def other_agents(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     ("the Nationals have offered ... an 8-year" / "The Orioles ... have offered ... a seven-year
     deal"; "The Indian navy has captured 23 pirates" / "the British Royal Navy had captured eight
     pirates": the words that tell the two apart)."""
-    ax = _agent(ra, x)
-    ay = _agent(rb, y) if ax else None
+    ax = _agent_of(ra, x)
+    ay = _agent_of(rb, y) if ax else None
     if not (ax and ay) or ax[0] == ay[0]:
         return False
     own_x, own_y = ax[0] - ay[0], ay[0] - ax[0]
