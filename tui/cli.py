@@ -314,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
+        # Ctrl-C left "^C" after the progress bar and nothing else: the line ended, and said.
+        print(f"\nnewsdesk {args.command}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
         print(f"newsdesk {args.command}: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -233,7 +233,9 @@ def _indexing_shown() -> Callable[[int, int, str], None]:
         if total <= 0 or (done < total and now - shown[0] < 0.1):
             return
         shown[0] = now
-        line = f"newsdesk: indexing the corpus: {done:,} of {total:,} files"
+        # done / total count the bytes of the files to read: it said "413,594 of 2,148,541 files"
+        # of one 2,000-line .jsonl.
+        line = f"newsdesk: indexing the corpus: {min(100, done * 100 // total)}%"
         sys.stderr.write("\r" + (" " * len(line) + "\r" if done >= total else line))
         sys.stderr.flush()
 

@@ -48,7 +48,9 @@ def _progress_printer(enabled: bool) -> Callable[[int, int, str], None] | None:
         width = 30
         filled = int(width * done / total)
         name = Path(path).name[:40] if path else ""
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        # done / total are bytes of the files to read ("787139/3103046 r3k.jsonl" before).
+        share = f"{min(100, done * 100 // total):>3}%"
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {share} {name:<40}")
         if done >= total:
             sys.stderr.write("\r" + " " * (width + 60) + "\r")
         sys.stderr.flush()
