@@ -4,6 +4,7 @@ building and moving, ``tui.screens.story``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -82,7 +83,13 @@ def legend(reports: Sequence[Any], width: int, rows: int = 3) -> list[str]:
     other report shares it, else by its title, with its date."""
     # As few lines as hold them, items of about 40 cells or more when they fit.
     per_line = max(1, -(-len(reports) // rows), min(len(reports), width // 40))
-    room = max(12, (width - 3 * (per_line - 1)) // per_line)
+    # Items within the width (a floor of 12 cells put 7 of 12 in 78: "6:" ended a line and its
+    # title began the next, in an 80-column terminal with 20 reports).
+    sep = "   "
+    room = max(4, (width - 3 * (per_line - 1)) // per_line)
+    if room < 9:  # crowded: two spaces between items, a cell more for each ("10: 06-10")
+        sep = "  "
+        room = max(4, (width - 2 * (per_line - 1)) // per_line)
     items = []
     for k, r in enumerate(reports, 1):
         date = f" ({safe(r.date)})" if r.date else ""
@@ -91,9 +98,14 @@ def legend(reports: Sequence[Any], width: int, rows: int = 3) -> list[str]:
         left = room - len(head) - len(date)
         if left >= 6:
             items.append(head + short(name, left) + date)
-        else:  # many reports: the date alone (the line under the matrix names the report)
-            items.append(short(head + (date[2:-1] if date else name), room))
-    return ["   ".join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
+            continue
+        # many reports: the date alone (the line under the matrix names the report), its month
+        # and day when the year does not fit
+        day = date[2:-1]
+        if len(head) + len(day) > room and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+            day = day[5:]
+        items.append(short(head + (day or name), room))
+    return [sep.join(items[i : i + per_line]) for i in range(0, len(items), per_line)]
 
 
 def _numbers(numbers: Sequence[int], most: int) -> str:
