@@ -110,7 +110,8 @@ def once_counts(text: str, start: int, end: int) -> bool:
     low = word.lower()
     return not (
         low in _CLAUSE_OPENERS
-        or (word[0].isupper() and low != "i")  # "once Gray had been hit": a name opens a clause
+        # "once Gray had been hit": a name opens a clause ("shot once Saturday" counts)
+        or (word[0].isupper() and low != "i" and low not in _WHEN_NAMES)
         or VERBISH.match(low)  # "he once hosted the show": formerly
         or low in ("was", "were", "is", "had", "has", "served", "played", "worked")
     )

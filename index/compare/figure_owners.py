@@ -268,11 +268,11 @@ def other_agents(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
 
 # a rule's number, not an event's: "elections can only be declared valid with a turnout of more
 # than 50 percent", "it is required to be in touch ... within a 15-nautical-mile radius", "under
-# Turkmen law", "a minimum of", "the legal limit"
+# Turkmen law", "the legal limit" (not "a minimum of 10 died", a hedge, nor "we must help", a wish)
 _RULE = re.compile(
     r"\b(?:can only|could only|may only|only (?:be )?valid|(?:is|are|be|was|were) required|"
-    r"requires?|minimum|threshold|quorum|legal limit|by law|under (?:\w+ ){0,2}laws?|"
-    r"must (?!have\b|be\b)\w+|must be (?:at least|more|less|no|within|above|below))\b",
+    r"requires?|threshold|quorum|legal limit|by law|under (?:\w+ ){0,2}laws?|"
+    r"must be (?:at least|more|less|no|within|above|below))\b",
     re.IGNORECASE,
 )
 

@@ -48,6 +48,7 @@ def test_once_that_says_when_counts_nothing() -> None:
     assert times("He once hosted the ceremony.") == []
     assert times("The officers left at once.") == []
     assert times("He shot Ortiz once in the head.") == ["once"]
+    assert times("Police shot the man once Saturday night.") == ["once"]
     assert times("She has been married once, to an actor.") == ["once"]
     assert (
         aligned_figures(

@@ -40,3 +40,16 @@ def test_two_rules_or_two_events_still_disagree() -> None:
         "The Central Election Commission said that turnout was almost 90%.",
     )
     assert len(found) == 1 and "93.87" in found[0]
+
+
+def test_a_hedge_or_a_wish_is_no_rule() -> None:
+    found = aligned_figures(
+        "The mayor said a minimum of 10 people were killed when the building collapsed.",
+        "The mayor said 25 people were killed when the building collapsed.",
+    )
+    assert len(found) == 1 and "'25'" in found[0]
+    found = aligned_figures(
+        "The flood left 200 families homeless and officials must now house them, the mayor said.",
+        "The flood left 300 families homeless, the mayor said.",
+    )
+    assert len(found) == 1 and "'300'" in found[0]
