@@ -254,9 +254,12 @@ def finish_candidates(text: str, cands: list[Cand]) -> list[Entity]:
                 c.label, c.canonical = "ORG", key_of(surface)
         if c.label in {"?", "PERSON"} and " " not in c.canonical.strip():
             token = _person_key(surface)
-            if token not in matched:
-                matched[token] = _match_person(token, full_words, columns)
-            full = matched[token]
+            if c.hint == "party":
+                full: str | None = None  # "Democrats" is no short form of a person's name
+            else:
+                if token not in matched:
+                    matched[token] = _match_person(token, full_words, columns)
+                full = matched[token]
             if full:
                 c.label, c.canonical = "PERSON", full
             elif c.label == "?":

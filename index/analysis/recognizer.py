@@ -455,7 +455,11 @@ class RuleRecognizer:
         prev = before[-1].lower().rstrip(".,") if before else ""
         nxt = after[0].lower().strip(".,;:") if after else ""
         hint = ""
-        if prev in ROLE_NOUNS or prev in {"mr", "mrs", "ms", "dr"}:
+        if word.lower() in _PARTY_WORDS:
+            # "the Texas Democrat said": a party's member, or its party ("another Conservative
+            # victory": the article's Conservative Party), never a person of that name.
+            hint = "party"
+        elif prev in ROLE_NOUNS or prev in {"mr", "mrs", "ms", "dr"}:
             hint = "person"
         elif nxt in PLACE_NOUNS:
             hint = "place"
@@ -474,6 +478,8 @@ _FROM = frozenset({"from", "at"})
 _PARTY_MEMBERS = frozenset(
     "democrat republican independent conservative liberal socialist communist".split()
 )
+_PARTY_WORDS = _PARTY_MEMBERS - {"independent"} | {w + "s" for w in _PARTY_MEMBERS}
+"""Alone, never a person's name: "Democrat" (19 persons in all Reuters stories), "Republicans"."""
 
 
 def _named_after_region(text: str, toks: list[Tok], j: int, titles: list[bool]) -> bool:
