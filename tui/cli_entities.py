@@ -160,9 +160,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
         # an empty folder, or one of other files only, printed nothing at all
         where = ", ".join(_safe(p) for p in args.paths)
         print(f"newsdesk entities: no articles in {where}", file=sys.stderr)
-    if not rows:
-        # Nothing read (a binary or empty file, a folder of none): exit status 2, as `related`
-        # and `story` give for the same file; it was 0, with '[]' for --json.
+    if not rows and skipped:
+        # Nothing could be read (a binary or empty file): exit status 2, as `related` and `story`
+        # give for the same file; it was 0, with '[]' for --json. (A folder with no article file
+        # is no error: test_cli_walk6.)
         return EXIT_USAGE
     if args.json:
         print(
