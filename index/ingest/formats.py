@@ -209,7 +209,11 @@ def jsonl_record(
         return None
     where = f"{source.path}:{lineno}"
     if len(line) > MAX_LINE_CHARS:
-        return Skipped(where, "line too long")
+        return Skipped(
+            where,
+            f"line too long ({len(line) / 1e6:.1f} million characters; the limit is "
+            f"{MAX_LINE_CHARS / 1e6:.1f} million: an article that long reads as its own .txt file)",
+        )
     try:
         obj = json.loads(line)
     except (json.JSONDecodeError, RecursionError) as exc:
