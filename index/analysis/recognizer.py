@@ -349,6 +349,10 @@ class RuleRecognizer:
                 and not any(heads[i:h])
             ):
                 h = -1  # "Indonesian Energy Minister Subroto": an office, no organisation
+            if h > i:
+                # "Organization of Petroleum Exporting Countries": a head word before "of" names
+                # the rest of the run, whatever later word is a head too ("Petroleum").
+                h = next((k for k in range(i, h) if heads[k] and toks[k + 1].low in _OF), h)
             tail = h >= 0 and h + 1 < n and toks[h + 1].conn and toks[h + 1].text != ""
             if (h > i or (h == i and tail)) and not in_caps and not person_next:
                 if tail:  # "Bank of England", "House of Representatives"
@@ -472,6 +476,7 @@ class RuleRecognizer:
         out.append(Cand(t.start, tok_end(t), "?", "", hint))
 
 
+_OF = frozenset({"of", "for", "on"})
 _WHERE = frozenset({"in", "inside", "across", "throughout"})
 _FROM = frozenset({"from", "at"})
 

@@ -105,3 +105,14 @@ def test_a_party_word_alone_is_no_person() -> None:
     assert not [e for e in extract("Republicans said they would block it.") if e.label == "PERSON"]
     ents = extract("The Conservative Party won. Another Conservative victory is likely, he said.")
     assert [(e.label, e.canonical) for e in ents] == [("ORG", "conservative party")] * 2
+
+
+def test_an_organisation_named_after_of_runs_to_the_end_of_its_name() -> None:
+    """ "Organization of Petroleum Exporting Countries" was the organisation "Organization of
+    Petroleum" ("Petroleum" is a head word too) and the person "Exporting Countries"."""
+    ents = extract("The Organization of Petroleum Exporting Countries said output would fall.")
+    assert [(e.label, e.canonical) for e in ents] == [
+        ("ORG", "organization of petroleum exporting countries")
+    ]
+    ents = extract("A filing with the Securities and Exchange Commission said so.")
+    assert [(e.label, e.canonical) for e in ents] == [("ORG", "securities and exchange commission")]
