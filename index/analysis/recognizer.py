@@ -454,9 +454,8 @@ class RuleRecognizer:
             return
         if (t.low in lower_words or fold(word) in lower_words) and sentence_start(text, t.start):
             return
-        before = text[max(0, t.start - 30) : t.start].split()
         after = text[tok_end(t) : tok_end(t) + 30].split()
-        prev = before[-1].lower().rstrip(".,") if before else ""
+        prev = _word_before(text, t.start)
         nxt = after[0].lower().strip(".,;:") if after else ""
         hint = ""
         if word.lower() in _PARTY_WORDS:
@@ -497,8 +496,13 @@ def _named_after_region(text: str, toks: list[Tok], j: int, titles: list[bool]) 
         return False
     if any(x.poss for x in toks[:-1]) or rest[-1].low in _PARTY_MEMBERS:
         return False  # "the Texas Democrat said": a senator, described
-    before = text[max(0, toks[0].start - 20) : toks[0].start].split()
-    if before and before[-1].lower().strip(".,") in ROLE_NOUNS:
+    if _word_before(text, toks[0].start) in ROLE_NOUNS:
         return False  # "CBOE chairman Alger Chapman said": a person
     after = text[tok_end(toks[-1]) : tok_end(toks[-1]) + 20].split()
     return bool(after) and after[0].lower().strip(".,;:") in ATTRIBUTION_VERBS
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start``, lowercased, without a trailing comma or full stop."""
+    before = text[max(0, start - 30) : start].split()
+    return before[-1].lower().rstrip(".,") if before else ""

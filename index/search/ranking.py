@@ -21,7 +21,7 @@ from heapq import nlargest
 from typing import Any
 
 from index.search.matchsets import CheckedPhrase, SegmentMatches, raw_postings
-from index.store.whoosh_compat import block_postings, bm25_score, field_length_bytes
+from index.store.whoosh_compat import block_postings, bm25_score, field_length_bytes, term_bytes
 from index.store.whoosh_public import BM25F, BM25FScorer, Phrase, WeightScorer, byte_to_length
 from index.store.whoosh_public import query as wq
 
@@ -127,7 +127,7 @@ class _SegmentScorer:
         expands to (its ``constantscore`` changes nothing: ``Searcher.postings`` takes the
         searcher's weighting when given none), or the lone word's term without the boost. Whoosh's
         collector took 31 s of CPU to rank "oil~2" (5,000 words) over all Reuters stories."""
-        words = [w for w in q._btexts(self.reader) if w]
+        words = term_bytes(q, self.reader)
         if not words:
             return {}
         terms = [wq.Term(q.field(), w) for w in words]
