@@ -100,11 +100,24 @@ def _fix_fuzzy(q: Query, typed: dict[str, str], words: Callable[[], list[str]] |
             # the spelling words, which are words as written, so start from the word as typed.
             text = typed.get(text, text)
         term = _LexiconFuzzyTerm(
-            q.fieldname, text, q.boost, q.maxdist, q.prefixlength, q.constantscore
+            q.fieldname,
+            text,
+            q.boost,
+            edits_allowed(text, q.maxdist),
+            q.prefixlength,
+            q.constantscore,
         )
         term.words = words
         return term
     return q
+
+
+def edits_allowed(word: str, asked: int) -> int:
+    """The edits a fuzzy word may take: what was asked, at most one for a word of three to five
+    letters and none for one or two (the limits Lucene's "AUTO" fuzziness uses). Two edits make a
+    short word any short word: ``oil~2`` matched "on", "one" and "air" (13,535 of Reuters' hits)."""
+    n = len(word)
+    return min(asked, 0 if n <= 2 else 1 if n <= 5 else 2)
 
 
 _STEMMED_FIELDS = frozenset({"title", "body"})

@@ -111,6 +111,33 @@ def test_fuzzy_starts_from_the_word_as_typed(
     assert search(store, "ministers~").total == 0  # two edits from "ministry"
 
 
+def test_a_short_fuzzy_word_takes_fewer_edits(
+    tmp_path: Path, make_store: Callable[..., Any]
+) -> None:
+    """Two edits make a three-letter word any short word ("oil~2" found "on", "one", "air"): a word
+    of three to five letters takes one edit at most, of one or two letters none."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    texts = {
+        "oil": "Crude oil prices rose.",
+        "soil": "The soil was dry.",
+        "one": "Only one road was open.",
+        "air": "The air was cold.",
+        "long": "The negotiations were interminable.",
+    }
+    for name, text in texts.items():
+        (corpus / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n{text}\n", "utf-8")
+    store = make_store(corpus)
+    store.update()
+
+    def titles(query: str) -> set[str]:
+        return {h.title for h in search(store, query, limit=10).hits}
+
+    assert titles("oil~2") == titles("oil~") == {"oil", "soil"}
+    assert titles("on~") == set()  # "one" is one edit away, but a two-letter word takes none
+    assert titles("interminabel~2") == {"long"}  # a long word keeps its two edits
+
+
 def test_an_empty_index_answers_every_query_kind(
     tmp_path: Path, make_store: Callable[..., Any]
 ) -> None:
