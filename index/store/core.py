@@ -120,7 +120,8 @@ class Store:
         self._pool_lock = threading.Lock()
         self._idle: list[Any] = []
         folder.prepare(self.index_dir, allow_foreign)
-        self.ix = folder.open_or_create(self.index_dir, self.roots, self.messages)
+        seed = index_dir is None  # a cache index may start from another set's (``seeding``)
+        self.ix = folder.open_or_create(self.index_dir, self.roots, self.messages, seed)
         recover.open_database(self)
 
     # -- the database ----------------------------------------------------------------------------
@@ -370,7 +371,7 @@ class Store:
         if progress:
             progress(run.total, run.total, "")
         if run.changed or orphans:
-            commit_with_segments(writer, segments)
+            commit_with_segments(writer, segments, optimize=run.purges)
             generation = self.ix.latest_generation()
         else:
             writer.cancel()

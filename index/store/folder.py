@@ -73,10 +73,14 @@ def read_marker(d: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def open_or_create(d: Path, roots: list[str], messages: list[str]) -> Any:
-    """The Whoosh index in ``d``: opened when sound, else made anew (saying why in ``messages``)."""
+def open_or_create(d: Path, roots: list[str], messages: list[str], seed: bool = False) -> Any:
+    """The Whoosh index in ``d``: opened when sound, else made anew (saying why in ``messages``).
+
+    With ``seed``, a new index starts as a copy of the index beside it that shares the most roots
+    (``index.store.seeding``), so that the first run reads only the files of the other roots.
+    """
     if not d.exists() or (d.is_dir() and not any(d.iterdir())):
-        return create_fresh(d, roots)
+        return create_fresh(d, roots, seed)
     marker = read_marker(d)
     reason: str | None = None
     if marker is None:
@@ -122,18 +126,20 @@ def _open_checked(d: Path) -> Any:
     return ix
 
 
-def create_fresh(d: Path, roots: list[str]) -> Any:
+def create_fresh(d: Path, roots: list[str], seed: bool = False) -> Any:
     """Create a new index in a private temporary folder and move it into place in one rename.
 
     Two processes creating the same index at once each build their own; the first rename wins
     and the other opens the winner's. Nobody ever sees a half-made index without its marker.
+    With ``seed``, the new index is a copy of the best donor's (``index.store.seeding``) when
+    there is one and it can be copied, else empty.
     """
     import secrets  # 45 ms to import: only when creating
 
     tmp = d.parent / f".{d.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
     try:
         tmp.mkdir(mode=0o700)
-        windex.create_in(str(tmp), make_schema())
+        _fill(tmp, d, roots, seed)
         atomic_write_json(tmp / MARKER, _marker(roots))
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -149,6 +155,19 @@ def create_fresh(d: Path, roots: list[str]) -> Any:
         return windex.open_dir(str(d))
     except Exception as exc:
         raise StoreError(f"cannot open the new index in {d}: {exc}") from exc
+
+
+def _fill(tmp: Path, d: Path, roots: list[str], seed: bool) -> None:
+    """An empty index in ``tmp``, or a copy of a donor's for ``d`` (see ``create_fresh``)."""
+    if seed:
+        from index.store import seeding
+
+        source = seeding.donor(d, roots)
+        if source is not None and seeding.copy_index(source, tmp):
+            return
+        for child in tmp.iterdir():  # a partial copy
+            child.unlink()
+    windex.create_in(str(tmp), make_schema())
 
 
 def create(d: Path, roots: list[str]) -> Any:
