@@ -62,6 +62,7 @@ class NewsdeskApp(App[None]):
         corpus_notes: Sequence[str] = (),
         samples: bool = False,
         corpus_label: str | None = None,
+        in_library: bool = True,
     ) -> None:
         super().__init__()
         self.corpus_paths = list(corpus_paths)
@@ -80,6 +81,8 @@ class NewsdeskApp(App[None]):
 
         self.corpus_note = EMPTY_STATUS if samples else corpus_label
         """Which corpus the app is on (the library's status line ends with it)."""
+        self.in_library = in_library
+        """Whether that corpus is the library (else PATHs given on the command line)."""
         self._corpus_notes = list(corpus_notes)
         self.first_screen_ready = False
         """True once the library has listed the catalogue (benchmarks wait for it)."""

@@ -227,6 +227,7 @@ def _run_app(argv: Sequence[str]) -> int:
         corpus_notes=() if found.seeds else found.notes,
         samples=found.seeds,
         corpus_label=library.corpus_label(found),
+        in_library=found.from_library or found.seeds,
     )
     app.run()
     return int(app.return_code or 0)

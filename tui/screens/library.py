@@ -186,18 +186,7 @@ class LibraryScreen(LibraryActions, Screen[None]):
             infos = by_date(sorted(infos, key=lambda i: i.id), lambda i: i.date, newest=False)
         self.query_one(ResultList).show_catalogue(infos[:LIST_LIMIT], self.stories)
         self.query_one(FacetList).show(top)
-        n = len(self.catalogue)
-        order = "oldest" if self.sort == "oldest" else "newest"
-        if n > LIST_LIMIT:
-            status = (
-                f"{n:,} articles in the library; the {order} {LIST_LIMIT:,} are listed: "
-                "type to search"
-            )
-        elif n:
-            status = f"{n:,} article{'s' if n != 1 else ''} in the library · {order} first"
-        else:
-            status = self.empty_status()
-        self.set_status(status)
+        self.set_status(self.catalogue_status(len(self.catalogue), LIST_LIMIT))
         self.set_suggestion(None)
 
     @property
