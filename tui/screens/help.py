@@ -72,18 +72,23 @@ class _Overlay(PendingG, ModalScreen[None]):
 
 
 SEARCH_SYNTAX = (
-    ("words", "all of them"),
+    ("words", "all of them (AND between them)"),
     ("a OR b", "either"),
     ("NOT a, -a", "without it"),
     ("(a OR b) c", "groups"),
     ('"exact phrase"', "the words in a row"),
     ("prefix*", "words starting so"),
     ("fuzzy~, fuzzy~2", "within one or two edits"),
-    ("title: source:", "in one field"),
+    ("title: body: source:", "in one field"),
     ("person: org: place: group:", "naming that entity"),
+    ("quantity:10000", "naming that figure"),
+    ('entity:"north korea"', "naming it, whatever its kind"),
+    ("story: id:", "a story key, an article id"),
     ("date:2024, date:>2024-06", "published then"),
     ("date:[2024-01 TO 2024-06]", "published in a range"),
+    ("date:yesterday, date:today", "published then, by your clock"),
     ('date:"october 13"', "naming that date"),
+    ('date:"last week"', "saying so, from its own day"),
 )
 """The help's last lines on a screen that names none of its own (``HELP_NOTES``): one example a
 row, as the keys are. As one paragraph, the box cut examples across lines at 80 columns
