@@ -6,8 +6,11 @@ woman, Shantel Davis", "Orozco, 27,". Two ages of two names are two people's ("t
 Rahman" / "the 32-year-old Klitschko's third win"); so is an age that a sentence gives to someone
 else while naming the other's person ("The 30-year-old sergeant and 26-year-old fired 11 shots ...
 into Gray's body" / "16-year-old Kimani Gray"), unless what it says of its own person is said of
-that name there too ("the 29-year-old gang member" / "Orozco, 27, a known gang member"). Lexicons
-are generic, never the words of one story.
+that name there too ("the 29-year-old gang member" / "Orozco, 27, a known gang member"). An age
+among several of one sentence ("The 30-year-old sergeant and 26-year-old fired", "two men, ages 47
+and 48") is one of a group's: unless both ages are written beside one name, it cannot be told
+whose it is, and it is not set against another sentence's age. Lexicons are generic, never the
+words of one story.
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ def ages_of_two(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     ox, oy = _owner(ra, x), _owner(rb, y)
     if ox and oy:
         return not _one_person(ox, oy)
+    if _several(ra) or _several(rb):
+        return True  # "a 47-year-old man and a 48-year-old man" / "the 39-year-old Troy man"
     if not (ox or oy):
         return False
     name, named, other, f = (ox, ra, rb, y) if ox else (oy, rb, ra, x)
@@ -89,3 +94,8 @@ def ages_of_two(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     said = _said_of(other, f)
     words = {w.lower() for w in re.findall(r"[a-z][\w-]*", named.text)}
     return not (said & words)
+
+
+def _several(r: Reading) -> bool:
+    """Whether a sentence gives the ages of two people or more (two different ages)."""
+    return len({f.value for f in r.figs if f.dim == "age"}) > 1

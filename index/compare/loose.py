@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from index.compare.candidates import Candidates, Judged
-from index.compare.preparation import Prepared
+from index.compare.preparation import Prepared, prepare
 from index.compare.words import stem
 
 __all__ = [
@@ -21,6 +21,8 @@ __all__ = [
     "namesake_pairs",
     "reversed_pairs",
     "reversed_roles",
+    "speaker_pairs",
+    "speaker_terms",
 ]
 
 _SPECIFIC_WEIGHT = 3.5
@@ -156,6 +158,60 @@ def cited_pairs(
             if t not in story and t not in _STANCE
         ]
         if shared and all(t in source for t in shared):
+            out.add((i, j))
+    return frozenset(out)
+
+
+# Who says it, after a closing quote or a sentence's last comma: '..." the 33-year-old actress's rep
+# Jack Ketsoyan told the magazine', "..., police said."
+_SPEAKER = re.compile(
+    r"(?:[”\"]\s*,?|,)\s*([^,”\"]{2,120}?\b(?:said|says|told|tells|added|adds|stated|states|"
+    r"explained|according to)\b((?:\s+[^\s,”\"]+){0,8}))$"
+)
+_CLAIM_AFTER = re.compile(r"\b(?:that|as|how|what|when|who|because)\b", re.IGNORECASE)
+
+
+def speaker_terms(p: Prepared) -> frozenset[str]:
+    """The terms (stems, ``#`` numbers) of the words naming who says a sentence, when they follow
+    its claim ("..., the 33-year-old actress's rep told the magazine": 33, actress, rep, magazin)."""
+    m = _SPEAKER.search(p.text.rstrip(" .!?"))
+    if m is None or _CLAIM_AFTER.search(m.group(2)):
+        return frozenset()  # ("the police explained that officers shot": the claim follows)
+    return frozenset(prepare(m.group(1)).weights)
+
+
+def speaker_pairs(
+    found: Candidates, pa: Sequence[Prepared], pb: Sequence[Prepared]
+) -> frozenset[tuple[int, int]]:
+    """Judged pairs whose shared terms, beyond the story's vocabulary and words of stance, are
+    all in the words naming who says one of them ("The actress, 33, headed to a treatment
+    facility on Tuesday" / '"We appreciate your respect ...," the 33-year-old actress's rep
+    told the magazine'): who tells it, and how old or what they are, is no facet of what is told.
+    Loose, as :func:`cited_pairs`."""
+    terms_a: dict[int, frozenset[str]] = {}
+    terms_b: dict[int, frozenset[str]] = {}
+    story = found.story
+    out = set()
+    for i, j in found.judged:
+        x = terms_a.get(i)
+        if x is None:
+            x = terms_a[i] = speaker_terms(pa[i])
+        y = terms_b.get(j)
+        if y is None:
+            y = terms_b[j] = speaker_terms(pb[j])
+        if not (x or y):
+            continue
+        shared = [
+            t
+            for t in pa[i].weights.keys() & pb[j].weights.keys()
+            if t not in story and t not in _STANCE
+        ]
+        if not shared or any(t in pa[i].names or t in pb[j].names for t in shared):
+            continue  # (a name both give may be one source of one statement: "Harlan Boll")
+        if (all(t in x for t in shared) and not all(t in y for t in shared)) or (
+            all(t in y for t in shared) and not all(t in x for t in shared)
+        ):
+            # (in both speakers' words, "state media said", they say who tells both claims)
             out.add((i, j))
     return frozenset(out)
 

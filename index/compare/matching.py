@@ -41,7 +41,13 @@ from index.compare.candidates import (
 )
 from index.compare.clauses import claims_within, clauses
 from index.compare.judge import Verdict, floors, judge
-from index.compare.loose import cited_pairs, loose_pairs, namesake_pairs, reversed_pairs
+from index.compare.loose import (
+    cited_pairs,
+    loose_pairs,
+    namesake_pairs,
+    reversed_pairs,
+    speaker_pairs,
+)
 from index.compare.pair_features import (
     context_features,
     features,
@@ -159,6 +165,7 @@ def match(
         loose_pairs(j, pa, pb)
         | namesake_pairs(j, pa, pb)
         | cited_pairs(j, pa, pb)
+        | speaker_pairs(j, pa, pb)
         | reversed_pairs(open_, pa, pb)
     )
     heads = (headline(sa, boiler_a), headline(sb, boiler_b))
