@@ -172,7 +172,15 @@ def said_of_same(x: Reading, said_x: str, y: Reading, said_y: str) -> bool:
     # one act told in other words ("the fatal shooting of Doe on Saturday" / "killed Doe on
     # Sunday") counts as a word both say
     acts = acts_of(near_x) & acts_of(near_y)
-    return bool(shared - x.setting) or len(shared) + len(acts - shared) >= 2
+    # a name alone both give says who or where, not what ("coping Saturday with the death ...
+    # a Vancouver wholesaler" / "walked into a party at an east Vancouver business Friday"):
+    # with it, the act told the same way or another word
+    own = shared - x.setting
+    return (
+        bool(own - (x.names & y.names))
+        or bool(own and acts)
+        or len(shared) + len(acts - shared) >= 2
+    )
 
 
 # a place: a preposition of place, a name, and the kind of place it may end with ("at Kings Cross

@@ -829,9 +829,13 @@ def test_a_day_is_not_told_of_one_event_by_the_story_setting_alone() -> None:
 
     x = read_all(split_sentences("A quake was recorded in Chile on Saturday, killing 214."))[0]
     y = read_all(split_sentences("Buildings shook across Chile on Thursday night."))[0]
-    assert said_of_same(x, "Saturday", y, "Thursday")  # "Chile" around both
-    x.setting = y.setting = frozenset(["chile"])  # ... in many sentences of both reports
+    # "Chile" around both is a name alone: it says where, not what (cmp6: "coping Saturday with
+    # the death ... a Vancouver wholesaler" / "a Vancouver business Friday and shot a man")
     assert not said_of_same(x, "Saturday", y, "Thursday")
+    z = read_all(split_sentences("Buildings were recorded shaking in Chile on Thursday."))[0]
+    assert said_of_same(x, "Saturday", z, "Thursday")  # ("recorded" too)
+    x.setting = z.setting = frozenset(["chile", "record"])  # ... in many sentences of both
+    assert not said_of_same(x, "Saturday", z, "Thursday")
     # two words in common still tell one event ("transiting the Gulf of Aden on Friday" /
     # "patrolling the Gulf of Aden on Thursday"), setting or not
     a = read_all(split_sentences("The tanker was transiting the Gulf of Aden on Friday."))[0]
