@@ -98,7 +98,7 @@ _ON_HEADS = frozenset(
 )
 
 
-PARTICLES = frozenset("de del da di du la le van von der bin al".split())
+PARTICLES = frozenset("de del da di do dos das du la le van von der bin al".split())
 """Lowercase words inside a personal or place name: "Charles de Gaulle", "Ludwig van Beethoven",
 "Jean de la Fontaine", "Osama bin Laden" (cut there, "Charles de Gaulle Airport" was the place
 "Gaulle Airport" and "Ludwig van Beethoven" the lone "Beethoven")."""

@@ -40,6 +40,10 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundred thousand million billion dozen several"
 ).split()
+_NUMBER_SET = frozenset(_NUMBER_WORDS)
+_NUMBER_CAPS = [w.capitalize() for w in _NUMBER_WORDS]
+"""The number words opening a sentence or a headline: "Eight people were killed", "Fifty-two
+passengers"."""
 # The month, weekday and number words as plain alternations (the patterns as first written; the
 # tests compare the patterns with them) and as letter trees (what the patterns use: "Ju(?:ly|ne)"
 # tries two branches where "January|...|Dec" tried up to 36 at each capital). Both find the same:
@@ -57,8 +61,8 @@ _MON = (
 _WD_PLAIN = f"(?:{'|'.join(_WEEKDAYS)})"
 _WD = f"(?:{_word_tree(_WEEKDAYS)})"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUMW_PLAIN = f"(?:{'|'.join(_NUMBER_WORDS)}|a\\s+few)"
-_NUMW = f"(?:{_word_tree(_NUMBER_WORDS)}|a\\s+few)"
+_NUMW_PLAIN = f"(?:{'|'.join(_NUMBER_WORDS + _NUMBER_CAPS)}|a\\s+few)"
+_NUMW = f"(?:{_word_tree(_NUMBER_WORDS + _NUMBER_CAPS)}|a\\s+few)"
 _PERIOD = r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade|century|quarter)"
 # Each pattern below opens with a guard that rejects, in one step, positions where none of its
 # alternatives can start (inside a word): the same matches, 30-50% less time (measured on generated
@@ -82,9 +86,16 @@ _DATE_OPENERS = (
     "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "The Last This Next Past Coming Previous Earlier Later In Since Until Early During Before After"
-).split()
+).split() + _NUMBER_CAPS
 """Every word a date alternative below can start with (``_NUMW`` included); each is followed by
 a space, a comma or the end of a word there, so the guard asks for a word boundary after it."""
+
+
+def number_word(low: str) -> bool:
+    """Whether a lowercased word is a number written in words ("eight", "twenty-two")."""
+    if low in _NUMBER_SET:
+        return True
+    return "-" in low and all(part in _NUMBER_SET for part in low.split("-"))
 
 
 def _openers(words: list[str]) -> str:
@@ -123,7 +134,7 @@ def _date_alternatives(plain: bool = False) -> list[tuple[str, str]]:
         (
             rf"\b(?:(?:more|less|fewer)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+)?"
             rf"(?:\d+|{numw})\s+(?:days|weeks|months|years|decades|centuries|hours)(?:\s+ago)?\b",
-            "Dl",
+            "CDl",
         ),
         (rf"\b(?:the\s+)?{_YEAR}s\b", "Dl"),
         (rf"\b{wd}\b", "C"),
@@ -170,7 +181,7 @@ _QTY_OPENERS = (
     # as APPROX and the last alternative write them with a capital
     "More Less Fewer Over About Around Nearly Almost Approximately Roughly Up At "
     "Thousands Hundreds Millions Billions Dozens Tens"
-).split()
+).split() + _NUMBER_CAPS
 """Every word a quantity below can start with (a digit or a currency sign passes anyway)."""
 
 
@@ -237,7 +248,9 @@ def _date_follow() -> dict[str, str]:
         "at": r"\s+least\b",
         "a": r"\s+few\b",
         "in by of since until during before after In Since Until During Before After": may_or_year,
-        " ".join(_NUMBER_WORDS): r"\s+(?:days|weeks|months|years|decades|centuries|hours)\b",
+        " ".join(
+            _NUMBER_WORDS + _NUMBER_CAPS
+        ): r"\s+(?:days|weeks|months|years|decades|centuries|hours)\b",
     }
     for words, after in rules.items():
         for w in words.split():
@@ -317,7 +330,7 @@ _CAP = (
     rf"(?:Gen|Lt|Col|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr|St|Capt|Sgt|Adm|Maj|Prof|Rev|"
     rf"Mt|Ft)\.|[A-Z]\.(?=[ \t]+[A-Z])|(?:[{_UP}]\.){{2,}}|[{_UP}]\w*(?:[-'’]\w+)*"
 )
-_CONN = r"(?:of|for|on|de|del|da|di|du|la|le|van|von|der|bin|al|and|&)"
+_CONN = r"(?:of|for|on|de|del|da|di|do|dos|das|du|la|le|van|von|der|bin|al|and|&)"
 # Words of a name are one or two spaces apart, or wrapped onto the next line; three or more spaces or
 # a tab are a table's column gap ("Country       Differential" is two headers, not a person).
 _GAP = r"(?: {1,2}|[ \t]*\n(?=\S))"

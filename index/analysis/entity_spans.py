@@ -178,7 +178,13 @@ def add_quantity(text: str, s: int, e: int, claimed: bytearray, out: list[Cand])
             ):
                 unit.append(w2)
     if unit and um:
-        e = um.end(2) if len(unit) == 2 else um.end(1)
+        unit_end = um.end(2) if len(unit) == 2 else um.end(1)
+        if claimed.find(1, e, unit_end) >= 0 and not unit[0].startswith("U.S."):
+            # "1,025 last month", "133.7 billion next year": a date found before, no unit ("U.S."
+            # opens a unit: "1.2 billion U.S. dlrs", "11,841 U.S. cars").
+            unit = []
+        else:
+            e = unit_end
     # APPROX opens with a letter, a year has four characters, a vague number opens with "o", "a"
     # or "s": the regex calls are skipped where they cannot match.
     number = _APPROX_LEAD.sub("", surface) if surface[:1].isalpha() else surface
@@ -186,6 +192,8 @@ def add_quantity(text: str, s: int, e: int, claimed: bytearray, out: list[Cand])
         e = s + len(number)  # the year alone, without the unit read after it
         out.append(Cand(s, e, "DATE", number))
         return
+    if number[:1].isupper() and number[1:2].islower():
+        number = number[0].lower() + number[1:]  # "Eight people" opening a sentence
     if (number[:1] in "oas" and _VAGUE_RE.fullmatch(number)) or (
         not unit and number in {"one", "ten"}
     ):

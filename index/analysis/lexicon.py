@@ -156,7 +156,9 @@ HYPHEN_SUFFIXES: frozenset[str] = frozenset(
     funded allied brokered aligned friendly""".split()
 )
 # Connectors allowed inside a name when the word before them is a head ("Bank of England").
-CONNECTORS: frozenset[str] = frozenset("of for on de del da di du la le van von der bin al".split())
+CONNECTORS: frozenset[str] = frozenset(
+    "of for on de del da di do dos das du la le van von der bin al".split()
+)
 # Regions of the world news names that no country, subdivision or continent list holds.
 WORLD_REGIONS: tuple[str, ...] = (
     "Middle East",

@@ -34,6 +34,7 @@ from index.analysis.entity_rules import (
 )
 from index.analysis.entity_scans import (
     date_spans,
+    number_word,
     plain_ascii,
     quantity_spans,
     run_spans,
@@ -231,6 +232,8 @@ class RuleRecognizer:
                     continue
                 if kind == "region" and length == 1 and key in gz.town_named and glued(toks, i):
                     continue  # "Joe Montana", "Virginia Woolf" (as for a town's name)
+                if kind == "city" and length == 1 and _surname_after_particle(toks, i):
+                    continue  # "José Eduardo dos Santos": a surname, not the port of Santos
                 hit = (length, "PLACE", canon, kind)
                 break
             if hit:
@@ -428,12 +431,50 @@ class RuleRecognizer:
                 out.append(Cand(run[0].start, tok_end(run[-1]), "PLACE", key))
             elif len(run) == 1:
                 self._lone(text, run[0], lower_words, out)
+            elif len(run) > 1 and strip_poss(run[-1].low) in _NATIVE_COUNTRY_NAMES:
+                # "Volkswagen do Brasil", "Ford España": a firm's national arm, never a person
+                out.append(Cand(run[0].start, tok_end(run[-1]), "ORG", ""))
+            elif (
+                len(run) <= 3
+                and (i == n or toks[i].conn)
+                and not any("." in x.text for x in run)
+                and _word_before(text, run[0].start) in _AT_PLACE
+                and self._town_before_region(
+                    text, run[0].start, tok_end(run[-1]), _word_before(text, run[0].start)
+                )
+            ):
+                out.append(
+                    Cand(run[0].start, tok_end(run[-1]), "PLACE", "")
+                )  # "in Cedar Rapids, Iowa"
             elif len(run) <= 4 and name_like(run, lower_words):
                 out.append(Cand(run[0].start, tok_end(run[-1]), "PERSON", ""))
 
+    def _town_before_region(self, text: str, start: int, end: int, prev: str) -> bool:
+        """Whether ``text[start:end]``, after ``prev`` (one of :data:`_AT_PLACE`), is a town a comma
+        and its state's, province's or country's name follow: "in Allen, Texas", "in Lajeado,
+        Brazil", however small (a lone town's name counts as a place only for a city of 100,000).
+        Not "according to Gaviria, Colombia ..."; after "of" one word ("southeast of Pichilemu,
+        O'Higgins Region") or a town the gazetteer knows ("a subsidiary of Svenska Handelsbanken,
+        Sweden" is a bank)."""
+        if prev == "to" and _word_before(text, start - 3) == "according":
+            return False
+        if prev == "of" and " " in text[start:end]:
+            hit = self.gz.places.get(key_of(text[start:end]))
+            if hit is None or hit[1] != "city":
+                return False
+        m = _COMMA_NAME.match(text, end)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            hit = self.gz.places.get(key_of(" ".join(words[:k])))
+            if hit is not None and hit[1] in _STATES:
+                return True
+        return False
+
     def _lone(self, text: str, t: Tok, lower_words: frozenset[str], out: list[Cand]) -> None:
         word = strip_poss(t.text)
-        if len(word) == 1 or t.low == "reuter" or t.low in NUMBERS:
+        if len(word) == 1 or t.low == "reuter" or t.low in NUMBERS or number_word(t.low):
             # A lone capital letter ("S and P said") is an initial, "Reuter" a sign-off, "Six" in
             # "on May Six said" a number.
             return
@@ -454,8 +495,11 @@ class RuleRecognizer:
             return
         if (t.low in lower_words or fold(word) in lower_words) and sentence_start(text, t.start):
             return
-        after = text[tok_end(t) : tok_end(t) + 30].split()
         prev = _word_before(text, t.start)
+        if prev in _AT_PLACE and self._town_before_region(text, t.start, tok_end(t), prev):
+            out.append(Cand(t.start, tok_end(t), "PLACE", ""))  # "in Allen, Texas"
+            return
+        after = text[tok_end(t) : tok_end(t) + 30].split()
         nxt = after[0].lower().strip(".,;:") if after else ""
         hint = ""
         if word.lower() in _PARTY_WORDS:
@@ -475,6 +519,17 @@ class RuleRecognizer:
         out.append(Cand(t.start, tok_end(t), "?", "", hint))
 
 
+_NATIVE_COUNTRY_NAMES = frozenset(
+    "brasil españa espana deutschland italia nederland schweiz suisse österreich polska".split()
+)
+"""Countries' own names, which firms' national arms carry ("Volkswagen do Brasil") and no English
+text names the country by."""
+_AT_PLACE = frozenset(
+    "in at near outside from to into of around toward towards across through".split()
+)
+"""The words before a town that the name of its state or country follows ("in Allen, Texas")."""
+_COMMA_NAME = compiled(r",[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![\w'’-])")
+_STATES = frozenset({"region", "country"})
 _OF = frozenset({"of", "for", "on"})
 _WHERE = frozenset({"in", "inside", "across", "throughout"})
 _FROM = frozenset({"from", "at"})
@@ -500,6 +555,18 @@ def _named_after_region(text: str, toks: list[Tok], j: int, titles: list[bool]) 
         return False  # "CBOE chairman Alger Chapman said": a person
     after = text[tok_end(toks[-1]) : tok_end(toks[-1]) + 20].split()
     return bool(after) and after[0].lower().strip(".,;:") in ATTRIBUTION_VERBS
+
+
+def _surname_after_particle(toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` follows a Portuguese name's particle after a name word: "dos Santos",
+    "da Costa" ("Rio Grande do Sul" is a region's whole name, found before a word of it is)."""
+    if i < 2 or not toks[i - 1].conn or toks[i - 1].low not in _LUSO_PARTICLES:
+        return False
+    prev = toks[i - 2]
+    return bool(prev.text) and not prev.conn and prev.gaz is None and not is_title(prev)
+
+
+_LUSO_PARTICLES = frozenset({"da", "das", "do", "dos"})
 
 
 def _word_before(text: str, start: int) -> str:
