@@ -5,7 +5,9 @@ they are only related. :func:`stories` joins same-story pairs into stories with 
 so a chain of pairwise look-alikes cannot grow into one giant story, a closest-reports guard, so
 two sibling events (alike on average, each report closest to its own event's) stay two stories, and
 a time guard (:mod:`index.related.group_time`): two groups whose reports' days are months apart,
-and that do not name each other's years, are two events.
+and that do not name each other's years, are two events, and a subject guard
+(:mod:`index.related.group_subject`): reports filed on one headline template about different
+companies (earnings tables, dividends) are as many stories.
 
 Story grouping weighs terms and entities alike (:data:`index.related.similarity.GROUP_ENTITY_SHARE`).
 The store-free :func:`group` takes the features mapping directly (for tests and tools); :func:`stories`
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from index.related.group_pairs import PairCache
+from index.related.group_subject import Subjects, differ, features_subjects
 from index.related.group_time import ReportTime, apart, features_times
 from index.related.similarity import SAME_STORY, Model, corpus_model
 
@@ -76,10 +79,16 @@ def group(all_features: Mapping[str, Any]) -> list[Story]:
     """Group a corpus into stories (store-free variant of :func:`stories`): :func:`group_model` of
     the corpus model built from ``all_features``."""
     model = corpus_model(all_features)
-    return group_model(model, features_times(model.ids, all_features, model.days))
+    return group_model(
+        model,
+        features_times(model.ids, all_features, model.days),
+        features_subjects(model, all_features),
+    )
 
 
-def group_model(model: Model, times: Sequence[ReportTime] | None = None) -> list[Story]:
+def group_model(
+    model: Model, times: Sequence[ReportTime] | None = None, subjects: Subjects | None = None
+) -> list[Story]:
     """Group the articles of a corpus model into stories.
 
     Two reports are linked when their similarity reaches :data:`SAME_STORY`, or when each is among the
@@ -90,11 +99,14 @@ def group_model(model: Model, times: Sequence[ReportTime] | None = None) -> list
     own reports are), so one loose link cannot chain two stories together, and only when one group's
     reports count the other's among their closest (:data:`NEIGHBOUR_SHARE`), so that two sibling
     events stay apart, and only when they are not apart in time
-    (:func:`index.related.group_time.apart`).
+    (:func:`index.related.group_time.apart`) nor about different subjects
+    (:func:`index.related.group_subject.differ`).
 
     Args:
         model: The corpus model (built, or mapped from its file beside the index).
         times: Each report's time, by its number in the model; ``None``: no time guard.
+        subjects: Each report's headline and names (:mod:`index.related.group_subject`);
+            ``None``: no subject guard.
 
     Returns:
         Every story, singletons included, largest first, then most recent first.
@@ -131,6 +143,8 @@ def group_model(model: Model, times: Sequence[ReportTime] | None = None) -> list
         if not _looks_across(close, members[ra], members[rb]):
             continue
         if times is not None and apart(times, members[ra], members[rb]):
+            continue
+        if subjects is not None and differ(subjects, members[ra], members[rb]):
             continue
         na, nb = len(members[ra]), len(members[rb])
         # Mean similarity of the merged group, from the two groups' own means and the cross mean.
@@ -208,8 +222,11 @@ def stories(store: Store) -> list[Story]:
     Args:
         store: An indexed store.
     """
+    from index.related.group_subject import store_subjects
     from index.related.group_time import store_times
     from index.related.stored import stored_model
 
     model = stored_model(store)
-    return group_model(model, store_times(store, model.ids, model.days))
+    return group_model(
+        model, store_times(store, model.ids, model.days), store_subjects(store, model)
+    )
