@@ -52,3 +52,15 @@ def test_the_subject_of_a_passive_is_no_source() -> None:
 def test_an_appositive_opened_by_another_still_names_the_speaker() -> None:
     text = "Lon Ward, another retired journalist who knew the family, said he met the children."
     assert _names(text) == ["Lon Ward"]
+
+
+def test_a_name_before_plural_speakers_is_no_source() -> None:
+    """A bare "officials said" after a comma is the speakers, never an appositive of the name
+    before it: "Sul" was credited with the officials' words."""
+    text = (
+        "At least 37 people have died after floods in the state of Rio Grande do Sul, officials "
+        "said on Thursday."
+    )
+    assert not any("Sul" in name for name in _names(text))
+    # a singular role is still the named speaker's
+    assert "Eduardo Leite" in _names("Eduardo Leite, governor of the state, said 74 were missing.")

@@ -294,6 +294,9 @@ def _appositive(
             for a in apps
         ):
             continue
+        first = apps[0].split()
+        if first and first[0][:1].islower() and first[0].endswith("s") and _is_role(first[0][:-1]):
+            continue  # "in Rio Grande do Sul, officials said": the officials speak, not the state
         with_role = [a.strip() for a in apps if any(_is_role(w) for w in a.split())]
         described = not strict and any(re.search(r"\b[a-z]{3,}", a) for a in apps)
         if not with_role and not described and not apps[0].strip()[:1].isdigit():
