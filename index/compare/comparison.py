@@ -118,8 +118,8 @@ def compare(
         shared_entities=tuple(sorted(keys_a & keys_b)),
         only_a_entities=tuple(sorted(keys_a - keys_b)),
         only_b_entities=tuple(sorted(keys_b - keys_a)),
-        sources_a=tuple(sources(a.text, ents_a, sa)),
-        sources_b=tuple(sources(b.text, ents_b, sb)),
+        sources_a=tuple(sources(a.text, ents_a, sa, (b.text, ents_b))),
+        sources_b=tuple(sources(b.text, ents_b, sb, (a.text, ents_a))),
     )
 
 

@@ -180,7 +180,10 @@ def _quote_runs_on(text: str, sents: Sequence[Sentence], i: int, cue: int) -> li
 
 
 def sources(
-    text: str, entities: Sequence[Entity] = (), sentences: Sequence[Sentence] | None = None
+    text: str,
+    entities: Sequence[Entity] = (),
+    sentences: Sequence[Sentence] | None = None,
+    other: tuple[str, Sequence[Entity]] | None = None,
 ) -> list[Source]:
     """Who a text cites, named or not, and which sentences cite each.
 
@@ -190,6 +193,9 @@ def sources(
             organisation or a country speaking ("Indonesia reports"), and a person's full name
             from the recogniser replaces a bare surname cited alone.
         sentences: ``split_sentences(text)`` when the caller has it already.
+        other: The text and entities of the report this one is compared with: an office cited
+            alone ("the Alaska Governor said") is the person this report names whom the other
+            writes beside that office ("Alaska Gov. Sarah Palin").
 
     Returns:
         Sources in order of first mention, one per source, each of the kind its whole name tells
@@ -300,7 +306,7 @@ def sources(
     # What each name is, read against every entity it covers: the story's sources read the same.
     found_sources = [recast(s, entities) if entities else recast_by_name(s) for s in found_sources]
     # "the Alaska Governor said" in a report naming "Alaska Gov. Sarah Palin": one person
-    return fold_offices(found_sources, text, entities) if entities else found_sources
+    return fold_offices(found_sources, text, entities, other) if entities else found_sources
 
 
 def sentence_sources(text: str, start: int, end: int) -> list[Source]:

@@ -67,15 +67,25 @@ def _holders(text: str, entities: Sequence[Entity], office: str, place: list[str
     return out
 
 
-def fold_offices(found: list[Source], text: str, entities: Sequence[Entity]) -> list[Source]:
+def fold_offices(
+    found: list[Source],
+    text: str,
+    entities: Sequence[Entity],
+    other: tuple[str, Sequence[Entity]] | None = None,
+) -> list[Source]:
     """``found`` with each office cited alone folded into the one person holding it (see the
-    module's docstring)."""
+    module's docstring). ``other``: the text and entities of the report it is compared with,
+    which may write the office beside a person this report names without it ("Sarah Palin's
+    church" ... "the Alaska Governor said" / "Alaska Gov. Sarah Palin")."""
     out = list(found)
     for s in found:
         office = _office(s.name)
         if office is None:
             continue
         holders = _holders(text, entities, *office)
+        if not holders and other is not None:
+            named = {" ".join(e.text.split()).lower() for e in entities if e.label == "PERSON"}
+            holders = {h for h in _holders(*other, *office) if h.lower() in named}
         if len(holders) != 1:
             continue
         (full,) = holders
