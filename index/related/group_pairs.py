@@ -24,6 +24,7 @@ from index.related.similarity import (
     Key,
     Model,
     date_factor,
+    dots,
     mix,
     similarity,
 )
@@ -92,6 +93,9 @@ class PairCache(dict[tuple[int, int], float]):
         self.holding = -1
         self.held_keys: list[Any] = []
         self.held_ents = False
+        self.terms: dict[tuple[int, int], float] = {}
+        """Each pair's term cosine times its date factor (the first score of a related report),
+        beside its grouping similarity."""
 
     def _hold(self, dense: list[float], n: int, parts: _Parts | None) -> None:
         if self.holding == n:
@@ -117,19 +121,24 @@ class PairCache(dict[tuple[int, int], float]):
                 if dense is None:
                     # A model built in memory holds its vectors as mappings: the pairwise way.
                     value = self[pair] = similarity(self.model, pair[0], pair[1])
+                    va, vb = self.model.vecs[pair[0]], self.model.vecs[pair[1]]
+                    days = date_factor(self.days[pair[0]], self.days[pair[1]])
+                    self.terms[pair] = dots(va, vb)[0] * days
                 else:
                     self._hold(dense, n, parts)
-                    value = self[pair] = self._against(dense, n, d)
+                    value = self[pair] = self._against(dense, n, d, pair)
             out.append(value)
         return out
 
-    def _against(self, dense: list[float], n: int, d: int) -> float:
+    def _against(self, dense: list[float], n: int, d: int, pair: tuple[int, int]) -> float:
         tk, tw, ek, ew = self.parts(d)
         get = dense.__getitem__
         t = sum(map(_MUL, tw, map(get, tk)))
         e = sum(map(_MUL, ew, map(get, ek)))
         both = self.held_ents and bool(ek)
-        score = mix(t, e, both, GROUP_ENTITY_SHARE) * date_factor(self.days[n], self.days[d])
+        days = date_factor(self.days[n], self.days[d])
+        self.terms[pair] = t * days
+        score = mix(t, e, both, GROUP_ENTITY_SHARE) * days
         return min(1.0, max(0.0, score))
 
     def mean(self, pairs: Sequence[tuple[int, int]]) -> float:
