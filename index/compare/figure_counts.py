@@ -102,6 +102,10 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+# a count opening a phrase of its own after a role word told of others ("... dead and two")
+_AND = re.compile(r"\band\s+(?:then\s+)?$")
+
+
 class Counts:
     """The counts of one sentence: what each counts, read with what the sentence says as a
     whole (whether it is a headline, the roles it names), each read once and only when needed."""
@@ -183,10 +187,13 @@ class Counts:
         own_verb = _OWN_VERB.match(rest) is not None or (
             _OWN_WHO.match(rest) is not None and _PREPOSITION_BEFORE.search(near_before) is not None
         )
+        after = role
         for hit in () if own_verb else ANY_ROLE.finditer(near_before):
             gap = near_before[hit.end() :]
             if noun and ("," in gap or ";" in gap or ")" in gap):
                 continue
+            if after and _AND.search(gap):
+                continue  # "left a receptionist dead and two managing partners wounded"
             d = 0 if split_hedge(gap.strip())[0] == gap.strip() else len(gap)
             d += 20 if ("," in gap or ";" in gap or ")" in gap) else 0
             if d < best:
