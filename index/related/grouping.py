@@ -123,7 +123,7 @@ def group_model(
     size = len(model.ids)
     # Story keys are rare: a narrow cap keeps candidate generation near-linear in the corpus size.
     cap = max(64, size // 100)
-    sims = PairCache(model)
+    sims = PairCache(model, (LINK_FLOOR, SAME_STORY))
     near = [sims.neighbours(n, cap) for n in range(size)]
     close = [{d for _, d in hood[:MUTUAL_NEIGHBOURS]} for hood in near]
     edges: dict[tuple[int, int], float] = {}
