@@ -47,7 +47,7 @@ from index.compare.figure_owners import (
     shock,
     span,
 )
-from index.compare.figure_tallies import tallies_apart
+from index.compare.figure_tallies import rates_apart, tallies_apart
 from index.compare.figures import Figure
 from index.compare.numbers import VAGUE_REACH
 from index.compare.readings import Reading, own_dates
@@ -291,6 +291,8 @@ def figure_conflicts(
                 continue  # "16-year-old Kimani Gray" / "a 23-year-old woman, Shantel Davis"
             if tallies_apart(ra, x, rb, y):
                 continue  # "86 arrests over Saturday's protests" / "400 detained over the unrest"
+            if rates_apart(ra, x, rb, y):
+                continue  # "worth roughly $22 million per season" / "worth $200 million"
             if not one and x.dim == "distance" and _of_two_things(ra, x, rb, y):
                 continue  # "wreckage 650 km from the coast" / "an island 200 miles off the coast"
             if "(" in ra.text and "(" in rb.text and other_brackets(ra, x, rb, y):

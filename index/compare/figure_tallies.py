@@ -1,5 +1,6 @@
 """Tallies of arrests over other spans, so that one night's arrests are not set against the total
-of days of unrest (:mod:`index.compare.figure_conflicts`).
+of days of unrest, and sums of money told as a rate, so that "$22 million per season" is not set
+against an eight-year deal's "$184 million" (:mod:`index.compare.figure_conflicts`).
 
 Arrests (and detentions) recur over the days of a story: "86 arrests over the course of Saturday's
 protests" is one day's, "more than 400 protesters have been detained over the unrest" the tally so
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from index.compare.figure_owners import span
 from index.compare.figures import Figure
 from index.compare.readings import Reading
 
-__all__ = ["tallies_apart"]
+__all__ = ["rates_apart", "tallies_apart"]
 
 # a day or a night the count is told of: "Saturday's protests", "arrested Wednesday night",
 # "overnight", "today"
@@ -67,3 +69,21 @@ def tallies_apart(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
         return True  # "Gray has four prior arrests" / "One person has been arrested"
     day_a, day_b = _day(ra), _day(rb)
     return (day_a and not day_b and _tally(rb)) or (day_b and not day_a and _tally(ra))
+
+
+# a sum told for each span of time or each unit: "$22 million per season", "$5m a year", "annually"
+_RATE = re.compile(
+    r"\s*(?:(?:per|a|an|each|every)\s+(?:season|year|month|week|day|game|hour|head|person|share)\b"
+    r"|annually\b|a\s+piece\b)",
+    re.IGNORECASE,
+)
+
+
+def rates_apart(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether one sum of money is told as a rate ("worth roughly $22 million per season") and
+    the other as a whole ("an eight-year contract worth $200 million"): two measures."""
+    if not (x.dim.startswith("money") and y.dim.startswith("money")):
+        return False
+    rate_x = _RATE.match(ra.text, span(ra, x)[1]) is not None
+    rate_y = _RATE.match(rb.text, span(rb, y)[1]) is not None
+    return rate_x != rate_y
