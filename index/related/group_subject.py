@@ -66,9 +66,13 @@ it does not know counts as rare) names a subject: a company ("danaher" 2.2, "med
 ticker ("vdc"). A commoner one ("divided" 4.5, "modify" 3.8, "launch" 4.7) is no name: shared, it
 joins two headlines as a subject word does; alone, it names no subject ("EC farm ministers end
 prices meeting still divided" and "... end meeting without price accord" are one event)."""
-MIN_SHARED = 2
+MIN_SHARED = 1
 """Two headlines of one template share at least this many words ("4th qtr net", "names new", "to
-buy"): one shared word alone ("Iran") is as often one event told in other words."""
+buy"; "<X> qtly dividend" and "<Y> sets quarterly dividend"). One event told in other words ("Iran
+quake" in both) is kept together by the names its reports share (a place, a person), not by this:
+all Reuters at 2 8,089 stories, at 1 8,343 (254 more groups
+parted, read: different companies' warrants, bond issues, acquisitions; one company's results and
+its monthly sales once); WikiNews, ECB+ and 10,000 generated the same at both."""
 _MAX_PAIRS = 400
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.&][a-z0-9]+)*")
