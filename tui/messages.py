@@ -138,6 +138,13 @@ class ArticleRead(Message):
 
 
 @dataclass
+class ArticleEntities(Message):
+    """An article's entities, made after its text was shown (``ArticleRead`` came with none)."""
+
+    entities: list[Entity]
+
+
+@dataclass
 class ArticleDetails(Message):
     """What the reader lists or marks once the text is shown: the article's entities grouped
     (``EntityItem``s, most named first), or the library search's ranges in it (``None``: not

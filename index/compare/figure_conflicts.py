@@ -225,6 +225,9 @@ def _combined(r: Reading, f: Figure) -> bool:
     )
 
 
+# what a quake of some magnitude can or would do, of no quake in particular ("A magnitude 6 quake
+# can cause severe damage")
+_MAY = re.compile(r"\b(?:can|could|may|might|would)\b")
 _ONE_CLAIM = 0.6  # own word closeness from which two sentences tell one claim
 
 
@@ -282,10 +285,18 @@ def figure_conflicts(
             continue  # "can only be declared valid with a turnout more than 50 percent" / 93.87
         if _scoped(x) and other_subjects(ra, rb):
             continue  # "Jordan will stand trial on eight counts" / "Cardona ... nine counts"
+        # two sentences telling a quake and no aftershock give the one quake's magnitude
+        main_quake = (
+            x.dim == "magnitude"
+            and shock(ra) == shock(rb) == -1
+            and not (_MAY.search(ra.text) or _MAY.search(rb.text))
+        )
         for y in ys:
-            if ((not one and _scoped(x)) or ((often or more) and c < NEAR)) and not _told_of_same(
-                ra, x, rb, y
-            ):
+            # (agencies' readings of one quake differ by tenths: "3.8" against "5.9" is another)
+            one_quake = main_quake and abs(x.value - y.value) <= 1.0
+            if (
+                (not one and _scoped(x) and not one_quake) or ((often or more) and c < NEAR)
+            ) and not _told_of_same(ra, x, rb, y):
                 continue  # "15 years with the department" / "five years in its gang unit"
             if x.dim == "age" and ages_of_two(ra, x, rb, y):
                 continue  # "16-year-old Kimani Gray" / "a 23-year-old woman, Shantel Davis"

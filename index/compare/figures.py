@@ -149,6 +149,12 @@ _CLOCK_OR_ORDINAL = re.compile(r"[:.]\d")
 _SCORE_BEFORE = re.compile(r"\d\s*-\s*$")
 _ADJECTIVE_SPAN = re.compile(r"-\w+-?\s*[a-z]")
 _YEARS_OLD = re.compile(r"[\s-]*years?[\s-]*old", re.IGNORECASE)
+_MAGNITUDE_HEDGES = {
+    "about": (0.2, 0.2),
+    "lower": (0.0, 0.5),
+    "near": (0.3, 0.0),
+    "upper": (0.3, 0.0),
+}
 _MAGNITUDE_BEFORE = re.compile(r"magnitude(?: of| at)?\s*$", re.IGNORECASE)
 # a bare decimal said of "it" after a magnitude is one: "put the magnitude at 5.9, but the
 # survey said it was 6.1"
@@ -344,7 +350,10 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             own = _QUAKE_AFTER.match(text, end)
             shock = own.group(1).lower() == "aftershock" if own else "aftershock" in low_text
             dim, noun = "magnitude", "aftershock" if shock else ""
-            low, high = value - 0.049, value + 0.049
+            # a magnitude is read to its tenth; a hedged one is a tenth or two either way
+            # ("about 6.0" / "6.1-magnitude" agree; "5.9" / "6.1" are two agencies' readings)
+            spread = _MAGNITUDE_HEDGES.get(hedge, (0.049, 0.049))
+            low, high = value - spread[0], value + spread[1]
         if dim == "percent":
             # a change ("cut emissions by 25 percent", "a 3% rise") is not a share ("accounts
             # for about 20 percent of all emissions"): two measures

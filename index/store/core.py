@@ -28,6 +28,7 @@ from index.store.schema import (  # BodyText: see below
     ENTITY_FIELDS,
     SCHEMA_VERSION,
     BodyText,
+    decode_article,
     decode_blob,
     document_fields,
     encode_blob,
@@ -195,11 +196,14 @@ class Store:
 
     def article_with_entities(self, article_id: str) -> tuple[Article, list[Entity]] | None:
         """The stored article and the entities found in it at index time."""
+        found = self.article_first(article_id)
+        return None if found is None else (found[0], found[1]())
+
+    def article_first(self, article_id: str) -> tuple[Article, Callable[[], list[Entity]]] | None:
+        """The stored article, and a call that makes its entities (``schema.decode_article``)."""
         with self.searcher() as s:
             fields = s.document(id=article_id)
-        if not fields:
-            return None
-        return decode_blob(fields["blob"])
+        return decode_article(fields["blob"]) if fields else None
 
     def entities(self, article_id: str) -> list[Entity]:
         """Entities stored for an article (empty when unknown)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 # ruff: noqa: E402 (Whoosh is imported after load_whoosh)
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields as dataclass_fields
 from typing import Any
 
@@ -185,14 +185,42 @@ def encode_blob(article: Article, entities: Sequence[Entity]) -> bytes:
 def decode_blob(blob: bytes) -> tuple[Article, list[Entity]]:
     """Inverse of ``encode_blob``; also reads the zlib-compressed blobs of indexes written before
     (a zlib stream begins with ``x``, the JSON text with ``{``)."""
-    data = fastjson.loads(blob if blob[:1] == b"{" else zlib.decompress(blob))
-    raw_entities = data.pop("entities", [])
+    article, entities = decode_article(blob)
+    return article, entities()
+
+
+_ENTITIES_KEY = b',"entities":['
+
+
+def decode_article(blob: bytes) -> tuple[Article, Callable[[], list[Entity]]]:
+    """``decode_blob`` in two steps: the article, and a call that makes its entities.
+
+    A 19 MB article's 313,000 entities took two thirds of its decoding (the reader waited 3.4 s
+    for its first screen). ``encode_blob`` writes them last, by orjson without spaces: the
+    article's JSON is read up to that key (inside a JSON string a quote is escaped, so the key
+    cannot be text), the list when called. Blobs written otherwise (``json``'s spaces) are read
+    whole at once.
+    """
+    raw = blob if blob[:1] == b"{" else zlib.decompress(blob)
+    cut = raw.rfind(_ENTITIES_KEY)
+    rest: bytes | None = None
+    if cut > 0 and raw.endswith(b"]}"):
+        data = fastjson.loads(raw[:cut] + b"}")
+        rest = raw[cut + len(_ENTITIES_KEY) - 1 : -1]
+        raw_entities: list[Any] = []
+    else:
+        data = fastjson.loads(raw)
+        raw_entities = data.pop("entities", [])
     text: str = data["text"]
     data["blocks"] = tuple(Block(**b) for b in data.get("blocks", ()))
     data["inline"] = tuple(Span(**s) for s in data.get("inline", ()))
     data["notes"] = tuple(data.get("notes", ()))
     article = Article(**data)
-    entities = [Entity(s, e, label, text[s:e], canon) for s, e, label, canon in raw_entities]
+
+    def entities() -> list[Entity]:
+        rows = raw_entities if rest is None else fastjson.loads(rest)
+        return [Entity(s, e, label, text[s:e], canon) for s, e, label, canon in rows]
+
     return article, entities
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -72,18 +73,20 @@ class HostileStore(Store):
     def display_names(self) -> dict[str, str]:
         return {key: HOSTILE_NAME for key in super().display_names()}
 
-    def article_with_entities(self, article_id: str) -> tuple[Any, list[Entity]] | None:
-        found = super().article_with_entities(article_id)
+    def article_first(self, article_id: str) -> tuple[Any, Callable[[], list[Entity]]] | None:
+        found = super().article_first(article_id)
         if found is None:
             return None
-        article, entities = found
-        start = article.text.find(MARKUP)
-        if start >= 0:
+        article, make = found
+
+        def entities() -> list[Entity]:
+            start = article.text.find(MARKUP)
+            if start < 0:
+                return make()
             end = start + len(MARKUP)
-            entities = [
-                *entities,
-                Entity(start, end, "PERSON", article.text[start:end], f"hostile {article_id}"),
-            ]
+            hostile = Entity(start, end, "PERSON", article.text[start:end], f"hostile {article_id}")
+            return [*make(), hostile]
+
         return article, entities
 
 

@@ -152,6 +152,11 @@ class ArticleView(PendingG, OffsetText, can_focus=True, inherit_bindings=False):
         self._update_entities()
         self._relayout()
 
+    def set_entities(self, entities: Sequence[Entity]) -> None:
+        """The shown article's entities, come after its text (nothing laid out again)."""
+        self._entities = list(entities)
+        self._update_entities()
+
     def _update_entities(self) -> None:
         shown = self.shown_labels if self.show_entities else set()
         self._entity_ranges = _Ranges(
