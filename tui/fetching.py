@@ -77,7 +77,9 @@ def _finish(app: Any, reports: list[Any]) -> None:
             f"{'s' if len(reports) != 1 else ''}"
         )
     ]
-    lines += [f"failed: {r.title or r.url}: {r.reason}" for r in failed[:5]]
+    from tui.widgets.lists import safe  # a feed's title and the server's words: untrusted
+
+    lines += [f"failed: {safe(r.title or r.url)}: {safe(r.reason)}" for r in failed[:5]]
     if new and not _in_corpus(app.corpus_paths, fetched_dir()):
         lines.append(f"saved in {fetched_dir()}, {_register()}")
     _tell(app, "\n".join(lines), "warning" if failed else "information")

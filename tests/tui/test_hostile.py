@@ -59,8 +59,14 @@ WRAPPED_TOKENS = (
     "\u241b]0;MKTITLE\u2407",
 )
 """How the reader and compare panes (one character for one) show the hostile pieces."""
-ONE_LINE_TOKENS = (*LITERAL_MARKUP, "\u241bMKRED\u241b", "\u241bMKOSC\u241b", "MKRLO")
-"""How one-line lists and headers (``neutralise``: a sequence becomes one ␛) show them."""
+ONE_LINE_TOKENS = (
+    *LITERAL_MARKUP,
+    "\u241b[31mMKRED\u241b[0m",
+    "\u241b]8;;https://evil.example\u241b\\MKOSC\u241b]8;;\u241b\\",
+    "MKRLO",
+)
+"""How one-line lists and headers show them: as the reader does, one character for one (they
+showed a whole sequence as one ␛, "␛MKRED␛", where the reader showed "␛[31mMKRED␛[0m")."""
 
 
 class HostileStore(Store):
@@ -180,7 +186,7 @@ async def test_library_search_sidebar_and_skipped_list(
         assert "Src [bold red]MKBOLD[/]" in plain(results)  # the source in the meta line
         assert not unsafe_in(plain(results).replace("\n", ""))
         sidebar = plain(app.screen.query_one("#facets", OptionList))
-        assert "Name [bold red]MKBOLD[/]" in sidebar and "\u241bMKRED\u241b" in sidebar
+        assert "Name [bold red]MKBOLD[/]" in sidebar and "\u241b[31mMKRED\u241b[0m" in sidebar
         assert "[bold red]MKBOLD[/]" in frame(app).split("Entities", 1)[1]
 
         await pilot.press("slash", *"MKCLICK", "enter")
@@ -199,7 +205,8 @@ async def test_library_search_sidebar_and_skipped_list(
         shown = frame(app)
         assert f"Skipped files ({len(corpus.skipped)})" in shown
         assert "[@click=app.quit]empty.txt" in shown
-        assert "\u241bimage.txt" in shown  # the OSC in the file name, neutralised
+        # The OSC in the file name, each control shown, none hidden (as the reader shows them).
+        assert "\u241b]0;MKBADNAME\u2407image.txt" in shown
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -297,7 +304,7 @@ async def test_compare_panes_summary_entities_and_conflict(
         await pilot.press("right_curly_bracket")
         await pilot.pause()
         status = plain(screen.query_one("#compare-status", Static))
-        assert "[@click=app.quit]MKCLICK[/]" in status and "\u241bMKRED\u241b" in status
+        assert "[@click=app.quit]MKCLICK[/]" in status and "\u241b[31mMKRED\u241b[0m" in status
         assert "[@click=app.quit]MKCLICK[/]" in frame(app)
 
         await pilot.press("m")
@@ -308,7 +315,7 @@ async def test_compare_panes_summary_entities_and_conflict(
         await settle(pilot)
         assert (tmp_path / "[@click=app.quit]brief\x1b]0;MKNOTE\x07.md").exists()
         notes = [n.message for n in app._notifications if n.title == "Export"]
-        assert notes and "[@click=app.quit]brief\u241b.md" in notes[-1]
+        assert notes and "[@click=app.quit]brief\u241b]0;MKNOTE\u2407.md" in notes[-1]
         await pilot.pause(0.2)
         assert "[@click=app.quit]brief" in frame(app)  # the toast shows the name literally
         await pilot.press("question_mark")

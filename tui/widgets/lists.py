@@ -20,7 +20,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.models import ENTITY_LABELS, Article
-from tui.engine import entity_kind, neutralise
+from tui.engine import entity_kind
+from tui.widgets.layout import safe_same_length
 from tui.widgets.styling import component_style
 from tui.widgets.vimkeys import PendingG
 
@@ -29,8 +30,14 @@ LABEL_NAMES = {label: entity_kind(label).display for label in ENTITY_LABELS}
 
 
 def safe(text: str | None) -> str:
-    """One line of untrusted text, neutralised, newlines folded to spaces."""
-    return " ".join(neutralise(text or "").split())
+    """One line of untrusted text, neutralised, newlines folded to spaces.
+
+    By the article view's rule (``layout.safe_same_length``: each unsafe character one visible
+    mark, an escape sequence's ESC the escape mark and the rest as written), so a title reads the
+    same in every widget: the list showed "␛red␛" (the engine's ``neutralise`` makes a whole
+    sequence one mark) where the reader showed "␛[31mred␛[0m".
+    """
+    return " ".join(safe_same_length(text or "").split())
 
 
 UNREAD_CELLS = 20
