@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,6 +27,8 @@ from textual.worker import get_current_worker
 from index.models import Article, Entity
 from tui.engine import Engine, EngineError
 from tui.screens.reader import ReaderScreen
+from tui.screens.story_actions import StoryActions
+from tui.screens.story_columns import Window, fill, fit
 from tui.screens.story_text import (
     cell_detail,
     copies_note,
@@ -46,8 +47,6 @@ from tui.widgets.footer import FittedFooter
 from tui.widgets.lists import VimOptionList, safe
 from tui.widgets.styling import component_style
 
-MARKS = {"states": "●", "disagrees": "✗"}
-SILENT = "·"
 VIEWS = ("claims", "figures", "sources")
 __all__ = ["ClaimsTable", "StoryReaderScreen", "StoryScreen", "legend", "open_story"]
 
@@ -62,7 +61,7 @@ class _Built(Message):
     """Headline of each article given (the copies left out are named by them)."""
 
 
-class StoryScreen(Screen[None]):
+class StoryScreen(StoryActions, Screen[None]):
     """Every report of a story at once.
 
     Args:
@@ -78,6 +77,8 @@ class StoryScreen(Screen[None]):
         "the highlighted cell, figure or source is; Enter opens that report at that sentence.",
         "A copy of a report (the same text under another id) is left out, its claims counted",
         "once: the head says how many; the sources view (3) lists them after the sources.",
+        "When the reports do not all fit beside the claim, < and > page them (h and l at the",
+        "edge move by one); the claim column's heading says which are in view.",
     )
     CSS_PATH = "../styles/story.tcss"
     AUTO_FOCUS = "#claims"
@@ -92,6 +93,20 @@ class StoryScreen(Screen[None]):
         Binding("a", "mark", "Mark A", show=False, id="story.mark"),
         Binding("c", "compare", "Compare", id="story.compare"),
         Binding("m", "export", "Export", id="story.export"),
+        Binding(
+            "less_than_sign",
+            "page_reports(-1)",
+            "Earlier reports",
+            show=False,
+            id="story.reports_back",
+        ),
+        Binding(
+            "greater_than_sign",
+            "page_reports(1)",
+            "Later reports",
+            show=False,
+            id="story.reports_on",
+        ),
     ]
 
     def __init__(
@@ -110,6 +125,8 @@ class StoryScreen(Screen[None]):
         """Claim index of each matrix row."""
         self.titles: dict[str, str] = {}
         """Headline of each article given, by id (the copies left out are named by them)."""
+        self.window = Window(0, 0, 0)
+        """The reports shown as the matrix's columns (``story_columns``)."""
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -190,29 +207,23 @@ class StoryScreen(Screen[None]):
         kept = table.cursor_coordinate if table.row_count else None
         table.clear(columns=True)
         m = self.story
-        table.add_column("#", key="rank")
-        for k in range(len(m.reports)):
-            table.add_column(str(k + 1), key=f"r{k}")
-        table.add_column("claim   (● states  ✗ disagrees  · silent)", key="claim")
+        width = self.size.width
+        self.window = fit(len(m.reports), len(m.claims), width, self.window.first)
         style = {
             name: component_style(table, f"claims-table--{name}").rich_style
             for name in ("states", "disagrees", "silent")
         }
-        width = max(30, self.size.width - 8 - 4 * len(m.reports))
-        self.rows = []
-        for k, c in enumerate(m.claims):
-            cells: list[Any] = [Text(str(k + 1))]
-            for r in range(len(m.reports)):
-                s = c.statement(r)
-                stance = s.stance if s is not None else "silent"
-                cells.append(Text(MARKS.get(stance, SILENT), style=style[stance], justify="center"))
-            text = safe(c.text)
-            cells.append(Text(text if len(text) <= width else text[: width - 1] + "…"))
-            table.add_row(*cells, key=str(k))
-            self.rows.append(k)
+        fill(table, m, self.window, width, style)
+        table.more_left, table.more_right = self.window.more_left, self.window.more_right
+        table.last_report_column = self.window.count
+        self.rows = list(range(len(m.claims)))
         if self.rows:
             row, column = (0, 1) if kept is None else kept
             table.move_cursor(row=row, column=column, animate=False)
+
+    @on(ClaimsTable.Edge)
+    def _edge(self, event: ClaimsTable.Edge) -> None:
+        self._move_window(event.step, follow=True)
 
     def _figures(self) -> None:
         m = self.story
@@ -272,8 +283,7 @@ class StoryScreen(Screen[None]):
         row, col = table.cursor_coordinate
         if not 0 <= row < len(self.rows):
             return None
-        report = col - 1 if 1 <= col <= len(self.story.reports) else None
-        return self.rows[row], report
+        return self.rows[row], self.window.report_of(col)
 
     @on(DataTable.CellHighlighted, "#claims")
     @on(VimOptionList.OptionHighlighted)
@@ -327,27 +337,6 @@ class StoryScreen(Screen[None]):
         """Return to the previous screen."""
         self.dismiss()
 
-    def action_export(self) -> None:
-        """Save the story as Markdown (what ``newsdesk story --format markdown`` prints)."""
-        from tui.engine import story_to_markdown
-        from tui.screens.compare_export import export_markdown, story_name
-
-        story = self.story
-        if story is None:
-            self.notify("still reading the story…", severity="warning")
-            return
-        name = story_name([r.id for r in story.reports])
-        export_markdown(
-            self, name, "Export the story as Markdown", lambda: story_to_markdown(story)
-        )
-
-    def _open(self, report: int, start: int, end: int) -> None:
-        rep = self.story.reports[report]
-        if self._given is not None:
-            self.notify("these reports were read from files: no reader for them", markup=False)
-            return
-        self.app.push_screen(StoryReaderScreen(self.engine, rep.id, (start, end)))
-
     @on(DataTable.CellSelected, "#claims")
     def _cell_chosen(self) -> None:
         cell = self._cell()
@@ -384,49 +373,6 @@ class StoryScreen(Screen[None]):
         source = self.story.sources[int((event.option.id or "s0")[1:])]
         report, start, end = source.mentions[0]
         self._open(report, start, end)
-
-    def action_mark(self) -> None:
-        """Mark the highlighted column's report as A (to compare with another column)."""
-        from tui.marks import toggle_mark
-
-        cell = self._cell()
-        report = None if cell is None else cell[1]
-        if report is None:
-            self.notify("move to a report's column first", severity="warning")
-            return
-        r = self.story.reports[report]
-        toggle_mark(self.app, r.id, r.title)
-
-    def action_compare(self) -> None:
-        """Compare A (or the claim's own report) with the highlighted column's report."""
-        from tui.marks import marked
-        from tui.screens.compare import CompareScreen
-
-        cell = self._cell()
-        if cell is None or cell[1] is None:
-            self.notify("move to a report's column first", severity="warning")
-            return
-        ids = [r.id for r in self.story.reports]
-        mark = marked(self.app)
-        a = mark.article_id if mark is not None and mark.article_id in ids else None
-        b = ids[cell[1]]
-        if a is None and self.story.claims[cell[0]].report == cell[1]:
-            # No A here: the claim's own report is the other side ("A's own report" was said
-            # with no A marked).
-            self.notify(
-                "that column is the claim's own report: move to another, or mark it A (a) first",
-                severity="warning",
-            )
-            return
-        a = a or ids[self.story.claims[cell[0]].report]
-        if a == b:
-            self.notify("that column is A's own report: choose another", severity="warning")
-            return
-        if self._given is not None:
-            given = {art.id: art for art, _ in self._given}
-            self.app.push_screen(CompareScreen(self.engine, a, b, articles=(given[a], given[b])))
-            return
-        self.app.push_screen(CompareScreen(self.engine, a, b))
 
 
 class StoryReaderScreen(ReaderScreen):

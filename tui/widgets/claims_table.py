@@ -3,9 +3,11 @@ list of the app takes (vim's ``h j k l``, ``g g`` / ``G``, half and whole pages)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable
 
 from tui.widgets.vimkeys import PendingG
@@ -32,6 +34,32 @@ class ClaimsTable(PendingG, DataTable[Any]):
         Binding("ctrl+f,space", "page_down", "Page down", show=False, id="story.page_down"),
         Binding("ctrl+b,b", "page_up", "Page up", show=False, id="story.page_up"),
     ]
+
+    @dataclass
+    class Edge(Message):
+        """The cursor went past the first (``-1``) or last (``1``) report column in view while
+        more reports are out of view (``tui.screens.story_columns``)."""
+
+        step: int
+
+    more_left = False
+    more_right = False
+    last_report_column = 0
+    """Set by the story screen with the columns it shows."""
+
+    def action_cursor_left(self) -> None:
+        """Left; past the first report in view, the next report to the left comes into view."""
+        if self.more_left and self.cursor_coordinate.column == 1:
+            self.post_message(self.Edge(-1))
+            return
+        super().action_cursor_left()
+
+    def action_cursor_right(self) -> None:
+        """Right; past the last report in view, the next report to the right comes into view."""
+        if self.more_right and self.cursor_coordinate.column == self.last_report_column:
+            self.post_message(self.Edge(1))
+            return
+        super().action_cursor_right()
 
     def go_top(self) -> None:
         """``g g``: the first claim, in the same report's column."""
