@@ -181,7 +181,8 @@ class ReaderScreen(ReaderActions, ReaderMarks, Screen[None]):
         self.query_one("#head", Static).update(header(article))
         view = self.query_one(ArticleView)
         view.set_article(article, entities)
-        self._legend()
+        if entities:  # else they come with ArticleEntities: no "People 0" while they are made
+            self._legend()
         if len(entities) > ENTITY_LIST_LIMIT:
             self.set_status("listing the article's entities…")
 
