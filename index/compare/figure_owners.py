@@ -229,6 +229,10 @@ def _agent(r: Reading, f: Figure) -> tuple[frozenset[str], str] | None:
     return None if act in _SAYING else (frozenset(stem(w) for w in words), act)
 
 
+_OFFER_BY = re.compile(
+    r"[\s-]*(?:years?|year\s*-\s*old)?[^.;:]{0,25}?\b(?:offers?|deals?|contracts?|bids?|proposals?)"
+    r"\b[^.;:]{0,25}?\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+)
 _JOINED = re.compile(r"\s*(?:and|or|to|-)\s*$")
 
 
@@ -238,6 +242,12 @@ def _agent_of(r: Reading, f: Figure) -> tuple[frozenset[str], str] | None:
     found = _agent(r, f)
     if found is not None:
         return found
+    # an offer whose agent follows it ("an eight-year offer on the table from the Red Sox",
+    # "the eight-year offers by the Angels")
+    after = _OFFER_BY.match(r.text, span(r, f)[1])
+    if after is not None:
+        words = [w.lower() for w in after.group(1).split()]
+        return frozenset(stem(w) for w in words), stem("offer")
     for g in r.figs:
         if g.dim == f.dim and g.start < f.start:
             gap = r.text[span(r, g)[1] : f.start]
