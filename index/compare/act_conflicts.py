@@ -177,6 +177,21 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     return out
 
 
+_THING_RELEASED = re.compile(
+    r"\b(?:autops\w+|reports?|statements?|results?|videos?|footage|names?|details|data|figures|"
+    r"findings|lists?|documents?|records?|stud(?:y|ies)|photos?|photographs?|images?|tapes?|"
+    r"transcripts?|albums?|films?|movies?|books?|songs?|versions?|updates?|games?|funds?|"
+    r"money|information|evidence|emails?|letters?|recordings?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _a_thing_let_go(r: Reading, cue: re.Match[str] | None) -> bool:
+    """Whether what "was released" is a thing made public, no one freed ("the autopsy report
+    was released", "the names of the victims were released")."""
+    return cue is not None and bool(_THING_RELEASED.search(r.text, 0, cue.start()))
+
+
 def fate_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
     out: list[Told] = []
@@ -186,8 +201,10 @@ def fate_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     for n, ((_, _, say_one, say_other), (a1, a2), (b1, b2)) in enumerate(
         zip(FATES, cx.fates, cy.fates, strict=True)
     ):
-        if n == 0 and not _same_patient(x, a1 or a2, y, b1 or b2):
+        if n != 1 and not _same_patient(x, a1 or a2, y, b1 or b2):
             continue  # "captured 23 pirates" and "rescued the ship" are two acts, both true
+        if n == 2 and (_a_thing_let_go(x, a1) or _a_thing_let_go(y, b1)):
+            continue  # "an autopsy of the 16-year-old was released": a report, no one freed
         if a1 and not a2 and b2 and not b1:
             out.append(
                 (

@@ -85,6 +85,22 @@ FATES = [
         "died at the scene",
         "died on the way to or in hospital",
     ),
+    (
+        # someone let go, against someone held: "was released without charge" / "was arrested"
+        # (a passive or "freed": "police released the names" lets no one go)
+        re.compile(
+            r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|later\s+|then\s+)?"
+            r"(?:released|freed|let\s+go)\b|\bfreed\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:was|were|been|being|is|are|remains?|remained)\s+(?:\w+ly\s+|later\s+|then\s+)?"
+            r"(?:arrested|detained|held|jailed|taken\s+into\s+custody)\b|\bin\s+custody\b",
+            re.IGNORECASE,
+        ),
+        "released",
+        "held",
+    ),
 ]
 
 
@@ -179,6 +195,13 @@ _GATES = {
         "scene",
         "instantly",
         "hospital",
+        "releas",
+        "freed",
+        "let",
+        "held",
+        "jail",
+        "charg",
+        "custod",
     ),
     "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
 }
@@ -319,8 +342,20 @@ _WORD_GATES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         (),
     ),
     "fate": (
-        frozenset(["scene", "instantly", "hospital"]),
-        ("rescu", "captur", "apprehend", "arrest", "detain", "nabb", "seiz"),
+        frozenset(["scene", "instantly", "hospital", "freed", "let", "held"]),
+        (
+            "rescu",
+            "captur",
+            "apprehend",
+            "arrest",
+            "detain",
+            "nabb",
+            "seiz",
+            "releas",
+            "jail",
+            "charg",
+            "custod",
+        ),
     ),
     "source": (
         frozenset("said says told stated reported announced confirmed according".split()),
