@@ -375,7 +375,7 @@ class Store:
         if progress:
             progress(run.total, run.total, "")
         if run.changed or orphans:
-            commit_with_segments(writer, segments, optimize=run.purges)
+            commit_with_segments(writer, segments)
             generation = self.ix.latest_generation()
         else:
             writer.cancel()

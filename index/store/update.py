@@ -155,16 +155,6 @@ class Run:
         path = row[0]
         return not (path in self.pending_paths or path in self.removed or path in self.orphan_paths)
 
-    @property
-    def purges(self) -> bool:
-        """Whether the commit merges the segments, leaving deleted articles out: Whoosh counts a
-        deleted article's field lengths and terms until its segment is merged, so a corpus that
-        lost a quarter of its articles or more (a library folder removed) ranked otherwise than
-        the same corpus indexed anew (4 of 10 searches; 2,000 of 2,514 articles removed)."""
-        removed = self.counts["removed"]
-        kept = self.unchanged_count() + self.counts["added"] + self.counts["updated"]
-        return removed > 0 and removed * 4 >= kept
-
     def forget(self, ids: Iterable[str]) -> None:
         """Drop articles from the side tables."""
         for i in ids:

@@ -142,19 +142,19 @@ def add_analysed(
     writer.docnum += 1
 
 
-def commit_with_segments(writer: Any, segments: list[Any], optimize: bool = False) -> None:
+def commit_with_segments(writer: Any, segments: list[Any]) -> None:
     """Commit ``writer``'s deletions (and any documents) together with the workers' segments.
 
     The same steps as Whoosh's ``SegmentWriter.commit`` (private: ``_merge_segments``, ``_added``,
     ``_finalize_segment``, ``_close_segment``, ``_commit_toc``, ``_finish``), with the extra
     segments added to the new table of contents: one atomic write, so readers see all of the run or
     none of it. Small existing segments are merged as usual; the new ones are not (that would put the
-    commit on one core). ``optimize`` merges every existing segment into one, deleted articles left out.
+    commit on one core).
     """
     if not segments:
-        writer.commit(optimize=optimize)
+        writer.commit()
         return
-    final = writer._merge_segments(None, optimize, None)
+    final = writer._merge_segments(None, None, None)
     if writer._added:
         final.append(writer._finalize_segment())
     else:
