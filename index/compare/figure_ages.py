@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from index.analysis.lexicon import TITLES
 from index.compare.figure_patterns import STOPWORDS, VERBISH
 from index.compare.figures import Figure
 from index.compare.readings import Reading
@@ -62,10 +63,17 @@ def _owner(r: Reading, f: Figure) -> str:
 
 def _one_person(a: str, b: str) -> bool:
     """Whether two names may be one person's: the same last word, and no two first names."""
-    wa, wb = a.split(), b.split()
-    if wa[-1] != wb[-1]:
+    wa, wb = _untitled(a.split()), _untitled(b.split())
+    if not wa or not wb or wa[-1] != wb[-1]:
         return False
     return len(wa) < 2 or len(wb) < 2 or wa[0] == wb[0]
+
+
+def _untitled(words: list[str]) -> list[str]:
+    """A name's words without the titles before it ("captain budi santoso" is "budi santoso")."""
+    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+        words = words[1:]
+    return words
 
 
 def _said_of(r: Reading, f: Figure) -> frozenset[str]:
