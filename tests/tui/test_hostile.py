@@ -20,7 +20,7 @@ import pytest
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets._toast import Toast
-from tui_helpers import settle
+from tui_helpers import settle, until
 
 from tui.widgets.result_list import ResultList
 
@@ -316,8 +316,10 @@ async def test_compare_panes_summary_entities_and_conflict(
         assert (tmp_path / "[@click=app.quit]brief\x1b]0;MKNOTE\x07.md").exists()
         notes = [n.message for n in app._notifications if n.title == "Export"]
         assert notes and "[@click=app.quit]brief\u241b]0;MKNOTE\u2407.md" in notes[-1]
-        await pilot.pause(0.2)
-        assert "[@click=app.quit]brief" in frame(app)  # the toast shows the name literally
+        # the toast shows the name literally (drawn a moment later: a fixed 0.2 s pause failed
+        # one run of a loaded suite)
+        await until(pilot, lambda: "[@click=app.quit]brief" in frame(app))
+        assert "[@click=app.quit]brief" in frame(app)
         await pilot.press("question_mark")
         await pilot.pause()
         frame(app)
@@ -337,7 +339,7 @@ async def test_store_error_quoting_a_markup_path_is_literal(
     app = make_app(seeds_dir, bad)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: bool(app.screen.query(Toast)))
         frame(app)
         toasts = [plain(t) for t in app.screen.query(Toast)]
         assert toasts and all("[@click=app.quit]ix is a file" in t for t in toasts), toasts
@@ -352,7 +354,7 @@ async def test_store_error_quoting_a_closing_tag_path_never_crashes(
     app = make_app(seeds_dir, bad)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: any("a[/x]b" in plain(t) for t in app.screen.query(Toast)))
         frame(app)
         assert any("a[/x]b is a file" in plain(t) for t in app.screen.query(Toast))
     assert app.return_code in (None, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 SEEDS = Path(__file__).parents[2] / "seeds"
@@ -84,3 +85,12 @@ async def replaced_only_after_asking(pilot: object, file: Path, expected: str) -
     await settle(pilot)
     assert file.read_text(encoding="utf-8") == expected
     assert app.screen is screen
+
+
+async def until(pilot: object, ready: Callable[[], bool], tries: int = 100) -> None:
+    """Pause in short steps until ``ready()`` (at most ``tries`` steps of 0.05 s): what a frame
+    draws a moment later (a toast) is waited for, never a fixed pause a loaded machine outlasts."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
