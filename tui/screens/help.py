@@ -78,7 +78,7 @@ SEARCH_SYNTAX = (
     ("(a OR b) c", "groups"),
     ('"exact phrase"', "the words in a row"),
     ("prefix*", "words starting so"),
-    ("fuzzy~, fuzzy~2", "within one or two edits"),
+    ("fuzzy~, fuzzy~2", "1 or 2 edits, fewer if short"),
     ("title: body: source:", "in one field"),
     ("person: org: place: group:", "naming that entity"),
     ("quantity:10000", "naming that figure"),
