@@ -147,6 +147,22 @@ ACTS: dict[str, re.Pattern[str]] = {
 
 
 # Word beginnings of which every match of a cue holds one: without any, the search is skipped.
+# the words that can tell a fate (rescued, captured, at the scene, in hospital, released, held):
+# stems any word may start with, and whole words
+_FATE_STEMS = (
+    "rescu",
+    "captur",
+    "apprehend",
+    "arrest",
+    "detain",
+    "nabb",
+    "seiz",
+    "releas",
+    "jail",
+    "charg",
+    "custod",
+)
+_FATE_WORDS = ("scene", "instantly", "hospital", "freed", "let", "held")
 _GATES = {
     "prospective": ("train", "deploy", "prepar", "plan", "set", "rumo", "expect", "sent"),
     "actual": (
@@ -184,25 +200,7 @@ _GATES = {
         "confirm",
     ),
     "confirmed": ("confirm", "verifi", "official", "acknowledg", "deliberate", "intentional"),
-    "fate": (
-        "rescu",
-        "captur",
-        "apprehend",
-        "arrest",
-        "detain",
-        "nabb",
-        "seiz",
-        "scene",
-        "instantly",
-        "hospital",
-        "releas",
-        "freed",
-        "let",
-        "held",
-        "jail",
-        "charg",
-        "custod",
-    ),
+    "fate": (*_FATE_STEMS, *_FATE_WORDS),
     "source": ("said", "says", "told", "stated", "reported", "announced", "confirmed", "according"),
 }
 
@@ -341,22 +339,7 @@ _WORD_GATES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ),
         (),
     ),
-    "fate": (
-        frozenset(["scene", "instantly", "hospital", "freed", "let", "held"]),
-        (
-            "rescu",
-            "captur",
-            "apprehend",
-            "arrest",
-            "detain",
-            "nabb",
-            "seiz",
-            "releas",
-            "jail",
-            "charg",
-            "custod",
-        ),
-    ),
+    "fate": (frozenset(_FATE_WORDS), _FATE_STEMS),
     "source": (
         frozenset("said says told stated reported announced confirmed according".split()),
         (),
