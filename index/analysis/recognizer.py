@@ -438,14 +438,11 @@ class RuleRecognizer:
                 len(run) <= 3
                 and (i == n or toks[i].conn)
                 and not any("." in x.text for x in run)
-                and _word_before(text, run[0].start) in _AT_PLACE
-                and self._town_before_region(
-                    text, run[0].start, tok_end(run[-1]), _word_before(text, run[0].start)
-                )
+                and (before := _word_before(text, run[0].start)) in _AT_PLACE
+                and self._town_before_region(text, run[0].start, tok_end(run[-1]), before)
             ):
-                out.append(
-                    Cand(run[0].start, tok_end(run[-1]), "PLACE", "")
-                )  # "in Cedar Rapids, Iowa"
+                # "in Cedar Rapids, Iowa"
+                out.append(Cand(run[0].start, tok_end(run[-1]), "PLACE", ""))
             elif len(run) <= 4 and name_like(run, lower_words):
                 out.append(Cand(run[0].start, tok_end(run[-1]), "PERSON", ""))
 
@@ -456,7 +453,7 @@ class RuleRecognizer:
         Not "according to Gaviria, Colombia ..."; after "of" one word ("southeast of Pichilemu,
         O'Higgins Region") or a town the gazetteer knows ("a subsidiary of Svenska Handelsbanken,
         Sweden" is a bank)."""
-        if prev == "to" and _word_before(text, start - 3) == "according":
+        if prev == "to" and _ACCORDING_TO.search(text, max(0, start - 20), start):
             return False
         if prev == "of" and " " in text[start:end]:
             hit = self.gz.places.get(key_of(text[start:end]))
@@ -530,6 +527,7 @@ _AT_PLACE = frozenset(
 """The words before a town that the name of its state or country follows ("in Allen, Texas")."""
 _COMMA_NAME = compiled(r",[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![\w'’-])")
 _STATES = frozenset({"region", "country"})
+_ACCORDING_TO = compiled(r"\baccording\s+to\s+$", re.IGNORECASE)
 _OF = frozenset({"of", "for", "on"})
 _WHERE = frozenset({"in", "inside", "across", "throughout"})
 _FROM = frozenset({"from", "at"})
