@@ -104,6 +104,13 @@ def _title_case(text: str) -> bool:
 
 # a count opening a phrase of its own after a role word told of others ("... dead and two")
 _AND = re.compile(r"\band\s+(?:then\s+)?$")
+# a count that a toll's or tally's verb of change gives ("The death toll from floods in Rio Grande
+# do Sul has risen to 39"): the role is its subject's, however long that subject
+_RISEN_TO = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:now\s+)?(?:ris\w+|rose|climb\w*|jump\w*|increas\w*|mount\w*|"
+    r"grow\w*|grew|reach\w*|hit|hits|stands?|stood|(?:is|was)\s+now)\s+(?:to\s+|at\s+)?$"
+)
+_SUBJECT_GAP = re.compile(r"[,;()\d]")
 
 
 class Counts:
@@ -198,6 +205,13 @@ class Counts:
             d += 20 if ("," in gap or ";" in gap or ")" in gap) else 0
             if d < best:
                 best, role = d, str(hit.lastgroup)
+        if not role and _RISEN_TO.search(split_hedge(low_text[max(0, start - 40) : start])[1]):
+            # the subject of the verb that gives the count: its last role word, with no other
+            # figure or clause between ("with 68 people still unaccounted for" is the next one's)
+            hits = list(ANY_ROLE.finditer(low_text, max(0, start - 120), start))
+            last = hits[-1] if hits else None
+            if last is not None and not _SUBJECT_GAP.search(low_text, last.end(), start):
+                role = str(last.lastgroup)
         if not role:
             # a count with no role word of its own takes the sentence's only one ("the death
             # toll ... continues to rise, passing 80,000 people"), told before it: "a jury of
