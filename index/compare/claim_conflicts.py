@@ -28,6 +28,7 @@ from index.compare.said_of import (
     said_of_same,
     widen,
 )
+from index.compare.speaker_roles import same_figures, speaker_conflict
 from index.compare.words import STOP, stem
 
 __all__ = [
@@ -356,7 +357,7 @@ def claim_conflicts(
         credited = {stem(w.lower()) for n in na | nb for w in n.split()}
         ka, kb = x.stems - credited, y.stems - credited
         share = len(ka & kb) / max(1, min(len(ka), len(kb)))
-        if share >= 0.6 and len(ka & kb) >= 2 and _same_figures(x, y):
+        if share >= 0.6 and len(ka & kb) >= 2 and same_figures(x, y):
             out.append(
                 (
                     "attribution",
@@ -364,6 +365,10 @@ def claim_conflicts(
                     0.2 + share,
                 )
             )
+    if not (na and nb):  # ... or to speakers described by their roles ("the ferry's owner")
+        told = speaker_conflict(x, y)
+        if told:
+            out.append(("attribution", *told))
     return out
 
 
@@ -388,13 +393,3 @@ def day_of_one_act(x: Reading, y: Reading, c: float) -> list[Told]:
         if one_act_of_one_name(x, dx, y, dy):
             out.append(("date", f"day: A says {dx}; B says {dy}", 0.3 + c))
     return out
-
-
-def _same_figures(x: Reading, y: Reading) -> bool:
-    """Whether the two sentences give one figure in each dimension both measure: the same
-    claim (with other figures, "206 km west of Talca" / "64 kilometers west of Navidad", it is
-    another; a figure only one of them gives, "chased him for 48km", adds detail)."""
-    both = {f.dim for f in x.figs} & {g.dim for g in y.figs}
-    return all(
-        any(overlap(f, g) for f in x.figs if f.dim == d for g in y.figs if g.dim == d) for d in both
-    )
