@@ -43,7 +43,7 @@ from index.store.tables import (
     unchanged_report,
 )
 from index.store.whoosh_compat import index_files, is_empty_searcher, patch_lengths
-from index.store.whoosh_writing import commit_with_segments, use_term_pool
+from index.store.whoosh_writing import commit_with_segments, patch_block_pickles, use_term_pool
 from index.store.writers import ParallelFailed, write_articles
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ __all__ = [
 ]
 
 patch_lengths()
+patch_block_pickles()
 
 MAIN_LIMIT_MB = 256
 """Memory this process's writer may pool before spilling sorted runs to disk."""
