@@ -23,7 +23,7 @@ from index.compare.figures import Figure
 from index.compare.readings import Reading
 from index.compare.words import STOP
 
-__all__ = ["ages_of_two"]
+__all__ = ["ages_of_two", "one_named_age"]
 
 _NAME = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][a-z][\w'’-]*"
 # "16 - year - old Kimani Gray", "36-year old Rahman", "23-year-old woman, Shantel Davis", "32-year-old
@@ -102,6 +102,22 @@ def ages_of_two(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
     said = _said_of(other, f)
     words = {w.lower() for w in re.findall(r"[a-z][\w-]*", named.text)}
     return not (said & words)
+
+
+# years by which one person's age may differ between two reports of a story told over time (reports
+# 309 days apart: 31 / 32; a man hunted, then convicted: 27 / 29)
+_AGED = 2
+
+
+def one_named_age(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
+    """Whether two ages are written beside one person's full name in both ("Budi Santoso, 47," /
+    "Captain Budi Santoso, 52,"): the same first and last name (a father and a son share the
+    last) and more years apart than the story's time may account for (:data:`_AGED`). Such
+    ages are one man's whatever else the two sentences say."""
+    if abs(x.value - y.value) <= _AGED:
+        return False
+    wa, wb = _untitled(_owner(ra, x).split()), _untitled(_owner(rb, y).split())
+    return len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
 def _several(r: Reading) -> bool:

@@ -22,7 +22,7 @@ from itertools import combinations
 
 from index.compare.claim_conflicts import days_apart
 from index.compare.closeness import DURATION, FATE, NEAR, SAME_CLAIM
-from index.compare.figure_ages import ages_of_two
+from index.compare.figure_ages import ages_of_two, one_named_age
 from index.compare.figure_kinds import added
 from index.compare.figure_measures import (
     anchored,
@@ -296,7 +296,7 @@ def figure_conflicts(
             one_quake = main_quake and abs(x.value - y.value) <= 1.0
             if (
                 (not one and _scoped(x) and not one_quake) or ((often or more) and c < NEAR)
-            ) and not _told_of_same(ra, x, rb, y):
+            ) and not (_told_of_same(ra, x, rb, y) or one_named_age(ra, x, rb, y)):
                 continue  # "15 years with the department" / "five years in its gang unit"
             if x.dim == "age" and ages_of_two(ra, x, rb, y):
                 continue  # "16-year-old Kimani Gray" / "a 23-year-old woman, Shantel Davis"
