@@ -163,8 +163,15 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
             at = r.text.find(written)
             if _IF_BEFORE.search(r.text, max(0, at - 12), at if at >= 0 else 0):
                 continue  # "if no agreement is reached": a condition, not a denial
+            if at >= 0 and _other_time(r, at + len(written), other):
+                continue  # "No shots were fired when Orozco was taken into custody"
             done = verb in other.stems or (verb in ACTS and ACTS[verb].search(other.text))
-            if done and what & other.stems and not denials(other.text):
+            if (
+                done
+                and what & other.stems
+                and not denials(other.text)
+                and _done_to(other, verb, what)
+            ):
                 said = "B" if side == "A" else "A"
                 out.append(
                     (
@@ -175,6 +182,44 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
                 )
                 return out
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NEAR = 5  # words from an act's verb to what it is done to ("reported that the storm had damaged")
+
+
+def _done_to(r: Reading, verb: str, what: frozenset[str]) -> bool:
+    """Whether a sentence tells the act ``verb`` of ``what``: a word of it within a few words of
+    the verb, as a denial names it ("No damage was reported" is not told by "The rains have
+    damaged some roads in Pichilemu, Wikinews' Diego Grez reported", nor "No shots were fired
+    when Orozco was taken into custody" by "was fatally shot Friday when a gunman ... fired")."""
+    words = [(m.start(), stem(m.group(0).lower())) for m in _WORD.finditer(r.text)]
+    acts = [k for k, (_, s) in enumerate(words) if s == verb]
+    if verb in ACTS:  # the act in other words ("checked into" for "entered")
+        for m in ACTS[verb].finditer(r.text):
+            acts += [k for k, (at, _) in enumerate(words) if m.start() <= at < m.end()][-1:]
+    return any(s in what for k in acts for _, s in words[max(0, k - _NEAR) : k + _NEAR + 1])
+
+
+# a clause that says when the denied act did not happen
+_WHEN_CLAUSE = re.compile(
+    r"\s*,?\s*(?:when|while|during|as|after|before)\s+([^,;.]+)", re.IGNORECASE
+)
+
+
+def _other_time(r: Reading, end: int, other: Reading) -> bool:
+    """Whether a denial ending at ``end`` is told of a time its own clause names ("No shots were
+    fired when Orozco was taken into custody") that the other sentence does not tell (no word of
+    it but names): "He fired just one shot" is the killing's, not the arrest's."""
+    m = _WHEN_CLAUSE.match(r.text, end)
+    if m is None:
+        return False
+    told = {
+        stem(w.lower())
+        for w in _WORD.findall(m.group(1))
+        if not w[0].isupper() and w.lower() not in STOP and len(w) > 2
+    }
+    return bool(told) and not told & other.stems
 
 
 _THING_RELEASED = re.compile(

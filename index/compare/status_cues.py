@@ -106,7 +106,7 @@ FATES = [
 
 # A denial of an act: "no tsunami warning was issued", "she never entered the clinic".
 _DENIAL = re.compile(
-    r"\b(?:no|never|not|neither)\s+((?:[a-z]+\s+){0,3}?)(?:was|were|been|be|have|has|had)?\s*"
+    r"\b(?:[Nn]o|[Nn]ever|[Nn]ot|[Nn]either)\s+((?:[a-z]+\s+){0,3}?)(?:was|were|been|be|have|has|had)?\s*"
     r"([a-z]{3,}ed)\b"
 )
 
