@@ -73,14 +73,14 @@ patch_block_pickles()
 
 MAIN_LIMIT_MB = 256
 """Memory this process's writer may pool before spilling sorted runs to disk."""
-MAIN_TERM_POOL_MIN = 100
+MAIN_TERM_POOL_MIN = 1
 """Files a run re-reads from which this process's writer (runs too small for the workers, the
 one-process fallback) pools postings by term as the workers' do (``index.store.whoosh_pool``):
-the same postings (the same segment bytes while nothing spills). Measured in one process
-(``bench_main_writer.py``, 2026-11-28, load 4-7): 500 generated articles 9.18 -> 8.91 s of CPU,
-5,000 109.2 -> 89.4 s; a one-file update, callgrind, bytecode cached: 1,069.6 -> 1,077.0 M
-instructions (+0.7%, the pool's fixed costs), so small runs keep Whoosh's pool. Between 1 and
-500 files the crossing point was not measured."""
+the same postings. Measured in one process (``bench_main_writer.py``, 2026-11-28, load 4-7): 500
+generated articles 9.18 -> 8.91 s of CPU, 5,000 109.2 -> 89.4 s. A one-file update was 0.7% dearer
+through the pool then (callgrind); with its short terms inlined and blocks pickled at protocol 4
+(``whoosh_writing``) it is cheaper: 987.6 -> 923.3 M instructions in the run's process at 10,000
+generated articles (callgrind, 2026-11-29), so every run that reads a file uses it."""
 
 
 # The readers of every format (markdown, YAML, HTML: ~0.25 s to import) are loaded only when a run
