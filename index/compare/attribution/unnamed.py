@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from index.compare.attribution.lexicon import _NEGATION, _NOT_NAMES, _VERBS, _Cite, _lowered, _words
 
+# words before "spokesman" that say not whose: "said a spokesperson for ..."
+_NOT_WHOSE = r"(?:a|an|the|one|his|her|their|its|and|or|of|for|to|by|from|with|said|says|told|that)"
 # Optional determiner, up to five modifiers (capitalised words such as "U.S.", "Western", "South
 # Korean", or ranks such as "senior"), a head noun for a kind of informant, and what it is close to.
 _MODIFIER = (
@@ -17,6 +19,13 @@ _MODIFIER = (
     r"financial|opposition|rebel|party|palace|official|dealer|shipping|oil|federal|state|city|"
     r"county|provincial|regional|national|municipal|border|airport|school|union|ministry|naval|"
     r"committee|congressional|environmental|piracy|"
+    # whose ("the ferry's owner", "the company's spokesman"), and any word that says whose
+    # spokesman ("an airline spokeswoman", "a fire department spokesman")
+    r"[a-z]+['’]s|(?!"
+    + _NOT_WHOSE
+    + r"\b)[a-z]+(?=\s+(?:(?!"
+    + _NOT_WHOSE
+    + r"\b)[a-z]+\s+)?[Ss]pokes)|"
     r"[A-Z][\w.’'-]*)"
 )
 
@@ -46,6 +55,7 @@ _HEAD_WORDS = [
     "friends?",
     "relatives?",
     "reps?",
+    "owners?",
     "representatives?",
     "dealers",
     "traders",
@@ -156,8 +166,8 @@ def _unnamed(text: str, start: int, end: int, low: str = "") -> list[_Cite]:
             r"\s*(?:would|did|could)\s+not|\s*declined", text[e0:end]
         ):
             continue
-        if det == "the":
-            words = ["a", *words[1:]]
+        if det == "the" and not any(re.search(r"['’]s$", w) for w in words[1:-1]):
+            words = ["a", *words[1:]]  # (but "the ferry's owner": whose says which one)
         elif det:
             words[0] = det
         phrase = " ".join([*words, *text[m.end("head") : e0].split()])
