@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tui import cli_library, cli_story, cli_web, library
+from tui import cli_indexes, cli_library, cli_story, cli_web, library
 from tui.cli_args import count as _count
 from tui.paths import PathError
 
@@ -24,6 +24,7 @@ COMMANDS = (
     "library",
     *cli_web.WEB_COMMANDS,
     *cli_story.STORY_COMMANDS,
+    *cli_indexes.INDEXES_COMMANDS,
 )
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_web.add_parsers(sub, _common)
     cli_library.add_parser(sub)
     cli_story.add_parser(sub, _common)
+    cli_indexes.add_parser(sub)
     for command in sub.choices.values():
         command.add_argument("--version", action=_Version)
     parser.commands = sub.choices  # type: ignore[attr-defined]
@@ -260,6 +262,7 @@ HANDLER_MODULES = {
     "stories": "tui.cli_compare",
     **dict.fromkeys(cli_web.WEB_COMMANDS, "tui.cli_web"),
     **dict.fromkeys(cli_story.STORY_COMMANDS, "tui.cli_story"),
+    **dict.fromkeys(cli_indexes.INDEXES_COMMANDS, "tui.cli_indexes"),
 }
 """The module whose ``HANDLERS`` runs each command (``library`` aside): only that one is imported."""
 

@@ -45,6 +45,13 @@ if TYPE_CHECKING:
     from index.search.highlight import highlight_terms, query_words, stemmed_tokens
     from index.search.parse import check as check_query
     from index.store import Store
+    from index.store.cache import (
+        CachedIndex,
+        cached_indexes,
+        indexes_folder,
+        remove_index,
+        unused_reason,
+    )
     from index.store.checking import run_imports, start_check
     from index.store.errors import IndexBusy, StoreError
     from index.store.tables import ArticleInfo, check_unchanged, default_index_dir, quick_unchanged
@@ -323,6 +330,11 @@ _HELPERS = {
     "Store": "index.store",
     "check_unchanged": "index.store.tables",
     "default_index_dir": "index.store.tables",
+    "CachedIndex": "index.store.cache",
+    "cached_indexes": "index.store.cache",
+    "indexes_folder": "index.store.cache",
+    "remove_index": "index.store.cache",
+    "unused_reason": "index.store.cache",
     "quick_unchanged": "index.store.tables",
     "start_check": "index.store.checking",  # the quiet check, on another core where it can
     "run_imports": "index.store.checking",  # what a run loads first, in steps
@@ -385,7 +397,8 @@ __all__ = ["SORTS", "ArticleInfo", "Comparison", "Engine", "EngineError", "FeedE
 __all__ += ["FeedReport", "FetchError", "Fetcher", "IndexBusy", "PageError", "Pair", "Passage"]
 __all__ += ["QueryError", "ReadError", "Related", "Store", "StoreError", "StoreFactory", "Story"]
 __all__ += ["StoryError", "analyse", "by_date", "check_unchanged", "compare", "comparison_to_json"]
-__all__ += ["check_query"]
+__all__ += ["CachedIndex", "cached_indexes", "check_query", "indexes_folder", "remove_index"]
+__all__ += ["unused_reason"]
 __all__ += ["comparison_to_markdown", "comparison_to_text", "default_factory", "default_index_dir"]
 __all__ += ["display_names", "entity_clause", "entity_kind", "facets", "fetch_feeds", "fetch_page"]
 __all__ += ["find_jsonl_article", "highlight_terms", "indexed_articles", "is_parsed"]

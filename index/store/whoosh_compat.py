@@ -16,6 +16,8 @@ What is here:
   under the same pin and rules;
 - ``is_empty_searcher``: a searcher on an index with no segment (``EmptyReader``);
 - ``toc_generation``: the latest commit's number, from the file names alone (no Whoosh import);
+- ``write_lock``: the index's write lock taken without waiting (``index.store.cache`` removes an
+  index only while it holds it);
 - ``load_whoosh``: Whoosh imported without three modules it imports but never calls here;
 - for ``index.search``: ``unfiltered`` (a term's matcher without the deleted-documents wrapper),
   ``block_postings`` (postings a block at a time), ``term_bytes`` (a multi-term query's terms),
@@ -27,10 +29,11 @@ Whoosh's public names used outside the store come through :mod:`index.store.whoo
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 WHOOSH_VERSION = "2.7.5"
@@ -159,6 +162,27 @@ def is_empty_searcher(searcher: Any) -> bool:
 
 
 _TOC = re.compile(r"^_MAIN_([0-9]+)\.toc$")
+
+
+@contextlib.contextmanager
+def write_lock(index_dir: str | os.PathLike[str]) -> Iterator[bool]:
+    """Whoosh's write lock of the index in ``index_dir``, tried once: yields whether it is held
+    (``False``: a writer has it). Private API: the lock's name, the index's ``MAIN`` and
+    ``SegmentWriter``'s ``WRITELOCK`` (``FileIndex.lock``), taken through the storage's public
+    ``lock``, so it is the very lock a writer takes on this system."""
+    from whoosh.filedb.filestore import FileStorage
+
+    lock = FileStorage(str(index_dir)).lock("MAIN_WRITELOCK")
+    try:
+        held = bool(lock.acquire(blocking=False))
+    except OSError:
+        held = False
+    try:
+        yield held
+    finally:
+        if held:
+            with contextlib.suppress(Exception):
+                lock.release()
 
 
 def toc_generation(index_dir: str | os.PathLike[str]) -> int:
