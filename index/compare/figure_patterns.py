@@ -21,6 +21,7 @@ __all__ = [
     "FORECAST",
     "FROM_LOCALITY",
     "HEDGE_KIND",
+    "JOINED_NOUN",
     "LOWER_AFTER",
     "MODAL",
     "NAME_BEFORE",
@@ -86,6 +87,9 @@ _HEDGES = [
         "about",
     ),
 ]
+# a noun joined to its count by a hyphen makes an adjective of both ("seven-storey", "two-car");
+# "-strong", "-odd" and "-plus" say how many people or roughly how many
+JOINED_NOUN = re.compile(r"-(?!(?:strong|odd|plus|year|old|time)\b)([A-Za-z]{3,})\b(?!-)")
 SUPERSEDED = re.compile(
     r"\b(?:initial(?:ly)?|preliminary|originally|first reported|earlier estimate[sd]?|revised "
     r"(?:down|up)(?:ward)? from)\b[^.;]{0,30}$",

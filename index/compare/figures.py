@@ -31,6 +31,7 @@ from index.compare.figure_patterns import (
     CUMULATIVE,
     FORECAST,
     HEDGE_KIND,
+    JOINED_NOUN,
     LOWER_AFTER,
     MODAL,
     NAME_BEFORE,
@@ -368,9 +369,12 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
             dm = _DIRECTION_OF.match(text[am.end() if am else end :][:60])
             if dm:  # "150 nautical miles west of Aden": the direction is part of the measure
                 noun = f"{dm.group(1).replace('-', '').lower()} of {dm.group(2)}"
+        joined = False
         if dim == "count":
             # the noun phrase after the figure: "two speed boats", "seven AK-47 assault rifles"
             noun = counts.noun(end)
+            # "a seven-storey building", "a two-car crash": no count of people
+            joined = not noun and JOINED_NOUN.match(text, end) is not None
             named = _NAMED_BEFORE.search(before)
             if _COMMA_AFTER.match(after) and named:
                 dim, noun = "age", named.group(1).lower()  # "Eric Kirkpatrick, 61, surrendered"
@@ -379,7 +383,7 @@ def figures(text: str, words: AbstractSet[str] | None = None) -> list[Figure]:
         if dim == "count" and _AGES_AFTER.match(after):
             dim = "age"  # "8- and 10-year-old girls"
         role = ""
-        if dim == "count" and may_count_people(noun):
+        if dim == "count" and may_count_people(noun) and not joined:
             role = counts.role(m.start(), end, noun)
         part = counts.part(m.start(), end, role, cumulative)
         figure_text = (hedge_word + " " if hedge_word else "") + text[m.start() : end].strip()
