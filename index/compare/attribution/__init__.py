@@ -94,6 +94,15 @@ def _org_key(name: str) -> str:
     return _ALIASES.get(low, low.replace(".", ""))
 
 
+_LINKS = frozenset("of the and for on de du la del des".split())
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words, its links left out ("Federal Aviation Administration":
+    "FAA", "Bank of England": "BE")."""
+    return "".join(w[0] for w in re.sub(r"^the\s+", "", name).split() if w.lower() not in _LINKS)
+
+
 def _labels(entities: Sequence[Entity]) -> dict[int, str]:
     out: dict[int, str] = {}
     for e in entities:
@@ -130,6 +139,8 @@ class _Group:
             return True
         # "the ministry" after "the French foreign ministry": a generic name folds into the full.
         short, full = sorted((c.name, self.name), key=lambda n: len(n.split()))
+        if short.isupper() and len(full.split()) > 1 and short.replace(".", "") == _initials(full):
+            return True  # "FAA" after "Federal Aviation Administration"
         if short.islower():
             return _same_person(full, short)
         # "Pentland" after "Pentland Industries PLC": a company's short name.
