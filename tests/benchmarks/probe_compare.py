@@ -2,7 +2,9 @@
 none of the data it was built or checked on (a flood in Brazil, a shooting in Texas, a rate rise, a
 quake in Japan, a ferry in Indonesia: ``expected.json``), each pair with what a careful reader finds
 between them; and five more written later as a held-out check, never tuned to (a factory fire, a
-mayoral count, a rail strike, a plane's return, a court ruling: ``expected_held.json``).
+mayoral count, a rail strike, a plane's return, a court ruling: ``expected_held.json``); and five
+more written the same way by the next session before its fixes (a bridge collapse, a hostage release,
+a product recall, a wildfire, a transfer fee: ``expected_held2.json``).
 
 Run: ``python tests/benchmarks/probe_compare.py [--show]``. Scored as conflicts_dev is: a conflict
 is found when some disagreement's A span overlaps its A snippet and its B span its B snippet; an
@@ -61,7 +63,7 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="every item, found or not")
     args = parser.parse_args()
     root = HERE / "probe_pairs"
-    for file in ("expected.json", "expected_held.json"):
+    for file in ("expected.json", "expected_held.json", "expected_held2.json"):
         expected = json.loads((root / file).read_text("utf-8"))
         found, conflicts, flagged, agreements = _score(root, expected, args.show)
         print(
