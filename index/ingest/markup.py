@@ -70,9 +70,18 @@ def parse_markdown(source: str) -> Parsed:
 
     def emit_block(kind: str, text: str, level: int, spans: list[Span]) -> None:
         nonlocal pos
-        text = text.strip("\n")
-        if not text.strip():
+        stripped = text.strip("\n")
+        if not stripped.strip():
             return
+        lead = len(text) - len(text.lstrip("\n"))  # a hard break first ("\\" ending a line)
+        if lead:
+            # The spans move with the text ("\\\n*a*": the emphasis is the block's first word).
+            spans = [
+                Span(max(s.start - lead, 0), min(s.end - lead, len(stripped)), s.label)
+                for s in spans
+                if min(s.end - lead, len(stripped)) > max(s.start - lead, 0)
+            ]
+        text = stripped
         if out:
             out.append("\n\n")
             pos += 2

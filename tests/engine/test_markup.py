@@ -48,6 +48,15 @@ def test_inline_spans_point_at_the_styled_words() -> None:
     assert "http" not in p.text
 
 
+def test_spans_follow_a_block_that_opens_with_a_hard_break() -> None:
+    """A backslash ending the first line is a hard break, dropped at the block's start: the spans
+    after it moved with the text (the emphasis of "\\\n*a*" pointed one past the end)."""
+    for source, styled in (("\\\n*a*", "a"), ("\\\n\\\n**ab** c", "ab"), ("x\\\n*a*", "a")):
+        p = parse_markdown(source)
+        assert [p.text[s.start : s.end] for s in p.inline] == [styled], source
+        assert all(0 <= s.start < s.end <= len(p.text) for s in p.inline)
+
+
 def test_html_is_not_interpreted() -> None:
     p = parse_markdown("<script>alert(1)</script>\n\nText <b>bold</b>.")
     # html is off: tags stay as literal text, nothing is executed or styled
