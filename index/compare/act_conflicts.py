@@ -237,6 +237,34 @@ def _a_thing_let_go(r: Reading, cue: re.Match[str] | None) -> bool:
     return cue is not None and bool(_THING_RELEASED.search(r.text, 0, cue.start()))
 
 
+# words that name no charge in particular ("a separate charge of", "two counts of")
+_NO_CHARGE = frozenset(stem(w) for w in "charge charges count counts separate other all".split())
+_CHARGE_WORD = re.compile(r"[^\W\d_]{3,}")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _one_charge(x: Reading, cx: re.Match[str] | None, y: Reading, cy: re.Match[str] | None) -> bool:
+    """Whether two verdicts are of one charge: a content word of the six after each verb's
+    "of" in common ("acquitted him of a separate charge of money laundering" / "was convicted of
+    money laundering as well as ...")."""
+
+    def charge(r: Reading, cue: re.Match[str]) -> set[str]:
+        words = _CHARGE_WORD.findall(r.text[cue.end() : cue.end() + 60])[:6]
+        return {stem(w.lower()) for w in words if w.lower() not in STOP} - _NO_CHARGE
+
+    return cx is not None and cy is not None and bool(charge(x, cx) & charge(y, cy))
+
+
+def _one_doer(x: Reading, cx: re.Match[str] | None, y: Reading, cy: re.Match[str] | None) -> bool:
+    """Whether two acts are told of one person: the last name before each verb ("Kos conceded
+    defeat" / "Kos refused to concede"), the same in both."""
+    if cx is None or cy is None:
+        return False
+    nx = _NAME_WORD.findall(x.text, 0, cx.start())
+    ny = _NAME_WORD.findall(y.text, 0, cy.start())
+    return bool(nx and ny and nx[-1] == ny[-1])
+
+
 def fate_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """Two accounts of one fate (rescued or captured, dead at the scene or on the way)."""
     out: list[Told] = []
@@ -246,7 +274,13 @@ def fate_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     for n, ((_, _, say_one, say_other), (a1, a2), (b1, b2)) in enumerate(
         zip(FATES, cx.fates, cy.fates, strict=True)
     ):
-        if n != 1 and not _same_patient(x, a1 or a2, y, b1 or b2):
+        if n == 3:
+            if not _one_charge(x, a1 or a2, y, b1 or b2):
+                continue  # "acquitted of robbery" / "convicted of murder": two charges
+        elif n == 4:
+            if not _one_doer(x, a1 or a2, y, b1 or b2):
+                continue  # "Kos conceded" / "Novak refused to concede": two candidates
+        elif n != 1 and not _same_patient(x, a1 or a2, y, b1 or b2):
             continue  # "captured 23 pirates" and "rescued the ship" are two acts, both true
         if n == 2 and (_a_thing_let_go(x, a1) or _a_thing_let_go(y, b1)):
             continue  # "an autopsy of the 16-year-old was released": a report, no one freed

@@ -31,14 +31,17 @@ from index.compare.act_conflicts import denial_conflicts, fate_conflicts, may_de
 from index.compare.act_names import named_act_conflicts
 from index.compare.boilerplate import is_boilerplate
 from index.compare.claim_conflicts import claim_conflicts, day_of_one_act
-from index.compare.closeness import FATE, LOOSE, NEAR, weights
+from index.compare.closeness import FATE, LOOSE, NEAR, SAME_CLAIM, weights
 from index.compare.dates_times import time_gap
 from index.compare.doers import doer_conflicts, names_doer
+from index.compare.figure_ages import unnamed_age_conflicts
 from index.compare.figure_conflicts import figure_conflicts
 from index.compare.figure_lists import age_list_conflicts, age_lists
 from index.compare.figure_measures import measures, single_valued
 from index.compare.figure_sources import source_figure_conflicts
 from index.compare.match_clock import stoppage_conflicts
+from index.compare.onset_times import onset_conflicts
+from index.compare.ordinals import ordinal_conflicts, ordinals
 from index.compare.readings import SERIES, Reading, opening_names, read_all
 from index.models import Sentence
 
@@ -143,6 +146,10 @@ def find(
     single = single_valued(all_a) & single_valued(all_b)
     lists_a = [p for k, r in enumerate(ra) if "age" in dims_a[k] for p in age_lists(r)]
     lists_b = [p for k, r in enumerate(rb) if "age" in dims_b[k] for p in age_lists(r)]
+    ords_a = [ordinals(r.text) for r in ra]
+    ords_b = [ordinals(r.text) for r in rb]
+    all_ords_a = [o for os in ords_a for o in os]
+    all_ords_b = [o for os in ords_b for o in os]
     also: dict[int, set[int]] = defaultdict(set)
     for i, j in aligned:
         also[i].add(j)
@@ -204,6 +211,9 @@ def find(
             if c >= NEAR:
                 for kind, d, st in claim_conflicts(x, y, c, raw, whole):
                     found.append(Finding(kind, i, j, d, st))
+                if ords_a[i] and ords_b[j] and c >= SAME_CLAIM:
+                    for d, base in ordinal_conflicts(ords_a[i], ords_b[j], all_ords_a, all_ords_b):
+                        found.append(Finding("figure", i, j, d, base + 0.5 * c))
             elif c >= FATE and ((x.days and y.days) or (x.dates and y.dates)):
                 # a day or date of one act done to one name, told in sentences sharing little else
                 for kind, d, st in day_of_one_act(x, y, c):
@@ -230,12 +240,21 @@ def find(
     # A finding on a headline comes after those told in the body, with their context. One whose
     # side the other report also states (restates that sentence) is that report's own two
     # tellings, not a disagreement between the reports: comparing a report with itself finds none.
+    series = _apart(ra, rb) or _of_a_series(ra) or _of_a_series(rb)
+    if not series:  # the time one event began, in each report's words (two events' own else)
+        timed = {(f.i, f.j) for f in found if f.kind == "date"}
+        for kind, i, j, detail, st in onset_conflicts(ra, rb):
+            if (i, j) not in timed:
+                found.append(Finding(kind, i, j, detail, st))
+    # one person's age, named in one report and told back as "the 62-year-old" in the other
+    for kind, i, j, detail, st in unnamed_age_conflicts(ra, rb):
+        found.append(Finding(kind, i, j, detail, st))
     found = [
         f
         for f in found
         if f.strength >= _STRONG and not (echo_a[f.i] - {f.j}) and not (echo_b[f.j] - {f.i})
     ]
-    if _apart(ra, rb) or _of_a_series(ra) or _of_a_series(rb):
+    if series:
         # two events of one series: a quake's measures are each its own
         found = [f for f in found if not _of_an_instance(f, ra[f.i], rb[f.j])]
     found.sort(key=lambda f: (ra[f.i].headline or rb[f.j].headline, -f.strength))

@@ -23,7 +23,7 @@ from index.compare.figures import Figure
 from index.compare.readings import Reading
 from index.compare.words import STOP
 
-__all__ = ["ages_of_two", "one_named_age"]
+__all__ = ["ages_of_two", "one_named_age", "unnamed_age_conflicts"]
 
 _NAME = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][a-z][\w'’-]*"
 # "16 - year - old Kimani Gray", "36-year old Rahman", "23-year-old woman, Shantel Davis", "32-year-old
@@ -123,3 +123,48 @@ def one_named_age(ra: Reading, x: Figure, rb: Reading, y: Figure) -> bool:
 def _several(r: Reading) -> bool:
     """Whether a sentence gives the ages of two people or more (two different ages)."""
     return len({f.value for f in r.figs if f.dim == "age"}) > 1
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def unnamed_age_conflicts(
+    ra: list[Reading], rb: list[Reading]
+) -> list[tuple[str, int, int, str, float]]:
+    """One person's age written beside the name in one report ("Ferri, 64,") and told back by
+    the other as "the 59-year-old" right where it names that person (the same sentence or the
+    one before): (kind, i, j, detail, strength). Only where each report gives one age and no
+    other (a second age may be anyone's), the unnamed one is no one else's ("the 59-year-old's
+    family" names no one else), and the two are more years apart than a story's time explains
+    (:data:`_AGED`)."""
+    out = []
+    for named, other, flip in ((ra, rb, False), (rb, ra, True)):
+        xs = [(k, f) for k, r in enumerate(named) for f in r.figs if f.dim == "age"]
+        ys = [(k, f) for k, r in enumerate(other) for f in r.figs if f.dim == "age"]
+        if not xs or not ys or len({f.value for _, f in xs}) != 1:
+            continue
+        if len({f.value for _, f in ys}) != 1 or abs(xs[0][1].value - ys[0][1].value) <= _AGED:
+            continue
+        owners = {_owner(named[k], f) for k, f in xs}
+        if len(owners) != 1 or "" in owners or any(_owner(other[k], f) for k, f in ys):
+            continue
+        k, y = ys[0]
+        r = other[k]
+        if not _THE_BEFORE.search(r.text, max(0, y.start - 6), y.start):
+            continue  # "the 62-year-old" tells back someone named before; "a 62-year-old" not
+        last = _untitled(owners.pop().split())[-1]
+        told = r.text if k == 0 else other[k - 1].text + " " + r.text
+        if not re.search(rf"\b{re.escape(last)}\b", told, re.IGNORECASE):
+            continue
+        i, x = xs[0]
+        detail = (
+            f"age: A says '{x.text}' ({last.title()}); B says '{y.text}' (the same person, "
+            "named there)"
+        )
+        if flip:
+            detail = (
+                f"age: A says '{y.text}' (the same person, named there); B says '{x.text}' "
+                f"({last.title()})"
+            )
+        out.append(("figure", k if flip else i, i if flip else k, detail, 0.75))
+    return out

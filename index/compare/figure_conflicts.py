@@ -28,6 +28,7 @@ from index.compare.figure_measures import (
     anchored,
     counted_head,
     counts_people,
+    estimates_apart,
     hedge_words,
     measure_name,
     measures,
@@ -78,7 +79,10 @@ def _sums(fs: list[Figure]) -> list[tuple[float, float]]:
 
 def _said_elsewhere(f: Figure, others: Sequence[Figure]) -> bool:
     """True when the other report states this figure somewhere (as a whole, not a part)."""
-    return any(not g.part and same_measure(f, g) and overlap(f, g) for g in others)
+    return any(
+        not g.part and same_measure(f, g) and overlap(f, g) and not estimates_apart(f, g)
+        for g in others
+    )
 
 
 def _same_time(ra: Reading, rb: Reading, c: float) -> bool:
@@ -368,6 +372,8 @@ def figure_conflicts(
                 ):
                     continue  # one side is a breakdown of the other's total
             why = "the ranges do not overlap" if {x.hedge, y.hedge} != {"exact"} else "they differ"
+            if overlap(x, y):  # (two estimates: :func:`estimates_apart`)
+                why = "two estimates more than a fifth apart"
             if (px or py) and not (px and py):
                 why = "a part is larger than the total"
             detail = (
@@ -389,4 +395,4 @@ def _meet(x: Figure, y: Figure, one: bool) -> bool:
         x_high = VAGUE_REACH.get(x.value, x.high) if x.hedge == "vague" else x.high
         y_high = VAGUE_REACH.get(y.value, y.high) if y.hedge == "vague" else y.high
         return not (x_high < y.low or y_high < x.low)
-    return overlap(x, y)
+    return overlap(x, y) and not estimates_apart(x, y)

@@ -144,6 +144,20 @@ def overlap(x: Figure, y: Figure) -> bool:
     return not (x.high < y.low or y.high < x.low)
 
 
+# Two estimates of one thing ("About 20,000 workers" / "some 25,000 members") are each a round
+# figure near the truth: more than a fifth apart, they disagree (each alone keeps its wider range,
+# :func:`index.compare.figures._range`, against an exact figure or a bound)
+_ESTIMATES_APART = 1.2
+
+
+def estimates_apart(x: Figure, y: Figure) -> bool:
+    """Whether two figures both hedged as estimates ("about", "some", "roughly") are more than a
+    fifth apart, however their ranges meet."""
+    if not (x.hedge == y.hedge == "about") or min(x.value, y.value) <= 0:
+        return False
+    return max(x.value, y.value) / min(x.value, y.value) > _ESTIMATES_APART
+
+
 def hedge_words(f: Figure) -> str:
     return {
         "lower": " (a lower bound)",

@@ -101,6 +101,26 @@ FATES = [
         "released",
         "held",
     ),
+    (
+        # one charge's verdict: "acquitted him of money laundering" / "was convicted of money
+        # laundering" (compared only where the charges meet: :mod:`index.compare.act_conflicts`)
+        re.compile(r"\b(?:acquitt\w+|found\s+not\s+guilty|cleared)\s+(?:\w+\s+)?(?:of|on)\b", re.I),
+        re.compile(r"\b(?:convict\w+|found\s+guilty)\s+(?:\w+\s+)?(?:of|on)\b", re.I),
+        "acquitted",
+        "convicted",
+    ),
+    (
+        # a defeat conceded, against a refusal to concede it ("refused to concede", "has not
+        # conceded"; one person's: :mod:`index.compare.act_conflicts`)
+        re.compile(r"(?<!\bnot )(?<!\bnever )(?<!\byet )\bconceded\b", re.I),
+        re.compile(
+            r"\b(?:refus\w*|declin\w*|(?:has|have|had|did)\s+not|never|yet)\s+(?:to\s+)?"
+            r"conced(?:e|ed)\b",
+            re.I,
+        ),
+        "conceded",
+        "refused to concede",
+    ),
 ]
 
 
@@ -161,6 +181,11 @@ _FATE_STEMS = (
     "jail",
     "charg",
     "custod",
+    "acquit",
+    "convict",
+    "guilt",
+    "clear",
+    "conced",
 )
 _FATE_WORDS = ("scene", "instantly", "hospital", "freed", "let", "held")
 _GATES = {
