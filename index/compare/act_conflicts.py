@@ -140,6 +140,11 @@ def tells_fate(r: Reading) -> bool:
     return cues(r).any_fate
 
 
+# an act denied so far ("no decision had yet been made"; "not yet certain what caused" states
+# an uncertainty, against a certainty: kept)
+_NOT_YET_DONE = re.compile(r"\byet\s+(?:been|be)\b", re.IGNORECASE)
+
+
 def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
     """One report denies an act the other states: the same verb, about the same thing."""
     out: list[Told] = []
@@ -155,6 +160,8 @@ def denial_conflicts(x: Reading, y: Reading, c: float) -> list[Told]:
         if causes and other_causes and not causes & other_causes:
             continue  # "no damage provoked by the aftershock" / "the tsunami provoked damage"
         for verb, what, written in denied:
+            if _NOT_YET_DONE.search(written):
+                continue  # "no decision had yet been made": not so far, a later telling may
             if _negated(other, what | {verb}):
                 continue  # both deny it ("no damages reported" / "no reports of damage")
             subject = _passive_subject(r.text, written)

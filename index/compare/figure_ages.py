@@ -133,9 +133,11 @@ def unnamed_age_conflicts(
 ) -> list[tuple[str, int, int, str, float]]:
     """One person's age written beside the name in one report ("Ferri, 64,") and told back by
     the other as "the 59-year-old" right where it names that person (the same sentence or the
-    one before): (kind, i, j, detail, strength). Only where each report gives one age and no
-    other (a second age may be anyone's), the unnamed one is no one else's ("the 59-year-old's
-    family" names no one else), and the two are more years apart than a story's time explains
+    one before), or describes as the named report's sentence does ("the 55-year-old engineer" /
+    "The engineer ..., Luis Paredes, 58,"): (kind, i, j, detail, strength). Only where each
+    report gives one age and no other (a second age may be anyone's), the unnamed one is told
+    back ("the 59-year-old", not "a 59-year-old") and no one else's ("the 59-year-old's family"
+    names no one else), and the two are more years apart than a story's time explains
     (:data:`_AGED`)."""
     out = []
     for named, other, flip in ((ra, rb, False), (rb, ra, True)):
@@ -154,9 +156,14 @@ def unnamed_age_conflicts(
             continue  # "the 62-year-old" tells back someone named before; "a 62-year-old" not
         last = _untitled(owners.pop().split())[-1]
         told = r.text if k == 0 else other[k - 1].text + " " + r.text
-        if not re.search(rf"\b{re.escape(last)}\b", told, re.IGNORECASE):
-            continue
         i, x = xs[0]
+        # ... or describes the person as the named report's sentence does ("The 55-year-old
+        # engineer" / "The engineer in charge of its upkeep, Luis Paredes, 58,")
+        words = {w.lower() for w in re.findall(r"[a-z][\w-]*", named[i].text)}
+        if not (
+            re.search(rf"\b{re.escape(last)}\b", told, re.IGNORECASE) or _said_of(r, y) & words
+        ):
+            continue
         detail = (
             f"age: A says '{x.text}' ({last.title()}); B says '{y.text}' (the same person, "
             "named there)"

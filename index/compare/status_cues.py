@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from index.compare.credits import credited_names
-from index.compare.words import STOP, stem
+from index.compare.words import IRREGULAR_PARTICIPLES, STOP, stem
 
 __all__ = ["FATES", "Cues", "denials", "read_cues"]
 
@@ -127,7 +127,7 @@ FATES = [
 # A denial of an act: "no tsunami warning was issued", "she never entered the clinic".
 _DENIAL = re.compile(
     r"\b(?:[Nn]o|[Nn]ever|[Nn]ot|[Nn]either)\s+((?:[a-z]+\s+){0,3}?)(?:was|were|been|be|have|has|had)?\s*"
-    r"([a-z]{3,}ed)\b"
+    rf"([a-z]{{3,}}ed|{IRREGULAR_PARTICIPLES})\b"
 )
 
 

@@ -14,7 +14,24 @@ from rapidfuzz.distance import Indel
 
 from index.analysis.tokens import stem as _porter  # the index's own Porter stemmer
 
-__all__ = ["CLASSES", "STOP", "american", "proper_map", "stem", "tokens", "zipf_table"]
+__all__ = [
+    "CLASSES",
+    "IRREGULAR_PARTICIPLES",
+    "STOP",
+    "american",
+    "proper_map",
+    "stem",
+    "tokens",
+    "zipf_table",
+]
+
+# Past participles not ending in -ed that news deny or tell done ("no ransom had been paid", "no
+# shots were fired" is regular), as one alternation for patterns
+IRREGULAR_PARTICIPLES = (
+    "paid|made|given|taken|found|seen|told|held|sent|built|sold|won|lost|shot|caught|bought|"
+    "brought|kept|left|hit|struck|done|known|shown|thrown|broken|stolen|spoken|written|driven|"
+    "hidden|beaten|chosen|fallen|drawn|flown|spent|hurt|sought|met"
+)
 
 
 def _words(text: str) -> frozenset[str]:

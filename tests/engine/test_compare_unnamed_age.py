@@ -40,3 +40,19 @@ def test_an_indefinite_age_is_someone_else() -> None:
 def test_a_report_giving_two_ages_is_left_alone() -> None:
     b = _B.format(b="58") + "His co-defendant, Marco Bassi, 47, was acquitted.\n"
     assert not _ages(_A, b)
+
+
+def test_an_age_told_of_the_same_description_disagrees() -> None:
+    a = (
+        "Bridge collapse in Peru kills nine\n\n"
+        "A road bridge over the Santa river collapsed on Thursday, killing nine people.\n"
+        "The engineer in charge of its upkeep, Luis Paredes, 58, blamed overloaded trucks.\n"
+    )
+    b = (
+        "Nine dead as Peru bridge falls\n\n"
+        "Nine people died when a bridge over the Santa river fell on Thursday.\n"
+        "The 53-year-old engineer responsible for the bridge blamed heavy lorries.\n"
+    )
+    found = _ages(a, b)
+    assert len(found) == 1 and "'58'" in found[0] and "'53'" in found[0], found
+    assert not _ages(a, b.replace("53-year-old engineer", "53-year-old driver"))
