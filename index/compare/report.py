@@ -156,6 +156,8 @@ def comparison_to_markdown(c: Comparison) -> str:
 
 
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧ around the words one side of a pair lacks in the other
+AGAIN = "\u2033 the same sentence as above"
+"""The left column of a pair whose A sentence is the row above's (``comparison_to_text``)."""
 
 
 def _marked(p: Passage, spans: tuple[Span, ...]) -> str:
@@ -183,7 +185,8 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
     A summary line comes first; then claims in the order of A, each next to its counterpart in B.
     The mark in the first column says ``=`` shared, ``~`` related, ``<`` only in A, ``>`` only in B,
     ``!`` a pair that disagrees; the disagreements are spelt out at the end. In a pair, the words
-    one side lacks in the other (or states differently) are shown ``⟦like this⟧``.
+    one side lacks in the other (or states differently) are shown ``⟦like this⟧``. A sentence of A
+    paired with several of B is written once, the rows after it marked ``″`` (:data:`AGAIN`).
     """
     col = max(10, (width - 5) // 2)
     disputed = {(x.a.start, x.b.start) for x in c.conflicts}
@@ -199,6 +202,13 @@ def comparison_to_text(c: Comparison, width: int = 100) -> str:
         anchor = max((a for b, a in b_anchor if b < q.start), default=-1)
         rows.append(((anchor, q.start), ">", "", q.text))
     rows.sort(key=lambda r: r[0])
+    # One sentence of A paired with several of B (a lead that sums up what B tells in three or four
+    # sentences) was written out again beside each: the seed pair's headline five times. It is
+    # written once; the rows after it say so, each beside its own counterpart and mark.
+    for k in range(1, len(rows)):
+        (a_now, b_now), (a_before, b_before) = rows[k][0], rows[k - 1][0]
+        if a_now == a_before and b_now >= 0 and b_before >= 0 and rows[k][2]:
+            rows[k] = (rows[k][0], rows[k][1], AGAIN, rows[k][3])
     title_a = neutralise(c.a.title or c.a.id)
     title_b = neutralise(c.b.title or c.b.id)
     header = f"  {_ellipsed('A: ' + title_a, col).ljust(col)} | {_ellipsed('B: ' + title_b, col)}"
